@@ -1,0 +1,53 @@
+# geokit: every target sets up what it needs on a fresh machine.
+#   make map    create .venv, install geokit, write the example map
+#   make test   create .venv, install geokit with test deps, run the whole suite
+#   make bench  run the benchmarks side by side with the peer tools
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+# Real boundary and gazetteer files live beside the repository in ../shared/geodata;
+# the data manager reads them from there instead of downloading.
+SHARED_GEODATA := $(abspath ../shared/geodata)
+ifneq ($(wildcard $(SHARED_GEODATA)),)
+export GEOKIT_DATA_MIRROR ?= $(SHARED_GEODATA)
+endif
+
+EXAMPLE := examples/balochistan-2026-01-31.csv
+OUTDIR  := out
+
+.PHONY: all install map test bench lint typecheck clean
+
+all: map
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+map: $(STAMP)
+	mkdir -p $(OUTDIR)
+	$(VENV)/bin/geokit map $(EXAMPLE) -o $(OUTDIR)/balochistan-2026-01-31.html \
+	    --geojson $(OUTDIR)/balochistan-2026-01-31.geojson --boundaries PAK:ADM2
+	@echo "Example map written to $(OUTDIR)/balochistan-2026-01-31.html"
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check geokit tests bench
+	$(VENV)/bin/ruff format --check geokit tests bench
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) $(OUTDIR) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,175 @@
+"""Private download helper: streamed, checksummed, atomic, safely unpacked.
+
+Nothing lands at its final path until its sha256 has been checked; a failed
+download leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from geokit.errors import ChecksumError, DownloadError
+
+__all__ = ["download", "safe_extract_member", "sha256_file"]
+
+_CHUNK = 1 << 16
+
+
+def sha256_file(path: Path) -> str:
+    """Return the hex sha256 of a file, read in chunks.
+
+    Parameters
+    ----------
+    path
+        The file to hash.
+
+    Returns
+    -------
+    str
+        Lower-case hex digest.
+    """
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _scrub(url: str) -> str:
+    """Drop credentials and query strings from a URL before it goes into a message."""
+    parsed = urllib.parse.urlsplit(url)
+    host = parsed.hostname or ""
+    if parsed.port:
+        host += f":{parsed.port}"
+    return urllib.parse.urlunsplit((parsed.scheme, host, parsed.path, "", ""))
+
+
+def download(
+    url: str,
+    dest: Path,
+    *,
+    sha256: str | None,
+    timeout: float,
+    user_agent: str = "geokit",
+    max_bytes: int = 2 * 1024**3,
+) -> Path:
+    """Download ``url`` to ``dest`` and verify its sha256.
+
+    Parameters
+    ----------
+    url
+        An http(s) URL.
+    dest
+        Final path; written atomically.
+    sha256
+        Expected hex digest. ``None`` skips verification (callers must decide
+        that explicitly).
+    timeout
+        Socket timeout in seconds.
+    user_agent
+        HTTP ``User-Agent`` header.
+    max_bytes
+        Refuse bodies larger than this.
+
+    Returns
+    -------
+    Path
+        ``dest``.
+
+    Raises
+    ------
+    DownloadError
+        On a non-http(s) URL, an HTTP error, a timeout or an oversized body.
+    ChecksumError
+        When the body does not match ``sha256``; nothing is left on disk.
+    """
+    scheme = urllib.parse.urlsplit(url).scheme
+    if scheme not in {"http", "https"}:
+        raise DownloadError(f"refusing to download from a {scheme or 'schemeless'} URL")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    tmp = Path(tmp_name)
+    digest = hashlib.sha256()
+    received = 0
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": user_agent})  # noqa: S310
+        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(  # noqa: S310
+            request, timeout=timeout
+        ) as response:
+            for chunk in iter(lambda: response.read(_CHUNK), b""):
+                received += len(chunk)
+                if received > max_bytes:
+                    raise DownloadError(f"{_scrub(url)}: body larger than {max_bytes} bytes")
+                digest.update(chunk)
+                out.write(chunk)
+        actual = digest.hexdigest()
+        if sha256 is not None and actual != sha256.lower():
+            raise ChecksumError(
+                f"{_scrub(url)}: sha256 mismatch (expected {sha256.lower()}, got {actual}); "
+                "the file was discarded"
+            )
+        tmp.replace(dest)
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(f"{_scrub(url)}: HTTP {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        if isinstance(exc, ChecksumError | DownloadError):
+            raise
+        reason = getattr(exc, "reason", exc)
+        raise DownloadError(f"{_scrub(url)}: {reason}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return dest
+
+
+def safe_extract_member(archive: Path, member: str, dest: Path) -> Path:
+    """Extract one member of a zip archive to ``dest``, refusing unsafe paths.
+
+    Parameters
+    ----------
+    archive
+        The zip file.
+    member
+        Path of the member inside the archive.
+    dest
+        Where to write it.
+
+    Returns
+    -------
+    Path
+        ``dest``.
+
+    Raises
+    ------
+    DownloadError
+        If the archive is not a zip, the member is missing, or its name
+        would escape the destination (absolute path, ``..``).
+    """
+    name = PurePosixPath(member)
+    if name.is_absolute() or ".." in name.parts or "\\" in member:
+        raise DownloadError(f"{archive.name}: unsafe member path {member!r}")
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            try:
+                info = zf.getinfo(member)
+            except KeyError:
+                raise DownloadError(f"{archive.name}: no member {member!r}") from None
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
+            tmp = Path(tmp_name)
+            try:
+                with zf.open(info) as src, os.fdopen(fd, "wb") as out:
+                    shutil.copyfileobj(src, out, _CHUNK)
+                tmp.replace(dest)
+            finally:
+                tmp.unlink(missing_ok=True)
+    except zipfile.BadZipFile as exc:
+        raise DownloadError(f"{archive.name}: not a valid zip archive ({exc})") from None
+    return dest

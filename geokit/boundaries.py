@@ -1,0 +1,277 @@
+"""Read admin boundary layers into one shape, whatever the source calls things.
+
+:func:`load_boundaries` reads any vector file pyogrio reads (GeoJSON,
+GeoPackage, Shapefile with or without ``.prj``) or a named dataset
+(``"PAK:ADM2"``), reprojects it to EPSG:4326, repairs invalid polygons and
+adds one name and one id column per admin level found::
+
+    adm1_name, adm1_id, adm2_name, adm2_id, ...
+
+The id is the P-code where the source has one. Joins and aggregates key on
+the ids, never on names. ``gdf.attrs["geokit"]`` records the level, source
+and attribution.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geokit import data as _data
+from geokit.errors import BoundaryError, DataError
+from geokit.settings import Settings
+
+__all__ = ["admin_columns", "load_boundaries"]
+
+log = logging.getLogger(__name__)
+
+# (regex on the column name, which part it gives). Checked case-insensitively,
+# in order; the first match per level and part wins.
+_NAME_PATTERNS = [
+    r"ADM(\d)_EN",
+    r"ADM(\d)_NAME",
+    r"ADM(\d)NAME",
+    r"NAME_(\d)",
+    r"ADMIN(\d)_?NAME",
+    r"ADM(\d)_NAME_?EN",
+]
+_ID_PATTERNS = [
+    r"ADM(\d)_PCODE",
+    r"ADM(\d)_CODE",
+    r"ADM(\d)CODE",
+    r"GID_(\d)",
+    r"ADMIN(\d)_?PCODE",
+    r"ADM(\d)_ID",
+]
+
+
+def admin_columns(level: int) -> tuple[str, str]:
+    """Return the normalised (name, id) column names for an admin level.
+
+    Parameters
+    ----------
+    level
+        0 for the country, 1 for provinces, 2 for districts, 3 for tehsils.
+
+    Returns
+    -------
+    tuple of str
+        ``("adm<level>_name", "adm<level>_id")``.
+    """
+    return f"adm{level}_name", f"adm{level}_id"
+
+
+def _match_columns(columns: list[str], patterns: list[str]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for pattern in patterns:
+        rx = re.compile(rf"^{pattern}$", re.IGNORECASE)
+        for col in columns:
+            m = rx.match(col)
+            if m:
+                found.setdefault(int(m.group(1)), col)
+    return found
+
+
+def _read(path: Path) -> gpd.GeoDataFrame:
+    if not path.exists():
+        raise BoundaryError("file not found", path=str(path))
+    try:
+        gdf = gpd.read_file(path, engine="pyogrio")
+    except Exception as exc:  # pyogrio raises several unrelated types
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BoundaryError(f"cannot read as a vector file ({first})", path=str(path)) from None
+    if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.isna().all():
+        raise BoundaryError("has no geometry", path=str(path))
+    return gdf
+
+
+def _to_wgs84(gdf: gpd.GeoDataFrame, where: str) -> tuple[gpd.GeoDataFrame, bool]:
+    if gdf.crs is None:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if -180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0:
+            log.info("%s has no CRS; its coordinates look like lon/lat, assuming EPSG:4326", where)
+            return gdf.set_crs(4326), True
+        raise BoundaryError(
+            f"has no CRS (no .prj?) and its coordinates (bounds {minx:.0f}, {miny:.0f}, "
+            f"{maxx:.0f}, {maxy:.0f}) are not longitude/latitude; add a .prj or pass crs=",
+            path=where,
+        )
+    if gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    return gdf, False
+
+
+def _repair(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, int]:
+    geoms = gdf.geometry.values
+    invalid = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    n_invalid = int(invalid.sum())
+    if n_invalid:
+        fixed = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
+        gdf = gdf.copy()
+        gdf.loc[invalid, gdf.geometry.name] = fixed
+    return gdf, n_invalid
+
+
+def _geoboundaries_columns(gdf: gpd.GeoDataFrame, level: int | None) -> dict[str, Any] | None:
+    cols = {c.lower(): c for c in gdf.columns}
+    if "shapename" not in cols:
+        return None
+    lvl = level
+    if lvl is None and "shapetype" in cols:
+        kinds = gdf[cols["shapetype"]].dropna().astype(str).unique()
+        if len(kinds) == 1 and re.fullmatch(r"ADM\d", kinds[0], re.IGNORECASE):
+            lvl = int(kinds[0][-1])
+    if lvl is None:
+        return None
+    id_col = cols.get("shapeid")
+    iso = cols.get("shapeiso")
+    if iso is not None:
+        values = gdf[iso].replace("", pd.NA)
+        if values.notna().all() and values.is_unique:
+            id_col = iso
+    return {"level": lvl, "name": cols["shapename"], "id": id_col}
+
+
+def load_boundaries(
+    source: str | Path | gpd.GeoDataFrame,
+    *,
+    level: int | None = None,
+    name_column: str | None = None,
+    id_column: str | None = None,
+    crs: str | int | None = None,
+    settings: Settings | None = None,
+) -> gpd.GeoDataFrame:
+    """Load an admin boundary layer and normalise its columns.
+
+    Parameters
+    ----------
+    source
+        A path to any vector file, a dataset name (``"PAK:ADM2"``,
+        ``"geoboundaries:PAK:ADM2"``) or a GeoDataFrame.
+    level
+        The admin level of the features; detected from the columns when not given.
+    name_column, id_column
+        Source columns holding the unit name and id at ``level``, for sources
+        whose columns geokit does not recognise.
+    crs
+        CRS to assume when the file has none.
+    settings
+        Settings for the data manager.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, valid polygons, with ``adm<L>_name``/``adm<L>_id`` columns
+        for every level found, ``level`` and provenance in ``attrs["geokit"]``.
+
+    Raises
+    ------
+    BoundaryError
+        If the file cannot be read, has no usable CRS, or has no
+        recognisable name column.
+    DataError
+        If a named dataset cannot be found or fails its checksum.
+    """
+    meta: dict[str, Any] = {"dataset": None, "attribution": None, "licence": None}
+    parent: str | None = None
+    if isinstance(source, gpd.GeoDataFrame):
+        gdf, where = source.copy(), "<GeoDataFrame>"
+    else:
+        text = str(source)
+        path = Path(text).expanduser()
+        if not path.exists() and ":" in text and not re.match(r"^[A-Za-z]:[\\/]", text):
+            try:
+                ds = _data.dataset(text)
+            except DataError as exc:
+                raise BoundaryError(f"{text!r} is neither a file nor a known dataset ({exc})") from None
+            if ds.kind != "boundaries":
+                raise BoundaryError(f"dataset {ds.key} is not a boundary layer")
+            path = _data.fetch(ds.key, settings=settings)
+            meta.update(dataset=ds.key, attribution=ds.attribution, licence=ds.licence)
+            level = level if level is not None else ds.level
+            parent = ds.parent
+        gdf, where = _read(path), str(path)
+
+    if gdf.crs is None and crs is not None:
+        gdf = gdf.set_crs(crs)
+    gdf, assumed = _to_wgs84(gdf, where)
+    gdf, n_repaired = _repair(gdf)
+
+    columns = [str(c) for c in gdf.columns if c != gdf.geometry.name]
+    names = _match_columns(columns, _NAME_PATTERNS)
+    ids = _match_columns(columns, _ID_PATTERNS)
+    if name_column is not None:
+        if name_column not in gdf.columns:
+            raise BoundaryError(
+                f"no column {name_column!r}; columns are: {', '.join(columns)}", path=where
+            )
+        names[level if level is not None else 1] = name_column
+    if id_column is not None:
+        if id_column not in gdf.columns:
+            raise BoundaryError(
+                f"no column {id_column!r}; columns are: {', '.join(columns)}", path=where
+            )
+        ids[level if level is not None else 1] = id_column
+    if not names:
+        gb = _geoboundaries_columns(gdf, level)
+        if gb is not None:
+            names[gb["level"]] = gb["name"]
+            if gb["id"] is not None:
+                ids[gb["level"]] = gb["id"]
+    if not names:
+        raise BoundaryError(
+            "no admin name column found (looked for ADM<n>_EN, NAME_<n>, shapeName...); "
+            f"pass name_column= and level=; columns are: {', '.join(columns)}",
+            path=where,
+        )
+    top = level if level is not None else max(names)
+    if top not in names:
+        raise BoundaryError(
+            f"no name column for admin level {top}; found levels {sorted(names)}", path=where
+        )
+
+    out = gpd.GeoDataFrame(index=gdf.index, geometry=gdf.geometry, crs=4326)
+    for lvl in sorted(names):
+        name_col, id_col = admin_columns(lvl)
+        out[name_col] = gdf[names[lvl]].astype("string").str.strip()
+        if lvl in ids:
+            out[id_col] = gdf[ids[lvl]].astype("string").str.strip()
+        else:
+            out[id_col] = out[name_col]
+    for col in columns:
+        if col not in out.columns:
+            out[col] = gdf[col]
+    out = out.reset_index(drop=True)
+    if parent is not None and admin_columns(top - 1)[0] not in out.columns:
+        out = _attach_parent(out, parent, top - 1, settings)
+    out.attrs["geokit"] = {
+        **meta,
+        "level": top,
+        "source": where,
+        "crs_assumed": assumed,
+        "repaired": n_repaired,
+    }
+    if n_repaired:
+        log.info("%s: repaired %d invalid polygon(s) with shapely.make_valid", where, n_repaired)
+    return out
+
+
+def _attach_parent(
+    gdf: gpd.GeoDataFrame, parent: str, level: int, settings: Settings | None
+) -> gpd.GeoDataFrame:
+    """Give each unit its parent unit, by where its representative point falls."""
+    upper = load_boundaries(parent, level=level, settings=settings)
+    name_col, id_col = admin_columns(level)
+    points = gpd.GeoDataFrame(geometry=gdf.geometry.representative_point(), crs=4326)
+    hit = gpd.sjoin(points, upper[[name_col, id_col, "geometry"]], how="left", predicate="within")
+    hit = hit[~hit.index.duplicated(keep="first")]
+    out = gdf.copy()
+    out.insert(1, name_col, hit[name_col].reindex(out.index))
+    out.insert(2, id_col, hit[id_col].reindex(out.index))
+    return out

@@ -1,0 +1,89 @@
+"""One exception hierarchy for geokit.
+
+Every error geokit raises on purpose derives from :class:`GeokitError`; each
+subclass also inherits the builtin exception it resembles, so callers that
+already catch ``ValueError`` or ``LookupError`` keep working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BoundaryError",
+    "ChecksumError",
+    "DataError",
+    "DependencyError",
+    "DownloadError",
+    "GeokitError",
+    "InputError",
+    "PlaceNotFound",
+    "RateLimited",
+]
+
+
+class GeokitError(Exception):
+    """Root of every error geokit raises on purpose."""
+
+
+class InputError(GeokitError, ValueError):
+    """User input (a table, a file, an option) cannot be used as given.
+
+    Parameters
+    ----------
+    message
+        What is wrong, in one line.
+    path
+        The file the problem is in, when there is one.
+    row
+        The 1-based data row number, when the problem is in one row.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, row: int | None = None) -> None:
+        self.path = path
+        self.row = row
+        where = ""
+        if path is not None:
+            where = f"{path}"
+            if row is not None:
+                where += f", row {row}"
+            where += ": "
+        super().__init__(f"{where}{message}")
+
+
+class BoundaryError(InputError):
+    """A boundary file cannot be read, has no usable CRS, or lacks name columns."""
+
+
+class DataError(GeokitError, OSError):
+    """A named dataset is unknown, missing from every source, or corrupt."""
+
+
+class DownloadError(DataError):
+    """A download failed (network, HTTP status, unsafe archive)."""
+
+
+class ChecksumError(DataError):
+    """A downloaded or mirrored file does not match its published sha256."""
+
+
+class DependencyError(GeokitError, ImportError):
+    """An optional dependency needed for this feature is not installed."""
+
+
+class PlaceNotFound(GeokitError, LookupError):
+    """A place name could not be resolved."""
+
+
+class RateLimited(GeokitError):
+    """An online service asked us to slow down.
+
+    Parameters
+    ----------
+    message
+        What the service said.
+    retry_after
+        Seconds the service asked us to wait, when it said.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
