@@ -1,0 +1,304 @@
+"""The ``geokit`` command line.
+
+Exit codes: 0 success; 1 partial (some rows unresolved, with ``--strict``);
+2 usage or input error. Errors are one line on stderr; ``--debug`` shows the
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from geokit.errors import GeokitError, InputError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit with code 2 in one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _say(args: argparse.Namespace, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(message, file=sys.stderr)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+
+
+def _subparser(
+    sub: Any, name: str, summary: str, example: str, func: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog="example:\n" + textwrap.indent(example.strip(), "  "),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=func)
+    return p
+
+
+def _check_output(path: Path, *, overwrite: bool) -> None:
+    if path.exists() and not overwrite:
+        raise InputError("exists; pass --overwrite to replace it", path=str(path))
+    if not path.parent.exists():
+        raise InputError("folder does not exist", path=str(path))
+
+
+# ---------------------------------------------------------------- map
+def _cmd_map(args: argparse.Namespace) -> int:
+    from geokit.export import write_geojson
+    from geokit.ingest import read_incidents
+    from geokit.pipeline import run_pipeline
+    from geokit.render import incident_map, save_map
+
+    out = Path(args.output)
+    outputs = [out]
+    if args.geojson:
+        outputs.append(Path(args.geojson))
+        districts = Path(args.districts_geojson) if args.districts_geojson else (
+            Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson")
+        )
+        outputs.append(districts)
+    for path in outputs:
+        _check_output(path, overwrite=args.overwrite)
+
+    table = read_incidents(args.input, place_column=args.column)
+    result = run_pipeline(
+        table,
+        place_column=args.column,
+        boundaries=args.boundaries,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    m = incident_map(
+        result.incidents,
+        result.aggregates,
+        column=args.value,
+        scheme=args.scheme,
+        k=args.k,
+        title=args.title or f"Incidents: {Path(args.input).name}",
+    )
+    save_map(m, out)
+    if args.geojson:
+        write_geojson(result.incidents, outputs[1])
+        write_geojson(result.aggregates, outputs[2], id_column=None)
+    n, bad = result.n_rows, result.n_unresolved
+    _say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
+    if bad:
+        for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():
+            _say(args, f"  row {row['row']}: {row[args.column]!r} unresolved: {row['reason']}")
+    if args.geojson:
+        _say(args, f"GeoJSON written to {outputs[1]} and {outputs[2]}")
+    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
+# ---------------------------------------------------------------- geocode
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from geokit.ingest import read_incidents
+    from geokit.join import join_admin
+    from geokit.resolve import resolve_frame
+
+    out = Path(args.output)
+    _check_output(out, overwrite=args.overwrite)
+    table = read_incidents(args.input, place_column=args.column)
+    for opt in ("country_column", "admin1_column", "admin2_column"):
+        col = getattr(args, opt)
+        if col and col not in table.columns:
+            raise InputError(
+                f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
+                f"{', '.join(c for c in table.columns if c != 'row')}",
+                path=args.input,
+            )
+    resolved = resolve_frame(
+        table,
+        args.column,
+        country=args.country,
+        country_column=args.country_column,
+        admin1_column=args.admin1_column,
+        admin2_column=args.admin2_column,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    if args.boundaries:
+        from geokit.boundaries import load_boundaries
+
+        joined = join_admin(resolved, load_boundaries(args.boundaries))
+        resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+        rename = {"adm1_name": "admin1", "adm2_name": "admin2"}
+        resolved = resolved.rename(columns=rename)
+    from geokit.export import write_text_atomic
+
+    write_text_atomic(out, resolved.to_csv(index=False))
+    bad = int((resolved["status"] != "resolved").sum())
+    if args.json:
+        print(json.dumps({"rows": len(resolved), "resolved": len(resolved) - bad, "unresolved": bad, "output": str(out)}))
+    _say(args, f"{len(resolved)} rows: {len(resolved) - bad} resolved, {bad} unresolved; written to {out}")
+    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
+# ---------------------------------------------------------------- explain
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from geokit.resolve import explain
+
+    result = explain(args.name, country=args.country, admin1=args.admin1, admin2=args.admin2)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(str(result))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- data
+def _cmd_data(args: argparse.Namespace) -> int:
+    from geokit import data
+
+    if args.action == "list":
+        rows = [
+            {"name": d.key, "aliases": list(d.aliases), "title": d.title, "licence": d.licence,
+             "attribution": d.attribution}
+            for d in data.datasets()
+        ]
+        if args.json:
+            print(json.dumps(rows, indent=2))
+        else:
+            for r in rows:
+                alias = f" (= {', '.join(r['aliases'])})" if r["aliases"] else ""
+                print(f"{r['name']}{alias}\n    {r['title']}\n    licence: {r['licence']}")
+        return EXIT_OK
+    if not args.names:
+        raise InputError(f"'geokit data {args.action}' needs at least one dataset name")
+    status = EXIT_OK
+    for name in args.names:
+        path = data.fetch(name, sha256=args.sha256, trust_new=args.trust_new)
+        print(f"{data.dataset(name).key}: {path} (sha256 verified)")
+    return status
+
+
+def _build() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="geokit",
+        description="Turn reports of violent incidents into maps people can trust.",
+        epilog="Run 'geokit COMMAND --help' for a worked example of each command.",
+    )
+    from geokit import __version__
+
+    parser.add_argument("--version", action="version", version=f"geokit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = _subparser(
+        sub, "map", "resolve, join and map a CSV of incidents as one standalone HTML file",
+        """
+geokit map examples/balochistan-2026-01-31.csv -o map.html \\
+    --geojson incidents.geojson --boundaries PAK:ADM2
+        """, _cmd_map,
+    )
+    p.add_argument("input", help="CSV with at least a place column")
+    p.add_argument("-o", "--output", required=True, help="HTML file to write")
+    p.add_argument("--geojson", help="also write incidents as RFC 7946 GeoJSON (and districts beside it)")
+    p.add_argument("--districts-geojson", help="where to write district aggregates (default: <geojson>-districts.geojson)")
+    p.add_argument("--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)")
+    p.add_argument("--column", default="place", help="column with place names (default: place)")
+    p.add_argument("--value", default="incidents", choices=["incidents", "fatalities", "incidents_per_1000km2"], help="what the choropleth shows")
+    p.add_argument("--scheme", default="quantiles", help="quantiles, naturalbreaks, equalinterval, fisherjenks")
+    p.add_argument("-k", type=int, default=5, help="number of classes (default 5)")
+    p.add_argument("--title", help="map title")
+    p.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    _common(p)
+
+    p = _subparser(
+        sub, "geocode", "resolve a column of place names to coordinates",
+        """
+geokit geocode incidents.csv --column place --country PK \\
+    --admin1-column province --boundaries PAK:ADM2 -o resolved.csv
+        """, _cmd_geocode,
+    )
+    p.add_argument("input", help="CSV file")
+    p.add_argument("--column", default="place", help="column with place names")
+    p.add_argument("--country", help="ISO2 country code for every row, e.g. PK")
+    p.add_argument("--country-column", help="column with a country per row")
+    p.add_argument("--admin1-column", help="column with a province hint per row")
+    p.add_argument("--admin2-column", help="column with a district hint per row")
+    p.add_argument("--boundaries", help="also add admin1/admin2 from this layer (e.g. PAK:ADM2)")
+    p.add_argument("-o", "--output", required=True, help="CSV to write")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    _common(p)
+
+    p = _subparser(
+        sub, "explain", "show the candidates for a place name and why the winner won",
+        'geokit explain "Noshki" --country PK', _cmd_explain,
+    )
+    p.add_argument("name", help="the place name")
+    p.add_argument("--country", help="ISO2 country hint")
+    p.add_argument("--admin1", help="province hint")
+    p.add_argument("--admin2", help="district hint")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _common(p)
+
+    p = _subparser(
+        sub, "data", "list, fetch and verify named datasets and their licences",
+        """
+geokit data list
+GEOKIT_DATA_MIRROR=../shared/geodata geokit data verify PAK:ADM2
+        """, _cmd_data,
+    )
+    p.add_argument("action", choices=["list", "fetch", "verify"])
+    p.add_argument("names", nargs="*", help="dataset names (fetch/verify)")
+    p.add_argument("--sha256", help="expected sha256, for datasets without a pinned one")
+    p.add_argument("--trust-new", action="store_true", help="record the digest of an unpinned download")
+    p.add_argument("--json", action="store_true", help="print JSON (list)")
+    _common(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``geokit`` command line.
+
+    Parameters
+    ----------
+    argv
+        Arguments without the program name; ``sys.argv[1:]`` by default.
+
+    Returns
+    -------
+    int
+        The exit code.
+    """
+    parser = _build()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except (GeokitError, OSError, ValueError) as exc:
+        if args.debug:
+            raise
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"geokit: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:  # pragma: no cover
+        print("geokit: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

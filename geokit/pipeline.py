@@ -1,0 +1,152 @@
+"""The whole chain for a table of incidents: resolve, join, aggregate.
+
+Every input row comes out in ``PipelineResult.incidents``, resolved or with
+``status="unresolved"`` and a reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geokit.boundaries import load_boundaries
+from geokit.join import aggregate, join_admin
+from geokit.settings import Settings
+
+__all__ = ["PipelineResult", "run_pipeline"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PipelineResult:
+    """What :func:`run_pipeline` produced.
+
+    Attributes
+    ----------
+    incidents
+        Every input row, with coordinates, precision, status, reason and admin
+        names/ids; point geometry where resolved.
+    aggregates
+        One row per admin unit with incident counts and known fatalities.
+    boundaries
+        The boundary layer used.
+    """
+
+    incidents: gpd.GeoDataFrame
+    aggregates: gpd.GeoDataFrame
+    boundaries: gpd.GeoDataFrame
+
+    @property
+    def n_rows(self) -> int:
+        """Number of input rows."""
+        return len(self.incidents)
+
+    @property
+    def n_unresolved(self) -> int:
+        """Rows whose place could not be resolved."""
+        return int((self.incidents["status"] != "resolved").sum())
+
+    def _repr_html_(self) -> str:
+        counts = self.aggregates[self.aggregates["incidents"] > 0]
+        return (
+            f"<p><b>{self.n_rows}</b> incidents, <b>{self.n_rows - self.n_unresolved}</b> resolved, "
+            f"<b>{self.n_unresolved}</b> unresolved, in <b>{len(counts)}</b> districts</p>"
+        )
+
+
+def _clean(text: Any) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(text).lower())
+
+
+def _admin_check(frame: pd.DataFrame) -> list[str]:
+    """Say where the gazetteer's admin-1 and the boundary layer's disagree."""
+    notes = []
+    for gaz, layer in zip(
+        frame.get("gazetteer_admin1", pd.Series([None] * len(frame))).tolist(),
+        frame.get("adm1_name", pd.Series([None] * len(frame))).tolist(),
+        strict=True,
+    ):
+        if isinstance(gaz, str) and gaz and isinstance(layer, str) and layer:
+            a, b = _clean(gaz), _clean(layer)
+            if a and b and a not in b and b not in a:
+                notes.append(f"gazetteer says {gaz}, boundary layer says {layer}")
+                continue
+        notes.append("")
+    return notes
+
+
+def run_pipeline(
+    table: pd.DataFrame,
+    *,
+    place_column: str = "place",
+    boundaries: str | Path | gpd.GeoDataFrame = "PAK:ADM2",
+    gazetteer: Any = None,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> PipelineResult:
+    """Resolve, join and aggregate a table of incidents.
+
+    Parameters
+    ----------
+    table
+        Output of :func:`geokit.ingest.read_incidents` (or any frame with a
+        place column). Columns ``country_hint``, ``admin1_hint`` and
+        ``admin2_hint`` are used as hints when present. Rows that already
+        carry valid ``lat``/``lon`` keep them.
+    place_column
+        The column with place names.
+    boundaries
+        Dataset name, file path or a loaded layer.
+    gazetteer
+        A :class:`geokit.gazetteer.Gazetteer`; the default one otherwise.
+    settings
+        Settings for the data manager.
+    progress
+        Show a progress bar while resolving.
+
+    Returns
+    -------
+    PipelineResult
+    """
+    from geokit.resolve import resolve_frame
+
+    layer = (
+        boundaries
+        if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
+        else load_boundaries(boundaries, settings=settings)
+    )
+    frame = table.copy()
+    given = {}
+    for col in ("lat", "lon"):
+        if col in frame.columns:
+            given[col] = pd.to_numeric(frame.pop(col), errors="coerce")
+            frame[f"input_{col}"] = given[col]
+    resolved = resolve_frame(
+        frame,
+        place_column,
+        country_column="country_hint" if "country_hint" in frame.columns else None,
+        admin1_column="admin1_hint" if "admin1_hint" in frame.columns else None,
+        admin2_column="admin2_hint" if "admin2_hint" in frame.columns else None,
+        gazetteer=gazetteer,
+        progress=progress,
+    )
+    if len(given) == 2:
+        la, lo = given["lat"].to_numpy(), given["lon"].to_numpy()
+        ok = np.isfinite(la) & np.isfinite(lo) & (np.abs(la) <= 90) & (np.abs(lo) <= 180)
+        if ok.any():
+            resolved.loc[ok, "lat"] = la[ok]
+            resolved.loc[ok, "lon"] = lo[ok]
+            resolved.loc[ok, "status"] = "resolved"
+            resolved.loc[ok, "source"] = "input"
+            resolved.loc[ok, "reason"] = "coordinates given in the input"
+            if "precision" in resolved.columns:
+                resolved.loc[ok, "precision"] = resolved.loc[ok, "precision"].fillna(1)
+    joined = join_admin(resolved, layer)
+    joined["admin_check"] = _admin_check(joined)
+    aggregates = aggregate(joined[joined["status"] == "resolved"], layer)
+    return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer)
