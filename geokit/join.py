@@ -156,8 +156,8 @@ def aggregate(
     -------
     geopandas.GeoDataFrame
         One row per unit, keyed on ``adm<L>_id``: the unit's names and ids,
-        ``incidents``, ``fatalities`` (sum of known figures; NaN where no
-        incident in the unit has one), ``fatalities_known`` (how many incidents
+        ``incidents``, ``fatalities`` (sum of known figures; 0 where there
+        were no incidents; NaN where incidents happened but none has a figure), ``fatalities_known`` (how many incidents
         had a figure), ``area_km2`` and ``incidents_per_1000km2``.
     """
     levels = admin_levels(boundaries)
@@ -182,7 +182,10 @@ def aggregate(
         fat_known = pd.Series(dtype=float)
     key = units[id_col]
     units["incidents"] = key.map(counts).fillna(0).astype(int).to_numpy()
-    units["fatalities"] = key.map(fat_sum).astype(float).to_numpy()
+    # no incidents means no fatalities; incidents with no figure mean "unknown"
+    units["fatalities"] = np.where(
+        units["incidents"] == 0, 0.0, key.map(fat_sum).astype(float).to_numpy()
+    )
     units["fatalities_known"] = key.map(fat_known).fillna(0).astype(int).to_numpy()
     # EPSG:6933 (WGS 84 / NSIDC EASE-Grid 2.0 Global) is equal-area
     area = units.to_crs(6933).area / 1e6 if len(units) else pd.Series(dtype=float)

@@ -351,7 +351,7 @@ def incident_map(
     """
     folium = _folium()
     m = folium.Map(
-        location=[30.0, 69.0], zoom_start=6, tiles="CartoDB positron", prefer_canvas=True,
+        location=[30.0, 69.0], zoom_start=6, tiles="OpenStreetMap", prefer_canvas=True,
         control_scale=True,
     )
     credits = list(attribution or [])
@@ -400,9 +400,9 @@ def incident_map(
         gj.add_to(m)
         rows = [(palette[i], "solid", lab) for i, lab in enumerate(_class_labels(upper, values.to_numpy(dtype=float)))]
         if (idx == -1).any() or not upper:
-            rows.insert(0, (_ZERO_FILL, "solid", "0 (no incidents)"))
+            rows.insert(0, (_ZERO_FILL, "solid", "0 (no incidents)" if column == "incidents" else "0"))
         if (idx == -2).any():
-            rows.append((_NODATA_FILL, "dashed", "no data"))
+            rows.append((_NODATA_FILL, "dashed", "no data (incidents without figures)"))
         extra: list[tuple[str, str]] = []
         if incidents is not None and len(incidents):
             payload, colours = _incident_payload(incidents, type_column)
