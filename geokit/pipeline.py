@@ -113,13 +113,13 @@ def run_pipeline(
     -------
     PipelineResult
     """
-    from geokit.resolve import resolve_frame
-
     layer = (
         boundaries
         if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
         else load_boundaries(boundaries, settings=settings)
     )
+    from geokit.resolve import resolve_frame
+
     frame = table.copy()
     given = {}
     for col in ("lat", "lon"):

@@ -1,0 +1,103 @@
+"""CLI behaviour on bad input: one clear line, exit code 2, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geokit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "balochistan-2026-01-31.csv"
+
+
+def _run(args, capsys):
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("command", ["map", "geocode", "explain", "data"])
+def test_help_shows_an_example(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert "example:" in out and "geokit " + command in out
+
+
+def test_missing_column(tmp_path, capsys):
+    path = tmp_path / "t.csv"
+    path.write_text("id,location\n1,Quetta\n")
+    code, _, err = _run(["map", str(path), "-o", str(tmp_path / "m.html")], capsys)
+    assert code == 2
+    assert err.strip() == f"geokit: error: {path}: no column 'place'; columns are: id, location"
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_unreadable_and_empty_files(tmp_path, capsys):
+    code, _, err = _run(["map", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "m.html")], capsys)
+    assert code == 2 and "nope.csv: file not found" in err
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,place\n")
+    code, _, err = _run(["map", str(empty), "-o", str(tmp_path / "m.html")], capsys)
+    assert code == 2 and "empty.csv: has a header but no data rows" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [empty]
+
+
+def test_boundary_file_without_crs_not_lonlat(tmp_path, capsys):
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    shp = tmp_path / "utm.shp"
+    gdf = gpd.GeoDataFrame({"ADM2_EN": ["A"], "ADM2_PCODE": ["A1"]}, geometry=[box(300000, 3300000, 400000, 3400000)], crs=32642)
+    gdf.to_file(shp)
+    shp.with_suffix(".prj").unlink()
+    code, _, err = _run(["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--boundaries", str(shp)], capsys)
+    assert code == 2
+    assert "utm.shp" in err and "no CRS" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_existing_output_needs_overwrite(tmp_path, capsys):
+    out = tmp_path / "m.html"
+    out.write_text("keep")
+    code, _, err = _run(["map", str(EXAMPLE), "-o", str(out)], capsys)
+    assert code == 2 and "--overwrite" in err
+    assert out.read_text() == "keep"
+
+
+def test_unknown_dataset(tmp_path, capsys):
+    code, _, err = _run(["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--boundaries", "PAK:ADM9"], capsys)
+    assert code == 2 and "PAK:ADM9" in err
+
+
+def test_usage_error_exit_code():
+    proc = subprocess.run([sys.executable, "-m", "geokit.cli", "map"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "error:" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_debug_shows_traceback(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "geokit.cli", "map", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "m.html"), "--debug"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_data_list_names_licences(capsys):
+    code, out, _ = _run(["data", "list"], capsys)
+    assert code == 0
+    assert "cod-ab:PAK:ADM2" in out and "CC BY 3.0 IGO" in out and "PAK:ADM2" in out
+
+
+def test_console_script_installed():
+    bindir = Path(sys.executable).parent
+    proc = subprocess.run([str(bindir / "geokit"), "--version"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("geokit ")
