@@ -64,7 +64,11 @@ def main() -> int:
         rows.extend(got)
         print(f"[{area}: {time.perf_counter() - t0:.0f} s]", file=sys.stderr)
     result = {
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
         "seconds": round(time.perf_counter() - started, 1),
         "quick": args.quick,
         "rows": rows,

@@ -101,9 +101,12 @@ def download(
     received = 0
     try:
         request = urllib.request.Request(url, headers={"User-Agent": user_agent})  # noqa: S310
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(  # noqa: S310
-            request, timeout=timeout
-        ) as response:
+        with (
+            os.fdopen(fd, "wb") as out,
+            urllib.request.urlopen(  # noqa: S310
+                request, timeout=timeout
+            ) as response,
+        ):
             for chunk in iter(lambda: response.read(_CHUNK), b""):
                 received += len(chunk)
                 if received > max_bytes:

@@ -208,15 +208,11 @@ def load_boundaries(
     ids = _match_columns(columns, _ID_PATTERNS)
     if name_column is not None:
         if name_column not in gdf.columns:
-            raise BoundaryError(
-                f"no column {name_column!r}; columns are: {', '.join(columns)}", path=where
-            )
+            raise BoundaryError(f"no column {name_column!r}; columns are: {', '.join(columns)}", path=where)
         names[level if level is not None else 1] = name_column
     if id_column is not None:
         if id_column not in gdf.columns:
-            raise BoundaryError(
-                f"no column {id_column!r}; columns are: {', '.join(columns)}", path=where
-            )
+            raise BoundaryError(f"no column {id_column!r}; columns are: {', '.join(columns)}", path=where)
         ids[level if level is not None else 1] = id_column
     if not names:
         gb = _geoboundaries_columns(gdf, level)
@@ -232,9 +228,7 @@ def load_boundaries(
         )
     top = level if level is not None else max(names)
     if top not in names:
-        raise BoundaryError(
-            f"no name column for admin level {top}; found levels {sorted(names)}", path=where
-        )
+        raise BoundaryError(f"no name column for admin level {top}; found levels {sorted(names)}", path=where)
 
     out = gpd.GeoDataFrame(index=gdf.index, geometry=gdf.geometry, crs=4326)
     for lvl in sorted(names):

@@ -71,8 +71,10 @@ def _cmd_map(args: argparse.Namespace) -> int:
     outputs = [out]
     if args.geojson:
         outputs.append(Path(args.geojson))
-        districts = Path(args.districts_geojson) if args.districts_geojson else (
-            Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson")
+        districts = (
+            Path(args.districts_geojson)
+            if args.districts_geojson
+            else (Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson"))
         )
         outputs.append(districts)
     for path in outputs:
@@ -147,7 +149,16 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     write_text_atomic(out, resolved.to_csv(index=False))
     bad = int((resolved["status"] != "resolved").sum())
     if args.json:
-        print(json.dumps({"rows": len(resolved), "resolved": len(resolved) - bad, "unresolved": bad, "output": str(out)}))
+        print(
+            json.dumps(
+                {
+                    "rows": len(resolved),
+                    "resolved": len(resolved) - bad,
+                    "unresolved": bad,
+                    "output": str(out),
+                }
+            )
+        )
     _say(args, f"{len(resolved)} rows: {len(resolved) - bad} resolved, {bad} unresolved; written to {out}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
 
@@ -170,8 +181,13 @@ def _cmd_data(args: argparse.Namespace) -> int:
 
     if args.action == "list":
         rows = [
-            {"name": d.key, "aliases": list(d.aliases), "title": d.title, "licence": d.licence,
-             "attribution": d.attribution}
+            {
+                "name": d.key,
+                "aliases": list(d.aliases),
+                "title": d.title,
+                "licence": d.licence,
+                "attribution": d.attribution,
+            }
             for d in data.datasets()
         ]
         if args.json:
@@ -202,20 +218,35 @@ def _build() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = _subparser(
-        sub, "map", "resolve, join and map a CSV of incidents as one standalone HTML file",
+        sub,
+        "map",
+        "resolve, join and map a CSV of incidents as one standalone HTML file",
         """
 geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     --geojson incidents.geojson --boundaries PAK:ADM2
-        """, _cmd_map,
+        """,
+        _cmd_map,
     )
     p.add_argument("input", help="CSV with at least a place column")
     p.add_argument("-o", "--output", required=True, help="HTML file to write")
     p.add_argument("--geojson", help="also write incidents as RFC 7946 GeoJSON (and districts beside it)")
-    p.add_argument("--districts-geojson", help="where to write district aggregates (default: <geojson>-districts.geojson)")
-    p.add_argument("--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)")
+    p.add_argument(
+        "--districts-geojson",
+        help="where to write district aggregates (default: <geojson>-districts.geojson)",
+    )
+    p.add_argument(
+        "--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)"
+    )
     p.add_argument("--column", default="place", help="column with place names (default: place)")
-    p.add_argument("--value", default="incidents", choices=["incidents", "fatalities", "incidents_per_1000km2"], help="what the choropleth shows")
-    p.add_argument("--scheme", default="quantiles", help="quantiles, naturalbreaks, equalinterval, fisherjenks")
+    p.add_argument(
+        "--value",
+        default="incidents",
+        choices=["incidents", "fatalities", "incidents_per_1000km2"],
+        help="what the choropleth shows",
+    )
+    p.add_argument(
+        "--scheme", default="quantiles", help="quantiles, naturalbreaks, equalinterval, fisherjenks"
+    )
     p.add_argument("-k", type=int, default=5, help="number of classes (default 5)")
     p.add_argument("--title", help="map title")
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
@@ -223,11 +254,14 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     _common(p)
 
     p = _subparser(
-        sub, "geocode", "resolve a column of place names to coordinates",
+        sub,
+        "geocode",
+        "resolve a column of place names to coordinates",
         """
 geokit geocode incidents.csv --column place --country PK \\
     --admin1-column province --boundaries PAK:ADM2 -o resolved.csv
-        """, _cmd_geocode,
+        """,
+        _cmd_geocode,
     )
     p.add_argument("input", help="CSV file")
     p.add_argument("--column", default="place", help="column with place names")
@@ -243,8 +277,11 @@ geokit geocode incidents.csv --column place --country PK \\
     _common(p)
 
     p = _subparser(
-        sub, "explain", "show the candidates for a place name and why the winner won",
-        'geokit explain "Noshki" --country PK', _cmd_explain,
+        sub,
+        "explain",
+        "show the candidates for a place name and why the winner won",
+        'geokit explain "Noshki" --country PK',
+        _cmd_explain,
     )
     p.add_argument("name", help="the place name")
     p.add_argument("--country", help="ISO2 country hint")
@@ -254,11 +291,14 @@ geokit geocode incidents.csv --column place --country PK \\
     _common(p)
 
     p = _subparser(
-        sub, "data", "list, fetch and verify named datasets and their licences",
+        sub,
+        "data",
+        "list, fetch and verify named datasets and their licences",
         """
 geokit data list
 GEOKIT_DATA_MIRROR=../shared/geodata geokit data verify PAK:ADM2
-        """, _cmd_data,
+        """,
+        _cmd_data,
     )
     p.add_argument("action", choices=["list", "fetch", "verify"])
     p.add_argument("names", nargs="*", help="dataset names (fetch/verify)")

@@ -157,8 +157,9 @@ def aggregate(
     geopandas.GeoDataFrame
         One row per unit, keyed on ``adm<L>_id``: the unit's names and ids,
         ``incidents``, ``fatalities`` (sum of known figures; 0 where there
-        were no incidents; NaN where incidents happened but none has a figure), ``fatalities_known`` (how many incidents
-        had a figure), ``area_km2`` and ``incidents_per_1000km2``.
+        were no incidents; NaN where incidents happened but none has a
+        figure), ``fatalities_known`` (how many incidents had a figure),
+        ``area_km2`` and ``incidents_per_1000km2``.
     """
     levels = admin_levels(boundaries)
     lvl = level if level is not None else max(levels)
@@ -166,9 +167,11 @@ def aggregate(
         raise InputError(f"no admin level {lvl} in the boundary layer; it has {levels}")
     name_col, id_col = admin_columns(lvl)
     upper = [c for lv in levels if lv < lvl for c in admin_columns(lv)]
-    units = boundaries.dissolve(by=id_col, as_index=False, aggfunc="first") if (
-        boundaries[id_col].duplicated().any()
-    ) else boundaries
+    units = (
+        boundaries.dissolve(by=id_col, as_index=False, aggfunc="first")
+        if (boundaries[id_col].duplicated().any())
+        else boundaries
+    )
     units = units[[*upper, name_col, id_col, units.geometry.name]].copy()
 
     rows = joined[joined[id_col].notna()] if id_col in joined.columns else joined.iloc[0:0]
@@ -183,9 +186,7 @@ def aggregate(
     key = units[id_col]
     units["incidents"] = key.map(counts).fillna(0).astype(int).to_numpy()
     # no incidents means no fatalities; incidents with no figure mean "unknown"
-    units["fatalities"] = np.where(
-        units["incidents"] == 0, 0.0, key.map(fat_sum).astype(float).to_numpy()
-    )
+    units["fatalities"] = np.where(units["incidents"] == 0, 0.0, key.map(fat_sum).astype(float).to_numpy())
     units["fatalities_known"] = key.map(fat_known).fillna(0).astype(int).to_numpy()
     # EPSG:6933 (WGS 84 / NSIDC EASE-Grid 2.0 Global) is equal-area
     area = units.to_crs(6933).area / 1e6 if len(units) else pd.Series(dtype=float)

@@ -91,9 +91,7 @@ def get_settings() -> Settings:
     """
     env = os.environ
     cache_dir = Path(
-        _overrides.get("cache_dir")
-        or env.get("GEOKIT_CACHE_DIR")
-        or Path.home() / ".cache" / "geokit"
+        _overrides.get("cache_dir") or env.get("GEOKIT_CACHE_DIR") or Path.home() / ".cache" / "geokit"
     ).expanduser()
     data_dir = _overrides.get("data_dir") or env.get("GEOKIT_DATA_DIR")
     mirror = _overrides.get("mirror_dir", env.get("GEOKIT_DATA_MIRROR") or None)
@@ -131,9 +129,7 @@ def configure(**values: Any) -> Settings:
     """
     unknown = sorted(set(values) - _FIELDS)
     if unknown:
-        raise InputError(
-            f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_FIELDS))}"
-        )
+        raise InputError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_FIELDS))}")
     for key, value in values.items():
         if value is None:
             _overrides.pop(key, None)

@@ -26,7 +26,9 @@ def districts() -> gpd.GeoDataFrame:
     )
 
 
-@pytest.mark.parametrize("driver,suffix", [("GeoJSON", ".geojson"), ("GPKG", ".gpkg"), ("ESRI Shapefile", ".shp")])
+@pytest.mark.parametrize(
+    "driver,suffix", [("GeoJSON", ".geojson"), ("GPKG", ".gpkg"), ("ESRI Shapefile", ".shp")]
+)
 def test_reads_common_formats(districts, tmp_path, driver, suffix):
     path = tmp_path / f"d{suffix}"
     districts.to_file(path, driver=driver)

@@ -54,10 +54,14 @@ def test_boundary_file_without_crs_not_lonlat(tmp_path, capsys):
     from shapely.geometry import box
 
     shp = tmp_path / "utm.shp"
-    gdf = gpd.GeoDataFrame({"ADM2_EN": ["A"], "ADM2_PCODE": ["A1"]}, geometry=[box(300000, 3300000, 400000, 3400000)], crs=32642)
+    gdf = gpd.GeoDataFrame(
+        {"ADM2_EN": ["A"], "ADM2_PCODE": ["A1"]}, geometry=[box(300000, 3300000, 400000, 3400000)], crs=32642
+    )
     gdf.to_file(shp)
     shp.with_suffix(".prj").unlink()
-    code, _, err = _run(["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--boundaries", str(shp)], capsys)
+    code, _, err = _run(
+        ["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--boundaries", str(shp)], capsys
+    )
     assert code == 2
     assert "utm.shp" in err and "no CRS" in err
     assert len(err.strip().splitlines()) == 1
@@ -73,20 +77,35 @@ def test_existing_output_needs_overwrite(tmp_path, capsys):
 
 
 def test_unknown_dataset(tmp_path, capsys):
-    code, _, err = _run(["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--boundaries", "PAK:ADM9"], capsys)
+    code, _, err = _run(
+        ["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--boundaries", "PAK:ADM9"], capsys
+    )
     assert code == 2 and "PAK:ADM9" in err
 
 
 def test_usage_error_exit_code():
-    proc = subprocess.run([sys.executable, "-m", "geokit.cli", "map"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "geokit.cli", "map"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 2
     assert "error:" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_debug_shows_traceback(tmp_path):
     proc = subprocess.run(
-        [sys.executable, "-m", "geokit.cli", "map", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "m.html"), "--debug"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "geokit.cli",
+            "map",
+            str(tmp_path / "nope.csv"),
+            "-o",
+            str(tmp_path / "m.html"),
+            "--debug",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode != 0 and "Traceback" in proc.stderr
 

@@ -24,7 +24,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, bytes]] = {}
     hits: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.hits.append(self.path)
         status, body = self.routes.get(self.path, (404, b"not found"))
         self.send_response(status)
@@ -136,8 +136,12 @@ def _zip(members: dict[str, bytes]) -> bytes:
 def test_zip_download_extracts_member_and_records_digest(server, tmp_path, monkeypatch):
     _Handler.routes["/PK.zip"] = (200, _zip({"PK.txt": b"1\tQuetta\n", "readme.txt": b"x"}))
     _register(
-        monkeypatch, url=f"{server}/PK.zip", sha256=None, filename="PK.txt",
-        archive="PK.zip", archive_member="PK.txt",
+        monkeypatch,
+        url=f"{server}/PK.zip",
+        sha256=None,
+        filename="PK.txt",
+        archive="PK.zip",
+        archive_member="PK.txt",
     )
     with override(data_dir=tmp_path, mirror_dir="", allow_download=True):
         with pytest.raises(DataError, match="no pinned sha256"):

@@ -56,8 +56,7 @@ def test_choropleth_counts_match(result):
 
 def test_cli_writes_map_and_rfc7946_geojson(tmp_path, capsys):
     html, gj = tmp_path / "map.html", tmp_path / "incidents.geojson"
-    code = main([
-        "map", str(EXAMPLE), "-o", str(html), "--geojson", str(gj), "--boundaries", "PAK:ADM2"])
+    code = main(["map", str(EXAMPLE), "-o", str(html), "--geojson", str(gj), "--boundaries", "PAK:ADM2"])
     assert code == 0
     err = capsys.readouterr().err
     assert "7 rows: 7 resolved, 0 unresolved" in err
@@ -88,7 +87,9 @@ def test_script_in_description_is_not_in_the_html(tmp_path):
 
 
 def test_unresolved_row_is_kept_and_reported(tmp_path, capsys):
-    src = EXAMPLE.read_text().rstrip("\n") + "\nbal-x,2026-01-31,Zorvakhistan,,PK,Attack,made-up place,,test,\n"
+    src = (
+        EXAMPLE.read_text().rstrip("\n") + "\nbal-x,2026-01-31,Zorvakhistan,,PK,Attack,made-up place,,test,\n"
+    )
     path = tmp_path / "plus.csv"
     path.write_text(src)
     out, gj = tmp_path / "m.html", tmp_path / "m.geojson"

@@ -26,8 +26,12 @@ def test_validator_catches_gdal_default_output(tmp_path, adm2):
 
 def test_points_with_missing_values_and_null_geometry():
     gdf = gpd.GeoDataFrame(
-        {"id": ["a", "b", 3], "fatalities": [1.0, np.nan, 0.0], "date": pd.to_datetime(["2026-01-31", None, "2026-02-01"]),
-         "note": ["x", None, "é <b>"]},
+        {
+            "id": ["a", "b", 3],
+            "fatalities": [1.0, np.nan, 0.0],
+            "date": pd.to_datetime(["2026-01-31", None, "2026-02-01"]),
+            "note": ["x", None, "é <b>"],
+        },
         geometry=[Point(67.0014123456789, 30.1841412345), None, Point(62.3, 25.1)],
         crs=4326,
     )
@@ -44,8 +48,10 @@ def test_points_with_missing_values_and_null_geometry():
 
 
 def test_polygons_follow_right_hand_rule_and_reproject():
-    clockwise = Polygon([(66, 29), (66, 30), (67, 30), (67, 29), (66, 29)],
-                        holes=[[(66.2, 29.2), (66.8, 29.2), (66.8, 29.8), (66.2, 29.8), (66.2, 29.2)]])
+    clockwise = Polygon(
+        [(66, 29), (66, 30), (67, 30), (67, 29), (66, 29)],
+        holes=[[(66.2, 29.2), (66.8, 29.2), (66.8, 29.8), (66.2, 29.8), (66.2, 29.2)]],
+    )
     gdf = gpd.GeoDataFrame({"name": ["x"]}, geometry=[clockwise], crs=4326).to_crs(32642)
     text = to_geojson(gdf, id_column=None)
     assert rfc7946_problems(text) == []
@@ -54,7 +60,9 @@ def test_polygons_follow_right_hand_rule_and_reproject():
 
 
 def test_real_districts_round_trip(tmp_path, adm2):
-    path = write_geojson(adm2[["adm1_name", "adm2_name", "adm2_id", "geometry"]], tmp_path / "d.geojson", id_column="adm2_id")
+    path = write_geojson(
+        adm2[["adm1_name", "adm2_name", "adm2_id", "geometry"]], tmp_path / "d.geojson", id_column="adm2_id"
+    )
     text = path.read_text()
     assert rfc7946_problems(text) == []
     back = gpd.read_file(path)

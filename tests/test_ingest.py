@@ -17,7 +17,17 @@ def test_example_file_reads_with_all_rows():
     df = read_incidents(EXAMPLE)
     assert len(df) == 7
     assert list(df["row"]) == list(range(1, 8))
-    for col in ("id", "date", "place", "admin1_hint", "country_hint", "event_type", "description", "fatalities", "source"):
+    for col in (
+        "id",
+        "date",
+        "place",
+        "admin1_hint",
+        "country_hint",
+        "event_type",
+        "description",
+        "fatalities",
+        "source",
+    ):
         assert col in df.columns
     assert df["date"].notna().all()
     assert (df["input_issues"] == "").all()
@@ -26,7 +36,13 @@ def test_example_file_reads_with_all_rows():
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "latin-1"])
 def test_encodings(tmp_path, encoding):
     path = tmp_path / "t.csv"
-    path.write_bytes((HEADER + "1,2026-01-31,Peshāwar,2\n" if encoding != "latin-1" else HEADER + "1,2026-01-31,Peshäwar,2\n").encode(encoding))
+    path.write_bytes(
+        (
+            HEADER + "1,2026-01-31,Peshāwar,2\n"
+            if encoding != "latin-1"
+            else HEADER + "1,2026-01-31,Peshäwar,2\n"
+        ).encode(encoding)
+    )
     df = read_incidents(path)
     assert df.loc[0, "place"] in ("Peshāwar", "Peshäwar")
     assert df.loc[0, "fatalities"] == 2
@@ -60,8 +76,12 @@ def test_missing_column_lists_the_columns(tmp_path):
 
 @pytest.mark.parametrize(
     "content,message",
-    [(b"", "is empty"), (HEADER.encode(), "no data rows"), (b"\x00\x01\x02binary", "binary"),
-     (b'id,place\n1,"unterminated\n', "not a well-formed CSV")],
+    [
+        (b"", "is empty"),
+        (HEADER.encode(), "no data rows"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b'id,place\n1,"unterminated\n', "not a well-formed CSV"),
+    ],
 )
 def test_unusable_files(tmp_path, content, message):
     path = tmp_path / "t.csv"

@@ -43,8 +43,11 @@ def test_towns_fall_in_their_districts(towns, adm2):
 
 def test_rows_without_points_are_kept_in_order(adm2):
     frame = pd.DataFrame(
-        {"place": ["Quetta", "nowhere", "bad", "Gwadar"], "lat": [30.184, None, 91.0, 25.122],
-         "lon": [67.001, None, 67.0, 62.325]}
+        {
+            "place": ["Quetta", "nowhere", "bad", "Gwadar"],
+            "lat": [30.184, None, 91.0, 25.122],
+            "lon": [67.001, None, 67.0, 62.325],
+        }
     )
     out = join_admin(frame, adm2)
     assert list(out["place"]) == list(frame["place"])
@@ -66,8 +69,11 @@ def test_point_just_offshore_joins_nearest_and_is_flagged(adm2):
 
 def test_aggregate_counts_and_known_fatalities(adm2):
     frame = pd.DataFrame(
-        {"lat": [30.18, 30.19, 29.80, 25.12], "lon": [67.00, 67.01, 66.85, 62.33],
-         "fatalities": [3, np.nan, np.nan, 0]}
+        {
+            "lat": [30.18, 30.19, 29.80, 25.12],
+            "lon": [67.00, 67.01, 66.85, 62.33],
+            "fatalities": [3, np.nan, np.nan, 0],
+        }
     )
     agg = aggregate(join_admin(frame, adm2), adm2)
     assert len(agg) == 160
