@@ -175,6 +175,76 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- export
+def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
+    """Incidents, unresolved rows and district aggregates from a CSV; one layer from a vector file."""
+    import geopandas as gpd
+
+    from geokit.ingest import read_incidents
+    from geokit.pipeline import run_pipeline
+
+    src = Path(args.input)
+    if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
+        table = read_incidents(src, place_column=args.column)
+        result = run_pipeline(table, place_column=args.column, boundaries=args.boundaries)
+        incidents = result.incidents
+        unresolved = incidents[incidents["status"] != "resolved"]
+        n, bad = result.n_rows, result.n_unresolved
+        _say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved")
+        return {"incidents": incidents, "unresolved": unresolved, "districts": result.aggregates}
+    try:
+        layer = gpd.read_file(src)
+    except Exception as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"cannot read as CSV or vector file ({first})", path=str(src)) from None
+    return {src.stem: layer}
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from geokit.export import export_layers, format_for
+
+    format_for(args.output)  # an unknown format fails before any work
+    if not Path(args.input).exists():
+        raise InputError("file not found", path=args.input)
+    layers = _layers_for(args)
+    written = export_layers(layers, args.output, overwrite=args.overwrite)
+    if args.json:
+        print(
+            json.dumps(
+                {"written": [str(p) for p in written], "layers": {k: len(v) for k, v in layers.items()}}
+            )
+        )
+    _say(args, "written: " + ", ".join(str(p) for p in written))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- join
+def _cmd_join(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from geokit.boundaries import load_boundaries
+    from geokit.export import write_text_atomic
+    from geokit.join import join_admin
+
+    out = Path(args.output)
+    _check_output(out, overwrite=args.overwrite)
+    if not Path(args.input).exists():
+        raise InputError("file not found", path=args.input)
+    table = pd.read_csv(args.input, dtype=str, keep_default_na=False, comment=None)
+    for col in (args.lat, args.lon):
+        if col not in table.columns:
+            raise InputError(f"no column {col!r}; columns are: {', '.join(table.columns)}", path=args.input)
+    joined = join_admin(table, load_boundaries(args.boundaries), lat=args.lat, lon=args.lon)
+    frame = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+    write_text_atomic(out, frame.to_csv(index=False))
+    counts = frame["join_status"].value_counts().to_dict()
+    _say(
+        args,
+        f"{len(frame)} rows joined ({', '.join(f'{k}: {v}' for k, v in counts.items())}); written to {out}",
+    )
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- data
 def _cmd_data(args: argparse.Namespace) -> int:
     from geokit import data

@@ -24,7 +24,7 @@ import shapely
 
 from geokit.errors import InputError
 
-__all__ = ["to_geojson", "write_geojson"]
+__all__ = ["FORMATS", "export_layers", "format_for", "shapefile_field_names", "to_geojson", "write_geojson"]
 
 
 def _json_value(value: Any) -> Any:
@@ -180,3 +180,219 @@ def write_text_atomic(dest: Path, text: str) -> None:
         raise InputError(f"cannot write ({exc.strerror})", path=str(dest)) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+#: Output formats by file extension.
+FORMATS = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".gpkg": "gpkg",
+    ".shp": "shp",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
+}
+
+
+def format_for(path: str | Path) -> str:
+    """Return the export format named by a file's extension.
+
+    Parameters
+    ----------
+    path
+        Output path.
+
+    Returns
+    -------
+    str
+        One of ``geojson``, ``gpkg``, ``shp``, ``csv``, ``parquet``.
+
+    Raises
+    ------
+    InputError
+        For an unknown extension; the message lists the known ones.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(
+            f"unknown output format {suffix or '(no extension)'!r}; use one of {', '.join(sorted(FORMATS))}",
+            path=str(path),
+        )
+    return FORMATS[suffix]
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns GDAL drivers can store: datetimes stay, objects become strings."""
+    out = frame.copy()
+    for col in out.columns:
+        if col == getattr(out, "_geometry_column_name", None):
+            continue
+        series = out[col]
+        if series.dtype == object or str(series.dtype) == "string":
+            out[col] = series.map(lambda v: None if v is None or v is pd.NA else str(v)).astype(object)
+    return out
+
+
+def shapefile_field_names(columns: list[str]) -> dict[str, str]:
+    """Map column names to unique shapefile field names of at most 10 characters.
+
+    Parameters
+    ----------
+    columns
+        Full column names.
+
+    Returns
+    -------
+    dict
+        Full name to truncated name.
+    """
+    used: set[str] = set()
+    mapping: dict[str, str] = {}
+    for col in columns:
+        base = str(col)[:10]
+        name, n = base, 1
+        while name.lower() in used:
+            suffix = f"_{n}"
+            name = base[: 10 - len(suffix)] + suffix
+            n += 1
+        used.add(name.lower())
+        mapping[str(col)] = name
+    return mapping
+
+
+def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, name: str) -> list[Path]:
+    """Write one layer to ``dest`` in ``fmt``; returns every file written."""
+    if fmt == "geojson":
+        gdf = (
+            layer
+            if isinstance(layer, gpd.GeoDataFrame)
+            else gpd.GeoDataFrame(layer, geometry=[None] * len(layer), crs=4326)
+        )
+        id_col = "id" if "id" in gdf.columns else None
+        dest.write_text(to_geojson(gdf, id_column=id_col), encoding="utf-8")
+        return [dest]
+    if fmt == "csv":
+        frame = pd.DataFrame(layer).copy()
+        if isinstance(layer, gpd.GeoDataFrame):
+            geom = layer.geometry
+            frame = frame.drop(columns=[geom.name])
+            frame["wkt"] = [None if g is None or g.is_empty else g.wkt for g in geom.values]
+            if (geom.geom_type == "Point").any() and "lat" not in frame.columns:
+                frame["lat"] = [g.y if g is not None and not g.is_empty else None for g in geom.values]
+                frame["lon"] = [g.x if g is not None and not g.is_empty else None for g in geom.values]
+        frame.to_csv(dest, index=False)
+        return [dest]
+    if fmt == "parquet":
+        gdf = (
+            layer
+            if isinstance(layer, gpd.GeoDataFrame)
+            else gpd.GeoDataFrame(layer, geometry=[None] * len(layer), crs=4326)
+        )
+        _plain(gdf).to_parquet(dest, index=False)
+        return [dest]
+    if fmt == "shp":
+        gdf = (
+            layer
+            if isinstance(layer, gpd.GeoDataFrame)
+            else gpd.GeoDataFrame(layer, geometry=[None] * len(layer), crs=4326)
+        )
+        cols = [c for c in gdf.columns if c != gdf.geometry.name]
+        mapping = shapefile_field_names(cols)
+        short = _plain(gdf).rename(columns=mapping)
+        short.to_file(dest, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
+        sidecar = dest.with_name(dest.stem + ".fields.csv")
+        pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())}).to_csv(
+            sidecar, index=False
+        )
+        written = [dest.with_suffix(s) for s in (".shp", ".shx", ".dbf", ".prj", ".cpg")]
+        return [p for p in written if p.exists()] + [sidecar]
+    raise InputError(f"unknown format {fmt!r}")
+
+
+def export_layers(
+    layers: dict[str, gpd.GeoDataFrame | pd.DataFrame],
+    path: str | Path,
+    *,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write named layers (incidents, unresolved, districts) to one output.
+
+    GeoPackage holds every layer in the one file. For the other formats the
+    first layer goes to ``path`` and each other layer to ``<stem>-<name><ext>``
+    beside it. Everything is written in a temporary folder first and moved
+    into place only when all of it succeeded: a failure leaves no file.
+
+    Parameters
+    ----------
+    layers
+        Layer name to table, in order; the first is the main one.
+    path
+        Output path; its extension picks the format (see :data:`FORMATS`).
+    overwrite
+        Whether existing files may be replaced.
+
+    Returns
+    -------
+    list of Path
+        Every file written.
+
+    Raises
+    ------
+    InputError
+        Unknown format, existing output without ``overwrite``, missing or
+        unwritable folder.
+    """
+    dest = Path(path)
+    fmt = format_for(dest)
+    folder = dest.parent if str(dest.parent) else Path()
+    if not folder.is_dir():
+        raise InputError("folder does not exist", path=str(dest))
+    names = list(layers)
+    if not names:
+        raise InputError("nothing to export")
+    targets = {names[0]: dest}
+    if fmt != "gpkg":
+        for name in names[1:]:
+            targets[name] = dest.with_name(f"{dest.stem}-{name}{dest.suffix}")
+    if not overwrite:
+        for target in targets.values():
+            if target.exists():
+                raise InputError("exists; pass --overwrite to replace it", path=str(target))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".geokit-export-", dir=folder))
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror})", path=str(dest)) from None
+    written: list[Path] = []
+    try:
+        staged: list[Path] = []
+        if fmt == "gpkg":
+            out = staging / dest.name
+            for name, layer in layers.items():
+                gdf = (
+                    layer
+                    if isinstance(layer, gpd.GeoDataFrame)
+                    else gpd.GeoDataFrame(layer, geometry=[None] * len(layer), crs=4326)
+                )
+                _plain(gdf).to_file(out, layer=name, driver="GPKG", engine="pyogrio")
+            staged = [out]
+        else:
+            for name, layer in layers.items():
+                staged += _write_one(layer, staging / targets[name].name, fmt, name)
+        for item in staged:
+            final = folder / item.name
+            if final.exists() and not overwrite:
+                raise InputError("exists; pass --overwrite to replace it", path=str(final))
+            item.replace(final)
+            written.append(final)
+    except InputError:
+        raise
+    except Exception as exc:
+        for item in written:
+            item.unlink(missing_ok=True)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"could not write {fmt} ({first})", path=str(dest)) from None
+    finally:
+        for leftover in staging.glob("*"):
+            leftover.unlink(missing_ok=True)
+        staging.rmdir()
+    return written
