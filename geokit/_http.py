@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from geokit.errors import ChecksumError, DownloadError
 
-__all__ = ["download", "safe_extract_member", "sha256_file"]
+__all__ = ["default_file_mode", "download", "safe_extract_member", "sha256_file"]
 
 _CHUNK = 1 << 16
 
@@ -41,6 +41,20 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: handle.read(_CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def default_file_mode() -> int:
+    """Return the mode a plain ``open()`` would give a new file (0o666 less the umask).
+
+    Returns
+    -------
+    int
+        Temporary files from :mod:`tempfile` are 0o600; files moved into place
+        get this mode instead.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _scrub(url: str) -> str:
@@ -119,6 +133,7 @@ def download(
                 f"{_scrub(url)}: sha256 mismatch (expected {sha256.lower()}, got {actual}); "
                 "the file was discarded"
             )
+        tmp.chmod(default_file_mode())
         tmp.replace(dest)
     except urllib.error.HTTPError as exc:
         raise DownloadError(f"{_scrub(url)}: HTTP {exc.code} {exc.reason}") from None
@@ -170,6 +185,7 @@ def safe_extract_member(archive: Path, member: str, dest: Path) -> Path:
             try:
                 with zf.open(info) as src, os.fdopen(fd, "wb") as out:
                     shutil.copyfileobj(src, out, _CHUNK)
+                tmp.chmod(default_file_mode())
                 tmp.replace(dest)
             finally:
                 tmp.unlink(missing_ok=True)

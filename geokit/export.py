@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geokit._http import default_file_mode
 from geokit.errors import InputError
 
 __all__ = ["FORMATS", "export_layers", "format_for", "shapefile_field_names", "to_geojson", "write_geojson"]
@@ -175,6 +176,7 @@ def write_text_atomic(dest: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        Path(tmp).chmod(default_file_mode())
         Path(tmp).replace(dest)
     except OSError as exc:
         raise InputError(f"cannot write ({exc.strerror})", path=str(dest)) from None

@@ -84,3 +84,15 @@ def test_no_overwrite_and_no_partial_file(tmp_path):
     with pytest.raises(InputError, match="folder does not exist"):
         write_geojson(gdf, tmp_path / "missing" / "x.geojson")
     assert list(tmp_path.iterdir()) == [dest]
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    gdf = gpd.GeoDataFrame({"a": [1]}, geometry=[Point(0, 0)], crs=4326)
+    umask = os.umask(0o022)
+    try:
+        path = write_geojson(gdf, tmp_path / "x.geojson")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0o600
