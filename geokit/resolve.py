@@ -1,0 +1,683 @@
+"""Resolve place strings to one point, with a precision code and a reason.
+
+Precision codes follow ACLED's geo-precision and map onto UCDP's ``where_prec``:
+
+========  ==========================================  ==========  ==============
+geokit    meaning                                     ACLED       UCDP
+========  ==========================================  ==========  ==============
+1         the place itself (town, village, locality)  1           1
+2         part of, near, or a site in a place;         2           2 (within
+          coordinates are that place's                             ~25 km)
+3         an admin unit (district, tehsil,            3           3 (admin-2) or
+          province); its representative point                     4 (admin-1)
+None      unresolved, with the reason                 not coded   not coded
+========  ==========================================  ==========  ==============
+
+How a winner is chosen, in order: organisation, person and placeholder strings
+are refused; candidates come from exact names, alternate names, transliteration
+variants and, only when those find nothing, fuzzy matches above
+:data:`geokit.gazetteer.FUZZY_THRESHOLD`; the country, admin-1 and admin-2
+hints and the enclosing places written in the string ("Sariab, Quetta") filter
+them; the rest are scored on how they matched, the kind of place (populated
+places over admin units unless the text says "district"), population, and
+closeness to the other places in the same report. A small place the gazetteer
+does not know, written with its district or province, is placed at that unit
+(precision 3), never at a same-name village elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
+from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Candidate", "Explanation", "Resolution", "explain", "resolve", "resolve_frame"]
+
+_POPULATED = frozenset({"city", "town", "locality", "neighbourhood", "village"})
+_MATCH_SCORE = {"name": 1.0, "alt": 0.95, "variant": 0.85}
+_KIND_SCORE = {"adm1": 0.06, "adm2": 0.06, "adm3": 0.03, "road": 0.0}
+#: Two candidates this close in score, and this far apart, make a result ambiguous.
+AMBIGUOUS_SCORE_GAP = 0.05
+AMBIGUOUS_DISTANCE_KM = 25.0
+#: An unknown place inside a city at least this populous is placed at the city (precision 2).
+CITY_POPULATION = 100_000
+_INSIDE_KM = 35.0  # how far a place may lie from an enclosing town and still be "in" it
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer record considered for a query.
+
+    Attributes
+    ----------
+    place
+        The record.
+    how
+        ``"name"``, ``"alt"``, ``"variant"`` or ``"fuzzy"``.
+    similarity
+        Fuzzy similarity (100 for exact matches).
+    score
+        Total score; higher wins.
+    why
+        The score's parts, or the reason the candidate was rejected.
+    rejected
+        Whether a hint or the enclosing place ruled it out.
+    """
+
+    place: Place
+    how: str
+    similarity: float
+    score: float
+    why: tuple[str, ...] = ()
+    rejected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The answer for one place string.
+
+    Attributes
+    ----------
+    query
+        The input as given.
+    status
+        ``"resolved"`` or ``"unresolved"``.
+    lat, lon
+        WGS84 degrees, or ``None``.
+    precision
+        1 exact place, 2 part of/near a place, 3 admin unit; ``None`` if unresolved.
+    reason
+        Why this answer (or why none).
+    match_name, source, record_id, place
+        The chosen gazetteer record.
+    fuzzy
+        Whether the name only matched approximately.
+    ambiguous
+        Whether another, distant candidate scored almost as well.
+    candidates
+        Every candidate considered, best first, rejected ones last.
+    """
+
+    query: str
+    status: str
+    lat: float | None
+    lon: float | None
+    precision: int | None
+    reason: str
+    match_name: str | None
+    source: str | None
+    record_id: str | None
+    place: Place | None
+    fuzzy: bool = False
+    ambiguous: bool = False
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Hints:
+    country: str | None
+    admin1: frozenset[str] | None  # skeletons of accepted admin-1 names
+    admin2: frozenset[str] | None
+    units: tuple[Place, ...] = ()  # hint units, most specific first, for fallback
+    notes: tuple[str, ...] = ()
+    context: tuple[tuple[float, float], ...] = ()
+
+
+def _unresolved(query: str, reason: str, cands: Sequence[Candidate] = ()) -> Resolution:
+    return Resolution(query, "unresolved", None, None, None, reason, None, None, None, None,
+                      candidates=tuple(cands))
+
+
+def _resolved(query: str, c: Candidate, precision: int, reason: str, *,
+              ambiguous: bool = False, cands: Sequence[Candidate] = ()) -> Resolution:
+    p = c.place
+    return Resolution(query, "resolved", p.lat, p.lon, precision, reason, p.name, p.source, p.id,
+                      p, fuzzy=c.how == "fuzzy", ambiguous=ambiguous, candidates=tuple(cands))
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    text = resources.files("geokit").joinpath("data/aliases.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, name = ([*line.split("\t"), ""])[:2]
+            out[key(alias)] = key(name)
+    return out
+
+
+def _non_place(k: str) -> str | None:
+    """Say why a key looks like an organisation, person or placeholder, else ``None``."""
+    words = non_place_words()
+    tokens = k.split()
+    if not tokens:
+        return None
+    grams = tokens + [" ".join(tokens[i : i + 2]) for i in range(len(tokens) - 1)]
+    for g in grams:
+        if words.get(g) in ("organisation", "group"):
+            return f"looks like the name of an {words[g]} ('{g}'), not a place"
+    if all(words.get(t) == "placeholder" for t in tokens) or words.get(k) == "placeholder":
+        return "a placeholder, not a place name"
+    weak = [t for t in tokens if words.get(t) in ("person", "ethnonym")]
+    if len(weak) * 2 > len(tokens):
+        kinds = sorted({words[t] for t in weak})
+        return f"looks like a {' or '.join(kinds)} name ({', '.join(weak)}), not a place"
+    return None
+
+
+def _names_for(part: Part) -> list[str]:
+    out: list[str] = []
+    for n in (part.full, part.name):
+        for m in (n, _aliases().get(n)):
+            if m and m not in out:
+                out.append(m)
+    return out
+
+
+def _admin_of(p: Place, level: int) -> str | None:
+    return p.admin1 if level == 1 else p.admin2
+
+
+def _hint_set(gaz: Gazetteer, hint: str | None, level: int, country: str | None,
+              notes: list[str]) -> tuple[frozenset[str] | None, list[Place]]:
+    if not hint or not clean(hint):
+        return None, []
+    part = parse(hint).head
+    kind = f"adm{level}"
+    units: list[Place] = []
+    for name in _names_for(part):
+        units = [m.place for m in gaz.search(name) if m.place.kind == kind
+                 and (country is None or m.place.country in ("", country))]
+        if units:
+            break
+    accepted = {skeleton(key(_admin_of(u, level) or u.name)) for u in units}
+    accepted |= {skeleton(n) for n in _names_for(part) if skeleton(n)}
+    if not units:
+        notes.append(f"admin-{level} hint {hint!r} is not a known unit; compared by name only")
+    return frozenset(accepted), units
+
+
+def _hints(gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
+           context: Sequence[str]) -> _Hints:
+    notes: list[str] = []
+    cc = clean(country).upper() or None if country else None
+    a1, u1 = _hint_set(gaz, admin1, 1, cc, notes)
+    a2, u2 = _hint_set(gaz, admin2, 2, cc, notes)
+    if a1 is not None and u2:
+        u2 = [u for u in u2 if skeleton(key(u.admin1 or "")) in a1] or u2
+    points: list[tuple[float, float]] = []
+    for name in list(dict.fromkeys(context))[:50]:
+        hits = [p for p in gaz.lookup(name) if cc is None or p.country == cc]
+        if hits and all(haversine_km(hits[0].lat, hits[0].lon, h.lat, h.lon) < 25 for h in hits):
+            points.append((hits[0].lat, hits[0].lon))
+    return _Hints(cc, a1, a2, tuple(u2 + u1), tuple(notes), tuple(points))
+
+
+def _inside(p: Place, parent: Place) -> bool:
+    if parent.kind == "adm1":
+        return p.admin1 is not None and skeleton(key(p.admin1)) == skeleton(key(parent.name))
+    if parent.kind == "adm2":
+        return p.admin2 is not None and skeleton(key(p.admin2)) == skeleton(key(parent.name))
+    if parent.kind == "adm3":
+        return (p.admin2 == parent.admin2 and
+                haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= 2 * _INSIDE_KM)
+    return haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= _INSIDE_KM
+
+
+def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool) -> Candidate:
+    p, why = m.place, []
+    if m.how == "fuzzy":
+        base = 0.5 + 0.3 * (m.similarity - FUZZY_THRESHOLD) / (100 - FUZZY_THRESHOLD)
+        why.append(f"fuzzy {m.similarity:.0f}")
+    else:
+        base = _MATCH_SCORE[m.how]
+        why.append({"name": "name", "alt": "alternate name", "variant": "spelling variant"}[m.how])
+    if via_alias:
+        base -= 0.01
+        why.append("via abbreviation")
+    kind = 0.1 if p.kind in _POPULATED else _KIND_SCORE.get(p.kind, -0.2)
+    if part.level and p.kind == part.level:
+        kind += 0.3
+        why.append(f"is a {p.kind} as the text says")
+    elif part.level == "populated" and p.kind in _POPULATED:
+        kind += 0.3
+    pop = 0.08 * math.log10(p.population + 1) / 7 if p.population else 0.0
+    home = 0.05 if hints.country is None and p.country == gaz.home_country else 0.0
+    ctx = 0.0
+    if hints.context:
+        d = min(haversine_km(p.lat, p.lon, la, lo) for la, lo in hints.context)
+        ctx = 0.1 if d <= 50 else 0.05 if d <= 150 else 0.0
+        if ctx:
+            why.append(f"{d:.0f} km from another place in the report")
+    why.append(f"{p.kind}" + (f", pop {p.population:,}" if p.population else ""))
+    return Candidate(p, m.how, m.similarity, round(base + kind + pop + home + ctx, 4), tuple(why))
+
+
+def _filter(c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None:
+    p = c.place
+    if hints.country and p.country and p.country != hints.country:
+        return f"in {p.country}, not {hints.country}"
+    for level, accepted in ((1, hints.admin1), (2, hints.admin2)):
+        have = _admin_of(p, level)
+        if (accepted is not None and have is not None and skeleton(key(have)) not in accepted
+                and not (level == 2 and p.kind == "adm1")):
+            return f"in {have}, outside the admin-{level} hint"
+    if parents and not any(_inside(p, q) or p.id == q.id for q in parents):
+        return "not inside " + " or ".join(sorted({q.name for q in parents}))
+    return None
+
+
+def _candidates(gaz: Gazetteer, part: Part, hints: _Hints, parents: Sequence[Place],
+                *, allow_fuzzy: bool = True) -> list[Candidate]:
+    found: dict[str, Candidate] = {}
+    names = _names_for(part)
+    for name in names:
+        for m in gaz.search(name):
+            c = _score(gaz, m, part, hints, via_alias=name not in (part.full, part.name))
+            if m.place.id not in found or c.score > found[m.place.id].score:
+                found[m.place.id] = c
+        if any(not c.rejected for c in found.values()) and name == part.full and part.level:
+            break
+    kept = [c for c in found.values() if _filter(c, hints, parents) is None]
+    if not kept and allow_fuzzy and sum(ch.isalpha() for ch in part.name) >= 4:
+        for m in gaz.fuzzy(part.name, country=hints.country):
+            if m.place.id not in found:
+                found[m.place.id] = _score(gaz, m, part, hints, via_alias=False)
+    out = []
+    for c in found.values():
+        bad = _filter(c, hints, parents)
+        out.append(replace(c, rejected=True, why=(bad,)) if bad else c)
+    if part.level in ("adm1", "adm2", "adm3") and any(
+            not c.rejected and c.place.kind == part.level for c in out):
+        out = [c if c.rejected or c.place.kind == part.level
+               else replace(c, rejected=True, why=(f"not a {part.level}",)) for c in out]
+    out.sort(key=lambda c: (c.rejected, -c.score, -c.place.population))
+    return out
+
+
+def _namesake(best: Candidate, kept: Sequence[Candidate], part: Part) -> Candidate:
+    """Prefer the town over the district of the same name, unless the text says district."""
+    if best.place.kind not in ("adm2", "adm3") or part.level in ("adm1", "adm2", "adm3"):
+        return best
+    towns = [c for c in kept if c.place.kind in _POPULATED and c.how != "fuzzy"
+             and c.place.admin2 == best.place.admin2]
+    return max(towns, key=lambda c: c.place.population) if towns else best
+
+
+def _ambiguous(best: Candidate, kept: Sequence[Candidate]) -> Candidate | None:
+    for c in kept:
+        if c is best or best.score - c.score > AMBIGUOUS_SCORE_GAP:
+            continue
+        if c.place.is_admin or best.place.is_admin:
+            continue
+        if haversine_km(best.place.lat, best.place.lon, c.place.lat, c.place.lon) > \
+                AMBIGUOUS_DISTANCE_KM:
+            return c
+    return None
+
+
+def _precision(p: Place, relation: str | None) -> int:
+    if p.is_admin:
+        return 3
+    return 2 if relation in ("near", "part", "facility") else 1
+
+
+def _resolve_parents(gaz: Gazetteer, parsed: ParsedQuery, hints: _Hints) -> tuple[
+        list[Place], Candidate | None, list[str]]:
+    """All acceptable places for the innermost enclosing place that resolves."""
+    notes: list[str] = []
+    for part in parsed.parents:
+        cands = [c for c in _candidates(gaz, part, hints, (), allow_fuzzy=True) if not c.rejected]
+        if cands:
+            best = _namesake(cands[0], cands, part)
+            return [c.place for c in cands if c.how != "fuzzy" or c is best], best, notes
+        notes.append(f"enclosing place {part.full!r} is not in the gazetteer")
+    return [], None, notes
+
+
+def _fallback(query: str, head: Part, parent: Candidate | None, parents: list[Place],
+              hints: _Hints, why: str, cands: list[Candidate]) -> Resolution:
+    if parent is not None:
+        p = parent.place
+        if not p.is_admin and p.kind in _POPULATED and p.population < CITY_POPULATION:
+            unit = next((q for q in parents if q.kind in ("adm2", "adm3") and _inside(p, q)
+                         and skeleton(key(q.name)) == skeleton(key(p.name))), None)
+            if unit is not None:
+                c = Candidate(unit, parent.how, parent.similarity, parent.score)
+                return _resolved(query, c, 3, f"{why}; placed at {unit.name} ({unit.kind}), "
+                                 f"the unit named after the small town {p.name}", cands=cands)
+        prec = 3 if p.is_admin else 2
+        where = f"{p.name} ({p.kind})"
+        return _resolved(query, parent, prec, f"{why}; placed at its enclosing place {where}",
+                         cands=cands)
+    if (hints.units and head.level != "feature") or (hints.units and head.name):
+        u = hints.units[0]
+        c = Candidate(u, "name", 100.0, 0.0)
+        return _resolved(query, c, 3, f"{why}; placed at the {u.kind} given as a hint, "
+                         f"{u.name}", cands=cands)
+    return _unresolved(query, why + ("" if hints.units else "; no district or province hint "
+                                     "to fall back on"), cands)
+
+
+def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> Resolution:
+    places: list[Place] = []
+    for part in parsed.between:
+        cands = [c for c in _candidates(gaz, part, hints, ()) if not c.rejected]
+        if not cands:
+            return _fallback(query, part, None, [], hints,
+                             f"{part.name!r} (one of the two places named) is not in the "
+                             "gazetteer", [])
+        places.append(_namesake(cands[0], cands, part).place)
+    a, b = places[0], places[1]
+    for level in (2, 1):
+        na, nb = _admin_of(a, level), _admin_of(b, level)
+        if na and nb and skeleton(key(na)) == skeleton(key(nb)):
+            units = [u for u in gaz.admin_units(country=a.country, kind=f"adm{level}")
+                     if skeleton(key(u.name)) == skeleton(key(na))]
+            if units:
+                c = Candidate(units[0], "name", 100.0, 0.0)
+                return _resolved(query, c, 3, f"between {a.name} and {b.name}: placed at the "
+                                 f"admin-{level} unit containing both, {units[0].name}")
+    return _unresolved(query, f"between {a.name} and {b.name}, which share no admin unit")
+
+
+def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
+    text = clean(query)
+    if not text:
+        return _unresolved(query, "empty place name")
+    if len(text) > MAX_LENGTH:
+        return _unresolved(query, f"too long to be a place name (over {MAX_LENGTH} characters)")
+    if not any(ch.isalpha() for ch in text):
+        return _unresolved(query, "no letters: not a place name")
+    whole = _non_place(key(text))
+    if whole and "placeholder" in whole:
+        return _unresolved(query, f"{text!r} is {whole}")
+    parsed = parse(text)
+    if parsed.between:
+        return _between(gaz, query, parsed, hints)
+    head = parsed.head
+    parents, parent, notes = _resolve_parents(gaz, parsed, hints)
+    if parsed.parents and parent is None and not hints.units:
+        notes.append("enclosing place unknown; ignored")
+    refused = _non_place(head.name)
+    if refused and not (refused.startswith("looks like a") and gaz.lookup(head.full)):
+        if parent is not None:
+            c = replace(parent)
+            return _resolved(query, c, 3 if c.place.is_admin else 2,
+                             f"{head.name!r} {refused}; placed at the place it is in, "
+                             f"{c.place.name}")
+        return _unresolved(query, f"{text!r} {refused}")
+    if not head.name:
+        return _unresolved(query, "nothing left to look up after the qualifier words")
+    cands = _candidates(gaz, head, hints, parents)
+    kept = [c for c in cands if not c.rejected]
+    if not kept:
+        why = f"{head.name!r} is not in the gazetteer"
+        if cands:
+            why += " within the hints (" + "; ".join(
+                f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
+        return _fallback(query, head, parent, parents, hints, why, cands)
+    best = _namesake(kept[0], kept, head)
+    rival = _ambiguous(best, kept)
+    prec = _precision(best.place, head.relation)
+    bp = best.place
+    bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
+    bits.append({"name": "matched by name", "alt": "matched an alternate name",
+                 "variant": "matched a spelling variant",
+                 "fuzzy": f"fuzzy match, similarity {best.similarity:.0f}"}[best.how])
+    if best is not kept[0]:
+        bits.append(f"the town rather than the {kept[0].place.kind} of the same name")
+    if head.relation:
+        bits.append(f"{head.relation} ({', '.join(head.qualifiers) or 'enclosing place'})")
+    if parent is not None:
+        bits.append(f"inside {parent.place.name}")
+    if rival is not None:
+        bits.append(f"AMBIGUOUS: {rival.place.name} ({rival.place.admin1 or rival.place.country})"
+                    f" scores {rival.score:.2f} vs {best.score:.2f}")
+    if best.place.note:
+        bits.append(best.place.note)
+    return _resolved(query, best, prec, "; ".join(bits + notes), ambiguous=rival is not None,
+                     cands=cands)
+
+
+def resolve(
+    query: str,
+    *,
+    country: str | None = None,
+    admin1: str | None = None,
+    admin2: str | None = None,
+    context: Sequence[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> Resolution:
+    """Resolve one place string.
+
+    Parameters
+    ----------
+    query
+        The place as written ("Sariab, Quetta", "near Kalat", "Mastung district").
+    country
+        ISO2 code; candidates elsewhere are ruled out.
+    admin1, admin2
+        Province and district hints, in any usual form ("Balochistan province",
+        "Khyber agency"); candidates outside them are ruled out, and a place the
+        gazetteer lacks is placed at the hinted unit (precision 3).
+    context
+        Other place names from the same report; a candidate near them wins.
+    gazetteer
+        Defaults to :meth:`Gazetteer.default`.
+
+    Returns
+    -------
+    Resolution
+        Never raises for bad input: empty, numeric, overlong or non-place
+        strings come back unresolved with the reason.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    hints = _hints(gaz, country, admin1, admin2, context)
+    res = _resolve("" if query is None else query, gaz, hints)
+    if hints.notes and res.status == "resolved":
+        res = replace(res, reason=res.reason + "; " + "; ".join(hints.notes))
+    return res
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why :func:`resolve` answered as it did; ``str()`` gives a readable table."""
+
+    resolution: Resolution
+    parsed: ParsedQuery
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of the query, parse, hints, candidates and answer."""
+        r = self.resolution
+        return {
+            "query": r.query, "status": r.status, "lat": r.lat, "lon": r.lon,
+            "precision": r.precision, "reason": r.reason, "record_id": r.record_id,
+            "fuzzy": r.fuzzy, "ambiguous": r.ambiguous, "hints": self.hints,
+            "parsed": {"head": self.parsed.head.name, "relation": self.parsed.head.relation,
+                       "level": self.parsed.head.level,
+                       "parents": [p.name for p in self.parsed.parents],
+                       "notes": list(self.parsed.notes)},
+            "candidates": [
+                {"id": c.place.id, "name": c.place.name, "kind": c.place.kind,
+                 "country": c.place.country, "admin1": c.place.admin1,
+                 "admin2": c.place.admin2, "how": c.how, "score": c.score,
+                 "rejected": c.rejected, "why": list(c.why), "winner": c.place.id == r.record_id}
+                for c in r.candidates],
+        }
+
+    def __str__(self) -> str:
+        r = self.resolution
+        lines = [f"query:     {r.query!r}"]
+        if self.hints:
+            lines.append("hints:     " + ", ".join(f"{k}={v}" for k, v in self.hints.items() if v))
+        p = self.parsed
+        lines.append(f"parsed:    head={p.head.name!r} relation={p.head.relation} "
+                     f"level={p.head.level} enclosing={[q.name for q in p.parents]}")
+        where = f"{r.lat:.5f}, {r.lon:.5f}" if r.lat is not None and r.lon is not None else "-"
+        lines.append(f"answer:    {r.status} {where} precision={r.precision} "
+                     f"fuzzy={r.fuzzy} ambiguous={r.ambiguous}")
+        lines.append(f"why:       {r.reason}")
+        if r.candidates:
+            lines.append("")
+            lines.append(f"  {'':1} {'score':>6}  {'how':<8} {'kind':<13} {'name':<24} "
+                         f"{'admin1 / admin2':<36} id / note")
+            for c in r.candidates[:15]:
+                mark = "*" if c.place.id == r.record_id else ("x" if c.rejected else " ")
+                adm = f"{c.place.admin1 or '-'} / {c.place.admin2 or '-'}"[:36]
+                lines.append(f"  {mark} {c.score:6.3f}  {c.how:<8} {c.place.kind:<13} "
+                             f"{c.place.name[:24]:<24} {adm:<36} {c.place.id}: {'; '.join(c.why)}")
+            if len(r.candidates) > 15:
+                lines.append(f"  ... {len(r.candidates) - 15} more")
+            lines.append("  (* chosen, x ruled out by a hint or the enclosing place)")
+        return "\n".join(lines)
+
+
+def explain(
+    query: str,
+    *,
+    country: str | None = None,
+    admin1: str | None = None,
+    admin2: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Explanation:
+    """Resolve a place string and show the candidates, their scores and the winner.
+
+    Parameters
+    ----------
+    query, country, admin1, admin2, gazetteer
+        As for :func:`resolve`.
+
+    Returns
+    -------
+    Explanation
+        ``print()`` it, or call ``to_dict()``.
+    """
+    res = resolve(query, country=country, admin1=admin1, admin2=admin2, gazetteer=gazetteer)
+    return Explanation(res, parse(query), {"country": country, "admin1": admin1,
+                                           "admin2": admin2})
+
+
+_OUT_COLUMNS = ("lat", "lon", "precision", "status", "reason", "match_name", "source",
+                "record_id", "fuzzy", "ambiguous")
+
+
+def _cell(value: object) -> str | None:
+    text = clean(value)
+    return text or None
+
+
+def resolve_frame(
+    df: pd.DataFrame,
+    column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Resolve a column of place strings, keeping every row and column.
+
+    The other distinct places in the frame are the context of each row: an
+    ambiguous name is re-scored by closeness to the unambiguous ones.
+
+    Parameters
+    ----------
+    df
+        The table.
+    column
+        Column with the place strings.
+    country
+        ISO2 code for every row (overridden by ``country_column`` where set).
+    country_column, admin1_column, admin2_column
+        Per-row hints.
+    gazetteer
+        Defaults to :meth:`Gazetteer.default`.
+    progress
+        Show a progress bar on stderr (tqdm when installed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``lat, lon, precision, status, reason, match_name, source,
+        record_id, fuzzy, ambiguous`` added (existing columns of those names
+        are replaced).
+
+    Raises
+    ------
+    InputError
+        If a named column is missing.
+    """
+    import pandas as pd
+
+    from geokit.errors import InputError
+
+    for col in (column, country_column, admin1_column, admin2_column):
+        if col is not None and col not in df.columns:
+            raise InputError(f"no column {col!r}; columns are: "
+                             f"{', '.join(map(str, df.columns))}")
+    gaz = gazetteer or Gazetteer.default()
+    n = len(df)
+
+    def col(name: str | None) -> list[str | None]:
+        return [_cell(v) for v in df[name]] if name is not None else [None] * n
+
+    queries = [v if isinstance(v, str) else ("" if v is None or v != v else str(v))
+               for v in df[column]]
+    countries = [c or (country.upper() if country else None) for c in col(country_column)]
+    a1s, a2s = col(admin1_column), col(admin2_column)
+    keys = list(zip(queries, countries, a1s, a2s, strict=True))
+    unique = list(dict.fromkeys(keys))
+    bar = _progress(len(unique)) if progress else None
+    first: dict[tuple[Any, ...], Resolution] = {}
+    for k in unique:
+        first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3], gazetteer=gaz)
+        if bar:
+            bar(1)
+    context = [r.match_name for r in first.values()
+               if r.status == "resolved" and not r.ambiguous and r.precision in (1, 2)
+               and r.match_name]
+    for k, r in first.items():
+        if r.ambiguous and context:
+            first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3],
+                               context=[c for c in context if c != r.match_name],
+                               gazetteer=gaz)
+    out = df.copy()
+    results = [first[k] for k in keys]
+    for name in _OUT_COLUMNS:
+        out[name] = pd.Series([getattr(r, name) for r in results], index=df.index,
+                              dtype="Float64" if name in ("lat", "lon") else
+                              "Int64" if name == "precision" else
+                              "boolean" if name in ("fuzzy", "ambiguous") else "string")
+    return out
+
+
+def _progress(total: int) -> Any:
+    try:
+        from tqdm import tqdm  # optional
+
+        bar = tqdm(total=total, desc="geocoding", unit="name", file=sys.stderr)
+        return bar.update
+    except ImportError:
+        done = [0]
+
+        def update(k: int) -> None:
+            done[0] += k
+            if done[0] == total or done[0] % max(1, total // 20) == 0:
+                print(f"\rgeocoding {done[0]}/{total}", end="\n" if done[0] == total else "",
+                      file=sys.stderr, flush=True)
+
+        return update

@@ -1,0 +1,121 @@
+"""Normalisation, skeletons and qualifier parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokit.normalize import MAX_LENGTH, clean, key, parse, skeleton
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Quetta  ", "quetta"),
+        ("KŌHĀT", "kohat"),
+        ("Khairpur Mir’s", "khairpur mirs"),
+        ("Koh-e-Sulaiman", "koh e sulaiman"),
+        ("D. I. Khan", "d i khan"),
+        ("Quetta\x00\x07 city", "quetta city"),
+        ("Que\u200btta", "que tta"),
+        ("ＱＵＥＴＴＡ", "quetta"),  # full-width, NFKC
+        ("", ""),
+        (None, ""),
+        (float("nan"), ""),
+        (12345, "12345"),
+    ],
+)
+def test_key(raw: object, expected: str) -> None:
+    assert key(raw) == expected
+
+
+def test_clean_caps_length_and_strips_controls() -> None:
+    assert len(clean("x" * 10_000)) == MAX_LENGTH + 1
+    assert clean("a\tb\nc\r\x1b") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Noshki", "Nushki"),
+        ("Baluchistan", "Balochistan"),
+        ("Jacob Abad", "Jacobabad"),
+        ("Khuzdaar", "Khuzdar"),
+        ("Sibbi", "Sibi"),
+        ("Qila Saifullah", "Killa Saifullah"),
+        ("Landikotal", "Landi Kotal"),
+        ("Dera Bughti", "Dera Bugti"),
+        ("Panjgoor", "Panjgur"),
+        ("Kili Deeba", "Killi Deeba"),
+    ],
+)
+def test_variants_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(key(a)) == skeleton(key(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("Zhob", "Zob"), ("Kalat", "Kharan"), ("Sibi", "Swabi")])
+def test_different_names_keep_different_skeletons(a: str, b: str) -> None:
+    assert skeleton(key(a)) != skeleton(key(b))
+
+
+def test_skeleton_of_non_latin_is_empty() -> None:
+    assert skeleton(key("کوئٹہ")) == ""
+
+
+def test_parse_district_qualifier() -> None:
+    p = parse("Mastung district")
+    assert (p.head.name, p.head.level, p.head.full) == ("mastung", "adm2", "mastung district")
+
+
+@pytest.mark.parametrize("text", ["near Kalat", "outskirts of Turbat", "on the outskirts of Turbat"])
+def test_parse_near(text: str) -> None:
+    p = parse(text)
+    assert p.head.relation == "near"
+    assert p.head.name in ("kalat", "turbat")
+    assert p.parents == ()
+
+
+def test_parse_possessive_area() -> None:
+    p = parse("Quetta’s Sariab area")
+    assert p.head.name == "sariab"
+    assert p.head.relation == "part"
+    assert [q.name for q in p.parents] == ["quetta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "parents"),
+    [
+        ("Sariab, Quetta", "sariab", ["quetta"]),
+        ("Hazar Ganji in Quetta", "hazar ganji", ["quetta"]),
+        ("Sheikhan village, Bara tehsil", "sheikhan", ["bara"]),
+        ("Landi Kotal bazaar (Khyber)", "landi kotal", ["khyber"]),
+        ("Mangochar area of Kalat", "mangochar", ["kalat"]),
+        ("Faysal Bank building in Hazar Ganji", "faysal bank", ["hazar ganji"]),
+    ],
+)
+def test_parse_hierarchy(text: str, head: str, parents: list[str]) -> None:
+    p = parse(text)
+    assert p.head.name == head
+    assert [q.name for q in p.parents] == parents
+
+
+def test_parse_tehsil_parent_level() -> None:
+    p = parse("Sheikhan village, Bara tehsil")
+    assert p.head.level == "populated"
+    assert p.parents[0].level == "adm3"
+
+
+@pytest.mark.parametrize("text", ["border between Kalat and Khuzdar districts",
+                                  "Mastung/Quetta border area"])
+def test_parse_between(text: str) -> None:
+    p = parse(text)
+    assert len(p.between) == 2
+    assert {b.name for b in p.between} in ({"kalat", "khuzdar"}, {"mastung", "quetta"})
+
+
+def test_qualifier_alone_is_kept_as_the_name() -> None:
+    assert parse("Bazaar").head.name == "bazaar"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00", "()", ",,,", "'s", "x" * 10_000])
+def test_parse_never_crashes(text: str) -> None:
+    parse(text)
