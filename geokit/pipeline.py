@@ -80,6 +80,59 @@ def _admin_check(frame: pd.DataFrame) -> list[str]:
     return notes
 
 
+def _note(frame: pd.DataFrame, mask: np.ndarray, text: str) -> None:
+    if "input_issues" not in frame.columns:
+        frame["input_issues"] = ""
+    old = frame.loc[mask, "input_issues"].fillna("").astype(str)
+    frame.loc[mask, "input_issues"] = np.where(old == "", text, old + "; " + text)
+
+
+def _use_given_coordinates(resolved: pd.DataFrame, given: dict[str, pd.Series]) -> np.ndarray:
+    """Rows with usable lat/lon in the input keep them; out-of-range ones are noted."""
+    la, lo = given["lat"].to_numpy(dtype=float), given["lon"].to_numpy(dtype=float)
+    present = np.isfinite(la) & np.isfinite(lo)
+    ok = present & (np.abs(la) <= 90) & (np.abs(lo) <= 180)
+    bad = present & ~ok
+    if bad.any():
+        _note(resolved, bad, "given coordinates out of range (|lat| > 90 or |lon| > 180); place name used")
+    if ok.any():
+        precision = given.get("precision", pd.Series(np.nan, index=resolved.index)).to_numpy(dtype=float)
+        resolved.loc[ok, "lat"] = la[ok]
+        resolved.loc[ok, "lon"] = lo[ok]
+        resolved.loc[ok, "status"] = "resolved"
+        resolved.loc[ok, "source"] = "input"
+        resolved.loc[ok, "reason"] = "coordinates given in the input"
+        resolved.loc[ok, "precision"] = np.where(np.isfinite(precision[ok]), precision[ok], 1)
+    return ok
+
+
+def _flag_swapped(joined: gpd.GeoDataFrame, layer: gpd.GeoDataFrame, from_input: np.ndarray) -> None:
+    """Given coordinates outside every unit that fall inside one when swapped are not trusted."""
+    outside = from_input & (joined["join_status"].to_numpy() == "outside")
+    if not outside.any():
+        return
+    rows = joined.loc[outside]
+    swapped = gpd.GeoDataFrame(
+        geometry=gpd.points_from_xy(rows["lat"].astype(float), rows["lon"].astype(float)),
+        index=rows.index,
+        crs=4326,
+    )
+    name_col = [c for c in layer.columns if c.endswith("_name")][-1]
+    hit = gpd.sjoin(swapped, layer[[name_col, "geometry"]], how="inner", predicate="intersects")
+    hit = hit[~hit.index.duplicated(keep="first")]
+    for idx, unit in hit[name_col].items():
+        lat, lon = joined.at[idx, "lat"], joined.at[idx, "lon"]
+        joined.at[idx, "status"] = "unresolved"
+        joined.at[idx, "reason"] = (
+            f"given coordinates (lat {lat}, lon {lon}) fall outside every boundary, but swapped they "
+            f"fall in {unit}: check the lat/lon columns"
+        )
+        joined.at[idx, "lat"] = np.nan
+        joined.at[idx, "lon"] = np.nan
+        joined.at[idx, joined.geometry.name] = None
+        joined.at[idx, "join_status"] = "no point"
+
+
 def run_pipeline(
     table: pd.DataFrame,
     *,
@@ -97,7 +150,9 @@ def run_pipeline(
         Output of :func:`geokit.ingest.read_incidents` (or any frame with a
         place column). Columns ``country_hint``, ``admin1_hint`` and
         ``admin2_hint`` are used as hints when present. Rows that already
-        carry valid ``lat``/``lon`` keep them.
+        carry valid ``lat``/``lon`` (and optionally ``precision``) keep them;
+        out-of-range ones are noted and the place name is used instead; ones
+        that only make sense swapped are left unresolved with that reason.
     place_column
         The column with place names.
     boundaries
@@ -121,8 +176,8 @@ def run_pipeline(
     from geokit.resolve import resolve_frame
 
     frame = table.copy()
-    given = {}
-    for col in ("lat", "lon"):
+    given: dict[str, pd.Series] = {}
+    for col in ("lat", "lon", "precision"):
         if col in frame.columns:
             given[col] = pd.to_numeric(frame.pop(col), errors="coerce")
             frame[f"input_{col}"] = given[col]
@@ -135,18 +190,11 @@ def run_pipeline(
         gazetteer=gazetteer,
         progress=progress,
     )
-    if len(given) == 2:
-        la, lo = given["lat"].to_numpy(), given["lon"].to_numpy()
-        ok = np.isfinite(la) & np.isfinite(lo) & (np.abs(la) <= 90) & (np.abs(lo) <= 180)
-        if ok.any():
-            resolved.loc[ok, "lat"] = la[ok]
-            resolved.loc[ok, "lon"] = lo[ok]
-            resolved.loc[ok, "status"] = "resolved"
-            resolved.loc[ok, "source"] = "input"
-            resolved.loc[ok, "reason"] = "coordinates given in the input"
-            if "precision" in resolved.columns:
-                resolved.loc[ok, "precision"] = resolved.loc[ok, "precision"].fillna(1)
+    from_input = np.zeros(len(resolved), dtype=bool)
+    if "lat" in given and "lon" in given:
+        from_input = _use_given_coordinates(resolved, given)
     joined = join_admin(resolved, layer)
+    _flag_swapped(joined, layer, from_input)
     joined["admin_check"] = _admin_check(joined)
     aggregates = aggregate(joined[joined["status"] == "resolved"], layer)
     return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer)
