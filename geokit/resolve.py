@@ -80,6 +80,7 @@ class Candidate:
     score: float
     why: tuple[str, ...] = ()
     rejected: bool = False
+    whole: bool = False  # matched the string with its qualifier words ("Musa Khel Bazar")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,8 @@ def _inside(p: Place, parent: Place) -> bool:
     return haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= _INSIDE_KM
 
 
-def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool) -> Candidate:
+def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool,
+           whole: bool = False) -> Candidate:
     p, why = m.place, []
     if m.how == "fuzzy":
         base = 0.5 + 0.3 * (m.similarity - FUZZY_THRESHOLD) / (100 - FUZZY_THRESHOLD)
@@ -259,8 +261,12 @@ def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool)
         ctx = 0.1 if d <= 50 else 0.05 if d <= 150 else 0.0
         if ctx:
             why.append(f"{d:.0f} km from another place in the report")
+    if whole:
+        base += 0.15
+        why.append("the whole string is its name")
     why.append(f"{p.kind}" + (f", pop {p.population:,}" if p.population else ""))
-    return Candidate(p, m.how, m.similarity, round(base + kind + pop + home + ctx, 4), tuple(why))
+    return Candidate(p, m.how, m.similarity, round(base + kind + pop + home + ctx, 4), tuple(why),
+                     whole=whole)
 
 
 def _filter(c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None:
@@ -282,12 +288,12 @@ def _candidates(gaz: Gazetteer, part: Part, hints: _Hints, parents: Sequence[Pla
     found: dict[str, Candidate] = {}
     names = _names_for(part)
     for name in names:
+        whole = bool(part.qualifiers) and name in (part.full, _aliases().get(part.full))
         for m in gaz.search(name):
-            c = _score(gaz, m, part, hints, via_alias=name not in (part.full, part.name))
+            c = _score(gaz, m, part, hints, via_alias=name not in (part.full, part.name),
+                       whole=whole)
             if m.place.id not in found or c.score > found[m.place.id].score:
                 found[m.place.id] = c
-        if any(not c.rejected for c in found.values()) and name == part.full and part.level:
-            break
     kept = [c for c in found.values() if _filter(c, hints, parents) is None]
     if not kept and allow_fuzzy and sum(ch.isalpha() for ch in part.name) >= 4:
         for m in gaz.fuzzy(part.name, country=hints.country):
@@ -305,12 +311,30 @@ def _candidates(gaz: Gazetteer, part: Part, hints: _Hints, parents: Sequence[Pla
     return out
 
 
-def _namesake(best: Candidate, kept: Sequence[Candidate], part: Part) -> Candidate:
-    """Prefer the town over the district of the same name, unless the text says district."""
+def _namesake(gaz: Gazetteer, best: Candidate, kept: Sequence[Candidate], part: Part,
+              hints: _Hints) -> Candidate:
+    """Prefer the town over the district or tehsil named after it, unless the text says which.
+
+    The town must carry the unit's name as its own preferred name (spelling
+    variants and fuzzy spellings count: "Killa Saifullah" district and the town
+    "Qila Saifullah"), and lie in the same district.
+    """
     if best.place.kind not in ("adm2", "adm3") or part.level in ("adm1", "adm2", "adm3"):
         return best
-    towns = [c for c in kept if c.place.kind in _POPULATED and c.how != "fuzzy"
-             and c.place.admin2 == best.place.admin2]
+    from rapidfuzz import fuzz
+
+    target = skeleton(part.name)
+
+    def same_name(p: Place) -> bool:
+        s = skeleton(key(p.name))
+        return bool(s) and (s == target or fuzz.ratio(s, target) >= FUZZY_THRESHOLD)
+
+    pool = list(kept)
+    if not any(c.place.kind in _POPULATED for c in pool):
+        pool += [_score(gaz, m, part, hints, via_alias=False)
+                 for m in gaz.fuzzy(part.name, country=best.place.country or hints.country)]
+    towns = [c for c in pool if c.place.kind in _POPULATED and same_name(c.place)
+             and c.place.admin2 == best.place.admin2 and _filter(c, hints, ()) is None]
     return max(towns, key=lambda c: c.place.population) if towns else best
 
 
@@ -339,7 +363,7 @@ def _resolve_parents(gaz: Gazetteer, parsed: ParsedQuery, hints: _Hints) -> tupl
     for part in parsed.parents:
         cands = [c for c in _candidates(gaz, part, hints, (), allow_fuzzy=True) if not c.rejected]
         if cands:
-            best = _namesake(cands[0], cands, part)
+            best = _namesake(gaz, cands[0], cands, part, hints)
             return [c.place for c in cands if c.how != "fuzzy" or c is best], best, notes
         notes.append(f"enclosing place {part.full!r} is not in the gazetteer")
     return [], None, notes
@@ -377,7 +401,7 @@ def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> 
             return _fallback(query, part, None, [], hints,
                              f"{part.name!r} (one of the two places named) is not in the "
                              "gazetteer", [])
-        places.append(_namesake(cands[0], cands, part).place)
+        places.append(_namesake(gaz, cands[0], cands, part, hints).place)
     a, b = places[0], places[1]
     for level in (2, 1):
         na, nb = _admin_of(a, level), _admin_of(b, level)
@@ -410,7 +434,9 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     if parsed.parents and parent is None and not hints.units:
         notes.append("enclosing place unknown; ignored")
     refused = _non_place(head.name)
-    if refused and not (refused.startswith("looks like a") and gaz.lookup(head.full)):
+    if refused and any(hints.country in (None, p.country) for p in gaz.lookup(head.full)):
+        refused = None  # the whole string is a place name ("Lashkar Gah", "Mir Ali")
+    if refused:
         if parent is not None:
             c = replace(parent)
             return _resolved(query, c, 3 if c.place.is_admin else 2,
@@ -427,9 +453,10 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
             why += " within the hints (" + "; ".join(
                 f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
         return _fallback(query, head, parent, parents, hints, why, cands)
-    best = _namesake(kept[0], kept, head)
+    best = _namesake(gaz, kept[0], kept, head, hints)
     rival = _ambiguous(best, kept)
-    prec = _precision(best.place, head.relation)
+    relation = None if best.whole else head.relation
+    prec = _precision(best.place, relation)
     bp = best.place
     bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
     bits.append({"name": "matched by name", "alt": "matched an alternate name",
@@ -437,8 +464,8 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
                  "fuzzy": f"fuzzy match, similarity {best.similarity:.0f}"}[best.how])
     if best is not kept[0]:
         bits.append(f"the town rather than the {kept[0].place.kind} of the same name")
-    if head.relation:
-        bits.append(f"{head.relation} ({', '.join(head.qualifiers) or 'enclosing place'})")
+    if relation:
+        bits.append(f"{relation} ({', '.join(head.qualifiers) or 'enclosing place'})")
     if parent is not None:
         bits.append(f"inside {parent.place.name}")
     if rival is not None:
