@@ -111,55 +111,63 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- geocode
 def _cmd_geocode(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
     import pandas as pd
 
-    from geokit.ingest import read_incidents
+    from geokit._http import default_file_mode
+    from geokit.ingest import iter_incidents
     from geokit.join import join_admin
     from geokit.resolve import resolve_frame
 
     out = Path(args.output)
     _check_output(out, overwrite=args.overwrite)
-    table = read_incidents(args.input, place_column=args.column)
-    for opt in ("country_column", "admin1_column", "admin2_column"):
-        col = getattr(args, opt)
-        if col and col not in table.columns:
-            raise InputError(
-                f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
-                f"{', '.join(c for c in table.columns if c != 'row')}",
-                path=args.input,
-            )
-    resolved = resolve_frame(
-        table,
-        args.column,
-        country=args.country,
-        country_column=args.country_column,
-        admin1_column=args.admin1_column,
-        admin2_column=args.admin2_column,
-        progress=not args.quiet and sys.stderr.isatty(),
-    )
+    layer = None
     if args.boundaries:
         from geokit.boundaries import load_boundaries
 
-        joined = join_admin(resolved, load_boundaries(args.boundaries))
-        resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
-        rename = {"adm1_name": "admin1", "adm2_name": "admin2"}
-        resolved = resolved.rename(columns=rename)
-    from geokit.export import write_text_atomic
-
-    write_text_atomic(out, resolved.to_csv(index=False))
-    bad = int((resolved["status"] != "resolved").sum())
+        layer = load_boundaries(args.boundaries)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    tmp = Path(tmp_name)
+    rows = bad = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            # streamed chunk by chunk: a 200 MB table never sits in memory whole
+            for chunk in iter_incidents(args.input, place_column=args.column, chunksize=args.chunksize):
+                if rows == 0:
+                    for opt in ("country_column", "admin1_column", "admin2_column"):
+                        col = getattr(args, opt)
+                        if col and col not in chunk.columns:
+                            raise InputError(
+                                f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
+                                f"{', '.join(c for c in chunk.columns if c != 'row')}",
+                                path=args.input,
+                            )
+                resolved = resolve_frame(
+                    chunk,
+                    args.column,
+                    country=args.country,
+                    country_column=args.country_column,
+                    admin1_column=args.admin1_column,
+                    admin2_column=args.admin2_column,
+                    progress=not args.quiet and sys.stderr.isatty(),
+                )
+                if layer is not None:
+                    joined = join_admin(resolved, layer)
+                    resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+                    resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
+                resolved.to_csv(handle, index=False, header=rows == 0)
+                rows += len(resolved)
+                bad += int((resolved["status"] != "resolved").sum())
+        tmp.chmod(default_file_mode())
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "rows": len(resolved),
-                    "resolved": len(resolved) - bad,
-                    "unresolved": bad,
-                    "output": str(out),
-                }
-            )
-        )
-    _say(args, f"{len(resolved)} rows: {len(resolved) - bad} resolved, {bad} unresolved; written to {out}")
+        summary = {"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}
+        print(json.dumps(summary))
+    _say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
 
 
@@ -344,6 +352,7 @@ geokit geocode incidents.csv --column place --country PK \\
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    p.add_argument("--chunksize", type=int, default=100_000, help="rows read at a time (default 100000)")
     _common(p)
 
     p = _subparser(

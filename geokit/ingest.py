@@ -10,8 +10,10 @@ row is ever dropped.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +21,7 @@ import pandas as pd
 
 from geokit.errors import InputError
 
-__all__ = ["OPTIONAL_COLUMNS", "read_incidents", "validate_incidents"]
+__all__ = ["OPTIONAL_COLUMNS", "iter_incidents", "read_incidents", "validate_incidents"]
 
 #: Columns geokit understands when present.
 OPTIONAL_COLUMNS = (
@@ -113,6 +115,91 @@ def read_incidents(path: str | Path, *, place_column: str = "place") -> pd.DataF
         raise InputError(f"is not a well-formed CSV ({str(exc).strip()})", path=where) from None
     df.columns = [str(c).strip() for c in df.columns]
     return validate_incidents(df, place_column=place_column, where=where)
+
+
+def _encoding_of(head: bytes, where: str) -> str:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        raise InputError("looks like a binary file, not a CSV table", path=where)
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return "latin-1"
+    return "utf-8-sig"
+
+
+def iter_incidents(
+    path: str | Path, *, place_column: str = "place", chunksize: int = 100_000
+) -> Iterator[pd.DataFrame]:
+    """Read a large incident table in chunks, without loading it all at once.
+
+    Parameters
+    ----------
+    path
+        The CSV file.
+    place_column
+        The column holding place names.
+    chunksize
+        Rows per chunk.
+
+    Yields
+    ------
+    pandas.DataFrame
+        Chunks as :func:`read_incidents` returns them, with ``row`` numbers
+        continuing across chunks.
+
+    Raises
+    ------
+    InputError
+        As for :func:`read_incidents`.
+    """
+    where = str(path)
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("file not found" if not p.exists() else "is not a file", path=where)
+    with p.open("rb") as raw:
+        head = raw.read(_MAX_BYTES_SNIFF)
+    encoding = _encoding_of(head, where)
+    with p.open("r", encoding=encoding, newline="") as handle:
+        sample = []
+        while True:
+            pos = handle.tell()
+            line = handle.readline()
+            if not line:
+                raise InputError("is empty (no header, no rows)", path=where)
+            if line.lstrip().startswith("#") or not line.strip():
+                continue
+            sample.append(line)
+            handle.seek(pos)
+            break
+        sep = _sniff_delimiter(sample[0])
+        try:
+            reader = pd.read_csv(
+                handle,
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                skipinitialspace=True,
+                chunksize=chunksize,
+                on_bad_lines="error",
+            )
+            offset = 0
+            any_rows = False
+            for chunk in reader:
+                chunk.columns = [str(c).strip() for c in chunk.columns]
+                out = validate_incidents(chunk, place_column=place_column, where=where)
+                out["row"] += offset
+                offset += len(out)
+                any_rows = True
+                yield out
+        except (pd.errors.ParserError, csv.Error) as exc:
+            raise InputError(f"is not a well-formed CSV ({str(exc).strip()})", path=where) from None
+        except pd.errors.EmptyDataError:
+            raise InputError("is empty (no header, no rows)", path=where) from None
+        if not any_rows:
+            raise InputError("has a header but no data rows", path=where)
 
 
 def validate_incidents(
