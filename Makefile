@@ -33,7 +33,7 @@ install: $(STAMP)
 map: $(STAMP)
 	mkdir -p $(OUTDIR)
 	$(VENV)/bin/geokit map $(EXAMPLE) -o $(OUTDIR)/balochistan-2026-01-31.html \
-	    --geojson $(OUTDIR)/balochistan-2026-01-31.geojson --boundaries PAK:ADM2
+	    --geojson $(OUTDIR)/balochistan-2026-01-31.geojson --boundaries PAK:ADM2 --overwrite
 	@echo "Example map written to $(OUTDIR)/balochistan-2026-01-31.html"
 
 test: $(STAMP)
