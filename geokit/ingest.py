@@ -251,6 +251,13 @@ def validate_incidents(
         for i in np.flatnonzero(bad.to_numpy()):
             issues[i].append(f"fatalities {given.iloc[i]!r} is not a count")
         out["fatalities"] = numbers.where(~bad).astype(float)
+    if "id" in out.columns:
+        ids = out["id"].astype(str).str.strip()
+        dup = ids.duplicated(keep=False) & (ids != "")
+        first_row = dict(zip(ids[dup][::-1], out["row"][dup][::-1], strict=True))
+        for i in np.flatnonzero(dup.to_numpy()):
+            if out["row"].iloc[i] != first_row[ids.iloc[i]]:
+                issues[i].append(f"duplicate id {ids.iloc[i]!r} (first seen in row {first_row[ids.iloc[i]]})")
     out[place_column] = out[place_column].astype(str)
     out["input_issues"] = ["; ".join(x) for x in issues]
     return out
