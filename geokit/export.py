@@ -15,7 +15,7 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +24,8 @@ import shapely
 
 from geokit._http import default_file_mode
 from geokit.errors import InputError
+
+_Frame = TypeVar("_Frame", bound=pd.DataFrame)
 
 __all__ = ["FORMATS", "export_layers", "format_for", "shapefile_field_names", "to_geojson", "write_geojson"]
 
@@ -223,7 +225,7 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+def _plain(frame: _Frame) -> _Frame:
     """Columns GDAL drivers can store: datetimes stay, objects become strings."""
     out = frame.copy()
     for col in out.columns:

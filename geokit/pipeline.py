@@ -103,7 +103,7 @@ def _use_given_coordinates(resolved: pd.DataFrame, given: dict[str, pd.Series]) 
         resolved.loc[ok, "source"] = "input"
         resolved.loc[ok, "reason"] = "coordinates given in the input"
         resolved.loc[ok, "precision"] = np.where(np.isfinite(precision[ok]), precision[ok], 1)
-    return ok
+    return np.asarray(ok, dtype=bool)
 
 
 def _flag_swapped(joined: gpd.GeoDataFrame, layer: gpd.GeoDataFrame, from_input: np.ndarray) -> None:
