@@ -371,6 +371,39 @@ geokit geocode incidents.csv --column place --country PK \\
 
     p = _subparser(
         sub,
+        "export",
+        "export incidents, unresolved rows and district counts to GIS formats",
+        """
+geokit export examples/balochistan-2026-01-31.csv -o incidents.gpkg
+geokit export incidents.geojson -o incidents.shp --overwrite
+        """,
+        _cmd_export,
+    )
+    p.add_argument("input", help="incident CSV (resolved and joined first) or any vector file")
+    p.add_argument("-o", "--output", required=True, help="output .geojson, .gpkg, .shp, .csv or .parquet")
+    p.add_argument("--boundaries", default="PAK:ADM2", help="for CSV input: dataset or boundary file")
+    p.add_argument("--column", default="place", help="for CSV input: column with place names")
+    p.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    _common(p)
+
+    p = _subparser(
+        sub,
+        "join",
+        "add province and district names and P-codes to rows with lat/lon",
+        "geokit join points.csv --boundaries PAK:ADM2 -o points-with-districts.csv",
+        _cmd_join,
+    )
+    p.add_argument("input", help="CSV with latitude and longitude columns")
+    p.add_argument("-o", "--output", required=True, help="CSV to write")
+    p.add_argument("--boundaries", default="PAK:ADM2", help="dataset or boundary file (default: PAK:ADM2)")
+    p.add_argument("--lat", default="lat", help="latitude column (default: lat)")
+    p.add_argument("--lon", default="lon", help="longitude column (default: lon)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    _common(p)
+
+    p = _subparser(
+        sub,
         "data",
         "list, fetch and verify named datasets and their licences",
         """

@@ -20,7 +20,7 @@ def _run(args, capsys):
     return code, captured.out, captured.err
 
 
-@pytest.mark.parametrize("command", ["map", "geocode", "explain", "data"])
+@pytest.mark.parametrize("command", ["map", "geocode", "explain", "data", "export", "join"])
 def test_help_shows_an_example(command, capsys):
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
@@ -120,3 +120,17 @@ def test_console_script_installed():
     bindir = Path(sys.executable).parent
     proc = subprocess.run([str(bindir / "geokit"), "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("geokit ")
+
+
+def test_join_command_adds_districts(tmp_path, capsys):
+    src = tmp_path / "pts.csv"
+    src.write_text("name,latitude,longitude\nQuetta,30.184,67.001\nsea,24.0,60.0\nbad,x,y\n")
+    out = tmp_path / "out.csv"
+    code, _, err = _run(["join", str(src), "--lat", "latitude", "--lon", "longitude", "-o", str(out)], capsys)
+    assert code == 0, err
+    import pandas as pd
+
+    got = pd.read_csv(out)
+    assert list(got["name"]) == ["Quetta", "sea", "bad"]
+    assert got.loc[0, "adm2_name"] == "Quetta" and got.loc[0, "adm1_name"] == "Balochistan"
+    assert list(got["join_status"]) == ["inside", "outside", "no point"]
