@@ -554,6 +554,7 @@ class Gazetteer:
         self.path = Path(path)
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._con.execute("PRAGMA mmap_size = 268435456")  # read pages straight from the OS cache
         self._places: dict[int, Place] = {}
         self._exact: dict[str, tuple[tuple[int, int], ...]] = {}
         self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
@@ -635,17 +636,39 @@ class Gazetteer:
     def __len__(self) -> int:
         return int(self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0])
 
+    def _make(self, pid: int, r: Sequence[Any]) -> Place:
+        p = self._places.get(pid)
+        if p is None:
+            alts = r[10]
+            p = Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                      tuple(alts.split("|")) if alts else (), r[11], r[12])
+            self._places[pid] = p
+        return p
+
     def _place(self, pid: int) -> Place:
         p = self._places.get(pid)
         if p is None:
             sql = f"SELECT {_COLUMNS} FROM places WHERE pid = ?"  # noqa: S608 (constant columns)
-            r = self._con.execute(sql, (pid,)).fetchone()
-            p = Place(id=r[0], name=r[1], lat=r[2], lon=r[3], country=r[4], admin1=r[5],
-                      admin2=r[6], kind=r[7], population=r[8], source=r[9],
-                      alt_names=tuple(r[10].split("|")) if r[10] else (), admin_id=r[11],
-                      note=r[12])
-            self._places[pid] = p
+            p = self._make(pid, self._con.execute(sql, (pid,)).fetchone())
         return p
+
+    def _fetch(self, keys: Sequence[str]) -> None:
+        """Load the hits of many keys (with their records) into the memo."""
+        cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            found: dict[str, list[tuple[int, int]]] = {k: [] for k in chunk}
+            q = (f"SELECT n.key, n.how, n.pid, {cols} FROM names n JOIN places p "  # noqa: S608
+                 f"ON p.pid = n.pid WHERE n.key IN ({','.join('?' * len(chunk))})")
+            make, places = self._make, self._places
+            for row in self._con.execute(q, chunk).fetchall():
+                pid = row[2]
+                if pid not in places:
+                    make(pid, row[3:])
+                found[row[0]].append((pid, row[1]))
+            if len(self._exact) > 500_000:
+                self._exact.clear()
+            self._exact.update((k, tuple(v)) for k, v in found.items())
 
     def get(self, record_id: str) -> Place | None:
         """Return the record with this id, or ``None``."""
@@ -655,10 +678,8 @@ class Gazetteer:
     def _key_hits(self, k: str) -> tuple[tuple[int, int], ...]:
         hits = self._exact.get(k)
         if hits is None:
-            hits = tuple(self._con.execute("SELECT pid, how FROM names WHERE key = ?", (k,)))
-            if len(self._exact) > 200_000:
-                self._exact.clear()
-            self._exact[k] = hits
+            self._fetch([k])
+            hits = self._exact[k]
         return hits
 
     def lookup(self, name: str) -> list[Place]:
@@ -694,16 +715,9 @@ class Gazetteer:
             One list per name, in order.
         """
         keys = [key(n) for n in names]
-        todo = sorted({k for k in keys if k and k not in self._exact})
-        for i in range(0, len(todo), 500):
-            chunk = todo[i : i + 500]
-            found: dict[str, list[tuple[int, int]]] = {k: [] for k in chunk}
-            q = f"SELECT key, pid, how FROM names WHERE key IN ({','.join('?' * len(chunk))})"  # noqa: S608
-            for k, pid, how in self._con.execute(q, chunk):
-                found[k].append((pid, how))
-            self._exact.update((k, tuple(v)) for k, v in found.items())
-        return [[self._place(pid) for pid, _ in self._exact.get(k, ())] if k else []
-                for k in keys]
+        self._fetch(sorted({k for k in keys if k and k not in self._exact}))
+        places = self._places
+        return [[places[pid] for pid, _ in self._exact.get(k, ())] if k else [] for k in keys]
 
     def search(self, name: str, *, variants: bool = True) -> list[Match]:
         """Exact, alternate-name and (optionally) transliteration-variant matches.

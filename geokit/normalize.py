@@ -97,6 +97,10 @@ def key(text: object) -> str:
         Case-folded, accent-free, apostrophes removed, other punctuation and
         runs of whitespace turned into single spaces. ``""`` if nothing is left.
     """
+    if isinstance(text, str) and text.isascii() and len(text) <= MAX_LENGTH:
+        s = text.lower()
+        if s.replace(" ", "").isalpha():  # fast path: plain romanised names
+            return " ".join(s.split()) if "  " in s or s[:1] == " " or s[-1:] == " " else s
     s = clean(text)
     if not s:
         return ""
