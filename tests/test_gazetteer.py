@@ -1,0 +1,178 @@
+"""Gazetteer sources, the on-disk index and its cache."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from geokit import gazetteer as gz
+from geokit.errors import DataError, InputError
+from geokit.gazetteer import Gazetteer, Place, haversine_km
+from geokit.settings import override
+
+
+def _place(pid: str, name: str, lat: float, lon: float, **kw: object) -> Place:
+    base: dict[str, object] = dict(country="PK", admin1="Balochistan", admin2=None, kind="town",
+                                   population=0, source="test")
+    base.update(kw)
+    return Place(pid, name, lat, lon, **base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Gazetteer:
+    return Gazetteer.build(tmp_path / "g.sqlite", [
+        _place("t:1", "Nushki", 29.55, 66.02, alt_names=("Noshki Town",), population=48572),
+        _place("t:2", "Qila Saifullah", 30.70, 68.36, population=20000),
+        _place("t:3", "Hyderabad", 25.39, 68.37, admin1="Sindh", population=1_700_000),
+        _place("t:4", "Hyderabad", 17.38, 78.45, country="IN", admin1="Telangana",
+               population=6_800_000),
+        _place("adm2:PK223", "Nushki", 29.4, 65.9, admin2="Nushki", kind="adm2", admin_id="PK223"),
+    ])
+
+
+def test_lookup_is_case_accent_and_space_insensitive(small: Gazetteer) -> None:
+    for q in ("nushki", "NUSHKI", "  Nushkī ", "noshki town"):
+        assert "t:1" in [p.id for p in small.lookup(q)], q
+
+
+def test_lookup_orders_by_population(small: Gazetteer) -> None:
+    assert [p.country for p in small.lookup("Hyderabad")] == ["IN", "PK"]
+
+
+def test_lookup_many_matches_lookup(small: Gazetteer) -> None:
+    names = ["Nushki", "Hyderabad", "nowhere", "", "Nushki"]
+    assert [[p.id for p in ps] for ps in small.lookup_many(names)] == [
+        sorted(p.id for p in small.lookup(n)) and [p.id for p in small.lookup_many([n])[0]]
+        for n in names]
+
+
+def test_search_finds_variants(small: Gazetteer) -> None:
+    hits = small.search("Killa Saifullah")
+    assert [(m.place.id, m.how) for m in hits] == [("t:2", "variant")]
+    assert small.search("Killa Saifullah", variants=False) == []
+
+
+def test_fuzzy_is_flagged_and_thresholded(small: Gazetteer) -> None:
+    hits = small.fuzzy("Nushky", country="PK")
+    assert hits and hits[0].place.name == "Nushki" and hits[0].how == "fuzzy"
+    assert hits[0].similarity >= gz.FUZZY_THRESHOLD
+    assert small.fuzzy("Zorvakhistan", country="PK") == []
+    assert small.fuzzy("Nus") == []  # too short to guess
+
+
+def test_nearest_and_get(small: Gazetteer) -> None:
+    near = small.nearest(29.56, 66.03, max_km=10)
+    assert [p.id for p, _ in near] == ["t:1"]
+    assert small.get("adm2:PK223") is not None and small.get("adm2:PK223").is_admin  # type: ignore[union-attr]
+    assert small.get("nope") is None
+
+
+def _settings_dir(tmp_path: Path) -> dict[str, object]:
+    return {"cache_dir": tmp_path / "cache", "data_dir": tmp_path / "data"}
+
+
+def test_user_csv_builds_and_caches_and_rebuilds_on_change(tmp_path: Path) -> None:
+    csv_path = tmp_path / "mine.csv"
+    csv_path.write_text("name,lat,lon,country,admin1,alt_names,kind\n"
+                        "Kili Zorvakh,29.9,66.8,PK,Balochistan,Killi Zorvakh|Zorvakh,locality\n",
+                        encoding="utf-8")
+    with override(**_settings_dir(tmp_path)) as s:
+        g1 = Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
+        assert g1 is Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False,
+                                       settings=s)
+        hit = g1.lookup("Killi Zorvakh")
+        assert [(p.name, p.kind, p.source) for p in hit] == [
+            ("Kili Zorvakh", "locality", f"user:{csv_path}")]
+        files = sorted((tmp_path / "cache").glob("gazetteer-*.sqlite"))
+        assert len(files) == 1
+        # a new process would find the same file: nothing is rebuilt
+        gz._DEFAULTS.clear()
+        mtime = files[0].stat().st_mtime_ns
+        Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
+        assert files[0].stat().st_mtime_ns == mtime
+        # the source changes: a new index
+        time.sleep(0.01)
+        csv_path.write_text("name,lat,lon\nSomewhere New,30,67\n", encoding="utf-8")
+        os.utime(csv_path, ns=(time.time_ns(), time.time_ns()))
+        g2 = Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
+        assert g2 is not g1
+        assert g2.lookup("Somewhere New") and not g2.lookup("Killi Zorvakh")
+        assert len(list((tmp_path / "cache").glob("gazetteer-*.sqlite"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("place,lat,lon\nX,1,2\n", "lacks column"),
+     ("name,lat,lon\nX,north,2\n", "row 1"),
+     ("name,lat,lon\nX,1,2\nY,95,2\n", "row 2")],
+)
+def test_bad_user_csv(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(text, encoding="utf-8")
+    with override(**_settings_dir(tmp_path)) as s, pytest.raises(InputError, match=message):
+        Gazetteer.default(boundaries=None, extra=[path], geonames=False, settings=s)
+
+
+def test_geonames_dump_file(tmp_path: Path) -> None:
+    row = ["1", "Kili Deeba", "Kili Deeba", "Killi Deeba,Kalli Deeba", "30.2", "67.05", "P",
+           "PPLX", "PK", "", "02", "", "", "", "0", "", "1700", "Asia/Karachi", "2024-01-01"]
+    stream = ["2", "Sariab Nala", "Sariab Nala", "", "30.1", "67.0", "H", "STM", "PK", "", "02",
+              "", "", "", "0", "", "1700", "Asia/Karachi", "2024-01-01"]
+    path = tmp_path / "PK.txt"
+    path.write_text("\t".join(row) + "\n" + "\t".join(stream) + "\n", encoding="utf-8")
+    with override(**_settings_dir(tmp_path)) as s:
+        g = Gazetteer.default(boundaries=None, extra=[path], geonames=False, settings=s)
+    (p,) = g.lookup("Kalli Deeba")
+    assert (p.id, p.kind, p.admin1) == ("geonames:1", "neighbourhood", "Balochistan")
+    assert g.lookup("Sariab Nala")[0].kind == "water"
+
+
+def test_geonames_country_dump_needs_the_data_manager(tmp_path: Path) -> None:
+    with override(**_settings_dir(tmp_path), allow_download=False) as s, \
+            pytest.raises(DataError, match="geonames:PK"):
+        Gazetteer.default(boundaries=None, extra=["geonames:PK"], geonames=False, settings=s)
+
+
+def test_unknown_dataset_is_named(tmp_path: Path) -> None:
+    with override(**_settings_dir(tmp_path)) as s, pytest.raises(DataError, match="known"):
+        Gazetteer.default(boundaries=None, extra=["geonames:XX"], geonames=False, settings=s)
+
+
+# ---- the real default index (GeoNames + COD-AB + curated) -------------------------------
+@pytest.fixture(scope="module")
+def real() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_real_index_has_geonames_and_units(real: Gazetteer) -> None:
+    quetta = [p for p in real.lookup("Quetta") if p.id == "geonames:1167528"]
+    assert quetta and (quetta[0].admin1, quetta[0].admin2) == ("Balochistan", "Quetta")
+    assert {u.admin_id for u in real.admin_units(country="PK", kind="adm1")} == {
+        "PK1", "PK2", "PK3", "PK4", "PK5", "PK6", "PK7"}
+    assert len(real.admin_units(country="PK", kind="adm2")) == 160
+    assert [p.kind for p in real.lookup("Bara tehsil")] == [] and any(
+        p.kind == "adm3" and p.admin2 == "Khyber" for p in real.lookup("Bara"))
+
+
+def test_real_index_admin_units_sit_inside_themselves(real: Gazetteer, adm2) -> None:  # type: ignore[no-untyped-def]
+    import geopandas as gpd
+
+    units = real.admin_units(country="PK", kind="adm2")
+    pts = gpd.GeoDataFrame({"want": [u.admin_id for u in units]},
+                           geometry=gpd.points_from_xy([u.lon for u in units],
+                                                       [u.lat for u in units]), crs=4326)
+    hit = gpd.sjoin(pts, adm2[["adm2_id", "geometry"]], predicate="within")
+    assert (hit["want"] == hit["adm2_id"]).all() and len(hit) == len(units)
+
+
+def test_real_index_has_other_countries_admin1(real: Gazetteer) -> None:
+    (kandahar,) = [p for p in real.lookup("Kandahar") if p.kind == "adm1"]
+    assert kandahar.country == "AF"
+    assert haversine_km(kandahar.lat, kandahar.lon, 31.61, 65.71) < 5  # at its capital
+
+
+def test_real_index_urdu_alternate_name(real: Gazetteer) -> None:
+    assert "geonames:1167528" in [p.id for p in real.lookup("کوئٹہ")]
