@@ -286,7 +286,7 @@ def _layer_country(gdf: GeoDataFrame) -> str | None:
         if col in gdf.columns:
             values = gdf[col].dropna().astype(str).unique()
             if len(values) == 1:
-                code = values[0]
+                code = str(values[0])
                 return {"PAK": "PK", "AFG": "AF", "IRN": "IR"}.get(code, code[:2])
     return None
 
@@ -430,8 +430,8 @@ def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings,
 
         layers.append((0, boundaries))
         cols = [c for c in boundaries.columns if c != boundaries.geometry.name]
-        digest = pd.util.hash_pandas_object(boundaries[cols].astype(str), index=False).sum()
-        parts.append(f"gdf:{digest}:{tuple(boundaries.total_bounds)}")
+        gdf_hash = pd.util.hash_pandas_object(boundaries[cols].astype(str), index=False).sum()
+        parts.append(f"gdf:{gdf_hash}:{tuple(boundaries.total_bounds)}")
     extras: list[str] = []
     for e in extra:
         text = str(e)

@@ -53,7 +53,7 @@ _NOMINATIM_PRECISION = {
 }
 
 
-class _RateLimiter(RateLimiter):
+class _RateLimiter(RateLimiter):  # type: ignore[misc]
     """geopy's RateLimiter with an injectable clock and sleep, honouring Retry-After."""
 
     def __init__(self, func: Callable[..., Any], *, clock: Callable[[], float],
@@ -216,7 +216,7 @@ def _location(res: Resolution) -> Location:
     return Location(address, (res.lat, res.lon), raw)
 
 
-class OfflineGeocoder(Geocoder):
+class OfflineGeocoder(Geocoder):  # type: ignore[misc]
     """A geopy geocoder answering from geokit's offline gazetteer.
 
     Parameters

@@ -51,7 +51,10 @@ AMBIGUOUS_SCORE_GAP = 0.05
 AMBIGUOUS_DISTANCE_KM = 25.0
 #: An unknown place inside a city at least this populous is placed at the city (precision 2).
 CITY_POPULATION = 100_000
-_INSIDE_KM = 35.0  # how far a place may lie from an enclosing town and still be "in" it
+_INSIDE_KM = 35.0
+#: Bonus for a candidate next to another place of the same report, fading to 0 at CONTEXT_KM.
+CONTEXT_BONUS = 0.2
+CONTEXT_KM = 300.0  # how far a place may lie from an enclosing town and still be "in" it
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +261,7 @@ def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool,
     ctx = 0.0
     if hints.context:
         d = min(haversine_km(p.lat, p.lon, la, lo) for la, lo in hints.context)
-        ctx = 0.1 if d <= 50 else 0.05 if d <= 150 else 0.0
+        ctx = CONTEXT_BONUS * max(0.0, 1 - d / CONTEXT_KM)
         if ctx:
             why.append(f"{d:.0f} km from another place in the report")
     if whole:
@@ -652,9 +655,9 @@ def resolve_frame(
 
     from geokit.errors import InputError
 
-    for col in (column, country_column, admin1_column, admin2_column):
-        if col is not None and col not in df.columns:
-            raise InputError(f"no column {col!r}; columns are: "
+    for name in (column, country_column, admin1_column, admin2_column):
+        if name is not None and name not in df.columns:
+            raise InputError(f"no column {name!r}; columns are: "
                              f"{', '.join(map(str, df.columns))}")
     gaz = gazetteer or Gazetteer.default()
     n = len(df)

@@ -132,3 +132,86 @@ def test_explain_lists_candidates(gaz: Gazetteer) -> None:
     assert "Nushki" in text and "*" in text
     d = e.to_dict()
     assert any(c["winner"] for c in d["candidates"])
+
+
+# ---- hard cases (issue 3) ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "hint", "precision", "record"),
+    [
+        ("Landi Kotal bazaar (Khyber)", None, 2, "geonames:1172208"),
+        ("Sheikhan village, Bara tehsil", "Khyber Pakhtunkhwa", 3, "adm3:PK51301"),
+        ("Shawal sector", "Khyber Pakhtunkhwa", 3, None),
+        ("border between Kalat and Khuzdar districts", "Balochistan", 3, "adm1:PK2"),
+        ("Mastung/Quetta border area", "Balochistan", 3, "adm1:PK2"),
+        ("Pak-Afghan border near Chaman", "Balochistan", 2, "geonames:1181611"),
+        ("Killi Unknownabad, Mastung district", "Balochistan", 3, "adm2:PK220"),
+        ("Dasht area of Mastung", "Balochistan", 3, "adm2:PK220"),
+        ("Hayatabad, Peshawar", None, 2, "geonames:1168197"),
+        ("Faysal Bank building in Hazar Ganji, Quetta", "Balochistan", 2, "geonames:1167528"),
+    ],
+)
+def test_hard_cases(gaz: Gazetteer, text: str, hint: str | None, precision: int,
+                    record: str | None) -> None:
+    r = resolve(text, country=PK, admin1=hint, gazetteer=gaz)
+    assert (r.status, r.precision) == ("resolved", precision), r.reason
+    if record is not None:
+        assert r.record_id == record, r.reason
+
+
+def test_shawal_is_the_north_waziristan_tehsil(gaz: Gazetteer) -> None:
+    r = resolve("Shawal sector", country=PK, gazetteer=gaz)
+    assert r.place is not None and (r.place.kind, r.place.admin2) == ("adm3", "North Waziristan")
+
+
+def test_range_without_hint_says_what_was_not_parsed(gaz: Gazetteer) -> None:
+    r = resolve("Koh-e-Sulaiman range", country=PK, gazetteer=gaz)
+    assert r.status == "unresolved"
+    assert "koh e sulaiman" in r.reason and "hint" in r.reason
+
+
+def test_hint_rules_out_same_name_elsewhere(gaz: Gazetteer) -> None:
+    sindh = resolve("Nasirabad", country=PK, admin1="Sindh", gazetteer=gaz)
+    bal = resolve("Naseerabad", country=PK, admin1="Balochistan province", gazetteer=gaz)
+    assert sindh.place is not None and sindh.place.admin1 == "Sindh"
+    assert bal.place is not None and bal.place.admin1 == "Balochistan"
+    assert any(c.rejected for c in bal.candidates)
+
+
+def test_same_name_village_elsewhere_is_not_guessed(gaz: Gazetteer) -> None:
+    # "Sheikhan" exists in Iran; with a Pakistani tehsil given, Iran is never the answer
+    r = resolve("Sheikhan village, Bara tehsil", country=PK, gazetteer=gaz)
+    assert r.place is not None and r.place.country == "PK"
+
+
+def test_ambiguity_is_flagged_and_context_decides(gaz: Gazetteer) -> None:
+    alone = resolve("Hyderabad", gazetteer=gaz)
+    assert alone.ambiguous and "AMBIGUOUS" in alone.reason
+    india = resolve("Hyderabad", context=["Secunderabad"], gazetteer=gaz)
+    assert india.place is not None and india.place.admin1 == "Telangana"
+    pk = resolve("Hyderabad", country=PK, gazetteer=gaz)
+    assert pk.place is not None and pk.place.admin1 == "Sindh" and not pk.ambiguous
+
+
+def test_fuzzy_is_flagged(gaz: Gazetteer) -> None:
+    r = resolve("Peshawer", country=PK, gazetteer=gaz)
+    assert r.match_name == "Peshawar" and r.fuzzy and "fuzzy" in r.reason
+
+
+def test_coastal_place_joined_to_nearest_unit_is_noted(gaz: Gazetteer) -> None:
+    r = resolve("Goth Shams Pir", country=PK, gazetteer=gaz)
+    assert r.place is not None and r.place.admin2 == "South Karachi"
+    assert "nearest" in r.reason
+
+
+def test_resolve_frame_context_from_the_same_table(gaz: Gazetteer) -> None:
+    df = pd.DataFrame({"place": ["Hyderabad", "Secunderabad", "Warangal"]})
+    out = resolve_frame(df, "place", gazetteer=gaz)
+    assert out.loc[0, "match_name"] == "Hyderabad"
+    assert abs(float(out.loc[0, "lat"]) - 17.38) < 0.5  # the Indian one, next to the others
+
+
+def test_resolve_frame_missing_column(gaz: Gazetteer) -> None:
+    from geokit.errors import InputError
+
+    with pytest.raises(InputError, match="no column 'where'"):
+        resolve_frame(pd.DataFrame({"place": ["x"]}), "where", gazetteer=gaz)
