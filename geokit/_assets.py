@@ -1,0 +1,319 @@
+"""Local cache of the JavaScript and CSS that offline maps inline.
+
+Offline maps (``incident_map(..., offline=True)``) carry Leaflet and its
+plugins inside the HTML file. Those files come from the npm registry: for
+each pinned package the registry's metadata gives the tarball URL and its
+``dist.integrity`` (sha512); the tarball is checked against it, and only the
+named files are extracted, refusing links and paths that would escape the
+cache. Nothing is committed to the repository; ``geokit assets fetch`` fills
+``<cache_dir>/assets`` once, and maps are built from there without network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import dataclasses
+import hashlib
+import io
+import json
+import re
+import tarfile
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from geokit.errors import ChecksumError, DataError, DownloadError
+from geokit.settings import Settings, get_settings
+
+__all__ = ["ASSETS", "Asset", "asset_dir", "fetch_assets", "read_asset", "register_assets_command"]
+
+REGISTRY = "https://registry.npmjs.org"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Asset:
+    """One npm package whose files offline maps inline.
+
+    Attributes
+    ----------
+    package, version
+        npm package name and pinned version.
+    integrity
+        The registry's ``dist.integrity`` for that version (``sha512-<base64>``);
+        the registry metadata must agree with it and the tarball must match it.
+    files
+        Paths inside the tarball (under ``package/``) to keep.
+    """
+
+    package: str
+    version: str
+    integrity: str
+    files: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        """``package@version``, the cache folder name."""
+        return f"{self.package}@{self.version}"
+
+    def cdn(self, file: str) -> str:
+        """Return the jsDelivr URL that serves ``file`` of this package version."""
+        return f"https://cdn.jsdelivr.net/npm/{self.key}/{file}"
+
+
+#: The packages offline maps need, pinned with the registry's sha512.
+ASSETS: dict[str, Asset] = {
+    "leaflet": Asset(
+        "leaflet",
+        "1.9.4",
+        "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+        ("dist/leaflet.js", "dist/leaflet.css", "dist/images/layers.png", "dist/images/layers-2x.png"),
+    ),
+    "markercluster": Asset(
+        "leaflet.markercluster",
+        "1.5.3",
+        "sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA==",
+        ("dist/leaflet.markercluster.js", "dist/MarkerCluster.css", "dist/MarkerCluster.Default.css"),
+    ),
+    "heat": Asset(
+        "leaflet.heat",
+        "0.2.0",
+        "sha512-Cd5PbAA/rX3X3XKxfDoUGi9qp78FyhWYurFg3nsfhntcM/MCNK08pRkf4iEenO1KNqwVPKCmkyktjW3UD+h9bQ==",
+        ("dist/leaflet-heat.js",),
+    ),
+}
+
+_MANIFEST = "manifest.json"
+_MAX_TARBALL = 20 * 1024**2
+
+
+def asset_dir(settings: Settings | None = None) -> Path:
+    """Return the folder that holds the asset cache.
+
+    Parameters
+    ----------
+    settings
+        Settings to read ``cache_dir`` from; the current ones by default.
+
+    Returns
+    -------
+    Path
+        ``<cache_dir>/assets``.
+    """
+    return (settings or get_settings()).cache_dir / "assets"
+
+
+def _sha512_b64(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+
+
+def _get(url: str, *, timeout: float, limit: int) -> bytes:
+    if not url.startswith(("https://", "http://")):
+        raise DownloadError(f"refusing to fetch {url!r}: not an http(s) URL")
+    headers = {"User-Agent": "geokit", "Accept": "application/json"}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http(s) checked above)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) checked above)
+            body: bytes = response.read(limit + 1)
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        raise DownloadError(f"{url}: {getattr(exc, 'reason', exc)}") from None
+    if len(body) > limit:
+        raise DownloadError(f"{url}: body larger than {limit} bytes")
+    return body
+
+
+def _extract(tarball: bytes, asset: Asset, dest: Path) -> dict[str, str]:
+    """Write the wanted regular files of ``tarball`` below ``dest``; return their sha256."""
+    wanted = {f"package/{f}": f for f in asset.files}
+    found: dict[str, str] = {}
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as tar:
+        for member in tar.getmembers():
+            if member.name not in wanted:
+                continue
+            rel = PurePosixPath(wanted[member.name])
+            if not member.isfile() or rel.is_absolute() or ".." in rel.parts:
+                raise DownloadError(f"{asset.key}: unsafe tarball member {member.name!r}")
+            handle = tar.extractfile(member)
+            if handle is None:  # pragma: no cover - isfile() members always have data
+                raise DownloadError(f"{asset.key}: cannot read {member.name!r}")
+            data = handle.read()
+            target = dest.joinpath(*rel.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            found[str(rel)] = hashlib.sha256(data).hexdigest()
+    missing = sorted(set(asset.files) - set(found))
+    if missing:
+        raise DownloadError(f"{asset.key}: tarball lacks {', '.join(missing)}")
+    return found
+
+
+def _cached(asset: Asset, root: Path) -> bool:
+    folder = root / asset.key
+    try:
+        manifest = json.loads((folder / _MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    if manifest.get("integrity") != asset.integrity:
+        return False
+    for rel, digest in manifest.get("files", {}).items():
+        path = folder / rel
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            return False
+    return set(manifest.get("files", {})) == set(asset.files)
+
+
+def fetch_assets(
+    names: list[str] | None = None, *, settings: Settings | None = None, registry: str = REGISTRY
+) -> dict[str, Path]:
+    """Fill the asset cache from the npm registry; files already cached are kept.
+
+    Parameters
+    ----------
+    names
+        Keys of :data:`ASSETS`; all of them by default.
+    settings
+        Where the cache lives and the network timeout.
+    registry
+        npm registry base URL (a local mirror that speaks the registry protocol works).
+
+    Returns
+    -------
+    dict of str to Path
+        The cache folder of each asset.
+
+    Raises
+    ------
+    ChecksumError
+        When the registry's metadata or the tarball disagrees with the pinned integrity.
+    DownloadError
+        On network errors or an unsafe tarball.
+    """
+    cfg = settings or get_settings()
+    root = asset_dir(cfg)
+    out: dict[str, Path] = {}
+    for name in names or list(ASSETS):
+        if name not in ASSETS:
+            raise DataError(f"unknown asset {name!r}; choose from {', '.join(ASSETS)}")
+        asset = ASSETS[name]
+        folder = root / asset.key
+        out[name] = folder
+        if _cached(asset, root):
+            continue
+        meta = json.loads(
+            _get(
+                f"{registry.rstrip('/')}/{asset.package}/{asset.version}", timeout=cfg.timeout, limit=1 << 22
+            )
+        )
+        dist = meta.get("dist", {})
+        if dist.get("integrity") != asset.integrity:
+            raise ChecksumError(
+                f"{asset.key}: registry integrity {dist.get('integrity')!r} differs from the pinned "
+                f"{asset.integrity!r}"
+            )
+        url = str(dist.get("tarball", ""))
+        if not re.match(r"^https://", url):
+            raise DownloadError(f"{asset.key}: refusing tarball URL {url!r}")
+        tarball = _get(url, timeout=cfg.timeout, limit=_MAX_TARBALL)
+        actual = _sha512_b64(tarball)
+        if actual != asset.integrity:
+            raise ChecksumError(f"{asset.key}: tarball sha512 {actual} differs from {asset.integrity}")
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=f".{asset.key}.", dir=root) as tmp:
+            staging = Path(tmp) / "pkg"
+            files = _extract(tarball, asset, staging)
+            manifest = {"package": asset.package, "version": asset.version, "integrity": asset.integrity}
+            (staging / _MANIFEST).write_text(json.dumps({**manifest, "files": files}, indent=1), "utf-8")
+            if folder.exists():
+                import shutil
+
+                shutil.rmtree(folder)
+            staging.replace(folder)
+    return out
+
+
+def read_asset(name: str, file: str, *, settings: Settings | None = None) -> bytes:
+    """Return one cached file, checked against the cache manifest.
+
+    Parameters
+    ----------
+    name
+        Key of :data:`ASSETS`.
+    file
+        One of the asset's ``files``.
+    settings
+        Where the cache lives.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    DataError
+        When the cache has not been filled (run ``geokit assets fetch``) or a
+        file changed since.
+    """
+    asset = ASSETS[name]
+    root = asset_dir(settings)
+    if file not in asset.files:
+        raise DataError(f"{asset.key} has no cached file {file!r}; it has {', '.join(asset.files)}")
+    folder = root / asset.key
+    try:
+        manifest = json.loads((folder / _MANIFEST).read_text("utf-8"))
+        data = (folder / file).read_bytes()
+    except (OSError, ValueError):
+        raise DataError(
+            f"offline maps need {asset.key} in the asset cache {root}; run 'geokit assets fetch' "
+            "once with network access"
+        ) from None
+    if (
+        manifest.get("integrity") != asset.integrity
+        or manifest["files"].get(file) != hashlib.sha256(data).hexdigest()
+    ):
+        raise DataError(f"{folder / file} does not match the cache manifest; run 'geokit assets fetch'")
+    return data
+
+
+def _cmd_assets(args: argparse.Namespace) -> int:
+    if args.action == "fetch":
+        for name, folder in fetch_assets(args.names or None).items():
+            if not getattr(args, "quiet", False):
+                print(f"{ASSETS[name].key}: {folder} (sha512 verified)")
+        return 0
+    for name, asset in ASSETS.items():
+        state = "cached" if _cached(asset, asset_dir()) else "missing"
+        print(f"{name}: {asset.key} {state} in {asset_dir() / asset.key}")
+    return 0
+
+
+def register_assets_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``geokit assets {fetch,list}`` to the command line.
+
+    Parameters
+    ----------
+    subparsers
+        The object returned by ``ArgumentParser.add_subparsers``.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The new subcommand's parser.
+    """
+    summary = "fetch (once, from the npm registry) the JavaScript and CSS that offline maps inline"
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "assets",
+        help=summary,
+        description=summary,
+        epilog="example:\n  geokit assets fetch\n  geokit map incidents.csv -o map.html --offline",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("action", choices=["fetch", "list"])
+    p.add_argument("names", nargs="*", help=f"assets to fetch: {', '.join(ASSETS)} (default: all)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    p.set_defaults(func=_cmd_assets)
+    return p
