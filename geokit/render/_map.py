@@ -1,0 +1,507 @@
+"""Interactive maps: incidents over a district choropleth, a heat layer and a time view.
+
+Incident text is untrusted. Nothing from the data reaches the page as HTML:
+incidents and districts travel as JSON inside the page and popups and
+tooltips are built in the browser with ``textContent``; the title, legend and
+layer names are escaped here. Links are only made for ``http(s)`` URLs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from geokit.errors import InputError
+from geokit.render._classify import SCHEMES, classify, legend_block, legend_rows, palette
+from geokit.render._util import (
+    column_text,
+    data_tag,
+    encode_column,
+    fmt_number,
+    html_text,
+    safe_url,
+    script_json,
+    text_of,
+)
+
+if TYPE_CHECKING:
+    import folium
+
+__all__ = ["SCHEMES", "incident_map", "safe_url", "save_map"]
+
+# Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
+_EVENT_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+_PERIOD_VALUES = ("incidents", "fatalities", "incidents_per_1000km2")
+_MAX_PERIODS = 120
+
+
+def _located(incidents: pd.DataFrame | None) -> tuple[gpd.GeoDataFrame | None, int]:
+    """Return the incidents with a point, and how many rows had none."""
+    if incidents is None or len(incidents) == 0:
+        return None, 0
+    if isinstance(incidents, gpd.GeoDataFrame) and incidents.geometry.name in incidents.columns:
+        frame = incidents.to_crs(4326) if incidents.crs is not None else incidents
+    elif {"lat", "lon"} <= set(incidents.columns):
+        lat = pd.to_numeric(incidents["lat"], errors="coerce")
+        lon = pd.to_numeric(incidents["lon"], errors="coerce")
+        frame = gpd.GeoDataFrame(incidents, geometry=gpd.points_from_xy(lon, lat), crs=4326)
+    else:
+        raise InputError("incidents need a point geometry or lat/lon columns")
+    geom = frame.geometry
+    ok = geom.notna() & ~geom.is_empty
+    ok &= geom.geom_type == "Point"
+    pts = frame[ok]
+    xy = np.column_stack([pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()]) if len(pts) else None
+    if xy is not None:
+        finite = np.isfinite(xy).all(axis=1)
+        pts = pts[finite]
+    return pts, int(len(frame) - len(pts))
+
+
+def _periods(dates: pd.Series) -> tuple[np.ndarray, list[str], str]:
+    """Period code per incident (-1 without a date), period names and the unit."""
+    when = pd.to_datetime(dates, errors="coerce", utc=False)
+    if getattr(when.dt, "tz", None) is not None:
+        when = when.dt.tz_localize(None)
+    known = when.dropna()
+    if known.empty:
+        return np.full(len(when), -1), [], "day"
+    span_days = (known.max().normalize() - known.min().normalize()).days + 1
+    if span_days <= 62:
+        unit, freq = "day", "D"
+    elif span_days <= 7 * 104:
+        unit, freq = "week", "W-SUN"
+    elif span_days <= 31 * _MAX_PERIODS:
+        unit, freq = "month", "M"
+    else:
+        unit, freq = "year", "Y"
+    periods = when.dt.to_period(freq)
+    first, last = periods.dropna().min(), periods.dropna().max()
+    full = pd.period_range(first, last, freq=freq)
+    codes = np.asarray(pd.Index(full).get_indexer(pd.Index(periods)), dtype=np.int64)
+    if unit == "week":
+        names = [f"week of {p.start_time.date().isoformat()}" for p in full]
+    else:
+        names = [str(p) for p in full]
+    return codes, names, unit
+
+
+def _incident_payload(pts: gpd.GeoDataFrame, type_column: str, period: np.ndarray | None) -> dict[str, Any]:
+    kinds = (
+        [t or "Unspecified" for t in column_text(pts, type_column)]
+        if type_column in pts.columns
+        else (["Incident"] * len(pts))
+    )
+    codes, types = pd.factorize(pd.Series(kinds, dtype=object), sort=False)
+    precision = (
+        pd.to_numeric(pts["precision"], errors="coerce").fillna(1).clip(1, 3).astype(int).tolist()
+        if "precision" in pts.columns
+        else [1] * len(pts)
+    )
+    urls = [safe_url(u) or "" for u in column_text(pts, "source_url")]
+    district = "adm2_name" if "adm2_name" in pts.columns else "adm1_name"
+    text = {
+        "date": column_text(pts, "date"),
+        "place": column_text(pts, "place"),
+        "fatalities": column_text(pts, "fatalities"),
+        "description": column_text(pts, "description"),
+        "source": column_text(pts, "source"),
+        "url": urls,
+        "district": column_text(pts, district),
+    }
+    return {
+        "lat": np.round(pts.geometry.y.to_numpy(dtype=float), 5).tolist(),
+        "lon": np.round(pts.geometry.x.to_numpy(dtype=float), 5).tolist(),
+        "type": codes.tolist(),
+        "types": [str(t) for t in types],
+        "colours": [_EVENT_COLOURS[i % len(_EVENT_COLOURS)] for i in range(len(types))],
+        "precision": precision,
+        "period": period.tolist() if period is not None else [],
+        "text": {k: encode_column(v) for k, v in text.items()},
+    }
+
+
+def _simplify(units: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    if tolerance <= 0 or len(units) == 0:
+        return units
+    out = units.copy()
+    geoms = np.asarray(out.geometry.values, dtype=object)
+    try:
+        simple = shapely.coverage_simplify(geoms, tolerance)
+    except shapely.errors.GEOSException:  # not a valid coverage: simplify each polygon
+        simple = shapely.simplify(geoms, tolerance, preserve_topology=True)
+    out[out.geometry.name] = simple
+    return out
+
+
+def _id_column(units: gpd.GeoDataFrame) -> str | None:
+    for lvl in range(5, -1, -1):
+        if f"adm{lvl}_id" in units.columns:
+            return f"adm{lvl}_id"
+    return None
+
+
+def _geojson(geoms: gpd.GeoSeries, *, precision: int = 4) -> dict[str, Any]:
+    feats = []
+    for i, g in enumerate(geoms):
+        if g is None or g.is_empty:
+            continue
+        geo = json.loads(shapely.to_geojson(shapely.set_precision(g, 10.0**-precision)))
+        feats.append({"type": "Feature", "properties": {"i": i}, "geometry": geo})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _period_values(
+    pts: gpd.GeoDataFrame, units: gpd.GeoDataFrame, codes: np.ndarray, n_periods: int, column: str
+) -> tuple[np.ndarray, str] | None:
+    id_col = _id_column(units)
+    if id_col is None or id_col not in pts.columns:
+        return None
+    value = column if column in _PERIOD_VALUES else "incidents"
+    key = pd.Index(units[id_col].astype(str))
+    unit_idx = key.get_indexer(pts[id_col].astype(str))
+    ok = (unit_idx >= 0) & (codes >= 0)
+    counts = np.zeros((n_periods, len(units)))
+    np.add.at(counts, (codes[ok], unit_idx[ok]), 1)
+    if value == "fatalities":
+        fat = pd.to_numeric(pts.get("fatalities"), errors="coerce").to_numpy(dtype=float)
+        known = ok & np.isfinite(fat)
+        sums = np.zeros_like(counts)
+        n_known = np.zeros_like(counts)
+        np.add.at(sums, (codes[known], unit_idx[known]), fat[known])
+        np.add.at(n_known, (codes[known], unit_idx[known]), 1)
+        out = np.where((counts > 0) & (n_known == 0), np.nan, sums)
+    elif value == "incidents_per_1000km2":
+        area = np.asarray(units.get("area_km2", units.to_crs(6933).area / 1e6), dtype=float)
+        out = counts / area[None, :] * 1000.0
+    else:
+        out = counts
+    return out, value
+
+
+def _districts(
+    aggregates: gpd.GeoDataFrame,
+    pts: gpd.GeoDataFrame | None,
+    periods: tuple[np.ndarray, list[str], str] | None,
+    *,
+    column: str,
+    scheme: str,
+    k: int,
+    bins: list[float] | None,
+    tolerance: float,
+) -> tuple[dict[str, Any], str, gpd.GeoDataFrame]:
+    """District payload and legend HTML."""
+    if column not in aggregates.columns:
+        raise InputError(
+            f"no aggregate column {column!r}; choose from "
+            f"{', '.join(str(c) for c in aggregates.columns if c != aggregates.geometry.name)}"
+        )
+    units = _simplify(aggregates.to_crs(4326), tolerance)
+    values = pd.to_numeric(units[column], errors="coerce").to_numpy(dtype=float)
+    classes = classify(values, scheme, k, bins)
+    names = []
+    cols = [c for c in ("adm2_name", "adm1_name") if c in units.columns] or [
+        c for c in units.columns if str(c).endswith("_name")
+    ]
+    for row in units[cols].itertuples(index=False):
+        names.append(", ".join(t for t in (text_of(v) for v in row) if t) or "(unnamed unit)")
+    label = column.replace("_", " ")
+    payload: dict[str, Any] = {
+        "geojson": _geojson(units.geometry),
+        "name": names,
+        "value": ["no data" if not np.isfinite(v) else fmt_number(v) for v in values],
+        "fill": classes.fills(),
+        "nodata": [bool(c == -2) for c in classes.index.tolist()],
+        "label": label,
+    }
+    rows = legend_rows(
+        classes,
+        column=column,
+        has_zero=bool((classes.index == -1).any()),
+        has_missing=bool((classes.index == -2).any()),
+    )
+    legend = legend_block(f"{label} per district ({scheme})", rows, element_id="geokit-legend-all")
+    if periods is not None and pts is not None and len(periods[1]) > 1:
+        got = _period_values(pts, units, periods[0], len(periods[1]), column)
+        if got is not None:
+            matrix, value = got
+            flat = classify(matrix.ravel(), scheme, min(k, 9), bins)
+            cls = flat.index.reshape(matrix.shape)
+            payload["periods"] = {
+                "names": periods[1],
+                "label": f"{value.replace('_', ' ')} per {periods[2]}",
+                "value": [["no data" if not np.isfinite(v) else fmt_number(v) for v in r] for r in matrix],
+                "fill": [
+                    [(["#ffffff", "#e8e8e8", *palette(len(flat.upper))])[c + 2] for c in r]
+                    for r in cls.tolist()
+                ],
+            }
+            prow = legend_rows(flat, column=value, has_zero=True, has_missing=bool((cls == -2).any()))
+            legend += legend_block(
+                f"{value.replace('_', ' ')} per district and {periods[2]} ({scheme})",
+                prow,
+                element_id="geokit-legend-period",
+                hidden=True,
+            )
+    return payload, legend, units
+
+
+def _outlines(units: gpd.GeoDataFrame) -> dict[str, Any] | None:
+    if "adm1_id" not in units.columns or units["adm1_id"].nunique() < 2 or _id_column(units) == "adm1_id":
+        return None
+    try:
+        merged = units[["adm1_id", units.geometry.name]].dissolve(by="adm1_id", method="coverage")
+    except (shapely.errors.GEOSException, TypeError, ValueError):
+        merged = units[["adm1_id", units.geometry.name]].dissolve(by="adm1_id")
+    return _geojson(merged.geometry.boundary, precision=4)
+
+
+def _incident_legend(payload: dict[str, Any], *, unplaced: int) -> str:
+    out = ['<div class="geokit-head">Incidents</div>']
+    for t, c in zip(payload["types"], payload["colours"], strict=True):
+        out.append(
+            f'<div class="geokit-row"><span class="geokit-dot" style="background:{c}"></span>'
+            f"<span>{html_text(t)}</span></div>"
+        )
+    precision = set(payload["precision"])
+    if 2 in precision:
+        out.append(
+            '<div class="geokit-row"><span class="geokit-dot" style="background:#666;'
+            'box-shadow:0 0 0 3px rgba(0,0,0,.3)"></span><span>near / part of a place</span></div>'
+        )
+    if 3 in precision:
+        out.append(
+            '<div class="geokit-row"><span class="geokit-dot" style="width:16px;height:16px;'
+            'border:2px dashed #333;box-sizing:border-box"></span>'
+            "<span>district/province level only (not the exact place)</span></div>"
+        )
+    if unplaced:
+        out.append(
+            f'<div class="geokit-note">{unplaced} incident(s) could not be placed and are not shown.</div>'
+        )
+    return "".join(out)
+
+
+def incident_map(
+    incidents: pd.DataFrame | None,
+    aggregates: gpd.GeoDataFrame | None = None,
+    *,
+    column: str = "incidents",
+    scheme: str = "quantiles",
+    k: int = 5,
+    bins: list[float] | None = None,
+    title: str = "Incidents",
+    type_column: str = "event_type",
+    cluster: bool | None = None,
+    simplify_tolerance: float = 0.003,
+    attribution: list[str] | None = None,
+    offline: bool = False,
+    heat: bool = True,
+    time_view: bool | None = None,
+) -> folium.Map:
+    """Build an interactive map of incidents over a district choropleth.
+
+    Parameters
+    ----------
+    incidents
+        Points (rows without a point are counted in the legend, not drawn),
+        or a table with ``lat``/``lon``; optional ``event_type``, ``date``,
+        ``place``, ``fatalities``, ``description``, ``source``,
+        ``source_url``, ``precision`` (1 exact, 2 near, 3 admin-level) and
+        ``adm2_name``/``adm2_id`` columns.
+    aggregates
+        Per-unit table from :func:`geokit.join.aggregate`, or ``None``.
+    column
+        Aggregate column to colour by.
+    scheme, k, bins
+        mapclassify scheme (one of :data:`SCHEMES`), number of classes (1-9;
+        fewer when there are fewer distinct values), and upper bounds for
+        ``userdefined``.
+    title
+        Map title; escaped.
+    type_column
+        Incident column that sets the marker colour.
+    cluster
+        Cluster markers; by default when there are more than 500 incidents.
+    simplify_tolerance
+        Degrees; district outlines are simplified as a coverage so shared
+        borders stay shared.
+    attribution
+        Data-source credits to show besides those geokit knows; escaped.
+    offline
+        Inline Leaflet and its plugins from the asset cache (``geokit assets
+        fetch``) and draw boundaries instead of web tiles: the page makes no
+        request at all.
+    heat
+        Offer a heat layer of the incidents (off until ticked in the layer control).
+    time_view
+        Add a slider over incident dates that filters the points and shows the
+        choropleth per period; by default when the dates span more than one period.
+
+    Returns
+    -------
+    folium.Map
+        Displays inline in Jupyter; write it with :func:`save_map`.
+    """
+    from geokit.render._elements import Attribution, GeokitMap, JsCall, JsLayer, Raw, inline_assets
+
+    if not isinstance(title, str):
+        raise InputError(f"title must be text, got {type(title).__name__}")
+    pts, unplaced = _located(incidents)
+    n = 0 if pts is None else len(pts)
+    periods = _periods(pts["date"]) if pts is not None and "date" in pts.columns else None
+    show_time = bool(periods and len(periods[1]) > 1) if time_view is None else bool(time_view and periods)
+    m = GeokitMap(
+        offline=offline,
+        location=[30.0, 69.0],
+        zoom_start=5,
+        tiles=None if offline else "OpenStreetMap",
+        control_scale=True,
+        maxZoom=18,
+        minZoom=2,
+    )
+    fit = JsCall("fit", None)  # first, so the layers are drawn once at the final view
+    fit.add_to(m)
+    libraries = ["leaflet"]
+    credits = list(attribution or [])
+    bounds: list[float] | None = None
+    root: Any = m.get_root()
+    legend = ""
+    names: dict[str, str] = {}
+
+    if aggregates is not None and len(aggregates):
+        payload, legend, units = _districts(
+            aggregates,
+            pts,
+            periods if show_time else None,
+            column=column,
+            scheme=scheme,
+            k=k,
+            bins=bins,
+            tolerance=simplify_tolerance,
+        )
+        root.html.add_child(Raw(data_tag("geokit-data-districts", payload)), name="geokit_data_districts")
+        JsLayer(
+            "districts",
+            {"key": "districts", "data": "geokit-data-districts"},
+            name=html_text(f"Districts: {column.replace('_', ' ')}"),
+            offline=offline,
+        ).add_to(m)
+        names["districts"] = "districts"
+        outline = _outlines(units)
+        if outline is not None:
+            root.html.add_child(Raw(data_tag("geokit-data-outlines", outline)), name="geokit_data_outlines")
+            JsLayer(
+                "outlines",
+                {"key": "outlines", "data": "geokit-data-outlines"},
+                name="Province borders",
+                offline=offline,
+            ).add_to(m)
+        b = units.total_bounds
+        bounds = [float(x) for x in b] if np.isfinite(b).all() else None
+        meta = aggregates.attrs.get("geokit", {})
+        if meta.get("attribution"):
+            credits.append(str(meta["attribution"]))
+    elif scheme.lower().replace("_", "") not in SCHEMES:
+        raise InputError(f"unknown classification scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
+
+    if pts is not None and n:
+        code = periods[0] if periods is not None else None
+        payload = _incident_payload(pts, type_column, code)
+        root.html.add_child(Raw(data_tag("geokit-data-incidents", payload)), name="geokit_data_incidents")
+        use_cluster = cluster if cluster is not None else n > 500
+        if use_cluster:
+            libraries.append("markercluster")
+        JsLayer(
+            "incidents",
+            {"key": "incidents", "data": "geokit-data-incidents", "cluster": use_cluster},
+            name=f"Incidents ({n:,})",
+            libraries=("markercluster",) if use_cluster else (),
+            offline=offline,
+        ).add_to(m)
+        names["incidents"] = "incidents"
+        if heat:
+            libraries.append("heat")
+            JsLayer(
+                "heat",
+                {"key": "heat", "data": "geokit-data-incidents"},
+                name="Heat map",
+                show=False,
+                libraries=("heat",),
+                offline=offline,
+            ).add_to(m)
+            names["heat"] = "heat"
+        sources = sorted({s for s in column_text(pts, "source") if s})
+        if sources:
+            shown = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
+            credits.append(f"Incident reports: {shown}")
+        lon, lat = pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()
+        pb = [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
+        bounds = (
+            pb
+            if bounds is None
+            else [min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])]
+        )
+        legend += _incident_legend(payload, unplaced=unplaced)
+    elif unplaced:
+        legend += (
+            f'<div class="geokit-note">{unplaced} incident(s) could not be placed and are not shown.</div>'
+        )
+    elif incidents is not None:
+        legend += '<div class="geokit-note">No incidents to show.</div>'
+
+    if pts is not None:
+        credits.append("Place names: GeoNames (CC BY 4.0)")
+    if offline:
+        credits.append("Offline map: no web tiles; boundaries drawn from the data")
+    Attribution([html_text(c) for c in credits]).add_to(m)
+    root.html.add_child(Raw(f'<div class="geokit-title">{html_text(title)}</div>'), name="geokit_title")
+    if legend:
+        root.html.add_child(
+            Raw(f'<div class="geokit-legend" id="geokit-legend">{legend}</div>'), name="geokit_legend"
+        )
+        JsCall("legend", "geokit-legend").add_to(m)
+    if show_time and periods is not None and n:
+        JsCall("timeSlider", {"title": "Dates", "all": "all dates", "names": periods[1], **names}).add_to(m)
+    if bounds is not None:
+        pad = 0.05 if bounds[2] - bounds[0] + bounds[3] - bounds[1] > 0.2 else 0.3
+        fit.args = [script_json([[bounds[1] - pad, bounds[0] - pad], [bounds[3] + pad, bounds[2] + pad]])]
+    inline_assets(m, list(dict.fromkeys(libraries)))
+    import folium as _folium
+
+    _folium.LayerControl(collapsed=False).add_to(m)
+    JsCall("done").add_to(m)
+    return m
+
+
+def save_map(m: folium.Map, path: str | Path) -> Path:
+    """Write a map as one standalone HTML file, with stable element ids.
+
+    folium names every element with a random id; here they are numbered in
+    document order so that the same inputs give byte-identical files.
+
+    Parameters
+    ----------
+    m
+        The map.
+    path
+        Destination ``.html`` file; written atomically.
+
+    Returns
+    -------
+    Path
+    """
+    from geokit.export import write_text_atomic
+    from geokit.render._elements import number_elements
+
+    root: Any = m.get_root()
+    number_elements(root)
+    dest = Path(path)
+    write_text_atomic(dest, root.render())
+    return dest

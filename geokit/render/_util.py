@@ -1,0 +1,209 @@
+"""Text, URL and payload helpers for the map builder (no folium here)."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+import re
+import zlib
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "COMPRESS_ABOVE",
+    "column_text",
+    "data_tag",
+    "encode_column",
+    "fmt_number",
+    "html_text",
+    "safe_url",
+    "script_json",
+    "text_of",
+]
+
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+_URL_RX = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+
+#: Payloads larger than this many bytes of JSON are deflated and base64-encoded in the page.
+COMPRESS_ABOVE = 256 * 1024
+
+
+def safe_url(value: Any) -> str | None:
+    """Return ``value`` if it is a plain http(s) URL, else ``None``.
+
+    Parameters
+    ----------
+    value
+        Anything from an input table.
+
+    Returns
+    -------
+    str or None
+        The stripped URL, or ``None`` for other schemes, control characters,
+        quotes, angle brackets, backslashes and URLs over 2,048 characters.
+    """
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if len(text) > 2048 or any(ord(ch) < 32 for ch in text):
+        return None
+    return text if _URL_RX.match(text) else None
+
+
+def text_of(value: Any) -> str:
+    """Return the display text of one table cell; ``""`` for missing values.
+
+    Parameters
+    ----------
+    value
+        A cell.
+
+    Returns
+    -------
+    str
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    return str(value)
+
+
+def column_text(frame: pd.DataFrame, name: str) -> list[str]:
+    """Return the display text of a column, ``""`` everywhere when it is absent.
+
+    Parameters
+    ----------
+    frame
+        The table.
+    name
+        Column name.
+
+    Returns
+    -------
+    list of str
+    """
+    if name not in frame.columns:
+        return [""] * len(frame)
+    series = frame[name]
+    if pd.api.types.is_datetime64_any_dtype(series):
+        normal = bool((series.dropna() == series.dropna().dt.normalize()).all())
+        fmt = "%Y-%m-%d" if normal else "%Y-%m-%dT%H:%M:%S"
+        out: list[str] = series.dt.strftime(fmt).fillna("").tolist()
+        return out
+    if pd.api.types.is_float_dtype(series):
+        values = series.to_numpy(dtype=float)
+        integral = np.isfinite(values) & (np.mod(values, 1) == 0)
+        return [
+            "" if not math.isfinite(v) else str(int(v)) if ok else str(v)
+            for v, ok in zip(values.tolist(), integral.tolist(), strict=True)
+        ]
+    return [text_of(v) for v in series.tolist()]
+
+
+def encode_column(values: list[str]) -> list[str] | dict[str, list[Any]]:
+    """Dictionary-encode a text column when that makes it smaller.
+
+    Parameters
+    ----------
+    values
+        One string per row.
+
+    Returns
+    -------
+    list or dict
+        ``values`` itself, or ``{"v": distinct values, "i": code per row}``.
+    """
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), sort=False)
+    if len(uniques) > 0.5 * len(values):
+        return values
+    return {"v": [str(u) for u in uniques], "i": codes.tolist()}
+
+
+def script_json(obj: Any) -> str:
+    r"""Serialise ``obj`` as JSON that is safe inside a ``<script>`` element.
+
+    Parameters
+    ----------
+    obj
+        JSON-serialisable data (no NaN).
+
+    Returns
+    -------
+    str
+        JSON with ``<``, ``>`` and ``&`` written as ``\u`` escapes, so no
+        string in it can close the element or open a comment.
+    """
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # branca compiles rendered scripts as Jinja templates again: no "{{", "{%" or "{#" may survive.
+    # A structural "{" is always followed by '"' or "}", so these braces are inside strings.
+    return _JINJA_OPEN.sub("\\\\u007b", text)
+
+
+def html_text(value: str) -> str:
+    """Escape text for HTML, braces included (see :func:`script_json` for why).
+
+    Parameters
+    ----------
+    value
+        Any text.
+
+    Returns
+    -------
+    str
+    """
+    return html.escape(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def data_tag(element_id: str, obj: Any, *, compress_above: int | None = None) -> str:
+    """Return a ``<script type="application/json">`` element carrying ``obj``.
+
+    Parameters
+    ----------
+    element_id
+        The element id (generated by geokit, not user text).
+    obj
+        JSON-serialisable data.
+    compress_above
+        Deflate and base64-encode payloads larger than this many bytes;
+        :data:`COMPRESS_ABOVE` by default.
+
+    Returns
+    -------
+    str
+    """
+    limit = COMPRESS_ABOVE if compress_above is None else compress_above
+    text = script_json(obj)
+    raw = text.encode("utf-8")
+    if len(raw) > limit:
+        packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
+        return (
+            f'<script type="application/octet-stream" id="{html.escape(element_id)}" '
+            f'data-encoding="deflate-base64">{packed}</script>'
+        )
+    return f'<script type="application/json" id="{html.escape(element_id)}">{text}</script>'
+
+
+def fmt_number(x: float) -> str:
+    """Format a number for a legend or tooltip: thousands separators, 2 decimals at most.
+
+    Parameters
+    ----------
+    x
+        The number.
+
+    Returns
+    -------
+    str
+    """
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
