@@ -18,7 +18,12 @@ endif
 EXAMPLE := examples/balochistan-2026-01-31.csv
 OUTDIR  := out
 
-.PHONY: all install map test bench lint typecheck clean
+# Browser tests drive Debian's Chromium and inline Leaflet from the asset cache that
+# `geokit assets fetch` fills (once, from the npm registry; the tests never touch the network).
+CHROMIUM := /usr/bin/chromium
+TEST_CACHE := $(abspath .cache/tests)
+
+.PHONY: all install map test bench lint typecheck clean assets
 
 all: map
 
@@ -36,8 +41,14 @@ map: $(STAMP)
 	    --geojson $(OUTDIR)/balochistan-2026-01-31.geojson --boundaries PAK:ADM2 --overwrite
 	@echo "Example map written to $(OUTDIR)/balochistan-2026-01-31.html"
 
-test: $(STAMP)
-	$(PY) -m pytest
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+assets: $(STAMP)
+	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -c "from geokit._assets import fetch_assets; fetch_assets()"
+
+test: $(STAMP) $(CHROMIUM) assets
+	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -m pytest
 
 bench: $(STAMP)
 	$(PY) bench/run.py
