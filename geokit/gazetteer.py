@@ -325,8 +325,9 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
         i = int(row["i"])
         r = records[i]
         notes = [near_note[j]] if j in near_note else []
-        if r[5] and skeleton(key(r[5])) != skeleton(key(row["adm1_name"])):
-            notes.append(f"GeoNames puts this in {r[5]}; the boundary layer in {row['adm1_name']}")
+        for have, layer in ((r[5], row["adm1_name"]), (r[6], row["adm2_name"])):
+            if have and skeleton(key(have)) != skeleton(key(layer)):
+                notes.append(f"GeoNames puts this in {have}; the boundary layer in {layer}")
         out[i] = (*r[:5], row["adm1_name"], row["adm2_name"], *r[7:12],
                   "; ".join(notes) or r[12])
     return out

@@ -387,7 +387,9 @@ def _fallback(query: str, head: Part, parent: Candidate | None, parents: list[Pl
         where = f"{p.name} ({p.kind})"
         return _resolved(query, parent, prec, f"{why}; placed at its enclosing place {where}",
                          cands=cands)
-    if (hints.units and head.level != "feature") or (hints.units and head.name):
+    if hints.units and sum(ch.isalpha() for ch in head.name) < 3:
+        return _unresolved(query, why + "; too short to be a place name, so not placed at the hint")
+    if hints.units:
         u = hints.units[0]
         c = Candidate(u, "name", 100.0, 0.0)
         return _resolved(query, c, 3, f"{why}; placed at the {u.kind} given as a hint, "
