@@ -25,6 +25,7 @@ __all__ = [
     "text_of",
 ]
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 _URL_RX = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
@@ -49,7 +50,7 @@ def safe_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if len(text) > 2048 or any(ord(ch) < 32 for ch in text):
+    if len(text) > 2048 or _CONTROL.search(text):
         return None
     return text if _URL_RX.match(text) else None
 
@@ -106,7 +107,7 @@ def column_text(frame: pd.DataFrame, name: str) -> list[str]:
             "" if not math.isfinite(v) else str(int(v)) if ok else str(v)
             for v, ok in zip(values.tolist(), integral.tolist(), strict=True)
         ]
-    return [text_of(v) for v in series.tolist()]
+    return [v if type(v) is str else text_of(v) for v in series.tolist()]
 
 
 def encode_column(values: list[str]) -> list[str] | dict[str, list[Any]]:
