@@ -441,6 +441,8 @@ def parse_article(
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens
                 if t.cap and t.low in c.countries]
     focus, home = _focus(found, country, demonyms)
+    if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
+        focus, home = {gaz.home_country}, gaz.home_country
     mentions = [m for m in found if _choose(m, focus)]
     placed = [m for m in mentions if m.kind != "unknown"]
     for m in placed:

@@ -1,0 +1,155 @@
+"""Geoparsing: mentions, roles, dates and incidents, checked on the gold corpus in tests/data/articles."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geokit.cli import main
+from geokit.errors import InputError
+from geokit.geoparse import incidents, parse_article, read_article
+from geokit.normalize import key
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+BALOCHISTAN = ARTICLES / "01-balochistan-coordinated-attacks.txt"
+
+
+def _gold() -> list[tuple[dict, str]]:
+    return [(json.loads(p.read_text("utf-8")), p.with_suffix(".txt").read_text("utf-8"))
+            for p in sorted(ARTICLES.glob("*.json"))]
+
+
+@pytest.fixture(scope="module")
+def parsed(adm2):  # type: ignore[no-untyped-def]
+    return [(gold, parse_article(text, boundaries=adm2)) for gold, text in _gold()]
+
+
+def _resolved_right(gold: dict, row: pd.Series) -> bool:
+    if gold.get("admin2_pcode"):
+        return row["admin2_pcode"] == gold["admin2_pcode"]
+    if gold["lat"] is not None and not pd.isna(row["lat"]):
+        km = math.dist((gold["lat"], gold["lon"]), (float(row["lat"]), float(row["lon"]))) * 111
+        return km <= 25
+    # units and places without gold coordinates: same name or same admin-1
+    return key(row["place"] or "") == key(gold["place"]) or (
+        gold["admin1"] is not None and key(row["admin1"] or "") == key(gold["admin1"]))
+
+
+def test_gold_corpus_scores(parsed) -> None:  # type: ignore[no-untyped-def]
+    tp = fp = fn = roles_right = found_incidents = resolved_right = 0
+    for gold, frame in parsed:
+        want = {(m["start"], m["end"]): m for m in gold["mentions"]}
+        rows = {(int(r["start"]), int(r["end"])): r for _, r in frame.iterrows()}
+        tp += len(want.keys() & rows.keys())
+        fp += len(rows.keys() - want.keys())
+        fn += len(want.keys() - rows.keys())
+        for span in want.keys() & rows.keys():
+            g, r = want[span], rows[span]
+            roles_right += g["role"] == r["role"]
+            if g["role"] == "incident" and r["role"] == "incident":
+                found_incidents += 1
+                resolved_right += _resolved_right(g, r)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.90, (precision, recall)
+    assert roles_right / tp >= 0.85
+    assert resolved_right / found_incidents >= 0.95
+
+
+def test_offsets_index_the_whole_file(parsed) -> None:  # type: ignore[no-untyped-def]
+    for (gold, frame), (_, text) in zip(parsed, _gold(), strict=True):
+        for _, r in frame.iterrows():
+            assert text[r["start"]: r["end"]] == r["text"], gold["file"]
+        assert set(frame["role"]) <= {"incident", "reference", "uncertain"}
+        assert frame["rule"].astype(bool).all()
+
+
+def test_balochistan_incidents_are_the_four_districts(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(BALOCHISTAN.read_text("utf-8"), boundaries=adm2)
+    found = incidents(frame)
+    assert set(found["admin2"]) == {"Quetta", "Mastung", "Nushki", "Gwadar"}
+    assert not set(found["admin2"]) & {"Islamabad", "Rawalpindi"}
+    assert set(found["date"]) == {"2026-01-31"}
+    deaths = dict(zip(found["admin2"], found["fatalities"], strict=True))
+    assert deaths["Quetta"] == 6 and deaths["Gwadar"] == 11
+    assert pd.isna(deaths["Mastung"]) and pd.isna(deaths["Nushki"])  # no number tied to them
+    roles = frame.groupby("text")["role"].agg(set)
+    assert roles["Islamabad"] == {"reference"} and roles["Rawalpindi"] == {"reference"}
+    assert "Hazar Ganji" in set(frame["text"])
+    for name in ("Faysal", "Faysal Bank", "Baloch", "Bashir Zeb Baloch", "Rubina Ali", "Ayaz Ahmed"):
+        assert name not in set(frame["text"])
+    # every row explains itself
+    assert frame.loc[frame["text"] == "Rawalpindi", "rule"].iloc[0] == "ref-head"
+
+
+def test_incidents_link_back_to_sentences(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(BALOCHISTAN.read_text("utf-8"), boundaries=adm2)
+    quetta = incidents(frame).set_index("admin2").loc["Quetta"]
+    gold = json.loads(BALOCHISTAN.with_suffix(".json").read_text("utf-8"))["incidents"][0]
+    assert [int(s) for s in quetta["mention_starts"].split(",")] == gold["mention_starts"]
+    assert "grenade" in quetta["description"]
+
+
+def test_country_focus_decides_namesakes() -> None:
+    text = "Date: 2024-05-01\n\nGunmen attacked a checkpoint in Hangu on Tuesday, killing two policemen."
+    row = parse_article(text).iloc[0]
+    assert (row["country"], row["role"], row["date"]) == ("PK", "incident", "2024-04-30")
+    row = parse_article(text.replace("Hangu", "Hangu district"), country="PK").iloc[0]
+    assert row["country"] == "PK"
+
+
+def test_relative_days_need_a_date() -> None:
+    text = "Militants stormed a police station in Quetta on Saturday, killing three officers."
+    undated = parse_article(text)
+    assert undated["date"].isna().all()
+    assert any("no publication date" in n for n in undated.attrs["geokit"]["notes"])
+    assert parse_article(text, date="2026-02-03")["date"].iloc[0] == "2026-01-31"
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        parse_article(text, date="yesterday")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "12345 678", "Ein Anschlag erschütterte gestern die Stadt.",
+                                  "Взрыв в Кветте: погибли шесть человек.", "انفجار در کویته"])
+def test_bad_text_gives_no_incidents(text: str) -> None:
+    frame = parse_article(text)
+    assert incidents(frame).empty
+    assert frame.attrs["geokit"]["notes"]
+
+
+def test_large_article_does_not_crash() -> None:
+    body = BALOCHISTAN.read_text("utf-8")
+    text = body + ("\n\nThe weather was calm and the markets opened as usual. " * 60_000)  # ~3.5 MB
+    frame = parse_article(text)
+    assert set(incidents(frame)["admin2"]) >= {"Quetta", "Gwadar"}
+
+
+def test_binary_and_missing_files(tmp_path: Path) -> None:
+    blob = tmp_path / "a.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" * 50)
+    with pytest.raises(InputError, match="binary"):
+        read_article(str(blob))
+    with pytest.raises(InputError, match="not found"):
+        read_article(str(tmp_path / "none.txt"))
+    with pytest.raises(InputError):
+        parse_article(b"bytes")  # type: ignore[arg-type]
+
+
+def test_cli_parse(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "mentions.csv"
+    code = main(["parse", str(BALOCHISTAN), "-o", str(out), "--boundaries", "PAK:ADM2", "--json"])
+    assert code == 0
+    table = pd.read_csv(out)
+    for col in ("text", "start", "end", "sentence", "role", "rule", "lat", "lon", "precision",
+                "admin1", "admin2", "date"):
+        assert col in table.columns
+    summary = json.loads(capsys.readouterr().out)
+    assert {i["admin2"] for i in summary["incidents"]} == {"Quetta", "Mastung", "Nushki", "Gwadar"}
+    assert main(["parse", str(BALOCHISTAN), "-o", str(out)]) == 2  # exists, no --overwrite
+    blob = tmp_path / "b.txt"
+    blob.write_bytes(bytes(range(256)) * 10)
+    assert main(["parse", str(blob)]) == 2
+    assert "binary" in capsys.readouterr().err
