@@ -402,6 +402,10 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     _common(p)
 
+    from geokit.geoparse import register_parse_command
+
+    register_parse_command(sub)
+
     p = _subparser(
         sub,
         "data",
