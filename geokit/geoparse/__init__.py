@@ -76,6 +76,8 @@ INCIDENT_COLUMNS = [
 _DATE_HEADER = re.compile(r"^Date\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
 _MAX_CHARS = 20_000_000
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z]")
 _PLURAL_LEVEL = re.compile(r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
                            r"\s+(provinces|districts|states|regions)\b")
 
@@ -425,8 +427,9 @@ def parse_article(
     gaz = gazetteer or Gazetteer.default()
     c = cues()
     sents = sentences(text) if text.strip() else []
-    letters = sum(1 for ch in text[:20000] if ch.isalpha())
-    latin = sum(1 for ch in text[:20000] if ch.isascii() and ch.isalpha())
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
+    latin = len(_LATIN.findall(sample))
     if not text.strip():
         notes.append("empty text: no places, no incidents")
     elif letters == 0:

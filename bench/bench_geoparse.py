@@ -1,0 +1,93 @@
+"""Geoparsing: articles per second (300-word articles, one core) and mention F1 on the gold corpus.
+
+Peer: geotext (regex and a GeoNames city/country dictionary). Both run in the same process
+on the same texts. Articles are built from the gold corpus bodies, cut or repeated to 300
+words; geokit's resolution cache is warm after the first pass, as it is on a news stream.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "articles"
+
+
+def _gold() -> list[tuple[dict, str]]:
+    return [(json.loads(p.read_text("utf-8")), p.with_suffix(".txt").read_text("utf-8"))
+            for p in sorted(ARTICLES.glob("*.json"))]
+
+
+def _articles_300(gold: list[tuple[dict, str]]) -> list[str]:
+    out = []
+    for _d, text in gold:
+        head, _, body = text.partition("\n\n")
+        words = body.split(" ")
+        while len(words) < 300:
+            words += body.split(" ")
+        out.append(head + "\n\n" + " ".join(words[:300]))
+    return out
+
+
+def _f1(found: list[set[tuple[int, int]]], gold: list[tuple[dict, str]]) -> float:
+    tp = fp = fn = 0
+    for spans, (d, _) in zip(found, gold, strict=True):
+        want = {(m["start"], m["end"]) for m in d["mentions"]}
+        tp += len(spans & want)
+        fp += len(spans - want)
+        fn += len(want - spans)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return 2 * p * r / max(1e-9, p + r)
+
+
+def _geotext_spans(text: str) -> set[tuple[int, int]]:
+    from geotext import GeoText
+
+    body_at = text.index("\n\n") + 2 if "\n\n" in text else 0
+    body = text[body_at:]
+    g = GeoText(body)
+    spans = set()
+    for name in set(g.cities) | set(g.countries):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", body):
+            spans.add((body_at + m.start(), body_at + m.end()))
+    return spans
+
+
+def _rate(fn, texts: list[str], seconds: float) -> float:
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for t in texts:
+            fn(t)
+        n += len(texts)
+    return n / (time.perf_counter() - t0)
+
+
+def run(quick: bool = False) -> list[dict]:
+    from geotext import GeoText
+
+    from geokit.geoparse import parse_article
+
+    gold = _gold()
+    ours = [{(int(r.start), int(r.end)) for r in parse_article(t).itertuples()} for _, t in gold]
+    theirs = [_geotext_spans(t) for _, t in gold]
+    texts = _articles_300(gold)
+    for t in texts:  # warm the name index and the resolution cache
+        parse_article(t)
+    seconds = 3.0 if quick else 10.0
+    ours_rate = _rate(parse_article, texts, seconds)
+    theirs_rate = _rate(GeoText, texts, seconds)
+    common = {"area": "geoparse", "peer_name": "geotext 0.4"}
+    return [
+        {**common, "metric": "articles/s (300 words, one core)", "geokit": ours_rate,
+         "peer": theirs_rate, "unit": "art/s", "higher_is_better": True},
+        {**common, "metric": f"mention F1 on the gold corpus ({len(gold)} articles)",
+         "geokit": _f1(ours, gold), "peer": _f1(theirs, gold), "unit": "",
+         "higher_is_better": True},
+    ]
+
+
+if __name__ == "__main__":
+    for row in run(quick=True):
+        print(row)
