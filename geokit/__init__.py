@@ -46,6 +46,8 @@ _LAZY = {
     "to_geojson": "geokit.export",
     "write_geojson": "geokit.export",
     "run_pipeline": "geokit.pipeline",
+    "parse_article": "geokit.geoparse",
+    "incidents": "geokit.geoparse",
 }
 
 __all__ = [

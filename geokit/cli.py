@@ -61,6 +61,31 @@ def _check_output(path: Path, *, overwrite: bool) -> None:
 
 
 # ---------------------------------------------------------------- map
+def _article_table(args: argparse.Namespace) -> Any:
+    """Incident candidates of a news article, as a table the pipeline takes (coordinates given)."""
+    from geokit.geoparse import incident_table
+    from geokit.ingest import validate_incidents
+
+    boundaries = args.boundaries if isinstance(args.boundaries, str) else None
+    mentions, found = incident_table(args.input, boundaries=boundaries)
+    for note in mentions.attrs.get("geokit", {}).get("notes", []):
+        _say(args, f"note: {note}")
+    if found.empty:
+        raise InputError("no incident places found in the article (nothing to map)", path=args.input)
+    keep = ["place", "lat", "lon", "precision", "date", "event_type", "description", "fatalities", "source"]
+    table = found[[c for c in keep if c in found.columns]].copy()
+    if args.column != "place":
+        table = table.rename(columns={"place": args.column})
+    for col in ("date", "fatalities"):
+        if col in table.columns:
+            table[col] = table[col].astype("string").fillna("")
+    return validate_incidents(
+        table.astype({c: "string" for c in table.columns if c not in ("lat", "lon", "precision")}),
+        place_column=args.column,
+        where=args.input,
+    )
+
+
 def _cmd_map(args: argparse.Namespace) -> int:
     from geokit.export import write_geojson
     from geokit.ingest import read_incidents
@@ -80,7 +105,10 @@ def _cmd_map(args: argparse.Namespace) -> int:
     for path in outputs:
         _check_output(path, overwrite=args.overwrite)
 
-    table = read_incidents(args.input, place_column=args.column)
+    if Path(args.input).suffix.lower() in {".txt", ".text"}:
+        table = _article_table(args)
+    else:
+        table = read_incidents(args.input, place_column=args.column)
     result = run_pipeline(
         table,
         place_column=args.column,
@@ -305,7 +333,7 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
         """,
         _cmd_map,
     )
-    p.add_argument("input", help="CSV with at least a place column")
+    p.add_argument("input", help="CSV with at least a place column, or a news article (.txt)")
     p.add_argument("-o", "--output", required=True, help="HTML file to write")
     p.add_argument("--geojson", help="also write incidents as RFC 7946 GeoJSON (and districts beside it)")
     p.add_argument(

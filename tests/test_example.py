@@ -103,3 +103,21 @@ def test_unresolved_row_is_kept_and_reported(tmp_path, capsys):
     assert last["geometry"] is None
     assert last["properties"]["status"] == "unresolved" and last["properties"]["reason"]
     assert main(["map", str(path), "-o", str(out), "--overwrite", "--strict", "-q"]) == 1
+
+
+def test_map_from_an_article_runs_the_whole_chain(tmp_path, capsys):
+    article = ROOT / "tests" / "data" / "articles" / "01-balochistan-coordinated-attacks.txt"
+    html, gj = tmp_path / "a.html", tmp_path / "a.geojson"
+    assert main(["map", str(article), "-o", str(html), "--geojson", str(gj)]) == 0
+    got = gpd.read_file(gj)
+    assert set(got["adm2_name"]) == {"Quetta", "Mastung", "Nushki", "Gwadar"}
+    assert not set(got["adm2_name"]) & {"Islamabad", "Rawalpindi"}
+    assert (got["status"] == "resolved").all()
+
+
+def test_map_from_an_article_without_places_is_a_clear_error(tmp_path, capsys):
+    article = tmp_path / "empty.txt"
+    article.write_text("Date: 2026-01-31\n\nThe committee met and issued a statement on the budget.\n")
+    assert main(["map", str(article), "-o", str(tmp_path / "a.html")]) == 2
+    assert "no incident places found" in capsys.readouterr().err
+    assert not (tmp_path / "a.html").exists()
