@@ -138,9 +138,52 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------- geocode
+_ONLINE_PRECISION = {
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "hamlet": 1,
+    "suburb": 1,
+    "neighbourhood": 1,
+    "quarter": 1,
+    "county": 3,
+    "state_district": 3,
+    "state": 3,
+    "district": 3,
+    "province": 3,
+    "country": 3,
+}
+
+
+def _fill_online(frame: Any, args: argparse.Namespace, online: Any) -> None:
+    """Ask Nominatim (cached, rate-limited) for the rows the offline gazetteer left unresolved."""
+    for idx in frame.index[frame["status"] != "resolved"]:
+        name = str(frame.at[idx, args.column]).strip()
+        if not name:
+            continue
+        country = args.country
+        if args.country_column:
+            country = str(frame.at[idx, args.country_column]).strip() or country
+        loc = online.geocode(name, country=country)
+        if loc is None:
+            frame.at[idx, "reason"] = f"{frame.at[idx, 'reason']}; Nominatim found nothing either"
+            continue
+        kind = str(loc.raw.get("addresstype") or loc.raw.get("type") or "")
+        frame.at[idx, "lat"] = loc.latitude
+        frame.at[idx, "lon"] = loc.longitude
+        frame.at[idx, "precision"] = _ONLINE_PRECISION.get(kind, 2)
+        frame.at[idx, "status"] = "resolved"
+        frame.at[idx, "source"] = "nominatim"
+        frame.at[idx, "match_name"] = loc.address
+        frame.at[idx, "reason"] = (
+            f"not in the offline gazetteer; found online by Nominatim ({kind or 'place'})"
+        )
+
+
 def _cmd_geocode(args: argparse.Namespace) -> int:
     import os
     import tempfile
+    import urllib.parse
 
     import pandas as pd
 
@@ -156,6 +199,14 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         from geokit.boundaries import load_boundaries
 
         layer = load_boundaries(args.boundaries)
+    online = None
+    if args.online:
+        from geokit.geocoder import OnlineFallback
+
+        url = urllib.parse.urlsplit(args.nominatim_url)
+        online = OnlineFallback(
+            user_agent=args.user_agent, domain=url.netloc + url.path.rstrip("/"), scheme=url.scheme or "https"
+        )
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     tmp = Path(tmp_name)
     rows = bad = 0
@@ -181,6 +232,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                     admin2_column=args.admin2_column,
                     progress=not args.quiet and sys.stderr.isatty(),
                 )
+                if online is not None:
+                    _fill_online(resolved, args, online)
                 if layer is not None:
                     joined = join_admin(resolved, layer)
                     resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
@@ -381,6 +434,15 @@ geokit geocode incidents.csv --column place --country PK \\
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     p.add_argument("--chunksize", type=int, default=100_000, help="rows read at a time (default 100000)")
+    p.add_argument(
+        "--online", action="store_true", help="ask Nominatim for names the offline gazetteer lacks"
+    )
+    p.add_argument("--user-agent", help="identifies you to Nominatim (required with --online)")
+    p.add_argument(
+        "--nominatim-url",
+        default="https://nominatim.openstreetmap.org",
+        help="Nominatim server (with --online)",
+    )
     _common(p)
 
     p = _subparser(

@@ -1,0 +1,77 @@
+"""geokit geocode --online against a local server that speaks Nominatim's JSON."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import urllib.parse
+
+import pandas as pd
+import pytest
+
+from geokit.cli import main
+
+
+class _Nominatim(http.server.BaseHTTPRequestHandler):
+    queries: list[dict[str, list[str]]] = []
+
+    def do_GET(self) -> None:
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query)
+        self.queries.append(params)
+        q = params.get("q", [""])[0]
+        body = []
+        if url.path == "/search" and q == "Killi Unknownabad":
+            body = [{"place_id": 1, "lat": "29.9", "lon": "66.9", "display_name": "Killi Unknownabad, Mastung",
+                     "addresstype": "village", "type": "village", "class": "place"}]
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def nominatim():
+    _Nominatim.queries = []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("place\nQuetta\nKilli Unknownabad\nZorvakhistan\n")
+    out = tmp_path / "out.csv"
+    # answers are cached per server address, and each run gets a new port: no stale hits
+    code = main(["geocode", str(src), "--country", "PK", "-o", str(out), "--online",
+                 "--user-agent", "geokit-tests", "--nominatim-url", nominatim])
+    assert code == 0, capsys.readouterr().err
+    got = pd.read_csv(out)
+    assert list(got["status"]) == ["resolved", "resolved", "unresolved"]
+    assert got.loc[0, "source"] != "nominatim"
+    assert got.loc[1, "source"] == "nominatim" and got.loc[1, "precision"] == 1
+    assert got.loc[1, "lat"] == pytest.approx(29.9)
+    assert "Nominatim found nothing" in got.loc[2, "reason"]
+    asked = [q["q"][0] for q in _Nominatim.queries]
+    assert asked == ["Killi Unknownabad", "Zorvakhistan"]  # Quetta never left the machine
+    assert all(q.get("countrycodes") == ["pk"] for q in _Nominatim.queries)
+
+
+def test_online_needs_a_user_agent(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GEOKIT_USER_AGENT", raising=False)
+    src = tmp_path / "in.csv"
+    src.write_text("place\nQuetta\n")
+    code = main(["geocode", str(src), "-o", str(tmp_path / "o.csv"), "--online"])
+    assert code == 2
+    assert "user agent" in capsys.readouterr().err
+    assert not (tmp_path / "o.csv").exists()
