@@ -413,8 +413,6 @@ def parse_article(
     InputError
         If ``text`` is not a string, or ``date`` or ``country`` is malformed.
     """
-    import pandas as pd
-
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
@@ -468,11 +466,13 @@ def parse_article(
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
-    frame = _frame(mentions, text)
+    deaths: dict[int, int | None] = {}  # per sentence: counted once however many mentions
+    for m in mentions:
+        if m.role == "incident" and m.sent.index not in deaths:
+            deaths[m.sent.index] = _deaths(m.sent, c, text)
+    frame = _frame(mentions, text, deaths)
     if boundaries is not None and len(frame):
         frame = _with_admin(frame, boundaries)
-    frame["deaths"] = pd.array([_deaths(m.sent, c, text) if m.role == "incident" else None
-                                for m in mentions], dtype="Int64")
     frame.attrs["geokit"] = {"notes": notes, "date": pub.isoformat() if pub else None,
                              "focus": sorted(focus), "sentences": len(sents)}
     return frame
@@ -505,35 +505,65 @@ def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
         m.date = d if m.role == "incident" else None
 
 
-def _frame(mentions: Sequence[_Mention], text: str) -> pd.DataFrame:
+def _frame(mentions: Sequence[_Mention], text: str,
+           deaths: dict[int, int | None]) -> pd.DataFrame:
+    """Build the mention table in one go, column by column, from plain lists."""
+    import numpy as np
     import pandas as pd
 
-    rows: list[dict[str, Any]] = []
+    cols: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
+    sentence_text: dict[int, str] = {}
     for m in mentions:
         r = m.res
         p: Place | None = r.place if r else None
-        rows.append({
-            "text": m.text, "start": m.start, "end": m.end, "sentence": m.sent.index,
-            "sentence_text": " ".join(text[m.sent.start: m.sent.end].split()),
-            "role": m.role, "rule": m.rule,
-            "place": r.match_name if r else None, "country": m.country,
-            "lat": r.lat if r else None, "lon": r.lon if r else None,
-            "precision": r.precision if r else None,
-            "admin1": p.admin1 if p else None, "admin2": p.admin2 if p else None,
-            "admin2_pcode": p.admin_id if p is not None and p.kind == "adm2" else None,
-            "date": m.date.isoformat() if m.date else None,
-            "status": r.status if r else "unresolved", "reason": r.reason if r else "",
-            "record_id": r.record_id if r else None,
-            "kind": p.kind if p else ("country" if m.kind == "country" else None),
-            "matched_by": "context" if m.kind == "unknown" else "name",
-        })
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    for col in ("lat", "lon"):
-        frame[col] = frame[col].astype("Float64")
-    for col in ("start", "end", "sentence"):
-        frame[col] = frame[col].astype("int64")
-    frame["precision"] = frame["precision"].astype("Int64")
-    return frame
+        s = m.sent
+        if s.index not in sentence_text:
+            sentence_text[s.index] = " ".join(text[s.start: s.end].split())
+        cols["text"].append(m.text)
+        cols["start"].append(m.start)
+        cols["end"].append(m.end)
+        cols["sentence"].append(s.index)
+        cols["sentence_text"].append(sentence_text[s.index])
+        cols["role"].append(m.role)
+        cols["rule"].append(m.rule)
+        cols["place"].append(r.match_name if r else None)
+        cols["country"].append(m.country)
+        cols["lat"].append(r.lat if r else None)
+        cols["lon"].append(r.lon if r else None)
+        cols["precision"].append(r.precision if r else None)
+        cols["admin1"].append(p.admin1 if p else None)
+        cols["admin2"].append(p.admin2 if p else None)
+        cols["admin2_pcode"].append(p.admin_id if p is not None and p.kind == "adm2" else None)
+        cols["date"].append(m.date.isoformat() if m.date else None)
+        cols["status"].append(r.status if r else "unresolved")
+        cols["reason"].append(r.reason if r else "")
+        cols["record_id"].append(r.record_id if r else None)
+        cols["kind"].append(p.kind if p else ("country" if m.kind == "country" else None))
+        cols["matched_by"].append("context" if m.kind == "unknown" else "name")
+    data: dict[str, Any] = {}
+    str_dtype = pd.StringDtype(na_value=float("nan"))  # the default "str" dtype
+    for name, vals in cols.items():
+        if name in ("lat", "lon"):
+            data[name] = _masked(vals, pd.arrays.FloatingArray, "float64")
+        elif name == "precision":
+            data[name] = _masked(vals, pd.arrays.IntegerArray, "int64")
+        elif name in ("start", "end", "sentence"):
+            data[name] = np.array(vals, dtype="int64")
+        elif not mentions or all(v is None for v in vals):
+            data[name] = np.array(vals, dtype=object)  # what inference gives: no strings at all
+        else:
+            data[name] = pd.array(vals, dtype=str_dtype)
+    data["deaths"] = _masked([deaths.get(m.sent.index) if m.role == "incident" else None
+                              for m in mentions], pd.arrays.IntegerArray, "int64")
+    return pd.DataFrame(data, copy=False)
+
+
+def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:
+    """Return a nullable (masked) pandas array of ``kind`` from values with ``None`` for missing."""
+    import numpy as np
+
+    mask = np.array([v is None for v in vals], dtype=bool)
+    return kind(np.array([0 if v is None else v for v in vals], dtype=dtype), mask)
 
 
 def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.DataFrame:
@@ -594,15 +624,18 @@ def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFr
         return f"{r.get('country')}|{r.get('place')}"
 
     inc["_key"] = [group_key(r) for r in inc.to_dict("records")]
-    keys_by_sentence = inc.groupby("sentence")["_key"].agg(lambda k: set(k))
+    keys_by_sentence: dict[int, set[str]] = {}
+    for sent_id, group in zip(inc["sentence"], inc["_key"], strict=True):
+        keys_by_sentence.setdefault(int(sent_id), set()).add(str(group))
     rows = []
-    for (k, day), grp in inc.groupby(["_key", inc["date"].fillna("")], sort=False):
+    for (group_id, day), grp in inc.groupby(["_key", inc["date"].fillna("")], sort=False):
+        k = str(group_id)
         best = grp.sort_values("precision", na_position="last").iloc[0]
         sent_ids = sorted(set(grp["sentence"]))
         deaths = None
         if "deaths" in grp.columns:
             own = grp.drop_duplicates("sentence")
-            own = own[[keys_by_sentence[s] == {k} for s in own["sentence"]]]
+            own = own[[keys_by_sentence[int(s)] == {k} for s in own["sentence"]]]
             vals = [int(v) for v in own["deaths"] if not pd.isna(v)]
             deaths = sum(vals) if vals else None
         admin2 = best.get("admin2")
