@@ -16,9 +16,10 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from geokit.gazetteer import Gazetteer, Match
 from geokit.normalize import key, non_place_words
@@ -33,22 +34,22 @@ _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "
 _HYPHEN_JOINERS = frozenset({"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"})
 _UNIT_SUFFIXES = (" state", " province", " region", " governorate", " oblast", " division",
                   " district", " prefecture", " department")
+_MEMO_SIZE = 200_000  # distinct words remembered per process
 _HEADER = re.compile(r"^(Title|Date|Source|Byline|Author|URL|Link)\s*:", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or number with its character offsets in the text."""
+class Token(NamedTuple):
+    """A word or number with its character offsets in the text.
+
+    A named tuple: a 300-word article makes a few hundred of them, and a tuple
+    is the cheapest record Python builds.
+    """
 
     text: str
     start: int
     end: int
     low: str
-
-    @property
-    def cap(self) -> bool:
-        """Whether the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
+    cap: bool  # starts with an upper-case letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +79,22 @@ class Cues:
     words: dict[str, frozenset[str]]
     stems: dict[str, tuple[str, ...]]
     countries: dict[str, str]  # demonym -> ISO2
+    _kinds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def kinds(self, word: str) -> frozenset[str]:
+        """Return every kind of cue ``word`` (lower case) is, by word or stem (memoised)."""
+        found = self._kinds.get(word)
+        if found is None:
+            if len(self._kinds) > _MEMO_SIZE:
+                self._kinds.clear()
+            found = self._kinds[word] = frozenset(
+                k for k in self.words.keys() | self.stems.keys()
+                if word in self.words.get(k, ()) or word.startswith(self.stems.get(k, ("\0",))))
+        return found
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (lower case) is a cue of this kind, by word or stem."""
-        return word in self.words.get(kind, ()) or word.startswith(self.stems.get(kind, ("\0",)))
+        return kind in self.kinds(word)
 
     def phrases(self, kind: str) -> frozenset[str]:
         """Return the multi-word and single-word cues of a kind."""
@@ -119,8 +132,14 @@ def _fold(word: str) -> str:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers of ``text[start:end]``, with offsets into ``text``."""
-    return [Token(m.group(), m.start(), m.end(), _fold(m.group()))
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    out = []
+    make = tuple.__new__  # Token(...) without the generated __new__'s extra call
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        a, b = m.span()
+        out.append(make(Token, (word, a, b, word.lower() if word.isascii() else _fold(word),
+                                word[0].isupper())))
+    return out
 
 
 def _body_start(text: str) -> int:

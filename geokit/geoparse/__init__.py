@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING, Any
 from geokit._matcher import Cues, NameIndex, Sentence, cues, name_index, runs, sentences
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Match, Place
-from geokit.geoparse._evidence import _EVENT_WINDOW, _containers, _deaths, _event_date, _event_type, _role
+from geokit.geoparse._evidence import (
+    _EVENT_WINDOW,
+    _containers,
+    _deaths,
+    _event_date,
+    _event_type,
+    _Facts,
+    _role,
+)
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
 
@@ -76,8 +84,8 @@ INCIDENT_COLUMNS = [
 _DATE_HEADER = re.compile(r"^Date\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
 _MAX_CHARS = 20_000_000
-_LETTER = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _PLURAL_LEVEL = re.compile(r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
                            r"\s+(provinces|districts|states|regions)\b")
 
@@ -426,8 +434,8 @@ def parse_article(
     c = cues()
     sents = sentences(text) if text.strip() else []
     sample = text[:5000]
-    letters = len(_LETTER.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
+    latin = letters if sample.isascii() else len(_NOT_LATIN.sub("", sample))
     if not text.strip():
         notes.append("empty text: no places, no incidents")
     elif letters == 0:
@@ -460,8 +468,10 @@ def parse_article(
     for m in mentions:
         by_sentence.setdefault(m.sent.index, []).append(m)
     done: dict[int, tuple[str, str]] = {}
+    facts: dict[int, _Facts] = {}
     for m in mentions:
-        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done)
+        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done,
+                                             facts)
     _containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geokit._matcher import Cues, Sentence
@@ -63,18 +64,53 @@ def words_are_np(det: str, word: str, c: Cues) -> bool:
         or c.has("ref_place", word) or c.has("event", word))
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the role rules read from a whole sentence, worked out once per sentence."""
+
+    words: list[str]
+    events: list[int]  # positions of words of violence
+    uncertain: bool
+    habitual: bool
+    death: bool
+    years: list[int]
+    day: str | None
+
+
+def _facts(s: Sentence, c: Cues) -> _Facts:
+    words = [t.low for t in s.tokens]
+    kinds = [c.kinds(w) for w in words]
+    joined = " " + " ".join(words) + " "
+    return _Facts(
+        words,
+        [n for n, k in enumerate(kinds) if "event" in k],
+        any("uncertain" in k for k in kinds),
+        any(f" {h} " in joined for h in c.phrases("habitual")),
+        any("death" in k for k in kinds),
+        [int(t.text) for t in s.tokens if t.text.isdigit() and len(t.text) == 4
+         and 1900 <= int(t.text) <= 2100],
+        _sentence_day(s),
+    )
+
+
 def _role(m: _Mention, same: Sequence[_Mention], text: str, c: Cues,
-          pub: dt.date | None, done: dict[int, tuple[str, str]]) -> tuple[str, str]:
+          pub: dt.date | None, done: dict[int, tuple[str, str]],
+          facts: dict[int, _Facts] | None = None) -> tuple[str, str]:
     """Return the role by the first rule that applies (see ``RULES``).
 
-    ``done`` holds the roles of the earlier mentions (for lists).
+    ``done`` holds the roles of the earlier mentions (for lists); ``facts``
+    remembers what was read from each sentence (by index) between calls.
     """
     toks = m.sent.tokens
-    words = [t.low for t in toks]
+    f = facts.get(m.sent.index) if facts is not None else None
+    if f is None:
+        f = _facts(m.sent, c)
+        if facts is not None:
+            facts[m.sent.index] = f
+    words = f.words
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(toks), m.j + _EVENT_WINDOW)
-    near_event = any(c.has("event", w) for w in words[lo:hi])
-    joined = " " + " ".join(words) + " "
-    if any(c.has("uncertain", w) for w in words) and near_event:
+    near_event = any(lo <= n < hi for n in f.events)
+    if f.uncertain and near_event:
         return "uncertain", "uncertain-cue"
     if text[m.end: m.end + 2] in ("'s", "’s"):
         return "reference", "possessive"
@@ -86,11 +122,9 @@ def _role(m: _Mention, same: Sequence[_Mention], text: str, c: Cues,
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
                 return role, "list"
-    years = [int(t.text) for t in toks if t.text.isdigit() and len(t.text) == 4
-             and 1900 <= int(t.text) <= 2100]
-    if years and (pub is None or all(y < pub.year for y in years)) and not _sentence_day(m.sent):
+    if f.years and (pub is None or all(y < pub.year for y in f.years)) and not f.day:
         return "reference", "past-year"
-    if any(f" {h} " in joined for h in c.phrases("habitual")):
+    if f.habitual:
         return "reference", "habitual"
     if m.j < len(toks) and c.has("speech", words[m.j]) and \
             text[m.end: toks[m.j].start].strip() == "":
@@ -124,7 +158,7 @@ def _role(m: _Mention, same: Sequence[_Mention], text: str, c: Cues,
             return "reference", "background"
     if not near_event:
         return "reference", "no-event"
-    if m.kind == "country" and not any(c.has("death", w) for w in words):
+    if m.kind == "country" and not f.death:
         return "reference", "no-event"
     if p >= 0 and c.has("locative", words[p]):
         return "incident", "event-locative"
