@@ -204,8 +204,12 @@ def run(quick: bool = False) -> list[dict]:
                 t_peer, s_peer = None, None
                 note = f"{peer} skipped at {n:,}: projected {projected:.0f} s from {prev[0]:,} (> {LIMIT_S:.0f} s)"
             else:
-                t_peer, s_peer = _time(lambda: fn(pts), 1 if n > 1_000 else 2)
-                last[peer] = (n, t_peer)
+                try:
+                    t_peer, s_peer = _time(lambda: fn(pts), 1 if n > 1_000 else 2)
+                    last[peer] = (n, t_peer)
+                except ImportError as exc:  # explore() needs matplotlib, which geokit does not
+                    t_peer, s_peer = None, None
+                    note = f"{peer} not run: {str(exc).splitlines()[0][:90]}"
             rows.append(
                 {
                     "area": "maps",
