@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,7 @@ from geokit.geoparse._evidence import (
 )
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
+from geokit.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -383,6 +385,25 @@ def _query(m: _Mention, text: str, c: Cues) -> str:
 
 
 # ----------------------------------------------------------------------------- API
+_RECHECK = 1.0  # seconds between two looks at the default gazetteer's sources
+_DEFAULT: list[tuple[Settings, float, Gazetteer]] = []
+
+
+def _default_gazetteer() -> Gazetteer:
+    """Return :meth:`Gazetteer.default`, asked again only when a second has passed or settings changed.
+
+    ``Gazetteer.default`` stats its source files on every call to notice a
+    change; on a stream of articles that costs a tenth of the parse.
+    """
+    settings = get_settings()
+    now = time.monotonic()
+    if _DEFAULT and _DEFAULT[0][0] == settings and now - _DEFAULT[0][1] < _RECHECK:
+        return _DEFAULT[0][2]
+    gaz = Gazetteer.default(settings=settings)
+    _DEFAULT[:] = [(settings, now, gaz)]
+    return gaz
+
+
 def parse_article(
     text: str,
     *,
@@ -407,7 +428,8 @@ def parse_article(
         A boundary dataset name ("PAK:ADM2") or layer: adds ``admin1``,
         ``admin2`` and ``admin2_pcode`` from it for the places inside it.
     gazetteer
-        Defaults to :meth:`Gazetteer.default`.
+        Defaults to :meth:`Gazetteer.default` (whose sources are checked again
+        at most once a second while the settings stay the same).
 
     Returns
     -------
@@ -430,7 +452,7 @@ def parse_article(
     if len(text) > _MAX_CHARS:
         notes.append(f"text longer than {_MAX_CHARS:,} characters: only the start was read")
         text = text[:_MAX_CHARS]
-    gaz = gazetteer or Gazetteer.default()
+    gaz = gazetteer or _default_gazetteer()
     c = cues()
     sents = sentences(text) if text.strip() else []
     sample = text[:5000]
@@ -551,7 +573,7 @@ def _frame(mentions: Sequence[_Mention], text: str,
         cols["kind"].append(p.kind if p else ("country" if m.kind == "country" else None))
         cols["matched_by"].append("context" if m.kind == "unknown" else "name")
     data: dict[str, Any] = {}
-    str_dtype = pd.StringDtype(na_value=float("nan"))  # the default "str" dtype
+    texts: list[str] = []  # the text columns, converted in one go below
     for name, vals in cols.items():
         if name in ("lat", "lon"):
             data[name] = _masked(vals, pd.arrays.FloatingArray, "float64")
@@ -562,7 +584,15 @@ def _frame(mentions: Sequence[_Mention], text: str,
         elif not mentions or all(v is None for v in vals):
             data[name] = np.array(vals, dtype=object)  # what inference gives: no strings at all
         else:
-            data[name] = pd.array(vals, dtype=str_dtype)
+            data[name] = None
+            texts.append(name)
+    # one string array for all text columns, cut into per-column slices (Arrow views): a
+    # conversion per column costs more than the table's whole construction
+    n = len(mentions)
+    joined = pd.array([v for name in texts for v in cols[name]],
+                      dtype=pd.StringDtype(na_value=float("nan")))  # the default "str" dtype
+    for k, name in enumerate(texts):
+        data[name] = joined[k * n: (k + 1) * n]
     data["deaths"] = _masked([deaths.get(m.sent.index) if m.role == "incident" else None
                               for m in mentions], pd.arrays.IntegerArray, "int64")
     return pd.DataFrame(data, copy=False)
