@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from geokit._matcher import NameIndex
 from geokit.cli import main
 from geokit.errors import InputError
+from geokit.gazetteer import Gazetteer, Place
 from geokit.geoparse import incidents, parse_article, read_article
 from geokit.normalize import key
 
@@ -153,3 +156,41 @@ def test_cli_parse(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-d
     blob.write_bytes(bytes(range(256)) * 10)
     assert main(["parse", str(blob)]) == 2
     assert "binary" in capsys.readouterr().err
+
+
+def _small_gazetteer(path: Path, extra: str = "") -> Gazetteer:
+    def place(pid: str, name: str, kind: str = "town", admin2: str | None = None) -> Place:
+        return Place(pid, name, 30.0, 66.0, "PK", "Balochistan", admin2, kind, 1000, "test")
+
+    return Gazetteer.build(path, [place("t:1", "Nushki"), place("t:2", "Hazar Ganji"),
+                                  place("adm2:1", "Kachhi District", "adm2", "Kachhi"),
+                                  *([place("t:3", extra)] if extra else [])])
+
+
+def test_name_index_is_cached_next_to_the_index(tmp_path: Path) -> None:
+    gaz = _small_gazetteer(tmp_path / "g.sqlite")
+    first = NameIndex(gaz)
+    cache_file = tmp_path / "g.sqlite.names"
+    assert cache_file.is_file()
+    again = NameIndex(gaz)  # read from the file this time
+    for k in ("nushki", "hazar ganji", "kachhi", "kachhi district", "pakistan"):
+        assert first.known(k) and again.known(k), k
+    for k in ("faysal bank", "baloch", "hazar", ""):
+        assert not first.known(k) and not again.known(k), k
+    assert again.derived == first.derived == {"kachhi": ["kachhi district"]}
+    assert [m.place.id for m in again.matches("nushki")] == ["t:1"]
+    # a rebuilt index (new size and time) makes the cache stale: it is made again
+    gaz.close()
+    time.sleep(0.01)
+    rebuilt = _small_gazetteer(tmp_path / "g.sqlite", extra="Mastung")
+    assert NameIndex(rebuilt).known("mastung")
+    # a damaged or foreign file is ignored, not trusted
+    cache_file.write_bytes(b"garbage")
+    assert NameIndex(rebuilt).known("mastung") and not NameIndex(rebuilt).known("garbage")
+
+
+def test_name_index_without_a_writable_cache(tmp_path: Path) -> None:
+    gaz = _small_gazetteer(tmp_path / "g.sqlite")
+    (tmp_path / "g.sqlite.names").mkdir()  # the cache file cannot be written
+    idx = NameIndex(gaz)
+    assert idx.known("nushki") and not idx.known("quetta gladiators")
