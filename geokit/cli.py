@@ -190,7 +190,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     from geokit._http import default_file_mode
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
-    from geokit.resolve import resolve_frame
+    from geokit.pipeline import resolve_keeping_input
 
     out = Path(args.output)
     _check_output(out, overwrite=args.overwrite)
@@ -223,7 +223,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                                 f"{', '.join(c for c in chunk.columns if c != 'row')}",
                                 path=args.input,
                             )
-                resolved = resolve_frame(
+                resolved = resolve_keeping_input(
                     chunk,
                     args.column,
                     country=args.country,

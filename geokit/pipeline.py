@@ -19,7 +19,7 @@ from geokit.boundaries import load_boundaries
 from geokit.join import aggregate, join_admin
 from geokit.settings import Settings
 
-__all__ = ["PipelineResult", "run_pipeline"]
+__all__ = ["RESOLVER_COLUMNS", "PipelineResult", "resolve_keeping_input", "run_pipeline"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def _use_given_coordinates(resolved: pd.DataFrame, given: dict[str, pd.Series]) 
         resolved.loc[ok, "lat"] = la[ok]
         resolved.loc[ok, "lon"] = lo[ok]
         resolved.loc[ok, "status"] = "resolved"
-        resolved.loc[ok, "source"] = "input"
+        resolved.loc[ok, "match_source" if "match_source" in resolved else "source"] = "input"
         resolved.loc[ok, "reason"] = "coordinates given in the input"
         resolved.loc[ok, "precision"] = np.where(np.isfinite(precision[ok]), precision[ok], 1)
     return np.asarray(ok, dtype=bool)
@@ -131,6 +131,55 @@ def _flag_swapped(joined: gpd.GeoDataFrame, layer: gpd.GeoDataFrame, from_input:
         joined.at[idx, "lon"] = np.nan
         joined.at[idx, joined.geometry.name] = None
         joined.at[idx, "join_status"] = "no point"
+
+
+#: Columns :func:`geokit.resolve.resolve_frame` adds.
+RESOLVER_COLUMNS = (
+    "lat",
+    "lon",
+    "precision",
+    "status",
+    "reason",
+    "match_name",
+    "source",
+    "record_id",
+    "fuzzy",
+    "ambiguous",
+)
+
+
+def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any) -> pd.DataFrame:
+    """Run :func:`geokit.resolve.resolve_frame` without losing input columns of the same names.
+
+    An input ``source`` (the outlet that reported the incident) keeps its name
+    and the gazetteer's source goes to ``match_source``; any other input column
+    the resolver would overwrite (``lat``, ``status``...) is kept as ``input_<name>``.
+
+    Parameters
+    ----------
+    table
+        The input rows.
+    place_column
+        The column with place names.
+    **options
+        Passed to :func:`geokit.resolve.resolve_frame`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every input row and column, plus the resolver's columns.
+    """
+    from geokit.resolve import resolve_frame
+
+    frame = table.copy()
+    outlet = frame.pop("source") if "source" in frame.columns and place_column != "source" else None
+    clashes = [c for c in RESOLVER_COLUMNS if c in frame.columns and c != place_column]
+    frame = frame.rename(columns={c: f"input_{c}" for c in clashes})
+    resolved = resolve_frame(frame, place_column, **options)
+    if outlet is not None:
+        resolved = resolved.rename(columns={"source": "match_source"})
+        resolved.insert(min(len(table.columns), len(resolved.columns)), "source", outlet.to_numpy())
+    return resolved
 
 
 def run_pipeline(
@@ -173,20 +222,13 @@ def run_pipeline(
         if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
         else load_boundaries(boundaries, settings=settings)
     )
-    from geokit.resolve import resolve_frame
-
-    frame = table.copy()
-    given: dict[str, pd.Series] = {}
-    for col in ("lat", "lon", "precision"):
-        if col in frame.columns:
-            given[col] = pd.to_numeric(frame.pop(col), errors="coerce")
-            frame[f"input_{col}"] = given[col]
-    resolved = resolve_frame(
-        frame,
+    given = {c: pd.to_numeric(table[c], errors="coerce") for c in ("lat", "lon", "precision") if c in table}
+    resolved = resolve_keeping_input(
+        table,
         place_column,
-        country_column="country_hint" if "country_hint" in frame.columns else None,
-        admin1_column="admin1_hint" if "admin1_hint" in frame.columns else None,
-        admin2_column="admin2_hint" if "admin2_hint" in frame.columns else None,
+        country_column="country_hint" if "country_hint" in table.columns else None,
+        admin1_column="admin1_hint" if "admin1_hint" in table.columns else None,
+        admin2_column="admin2_hint" if "admin2_hint" in table.columns else None,
         gazetteer=gazetteer,
         progress=progress,
     )

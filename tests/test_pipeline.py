@@ -31,3 +31,14 @@ def test_given_coordinates_are_used_checked_and_never_lost(adm2):
     assert inc.loc[2, "input_lat"] == 67.001  # the given values are kept
     assert inc.loc[3, "status"] == "unresolved" and inc.loc[3, "reason"]
     assert res.aggregates["incidents"].sum() == 2
+
+
+def test_input_columns_with_resolver_names_are_kept(adm2):
+    frame = pd.DataFrame(
+        {"place": ["Gwadar"], "source": ["Dawn"], "status": ["verified"], "reason": ["field report"]}
+    )
+    inc = run_pipeline(frame, boundaries=adm2).incidents
+    assert inc.loc[0, "source"] == "Dawn"  # the outlet, not the gazetteer
+    assert inc.loc[0, "match_source"] == "geonames"
+    assert inc.loc[0, "input_status"] == "verified" and inc.loc[0, "input_reason"] == "field report"
+    assert inc.loc[0, "status"] == "resolved"
