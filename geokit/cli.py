@@ -61,6 +61,13 @@ def _check_output(path: Path, *, overwrite: bool) -> None:
 
 
 # ---------------------------------------------------------------- map
+def _bins(text: str) -> list[float]:
+    try:
+        return [float(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
+
+
 def _article_table(args: argparse.Namespace) -> Any:
     """Incident candidates of a news article, as a table the pipeline takes (coordinates given)."""
     from geokit.geoparse import incident_table
@@ -121,7 +128,11 @@ def _cmd_map(args: argparse.Namespace) -> int:
         column=args.value,
         scheme=args.scheme,
         k=args.k,
+        bins=args.bins,
         title=args.title or f"Incidents: {Path(args.input).name}",
+        offline=args.offline,
+        heat=args.heat,
+        time_view=args.time_view,
     )
     save_map(m, out)
     if args.geojson:
@@ -404,10 +415,26 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
         help="what the choropleth shows",
     )
     p.add_argument(
-        "--scheme", default="quantiles", help="quantiles, naturalbreaks, equalinterval, fisherjenks"
+        "--scheme",
+        default="quantiles",
+        help="quantiles, naturalbreaks, equalinterval, fisherjenks, userdefined",
     )
     p.add_argument("-k", type=int, default=5, help="number of classes (default 5)")
+    p.add_argument("--bins", type=_bins, help="class upper bounds for --scheme userdefined, e.g. 1,5,10")
     p.add_argument("--title", help="map title")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="self-contained page: no request leaves it (run 'geokit assets fetch' once first)",
+    )
+    p.add_argument("--no-heat", dest="heat", action="store_false", help="leave out the heat-map layer")
+    p.add_argument(
+        "--time-view",
+        dest="time_view",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="date slider with a choropleth per period (default: when incidents span several dates)",
+    )
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
     _common(p)
@@ -492,6 +519,9 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     _common(p)
 
+    from geokit._assets import register_assets_command
+
+    register_assets_command(sub)
     from geokit.geoparse import register_parse_command
 
     register_parse_command(sub)

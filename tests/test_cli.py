@@ -134,3 +134,21 @@ def test_join_command_adds_districts(tmp_path, capsys):
     assert list(got["name"]) == ["Quetta", "sea", "bad"]
     assert got.loc[0, "adm2_name"] == "Quetta" and got.loc[0, "adm1_name"] == "Balochistan"
     assert list(got["join_status"]) == ["inside", "outside", "no point"]
+
+
+def test_offline_map_loads_nothing_from_the_network(tmp_path, capsys):
+    import re
+
+    out = tmp_path / "off.html"
+    code, _, err = _run(["map", str(EXAMPLE), "-o", str(out), "--offline", "--scheme", "userdefined", "--bins", "1,2"], capsys)
+    assert code == 0, err
+    page = out.read_text()
+    assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?(https?:)?//", page)
+    assert "tile.openstreetmap" not in page
+
+
+def test_bad_bins_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--bins", "1,x"])
+    assert info.value.code == 2
+    assert "numbers separated by commas" in capsys.readouterr().err
