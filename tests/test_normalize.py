@@ -119,3 +119,22 @@ def test_qualifier_alone_is_kept_as_the_name() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\x00", "()", ",,,", "'s", "x" * 10_000])
 def test_parse_never_crashes(text: str) -> None:
     parse(text)
+
+
+def test_key_shortcuts_agree_with_the_reference_steps() -> None:
+    """The ASCII and translate-table paths of key() give what clean/casefold/regex give."""
+    import random
+    import string
+
+    from geokit.normalize import _key
+
+    for c in range(0x3400):  # Latin, Greek, Cyrillic, Arabic, Indic, punctuation, symbols
+        for s in (f"a{chr(c)}b", chr(c), f" {chr(c)}{chr(c)} "):
+            assert key(s) == _key(s), hex(c)
+    rng = random.Random(20260131)
+    pool = string.printable + "\x00\x1c\x7f\x85\xa0'\u2019\u02bc\u0301\u200bÅéıİßﬁ①²کوئٹہ\u3000"
+    for _ in range(20_000):
+        s = "".join(rng.choice(pool) for _ in range(rng.randrange(0, 20)))
+        assert key(s) == _key(s), repr(s)
+    for s in ("x" * (MAX_LENGTH - 1) + "-a", "a-" * MAX_LENGTH, "é" * 3 * MAX_LENGTH, None, 3.5):
+        assert key(s) == _key(s)
