@@ -26,14 +26,19 @@ it in milliseconds. Readers and the index build live in
 
 from __future__ import annotations
 
+import gc
+import itertools
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from marshal import loads
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geokit._gazindex import _ADMIN_KINDS, _COLUMNS, Record, _build, _collect, _plan
+from geokit._gazindex import _ADMIN_KINDS, PID_TYPECODE, Record, _build, _collect, _plan
 from geokit.normalize import key, skeleton
 from geokit.settings import Settings, get_settings
 
@@ -125,6 +130,27 @@ class Match:
 
 
 _DEFAULTS: dict[tuple[Any, ...], Gazetteer] = {}
+_NO_PIDS: array[int] = array(PID_TYPECODE)  # shared, never modified
+_CHUNK = 500  # bound parameters per query
+_MEMO_KEYS = 500_000  # keys memoised per gazetteer before the memo starts over
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch builds many records.
+
+    The records (tuples, strings, frozen dataclasses) hold no reference cycles,
+    yet allocating a hundred thousand of them triggers collections that walk
+    every tracked object of the process, which costs a third of a batch's time.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class Gazetteer:
@@ -144,7 +170,10 @@ class Gazetteer:
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._con.execute("PRAGMA mmap_size = 268435456")  # read pages straight from the OS cache
         self._places: dict[int, Place] = {}
-        self._exact: dict[str, tuple[tuple[int, int], ...]] = {}
+        #: Per key: its places' row ids in index order (arrays: nothing for the GC to walk),
+        #: and how each matched (one byte each: 0 name, 1 alternate name).
+        self._exact: dict[str, array[int]] = {}
+        self._hows: dict[str, bytes] = {}
         self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
         row = self._con.execute("SELECT v FROM meta WHERE k = 'home_country'").fetchone()
         #: Country of the boundary layer the index was built with (preferred without a hint).
@@ -238,50 +267,53 @@ class Gazetteer:
     def __len__(self) -> int:
         return int(self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0])
 
-    def _make(self, pid: int, r: Sequence[Any]) -> Place:
-        p = self._places.get(pid)
-        if p is None:
-            alts = r[10]
-            p = Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                      tuple(alts.split("|")) if alts else (), r[11], r[12])
-            self._places[pid] = p
-        return p
+    def _load(self, pids: Iterable[int]) -> None:
+        """Read the records of these places into the memo (skipping those already there)."""
+        places = self._places
+        todo = sorted({pid for pid in pids if pid not in places})
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i : i + _CHUNK]
+            q = f"SELECT pid, rec FROM records WHERE pid IN ({','.join('?' * len(chunk))})"  # noqa: S608
+            for pid, rec in self._con.execute(q, chunk).fetchall():
+                places[pid] = Place(*loads(rec))  # noqa: S302 (our own index file)
 
     def _place(self, pid: int) -> Place:
         p = self._places.get(pid)
         if p is None:
-            sql = f"SELECT {_COLUMNS} FROM places WHERE pid = ?"  # noqa: S608 (constant columns)
-            p = self._make(pid, self._con.execute(sql, (pid,)).fetchone())
+            self._load((pid,))
+            p = self._places[pid]
         return p
 
-    def _fetch(self, keys: Sequence[str]) -> None:
-        """Load the hits of many keys (with their records) into the memo."""
-        cols = ", ".join(f"p.{c.strip()}" for c in _COLUMNS.split(","))
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            found: dict[str, list[tuple[int, int]]] = {k: [] for k in chunk}
-            q = (f"SELECT n.key, n.how, n.pid, {cols} FROM names n JOIN places p "  # noqa: S608
-                 f"ON p.pid = n.pid WHERE n.key IN ({','.join('?' * len(chunk))})")
-            make, places = self._make, self._places
-            for row in self._con.execute(q, chunk).fetchall():
-                pid = row[2]
-                if pid not in places:
-                    make(pid, row[3:])
-                found[row[0]].append((pid, row[1]))
-            if len(self._exact) > 500_000:
-                self._exact.clear()
-            self._exact.update((k, tuple(v)) for k, v in found.items())
+    def _trim(self) -> None:
+        """Start the key memo over when it has grown large (before, not during, a fetch)."""
+        if len(self._exact) > _MEMO_KEYS:
+            self._exact.clear()
+            self._hows.clear()
+
+    def _fetch(self, keys: Sequence[str]) -> dict[str, array[int]]:
+        """Return the place row ids of these keys, memoising them and their records."""
+        found: dict[str, array[int]] = dict.fromkeys(keys, _NO_PIDS)
+        hows = self._hows
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            q = f"SELECT key, pids, hows FROM lookup WHERE key IN ({','.join('?' * len(chunk))})"  # noqa: S608
+            for k, pids, how in self._con.execute(q, chunk).fetchall():
+                found[k] = array(PID_TYPECODE, pids)
+                hows[k] = how
+        self._load(itertools.chain.from_iterable(found.values()))
+        self._exact.update(found)
+        return found
 
     def get(self, record_id: str) -> Place | None:
         """Return the record with this id, or ``None``."""
         row = self._con.execute("SELECT pid FROM places WHERE id = ?", (record_id,)).fetchone()
         return self._place(row[0]) if row else None
 
-    def _key_hits(self, k: str) -> tuple[tuple[int, int], ...]:
+    def _key_hits(self, k: str) -> array[int]:
         hits = self._exact.get(k)
         if hits is None:
-            self._fetch([k])
-            hits = self._exact[k]
+            self._trim()
+            hits = self._fetch([k])[k]
         return hits
 
     def lookup(self, name: str) -> list[Place]:
@@ -300,7 +332,7 @@ class Gazetteer:
         k = key(name)
         if not k:
             return []
-        places = [self._place(pid) for pid, _ in self._key_hits(k)]
+        places = [self._place(pid) for pid in self._key_hits(k)]
         return sorted(places, key=lambda p: -p.population)
 
     def lookup_many(self, names: Iterable[str]) -> list[list[Place]]:
@@ -314,12 +346,15 @@ class Gazetteer:
         Returns
         -------
         list of list of Place
-            One list per name, in order.
+            One list per name, in order (index order, not sorted by population).
         """
         keys = [key(n) for n in names]
-        self._fetch(sorted({k for k in keys if k and k not in self._exact}))
-        places = self._places
-        return [[places[pid] for pid, _ in self._exact.get(k, ())] if k else [] for k in keys]
+        self._trim()
+        memo = self._exact
+        with _gc_paused():
+            self._fetch(sorted({k for k in keys if k and k not in memo}))
+            get, hits = self._places.__getitem__, memo.get
+            return [list(map(get, hits(k, _NO_PIDS))) for k in keys]
 
     def search(self, name: str, *, variants: bool = True) -> list[Match]:
         """Exact, alternate-name and (optionally) transliteration-variant matches.
@@ -338,8 +373,10 @@ class Gazetteer:
         k = key(name)
         if not k:
             return []
+        pids = self._key_hits(k)
+        hows = self._hows.get(k, b"")
         out = [Match(self._place(pid), "name" if how == 0 else "alt")
-               for pid, how in self._key_hits(k)]
+               for pid, how in zip(pids, hows, strict=True)]
         if variants:
             s = skeleton(k)
             if s:
@@ -415,7 +452,11 @@ class Gazetteer:
         if kind:
             q += " AND kind = ?"
             args.append(kind)
-        return [self._place(pid) for (pid,) in self._con.execute(q, args)]
+        return self._places_of([pid for (pid,) in self._con.execute(q, args)])
+
+    def _places_of(self, pids: list[int]) -> list[Place]:
+        self._load(pids)
+        return list(map(self._places.__getitem__, pids))
 
     def nearest(self, lat: float, lon: float, *, max_km: float = 25.0,
                 limit: int = 5) -> list[tuple[Place, float]]:
@@ -428,8 +469,8 @@ class Gazetteer:
             "SELECT pid FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
             "AND kind NOT IN ('adm1', 'adm2', 'adm3')",
             (lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-        found = [(p, haversine_km(lat, lon, p.lat, p.lon)) for p in map(self._place,
-                                                                         (r[0] for r in rows))]
+        found = [(p, haversine_km(lat, lon, p.lat, p.lon))
+                 for p in self._places_of([r[0] for r in rows])]
         found = [f for f in found if f[1] <= max_km]
         found.sort(key=lambda f: (f[1], -f[0].population))
         return found[:limit]

@@ -176,3 +176,55 @@ def test_real_index_has_other_countries_admin1(real: Gazetteer) -> None:
 
 def test_real_index_urdu_alternate_name(real: Gazetteer) -> None:
     assert "geonames:1167528" in [p.id for p in real.lookup("کوئٹہ")]
+
+
+def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -> None:
+    """The denormalised ``lookup``/``records`` tables say what ``names``/``places`` say.
+
+    The geoparser reads ``places`` and ``names(key, pid, how)`` directly, so
+    those keep their meaning; batch lookups read the other two.
+    """
+    import sqlite3
+    from array import array
+    from marshal import loads
+
+    from geokit._gazindex import PID_TYPECODE
+
+    con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        keys = [k for (k,) in con.execute(
+            "SELECT DISTINCT key FROM names WHERE pid % 499 = 0 LIMIT 600")] + ["quetta"]
+        for k in keys:
+            want = con.execute("SELECT pid, how FROM names WHERE key = ? ORDER BY pid",
+                               (k,)).fetchall()
+            pids, hows = con.execute("SELECT pids, hows FROM lookup WHERE key = ?", (k,)).fetchone()
+            assert list(zip(array(PID_TYPECODE, pids), hows, strict=True)) == want, k
+        cols = "id, name, lat, lon, country, admin1, admin2, kind, population, source"
+        for row in con.execute(f"SELECT pid, {cols}, alt_names, admin_id, note FROM places "
+                               "WHERE pid % 997 = 0"):
+            (rec,) = con.execute("SELECT rec FROM records WHERE pid = ?", (row[0],)).fetchone()
+            alts = tuple(row[11].split("|")) if row[11] else ()
+            assert loads(rec) == (*row[1:11], alts, row[12], row[13])
+    finally:
+        con.close()
+
+
+def test_real_index_batch_equals_single_lookups(real: Gazetteer) -> None:
+    names = ["Quetta", "Hyderabad", "Kōhāt", "D.I. Khan", "Saint-Denis", "کوئٹہ", "", "nowhere",
+             "Quetta", "Sariab", "Mastung", "Gwadar"]
+    fresh = Gazetteer(real.path)
+    batch = fresh.lookup_many(names)
+    for n, got in zip(names, batch, strict=True):
+        one = Gazetteer(real.path).lookup(n)
+        assert sorted(got, key=lambda p: -p.population) == one, n
+    fresh.close()
+
+
+def test_batch_survives_the_memo_starting_over(small: Gazetteer,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["Nushki", "Hyderabad", "Qila Saifullah", "nowhere"]
+    want = [[p.id for p in ps] for ps in small.lookup_many(names)]
+    monkeypatch.setattr(gz, "_MEMO_KEYS", 1)  # every batch now clears what earlier ones kept
+    assert [[p.id for p in ps] for ps in small.lookup_many([*names, "Noshki Town"])][:4] == want
+    assert [[p.id for p in ps] for ps in small.lookup_many(names)] == want
+    assert [m.how for m in small.search("Noshki Town")] == ["alt"]
