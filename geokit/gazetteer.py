@@ -27,7 +27,6 @@ it in milliseconds. Readers and the index build live in
 from __future__ import annotations
 
 import gc
-import itertools
 import logging
 import sqlite3
 from array import array
@@ -130,7 +129,6 @@ class Match:
 
 
 _DEFAULTS: dict[tuple[Any, ...], Gazetteer] = {}
-_NO_PIDS: array[int] = array(PID_TYPECODE)  # shared, never modified
 _CHUNK = 500  # bound parameters per query
 _MEMO_KEYS = 500_000  # keys memoised per gazetteer before the memo starts over
 
@@ -170,9 +168,9 @@ class Gazetteer:
         self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._con.execute("PRAGMA mmap_size = 268435456")  # read pages straight from the OS cache
         self._places: dict[int, Place] = {}
-        #: Per key: its places' row ids in index order (arrays: nothing for the GC to walk),
-        #: and how each matched (one byte each: 0 name, 1 alternate name).
-        self._exact: dict[str, array[int]] = {}
+        #: Per key: its places' row ids in index order (the bytes of a PID_TYPECODE array,
+        #: which the GC need not walk), and how each matched (a byte each: 0 name, 1 alternate).
+        self._exact: dict[str, bytes] = {}
         self._hows: dict[str, bytes] = {}
         self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
         row = self._con.execute("SELECT v FROM meta WHERE k = 'home_country'").fetchone()
@@ -270,7 +268,7 @@ class Gazetteer:
     def _load(self, pids: Iterable[int]) -> None:
         """Read the records of these places into the memo (skipping those already there)."""
         places = self._places
-        todo = sorted({pid for pid in pids if pid not in places})
+        todo = sorted(set(pids).difference(places))
         for i in range(0, len(todo), _CHUNK):
             chunk = todo[i : i + _CHUNK]
             q = f"SELECT pid, rec FROM records WHERE pid IN ({','.join('?' * len(chunk))})"  # noqa: S608
@@ -290,19 +288,19 @@ class Gazetteer:
             self._exact.clear()
             self._hows.clear()
 
-    def _fetch(self, keys: Sequence[str]) -> dict[str, array[int]]:
-        """Return the place row ids of these keys, memoising them and their records."""
-        found: dict[str, array[int]] = dict.fromkeys(keys, _NO_PIDS)
-        hows = self._hows
+    def _fetch(self, keys: Sequence[str]) -> None:
+        """Memoise the place row ids of these keys, and their records."""
+        memo, hows = self._exact, self._hows
+        memo.update(dict.fromkeys(keys, b""))
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i : i + _CHUNK]
             q = f"SELECT key, pids, hows FROM lookup WHERE key IN ({','.join('?' * len(chunk))})"  # noqa: S608
-            for k, pids, how in self._con.execute(q, chunk).fetchall():
-                found[k] = array(PID_TYPECODE, pids)
-                hows[k] = how
-        self._load(itertools.chain.from_iterable(found.values()))
-        self._exact.update(found)
-        return found
+            rows = self._con.execute(q, chunk).fetchall()
+            if rows:
+                ks, pids, how = zip(*rows, strict=True)
+                memo.update(zip(ks, pids, strict=True))
+                hows.update(zip(ks, how, strict=True))
+        self._load(array(PID_TYPECODE, b"".join(map(memo.__getitem__, keys))))
 
     def get(self, record_id: str) -> Place | None:
         """Return the record with this id, or ``None``."""
@@ -313,8 +311,9 @@ class Gazetteer:
         hits = self._exact.get(k)
         if hits is None:
             self._trim()
-            hits = self._fetch([k])[k]
-        return hits
+            self._fetch([k])
+            hits = self._exact[k]
+        return array(PID_TYPECODE, hits)
 
     def lookup(self, name: str) -> list[Place]:
         """Return the records whose name or alternate name matches exactly.
@@ -354,7 +353,7 @@ class Gazetteer:
         with _gc_paused():
             self._fetch(sorted({k for k in keys if k and k not in memo}))
             get, hits = self._places.__getitem__, memo.get
-            return [list(map(get, hits(k, _NO_PIDS))) for k in keys]
+            return [list(map(get, array(PID_TYPECODE, hits(k, b"")))) for k in keys]
 
     def search(self, name: str, *, variants: bool = True) -> list[Match]:
         """Exact, alternate-name and (optionally) transliteration-variant matches.
