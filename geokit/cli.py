@@ -301,11 +301,14 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from geokit.export import export_layers, format_for
+    from geokit.export import check_destination, export_layers
 
-    format_for(args.output)  # an unknown format fails before any work
     if not Path(args.input).exists():
         raise InputError("file not found", path=args.input)
+    # an unknown format, a bad folder or an existing file fail before any work
+    is_table = Path(args.input).suffix.lower() in {".csv", ".tsv", ".txt"}
+    names = ["incidents", "unresolved", "districts"] if is_table else [Path(args.input).stem]
+    check_destination(args.output, names, overwrite=args.overwrite)
     layers = _layers_for(args)
     written = export_layers(layers, args.output, overwrite=args.overwrite)
     if args.json:

@@ -27,7 +27,15 @@ from geokit.errors import InputError
 
 _Frame = TypeVar("_Frame", bound=pd.DataFrame)
 
-__all__ = ["FORMATS", "export_layers", "format_for", "shapefile_field_names", "to_geojson", "write_geojson"]
+__all__ = [
+    "FORMATS",
+    "check_destination",
+    "export_layers",
+    "format_for",
+    "shapefile_field_names",
+    "to_geojson",
+    "write_geojson",
+]
 
 
 def _json_value(value: Any) -> Any:
@@ -313,6 +321,51 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
     raise InputError(f"unknown format {fmt!r}")
 
 
+def check_destination(path: str | Path, names: list[str], *, overwrite: bool) -> dict[str, Path]:
+    """Check, before any work, that :func:`export_layers` can write ``path``.
+
+    Parameters
+    ----------
+    path
+        Output path; its extension picks the format.
+    names
+        Layer names, the main one first.
+    overwrite
+        Whether existing files may be replaced.
+
+    Returns
+    -------
+    dict
+        Layer name to the file it will be written to.
+
+    Raises
+    ------
+    InputError
+        Unknown format, missing or unwritable folder, or an existing file
+        without ``overwrite``.
+    """
+    dest = Path(path)
+    fmt = format_for(dest)
+    folder = dest.parent if str(dest.parent) else Path()
+    if not folder.is_dir():
+        raise InputError("folder does not exist", path=str(dest))
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".geokit-probe-", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror})", path=str(dest)) from None
+    os.close(fd)
+    Path(probe).unlink(missing_ok=True)
+    targets = {names[0]: dest}
+    if fmt != "gpkg":
+        for name in names[1:]:
+            targets[name] = dest.with_name(f"{dest.stem}-{name}{dest.suffix}")
+    if not overwrite:
+        for target in targets.values():
+            if target.exists():
+                raise InputError("exists; pass --overwrite to replace it", path=str(target))
+    return targets
+
+
 def export_layers(
     layers: dict[str, gpd.GeoDataFrame | pd.DataFrame],
     path: str | Path,
@@ -346,22 +399,11 @@ def export_layers(
         Unknown format, existing output without ``overwrite``, missing or
         unwritable folder.
     """
-    dest = Path(path)
-    fmt = format_for(dest)
-    folder = dest.parent if str(dest.parent) else Path()
-    if not folder.is_dir():
-        raise InputError("folder does not exist", path=str(dest))
     names = list(layers)
     if not names:
         raise InputError("nothing to export")
-    targets = {names[0]: dest}
-    if fmt != "gpkg":
-        for name in names[1:]:
-            targets[name] = dest.with_name(f"{dest.stem}-{name}{dest.suffix}")
-    if not overwrite:
-        for target in targets.values():
-            if target.exists():
-                raise InputError("exists; pass --overwrite to replace it", path=str(target))
+    dest, fmt, targets = Path(path), format_for(path), check_destination(path, names, overwrite=overwrite)
+    folder = dest.parent if str(dest.parent) else Path()
     try:
         staging = Path(tempfile.mkdtemp(prefix=".geokit-export-", dir=folder))
     except OSError as exc:

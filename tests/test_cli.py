@@ -152,3 +152,31 @@ def test_bad_bins_is_a_usage_error(tmp_path, capsys):
         main(["map", str(EXAMPLE), "-o", str(tmp_path / "m.html"), "--bins", "1,x"])
     assert info.value.code == 2
     assert "numbers separated by commas" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["-o", "{tmp}/x.xlsx"], "unknown output format '.xlsx'"),
+        (["-o", "{tmp}/nofolder/x.gpkg"], "folder does not exist"),
+        (["-o", "/proc/x.gpkg"], "cannot write here"),
+        (["-o", "{tmp}/x.gpkg", "--column", "town"], "no column 'town'; columns are: id, date, place"),
+    ],
+)
+def test_export_bad_outputs(tmp_path, capsys, args, message):
+    argv = ["export", str(EXAMPLE), *[a.format(tmp=tmp_path) for a in args]]
+    code, _, err = _run(argv, capsys)
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_refuses_to_overwrite(tmp_path, capsys):
+    out = tmp_path / "x.geojson"
+    assert _run(["export", str(EXAMPLE), "-o", str(out)], capsys)[0] == 0
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert set(before) == {"x.geojson", "x-unresolved.geojson", "x-districts.geojson"}
+    code, _, err = _run(["export", str(EXAMPLE), "-o", str(out)], capsys)
+    assert code == 2 and "--overwrite" in err
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert _run(["export", str(EXAMPLE), "-o", str(out), "--overwrite"], capsys)[0] == 0
