@@ -327,13 +327,14 @@ def _cmd_join(args: argparse.Namespace) -> int:
 
     from geokit.boundaries import load_boundaries
     from geokit.export import write_text_atomic
+    from geokit.ingest import read_table
     from geokit.join import join_admin
 
     out = Path(args.output)
     _check_output(out, overwrite=args.overwrite)
-    if not Path(args.input).exists():
-        raise InputError("file not found", path=args.input)
-    table = pd.read_csv(args.input, dtype=str, keep_default_na=False, comment=None)
+    table = read_table(args.input)
+    if table.empty:
+        raise InputError("has a header but no data rows", path=args.input)
     for col in (args.lat, args.lon):
         if col not in table.columns:
             raise InputError(f"no column {col!r}; columns are: {', '.join(table.columns)}", path=args.input)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from geokit.errors import InputError
 
-__all__ = ["OPTIONAL_COLUMNS", "iter_incidents", "read_incidents", "validate_incidents"]
+__all__ = ["OPTIONAL_COLUMNS", "iter_incidents", "read_incidents", "read_table", "validate_incidents"]
 
 #: Columns geokit understands when present.
 OPTIONAL_COLUMNS = (
@@ -67,27 +67,23 @@ def _sniff_delimiter(text: str) -> str:
         return ","
 
 
-def read_incidents(path: str | Path, *, place_column: str = "place") -> pd.DataFrame:
-    """Read an incident table from a CSV file.
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read any CSV table the way :func:`read_incidents` does, without requiring a place column.
 
     Parameters
     ----------
     path
         The CSV file.
-    place_column
-        The column holding place names.
 
     Returns
     -------
     pandas.DataFrame
-        All input columns as strings, plus ``row`` (1-based data row number),
-        ``date`` parsed to ``datetime64`` where given, ``fatalities`` as float
-        (NaN where not given) and ``input_issues`` (empty string when none).
+        Every column as strings (empty string where blank), in input order.
 
     Raises
     ------
     InputError
-        If the file cannot be read, has no rows, or lacks ``place_column``.
+        If the file is missing, binary, empty or not well-formed CSV.
     """
     where = str(path)
     p = Path(path)
@@ -114,7 +110,32 @@ def read_incidents(path: str | Path, *, place_column: str = "place") -> pd.DataF
     except (pd.errors.ParserError, csv.Error) as exc:
         raise InputError(f"is not a well-formed CSV ({str(exc).strip()})", path=where) from None
     df.columns = [str(c).strip() for c in df.columns]
-    return validate_incidents(df, place_column=place_column, where=where)
+    return df
+
+
+def read_incidents(path: str | Path, *, place_column: str = "place") -> pd.DataFrame:
+    """Read an incident table from a CSV file.
+
+    Parameters
+    ----------
+    path
+        The CSV file.
+    place_column
+        The column holding place names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        All input columns as strings, plus ``row`` (1-based data row number),
+        ``date`` parsed to ``datetime64`` where given, ``fatalities`` as float
+        (NaN where not given) and ``input_issues`` (empty string when none).
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read, has no rows, or lacks ``place_column``.
+    """
+    return validate_incidents(read_table(path), place_column=place_column, where=str(path))
 
 
 def _encoding_of(head: bytes, where: str) -> str:

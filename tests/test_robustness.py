@@ -63,7 +63,9 @@ def test_map_accounts_for_every_row(name, tmp_path, capsys):
     assert len(features) == n
     statuses = [f["properties"]["status"] for f in features]
     assert statuses.count("resolved") + statuses.count("unresolved") == n
-    assert f"{n} rows: {statuses.count('resolved')} resolved, {statuses.count('unresolved')} unresolved" in err
+    assert (
+        f"{n} rows: {statuses.count('resolved')} resolved, {statuses.count('unresolved')} unresolved" in err
+    )
     for f in features:
         if f["properties"]["status"] == "unresolved":
             assert f["properties"]["reason"]
@@ -73,7 +75,9 @@ def test_map_accounts_for_every_row(name, tmp_path, capsys):
 def test_geocode_accounts_for_every_row(name, tmp_path, capsys):
     src = BAD / name
     out = tmp_path / "g.csv"
-    code, err = _run(["geocode", str(src), "--country", "PK", "-o", str(out), "--boundaries", "PAK:ADM2"], capsys)
+    code, err = _run(
+        ["geocode", str(src), "--country", "PK", "-o", str(out), "--boundaries", "PAK:ADM2"], capsys
+    )
     if name in ERRORS:
         assert code == 2 and ERRORS[name] in err
         assert list(tmp_path.iterdir()) == []
@@ -108,7 +112,11 @@ def test_documented_row_results(capsys, tmp_path):
     from geokit.pipeline import run_pipeline
 
     dup = read_incidents(BAD / "duplicate_ids.csv")
-    assert dup["input_issues"].tolist() == ["", "duplicate id '1' (first seen in row 1)", "duplicate id '1' (first seen in row 1)"]
+    assert dup["input_issues"].tolist() == [
+        "",
+        "duplicate id '1' (first seen in row 1)",
+        "duplicate id '1' (first seen in row 1)",
+    ]
     assert read_incidents(BAD / "bom.csv").columns[1] == "id"
     assert read_incidents(BAD / "latin1.csv").loc[0, "place"] == "Pishîn"
     empty = run_pipeline(read_incidents(BAD / "empty_places.csv")).incidents
@@ -129,7 +137,9 @@ def test_bad_boundary_files():
     assert utm.crs.to_epsg() == 4326
     pts = pd.DataFrame({"lat": [29.5, 29.5], "lon": [66.5, 67.5]})
     assert join_admin(pts, utm)["adm2_name"].tolist() == ["West", "East"]
-    raw = gpd.read_file(BAD / "districts_utm42n.gpkg").rename(columns={"ADM2_EN": "adm2_name", "ADM2_PCODE": "adm2_id"})
+    raw = gpd.read_file(BAD / "districts_utm42n.gpkg").rename(
+        columns={"ADM2_EN": "adm2_name", "ADM2_PCODE": "adm2_id"}
+    )
     with pytest.raises(InputError, match="EPSG:4326"):
         join_admin(pts, raw)
 
@@ -158,8 +168,21 @@ def test_200mb_file_is_streamed(tmp_path):
     out = tmp_path / "out.csv"
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     proc = subprocess.run(
-        [sys.executable, "-m", "geokit.cli", "geocode", str(src), "-o", str(out), "--chunksize", "50000", "-q"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "geokit.cli",
+            "geocode",
+            str(src),
+            "-o",
+            str(out),
+            "--chunksize",
+            "50000",
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -173,3 +196,18 @@ def test_200mb_file_is_streamed(tmp_path):
             unresolved += row["status"] == "unresolved"
     assert count == n
     assert unresolved == n // len(places)  # exactly the Zorvakhistan rows
+
+
+@pytest.mark.parametrize("name", CSVS)
+def test_join_accounts_for_every_row_or_says_why(name, tmp_path, capsys):
+    src = BAD / name
+    out = tmp_path / "j.csv"
+    code, err = _run(["join", str(src), "-o", str(out)], capsys)
+    if name not in {"latlon_swapped.csv", "latitude_91.csv"}:  # the files with lat/lon columns
+        assert code == 2 and len(err.strip().splitlines()) == 1
+        assert not out.exists()
+        return
+    assert code == 0, err
+    got = pd.read_csv(out)
+    assert len(got) == _input_rows(src)
+    assert got["join_status"].isin(["inside", "nearest", "outside", "no point"]).all()
