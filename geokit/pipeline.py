@@ -7,7 +7,6 @@ Every input row comes out in ``PipelineResult.incidents``, resolved or with
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from typing import Any
 
@@ -57,27 +56,6 @@ class PipelineResult:
             f"<p><b>{self.n_rows}</b> incidents, <b>{self.n_rows - self.n_unresolved}</b> resolved, "
             f"<b>{self.n_unresolved}</b> unresolved, in <b>{len(counts)}</b> districts</p>"
         )
-
-
-def _clean(text: Any) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(text).lower())
-
-
-def _admin_check(frame: pd.DataFrame) -> list[str]:
-    """Say where the gazetteer's admin-1 and the boundary layer's disagree."""
-    notes = []
-    for gaz, layer in zip(
-        frame.get("gazetteer_admin1", pd.Series([None] * len(frame))).tolist(),
-        frame.get("adm1_name", pd.Series([None] * len(frame))).tolist(),
-        strict=True,
-    ):
-        if isinstance(gaz, str) and gaz and isinstance(layer, str) and layer:
-            a, b = _clean(gaz), _clean(layer)
-            if a and b and a not in b and b not in a:
-                notes.append(f"gazetteer says {gaz}, boundary layer says {layer}")
-                continue
-        notes.append("")
-    return notes
 
 
 def _note(frame: pd.DataFrame, mask: np.ndarray, text: str) -> None:
@@ -237,6 +215,5 @@ def run_pipeline(
         from_input = _use_given_coordinates(resolved, given)
     joined = join_admin(resolved, layer)
     _flag_swapped(joined, layer, from_input)
-    joined["admin_check"] = _admin_check(joined)
     aggregates = aggregate(joined[joined["status"] == "resolved"], layer)
     return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer)
