@@ -485,6 +485,16 @@ def test_clusters_sum_to_the_data_and_compressed_payloads_decode(tab, boxes, mon
     assert got["clusters"] > 0
     assert got["painted"] + got["clustered"] == 3000
     assert got["districts"] == 3
+    # from zoom 13 every incident in view is drawn on its own, none clustered
+    page.tab.evaluate("() => { geokit.maps[0].setView([29.5, 67.5], 13, {animate: false}); }")
+    page.tab.wait_for_timeout(500)
+    near = page.tab.evaluate("""() => {
+      const b = geokit.maps[0].getBounds();
+      const inside = geokit.layers.incidents.markers.filter(m => b.contains(m.getLatLng()));
+      return [inside.length, inside.filter(m => m._map && m._order && !m._empty()).length];
+    }""")
+    assert near[0] > 0 and near[1] == near[0]
+    assert page.counts()["clusters"] == 0
     assert page.errors == []
 
 
@@ -547,8 +557,10 @@ def test_heat_layer_draws(tab, boxes):
         folder, "heat.html", incident_map(joined, aggregate(joined, boxes), offline=True, cluster=False)
     )
     page = make().open(name)
+    assert page.tab.evaluate("geokit.layers.heat.points") is None  # nothing made until it is shown
     page.tab.get_by_label("Heat map").check()
     page.tab.wait_for_selector("canvas.leaflet-heatmap-layer")
+    assert page.tab.evaluate("geokit.layers.heat.layer._latlngs.length") == 500
     page.tab.mouse.wheel(0, -300)  # zoom animation exercises the plugin's transform code
     page.tab.wait_for_timeout(500)
     page.shot("heat.png")

@@ -39,23 +39,31 @@ RUNTIME_JS = r"""
 (function () {
   "use strict";
   if (window.geokit) { return; }
-  var geokit = window.geokit = {maps: [], layers: {}, pending: [], cache: {}, drawnAt: null};
+  var geokit = window.geokit = {maps: [], layers: {}, pending: [], cache: {}, drawnAt: null, marks: []};
+  // [what, performance.now()] for the stages of loading a page (the benchmark prints them)
+  function mark(what) { geokit.marks.push([what, performance.now()]); }
 
   // ------------------------------------------------------------ data
   function decode(el) {
     if (el.getAttribute("data-encoding") !== "deflate-base64") {
       return Promise.resolve(JSON.parse(el.textContent));
     }
-    var bin = atob(el.textContent.trim());
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var text = el.textContent.trim(), bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(text);
+    } else {
+      var bin = atob(text);
+      bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
     return new Response(stream).text().then(JSON.parse);
   }
   geokit.load = function (id) {
     if (!geokit.cache[id]) {
       var el = document.getElementById(id);
-      geokit.cache[id] = el ? decode(el) : Promise.reject(new Error("no data element " + id));
+      geokit.cache[id] = el ? decode(el).then(function (d) { mark("decoded " + id); return d; })
+        : Promise.reject(new Error("no data element " + id));
     }
     return geokit.cache[id];
   };
@@ -86,8 +94,10 @@ RUNTIME_JS = r"""
 
   // ------------------------------------------------------------ incidents
   var PRECISION = {1: "exact place", 2: "near or part of a place", 3: "admin-unit level (approximate)"};
-  function styles(d) {
-    var out = {};
+  // One circle-marker class per event type and precision (index type * 4 + precision): the style
+  // lives in the class's options, shared by its markers instead of copied into each of them.
+  function markerClasses(d, renderer) {
+    var out = [];
     d.colours.forEach(function (c, t) {
       [1, 2, 3].forEach(function (p) {
         var s = {color: c, fillColor: c, radius: 6, weight: 1.5, opacity: 1, fillOpacity: 0.85};
@@ -96,7 +106,8 @@ RUNTIME_JS = r"""
           s = {color: c, fillColor: c, radius: 12, weight: 2, opacity: 0.9, fillOpacity: 0.1,
                dashArray: "4 3"};
         }
-        out[t + ":" + p] = s;
+        s.renderer = renderer;
+        out[t * 4 + p] = L.CircleMarker.extend({options: s});
       });
     });
     return out;
@@ -125,8 +136,15 @@ RUNTIME_JS = r"""
     }
   }
   geokit.incidents = function (map, opts) {
-    var group = opts.cluster ? L.markerClusterGroup({chunkedLoading: true, chunkInterval: 150,
-      showCoverageOnHover: false, maxClusterRadius: 50}) : L.featureGroup();
+    // Clustering builds a grid of clusters for every zoom level it covers, each costing about as much
+    // as the next; from zoom 13 (a town, some 25 km across) every incident is drawn on its own.
+    // Chunks of 200 ms keep the page responsive while it works, without idling between them.
+    var group = opts.cluster ? L.markerClusterGroup({chunkedLoading: true, chunkInterval: 200,
+      chunkDelay: 0, disableClusteringAtZoom: 13, showCoverageOnHover: false, maxClusterRadius: 50})
+      : L.featureGroup();
+    // The plugin listens to every marker for drags and moves; these markers never move (popups and the
+    // time view only add and remove them), so 100,000 sets of listeners are not made.
+    if (opts.cluster) { group._childMarkerEventHandlers = {}; }
     var state = geokit.layers[opts.key] = {group: group, markers: [], data: null, ready: false};
     var filled = geokit.load(opts.data).then(function (d) {
       state.data = d;
@@ -135,17 +153,15 @@ RUNTIME_JS = r"""
         get[k] = column(d.text[k]);
       });
       state.get = get;
-      var st = styles(d);
       var renderer = L.canvas({padding: 0.3, pane: pane(map, "geokitIncidents", 450)});
-      var markers = state.markers;
-      for (var i = 0; i < d.lat.length; i++) {
-        var s = st[d.type[i] + ":" + (d.precision[i] || 1)];
-        var m = L.circleMarker([d.lat[i], d.lon[i]], {
-          renderer: renderer, color: s.color, fillColor: s.fillColor, radius: s.radius, weight: s.weight,
-          opacity: s.opacity, fillOpacity: s.fillOpacity, dashArray: s.dashArray});
+      var classes = markerClasses(d, renderer);
+      var n = d.lat.length, markers = state.markers = new Array(n);
+      for (var i = 0; i < n; i++) {
+        var m = new classes[d.type[i] * 4 + (d.precision[i] || 1)](L.latLng(d.lat[i], d.lon[i]));
         m.gi = i;
-        markers.push(m);
+        markers[i] = m;
       }
+      mark("markers made");
       var here = null;
       group.on("click", function (e) {
         var i = e.layer.gi;
@@ -183,7 +199,7 @@ RUNTIME_JS = r"""
           resolve();
         }
       });
-    }).then(function () { state.ready = true; });
+    }).then(function () { state.ready = true; mark("incidents clustered"); });
     track(filled);
     return group;
   };
@@ -204,22 +220,27 @@ RUNTIME_JS = r"""
   };
 
   // ------------------------------------------------------------ heat
+  // Off until ticked in the layer control: its points are made when it is first shown.
   geokit.heat = function (map, opts) {
     var layer = L.heatLayer([], {radius: 14, blur: 16, minOpacity: 0.3, maxZoom: 10});
-    var state = geokit.layers[opts.key] = {layer: layer};
-    track(geokit.load(opts.data).then(function (d) {
-      state.data = d;
-      state.points = d.lat.map(function (lat, i) { return [lat, d.lon[i]]; });
-      layer.setLatLngs(state.points);
-    }));
+    var state = geokit.layers[opts.key] = {layer: layer, period: -1, points: null};
+    track(geokit.load(opts.data).then(function (d) { state.data = d; heatDraw(state); }));
+    layer.on("add", function () { heatDraw(state); });
     return layer;
   };
+  function heatDraw(state) {
+    var d = state.data;
+    if (!d || !state.layer._map) { return; }
+    if (!state.points) { state.points = d.lat.map(function (lat, i) { return [lat, d.lon[i]]; }); }
+    var p = state.period;
+    state.layer.setLatLngs(p < 0 ? state.points
+      : state.points.filter(function (x, i) { return d.period[i] === p; }));
+  }
   geokit.heatPeriod = function (key, period) {
     var state = geokit.layers[key];
-    if (!state || !state.points) { return; }
-    var d = state.data;
-    state.layer.setLatLngs(period < 0 ? state.points
-      : state.points.filter(function (p, i) { return d.period[i] === period; }));
+    if (!state) { return; }
+    state.period = period;
+    heatDraw(state);
   };
 
   // ------------------------------------------------------------ districts
@@ -236,6 +257,7 @@ RUNTIME_JS = r"""
     track(geokit.load(opts.data).then(function (d) {
       state.data = d;
       layer.addData(d.geojson);
+      mark("districts added");
       layer.eachLayer(function (l) {
         l.bindTooltip(function () { return state.tip(l.feature.properties.i); }, {sticky: true});
         l.on("mouseover", function () { l.setStyle({weight: 2.5, color: "#222"}); });
@@ -328,6 +350,7 @@ RUNTIME_JS = r"""
       });
     }).then(function () {
       geokit.drawnAt = performance.now();
+      mark("drawn");
       document.documentElement.setAttribute("data-geokit-ready", "1");
     }, function (err) {
       document.documentElement.setAttribute("data-geokit-ready", "error");
