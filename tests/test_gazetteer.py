@@ -6,6 +6,7 @@ import os
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geokit import gazetteer as gz
@@ -228,3 +229,125 @@ def test_batch_survives_the_memo_starting_over(small: Gazetteer,
     assert [[p.id for p in ps] for ps in small.lookup_many([*names, "Noshki Town"])][:4] == want
     assert [[p.id for p in ps] for ps in small.lookup_many(names)] == want
     assert [m.how for m in small.search("Noshki Town")] == ["alt"]
+
+
+# ---- the columnar batch ------------------------------------------------------------------
+def _as_places(table: pd.DataFrame, n: int) -> tuple[list[list[Place]], list[list[str]]]:
+    """Turn ``lookup_table`` rows back into ``lookup_many``'s lists (and the hows)."""
+    places: list[list[Place]] = [[] for _ in range(n)]
+    hows: list[list[str]] = [[] for _ in range(n)]
+    fields = [c for c in table.columns if c not in ("query", "how")]
+    for row in table.itertuples(index=False):
+        v = {f: (None if pd.isna(x) else x) for f, x in zip(fields, row[2:], strict=True)}
+        v["alt_names"] = tuple(v["alt_names"].split("|")) if v["alt_names"] else ()
+        v["lat"], v["lon"], v["population"] = float(v["lat"]), float(v["lon"]), int(v["population"])
+        places[row.query].append(Place(**v))
+        hows[row.query].append(row.how)
+    return places, hows
+
+
+def _assert_table_is_lookup_many(gaz: Gazetteer, names: list[str]) -> None:
+    table = Gazetteer(gaz.path).lookup_table(names)  # fresh: nothing memoised
+    assert list(table.columns[:2]) == ["query", "how"]
+    assert table["query"].is_monotonic_increasing
+    places, hows = _as_places(table, len(names))
+    assert places == Gazetteer(gaz.path).lookup_many(names)
+    for n, got in zip(names, hows, strict=True):
+        assert got == [m.how for m in gaz.search(n, variants=False)], n
+    # and the same again from a gazetteer whose memo already holds some of the names
+    warm = Gazetteer(gaz.path)
+    warm.lookup_many(names[::3])
+    assert _as_places(warm.lookup_table(names), len(names))[0] == places
+
+
+def test_lookup_table_is_lookup_many_as_rows(small: Gazetteer) -> None:
+    names = ["Nushki", "HYDERABAD", "noshki town", "Nushkī", "nowhere", "", "Nushki",
+             "Killa Saifullah", "qila saifullah"]
+    _assert_table_is_lookup_many(small, names)
+    table = small.lookup_table(names)
+    assert table.loc[table["query"] == 2, ["id", "how"]].values.tolist() == [["t:1", "alt"]]
+    row = table[table["id"] == "adm2:PK223"].iloc[0]
+    assert (row["kind"], row["admin_id"], row["population"]) == ("adm2", "PK223", 0)
+    assert pd.isna(table.loc[table["id"] == "t:1", "admin_id"]).all()
+
+
+def test_lookup_table_of_nothing_has_the_columns(small: Gazetteer) -> None:
+    for names in ([], ["nowhere", ""]):
+        table = small.lookup_table(names)
+        assert table.empty and list(table.columns) == [
+            "query", "how", "id", "name", "lat", "lon", "country", "admin1", "admin2", "kind",
+            "population", "source", "alt_names", "admin_id", "note"]
+
+
+def test_real_lookup_table_is_lookup_many_as_rows(real: Gazetteer) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM places WHERE pid % 151 = 0")]
+        alts = [a for (a,) in con.execute(
+            "SELECT alt_names FROM places WHERE pid % 211 = 0 AND alt_names != ''")]
+    finally:
+        con.close()
+    alt_names = [a for joined in alts for a in joined.split("|")[:4]]
+    assert any(not a.isascii() for a in alt_names)  # Arabic, Cyrillic, CJK... alternates
+    names += alt_names + [n.upper() for n in names[::5]] + [f"  {n}. " for n in names[1::7]]
+    names += ["Quetta", "Kōhāt", "D.I. Khan", "Saint-Denis", "کوئٹہ", "Ｑｕｅｔｔａ", "",
+              "nowhere-ville 42", "Zorvakhistan", "x" * 300, "Quetta"]
+    _assert_table_is_lookup_many(real, names)
+
+
+# ---- cache hygiene --------------------------------------------------------------------
+def _fake_index(path: Path, version: str, mtime: float) -> Path:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+    con.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+    con.commit()
+    con.close()
+    path.with_name(path.name + ".names").write_bytes(b"x")
+    for p in (path, path.with_name(path.name + ".names")):
+        os.utime(p, (mtime, mtime))
+    return path
+
+
+def test_prune_cache_drops_old_versions_and_all_but_the_recent(tmp_path: Path) -> None:
+    from geokit._gazindex import INDEX_VERSION, index_version, mark_used, prune_cache
+
+    now = time.time()
+    current = Gazetteer.build(tmp_path / "gazetteer-current.sqlite", [
+        _place("t:1", "Nushki", 29.55, 66.02)]).path
+    assert index_version(current) == INDEX_VERSION
+    os.utime(current, (now - 10**6, now - 10**6))  # the oldest, yet in use
+    old = [_fake_index(tmp_path / f"gazetteer-old{i}.sqlite", v, now)
+           for i, v in enumerate(["1", str(int(INDEX_VERSION) - 1)])]
+    broken = tmp_path / "gazetteer-broken.sqlite"
+    broken.write_bytes(b"not a database" * 100)
+    ages = [_fake_index(tmp_path / f"gazetteer-age{i}.sqlite", INDEX_VERSION, now - 1000 * i)
+            for i in range(6)]
+    mark_used(ages[5])  # the oldest build, but opened just now
+    other = _fake_index(tmp_path / "gazetteer-other.sqlite", INDEX_VERSION, now - 10**5)
+    unrelated = tmp_path / "settings.json"
+    unrelated.write_text("{}")
+
+    removed = prune_cache(current, in_use=[other])
+    assert sorted(removed) == sorted([*old, broken, ages[2], ages[3], ages[4]])
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([
+        current.name, other.name, other.name + ".names", unrelated.name,
+        *(n for a in (ages[0], ages[1], ages[5]) for n in (a.name, a.name + ".names")),
+        ages[5].name + ".used"])
+    assert prune_cache(current, in_use=[other]) == []  # nothing more to do
+
+
+def test_a_new_index_prunes_the_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = _fake_index(cache / "gazetteer-0000000000000000.sqlite", "1", time.time())
+    csv_path = tmp_path / "mine.csv"
+    csv_path.write_text("name,lat,lon\nKili Zorvakh,29.9,66.8\n", encoding="utf-8")
+    with override(**_settings_dir(tmp_path)) as s:
+        g = Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
+    assert not stale.exists() and not stale.with_name(stale.name + ".names").exists()
+    assert g.path.exists() and g.path.with_name(g.path.name + ".used").exists()
