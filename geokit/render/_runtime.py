@@ -135,6 +135,18 @@ RUNTIME_JS = r"""
       add(box, "div", "Source: " + source);
     }
   }
+  // The markers grouped by cells of 1/8 degree (data order within a cell): the cluster plugin does
+  // the same work much faster when neighbours arrive together than in the data's order.
+  function byCell(markers, d) {
+    var n = markers.length, key = new Float64Array(n), order = new Uint32Array(n), out = new Array(n);
+    for (var i = 0; i < n; i++) {
+      order[i] = i;
+      key[i] = Math.floor((d.lat[i] + 90) * 8) * 4096 + Math.floor((d.lon[i] + 180) * 8);
+    }
+    order.sort(function (a, b) { return key[a] - key[b] || a - b; });
+    for (var j = 0; j < n; j++) { out[j] = markers[order[j]]; }
+    return out;
+  }
   geokit.incidents = function (map, opts) {
     // Clustering builds a grid of clusters for every zoom level it covers, each costing about as much
     // as the next; from zoom 13 (a town, some 25 km across) every incident is drawn on its own.
@@ -192,7 +204,8 @@ RUNTIME_JS = r"""
           group.options.chunkProgress = function (done, total) {
             if (done >= total) { group.options.chunkProgress = null; resolve(); }
           };
-          group.addLayers(markers);
+          state.clusterOrder = byCell(markers, d);
+          group.addLayers(state.clusterOrder);
           if (!markers.length) { resolve(); }
         } else {
           markers.forEach(function (m) { group.addLayer(m); });
@@ -208,8 +221,8 @@ RUNTIME_JS = r"""
     if (!state || !state.data) { return; }
     state.period = period;
     var d = state.data;
-    var keep = period < 0 ? state.markers
-      : state.markers.filter(function (m) { return d.period[m.gi] === period; });
+    var all = state.clusterOrder || state.markers;
+    var keep = period < 0 ? all : all.filter(function (m) { return d.period[m.gi] === period; });
     state.group.clearLayers();
     if (state.group.addLayers) {
       state.group.addLayers(keep);
