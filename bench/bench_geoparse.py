@@ -16,8 +16,10 @@ ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "articles
 
 
 def _gold() -> list[tuple[dict, str]]:
-    return [(json.loads(p.read_text("utf-8")), p.with_suffix(".txt").read_text("utf-8"))
-            for p in sorted(ARTICLES.glob("*.json"))]
+    return [
+        (json.loads(p.read_text("utf-8")), p.with_suffix(".txt").read_text("utf-8"))
+        for p in sorted(ARTICLES.glob("*.json"))
+    ]
 
 
 def _articles_300(gold: list[tuple[dict, str]]) -> list[str]:
@@ -80,11 +82,22 @@ def run(quick: bool = False) -> list[dict]:
     theirs_rate = _rate(GeoText, texts, seconds)
     common = {"area": "geoparse", "peer_name": "geotext 0.4"}
     return [
-        {**common, "metric": "articles/s (300 words, one core)", "geokit": ours_rate,
-         "peer": theirs_rate, "unit": "art/s", "higher_is_better": True},
-        {**common, "metric": f"mention F1 on the gold corpus ({len(gold)} articles)",
-         "geokit": _f1(ours, gold), "peer": _f1(theirs, gold), "unit": "",
-         "higher_is_better": True},
+        {
+            **common,
+            "metric": "articles/s (300 words, one core)",
+            "geokit": ours_rate,
+            "peer": theirs_rate,
+            "unit": "art/s",
+            "higher_is_better": True,
+        },
+        {
+            **common,
+            "metric": f"mention F1 on the gold corpus ({len(gold)} articles)",
+            "geokit": _f1(ours, gold),
+            "peer": _f1(theirs, gold),
+            "unit": "",
+            "higher_is_better": True,
+        },
     ]
 
 

@@ -11,7 +11,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-PLACES = ["Quetta", "Mastung", "Nushki", "Gwadar", "Turbat", "Khuzdar", "Peshawar", "Bannu", "Karachi", "Lahore"]
+PLACES = [
+    "Quetta",
+    "Mastung",
+    "Nushki",
+    "Gwadar",
+    "Turbat",
+    "Khuzdar",
+    "Peshawar",
+    "Bannu",
+    "Karachi",
+    "Lahore",
+]
 
 _MEASURE = textwrap.dedent(
     """

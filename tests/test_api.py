@@ -25,6 +25,10 @@ def test_chaining_with_pipe(adm2):
     from geokit.join import join_admin
     from geokit.resolve import resolve_frame
 
-    out = pd.DataFrame({"place": ["Noshki", "Gwadar"]}).pipe(resolve_frame, "place", country="PK").pipe(join_admin, adm2)
+    out = (
+        pd.DataFrame({"place": ["Noshki", "Gwadar"]})
+        .pipe(resolve_frame, "place", country="PK")
+        .pipe(join_admin, adm2)
+    )
     assert list(out["adm2_name"]) == ["Nushki", "Gwadar"]
     assert {"lat", "lon", "precision", "status", "reason", "geometry"} <= set(out.columns)

@@ -140,7 +140,9 @@ def test_offline_map_loads_nothing_from_the_network(tmp_path, capsys):
     import re
 
     out = tmp_path / "off.html"
-    code, _, err = _run(["map", str(EXAMPLE), "-o", str(out), "--offline", "--scheme", "userdefined", "--bins", "1,2"], capsys)
+    code, _, err = _run(
+        ["map", str(EXAMPLE), "-o", str(out), "--offline", "--scheme", "userdefined", "--bins", "1,2"], capsys
+    )
     assert code == 0, err
     page = out.read_text()
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?(https?:)?//", page)

@@ -23,8 +23,17 @@ class _Nominatim(http.server.BaseHTTPRequestHandler):
         q = params.get("q", [""])[0]
         body = []
         if url.path == "/search" and q == "Killi Unknownabad":
-            body = [{"place_id": 1, "lat": "29.9", "lon": "66.9", "display_name": "Killi Unknownabad, Mastung",
-                     "addresstype": "village", "type": "village", "class": "place"}]
+            body = [
+                {
+                    "place_id": 1,
+                    "lat": "29.9",
+                    "lon": "66.9",
+                    "display_name": "Killi Unknownabad, Mastung",
+                    "addresstype": "village",
+                    "type": "village",
+                    "class": "place",
+                }
+            ]
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -53,8 +62,21 @@ def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
     src.write_text("place\nQuetta\nKilli Unknownabad\nZorvakhistan\n")
     out = tmp_path / "out.csv"
     # answers are cached per server address, and each run gets a new port: no stale hits
-    code = main(["geocode", str(src), "--country", "PK", "-o", str(out), "--online",
-                 "--user-agent", "geokit-tests", "--nominatim-url", nominatim])
+    code = main(
+        [
+            "geocode",
+            str(src),
+            "--country",
+            "PK",
+            "-o",
+            str(out),
+            "--online",
+            "--user-agent",
+            "geokit-tests",
+            "--nominatim-url",
+            nominatim,
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     got = pd.read_csv(out)
     assert list(got["status"]) == ["resolved", "resolved", "unresolved"]

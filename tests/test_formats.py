@@ -39,7 +39,11 @@ def layers():
         geometry=[box(66.6, 29.9, 67.3, 30.5), box(61.6, 24.9, 64.8, 26.3)],
         crs=4326,
     )
-    return {"incidents": incidents, "unresolved": pd.DataFrame(incidents[incidents["status"] != "resolved"].drop(columns="geometry")), "districts": districts}
+    return {
+        "incidents": incidents,
+        "unresolved": pd.DataFrame(incidents[incidents["status"] != "resolved"].drop(columns="geometry")),
+        "districts": districts,
+    }
 
 
 def _check_incidents(back, original):

@@ -16,22 +16,25 @@ from geokit.settings import override
 
 
 def _place(pid: str, name: str, lat: float, lon: float, **kw: object) -> Place:
-    base: dict[str, object] = dict(country="PK", admin1="Balochistan", admin2=None, kind="town",
-                                   population=0, source="test")
+    base: dict[str, object] = dict(
+        country="PK", admin1="Balochistan", admin2=None, kind="town", population=0, source="test"
+    )
     base.update(kw)
     return Place(pid, name, lat, lon, **base)  # type: ignore[arg-type]
 
 
 @pytest.fixture
 def small(tmp_path: Path) -> Gazetteer:
-    return Gazetteer.build(tmp_path / "g.sqlite", [
-        _place("t:1", "Nushki", 29.55, 66.02, alt_names=("Noshki Town",), population=48572),
-        _place("t:2", "Qila Saifullah", 30.70, 68.36, population=20000),
-        _place("t:3", "Hyderabad", 25.39, 68.37, admin1="Sindh", population=1_700_000),
-        _place("t:4", "Hyderabad", 17.38, 78.45, country="IN", admin1="Telangana",
-               population=6_800_000),
-        _place("adm2:PK223", "Nushki", 29.4, 65.9, admin2="Nushki", kind="adm2", admin_id="PK223"),
-    ])
+    return Gazetteer.build(
+        tmp_path / "g.sqlite",
+        [
+            _place("t:1", "Nushki", 29.55, 66.02, alt_names=("Noshki Town",), population=48572),
+            _place("t:2", "Qila Saifullah", 30.70, 68.36, population=20000),
+            _place("t:3", "Hyderabad", 25.39, 68.37, admin1="Sindh", population=1_700_000),
+            _place("t:4", "Hyderabad", 17.38, 78.45, country="IN", admin1="Telangana", population=6_800_000),
+            _place("adm2:PK223", "Nushki", 29.4, 65.9, admin2="Nushki", kind="adm2", admin_id="PK223"),
+        ],
+    )
 
 
 def test_lookup_is_case_accent_and_space_insensitive(small: Gazetteer) -> None:
@@ -46,8 +49,8 @@ def test_lookup_orders_by_population(small: Gazetteer) -> None:
 def test_lookup_many_matches_lookup(small: Gazetteer) -> None:
     names = ["Nushki", "Hyderabad", "nowhere", "", "Nushki"]
     assert [[p.id for p in ps] for ps in small.lookup_many(names)] == [
-        sorted(p.id for p in small.lookup(n)) and [p.id for p in small.lookup_many([n])[0]]
-        for n in names]
+        sorted(p.id for p in small.lookup(n)) and [p.id for p in small.lookup_many([n])[0]] for n in names
+    ]
 
 
 def test_search_finds_variants(small: Gazetteer) -> None:
@@ -77,16 +80,16 @@ def _settings_dir(tmp_path: Path) -> dict[str, object]:
 
 def test_user_csv_builds_and_caches_and_rebuilds_on_change(tmp_path: Path) -> None:
     csv_path = tmp_path / "mine.csv"
-    csv_path.write_text("name,lat,lon,country,admin1,alt_names,kind\n"
-                        "Kili Zorvakh,29.9,66.8,PK,Balochistan,Killi Zorvakh|Zorvakh,locality\n",
-                        encoding="utf-8")
+    csv_path.write_text(
+        "name,lat,lon,country,admin1,alt_names,kind\n"
+        "Kili Zorvakh,29.9,66.8,PK,Balochistan,Killi Zorvakh|Zorvakh,locality\n",
+        encoding="utf-8",
+    )
     with override(**_settings_dir(tmp_path)) as s:
         g1 = Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
-        assert g1 is Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False,
-                                       settings=s)
+        assert g1 is Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
         hit = g1.lookup("Killi Zorvakh")
-        assert [(p.name, p.kind, p.source) for p in hit] == [
-            ("Kili Zorvakh", "locality", f"user:{csv_path}")]
+        assert [(p.name, p.kind, p.source) for p in hit] == [("Kili Zorvakh", "locality", f"user:{csv_path}")]
         files = sorted((tmp_path / "cache").glob("gazetteer-*.sqlite"))
         assert len(files) == 1
         # a new process would find the same file: nothing is rebuilt
@@ -106,9 +109,11 @@ def test_user_csv_builds_and_caches_and_rebuilds_on_change(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("place,lat,lon\nX,1,2\n", "lacks column"),
-     ("name,lat,lon\nX,north,2\n", "row 1"),
-     ("name,lat,lon\nX,1,2\nY,95,2\n", "row 2")],
+    [
+        ("place,lat,lon\nX,1,2\n", "lacks column"),
+        ("name,lat,lon\nX,north,2\n", "row 1"),
+        ("name,lat,lon\nX,1,2\nY,95,2\n", "row 2"),
+    ],
 )
 def test_bad_user_csv(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.csv"
@@ -118,10 +123,48 @@ def test_bad_user_csv(tmp_path: Path, text: str, message: str) -> None:
 
 
 def test_geonames_dump_file(tmp_path: Path) -> None:
-    row = ["1", "Kili Deeba", "Kili Deeba", "Killi Deeba,Kalli Deeba", "30.2", "67.05", "P",
-           "PPLX", "PK", "", "02", "", "", "", "0", "", "1700", "Asia/Karachi", "2024-01-01"]
-    stream = ["2", "Sariab Nala", "Sariab Nala", "", "30.1", "67.0", "H", "STM", "PK", "", "02",
-              "", "", "", "0", "", "1700", "Asia/Karachi", "2024-01-01"]
+    row = [
+        "1",
+        "Kili Deeba",
+        "Kili Deeba",
+        "Killi Deeba,Kalli Deeba",
+        "30.2",
+        "67.05",
+        "P",
+        "PPLX",
+        "PK",
+        "",
+        "02",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "1700",
+        "Asia/Karachi",
+        "2024-01-01",
+    ]
+    stream = [
+        "2",
+        "Sariab Nala",
+        "Sariab Nala",
+        "",
+        "30.1",
+        "67.0",
+        "H",
+        "STM",
+        "PK",
+        "",
+        "02",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "1700",
+        "Asia/Karachi",
+        "2024-01-01",
+    ]
     path = tmp_path / "PK.txt"
     path.write_text("\t".join(row) + "\n" + "\t".join(stream) + "\n", encoding="utf-8")
     with override(**_settings_dir(tmp_path)) as s:
@@ -132,8 +175,10 @@ def test_geonames_dump_file(tmp_path: Path) -> None:
 
 
 def test_geonames_country_dump_needs_the_data_manager(tmp_path: Path) -> None:
-    with override(**_settings_dir(tmp_path), allow_download=False) as s, \
-            pytest.raises(DataError, match="geonames:PK"):
+    with (
+        override(**_settings_dir(tmp_path), allow_download=False) as s,
+        pytest.raises(DataError, match="geonames:PK"),
+    ):
         Gazetteer.default(boundaries=None, extra=["geonames:PK"], geonames=False, settings=s)
 
 
@@ -152,19 +197,29 @@ def test_real_index_has_geonames_and_units(real: Gazetteer) -> None:
     quetta = [p for p in real.lookup("Quetta") if p.id == "geonames:1167528"]
     assert quetta and (quetta[0].admin1, quetta[0].admin2) == ("Balochistan", "Quetta")
     assert {u.admin_id for u in real.admin_units(country="PK", kind="adm1")} == {
-        "PK1", "PK2", "PK3", "PK4", "PK5", "PK6", "PK7"}
+        "PK1",
+        "PK2",
+        "PK3",
+        "PK4",
+        "PK5",
+        "PK6",
+        "PK7",
+    }
     assert len(real.admin_units(country="PK", kind="adm2")) == 160
     assert [p.kind for p in real.lookup("Bara tehsil")] == [] and any(
-        p.kind == "adm3" and p.admin2 == "Khyber" for p in real.lookup("Bara"))
+        p.kind == "adm3" and p.admin2 == "Khyber" for p in real.lookup("Bara")
+    )
 
 
 def test_real_index_admin_units_sit_inside_themselves(real: Gazetteer, adm2) -> None:  # type: ignore[no-untyped-def]
     import geopandas as gpd
 
     units = real.admin_units(country="PK", kind="adm2")
-    pts = gpd.GeoDataFrame({"want": [u.admin_id for u in units]},
-                           geometry=gpd.points_from_xy([u.lon for u in units],
-                                                       [u.lat for u in units]), crs=4326)
+    pts = gpd.GeoDataFrame(
+        {"want": [u.admin_id for u in units]},
+        geometry=gpd.points_from_xy([u.lon for u in units], [u.lat for u in units]),
+        crs=4326,
+    )
     hit = gpd.sjoin(pts, adm2[["adm2_id", "geometry"]], predicate="within")
     assert (hit["want"] == hit["adm2_id"]).all() and len(hit) == len(units)
 
@@ -193,16 +248,17 @@ def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -
 
     con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        keys = [k for (k,) in con.execute(
-            "SELECT DISTINCT key FROM names WHERE pid % 499 = 0 LIMIT 600")] + ["quetta"]
+        keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names WHERE pid % 499 = 0 LIMIT 600")] + [
+            "quetta"
+        ]
         for k in keys:
-            want = con.execute("SELECT pid, how FROM names WHERE key = ? ORDER BY pid",
-                               (k,)).fetchall()
+            want = con.execute("SELECT pid, how FROM names WHERE key = ? ORDER BY pid", (k,)).fetchall()
             pids, hows = con.execute("SELECT pids, hows FROM lookup WHERE key = ?", (k,)).fetchone()
             assert list(zip(array(PID_TYPECODE, pids), hows, strict=True)) == want, k
         cols = "id, name, lat, lon, country, admin1, admin2, kind, population, source"
-        for row in con.execute(f"SELECT pid, {cols}, alt_names, admin_id, note FROM places "
-                               "WHERE pid % 997 = 0"):
+        for row in con.execute(
+            f"SELECT pid, {cols}, alt_names, admin_id, note FROM places WHERE pid % 997 = 0"
+        ):
             (rec,) = con.execute("SELECT rec FROM records WHERE pid = ?", (row[0],)).fetchone()
             alts = tuple(row[11].split("|")) if row[11] else ()
             assert loads(rec) == (*row[1:11], alts, row[12], row[13])
@@ -211,8 +267,20 @@ def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -
 
 
 def test_real_index_batch_equals_single_lookups(real: Gazetteer) -> None:
-    names = ["Quetta", "Hyderabad", "Kōhāt", "D.I. Khan", "Saint-Denis", "کوئٹہ", "", "nowhere",
-             "Quetta", "Sariab", "Mastung", "Gwadar"]
+    names = [
+        "Quetta",
+        "Hyderabad",
+        "Kōhāt",
+        "D.I. Khan",
+        "Saint-Denis",
+        "کوئٹہ",
+        "",
+        "nowhere",
+        "Quetta",
+        "Sariab",
+        "Mastung",
+        "Gwadar",
+    ]
     fresh = Gazetteer(real.path)
     batch = fresh.lookup_many(names)
     for n, got in zip(names, batch, strict=True):
@@ -221,8 +289,7 @@ def test_real_index_batch_equals_single_lookups(real: Gazetteer) -> None:
     fresh.close()
 
 
-def test_batch_survives_the_memo_starting_over(small: Gazetteer,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_survives_the_memo_starting_over(small: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
     names = ["Nushki", "Hyderabad", "Qila Saifullah", "nowhere"]
     want = [[p.id for p in ps] for ps in small.lookup_many(names)]
     monkeypatch.setattr(gz, "_MEMO_KEYS", 1)  # every batch now clears what earlier ones kept
@@ -261,8 +328,17 @@ def _assert_table_is_lookup_many(gaz: Gazetteer, names: list[str]) -> None:
 
 
 def test_lookup_table_is_lookup_many_as_rows(small: Gazetteer) -> None:
-    names = ["Nushki", "HYDERABAD", "noshki town", "Nushkī", "nowhere", "", "Nushki",
-             "Killa Saifullah", "qila saifullah"]
+    names = [
+        "Nushki",
+        "HYDERABAD",
+        "noshki town",
+        "Nushkī",
+        "nowhere",
+        "",
+        "Nushki",
+        "Killa Saifullah",
+        "qila saifullah",
+    ]
     _assert_table_is_lookup_many(small, names)
     table = small.lookup_table(names)
     assert table.loc[table["query"] == 2, ["id", "how"]].values.tolist() == [["t:1", "alt"]]
@@ -275,8 +351,22 @@ def test_lookup_table_of_nothing_has_the_columns(small: Gazetteer) -> None:
     for names in ([], ["nowhere", ""]):
         table = small.lookup_table(names)
         assert table.empty and list(table.columns) == [
-            "query", "how", "id", "name", "lat", "lon", "country", "admin1", "admin2", "kind",
-            "population", "source", "alt_names", "admin_id", "note"]
+            "query",
+            "how",
+            "id",
+            "name",
+            "lat",
+            "lon",
+            "country",
+            "admin1",
+            "admin2",
+            "kind",
+            "population",
+            "source",
+            "alt_names",
+            "admin_id",
+            "note",
+        ]
 
 
 def test_real_lookup_table_is_lookup_many_as_rows(real: Gazetteer) -> None:
@@ -285,15 +375,27 @@ def test_real_lookup_table_is_lookup_many_as_rows(real: Gazetteer) -> None:
     con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         names = [n for (n,) in con.execute("SELECT name FROM places WHERE pid % 151 = 0")]
-        alts = [a for (a,) in con.execute(
-            "SELECT alt_names FROM places WHERE pid % 211 = 0 AND alt_names != ''")]
+        alts = [
+            a for (a,) in con.execute("SELECT alt_names FROM places WHERE pid % 211 = 0 AND alt_names != ''")
+        ]
     finally:
         con.close()
     alt_names = [a for joined in alts for a in joined.split("|")[:4]]
     assert any(not a.isascii() for a in alt_names)  # Arabic, Cyrillic, CJK... alternates
     names += alt_names + [n.upper() for n in names[::5]] + [f"  {n}. " for n in names[1::7]]
-    names += ["Quetta", "Kōhāt", "D.I. Khan", "Saint-Denis", "کوئٹہ", "Ｑｕｅｔｔａ", "",
-              "nowhere-ville 42", "Zorvakhistan", "x" * 300, "Quetta"]
+    names += [
+        "Quetta",
+        "Kōhāt",
+        "D.I. Khan",
+        "Saint-Denis",
+        "کوئٹہ",
+        "Ｑｕｅｔｔａ",
+        "",
+        "nowhere-ville 42",
+        "Zorvakhistan",
+        "x" * 300,
+        "Quetta",
+    ]
     _assert_table_is_lookup_many(real, names)
 
 
@@ -316,16 +418,20 @@ def test_prune_cache_drops_old_versions_and_all_but_the_recent(tmp_path: Path) -
     from geokit._gazindex import INDEX_VERSION, index_version, mark_used, prune_cache
 
     now = time.time()
-    current = Gazetteer.build(tmp_path / "gazetteer-current.sqlite", [
-        _place("t:1", "Nushki", 29.55, 66.02)]).path
+    current = Gazetteer.build(
+        tmp_path / "gazetteer-current.sqlite", [_place("t:1", "Nushki", 29.55, 66.02)]
+    ).path
     assert index_version(current) == INDEX_VERSION
     os.utime(current, (now - 10**6, now - 10**6))  # the oldest, yet in use
-    old = [_fake_index(tmp_path / f"gazetteer-old{i}.sqlite", v, now)
-           for i, v in enumerate(["1", str(int(INDEX_VERSION) - 1)])]
+    old = [
+        _fake_index(tmp_path / f"gazetteer-old{i}.sqlite", v, now)
+        for i, v in enumerate(["1", str(int(INDEX_VERSION) - 1)])
+    ]
     broken = tmp_path / "gazetteer-broken.sqlite"
     broken.write_bytes(b"not a database" * 100)
-    ages = [_fake_index(tmp_path / f"gazetteer-age{i}.sqlite", INDEX_VERSION, now - 1000 * i)
-            for i in range(6)]
+    ages = [
+        _fake_index(tmp_path / f"gazetteer-age{i}.sqlite", INDEX_VERSION, now - 1000 * i) for i in range(6)
+    ]
     mark_used(ages[5])  # the oldest build, but opened just now
     other = _fake_index(tmp_path / "gazetteer-other.sqlite", INDEX_VERSION, now - 10**5)
     unrelated = tmp_path / "settings.json"
@@ -334,10 +440,16 @@ def test_prune_cache_drops_old_versions_and_all_but_the_recent(tmp_path: Path) -
     removed = prune_cache(current, in_use=[other])
     assert sorted(removed) == sorted([*old, broken, ages[2], ages[3], ages[4]])
     left = sorted(p.name for p in tmp_path.iterdir())
-    assert left == sorted([
-        current.name, other.name, other.name + ".names", unrelated.name,
-        *(n for a in (ages[0], ages[1], ages[5]) for n in (a.name, a.name + ".names")),
-        ages[5].name + ".used"])
+    assert left == sorted(
+        [
+            current.name,
+            other.name,
+            other.name + ".names",
+            unrelated.name,
+            *(n for a in (ages[0], ages[1], ages[5]) for n in (a.name, a.name + ".names")),
+            ages[5].name + ".used",
+        ]
+    )
     assert prune_cache(current, in_use=[other]) == []  # nothing more to do
 
 

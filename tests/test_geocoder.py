@@ -20,8 +20,16 @@ from geokit.errors import DownloadError, InputError, RateLimited
 from geokit.geocoder import OfflineGeocoder, OnlineFallback
 from geokit.settings import override
 
-ZORVAKH = {"place_id": 1, "lat": "29.9", "lon": "66.8", "display_name": "Zorvakh, Mastung, Pakistan",
-           "class": "place", "type": "village", "addresstype": "village", "importance": 0.3}
+ZORVAKH = {
+    "place_id": 1,
+    "lat": "29.9",
+    "lon": "66.8",
+    "display_name": "Zorvakh, Mastung, Pakistan",
+    "class": "place",
+    "type": "village",
+    "addresstype": "village",
+    "importance": 0.3,
+}
 
 
 class Nominatim:
@@ -35,8 +43,9 @@ class Nominatim:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 url = urlparse(self.path)
-                outer.requests.append({"path": url.path, "query": parse_qs(url.query),
-                                       "agent": self.headers.get("User-Agent")})
+                outer.requests.append(
+                    {"path": url.path, "query": parse_qs(url.query), "agent": self.headers.get("User-Agent")}
+                )
                 action, arg = outer.script.pop(0) if outer.script else ("json", [])
                 if action == "sleep":
                     time.sleep(arg)
@@ -93,9 +102,15 @@ def server() -> Iterator[Nominatim]:
 
 
 def _online(server: Nominatim, tmp_path: Path, fake: FakeTime, **kw: Any) -> OnlineFallback:
-    opts: dict[str, Any] = dict(user_agent="geokit-tests/1.0", domain=server.domain, scheme="http",
-                                cache_dir=tmp_path / "nominatim", clock=fake.clock,
-                                sleep=fake.sleep, timeout=2.0)
+    opts: dict[str, Any] = dict(
+        user_agent="geokit-tests/1.0",
+        domain=server.domain,
+        scheme="http",
+        cache_dir=tmp_path / "nominatim",
+        clock=fake.clock,
+        sleep=fake.sleep,
+        timeout=2.0,
+    )
     opts.update(kw)
     return OnlineFallback(**opts)
 

@@ -22,8 +22,10 @@ BALOCHISTAN = ARTICLES / "01-balochistan-coordinated-attacks.txt"
 
 
 def _gold() -> list[tuple[dict, str]]:
-    return [(json.loads(p.read_text("utf-8")), p.with_suffix(".txt").read_text("utf-8"))
-            for p in sorted(ARTICLES.glob("*.json"))]
+    return [
+        (json.loads(p.read_text("utf-8")), p.with_suffix(".txt").read_text("utf-8"))
+        for p in sorted(ARTICLES.glob("*.json"))
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,8 @@ def _resolved_right(gold: dict, row: pd.Series) -> bool:
         return km <= 25
     # units and places without gold coordinates: same name or same admin-1
     return key(row["place"] or "") == key(gold["place"]) or (
-        gold["admin1"] is not None and key(row["admin1"] or "") == key(gold["admin1"]))
+        gold["admin1"] is not None and key(row["admin1"] or "") == key(gold["admin1"])
+    )
 
 
 def test_gold_corpus_scores(parsed) -> None:  # type: ignore[no-untyped-def]
@@ -66,7 +69,7 @@ def test_gold_corpus_scores(parsed) -> None:  # type: ignore[no-untyped-def]
 def test_offsets_index_the_whole_file(parsed) -> None:  # type: ignore[no-untyped-def]
     for (gold, frame), (_, text) in zip(parsed, _gold(), strict=True):
         for _, r in frame.iterrows():
-            assert text[r["start"]: r["end"]] == r["text"], gold["file"]
+            assert text[r["start"] : r["end"]] == r["text"], gold["file"]
         assert set(frame["role"]) <= {"incident", "reference", "uncertain"}
         assert frame["rule"].astype(bool).all()
 
@@ -115,8 +118,17 @@ def test_relative_days_need_a_date() -> None:
         parse_article(text, date="yesterday")
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "12345 678", "Ein Anschlag erschütterte gestern die Stadt.",
-                                  "Взрыв в Кветте: погибли шесть человек.", "انفجار در کویته"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n",
+        "12345 678",
+        "Ein Anschlag erschütterte gestern die Stadt.",
+        "Взрыв в Кветте: погибли шесть человек.",
+        "انفجار در کویته",
+    ],
+)
 def test_bad_text_gives_no_incidents(text: str) -> None:
     frame = parse_article(text)
     assert incidents(frame).empty
@@ -146,8 +158,20 @@ def test_cli_parse(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-d
     code = main(["parse", str(BALOCHISTAN), "-o", str(out), "--boundaries", "PAK:ADM2", "--json"])
     assert code == 0
     table = pd.read_csv(out)
-    for col in ("text", "start", "end", "sentence", "role", "rule", "lat", "lon", "precision",
-                "admin1", "admin2", "date"):
+    for col in (
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "role",
+        "rule",
+        "lat",
+        "lon",
+        "precision",
+        "admin1",
+        "admin2",
+        "date",
+    ):
         assert col in table.columns
     summary = json.loads(capsys.readouterr().out)
     assert {i["admin2"] for i in summary["incidents"]} == {"Quetta", "Mastung", "Nushki", "Gwadar"}
@@ -162,9 +186,15 @@ def _small_gazetteer(path: Path, extra: str = "") -> Gazetteer:
     def place(pid: str, name: str, kind: str = "town", admin2: str | None = None) -> Place:
         return Place(pid, name, 30.0, 66.0, "PK", "Balochistan", admin2, kind, 1000, "test")
 
-    return Gazetteer.build(path, [place("t:1", "Nushki"), place("t:2", "Hazar Ganji"),
-                                  place("adm2:1", "Kachhi District", "adm2", "Kachhi"),
-                                  *([place("t:3", extra)] if extra else [])])
+    return Gazetteer.build(
+        path,
+        [
+            place("t:1", "Nushki"),
+            place("t:2", "Hazar Ganji"),
+            place("adm2:1", "Kachhi District", "adm2", "Kachhi"),
+            *([place("t:3", extra)] if extra else []),
+        ],
+    )
 
 
 def test_name_index_is_cached_next_to_the_index(tmp_path: Path) -> None:

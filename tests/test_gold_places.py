@@ -40,8 +40,7 @@ def rows(adm2: gpd.GeoDataFrame) -> list[Row]:
     gaz = Gazetteer.default()
     gold = _read_gold()
     results = [
-        resolve(g["query"], country=g["country_hint"] or None, admin1=g["admin1_hint"] or None,
-                gazetteer=gaz)
+        resolve(g["query"], country=g["country_hint"] or None, admin1=g["admin1_hint"] or None, gazetteer=gaz)
         for g in gold
     ]
     located = [(i, r) for i, r in enumerate(results) if r.lat is not None and r.lon is not None]
@@ -62,8 +61,10 @@ def rows(adm2: gpd.GeoDataFrame) -> list[Row]:
 
 def _describe(row: Row) -> str:
     g, r = row.gold, row.res
-    return (f"{g['id']} {g['query']!r}: got {r.status} {r.match_name} ({r.lat}, {r.lon}) "
-            f"p{r.precision} adm1={row.adm1_id} adm2={row.adm2_id} [{r.reason}]")
+    return (
+        f"{g['id']} {g['query']!r}: got {r.status} {r.match_name} ({r.lat}, {r.lon}) "
+        f"p{r.precision} adm1={row.adm1_id} adm2={row.adm2_id} [{r.reason}]"
+    )
 
 
 def test_gold_file_is_big_enough() -> None:
@@ -73,27 +74,40 @@ def test_gold_file_is_big_enough() -> None:
 
 
 def test_precision_1_within_10_km(rows: list[Row]) -> None:
-    scored = [r for r in rows if r.gold["expected_status"] == "resolved"
-              and r.gold["expected_precision"] == "1" and r.gold["expected_lat"]]
-    bad = [r for r in scored if r.res.lat is None or r.res.lon is None or haversine_km(
-        r.res.lat, r.res.lon, float(r.gold["expected_lat"]), float(r.gold["expected_lon"])) > WITHIN_KM]
+    scored = [
+        r
+        for r in rows
+        if r.gold["expected_status"] == "resolved"
+        and r.gold["expected_precision"] == "1"
+        and r.gold["expected_lat"]
+    ]
+    bad = [
+        r
+        for r in scored
+        if r.res.lat is None
+        or r.res.lon is None
+        or haversine_km(r.res.lat, r.res.lon, float(r.gold["expected_lat"]), float(r.gold["expected_lon"]))
+        > WITHIN_KM
+    ]
     share = 1 - len(bad) / len(scored)
     assert len(scored) >= 100
-    assert share >= 0.95, f"{share:.1%} within {WITHIN_KM} km; misses:\n" + "\n".join(
-        map(_describe, bad))
+    assert share >= 0.95, f"{share:.1%} within {WITHIN_KM} km; misses:\n" + "\n".join(map(_describe, bad))
 
 
 def test_admin2_after_join(rows: list[Row]) -> None:
-    scored = [r for r in rows if r.gold["expected_status"] == "resolved"
-              and r.gold["expected_admin2_pcode"]]
+    scored = [r for r in rows if r.gold["expected_status"] == "resolved" and r.gold["expected_admin2_pcode"]]
     bad = [r for r in scored if r.adm2_id != r.gold["expected_admin2_pcode"]]
     share = 1 - len(bad) / len(scored)
     assert share >= 0.97, f"{share:.1%} correct admin-2; misses:\n" + "\n".join(map(_describe, bad))
 
 
 def test_admin1_all_correct(rows: list[Row]) -> None:
-    scored = [r for r in rows if r.gold["expected_status"] == "resolved"
-              and (r.gold["expected_admin1_pcode"] or r.gold["expected_admin1"])]
+    scored = [
+        r
+        for r in rows
+        if r.gold["expected_status"] == "resolved"
+        and (r.gold["expected_admin1_pcode"] or r.gold["expected_admin1"])
+    ]
     bad = []
     for r in scored:
         if r.gold["expected_admin1_pcode"]:
@@ -116,5 +130,4 @@ def test_precision_codes_agree(rows: list[Row]) -> None:
     """Report-only: precision agreement is not a target, but a large drop is a bug."""
     scored = [r for r in rows if r.gold["expected_status"] == "resolved"]
     same = [r for r in scored if str(r.res.precision) == r.gold["expected_precision"]]
-    assert len(same) / len(scored) >= 0.85, "\n".join(
-        map(_describe, [r for r in scored if r not in same]))
+    assert len(same) / len(scored) >= 0.85, "\n".join(map(_describe, [r for r in scored if r not in same]))

@@ -104,8 +104,7 @@ def test_parse_tehsil_parent_level() -> None:
     assert p.parents[0].level == "adm3"
 
 
-@pytest.mark.parametrize("text", ["border between Kalat and Khuzdar districts",
-                                  "Mastung/Quetta border area"])
+@pytest.mark.parametrize("text", ["border between Kalat and Khuzdar districts", "Mastung/Quetta border area"])
 def test_parse_between(text: str) -> None:
     p = parse(text)
     assert len(p.between) == 2

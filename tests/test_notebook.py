@@ -28,7 +28,9 @@ def test_quickstart_runs(tmp_path):
     work = tmp_path / "notebooks"
     work.mkdir()
     (tmp_path / "examples").symlink_to(ROOT / "examples")
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(work)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(work)}}
+    ).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o["data"]["text/html"] for o in outputs if "data" in o and "text/html" in o["data"]]

@@ -27,7 +27,10 @@ def test_key_is_idempotent_and_clean(text):
     assert k == k.lower()
 
 
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20), st.sampled_from(["", " ", "  ", "\t"]))
+@given(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20),
+    st.sampled_from(["", " ", "  ", "\t"]),
+)
 def test_key_ignores_case_accents_and_spacing(word, pad):
     accented = word.replace("a", "á").replace("e", "é")
     assert key(pad + word.upper() + pad) == key(word) == key(accented)
@@ -76,5 +79,10 @@ def test_join_keeps_rows_and_statuses_agree(adm2, points):
     status = out["join_status"].to_numpy()
     assert set(status) <= {"inside", "nearest", "outside", "no point"}
     assert np.array_equal(has_admin, np.isin(status, ["inside", "nearest"]))
-    valid = np.isfinite(frame["lat"]) & np.isfinite(frame["lon"]) & (frame["lat"].abs() <= 90) & (frame["lon"].abs() <= 180)
+    valid = (
+        np.isfinite(frame["lat"])
+        & np.isfinite(frame["lon"])
+        & (frame["lat"].abs() <= 90)
+        & (frame["lon"].abs() <= 180)
+    )
     assert np.array_equal((status == "no point"), ~valid.to_numpy())

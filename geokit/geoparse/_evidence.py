@@ -17,13 +17,60 @@ if TYPE_CHECKING:
     from geokit.geoparse import _Mention
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
-_NUMBERS = {w: i for i, w in enumerate(
-    ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "  # noqa: SIM905
-     "fifteen sixteen seventeen eighteen nineteen twenty").split())}
-_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                 "eighty": 80, "ninety": 90, "hundred": 100})
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMBERS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+    }
+)
 _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
 _EVENT_WINDOW = 24  # tokens either side of a place in which a word of violence counts
 
@@ -59,9 +106,17 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
 
 def words_are_np(det: str, word: str, c: Cues) -> bool:
     """Whether ``det word`` opens a noun phrase of filler words ("the riverine [area of]")."""
-    return det in ("the", "a", "an") and word.isalpha() and not (
-        c.has("locative", word) or c.has("ref_before", word) or c.has("ref_head", word)
-        or c.has("ref_place", word) or c.has("event", word))
+    return (
+        det in ("the", "a", "an")
+        and word.isalpha()
+        and not (
+            c.has("locative", word)
+            or c.has("ref_before", word)
+            or c.has("ref_head", word)
+            or c.has("ref_place", word)
+            or c.has("event", word)
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +142,24 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         any("uncertain" in k for k in kinds),
         any(f" {h} " in joined for h in c.phrases("habitual")),
         any("death" in k for k in kinds),
-        [int(t.text) for t in s.tokens if t.text.isdigit() and len(t.text) == 4
-         and 1900 <= int(t.text) <= 2100],
+        [
+            int(t.text)
+            for t in s.tokens
+            if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
+        ],
         _sentence_day(s),
     )
 
 
-def _role(m: _Mention, same: Sequence[_Mention], text: str, c: Cues,
-          pub: dt.date | None, done: dict[int, tuple[str, str]],
-          facts: dict[int, _Facts] | None = None) -> tuple[str, str]:
+def _role(
+    m: _Mention,
+    same: Sequence[_Mention],
+    text: str,
+    c: Cues,
+    pub: dt.date | None,
+    done: dict[int, tuple[str, str]],
+    facts: dict[int, _Facts] | None = None,
+) -> tuple[str, str]:
     """Return the role by the first rule that applies (see ``RULES``).
 
     ``done`` holds the roles of the earlier mentions (for lists); ``facts``
@@ -112,11 +176,12 @@ def _role(m: _Mention, same: Sequence[_Mention], text: str, c: Cues,
     near_event = any(lo <= n < hi for n in f.events)
     if f.uncertain and near_event:
         return "uncertain", "uncertain-cue"
-    if text[m.end: m.end + 2] in ("'s", "’s"):
+    if text[m.end : m.end + 2] in ("'s", "’s"):
         return "reference", "possessive"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman"
-    if (m.i >= 2 and words[m.i - 1] in ("and", "or")) or (m.i >= 1 and text[toks[m.i - 1].end:
-                                                                     m.start].strip() == ","):
+    if (m.i >= 2 and words[m.i - 1] in ("and", "or")) or (
+        m.i >= 1 and text[toks[m.i - 1].end : m.start].strip() == ","
+    ):
         prev_end = m.i - 1 if words[m.i - 1] in ("and", "or") else m.i
         for o in same:
             if o.j == prev_end and id(o) in done:
@@ -126,35 +191,39 @@ def _role(m: _Mention, same: Sequence[_Mention], text: str, c: Cues,
         return "reference", "past-year"
     if f.habitual:
         return "reference", "habitual"
-    if m.j < len(toks) and c.has("speech", words[m.j]) and \
-            text[m.end: toks[m.j].start].strip() == "":
+    if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
-    if m.i <= 1 and text[m.end: m.end + 1] == ",":
-        tail = words[m.j: m.j + 7]
+    if m.i <= 1 and text[m.end : m.end + 1] == ",":
+        tail = words[m.j : m.j + 7]
         if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
-    if text[m.end: m.end + 9].lower().startswith((", where", " where")) and any(
-            c.has("death", w) or c.has("event", w) for w in words[m.j: m.j + 25]):
+    if text[m.end : m.end + 9].lower().startswith((", where", " where")) and any(
+        c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25]
+    ):
         return "incident", "where-event"
-    raw = words[max(0, m.i - 3): m.i]
+    raw = words[max(0, m.i - 3) : m.i]
     p = _prev(m, same, c)
     if p >= 0:
         w = words[p]
-        if c.has("ref_before", w) or " ".join(raw[-2:]) in c.phrases("ref_before") or \
-                " ".join(raw[-3:]) in c.phrases("ref_before"):
+        if (
+            c.has("ref_before", w)
+            or " ".join(raw[-2:]) in c.phrases("ref_before")
+            or " ".join(raw[-3:]) in c.phrases("ref_before")
+        ):
             return "reference", "ref-cue"
         if w in ("in", "at", "from") and p >= 1:
             head = words[p - 1]
             if c.has("ref_head", head) or c.has("speech", head):
                 return "reference", "ref-head"
             if c.has("ref_place", head):
-                before = words[max(0, p - 9): p - 1]
+                before = words[max(0, p - 9) : p - 1]
                 if not any(c.has("event", x) and not c.has("death", x) for x in before):
                     return "reference", "ref-head"
     if m.i == 0 and m.j < len(toks):
-        gap = text[m.end: toks[m.j].start].strip()
+        gap = text[m.end : toks[m.j].start].strip()
         if (gap == "," and c.has("background", words[m.j])) or (
-                gap == "" and words[m.j] in ("borders", "lies", "has", "is", "remains", "sits")):
+            gap == "" and words[m.j] in ("borders", "lies", "has", "is", "remains", "sits")
+        ):
             return "reference", "background"
     if not near_event:
         return "reference", "no-event"
@@ -206,8 +275,14 @@ def _event_date(s: Sentence, pub: dt.date | None, at: int = 0) -> dt.date | None
     words = [t.low for t in toks]
     found: list[tuple[int, dt.date]] = []
     for n, w in enumerate(words):
-        if w in _MONTHS and toks[n].cap and n + 1 < len(words) and words[n + 1].isdigit() \
-                and 1 <= int(words[n + 1]) <= 31 and pub is not None:
+        if (
+            w in _MONTHS
+            and toks[n].cap
+            and n + 1 < len(words)
+            and words[n + 1].isdigit()
+            and 1 <= int(words[n + 1]) <= 31
+            and pub is not None
+        ):
             try:
                 d = dt.date(pub.year, _MONTHS.index(w) + 1, int(words[n + 1]))
             except ValueError:
@@ -239,14 +314,64 @@ def _number(w: str) -> int | None:
     return _NUMBERS.get(w)
 
 
-_UNITS = frozenset({"kilometres", "kilometers", "km", "miles", "metres", "meters", "hours", "hour",
-                    "minutes", "years", "year", "days", "day", "weeks", "months", "am", "pm",
-                    "percent", "per", "vehicles", "buses", "times", "kg", "tonnes"})
-_HEDGES = frozenset({"at", "least", "more", "than", "about", "some", "nearly", "around", "almost",
-                     "over", "up", "to", "another", "a", "further", "rose", "risen", "reached",
-                     "of", "the", "toll"})
-_NONE_DEAD = re.compile(r"\b(no one|nobody|no-one|none) (was|were) (killed|hurt|injured)|"
-                        r"\bno (casualties|deaths|one died)\b", re.IGNORECASE)
+_UNITS = frozenset(
+    {
+        "kilometres",
+        "kilometers",
+        "km",
+        "miles",
+        "metres",
+        "meters",
+        "hours",
+        "hour",
+        "minutes",
+        "years",
+        "year",
+        "days",
+        "day",
+        "weeks",
+        "months",
+        "am",
+        "pm",
+        "percent",
+        "per",
+        "vehicles",
+        "buses",
+        "times",
+        "kg",
+        "tonnes",
+    }
+)
+_HEDGES = frozenset(
+    {
+        "at",
+        "least",
+        "more",
+        "than",
+        "about",
+        "some",
+        "nearly",
+        "around",
+        "almost",
+        "over",
+        "up",
+        "to",
+        "another",
+        "a",
+        "further",
+        "rose",
+        "risen",
+        "reached",
+        "of",
+        "the",
+        "toll",
+    }
+)
+_NONE_DEAD = re.compile(
+    r"\b(no one|nobody|no-one|none) (was|were) (killed|hurt|injured)|"
+    r"\bno (casualties|deaths|one died)\b",
+    re.IGNORECASE,
+)
 
 
 def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
@@ -265,11 +390,12 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
     n = 0
     while n < len(words):
         w = words[n]
-        gap = text[toks[n - 1].end: toks[n].start] if text and n else ""
+        gap = text[toks[n - 1].end : toks[n].start] if text and n else ""
         if "," in gap or ";" in gap:
             partition = False
-        if w in ("including", "among") or (w == "of" and n + 1 < len(words)
-                                           and words[n + 1] in ("them", "whom")):
+        if w in ("including", "among") or (
+            w == "of" and n + 1 < len(words) and words[n + 1] in ("them", "whom")
+        ):
             if w == "of" and pending:
                 pending.pop()
             partition = True
@@ -283,7 +409,8 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
             pending.clear()
         elif c.has("death", w):
             passive = w in ("dead", "died", "deaths", "bodies", "lives") or (
-                n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is"))
+                n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is")
+            )
             if passive and pending:
                 total += sum(pending)
                 found = True
@@ -293,19 +420,28 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
                 k = n + 1
                 while k < len(words) and k <= n + 10:
                     x = words[k]
-                    if c.has("injury", x) or (c.has("death", x) and x != "toll") or x in (
-                            "including", "among"):
+                    if (
+                        c.has("injury", x)
+                        or (c.has("death", x) and x != "toll")
+                        or x in ("including", "among")
+                    ):
                         break
                     val = _number(x)
                     if val is not None and not (x.isdigit() and len(x) == 4):
                         after = words[k + 1] if k + 1 < len(words) else ""
-                        if after in _UNITS or (after == "of" and k + 2 < len(words)
-                                               and words[k + 2] in ("them", "whom")):
+                        if after in _UNITS or (
+                            after == "of" and k + 2 < len(words) and words[k + 2] in ("them", "whom")
+                        ):
                             break
                         total += val
                         found = True
-                    elif x not in _HEDGES and x not in ("and", "people", "persons") and \
-                            found and k > n + 1 and not c.has("event", x):
+                    elif (
+                        x not in _HEDGES
+                        and x not in ("and", "people", "persons")
+                        and found
+                        and k > n + 1
+                        and not c.has("event", x)
+                    ):
                         pass
                     k += 1
                 n = k
@@ -317,11 +453,43 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
 
 
 _EVENT_TYPES = (
-    ("explosion", ("bomb", "blast", "explos", "suicide", "grenade", "detonat", "blew", "ied",
-                   "missile", "rocket", "drone", "shell", "mortar", "airstrike", "strikes")),
+    (
+        "explosion",
+        (
+            "bomb",
+            "blast",
+            "explos",
+            "suicide",
+            "grenade",
+            "detonat",
+            "blew",
+            "ied",
+            "missile",
+            "rocket",
+            "drone",
+            "shell",
+            "mortar",
+            "airstrike",
+            "strikes",
+        ),
+    ),
     ("clash", ("clash", "fighting", "battle", "exchange of fire", "gunfight")),
-    ("armed attack", ("gunmen", "gunman", "shot", "opened fire", "fire on", "ambush", "raid",
-                      "stormed", "attack", "killed", "shooting")),
+    (
+        "armed attack",
+        (
+            "gunmen",
+            "gunman",
+            "shot",
+            "opened fire",
+            "fire on",
+            "ambush",
+            "raid",
+            "stormed",
+            "attack",
+            "killed",
+            "shooting",
+        ),
+    ),
 )
 
 
