@@ -50,7 +50,8 @@ assets: $(STAMP)
 test: $(STAMP) $(CHROMIUM) assets
 	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(CHROMIUM)
+	$(VENV)/bin/geokit assets fetch -q
 	$(PY) bench/run.py
 
 lint: $(STAMP)

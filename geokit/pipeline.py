@@ -14,6 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geokit._resolve_batch import _OUT_COLUMNS
 from geokit.boundaries import load_boundaries
 from geokit.join import aggregate, join_admin
 from geokit.settings import Settings
@@ -112,18 +113,7 @@ def _flag_swapped(joined: gpd.GeoDataFrame, layer: gpd.GeoDataFrame, from_input:
 
 
 #: Columns :func:`geokit.resolve.resolve_frame` adds.
-RESOLVER_COLUMNS = (
-    "lat",
-    "lon",
-    "precision",
-    "status",
-    "reason",
-    "match_name",
-    "source",
-    "record_id",
-    "fuzzy",
-    "ambiguous",
-)
+RESOLVER_COLUMNS = _OUT_COLUMNS
 
 
 def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any) -> pd.DataFrame:
