@@ -1,0 +1,141 @@
+"""The mention table: event dates, one DataFrame built column by column, admin names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from geokit.errors import InputError
+from geokit.gazetteer import Place
+from geokit.geoparse import MENTION_COLUMNS
+from geokit.geoparse._evidence import _event_date
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+    from geokit.geoparse import _Mention
+
+
+def _parse_date(value: str | dt.date) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(f"date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
+    """Event day of each incident mention: its sentence's day, else the same place's, else the header."""
+    last: dict[str, dt.date] = {}
+    lead: dt.date | None = None
+    for m in mentions:
+        if m.role == "reference":
+            continue
+        d = _event_date(m.sent, pub, m.i)
+        place_id = m.res.record_id if m.res and m.res.record_id else m.key
+        if d is None:
+            d = (
+                last.get(place_id)
+                or (None if m.role == "uncertain" else lead)
+                or (pub if m.role == "incident" else None)
+            )
+        if d is not None:
+            last[place_id] = d
+            lead = lead or d
+        m.date = d if m.role == "incident" else None
+
+
+def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None]) -> pd.DataFrame:
+    """Build the mention table in one go, column by column, from plain lists."""
+    import numpy as np
+    import pandas as pd
+
+    cols: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
+    sentence_text: dict[int, str] = {}
+    for m in mentions:
+        r = m.res
+        p: Place | None = r.place if r else None
+        s = m.sent
+        if s.index not in sentence_text:
+            sentence_text[s.index] = " ".join(text[s.start : s.end].split())
+        cols["text"].append(m.text)
+        cols["start"].append(m.start)
+        cols["end"].append(m.end)
+        cols["sentence"].append(s.index)
+        cols["sentence_text"].append(sentence_text[s.index])
+        cols["role"].append(m.role)
+        cols["rule"].append(m.rule)
+        cols["place"].append(r.match_name if r else None)
+        cols["country"].append(m.country)
+        cols["lat"].append(r.lat if r else None)
+        cols["lon"].append(r.lon if r else None)
+        cols["precision"].append(r.precision if r else None)
+        cols["admin1"].append(p.admin1 if p else None)
+        cols["admin2"].append(p.admin2 if p else None)
+        cols["admin2_pcode"].append(p.admin_id if p is not None and p.kind == "adm2" else None)
+        cols["date"].append(m.date.isoformat() if m.date else None)
+        cols["status"].append(r.status if r else "unresolved")
+        cols["reason"].append(r.reason if r else "")
+        cols["record_id"].append(r.record_id if r else None)
+        cols["kind"].append(p.kind if p else ("country" if m.kind == "country" else None))
+        cols["matched_by"].append("context" if m.kind == "unknown" else "name")
+    data: dict[str, Any] = {}
+    texts: list[str] = []  # the text columns, converted in one go below
+    for name, vals in cols.items():
+        if name in ("lat", "lon"):
+            data[name] = _masked(vals, pd.arrays.FloatingArray, "float64")
+        elif name == "precision":
+            data[name] = _masked(vals, pd.arrays.IntegerArray, "int64")
+        elif name in ("start", "end", "sentence"):
+            data[name] = np.array(vals, dtype="int64")
+        elif not mentions or all(v is None for v in vals):
+            data[name] = np.array(vals, dtype=object)  # what inference gives: no strings at all
+        else:
+            data[name] = None
+            texts.append(name)
+    # one string array for all text columns, cut into per-column slices (Arrow views): a
+    # conversion per column costs more than the table's whole construction
+    n = len(mentions)
+    joined = pd.array(
+        [v for name in texts for v in cols[name]], dtype=pd.StringDtype(na_value=float("nan"))
+    )  # the default "str" dtype
+    for k, name in enumerate(texts):
+        data[name] = joined[k * n : (k + 1) * n]
+    data["deaths"] = _masked(
+        [deaths.get(m.sent.index) if m.role == "incident" else None for m in mentions],
+        pd.arrays.IntegerArray,
+        "int64",
+    )
+    return pd.DataFrame(data, copy=False)
+
+
+def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:
+    """Return a nullable (masked) pandas array of ``kind`` from values with ``None`` for missing."""
+    import numpy as np
+
+    mask = np.array([v is None for v in vals], dtype=bool)
+    return kind(np.array([0 if v is None else v for v in vals], dtype=dtype), mask)
+
+
+def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.DataFrame:
+    """admin1/admin2/admin2_pcode from the boundary layer, for places of its country."""
+    import pandas as pd
+
+    from geokit.boundaries import load_boundaries
+    from geokit.join import join_admin
+
+    layer = load_boundaries(boundaries) if isinstance(boundaries, str) else boundaries
+    own = set(layer["adm0_id"].dropna().astype(str)) if "adm0_id" in layer.columns else set()
+    joined = join_admin(frame[["lat", "lon"]].astype(float), layer)
+    out = frame.copy()
+    mine = out["country"].isin(own).to_numpy() if own else out["lat"].notna().to_numpy()
+    for src, dst in (("adm1_name", "admin1"), ("adm2_name", "admin2"), ("adm2_id", "admin2_pcode")):
+        if src in joined.columns:
+            vals = pd.Series(joined[src].to_numpy(), index=out.index, dtype="string")
+            keep = mine & vals.notna().to_numpy()
+            out[dst] = out[dst].astype("string")
+            out.loc[keep, dst] = vals[keep]
+    return out
