@@ -37,15 +37,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geokit._gazindex import (
-    _ADMIN_KINDS,
     PID_TYPECODE,
-    Record,
     _build,
     _collect,
     _plan,
     mark_used,
     prune_cache,
 )
+from geokit._gazsources import _ADMIN_KINDS, Record
 from geokit.normalize import key, skeleton
 from geokit.settings import Settings, get_settings
 
