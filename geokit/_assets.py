@@ -17,14 +17,14 @@ import dataclasses
 import hashlib
 import io
 import json
-import re
+import shutil
 import tarfile
 import tempfile
-import urllib.error
-import urllib.request
+import urllib.parse
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from geokit import _http
 from geokit.errors import ChecksumError, DataError, DownloadError
 from geokit.settings import Settings, get_settings
 
@@ -109,23 +109,6 @@ def _sha512_b64(data: bytes) -> str:
     return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
 
 
-def _get(url: str, *, timeout: float, limit: int) -> bytes:
-    if not url.startswith(("https://", "http://")):
-        raise DownloadError(f"refusing to fetch {url!r}: not an http(s) URL")
-    headers = {"User-Agent": "geokit", "Accept": "application/json"}
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http(s) checked above)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) checked above)
-            body: bytes = response.read(limit + 1)
-    except urllib.error.HTTPError as exc:
-        raise DownloadError(f"{url}: HTTP {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise DownloadError(f"{url}: {getattr(exc, 'reason', exc)}") from None
-    if len(body) > limit:
-        raise DownloadError(f"{url}: body larger than {limit} bytes")
-    return body
-
-
 def _extract(tarball: bytes, asset: Asset, dest: Path) -> dict[str, str]:
     """Write the wanted regular files of ``tarball`` below ``dest``; return their sha256."""
     wanted = {f"package/{f}": f for f in asset.files}
@@ -166,6 +149,11 @@ def _cached(asset: Asset, root: Path) -> bool:
     return set(manifest.get("files", {})) == set(asset.files)
 
 
+def _same_origin(url: str, base: str) -> bool:
+    a, b = urllib.parse.urlsplit(url), urllib.parse.urlsplit(base)
+    return a.scheme in {"http", "https"} and (a.scheme, a.netloc) == (b.scheme, b.netloc)
+
+
 def fetch_assets(
     names: list[str] | None = None, *, settings: Settings | None = None, registry: str = REGISTRY
 ) -> dict[str, Path]:
@@ -204,8 +192,11 @@ def fetch_assets(
         if _cached(asset, root):
             continue
         meta = json.loads(
-            _get(
-                f"{registry.rstrip('/')}/{asset.package}/{asset.version}", timeout=cfg.timeout, limit=1 << 22
+            _http.get_bytes(
+                f"{registry.rstrip('/')}/{asset.package}/{asset.version}",
+                timeout=cfg.timeout,
+                limit=1 << 22,
+                accept="application/json",
             )
         )
         dist = meta.get("dist", {})
@@ -215,9 +206,10 @@ def fetch_assets(
                 f"{asset.integrity!r}"
             )
         url = str(dist.get("tarball", ""))
-        if not re.match(r"^https://", url):
+        # https anywhere, or the registry's own scheme and host (a local mirror)
+        if not (url.startswith("https://") or _same_origin(url, registry)):
             raise DownloadError(f"{asset.key}: refusing tarball URL {url!r}")
-        tarball = _get(url, timeout=cfg.timeout, limit=_MAX_TARBALL)
+        tarball = _http.get_bytes(url, timeout=cfg.timeout, limit=_MAX_TARBALL)
         actual = _sha512_b64(tarball)
         if actual != asset.integrity:
             raise ChecksumError(f"{asset.key}: tarball sha512 {actual} differs from {asset.integrity}")
@@ -228,8 +220,6 @@ def fetch_assets(
             manifest = {"package": asset.package, "version": asset.version, "integrity": asset.integrity}
             (staging / _MANIFEST).write_text(json.dumps({**manifest, "files": files}, indent=1), "utf-8")
             if folder.exists():
-                import shutil
-
                 shutil.rmtree(folder)
             staging.replace(folder)
     return out

@@ -14,11 +14,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from geokit.errors import ChecksumError, DownloadError
 
-__all__ = ["default_file_mode", "download", "safe_extract_member", "sha256_file"]
+__all__ = ["default_file_mode", "download", "get_bytes", "safe_extract_member", "sha256_file"]
 
 _CHUNK = 1 << 16
 
@@ -66,6 +69,60 @@ def _scrub(url: str) -> str:
     return urllib.parse.urlunsplit((parsed.scheme, host, parsed.path, "", ""))
 
 
+@contextmanager
+def _open(url: str, *, timeout: float, user_agent: str, accept: str | None = None) -> Iterator[Any]:
+    """Open an http(s) URL; every failure becomes one :class:`DownloadError` with a scrubbed URL."""
+    scheme = urllib.parse.urlsplit(url).scheme
+    if scheme not in {"http", "https"}:
+        raise DownloadError(f"refusing to download from a {scheme or 'schemeless'} URL")
+    headers = {"User-Agent": user_agent}
+    if accept:
+        headers["Accept"] = accept
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (scheme checked above)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            yield response
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(f"{_scrub(url)}: HTTP {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        if isinstance(exc, ChecksumError | DownloadError):
+            raise
+        raise DownloadError(f"{_scrub(url)}: {getattr(exc, 'reason', exc)}") from None
+
+
+def get_bytes(
+    url: str, *, timeout: float, limit: int, user_agent: str = "geokit", accept: str | None = None
+) -> bytes:
+    """Fetch a small http(s) resource into memory.
+
+    Parameters
+    ----------
+    url
+        An http(s) URL.
+    timeout
+        Socket timeout in seconds.
+    limit
+        Refuse bodies larger than this many bytes.
+    user_agent, accept
+        HTTP headers.
+
+    Returns
+    -------
+    bytes
+        The body.
+
+    Raises
+    ------
+    DownloadError
+        On a non-http(s) URL, an HTTP error, a timeout or an oversized body.
+    """
+    with _open(url, timeout=timeout, user_agent=user_agent, accept=accept) as response:
+        body: bytes = response.read(limit + 1)
+    if len(body) > limit:
+        raise DownloadError(f"{_scrub(url)}: body larger than {limit} bytes")
+    return body
+
+
 def download(
     url: str,
     dest: Path,
@@ -105,22 +162,13 @@ def download(
     ChecksumError
         When the body does not match ``sha256``; nothing is left on disk.
     """
-    scheme = urllib.parse.urlsplit(url).scheme
-    if scheme not in {"http", "https"}:
-        raise DownloadError(f"refusing to download from a {scheme or 'schemeless'} URL")
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
     tmp = Path(tmp_name)
     digest = hashlib.sha256()
     received = 0
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": user_agent})  # noqa: S310
-        with (
-            os.fdopen(fd, "wb") as out,
-            urllib.request.urlopen(  # noqa: S310
-                request, timeout=timeout
-            ) as response,
-        ):
+        with os.fdopen(fd, "wb") as out, _open(url, timeout=timeout, user_agent=user_agent) as response:
             for chunk in iter(lambda: response.read(_CHUNK), b""):
                 received += len(chunk)
                 if received > max_bytes:
@@ -135,13 +183,6 @@ def download(
             )
         tmp.chmod(default_file_mode())
         tmp.replace(dest)
-    except urllib.error.HTTPError as exc:
-        raise DownloadError(f"{_scrub(url)}: HTTP {exc.code} {exc.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        if isinstance(exc, ChecksumError | DownloadError):
-            raise
-        reason = getattr(exc, "reason", exc)
-        raise DownloadError(f"{_scrub(url)}: {reason}") from None
     finally:
         tmp.unlink(missing_ok=True)
     return dest
