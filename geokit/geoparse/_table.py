@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
@@ -120,14 +121,24 @@ def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:
     return kind(np.array([0 if v is None else v for v in vals], dtype=dtype), mask)
 
 
+@lru_cache(maxsize=4)
+def _named_layer(name: str) -> gpd.GeoDataFrame:
+    """Load a boundary layer once per process: parsing many articles must not re-read it each time.
+
+    The layer is only read here (``join_admin`` does not change it), so sharing it is safe.
+    """
+    from geokit.boundaries import load_boundaries
+
+    return load_boundaries(name)
+
+
 def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.DataFrame:
     """admin1/admin2/admin2_pcode from the boundary layer, for places of its country."""
     import pandas as pd
 
-    from geokit.boundaries import load_boundaries
     from geokit.join import join_admin
 
-    layer = load_boundaries(boundaries) if isinstance(boundaries, str) else boundaries
+    layer = _named_layer(boundaries) if isinstance(boundaries, str) else boundaries
     own = set(layer["adm0_id"].dropna().astype(str)) if "adm0_id" in layer.columns else set()
     joined = join_admin(frame[["lat", "lon"]].astype(float), layer)
     out = frame.copy()
