@@ -41,13 +41,10 @@ _MAX_BYTES_SNIFF = 64 * 1024
 
 
 def _decode(raw: bytes, where: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    if b"\x00" in raw[:_MAX_BYTES_SNIFF]:
-        raise InputError("looks like a binary file, not a CSV table", path=where)
+    encoding = _encoding_of(raw[:_MAX_BYTES_SNIFF], where)
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:  # UTF-8 at the start, something else further down
         return raw.decode("latin-1")
 
 
