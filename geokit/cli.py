@@ -351,7 +351,10 @@ def _cmd_join(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- data
 def _cmd_data(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from geokit import data
+    from geokit.settings import get_settings
 
     if args.action == "list":
         rows = [
@@ -373,11 +376,13 @@ def _cmd_data(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.names:
         raise InputError(f"'geokit data {args.action}' needs at least one dataset name")
-    status = EXIT_OK
+    settings = get_settings()
+    if args.action == "verify":  # check what is here; never download
+        settings = dataclasses.replace(settings, allow_download=False)
     for name in args.names:
-        path = data.fetch(name, sha256=args.sha256, trust_new=args.trust_new)
+        path = data.fetch(name, settings=settings, sha256=args.sha256, trust_new=args.trust_new)
         print(f"{data.dataset(name).key}: {path} (sha256 verified)")
-    return status
+    return EXIT_OK
 
 
 def _build() -> argparse.ArgumentParser:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -162,17 +160,6 @@ def verify(path: Path, expected: str | None, *, what: str) -> str:
     if expected is not None and actual != expected:
         raise ChecksumError(f"{what}: sha256 mismatch (expected {expected}, got {actual})")
     return actual
-
-
-def _copy_into(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=dest.parent, prefix=f".{dest.name}.", delete=False) as tmp:
-        tmp_path = Path(tmp.name)
-    try:
-        shutil.copyfile(src, tmp_path)
-        tmp_path.replace(dest)
-    finally:
-        tmp_path.unlink(missing_ok=True)
 
 
 def fetch(

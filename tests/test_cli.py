@@ -182,3 +182,14 @@ def test_export_refuses_to_overwrite(tmp_path, capsys):
     assert code == 2 and "--overwrite" in err
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
     assert _run(["export", str(EXAMPLE), "-o", str(out), "--overwrite"], capsys)[0] == 0
+
+
+def test_data_verify_checks_the_mirror_and_never_downloads(tmp_path, capsys, monkeypatch):
+    code, out, _ = _run(["data", "verify", "PAK:ADM2"], capsys)
+    assert code == 0 and "cod-ab:PAK:ADM2" in out and "sha256 verified" in out
+    monkeypatch.setenv("GEOKIT_DATA_MIRROR", str(tmp_path))  # an empty mirror
+    monkeypatch.setenv("GEOKIT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("GEOKIT_ALLOW_DOWNLOAD", "1")
+    code, _, err = _run(["data", "verify", "geoboundaries:PAK:ADM1"], capsys)
+    assert code == 2 and "downloads are disabled" in err
+    assert not (tmp_path / "data").exists()
