@@ -45,7 +45,7 @@ $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 assets: $(STAMP)
-	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -c "from geokit._assets import fetch_assets; fetch_assets()"
+	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(VENV)/bin/geokit assets fetch -q
 
 test: $(STAMP) $(CHROMIUM) assets
 	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -m pytest
