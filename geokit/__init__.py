@@ -28,7 +28,9 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     __version__ = "0+unknown"
 
-# public name -> module that defines it
+# public name -> module that defines it (the name there, if different, in _RENAMED).
+# No public name is also the name of a submodule: after ``import geokit.resolve`` the
+# attribute ``geokit.resolve`` is the subpackage, so the function is ``resolve_place``.
 _LAZY = {
     "load_boundaries": "geokit.boundaries",
     "fetch": "geokit.data",
@@ -36,7 +38,7 @@ _LAZY = {
     "read_incidents": "geokit.ingest",
     "Gazetteer": "geokit.gazetteer",
     "Place": "geokit.gazetteer",
-    "resolve": "geokit.resolve",
+    "resolve_place": "geokit.resolve",
     "resolve_frame": "geokit.resolve",
     "explain": "geokit.resolve",
     "Resolution": "geokit.resolve",
@@ -49,6 +51,7 @@ _LAZY = {
     "parse_article": "geokit.geoparse",
     "incidents": "geokit.geoparse",
 }
+_RENAMED = {"resolve_place": "resolve"}
 
 __all__ = [
     "BoundaryError",
@@ -70,8 +73,13 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name == "resolve":
+            raise AttributeError(
+                "geokit.resolve is a subpackage; call geokit.resolve_place(...) "
+                "or geokit.resolve.resolve(...) to resolve one place"
+            )
         raise AttributeError(f"module 'geokit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

@@ -11,7 +11,6 @@ cache. Nothing is committed to the repository; ``geokit assets fetch`` fills
 
 from __future__ import annotations
 
-import argparse
 import base64
 import dataclasses
 import hashlib
@@ -22,13 +21,12 @@ import tarfile
 import tempfile
 import urllib.parse
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from geokit import _http
 from geokit.errors import ChecksumError, DataError, DownloadError
 from geokit.settings import Settings, get_settings
 
-__all__ = ["ASSETS", "Asset", "asset_dir", "fetch_assets", "read_asset", "register_assets_command"]
+__all__ = ["ASSETS", "Asset", "asset_dir", "fetch_assets", "read_asset"]
 
 REGISTRY = "https://registry.npmjs.org"
 
@@ -266,44 +264,3 @@ def read_asset(name: str, file: str, *, settings: Settings | None = None) -> byt
     ):
         raise DataError(f"{folder / file} does not match the cache manifest; run 'geokit assets fetch'")
     return data
-
-
-def _cmd_assets(args: argparse.Namespace) -> int:
-    if args.action == "fetch":
-        for name, folder in fetch_assets(args.names or None).items():
-            if not getattr(args, "quiet", False):
-                print(f"{ASSETS[name].key}: {folder} (sha512 verified)")
-        return 0
-    for name, asset in ASSETS.items():
-        state = "cached" if _cached(asset, asset_dir()) else "missing"
-        print(f"{name}: {asset.key} {state} in {asset_dir() / asset.key}")
-    return 0
-
-
-def register_assets_command(subparsers: Any) -> argparse.ArgumentParser:
-    """Add ``geokit assets {fetch,list}`` to the command line.
-
-    Parameters
-    ----------
-    subparsers
-        The object returned by ``ArgumentParser.add_subparsers``.
-
-    Returns
-    -------
-    argparse.ArgumentParser
-        The new subcommand's parser.
-    """
-    summary = "fetch (once, from the npm registry) the JavaScript and CSS that offline maps inline"
-    p: argparse.ArgumentParser = subparsers.add_parser(
-        "assets",
-        help=summary,
-        description=summary,
-        epilog="example:\n  geokit assets fetch\n  geokit map incidents.csv -o map.html --offline",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("action", choices=["fetch", "list"])
-    p.add_argument("names", nargs="*", help=f"assets to fetch: {', '.join(ASSETS)} (default: all)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
-    p.set_defaults(func=_cmd_assets)
-    return p

@@ -14,9 +14,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geokit._resolve_batch import _OUT_COLUMNS
 from geokit.boundaries import load_boundaries
 from geokit.join import aggregate, join_admin
+from geokit.resolve.batch import _OUT_COLUMNS
 from geokit.settings import Settings
 
 __all__ = ["RESOLVER_COLUMNS", "PipelineResult", "resolve_keeping_input", "run_pipeline"]

@@ -244,7 +244,7 @@ def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -
     from array import array
     from marshal import loads
 
-    from geokit._gazindex import PID_TYPECODE
+    from geokit.gazetteer.index import PID_TYPECODE
 
     con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -415,7 +415,7 @@ def _fake_index(path: Path, version: str, mtime: float) -> Path:
 
 
 def test_prune_cache_drops_old_versions_and_all_but_the_recent(tmp_path: Path) -> None:
-    from geokit._gazindex import INDEX_VERSION, index_version, mark_used, prune_cache
+    from geokit.gazetteer.index import INDEX_VERSION, index_version, mark_used, prune_cache
 
     now = time.time()
     current = Gazetteer.build(

@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geokit._matcher import NameIndex
 from geokit.cli import main
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Place
 from geokit.geoparse import incidents, parse_article, read_article
+from geokit.geoparse.matcher import NameIndex
 from geokit.normalize import key
 
 ARTICLES = Path(__file__).parent / "data" / "articles"

@@ -21,7 +21,7 @@ The index is a SQLite file under ``settings.cache_dir``, named by a hash of the
 sources (file sizes and modification times, the package version, the variant
 table), so it is rebuilt whenever a source changes and a fresh process opens
 it in milliseconds. Readers and the index build live in
-:mod:`geokit._gazindex`.
+:mod:`geokit.gazetteer.index`.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from marshal import loads
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geokit._gazindex import (
+from geokit.gazetteer.index import (
     PID_TYPECODE,
     _build,
     _collect,
@@ -44,7 +44,7 @@ from geokit._gazindex import (
     mark_used,
     prune_cache,
 )
-from geokit._gazsources import _ADMIN_KINDS, Record
+from geokit.gazetteer.sources import _ADMIN_KINDS, Record
 from geokit.normalize import key, skeleton
 from geokit.settings import Settings, get_settings
 

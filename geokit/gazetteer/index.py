@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geokit import data as _data
-from geokit._gazsources import (
+from geokit.errors import DataError
+from geokit.gazetteer.sources import (
     _ADMIN_KINDS,
     Record,
     _admin1_names,
@@ -37,7 +38,6 @@ from geokit._gazsources import (
     _unit_records,
     _world_admin1,
 )
-from geokit.errors import DataError
 from geokit.normalize import key, skeleton
 from geokit.settings import Settings
 

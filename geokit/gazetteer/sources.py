@@ -1,6 +1,6 @@
 """Source readers for the gazetteer index: GeoNames tables and dumps, CSVs, boundary units.
 
-Each reader yields :data:`Record` tuples; :mod:`geokit._gazindex` layers them
+Each reader yields :data:`Record` tuples; :mod:`geokit.gazetteer.index` layers them
 and writes the index.
 """
 

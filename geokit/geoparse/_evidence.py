@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geokit._matcher import Cues, Sentence
+from geokit.geoparse.matcher import Cues, Sentence
 
 if TYPE_CHECKING:
-    from geokit.geoparse import _Mention
+    from geokit.geoparse.article import _Mention
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = [

@@ -1,4 +1,4 @@
-"""Incident candidates from parsed mentions, and the ``geokit parse`` command.
+"""Incident candidates from parsed mentions.
 
 One candidate per incident place (admin-2 unit where known) per day, ACLED
 style, linked to the sentences it came from; fatalities only where a sentence
@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
-from geokit.geoparse import INCIDENT_COLUMNS, parse_article, read_article
 from geokit.geoparse._evidence import _event_type
+from geokit.geoparse.article import INCIDENT_COLUMNS, parse_article, read_article
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["incident_table", "incidents", "register_parse_command"]
+__all__ = ["incident_table", "incidents"]
 
 
 def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFrame:
@@ -105,7 +105,7 @@ def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFr
     return out
 
 
-# ----------------------------------------------------------------------------- CLI
+# ----------------------------------------------------------------------------- files
 def incident_table(
     path: str, *, date: str | None = None, country: str | None = None, boundaries: str | None = "PAK:ADM2"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -127,77 +127,3 @@ def incident_table(
 
     mentions = parse_article(read_article(path), date=date, country=country, boundaries=boundaries)
     return mentions, incidents(mentions, source=Path(path).name)
-
-
-def _cmd_parse(args: Any) -> int:
-    import json
-    import sys
-    from pathlib import Path
-
-    from geokit.cli import EXIT_OK, _check_output, _say
-    from geokit.export import write_text_atomic
-
-    if args.output:
-        _check_output(Path(args.output), overwrite=args.overwrite)
-    mentions, found = incident_table(
-        args.input, date=args.date, country=args.country, boundaries=args.boundaries
-    )
-    for note in mentions.attrs.get("geokit", {}).get("notes", []):
-        _say(args, f"note: {note}")
-    table = mentions.drop(columns=["deaths"], errors="ignore")
-    csv = table.to_csv(index=False)
-    if args.output:
-        write_text_atomic(Path(args.output), csv)
-    elif not args.json:
-        sys.stdout.write(csv)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "mentions": len(mentions),
-                    "roles": {str(k): int(v) for k, v in mentions["role"].value_counts().items()},
-                    "incidents": json.loads(found.to_json(orient="records")),
-                    "notes": mentions.attrs.get("geokit", {}).get("notes", []),
-                    "output": args.output,
-                },
-                indent=2,
-            )
-        )
-    where = f"; written to {args.output}" if args.output else ""
-    _say(
-        args,
-        f"{len(mentions)} place mentions, {len(found)} incident candidates"
-        + (": " + ", ".join(f"{r.place} ({r.date})" for r in found.itertuples()) if len(found) else "")
-        + where,
-    )
-    return EXIT_OK
-
-
-def register_parse_command(sub: Any) -> None:
-    """Add ``geokit parse ARTICLE.txt [-o mentions.csv]`` to the CLI's subparsers.
-
-    Parameters
-    ----------
-    sub
-        The object returned by ``ArgumentParser.add_subparsers``.
-    """
-    from geokit.cli import _common, _subparser
-
-    p = _subparser(
-        sub,
-        "parse",
-        "find the places of a news report, their roles (incident/reference) and the incidents",
-        """
-geokit parse tests/data/articles/01-balochistan-coordinated-attacks.txt \\
-    --boundaries PAK:ADM2 -o mentions.csv
-        """,
-        _cmd_parse,
-    )
-    p.add_argument("input", help="the article, plain text (a 'Date: YYYY-MM-DD' line is read)")
-    p.add_argument("-o", "--output", help="CSV of mentions to write (default: stdout)")
-    p.add_argument("--date", help="publication date YYYY-MM-DD (overrides the Date: line)")
-    p.add_argument("--country", help="ISO2 code of the report's focus country, e.g. PK")
-    p.add_argument("--boundaries", help="add admin1/admin2 from this layer (e.g. PAK:ADM2)")
-    p.add_argument("--json", action="store_true", help="print a JSON summary with the incidents")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
-    _common(p)

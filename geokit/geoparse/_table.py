@@ -9,14 +9,38 @@ from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
 from geokit.gazetteer import Place
-from geokit.geoparse import MENTION_COLUMNS
 from geokit.geoparse._evidence import _event_date
 
 if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geokit.geoparse import _Mention
+    from geokit.geoparse.article import _Mention
+
+#: The columns of :func:`geokit.geoparse.parse_article`'s table, in order.
+MENTION_COLUMNS = [
+    "text",
+    "start",
+    "end",
+    "sentence",
+    "sentence_text",
+    "role",
+    "rule",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "admin1",
+    "admin2",
+    "admin2_pcode",
+    "date",
+    "status",
+    "reason",
+    "record_id",
+    "kind",
+    "matched_by",
+]
 
 
 def _parse_date(value: str | dt.date) -> dt.date:

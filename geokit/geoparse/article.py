@@ -2,7 +2,7 @@
 
 Three stages, each explained in the output:
 
-1. **Matching** (:mod:`geokit._matcher`): capitalised runs of words that are a
+1. **Matching** (:mod:`geokit.geoparse.matcher`): capitalised runs of words that are a
    gazetteer or country name *as a whole*; organisations and people
    ("Faysal Bank", "Bashir Zeb Baloch") are longer runs and never match.
    A document-level country focus (the ``country`` argument, the countries
@@ -29,7 +29,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geokit._matcher import Cues, NameIndex, Sentence, cues, name_index, runs, sentences
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Match
 from geokit.geoparse._evidence import (
@@ -39,6 +38,8 @@ from geokit.geoparse._evidence import (
     _Facts,
     _role,
 )
+from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
+from geokit.geoparse.matcher import Cues, NameIndex, Sentence, cues, name_index, runs, sentences
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
 from geokit.settings import Settings, get_settings
@@ -51,11 +52,8 @@ __all__ = [
     "INCIDENT_COLUMNS",
     "MENTION_COLUMNS",
     "RULES",
-    "incident_table",
-    "incidents",
     "parse_article",
     "read_article",
-    "register_parse_command",
 ]
 
 #: Why a role was given; the ``rule`` column holds one of these keys.
@@ -76,30 +74,6 @@ RULES = {
     "event-subject": "the place opens a sentence about violence",
     "event-no-locative": "a word of violence nearby but no locative preposition",
 }
-
-MENTION_COLUMNS = [
-    "text",
-    "start",
-    "end",
-    "sentence",
-    "sentence_text",
-    "role",
-    "rule",
-    "place",
-    "country",
-    "lat",
-    "lon",
-    "precision",
-    "admin1",
-    "admin2",
-    "admin2_pcode",
-    "date",
-    "status",
-    "reason",
-    "record_id",
-    "kind",
-    "matched_by",
-]
 
 INCIDENT_COLUMNS = [
     "place",
@@ -641,8 +615,3 @@ def parse_article(
         "sentences": len(sents),
     }
     return frame
-
-
-# Defined after everything above, which they use.
-from geokit.geoparse._incidents import incident_table, incidents, register_parse_command  # noqa: E402
-from geokit.geoparse._table import _dates, _frame, _parse_date, _with_admin  # noqa: E402

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from geokit.gazetteer import Gazetteer
-    from geokit.resolve import Resolution
+    from geokit.resolve.core import Resolution
 
 __all__ = ["Explanation", "explain", "resolve_frame"]
 
@@ -118,7 +118,7 @@ def explain(
     Explanation
         ``print()`` it, or call ``to_dict()``.
     """
-    from geokit.resolve import resolve
+    from geokit.resolve.core import resolve
 
     res = resolve(query, country=country, admin1=admin1, admin2=admin2, gazetteer=gazetteer)
     return Explanation(res, parse(query), {"country": country, "admin1": admin1, "admin2": admin2})
@@ -190,7 +190,7 @@ def resolve_frame(
 
     from geokit.errors import InputError
     from geokit.gazetteer import Gazetteer
-    from geokit.resolve import resolve
+    from geokit.resolve.core import resolve
 
     for name in (column, country_column, admin1_column, admin2_column):
         if name is not None and name not in df.columns:

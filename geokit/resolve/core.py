@@ -33,11 +33,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-from geokit._resolve_batch import Explanation, explain, resolve_frame
 from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
 from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
 
-__all__ = ["Candidate", "Explanation", "Resolution", "explain", "resolve", "resolve_frame"]
+__all__ = ["Candidate", "Resolution", "resolve"]
 
 _POPULATED = frozenset({"city", "town", "locality", "neighbourhood", "village"})
 _MATCH_SCORE = {"name": 1.0, "alt": 0.95, "variant": 0.85}

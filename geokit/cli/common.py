@@ -1,0 +1,64 @@
+"""What every ``geokit`` command shares: exit codes, the parser class, output checks.
+
+Exit codes: 0 success; 1 partial (some rows unresolved, with ``--strict``);
+2 usage or input error. Errors are one line on stderr; ``--debug`` shows the
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from geokit.errors import InputError
+
+__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "Parser", "check_output", "common", "say", "subparser"]
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit with code 2 in one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """Exit with code 2 and a one-line message that points to ``--help``."""
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def say(args: argparse.Namespace, message: str) -> None:
+    """Print a progress message on stderr unless ``--quiet`` was given."""
+    if not getattr(args, "quiet", False):
+        print(message, file=sys.stderr)
+
+
+def common(p: argparse.ArgumentParser) -> None:
+    """Add ``--quiet`` and ``--debug``, which every command takes."""
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+
+
+def subparser(
+    sub: Any, name: str, summary: str, example: str, func: Callable[[argparse.Namespace], int]
+) -> argparse.ArgumentParser:
+    """Add the command ``name`` with its summary, a worked example and the function that runs it."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog="example:\n" + textwrap.indent(example.strip(), "  "),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=func)
+    return p
+
+
+def check_output(path: Path, *, overwrite: bool) -> None:
+    """Refuse to replace an existing file without ``--overwrite``, or to write into a missing folder."""
+    if path.exists() and not overwrite:
+        raise InputError("exists; pass --overwrite to replace it", path=str(path))
+    if not path.parent.exists():
+        raise InputError("folder does not exist", path=str(path))

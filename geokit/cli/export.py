@@ -1,0 +1,85 @@
+"""``geokit export``: incidents, unresolved rows and district counts to GIS formats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from geokit.cli.common import EXIT_OK, common, say, subparser
+from geokit.errors import InputError
+
+__all__ = ["register"]
+
+
+def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
+    """Incidents, unresolved rows and district aggregates from a CSV; one layer from a vector file."""
+    import geopandas as gpd
+
+    from geokit.ingest import read_incidents
+    from geokit.pipeline import run_pipeline
+
+    src = Path(args.input)
+    if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
+        table = read_incidents(src, place_column=args.column)
+        result = run_pipeline(table, place_column=args.column, boundaries=args.boundaries)
+        incidents = result.incidents
+        unresolved = incidents[incidents["status"] != "resolved"]
+        n, bad = result.n_rows, result.n_unresolved
+        say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved")
+        return {"incidents": incidents, "unresolved": unresolved, "districts": result.aggregates}
+    try:
+        layer = gpd.read_file(src)
+    except Exception as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"cannot read as CSV or vector file ({first})", path=str(src)) from None
+    return {src.stem: layer}
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from geokit.export import check_destination, export_layers
+
+    if not Path(args.input).exists():
+        raise InputError("file not found", path=args.input)
+    # an unknown format, a bad folder or an existing file fail before any work
+    is_table = Path(args.input).suffix.lower() in {".csv", ".tsv", ".txt"}
+    names = ["incidents", "unresolved", "districts"] if is_table else [Path(args.input).stem]
+    check_destination(args.output, names, overwrite=args.overwrite)
+    layers = _layers_for(args)
+    written = export_layers(layers, args.output, overwrite=args.overwrite)
+    if args.json:
+        print(
+            json.dumps(
+                {"written": [str(p) for p in written], "layers": {k: len(v) for k, v in layers.items()}}
+            )
+        )
+    say(args, "written: " + ", ".join(str(p) for p in written))
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add the command to the subparsers of the ``geokit`` parser.
+
+    Parameters
+    ----------
+    sub
+        The object returned by ``ArgumentParser.add_subparsers``.
+    """
+    p = subparser(
+        sub,
+        "export",
+        "export incidents, unresolved rows and district counts to GIS formats",
+        """
+geokit export examples/balochistan-2026-01-31.csv -o incidents.gpkg
+geokit export incidents.geojson -o incidents.shp --overwrite
+        """,
+        _cmd_export,
+    )
+    p.add_argument("input", help="incident CSV (resolved and joined first) or any vector file")
+    p.add_argument("-o", "--output", required=True, help="output .geojson, .gpkg, .shp, .csv or .parquet")
+    p.add_argument("--boundaries", default="PAK:ADM2", help="for CSV input: dataset or boundary file")
+    p.add_argument("--column", default="place", help="for CSV input: column with place names")
+    p.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    common(p)

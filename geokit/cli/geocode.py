@@ -1,0 +1,170 @@
+"""``geokit geocode``: resolve a column of place names to coordinates."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.errors import InputError
+
+__all__ = ["register"]
+
+
+_ONLINE_PRECISION = {
+    "city": 1,
+    "town": 1,
+    "village": 1,
+    "hamlet": 1,
+    "suburb": 1,
+    "neighbourhood": 1,
+    "quarter": 1,
+    "county": 3,
+    "state_district": 3,
+    "state": 3,
+    "district": 3,
+    "province": 3,
+    "country": 3,
+}
+
+
+def _fill_online(frame: Any, args: argparse.Namespace, online: Any) -> None:
+    """Ask Nominatim (cached, rate-limited) for the rows the offline gazetteer left unresolved."""
+    for idx in frame.index[frame["status"] != "resolved"]:
+        name = str(frame.at[idx, args.column]).strip()
+        if not name:
+            continue
+        country = args.country
+        if args.country_column:
+            country = str(frame.at[idx, args.country_column]).strip() or country
+        loc = online.geocode(name, country=country)
+        if loc is None:
+            frame.at[idx, "reason"] = f"{frame.at[idx, 'reason']}; Nominatim found nothing either"
+            continue
+        kind = str(loc.raw.get("addresstype") or loc.raw.get("type") or "")
+        frame.at[idx, "lat"] = loc.latitude
+        frame.at[idx, "lon"] = loc.longitude
+        frame.at[idx, "precision"] = _ONLINE_PRECISION.get(kind, 2)
+        frame.at[idx, "status"] = "resolved"
+        frame.at[idx, "source"] = "nominatim"
+        frame.at[idx, "match_name"] = loc.address
+        frame.at[idx, "reason"] = (
+            f"not in the offline gazetteer; found online by Nominatim ({kind or 'place'})"
+        )
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+    import urllib.parse
+
+    import pandas as pd
+
+    from geokit._http import default_file_mode
+    from geokit.ingest import iter_incidents
+    from geokit.join import join_admin
+    from geokit.pipeline import resolve_keeping_input
+
+    out = Path(args.output)
+    check_output(out, overwrite=args.overwrite)
+    layer = None
+    if args.boundaries:
+        from geokit.boundaries import load_boundaries
+
+        layer = load_boundaries(args.boundaries)
+    online = None
+    if args.online:
+        from geokit.geocoder import OnlineFallback
+
+        url = urllib.parse.urlsplit(args.nominatim_url)
+        online = OnlineFallback(
+            user_agent=args.user_agent, domain=url.netloc + url.path.rstrip("/"), scheme=url.scheme or "https"
+        )
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    tmp = Path(tmp_name)
+    rows = bad = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            # streamed chunk by chunk: a 200 MB table never sits in memory whole
+            for chunk in iter_incidents(args.input, place_column=args.column, chunksize=args.chunksize):
+                if rows == 0:
+                    for opt in ("country_column", "admin1_column", "admin2_column"):
+                        col = getattr(args, opt)
+                        if col and col not in chunk.columns:
+                            raise InputError(
+                                f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
+                                f"{', '.join(c for c in chunk.columns if c != 'row')}",
+                                path=args.input,
+                            )
+                resolved = resolve_keeping_input(
+                    chunk,
+                    args.column,
+                    country=args.country,
+                    country_column=args.country_column,
+                    admin1_column=args.admin1_column,
+                    admin2_column=args.admin2_column,
+                    progress=not args.quiet and sys.stderr.isatty(),
+                )
+                if online is not None:
+                    _fill_online(resolved, args, online)
+                if layer is not None:
+                    joined = join_admin(resolved, layer)
+                    resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+                    resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
+                resolved.to_csv(handle, index=False, header=rows == 0)
+                rows += len(resolved)
+                bad += int((resolved["status"] != "resolved").sum())
+        tmp.chmod(default_file_mode())
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if args.json:
+        summary = {"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}
+        print(json.dumps(summary))
+    say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
+    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add the command to the subparsers of the ``geokit`` parser.
+
+    Parameters
+    ----------
+    sub
+        The object returned by ``ArgumentParser.add_subparsers``.
+    """
+    p = subparser(
+        sub,
+        "geocode",
+        "resolve a column of place names to coordinates",
+        """
+geokit geocode incidents.csv --column place --country PK \\
+    --admin1-column province --boundaries PAK:ADM2 -o resolved.csv
+        """,
+        _cmd_geocode,
+    )
+    p.add_argument("input", help="CSV file")
+    p.add_argument("--column", default="place", help="column with place names")
+    p.add_argument("--country", help="ISO2 country code for every row, e.g. PK")
+    p.add_argument("--country-column", help="column with a country per row")
+    p.add_argument("--admin1-column", help="column with a province hint per row")
+    p.add_argument("--admin2-column", help="column with a district hint per row")
+    p.add_argument("--boundaries", help="also add admin1/admin2 from this layer (e.g. PAK:ADM2)")
+    p.add_argument("-o", "--output", required=True, help="CSV to write")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    p.add_argument("--chunksize", type=int, default=100_000, help="rows read at a time (default 100000)")
+    p.add_argument(
+        "--online", action="store_true", help="ask Nominatim for names the offline gazetteer lacks"
+    )
+    p.add_argument("--user-agent", help="identifies you to Nominatim (required with --online)")
+    p.add_argument(
+        "--nominatim-url",
+        default="https://nominatim.openstreetmap.org",
+        help="Nominatim server (with --online)",
+    )
+    common(p)

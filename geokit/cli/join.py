@@ -1,0 +1,63 @@
+"""``geokit join``: admin names and P-codes for rows with coordinates."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from geokit.cli.common import EXIT_OK, check_output, common, say, subparser
+from geokit.errors import InputError
+
+__all__ = ["register"]
+
+
+def _cmd_join(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from geokit.boundaries import load_boundaries
+    from geokit.export import write_text_atomic
+    from geokit.ingest import read_table
+    from geokit.join import join_admin
+
+    out = Path(args.output)
+    check_output(out, overwrite=args.overwrite)
+    table = read_table(args.input)
+    if table.empty:
+        raise InputError("has a header but no data rows", path=args.input)
+    for col in (args.lat, args.lon):
+        if col not in table.columns:
+            raise InputError(f"no column {col!r}; columns are: {', '.join(table.columns)}", path=args.input)
+    joined = join_admin(table, load_boundaries(args.boundaries), lat=args.lat, lon=args.lon)
+    frame = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+    write_text_atomic(out, frame.to_csv(index=False))
+    counts = frame["join_status"].value_counts().to_dict()
+    say(
+        args,
+        f"{len(frame)} rows joined ({', '.join(f'{k}: {v}' for k, v in counts.items())}); written to {out}",
+    )
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add the command to the subparsers of the ``geokit`` parser.
+
+    Parameters
+    ----------
+    sub
+        The object returned by ``ArgumentParser.add_subparsers``.
+    """
+    p = subparser(
+        sub,
+        "join",
+        "add province and district names and P-codes to rows with lat/lon",
+        "geokit join points.csv --boundaries PAK:ADM2 -o points-with-districts.csv",
+        _cmd_join,
+    )
+    p.add_argument("input", help="CSV with latitude and longitude columns")
+    p.add_argument("-o", "--output", required=True, help="CSV to write")
+    p.add_argument("--boundaries", default="PAK:ADM2", help="dataset or boundary file (default: PAK:ADM2)")
+    p.add_argument("--lat", default="lat", help="latitude column (default: lat)")
+    p.add_argument("--lon", default="lon", help="longitude column (default: lon)")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    common(p)

@@ -1,0 +1,161 @@
+"""``geokit map``: resolve, join and map a CSV of incidents or an article."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.errors import InputError
+
+__all__ = ["register"]
+
+
+def _bins(text: str) -> list[float]:
+    try:
+        return [float(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}") from None
+
+
+def _article_table(args: argparse.Namespace) -> Any:
+    """Incident candidates of a news article, as a table the pipeline takes (coordinates given)."""
+    from geokit.geoparse import incident_table
+    from geokit.ingest import validate_incidents
+
+    boundaries = args.boundaries if isinstance(args.boundaries, str) else None
+    mentions, found = incident_table(args.input, boundaries=boundaries)
+    for note in mentions.attrs.get("geokit", {}).get("notes", []):
+        say(args, f"note: {note}")
+    if found.empty:
+        raise InputError("no incident places found in the article (nothing to map)", path=args.input)
+    keep = ["place", "lat", "lon", "precision", "date", "event_type", "description", "fatalities", "source"]
+    table = found[[c for c in keep if c in found.columns]].copy()
+    if args.column != "place":
+        table = table.rename(columns={"place": args.column})
+    for col in ("date", "fatalities"):
+        if col in table.columns:
+            table[col] = table[col].astype("string").fillna("")
+    return validate_incidents(
+        table.astype({c: "string" for c in table.columns if c not in ("lat", "lon", "precision")}),
+        place_column=args.column,
+        where=args.input,
+    )
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from geokit.export import write_geojson
+    from geokit.ingest import read_incidents
+    from geokit.pipeline import run_pipeline
+    from geokit.render import incident_map, save_map
+
+    out = Path(args.output)
+    outputs = [out]
+    if args.geojson:
+        outputs.append(Path(args.geojson))
+        districts = (
+            Path(args.districts_geojson)
+            if args.districts_geojson
+            else (Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson"))
+        )
+        outputs.append(districts)
+    for path in outputs:
+        check_output(path, overwrite=args.overwrite)
+
+    if Path(args.input).suffix.lower() in {".txt", ".text"}:
+        table = _article_table(args)
+    else:
+        table = read_incidents(args.input, place_column=args.column)
+    result = run_pipeline(
+        table,
+        place_column=args.column,
+        boundaries=args.boundaries,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    m = incident_map(
+        result.incidents,
+        result.aggregates,
+        column=args.value,
+        scheme=args.scheme,
+        k=args.k,
+        bins=args.bins,
+        title=args.title or f"Incidents: {Path(args.input).name}",
+        offline=args.offline,
+        heat=args.heat,
+        time_view=args.time_view,
+    )
+    save_map(m, out)
+    if args.geojson:
+        write_geojson(result.incidents, outputs[1])
+        write_geojson(result.aggregates, outputs[2], id_column=None)
+    n, bad = result.n_rows, result.n_unresolved
+    say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
+    if bad:
+        for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():
+            say(args, f"  row {row['row']}: {row[args.column]!r} unresolved: {row['reason']}")
+    if args.geojson:
+        say(args, f"GeoJSON written to {outputs[1]} and {outputs[2]}")
+    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """Add the command to the subparsers of the ``geokit`` parser.
+
+    Parameters
+    ----------
+    sub
+        The object returned by ``ArgumentParser.add_subparsers``.
+    """
+    p = subparser(
+        sub,
+        "map",
+        "resolve, join and map a CSV of incidents as one standalone HTML file",
+        """
+geokit map examples/balochistan-2026-01-31.csv -o map.html \\
+    --geojson incidents.geojson --boundaries PAK:ADM2
+        """,
+        _cmd_map,
+    )
+    p.add_argument("input", help="CSV with at least a place column, or a news article (.txt)")
+    p.add_argument("-o", "--output", required=True, help="HTML file to write")
+    p.add_argument("--geojson", help="also write incidents as RFC 7946 GeoJSON (and districts beside it)")
+    p.add_argument(
+        "--districts-geojson",
+        help="where to write district aggregates (default: <geojson>-districts.geojson)",
+    )
+    p.add_argument(
+        "--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)"
+    )
+    p.add_argument("--column", default="place", help="column with place names (default: place)")
+    p.add_argument(
+        "--value",
+        default="incidents",
+        choices=["incidents", "fatalities", "incidents_per_1000km2"],
+        help="what the choropleth shows",
+    )
+    p.add_argument(
+        "--scheme",
+        default="quantiles",
+        help="quantiles, naturalbreaks, equalinterval, fisherjenks, userdefined",
+    )
+    p.add_argument("-k", type=int, default=5, help="number of classes (default 5)")
+    p.add_argument("--bins", type=_bins, help="class upper bounds for --scheme userdefined, e.g. 1,5,10")
+    p.add_argument("--title", help="map title")
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="self-contained page: no request leaves it (run 'geokit assets fetch' once first)",
+    )
+    p.add_argument("--no-heat", dest="heat", action="store_false", help="leave out the heat-map layer")
+    p.add_argument(
+        "--time-view",
+        dest="time_view",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="date slider with a choropleth per period (default: when incidents span several dates)",
+    )
+    p.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    common(p)
