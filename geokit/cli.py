@@ -74,6 +74,8 @@ def _article_table(args: argparse.Namespace) -> Any:
     from geokit.ingest import validate_incidents
 
     boundaries = args.boundaries if isinstance(args.boundaries, str) else None
+    if boundaries and boundaries.strip().lower() == "auto":  # picked later, from the resolved places
+        boundaries = None
     mentions, found = incident_table(args.input, boundaries=boundaries)
     for note in mentions.attrs.get("geokit", {}).get("notes", []):
         _say(args, f"note: {note}")
@@ -205,10 +207,11 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     _check_output(out, overwrite=args.overwrite)
-    layer = None
-    if args.boundaries:
-        from geokit.boundaries import load_boundaries
+    from geokit.boundaries import load_boundaries
 
+    layer = None
+    auto = (args.boundaries or "").strip().lower() == "auto"  # picked from the first chunk's countries
+    if args.boundaries and not auto:
         layer = load_boundaries(args.boundaries)
     online = None
     if args.online:
@@ -245,6 +248,13 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                 )
                 if online is not None:
                     _fill_online(resolved, args, online)
+                if auto and layer is None:
+                    from geokit.pipeline import pick_boundaries
+
+                    hints = pd.DataFrame(
+                        {"country_hint": [args.country] * len(chunk)} if args.country else {}
+                    )
+                    layer = load_boundaries(pick_boundaries(hints, resolved))
                 if layer is not None:
                     joined = join_admin(resolved, layer)
                     resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
@@ -357,22 +367,16 @@ def _cmd_data(args: argparse.Namespace) -> int:
     from geokit.settings import get_settings
 
     if args.action == "list":
-        rows = [
-            {
-                "name": d.key,
-                "aliases": list(d.aliases),
-                "title": d.title,
-                "licence": d.licence,
-                "attribution": d.attribution,
-            }
-            for d in data.datasets()
-        ]
+        rows = data.listing()
         if args.json:
             print(json.dumps(rows, indent=2))
         else:
             for r in rows:
                 alias = f" (= {', '.join(r['aliases'])})" if r["aliases"] else ""
-                print(f"{r['name']}{alias}\n    {r['title']}\n    licence: {r['licence']}")
+                print(
+                    f"{r['name']}{alias} [{r['status']}]\n    {r['title']}\n    licence: {r['licence']}"
+                    f"\n    attribution: {r['attribution']}"
+                )
         return EXIT_OK
     if not args.names:
         raise InputError(f"'geokit data {args.action}' needs at least one dataset name")
@@ -414,7 +418,9 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
         help="where to write district aggregates (default: <geojson>-districts.geojson)",
     )
     p.add_argument(
-        "--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)"
+        "--boundaries",
+        default="PAK:ADM2",
+        help="dataset name, boundary file, or auto (the incidents' country; default: PAK:ADM2, embedded)",
     )
     p.add_argument("--column", default="place", help="column with place names (default: place)")
     p.add_argument(
@@ -464,7 +470,10 @@ geokit geocode incidents.csv --column place --country PK \\
     p.add_argument("--country-column", help="column with a country per row")
     p.add_argument("--admin1-column", help="column with a province hint per row")
     p.add_argument("--admin2-column", help="column with a district hint per row")
-    p.add_argument("--boundaries", help="also add admin1/admin2 from this layer (e.g. PAK:ADM2)")
+    p.add_argument(
+        "--boundaries",
+        help="also add admin1/admin2 from this layer (e.g. PAK:ADM2, or auto: the rows' country)",
+    )
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
