@@ -56,6 +56,7 @@ LEVELS = (1, 2, 3)
 
 
 def sha256(path: Path) -> str:
+    """Return the hex sha256 of a file."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
@@ -64,6 +65,7 @@ def sha256(path: Path) -> str:
 
 
 def mirror_dir() -> Path:
+    """Return the offline mirror holding the originals."""
     mirror = Path(os.environ.get("GEOKIT_DATA_MIRROR") or ROOT.parent / "shared" / "geodata")
     if not mirror.is_dir():
         sys.exit(f"no offline mirror at {mirror}; set GEOKIT_DATA_MIRROR")
@@ -78,7 +80,8 @@ def read_full(level: int, mirror: Path) -> tuple[gpd.GeoDataFrame, dict[str, Any
     path = mirror / ds.mirror_path
     data.verify(path, ds.sha256, what=f"{ds.key} in {path}")
     gdf = gpd.read_file(path, engine="pyogrio")
-    return gdf, {"dataset": ds.key, "mirror_path": ds.mirror_path, "sha256": ds.sha256, "size": path.stat().st_size}
+    size = path.stat().st_size
+    return gdf, {"dataset": ds.key, "mirror_path": ds.mirror_path, "sha256": ds.sha256, "size": size}
 
 
 def simplify(full: dict[int, gpd.GeoDataFrame], tolerance: float) -> dict[int, gpd.GeoDataFrame]:
@@ -115,7 +118,7 @@ def random_points(adm0: Any, n: int = N_POINTS, seed: int = SEED) -> np.ndarray:
 
 
 def unit_of(layer: gpd.GeoDataFrame, xy: np.ndarray, code: str) -> np.ndarray:
-    """The P-code of the unit holding each point ("" outside every unit)."""
+    """Return the P-code of the unit holding each point ("" outside every unit)."""
     tree = shapely.STRtree(layer.geometry.values)
     pi, gi = tree.query(shapely.points(xy), predicate="within")
     out = np.full(len(xy), "", dtype=object)
@@ -124,6 +127,7 @@ def unit_of(layer: gpd.GeoDataFrame, xy: np.ndarray, code: str) -> np.ndarray:
 
 
 def gold_rows() -> pd.DataFrame:
+    """Return the Pakistan rows of the gold set that name a district."""
     gold = pd.read_csv(GOLD, comment="#", dtype=str)
     return gold[(gold["country_hint"] == "PK") & gold["expected_admin2_pcode"].notna()].reset_index(drop=True)
 
@@ -164,7 +168,8 @@ def measure(
         ref = reference[level] if reference is not None else unit_of(full[level], xy, code)
         differ = unit_of(simple[level], xy, code) != ref
         figures[f"adm{level}_random_points_differ"] = int(differ.sum())
-        figures[f"adm{level}_vertices"] = int(shapely.get_num_coordinates(simple[level].geometry.values).sum())
+        vertices = shapely.get_num_coordinates(simple[level].geometry.values)
+        figures[f"adm{level}_vertices"] = int(vertices.sum())
     figures["adm2_random_share_differ"] = figures["adm2_random_points_differ"] / len(xy)
     n_gold, gold_differ = gold_differences(simple[2], full[2])
     figures["gold_rows"] = n_gold
@@ -173,6 +178,7 @@ def measure(
 
 
 def write_layers(simple: dict[int, gpd.GeoDataFrame]) -> dict[str, Any]:
+    """Write the simplified layers as GeoParquet; return their manifest entries."""
     outputs: dict[str, Any] = {}
     for level, gdf in simple.items():
         name = f"cod-ab-pak-adm{level}.parquet"
@@ -189,6 +195,7 @@ def write_layers(simple: dict[int, gpd.GeoDataFrame]) -> dict[str, Any]:
 
 
 def write_geonames(mirror: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Gzip the GeoNames admin tables; return their input and output manifest entries."""
     from geokit import data
 
     inputs, outputs = [], {}
@@ -210,6 +217,7 @@ def write_geonames(mirror: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
 
 
 def main() -> None:
+    """Choose the tolerance, write the embedded files and the manifest."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tolerance", type=float, help="skip the search and use this tolerance (degrees)")
     args = parser.parse_args()
@@ -253,8 +261,9 @@ def main() -> None:
             "the full layer, and changes the district of no Pakistan row of tests/data/gold_places.csv"
         ),
         "simplification": (
-            "ADM3 simplified as one coverage with shapely.coverage_simplify (topology kept); ADM2 and ADM1 "
-            "are the dissolve (shapely.coverage_union_all) of the simplified ADM3 by ADM2_PCODE and ADM1_PCODE"
+            "ADM3 simplified as one coverage with shapely.coverage_simplify (topology kept); ADM2 and "
+            "ADM1 are the dissolve (shapely.coverage_union_all) of the simplified ADM3 by ADM2_PCODE "
+            "and ADM1_PCODE"
         ),
         "measurements": measured,
         "inputs": inputs + gn_inputs,
@@ -266,7 +275,8 @@ def main() -> None:
                     "Administrative boundaries: OCHA / WFP, Pakistan - Subnational Administrative Boundaries "
                     "(COD-AB, pak_adm_wfp_20220909), via the Humanitarian Data Exchange "
                     "(https://data.humdata.org/dataset/cod-ab-pak), CC BY 3.0 IGO; simplified by geokit. "
-                    "The boundaries and names do not imply official endorsement or acceptance by the United Nations."
+                    "The boundaries and names do not imply official endorsement or acceptance by the "
+                    "United Nations."
                 ),
             },
             "geonames": {

@@ -158,7 +158,8 @@ def test_map_and_geocode_work_offline_from_an_empty_folder(venv, offline_env, tm
     )
     resolved = pd.read_csv(work / "resolved.csv", comment=None)
     assert dict(zip(resolved["id"], resolved["admin2"], strict=True)) == EXPECTED_DISTRICT
-    assert sorted(p.name for p in work.iterdir()) == ["incidents.geojson", "map.html", "resolved.csv"]
+    written = sorted(p.name for p in work.iterdir())
+    assert written == ["incidents-districts.geojson", "incidents.geojson", "map.html", "resolved.csv"]
     assert not Path(offline_env["GEOKIT_DATA_DIR"]).exists() or not any(
         Path(offline_env["GEOKIT_DATA_DIR"]).iterdir()
     )
