@@ -158,6 +158,16 @@ def test_map_and_geocode_work_offline_from_an_empty_folder(venv, offline_env, tm
     )
     resolved = pd.read_csv(work / "resolved.csv", comment=None)
     assert dict(zip(resolved["id"], resolved["admin2"], strict=True)) == EXPECTED_DISTRICT
+    explained = _run([geokit, "explain", "Noshki", "--country", "PK"], env=offline_env, cwd=work)
+    assert "Nushki" in explained.stdout
+
+    (work / "points.csv").write_text("id,lat,lon\nquetta,30.18414,67.00141\nturbat,26.00122,63.04849\n")
+    _run([geokit, "join", "points.csv", "-o", "joined.csv"], env=offline_env, cwd=work)
+    joined = pd.read_csv(work / "joined.csv")
+    assert dict(zip(joined["id"], joined["adm2_name"], strict=True)) == {"quetta": "Quetta", "turbat": "Kech"}
+    for name in ("points.csv", "joined.csv"):
+        (work / name).unlink()
+
     written = sorted(p.name for p in work.iterdir())
     assert written == ["incidents-districts.geojson", "incidents.geojson", "map.html", "resolved.csv"]
     assert not Path(offline_env["GEOKIT_DATA_DIR"]).exists() or not any(
