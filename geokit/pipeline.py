@@ -150,6 +150,40 @@ def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any
     return resolved
 
 
+def pick_boundaries(table: pd.DataFrame, resolved: pd.DataFrame, gazetteer: Any = None) -> str:
+    """Name the boundary layer for the incidents' country (``boundaries="auto"``).
+
+    Parameters
+    ----------
+    table
+        The input rows; its ``country_hint`` column is used when no place resolved.
+    resolved
+        The rows after :func:`geokit.resolve.resolve_frame` (``record_id`` column).
+    gazetteer
+        The gazetteer the rows were resolved with; the default one otherwise.
+
+    Returns
+    -------
+    str
+        A dataset name, from :func:`geokit.boundaries.auto_boundaries`.
+    """
+    from geokit.boundaries import auto_boundaries
+
+    countries: list[str] = []
+    if "record_id" in resolved.columns:
+        if gazetteer is None:
+            from geokit.gazetteer import Gazetteer
+
+            gazetteer = Gazetteer.default()
+        for rid in resolved["record_id"].dropna().astype(str):
+            place = gazetteer.get(rid)
+            if place is not None and place.country:
+                countries.append(place.country)
+    if not countries and "country_hint" in table.columns:
+        countries = [str(c) for c in table["country_hint"].dropna()]
+    return auto_boundaries(countries)
+
+
 def run_pipeline(
     table: pd.DataFrame,
     *,
@@ -173,7 +207,9 @@ def run_pipeline(
     place_column
         The column with place names.
     boundaries
-        Dataset name, file path or a loaded layer.
+        Dataset name, file path or a loaded layer; ``"auto"`` picks the
+        district layer of the incidents' country (see
+        :func:`geokit.boundaries.auto_boundaries`).
     gazetteer
         A :class:`geokit.gazetteer.Gazetteer`; the default one otherwise.
     settings
@@ -185,8 +221,11 @@ def run_pipeline(
     -------
     PipelineResult
     """
+    auto = isinstance(boundaries, str) and boundaries.strip().lower() == "auto"
     layer = (
-        boundaries
+        None
+        if auto
+        else boundaries
         if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
         else load_boundaries(boundaries, settings=settings)
     )
@@ -203,6 +242,8 @@ def run_pipeline(
     from_input = np.zeros(len(resolved), dtype=bool)
     if "lat" in given and "lon" in given:
         from_input = _use_given_coordinates(resolved, given)
+    if layer is None:
+        layer = load_boundaries(pick_boundaries(table, resolved, gazetteer), settings=settings)
     joined = join_admin(resolved, layer)
     _flag_swapped(joined, layer, from_input)
     aggregates = aggregate(joined[joined["status"] == "resolved"], layer)

@@ -14,6 +14,7 @@ setting                     environment variable          default
 ``allow_download``          ``GEOKIT_ALLOW_DOWNLOAD``     ``True``
 ``timeout``                 ``GEOKIT_TIMEOUT``            ``60`` seconds
 ``user_agent``              ``GEOKIT_USER_AGENT``         none (required for online geocoding)
+``geoboundaries_api``       ``GEOKIT_GEOBOUNDARIES_API``  ``https://www.geoboundaries.org/api/current``
 ==========================  ============================  =====================================
 """
 
@@ -51,6 +52,8 @@ class Settings:
         Network timeout in seconds.
     user_agent
         HTTP user agent for online services; required by Nominatim's policy.
+    geoboundaries_api
+        Base URL of the geoBoundaries API (``<base>/gbOpen/ISO3/ADMn/``).
     """
 
     cache_dir: Path
@@ -59,6 +62,7 @@ class Settings:
     allow_download: bool
     timeout: float
     user_agent: str | None
+    geoboundaries_api: str = "https://www.geoboundaries.org/api/current"
 
 
 _overrides: dict[str, Any] = {}
@@ -106,6 +110,9 @@ def get_settings() -> Settings:
         allow_download=bool(allow),
         timeout=timeout,
         user_agent=_overrides.get("user_agent") or env.get("GEOKIT_USER_AGENT") or None,
+        geoboundaries_api=_overrides.get("geoboundaries_api")
+        or env.get("GEOKIT_GEOBOUNDARIES_API")
+        or "https://www.geoboundaries.org/api/current",
     )
 
 

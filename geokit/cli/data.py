@@ -19,22 +19,16 @@ def _cmd_data(args: argparse.Namespace) -> int:
     from geokit.settings import get_settings
 
     if args.action == "list":
-        rows = [
-            {
-                "name": d.key,
-                "aliases": list(d.aliases),
-                "title": d.title,
-                "licence": d.licence,
-                "attribution": d.attribution,
-            }
-            for d in data.datasets()
-        ]
+        rows = data.listing()
         if args.json:
             print(json.dumps(rows, indent=2))
         else:
             for r in rows:
                 alias = f" (= {', '.join(r['aliases'])})" if r["aliases"] else ""
-                print(f"{r['name']}{alias}\n    {r['title']}\n    licence: {r['licence']}")
+                print(
+                    f"{r['name']}{alias} [{r['status']}]\n    {r['title']}\n    licence: {r['licence']}"
+                    f"\n    attribution: {r['attribution']}"
+                )
         return EXIT_OK
     if not args.names:
         raise InputError(f"'geokit data {args.action}' needs at least one dataset name")

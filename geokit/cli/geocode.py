@@ -70,10 +70,11 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     check_output(out, overwrite=args.overwrite)
-    layer = None
-    if args.boundaries:
-        from geokit.boundaries import load_boundaries
+    from geokit.boundaries import load_boundaries
 
+    layer = None
+    auto = (args.boundaries or "").strip().lower() == "auto"  # picked from the first chunk's countries
+    if args.boundaries and not auto:
         layer = load_boundaries(args.boundaries)
     online = None
     if args.online:
@@ -110,6 +111,13 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                 )
                 if online is not None:
                     _fill_online(resolved, args, online)
+                if auto and layer is None:
+                    from geokit.pipeline import pick_boundaries
+
+                    hints = pd.DataFrame(
+                        {"country_hint": [args.country] * len(chunk)} if args.country else {}
+                    )
+                    layer = load_boundaries(pick_boundaries(hints, resolved))
                 if layer is not None:
                     joined = join_admin(resolved, layer)
                     resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
@@ -152,7 +160,10 @@ geokit geocode incidents.csv --column place --country PK \\
     p.add_argument("--country-column", help="column with a country per row")
     p.add_argument("--admin1-column", help="column with a province hint per row")
     p.add_argument("--admin2-column", help="column with a district hint per row")
-    p.add_argument("--boundaries", help="also add admin1/admin2 from this layer (e.g. PAK:ADM2)")
+    p.add_argument(
+        "--boundaries",
+        help="also add admin1/admin2 from this layer (e.g. PAK:ADM2, or auto: the rows' country)",
+    )
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")

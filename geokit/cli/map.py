@@ -26,6 +26,8 @@ def _article_table(args: argparse.Namespace) -> Any:
     from geokit.ingest import validate_incidents
 
     boundaries = args.boundaries if isinstance(args.boundaries, str) else None
+    if boundaries and boundaries.strip().lower() == "auto":  # picked later, from the resolved places
+        boundaries = None
     mentions, found = incident_table(args.input, boundaries=boundaries)
     for note in mentions.attrs.get("geokit", {}).get("notes", []):
         say(args, f"note: {note}")
@@ -126,7 +128,9 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
         help="where to write district aggregates (default: <geojson>-districts.geojson)",
     )
     p.add_argument(
-        "--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)"
+        "--boundaries",
+        default="PAK:ADM2",
+        help="dataset name, boundary file, or auto (the incidents' country; default: PAK:ADM2, embedded)",
     )
     p.add_argument("--column", default="place", help="column with place names (default: place)")
     p.add_argument(

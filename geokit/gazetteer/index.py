@@ -74,13 +74,7 @@ def _sibling(name: str, level: int) -> str | None:
 
 def _locate(name: str, settings: Settings) -> Path | None:
     """Where a dataset's file is, without reading it (for the cache key)."""
-    ds = _data.dataset(name)
-    local = settings.data_dir / ds.filename
-    if local.exists():
-        return local
-    if settings.mirror_dir is not None and (settings.mirror_dir / ds.mirror_path).exists():
-        return settings.mirror_dir / ds.mirror_path
-    return None
+    return _data.locate(name, settings)
 
 
 def _stamp(path: Path | None) -> str:

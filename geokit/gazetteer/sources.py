@@ -7,6 +7,7 @@ and writes the index.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import zipfile
 from collections.abc import Iterator
@@ -38,7 +39,8 @@ def _kind_for_population(pop: int) -> str:
 
 # ----------------------------------------------------------------------------- sources
 def _text_table(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8") as fh:
+    opener = gzip.open if path.suffix == ".gz" else open  # the package embeds gzipped GeoNames tables
+    with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.strip() and not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
