@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-_ATTRIBUTION = "Administrative boundaries courtesy of geoBoundaries.org (Runfola et al. 2020, CC BY 4.0)"
+ATTRIBUTION = "Administrative boundaries courtesy of geoBoundaries.org (Runfola et al. 2020, CC BY 4.0)"
 _META_FIELDS = (
     "boundaryID",
     "boundaryName",
@@ -38,40 +38,6 @@ _META_FIELDS = (
     "gjDownloadURL",
 )
 _API_LIMIT = 1 << 20  # the metadata of one layer is a few kB
-
-
-def api_dataset(iso3: str, level: int) -> Dataset:
-    """Describe the gbOpen layer of a country at one admin level.
-
-    Parameters
-    ----------
-    iso3
-        ISO 3166-1 alpha-3 code, upper case.
-    level
-        Admin level, 0 to 5.
-
-    Returns
-    -------
-    Dataset
-        With ``api="geoboundaries"``; its digest is recorded on first fetch.
-    """
-    from geokit.data import Dataset
-
-    stem = f"geoBoundaries-{iso3}-ADM{level}"
-    return Dataset(
-        key=f"geoboundaries:{iso3}:ADM{level}",
-        title=f"{iso3} admin level {level} (geoBoundaries gbOpen, current release, through the API)",
-        kind="boundaries",
-        filename=f"geoboundaries/{stem}.geojson",
-        mirror_path=f"geoboundaries/{stem}.geojson",
-        sha256=None,
-        url=None,
-        licence="per release (boundaryLicense in the geoBoundaries metadata, recorded on first fetch)",
-        attribution=_ATTRIBUTION,
-        landing_page="https://www.geoboundaries.org/",
-        level=level,
-        api="geoboundaries",
-    )
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
@@ -134,7 +100,7 @@ def fetch_layer(ds: Dataset, *, settings: Settings) -> Path:
     Parameters
     ----------
     ds
-        A dataset made by :func:`api_dataset`.
+        A dataset made by ``geokit.data.dataset("geoboundaries:ISO3:ADMn")``.
     settings
         Settings in force (data directory, mirror, API base URL, downloads).
 

@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from geokit import _geoboundaries as _gb
 from geokit import _http
 from geokit.errors import ChecksumError, DataError
 from geokit.settings import Settings, get_settings
@@ -43,7 +44,6 @@ __all__ = [
     "verify",
 ]
 
-_GB_ATTRIBUTION = "Administrative boundaries courtesy of geoBoundaries.org (Runfola et al. 2020, CC BY 4.0)"
 #: ``geoboundaries:ISO3:ADMn``: any country's gbOpen layer through the geoBoundaries API.
 _GEOBOUNDARIES = re.compile(r"^geoboundaries:([A-Za-z]{3}):ADM([0-5])$", re.IGNORECASE)
 
@@ -212,13 +212,43 @@ def dataset(name: str) -> Dataset:
             return ds
     m = _GEOBOUNDARIES.match(name.strip())
     if m:
-        from geokit._geoboundaries import api_dataset
-
-        return api_dataset(m.group(1).upper(), int(m.group(2)))
+        return _api_dataset(m.group(1).upper(), int(m.group(2)))
     known = ", ".join(sorted([d.key for d in datasets()] + [a for d in datasets() for a in d.aliases]))
     raise DataError(
         f"unknown dataset {name!r}; known datasets: {known}, and geoboundaries:ISO3:ADM0|ADM1|ADM2 "
         "for any country"
+    )
+
+
+def _api_dataset(iso3: str, level: int) -> Dataset:
+    """Describe the gbOpen layer of a country at one admin level.
+
+    Parameters
+    ----------
+    iso3
+        ISO 3166-1 alpha-3 code, upper case.
+    level
+        Admin level, 0 to 5.
+
+    Returns
+    -------
+    Dataset
+        With ``api="geoboundaries"``; its digest is recorded on first fetch.
+    """
+    stem = f"geoBoundaries-{iso3}-ADM{level}"
+    return Dataset(
+        key=f"geoboundaries:{iso3}:ADM{level}",
+        title=f"{iso3} admin level {level} (geoBoundaries gbOpen, current release, through the API)",
+        kind="boundaries",
+        filename=f"geoboundaries/{stem}.geojson",
+        mirror_path=f"geoboundaries/{stem}.geojson",
+        sha256=None,
+        url=None,
+        licence="per release (boundaryLicense in the geoBoundaries metadata, recorded on first fetch)",
+        attribution=_gb.ATTRIBUTION,
+        landing_page="https://www.geoboundaries.org/",
+        level=level,
+        api="geoboundaries",
     )
 
 
@@ -307,9 +337,7 @@ def fetch(
     if ds.embedded:
         return _embedded(ds)
     if ds.api == "geoboundaries":
-        from geokit._geoboundaries import fetch_layer
-
-        return fetch_layer(ds, settings=s)
+        return _gb.fetch_layer(ds, settings=s)
     local = s.data_dir / ds.filename
     expected = _expected_digest(ds, local, sha256)
     if local.exists():
@@ -510,7 +538,7 @@ def listing(settings: Settings | None = None) -> list[dict[str, Any]]:
             "path": None,
             "url": s.geoboundaries_api,
             "licence": "per release (recorded on first fetch)",
-            "attribution": _GB_ATTRIBUTION,
+            "attribution": _gb.ATTRIBUTION,
         },
     ]
     return rows
