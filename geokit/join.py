@@ -84,7 +84,9 @@ def join_admin(
         Every input row in input order, with point geometry (missing where
         there are no coordinates), ``adm<L>_name``/``adm<L>_id`` for each level
         of ``boundaries``, ``join_status`` (``inside``, ``nearest``,
-        ``outside`` or ``no point``) and ``join_distance_km``.
+        ``outside`` or ``no point``) and ``join_distance_km``. A row whose
+        ``admin_level`` column (from the resolver) says it stands for a
+        province has no district (``adm2_*`` empty), whatever its point falls in.
     """
     levels = admin_levels(boundaries)
     keep = [c for lvl in levels for c in admin_columns(lvl)]
@@ -126,9 +128,27 @@ def join_admin(
     out = pts
     for col in keep:
         out[col] = result[col].astype("string")
+    _blank_finer_levels(out, levels)
     out["join_status"] = status
     out["join_distance_km"] = distance
     return out
+
+
+def _blank_finer_levels(out: pd.DataFrame, levels: list[int]) -> None:
+    """Empty the units below L of a row answered at admin level L (the resolver's ``admin_level``).
+
+    Its point is the unit's representative point, which lies in some district by accident of
+    geometry: that district is not an answer, so it is left empty (and the row is counted per
+    province, never in a district).
+    """
+    if "admin_level" not in out.columns:
+        return
+    level = pd.to_numeric(out["admin_level"], errors="coerce").to_numpy(dtype=float)
+    for lvl in levels:
+        coarse = np.isfinite(level) & (level < lvl)
+        if coarse.any():
+            for col in admin_columns(lvl):
+                out.loc[coarse, col] = pd.NA
 
 
 def aggregate(
