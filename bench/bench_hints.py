@@ -189,6 +189,58 @@ def _classify(row: dict[str, Any]) -> str:
     return "point in the wrong district"
 
 
+def _typos(name: str) -> list[str]:
+    """Every one-letter deletion, doubling, swap and vowel change of a name (letters only)."""
+    out: set[str] = set()
+    for i, ch in enumerate(name):
+        if not ch.isalpha():
+            continue
+        out.add(name[:i] + name[i + 1 :])
+        out.add(name[:i] + ch + name[i:])
+        if i + 1 < len(name) and name[i + 1].isalpha():
+            out.add(name[:i] + name[i + 1] + ch + name[i + 2 :])
+        if ch.lower() in "aeiou":
+            out.update(name[:i] + v + name[i + 1 :] for v in "aeiou" if v != ch.lower())
+    out.discard(name)
+    return sorted(out)
+
+
+def threshold_table(thresholds: tuple[float, ...] = (65, 70, 75, 80, 85, 90)) -> list[dict[str, Any]]:
+    """Misspelt COD-AB district hints matched at each fuzzy threshold: right, wrong, unknown.
+
+    Every one-letter typo of every district name is given as an admin-2 hint with its province
+    known (as in a table with both columns); typos that spell another unit's name are left
+    out. The threshold is the lowest with no wrong unit.
+    """
+    from geokit.gazetteer import Gazetteer
+    from geokit.normalize import key, skeleton
+    from geokit.resolve.hints import match_hint
+
+    gaz = Gazetteer.default()
+    units = gaz.admin_units(country="PK", kind="adm2")
+    taken = {skeleton(key(u.name)) for u in units}
+    cases = [
+        (t, u)
+        for u in units
+        for t in _typos(u.name)
+        if skeleton(key(t)) not in taken and len(skeleton(key(t))) >= 4
+    ]
+    rows = []
+    for th in thresholds:
+        right = wrong = unknown = 0
+        for t, u in cases:
+            a1 = frozenset({skeleton(key(u.admin1 or ""))})
+            m = match_hint(gaz, t, 2, country="PK", admin1=a1, threshold=th)
+            if m is None or not m.units:
+                unknown += 1
+            elif u in m.units:
+                right += 1
+            else:
+                wrong += 1
+        rows.append({"threshold": th, "typos": len(cases), "right": right, "wrong": wrong, "unknown": unknown})
+    return rows
+
+
 def run(quick: bool = False) -> list[dict]:
     got = measure()
     g, p = got["geokit"], got["peer"]
@@ -228,6 +280,10 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
+    if "--threshold" in sys.argv:
+        for row in threshold_table():
+            print(row)
+        sys.exit(0)
     result = measure()
     print("geokit", result["geokit"])
     print("peer  ", result["peer"])

@@ -179,7 +179,10 @@ def aggregate(
         ``incidents``, ``fatalities`` (sum of known figures; 0 where there
         were no incidents; NaN where incidents happened but none has a
         figure), ``fatalities_known`` (how many incidents had a figure),
-        ``area_km2`` and ``incidents_per_1000km2``.
+        ``area_km2`` and ``incidents_per_1000km2``. Rows placed only in a
+        coarser unit (a province-level answer has no district) are in no
+        unit's count; ``attrs["coarser"]`` counts them per coarser unit
+        (``{"Balochistan": 3}``).
     """
     levels = admin_levels(boundaries)
     lvl = level if level is not None else max(levels)
@@ -213,4 +216,22 @@ def aggregate(
     units["area_km2"] = np.asarray(area, dtype=float)
     units["incidents_per_1000km2"] = units["incidents"] / units["area_km2"] * 1000.0
     units.attrs = dict(boundaries.attrs)
+    units.attrs["coarser"] = _coarser_counts(joined, levels, lvl)
     return units.reset_index(drop=True)
+
+
+def _coarser_counts(joined: pd.DataFrame, levels: list[int], lvl: int) -> dict[str, int]:
+    """Rows placed only in a unit above ``lvl`` (a province-level answer), counted per that unit.
+
+    They are in no unit of level ``lvl`` and so in none of the counts above; the map's legend
+    reports them per province instead of dropping them silently.
+    """
+    upper = [lv for lv in levels if lv < lvl]
+    id_col = admin_columns(lvl)[1]
+    if not upper or id_col not in joined.columns:
+        return {}
+    name_up = admin_columns(max(upper))[0]
+    if name_up not in joined.columns:
+        return {}
+    rows = joined[joined[id_col].isna() & joined[name_up].notna()]
+    return {str(k): int(v) for k, v in rows.groupby(name_up).size().items()}

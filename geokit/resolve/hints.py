@@ -41,12 +41,25 @@ from geokit.normalize import clean, key, parse, skeleton
 __all__ = ["HINT_FUZZY_THRESHOLD", "FormerUnit", "HintMatch", "admin_history", "match_hint"]
 
 #: Minimum rapidfuzz ``ratio`` (0-100, on transliteration skeletons) for a misspelt hint to
-#: match a unit, and the lead it needs over the next unit. Measured by
-#: ``python bench/bench_hints.py --threshold`` on every COD-AB district name with each one-letter
-#: typo (deletion, insertion, substitution, swap): at 75 every typo that scores at all finds its
-#: own unit except where two units of one province differ by a letter or two ("Kharan"/
-#: "Karak"), which the lead of :data:`HINT_FUZZY_MARGIN` turns into "unknown" instead of a wrong
-#: unit; below 75 the first wrong units appear. See the bench module's docstring for the table.
+#: match a unit. Measured by ``python bench/bench_hints.py --threshold``: each one-letter typo
+#: (deletion, doubling, swap, vowel change) of every COD-AB district name, 4,114 typos that
+#: spell no other unit, given as a district hint with the province known:
+#:
+#: =========  =====  =====  =======
+#: threshold  right  wrong  unknown
+#: =========  =====  =====  =======
+#: 70         3,561  1      552
+#: 75         3,543  1      570
+#: 80         3,476  1      637
+#: 85         2,828  1      1,285
+#: 90         1,929  0      2,185
+#: =========  =====  =====  =======
+#:
+#: The one wrong answer ("Kechhi" for Kachhi, read as Kech) is as close to either name. Without
+#: the province, 7 of the 4,114 go to the wrong unit at 75 and 80 (10 at 70): typos that are
+#: as near another real district ("Hairpur": Haripur or Khairpur), so the province is used
+#: whenever the table gives one. 75 keeps the wrong answers at their floor with the fewest
+#: typos left unknown.
 HINT_FUZZY_THRESHOLD = 75.0
 #: A fuzzy hint must beat the second-best unit by this many points, or it is unknown.
 HINT_FUZZY_MARGIN = 5.0
@@ -227,6 +240,7 @@ def _pieces(hint: str) -> list[tuple[str, bool]]:
     return out
 
 
+@cache
 def _units(gaz: Gazetteer, level: int, country: str | None) -> list[Place]:
     return [
         u
@@ -278,6 +292,7 @@ def match_hint(
     *,
     country: str | None = None,
     admin1: frozenset[str] | None = None,
+    threshold: float = HINT_FUZZY_THRESHOLD,
 ) -> HintMatch | None:
     """Match one admin hint to the current units it stands for.
 
@@ -294,6 +309,8 @@ def match_hint(
     admin1
         Skeletons of the province names a district must lie in (from a known province hint);
         used to choose between same-name districts and to narrow fuzzy matching.
+    threshold
+        Minimum fuzzy similarity (0-100); the default is the measured one.
 
     Returns
     -------
@@ -325,7 +342,25 @@ def match_hint(
             units = [p for pc in former.successors if (p := _by_pcode(gaz, country).get(pc)) is not None]
             if units:
                 return _match(level, text, former.how, units, matched=name, similarity=100.0, former=former)
-    return _fuzzy(gaz, text, pieces, level, country, admin1)
+    return _fuzzy(gaz, text, pieces, level, country, admin1, threshold)
+
+
+@cache
+def _targets(
+    gaz: Gazetteer, level: int, country: str | None
+) -> tuple[tuple[str, tuple[Place, ...], FormerUnit | None], ...]:
+    """Skeletons a misspelt hint is compared with: unit names, their alternates, former names."""
+    out: list[tuple[str, tuple[Place, ...], FormerUnit | None]] = []
+    for u in _units(gaz, level, country):
+        for n in (u.name, *u.alt_names):
+            out.append((_skel(n), (u,), None))
+    if level == 2:
+        by = _by_pcode(gaz, country)
+        for k, former in admin_history().items():
+            units = tuple(p for pc in former.successors if (p := by.get(pc)) is not None)
+            if units:
+                out.append((skeleton(k), units, former))
+    return tuple(out)
 
 
 def _fuzzy(
@@ -335,20 +370,15 @@ def _fuzzy(
     level: int,
     country: str | None,
     admin1: frozenset[str] | None,
+    threshold: float,
 ) -> HintMatch:
     from rapidfuzz import fuzz
 
-    targets: list[tuple[str, tuple[Place, ...], FormerUnit | None]] = []
-    pool = _in_admin1(_units(gaz, level, country), admin1)
-    for u in pool:
-        for n in (u.name, *u.alt_names):
-            targets.append((_skel(n), (u,), None))
-    if level == 2:
-        by = _by_pcode(gaz, country)
-        for k, former in admin_history().items():
-            units = tuple(p for pc in former.successors if (p := by.get(pc)) is not None)
-            if units and (admin1 is None or any(_skel(u.admin1 or "") in admin1 for u in units)):
-                targets.append((skeleton(k), units, former))
+    targets = [
+        t
+        for t in _targets(gaz, level, country)
+        if admin1 is None or any(_skel(u.admin1 or "") in admin1 for u in t[1])
+    ]
     best: tuple[float, str, tuple[Place, ...], FormerUnit | None] | None = None
     second = 0.0
     for name, _own in pieces:
@@ -365,7 +395,7 @@ def _fuzzy(
         if ranked and (best is None or ranked[0][0] > best[0]):
             best = (ranked[0][0], name, ranked[0][1], ranked[0][2])
             second = ranked[1][0] if len(ranked) > 1 else 0.0
-    if best is None or best[0] < HINT_FUZZY_THRESHOLD or best[0] - second < HINT_FUZZY_MARGIN:
+    if best is None or best[0] < threshold or best[0] - second < HINT_FUZZY_MARGIN:
         return HintMatch(level, text, "unknown")
     score, name, units, f = best
     return _match(level, text, "fuzzy", list(units), matched=name, similarity=float(score), former=f)
