@@ -30,12 +30,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
 from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
-from geokit.resolve.hints import HintMatch, fallback_unit, match_hint
+from geokit.resolve.hints import HintMatch, _aliases, fallback_unit, match_hint
 
 __all__ = ["Candidate", "Resolution", "resolve"]
 
@@ -185,17 +183,6 @@ def _resolved(
         ambiguous=ambiguous,
         candidates=tuple(cands),
     )
-
-
-@cache
-def _aliases() -> dict[str, str]:
-    text = resources.files("geokit").joinpath("data/aliases.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, name = ([*line.split("\t"), ""])[:2]
-            out[key(alias)] = key(name)
-    return out
 
 
 def _non_place(k: str) -> str | None:

@@ -213,9 +213,18 @@ def _fr(k: str) -> str:
     return "frontier region " + (m.group(1) or m.group(2))
 
 
-def _aliases_of(name: str) -> list[str]:
-    from geokit.resolve.core import _aliases
+@cache
+def _aliases() -> dict[str, str]:
+    text = resources.files("geokit").joinpath("data/aliases.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, name = ([*line.split("\t"), ""])[:2]
+            out[key(alias)] = key(name)
+    return out
 
+
+def _aliases_of(name: str) -> list[str]:
     k = key(name)
     out = [k]
     if (a := _aliases().get(k)) and a not in out:
