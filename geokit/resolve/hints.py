@@ -32,7 +32,7 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from geokit.gazetteer import Gazetteer, Place
@@ -324,8 +324,33 @@ def match_hint(
     Returns
     -------
     HintMatch or None
-        ``None`` for an empty hint; ``how="unknown"`` when nothing matches.
+        ``None`` for an empty hint; ``how="unknown"`` when nothing matches. Answers are
+        memoised per gazetteer (a table repeats the same few hundred hints).
     """
+    return _match_hint(gaz, hint, level, country, admin1, threshold)
+
+
+@lru_cache(maxsize=20_000)
+def _match_hint(
+    gaz: Gazetteer,
+    hint: str | None,
+    level: int,
+    country: str | None,
+    admin1: frozenset[str] | None,
+    threshold: float,
+) -> HintMatch | None:
+    return _match_hint_uncached(gaz, hint, level, country=country, admin1=admin1, threshold=threshold)
+
+
+def _match_hint_uncached(
+    gaz: Gazetteer,
+    hint: str | None,
+    level: int,
+    *,
+    country: str | None,
+    admin1: frozenset[str] | None,
+    threshold: float,
+) -> HintMatch | None:
     text = clean(hint)
     if not text or text.lower() in ("<na>", "nan", "none", "null"):
         return None
