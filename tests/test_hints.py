@@ -313,3 +313,18 @@ def test_distance_rule_uses_the_median_district_radius(adm2: gpd.GeoDataFrame) -
     radius = np.sqrt(adm2.to_crs(6933).area / np.pi) / 1000
     assert abs(float(np.median(radius)) - NEAR_HINT_KM) < 5
     assert haversine_km(30.0, 70.0, 29.85, 70.0) < NEAR_HINT_KM  # the border fixture is inside it
+
+
+def test_cli_explain_prints_each_hint_match(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from geokit.cli import main
+
+    code = main(
+        ["explain", "Jandola", "--country", "PK", "--admin1", "FATA", "--admin2", "FR Tank", "--json"]
+    )
+    assert code == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [(m["level"], m["how"]) for m in got["hint_matches"]] == [(1, "alias"), (2, "successor")]
+    assert got["hint_matches"][1]["units"] == [{"name": "Tank", "pcode": "PK533"}]
+    assert got["hint_matches"][1]["former"]["url"].startswith("https://")
