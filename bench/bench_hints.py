@@ -237,7 +237,9 @@ def threshold_table(thresholds: tuple[float, ...] = (65, 70, 75, 80, 85, 90)) ->
                 right += 1
             else:
                 wrong += 1
-        rows.append({"threshold": th, "typos": len(cases), "right": right, "wrong": wrong, "unknown": unknown})
+        rows.append(
+            {"threshold": th, "typos": len(cases), "right": right, "wrong": wrong, "unknown": unknown}
+        )
     return rows
 
 
