@@ -84,7 +84,9 @@ def join_admin(
         Every input row in input order, with point geometry (missing where
         there are no coordinates), ``adm<L>_name``/``adm<L>_id`` for each level
         of ``boundaries``, ``join_status`` (``inside``, ``nearest``,
-        ``outside`` or ``no point``) and ``join_distance_km``.
+        ``outside`` or ``no point``) and ``join_distance_km``. A row whose
+        ``admin_level`` column (from the resolver) says it stands for a
+        province has no district (``adm2_*`` empty), whatever its point falls in.
     """
     levels = admin_levels(boundaries)
     keep = [c for lvl in levels for c in admin_columns(lvl)]
@@ -126,9 +128,27 @@ def join_admin(
     out = pts
     for col in keep:
         out[col] = result[col].astype("string")
+    _blank_finer_levels(out, levels)
     out["join_status"] = status
     out["join_distance_km"] = distance
     return out
+
+
+def _blank_finer_levels(out: pd.DataFrame, levels: list[int]) -> None:
+    """Empty the units below L of a row answered at admin level L (the resolver's ``admin_level``).
+
+    Its point is the unit's representative point, which lies in some district by accident of
+    geometry: that district is not an answer, so it is left empty (and the row is counted per
+    province, never in a district).
+    """
+    if "admin_level" not in out.columns:
+        return
+    level = pd.to_numeric(out["admin_level"], errors="coerce").to_numpy(dtype=float)
+    for lvl in levels:
+        coarse = np.isfinite(level) & (level < lvl)
+        if coarse.any():
+            for col in admin_columns(lvl):
+                out.loc[coarse, col] = pd.NA
 
 
 def aggregate(
@@ -159,7 +179,10 @@ def aggregate(
         ``incidents``, ``fatalities`` (sum of known figures; 0 where there
         were no incidents; NaN where incidents happened but none has a
         figure), ``fatalities_known`` (how many incidents had a figure),
-        ``area_km2`` and ``incidents_per_1000km2``.
+        ``area_km2`` and ``incidents_per_1000km2``. Rows placed only in a
+        coarser unit (a province-level answer has no district) are in no
+        unit's count; ``attrs["coarser"]`` counts them per coarser unit
+        (``{"Balochistan": 3}``).
     """
     levels = admin_levels(boundaries)
     lvl = level if level is not None else max(levels)
@@ -193,4 +216,22 @@ def aggregate(
     units["area_km2"] = np.asarray(area, dtype=float)
     units["incidents_per_1000km2"] = units["incidents"] / units["area_km2"] * 1000.0
     units.attrs = dict(boundaries.attrs)
+    units.attrs["coarser"] = _coarser_counts(joined, levels, lvl)
     return units.reset_index(drop=True)
+
+
+def _coarser_counts(joined: pd.DataFrame, levels: list[int], lvl: int) -> dict[str, int]:
+    """Rows placed only in a unit above ``lvl`` (a province-level answer), counted per that unit.
+
+    They are in no unit of level ``lvl`` and so in none of the counts above; the map's legend
+    reports them per province instead of dropping them silently.
+    """
+    upper = [lv for lv in levels if lv < lvl]
+    id_col = admin_columns(lvl)[1]
+    if not upper or id_col not in joined.columns:
+        return {}
+    name_up = admin_columns(max(upper))[0]
+    if name_up not in joined.columns:
+        return {}
+    rows = joined[joined[id_col].isna() & joined[name_up].notna()]
+    return {str(k): int(v) for k, v in rows.groupby(name_up).size().items()}

@@ -227,6 +227,14 @@ def _districts(
         has_missing=bool((classes.index == -2).any()),
     )
     legend = legend_block(f"{label} per district ({scheme})", rows, element_id="geokit-legend-all")
+    coarser = aggregates.attrs.get("coarser") or {}
+    if coarser:
+        each = ", ".join(f"{text_of(k)} {int(v)}" for k, v in sorted(coarser.items()))
+        note = (
+            f"{sum(int(v) for v in coarser.values())} incident(s) known only to province level, "
+            f"counted per province and in no district: {each}"
+        )
+        legend += f'<div class="geokit-note">{html_text(note)}</div>'
     if periods is not None and pts is not None and len(periods[1]) > 1:
         got = _period_values(pts, units, periods[0], len(periods[1]), column)
         if got is not None:

@@ -39,6 +39,7 @@ class Explanation:
             "fuzzy": r.fuzzy,
             "ambiguous": r.ambiguous,
             "hints": self.hints,
+            "hint_matches": [m.to_dict() for m in r.hints],
             "parsed": {
                 "head": self.parsed.head.name,
                 "relation": self.parsed.head.relation,
@@ -69,6 +70,12 @@ class Explanation:
         lines = [f"query:     {r.query!r}"]
         if self.hints:
             lines.append("hints:     " + ", ".join(f"{k}={v}" for k, v in self.hints.items() if v))
+        for m in r.hints:
+            names = ", ".join(f"{u.name} ({u.admin_id})" if u.admin_id else u.name for u in m.units)
+            extra = f", similarity {m.similarity:.0f}" if m.how == "fuzzy" and m.similarity else ""
+            lines.append(f"  admin{m.level}: {m.given!r} -> {m.how}{extra}" + (f": {names}" if names else ""))
+            if m.how != "exact":
+                lines.append(f"           {m.describe()}")
         p = self.parsed
         lines.append(
             f"parsed:    head={p.head.name!r} relation={p.head.relation} "
@@ -135,10 +142,15 @@ _OUT_COLUMNS = (
     "record_id",
     "fuzzy",
     "ambiguous",
+    "admin_level",
 )
 
 
 def _cell(value: object) -> str | None:
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
+        return None  # a missing cell (NaN, pd.NA, None) is no hint, not the text "<NA>"
     text = clean(value)
     return text or None
 
@@ -178,8 +190,10 @@ def resolve_frame(
     -------
     pandas.DataFrame
         A copy with ``lat, lon, precision, status, reason, match_name, source,
-        record_id, fuzzy, ambiguous`` added (existing columns of those names
-        are replaced).
+        record_id, fuzzy, ambiguous, admin_level`` added (existing columns of
+        those names are replaced). ``admin_level`` is the admin level a
+        precision-3 answer stands for (1 province, 2 district, 3 tehsil),
+        empty for a place.
 
     Raises
     ------
@@ -236,7 +250,7 @@ def resolve_frame(
             dtype="Float64"
             if name in ("lat", "lon")
             else "Int64"
-            if name == "precision"
+            if name in ("precision", "admin_level")
             else "boolean"
             if name in ("fuzzy", "ambiguous")
             else "string",

@@ -30,11 +30,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
 from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
+from geokit.resolve.hints import HintMatch, _aliases, fallback_unit, match_hint
 
 __all__ = ["Candidate", "Resolution", "resolve"]
 
@@ -50,6 +49,11 @@ _INSIDE_KM = 35.0
 #: Bonus for a candidate next to another place of the same report, fading to 0 at CONTEXT_KM.
 CONTEXT_BONUS = 0.2
 CONTEXT_KM = 300.0  # how far a place may lie from an enclosing town and still be "in" it
+#: A place the gazetteer puts just outside the hinted district is taken when nothing lies inside
+#: and it is this close to the hinted district's representative point: the median radius of a
+#: COD-AB district (the radius of a circle of the same area; 10th-90th percentile 18-60 km,
+#: median 34 km, pak_admbnda_adm2_wfp_20220909 in EPSG:6933).
+NEAR_HINT_KM = 35.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,8 @@ class Resolution:
         Whether another, distant candidate scored almost as well.
     candidates
         Every candidate considered, best first, rejected ones last.
+    hints
+        How each admin hint was matched (see :mod:`geokit.resolve.hints`).
     """
 
     query: str
@@ -120,6 +126,19 @@ class Resolution:
     fuzzy: bool = False
     ambiguous: bool = False
     candidates: tuple[Candidate, ...] = ()
+    hints: tuple[HintMatch, ...] = ()
+
+    @property
+    def admin_level(self) -> int | None:
+        """The admin level the answer stands for (1 province, 2 district, 3 tehsil), else ``None``.
+
+        A row answered at admin level 1 has a province and no district: the join leaves its
+        district empty and it is counted per province, never in a district.
+        """
+        p = self.place
+        if p is None or not p.is_admin:
+            return None
+        return int(p.kind[3:]) if p.kind in ("adm1", "adm2", "adm3") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +149,7 @@ class _Hints:
     units: tuple[Place, ...] = ()  # hint units, most specific first, for fallback
     notes: tuple[str, ...] = ()
     context: tuple[tuple[float, float], ...] = ()
+    matches: tuple[HintMatch, ...] = ()
 
 
 def _unresolved(query: str, reason: str, cands: Sequence[Candidate] = ()) -> Resolution:
@@ -165,17 +185,6 @@ def _resolved(
     )
 
 
-@cache
-def _aliases() -> dict[str, str]:
-    text = resources.files("geokit").joinpath("data/aliases.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, name = ([*line.split("\t"), ""])[:2]
-            out[key(alias)] = key(name)
-    return out
-
-
 def _non_place(k: str) -> str | None:
     """Say why a key looks like an organisation, person or placeholder, else ``None``."""
     words = non_place_words()
@@ -208,44 +217,30 @@ def _admin_of(p: Place, level: int) -> str | None:
     return p.admin1 if level == 1 else p.admin2
 
 
-def _hint_set(
-    gaz: Gazetteer, hint: str | None, level: int, country: str | None, notes: list[str]
-) -> tuple[frozenset[str] | None, list[Place]]:
-    if not hint or not clean(hint):
-        return None, []
-    part = parse(hint).head
-    kind = f"adm{level}"
-    units: list[Place] = []
-    for name in _names_for(part):
-        units = [
-            m.place
-            for m in gaz.search(name)
-            if m.place.kind == kind and (country is None or m.place.country in ("", country))
-        ]
-        if units:
-            break
-    accepted = {skeleton(key(_admin_of(u, level) or u.name)) for u in units}
-    accepted |= {skeleton(n) for n in _names_for(part) if skeleton(n)}
-    if not units:
-        notes.append(f"admin-{level} hint {hint!r} is not a known unit; compared by name only")
-    return frozenset(accepted), units
-
-
 def _hints(
     gaz: Gazetteer, country: str | None, admin1: str | None, admin2: str | None, context: Sequence[str]
 ) -> _Hints:
-    notes: list[str] = []
     cc = clean(country).upper() or None if country else None
-    a1, u1 = _hint_set(gaz, admin1, 1, cc, notes)
-    a2, u2 = _hint_set(gaz, admin2, 2, cc, notes)
-    if a1 is not None and u2:
-        u2 = [u for u in u2 if skeleton(key(u.admin1 or "")) in a1] or u2
+    m1 = match_hint(gaz, admin1, 1, country=cc)
+    a1 = m1.accepted if m1 is not None and m1.known else None
+    m2 = match_hint(gaz, admin2, 2, country=cc, admin1=a1)
+    a2 = m2.accepted if m2 is not None and m2.known else None
+    if a1 is not None and m2 is not None and m2.known:
+        # the district hint's own provinces count too ("FATA" + "Khyber agency")
+        a1 = a1 | frozenset(skeleton(key(u.admin1)) for u in m2.units if u.admin1)
+    units: list[Place] = []
+    if m2 is not None and (u2 := fallback_unit(m2)) is not None:
+        units.append(u2)
+    if m1 is not None and (u1 := fallback_unit(m1)) is not None:
+        units.append(u1)
+    matches = tuple(m for m in (m1, m2) if m is not None)
+    notes = tuple(m.describe() for m in matches if m.how in ("successor", "fuzzy", "unknown") or m.former)
     points: list[tuple[float, float]] = []
     for name in list(dict.fromkeys(context))[:50]:
         hits = [p for p in gaz.lookup(name) if cc is None or p.country == cc]
         if hits and all(haversine_km(hits[0].lat, hits[0].lon, h.lat, h.lon) < 25 for h in hits):
             points.append((hits[0].lat, hits[0].lon))
-    return _Hints(cc, a1, a2, tuple(u2 + u1), tuple(notes), tuple(points))
+    return _Hints(cc, a1, a2, tuple(units), notes, tuple(points), matches)
 
 
 def _inside(p: Place, parent: Place) -> bool:
@@ -325,6 +320,13 @@ def _candidates(
             c = _score(gaz, m, part, hints, via_alias=name not in (part.full, part.name), whole=whole)
             if m.place.id not in found or c.score > found[m.place.id].score:
                 found[m.place.id] = c
+    if part.level in ("adm1", "adm2") and not any(c.place.kind == part.level for c in found.values()):
+        # "Layyah district", "Karachi district": a unit known by another or a former name
+        hm = match_hint(gaz, part.full, int(part.level[3]), country=hints.country)
+        unit = fallback_unit(hm) if hm is not None and hm.how in ("alias", "successor") else None
+        if hm is not None and unit is not None and unit.id not in found:
+            c = _score(gaz, Match(unit, "alt"), part, hints, via_alias=True)
+            found[unit.id] = replace(c, why=(*c.why, hm.describe()))
     kept = [c for c in found.values() if _filter(c, hints, parents) is None]
     if not kept and allow_fuzzy and sum(ch.isalpha() for ch in part.name) >= 4:
         for m in gaz.fuzzy(part.name, country=hints.country):
@@ -454,7 +456,12 @@ def _fallback(
     if hints.units:
         u = hints.units[0]
         c = Candidate(u, "name", 100.0, 0.0)
-        return _resolved(query, c, 3, f"{why}; placed at the {u.kind} given as a hint, {u.name}", cands=cands)
+        split = next((m for m in hints.matches if m.level == 2 and len(m.units) > 1 and u in m.units), None)
+        where = f"the {u.kind} given as a hint, {u.name}"
+        if split is not None:
+            others = ", ".join(x.name for x in split.units if x is not u)
+            where = f"{u.name}, which holds the former unit's headquarters (the hint also covers {others})"
+        return _resolved(query, c, 3, f"{why}; placed at {where}", cands=cands)
     return _unresolved(
         query, why + ("" if hints.units else "; no district or province hint to fall back on"), cands
     )
@@ -496,6 +503,43 @@ def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> 
     return _unresolved(query, f"between {a.name} and {b.name}, which share no admin unit")
 
 
+def _near_hint(
+    cands: list[Candidate], hints: _Hints, parents: Sequence[Place], notes: list[str]
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Candidates ruled out only by the district hint but lying next to the hinted district.
+
+    Coders' districts and the gazetteer's disagree near borders (a town whose tehsil moved, a
+    coder who wrote the district of the nearest city). When nothing lies inside the hinted
+    district, a candidate of the right province within :data:`NEAR_HINT_KM` of the hinted
+    district's representative point is taken, and the reason says so; a place elsewhere is
+    never taken on the strength of its name alone.
+    """
+    m2 = next((m for m in hints.matches if m.level == 2 and m.known), None)
+    if m2 is None:
+        return [], cands
+    loose = replace(hints, admin2=None)
+    near: list[Candidate] = []
+    for c in cands:
+        if not c.rejected or c.how == "fuzzy" or _filter(c, loose, parents) is not None:
+            continue
+        d = min(haversine_km(c.place.lat, c.place.lon, u.lat, u.lon) for u in m2.units)
+        if d <= NEAR_HINT_KM:
+            near.append(
+                replace(c, rejected=False, why=(*c.why, f"{d:.0f} km from the hinted district's centre"))
+            )
+    if not near:
+        return [], cands
+    near.sort(key=lambda c: (-c.score, -c.place.population))
+    best = near[0].place
+    units = ", ".join(u.name for u in m2.units)
+    notes.append(
+        f"the gazetteer puts it in {best.admin2}, just outside the admin-2 hint {units} "
+        f"(within {NEAR_HINT_KM:.0f} km of its centre); the hint is taken as approximate"
+    )
+    ids = {c.place.id for c in near}
+    return near, [*near, *(c for c in cands if c.place.id not in ids)]
+
+
 def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     text = clean(query)
     if not text:
@@ -515,7 +559,9 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     if parsed.parents and parent is None and not hints.units:
         notes.append("enclosing place unknown; ignored")
     refused = _non_place(head.name)
-    if refused and any(hints.country in (None, p.country) for p in gaz.lookup(head.full)):
+    if refused and any(
+        hints.country in (None, p.country) for n in (head.full, head.name) for p in gaz.lookup(n)
+    ):
         refused = None  # the whole string is a place name ("Lashkar Gah", "Mir Ali")
     if refused:
         if parent is not None:
@@ -531,6 +577,8 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
         return _unresolved(query, "nothing left to look up after the qualifier words")
     cands = _candidates(gaz, head, hints, parents)
     kept = [c for c in cands if not c.rejected]
+    if not kept:
+        kept, cands = _near_hint(cands, hints, parents, notes)
     if not kept:
         why = f"{head.name!r} is not in the gazetteer"
         if cands:
@@ -601,6 +649,6 @@ def resolve(
     gaz = gazetteer or Gazetteer.default()
     hints = _hints(gaz, country, admin1, admin2, context)
     res = _resolve("" if query is None else query, gaz, hints)
-    if hints.notes and res.status == "resolved":
+    if hints.notes:
         res = replace(res, reason=res.reason + "; " + "; ".join(hints.notes))
-    return res
+    return replace(res, hints=hints.matches)

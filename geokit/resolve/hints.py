@@ -1,0 +1,445 @@
+"""Admin hints: which current units a province or district name, as a coder wrote it, stands for.
+
+Real tables carry admin names as their coders wrote them: old district names, districts since
+split, tribal agencies and frontier regions that no longer exist, other spellings, typos. A hint
+is matched, in order, by
+
+``exact``
+    the unit's own name (COD-AB ``ADM2_EN``), or a spelling variant of it;
+``alias``
+    another name of the same unit: COD-AB's alternate-name columns, GeoNames' admin names,
+    abbreviations in ``geokit/data/aliases.tsv`` ("D. G. Khan"), and renames and respellings
+    in the crosswalk ``geokit/data/admin_history.csv`` ("Layyah" is COD-AB's "Leiah");
+``successor``
+    a former unit of the crosswalk that was split or became part of current units ("Karachi"
+    is now six districts, "FR Tank" is a subdivision of Tank): a candidate in any successor
+    agrees with the hint;
+``fuzzy``
+    a typo of one unit's name, by edit-distance similarity of at least
+    :data:`HINT_FUZZY_THRESHOLD` with no other unit as close (both measured, see the constant);
+``unknown``
+    nothing above: the hint is reported in the row's reason and ignored, never used to rule a
+    candidate out.
+
+A current unit that has lost part of its area to a new one ("Bagh", whose Haveli tehsil became
+a district in 2009) matches exactly and also accepts its offshoots, since older tables still
+use the larger unit.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from geokit.gazetteer import Gazetteer, Place
+from geokit.normalize import clean, key, parse, skeleton
+
+__all__ = ["HINT_FUZZY_THRESHOLD", "FormerUnit", "HintMatch", "admin_history", "match_hint"]
+
+#: Minimum rapidfuzz ``ratio`` (0-100, on transliteration skeletons) for a misspelt hint to
+#: match a unit. Measured by ``python bench/bench_hints.py --threshold``: each one-letter typo
+#: (deletion, doubling, swap, vowel change) of every COD-AB district name, 4,114 typos that
+#: spell no other unit, given as a district hint with the province known:
+#:
+#: =========  =====  =====  =======
+#: threshold  right  wrong  unknown
+#: =========  =====  =====  =======
+#: 70         3,561  1      552
+#: 75         3,543  1      570
+#: 80         3,476  1      637
+#: 85         2,828  1      1,285
+#: 90         1,929  0      2,185
+#: =========  =====  =====  =======
+#:
+#: The one wrong answer ("Kechhi" for Kachhi, read as Kech) is as close to either name. Without
+#: the province, 7 of the 4,114 go to the wrong unit at 75 and 80 (10 at 70): typos that are
+#: as near another real district ("Hairpur": Haripur or Khairpur), so the province is used
+#: whenever the table gives one. 75 keeps the wrong answers at their floor with the fewest
+#: typos left unknown.
+HINT_FUZZY_THRESHOLD = 75.0
+#: A fuzzy hint must beat the second-best unit by this many points, or it is unknown.
+HINT_FUZZY_MARGIN = 5.0
+
+_HOWS = ("exact", "alias", "successor", "fuzzy", "unknown")
+_SPLIT = re.compile(r"\s+-\s+|\s*[/;|()]\s*|,\s*")
+_FR = re.compile(r"^(?:fr|f r|frontier region|frontier regions)\s+(.+)$|^(.+?)\s+(?:fr|f r|frontier region)$")
+
+
+@dataclass(frozen=True, slots=True)
+class FormerUnit:
+    """One row of the crosswalk ``geokit/data/admin_history.csv``.
+
+    Attributes
+    ----------
+    name
+        The former (or other) name.
+    admin1
+        Its province, as COD-AB names it today.
+    change
+        ``"split"``, ``"became"``, ``"renamed"`` or ``"spelling"``.
+    year
+        Year of the change, ``""`` when not a dated change.
+    successors
+        COD-AB P-codes of the units it is now part of, or is.
+    source
+        Title of the cited source; ``url`` its address.
+    """
+
+    name: str
+    admin1: str
+    change: str
+    year: str
+    successors: tuple[str, ...]
+    source: str
+    url: str
+
+    @property
+    def how(self) -> str:
+        """``"successor"`` for splits and agencies/regions that became units, else ``"alias"``."""
+        return "successor" if self.change in ("split", "became") else "alias"
+
+
+@dataclass(frozen=True, slots=True)
+class HintMatch:
+    """How one admin hint was matched.
+
+    Attributes
+    ----------
+    level
+        1 (province) or 2 (district).
+    given
+        The hint as written.
+    how
+        ``"exact"``, ``"alias"``, ``"successor"``, ``"fuzzy"`` or ``"unknown"``.
+    units
+        The current units it stands for, most specific first (empty when unknown).
+    accepted
+        Skeletons of the unit names a candidate may lie in: ``units`` plus the offshoots of a
+        unit that has since been split.
+    matched
+        The name that matched (a unit's, an alias', a former unit's), or ``None``.
+    similarity
+        The fuzzy similarity, 100 for other matches, ``None`` when unknown.
+    former
+        The crosswalk row used, if any.
+    """
+
+    level: int
+    given: str
+    how: str
+    units: tuple[Place, ...] = ()
+    accepted: frozenset[str] | None = None
+    matched: str | None = None
+    similarity: float | None = None
+    former: FormerUnit | None = None
+
+    @property
+    def known(self) -> bool:
+        """Whether the hint names at least one current unit."""
+        return bool(self.units)
+
+    def describe(self) -> str:
+        """One clause for a row's reason ("admin-2 hint 'Karachi district': former ...")."""
+        head = f"admin-{self.level} hint {self.given!r}"
+        names = ", ".join(u.name for u in self.units)
+        f = self.former
+        if self.how == "unknown":
+            return f"{head} matches no unit by any name; ignored"
+        if self.how == "fuzzy":
+            return f"{head} read as {names} (fuzzy, similarity {self.similarity:.0f})"
+        if self.how == "successor" and f is not None:
+            when = f" in {f.year}" if f.year else ""
+            if f.change == "split":
+                return f"{head}: former {f.name}, split{when} into {names} ({f.source})"
+            return f"{head}: former {f.name}, part of {names} since {f.year or 'its merger'} ({f.source})"
+        if self.how == "alias":
+            why = f" ({f.change}; {f.source})" if f is not None else ""
+            return f"{head} is another name of {names}{why}"
+        return f"{head} matched {names}"
+
+    def to_dict(self) -> dict[str, object]:
+        """Return a JSON-ready dict (for ``geokit explain --json``)."""
+        return {
+            "level": self.level,
+            "given": self.given,
+            "how": self.how,
+            "matched": self.matched,
+            "similarity": self.similarity,
+            "units": [{"name": u.name, "pcode": u.admin_id} for u in self.units],
+            "former": None
+            if self.former is None
+            else {
+                "name": self.former.name,
+                "change": self.former.change,
+                "year": self.former.year,
+                "source": self.former.source,
+                "url": self.former.url,
+            },
+        }
+
+
+@cache
+def admin_history() -> dict[str, FormerUnit]:
+    """Return the crosswalk keyed by every name of each former unit (normalised with ``key``)."""
+    text = resources.files("geokit").joinpath("data/admin_history.csv").read_text("utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    out: dict[str, FormerUnit] = {}
+    for r in rows:
+        unit = FormerUnit(
+            r["former"].strip(),
+            r["admin1"].strip(),
+            r["change"].strip(),
+            r["year"].strip(),
+            tuple(p.strip() for p in r["successors"].split("|") if p.strip()),
+            r["source_title"].strip(),
+            r["source_url"].strip(),
+        )
+        for name in [unit.name, *(r["also_known_as"] or "").split("|")]:
+            k = _fr(key(name))
+            if k:
+                out.setdefault(k, unit)
+    return out
+
+
+def _fr(k: str) -> str:
+    """Write every form of a frontier region ("FR Tank", "Tank F.R.") as "frontier region tank"."""
+    m = _FR.match(k)
+    if not m:
+        return k
+    return "frontier region " + (m.group(1) or m.group(2))
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    text = resources.files("geokit").joinpath("data/aliases.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, name = ([*line.split("\t"), ""])[:2]
+            out[key(alias)] = key(name)
+    return out
+
+
+def _aliases_of(name: str) -> list[str]:
+    k = key(name)
+    out = [k]
+    if (a := _aliases().get(k)) and a not in out:
+        out.append(a)
+    return out
+
+
+def _pieces(hint: str) -> list[tuple[str, bool]]:
+    """Names to try for a hint, with whether each is the hint's own name (not an alias).
+
+    The whole hint first (qualifier words such as "district" or "agency" parsed off), then
+    each part of a compound ("FR Tank - Jandola", "Bagh/Haveli", "Kurram (Parachinar)").
+    """
+    texts = [hint, *(p for p in _SPLIT.split(hint) if p and p != hint)]
+    out: list[tuple[str, bool]] = []
+    for t in texts:
+        head = parse(t).head
+        for n in dict.fromkeys((head.name, key(t), head.full)):
+            for i, a in enumerate(_aliases_of(n)):
+                if a and (a, i == 0) not in out and (a, True) not in out:
+                    out.append((a, i == 0))
+    return out
+
+
+@cache
+def _units(gaz: Gazetteer, level: int, country: str | None) -> list[Place]:
+    return [
+        u
+        for u in gaz.admin_units(country=country, kind=f"adm{level}")
+        if country is None or u.country == country
+    ]
+
+
+@cache
+def _by_pcode(gaz: Gazetteer, country: str | None) -> dict[str, Place]:
+    return {u.admin_id: u for u in _units(gaz, 2, country) if u.admin_id}
+
+
+def _skel(name: str) -> str:
+    return skeleton(key(name))
+
+
+def _offshoots(gaz: Gazetteer, units: Sequence[Place], country: str | None) -> list[Place]:
+    """Units split off from these ones since (the crosswalk's split rows named after them)."""
+    out: list[Place] = []
+    for u in units:
+        f = admin_history().get(key(u.name))
+        if f is not None and f.change == "split" and u.admin_id in f.successors:
+            out += [p for pc in f.successors if (p := _by_pcode(gaz, country).get(pc)) is not None]
+    return out
+
+
+def _match(
+    level: int, given: str, how: str, units: list[Place], extra: Sequence[Place] = (), **kw: object
+) -> HintMatch:
+    uniq = list({u.id: u for u in units}.values())
+    accepted = frozenset(_skel(u.name) for u in [*uniq, *extra]) | frozenset(
+        _skel(a) for u in uniq for a in u.alt_names
+    )
+    return HintMatch(level, given, how, tuple(uniq), accepted, **kw)  # type: ignore[arg-type]
+
+
+def _in_admin1(units: list[Place], admin1: frozenset[str] | None) -> list[Place]:
+    if admin1 is None:
+        return units
+    inside = [u for u in units if u.kind == "adm1" or _skel(u.admin1 or "") in admin1]
+    return inside or units
+
+
+def match_hint(
+    gaz: Gazetteer,
+    hint: str | None,
+    level: int,
+    *,
+    country: str | None = None,
+    admin1: frozenset[str] | None = None,
+    threshold: float = HINT_FUZZY_THRESHOLD,
+) -> HintMatch | None:
+    """Match one admin hint to the current units it stands for.
+
+    Parameters
+    ----------
+    gaz
+        The gazetteer whose admin units (from the boundary layer) are the targets.
+    hint
+        The hint as written ("Karachi district", "FR Tank - Jandola", "Khyber Pakhtunkwa").
+    level
+        1 for a province hint, 2 for a district hint.
+    country
+        ISO2 code; units elsewhere are not considered.
+    admin1
+        Skeletons of the province names a district must lie in (from a known province hint);
+        used to choose between same-name districts and to narrow fuzzy matching.
+    threshold
+        Minimum fuzzy similarity (0-100); the default is the measured one.
+
+    Returns
+    -------
+    HintMatch or None
+        ``None`` for an empty hint; ``how="unknown"`` when nothing matches. Answers are
+        memoised per gazetteer (a table repeats the same few hundred hints).
+    """
+    return _match_hint(gaz, hint, level, country, admin1, threshold)
+
+
+@lru_cache(maxsize=20_000)
+def _match_hint(
+    gaz: Gazetteer,
+    hint: str | None,
+    level: int,
+    country: str | None,
+    admin1: frozenset[str] | None,
+    threshold: float,
+) -> HintMatch | None:
+    return _match_hint_uncached(gaz, hint, level, country=country, admin1=admin1, threshold=threshold)
+
+
+def _match_hint_uncached(
+    gaz: Gazetteer,
+    hint: str | None,
+    level: int,
+    *,
+    country: str | None,
+    admin1: frozenset[str] | None,
+    threshold: float,
+) -> HintMatch | None:
+    text = clean(hint)
+    if not text or text.lower() in ("<na>", "nan", "none", "null"):
+        return None
+    kind = f"adm{level}"
+    pieces = _pieces(text)
+    for name, own in pieces:
+        hits = [
+            m
+            for m in gaz.search(name)
+            if m.place.kind == kind and (country is None or m.place.country == country)
+        ]
+        units = _in_admin1([m.place for m in hits], admin1)
+        if units:
+            how = "exact" if own and any(m.how in ("name", "variant") for m in hits) else "alias"
+            return _match(
+                level, text, how, units, _offshoots(gaz, units, country), matched=name, similarity=100.0
+            )
+    if level == 2:
+        for name, _own in pieces:
+            former = admin_history().get(_fr(name))
+            if former is None:
+                continue
+            units = [p for pc in former.successors if (p := _by_pcode(gaz, country).get(pc)) is not None]
+            if units:
+                return _match(level, text, former.how, units, matched=name, similarity=100.0, former=former)
+    return _fuzzy(gaz, text, pieces, level, country, admin1, threshold)
+
+
+@cache
+def _targets(
+    gaz: Gazetteer, level: int, country: str | None
+) -> tuple[tuple[str, tuple[Place, ...], FormerUnit | None], ...]:
+    """Skeletons a misspelt hint is compared with: unit names, their alternates, former names."""
+    out: list[tuple[str, tuple[Place, ...], FormerUnit | None]] = []
+    for u in _units(gaz, level, country):
+        for n in (u.name, *u.alt_names):
+            out.append((_skel(n), (u,), None))
+    if level == 2:
+        by = _by_pcode(gaz, country)
+        for k, former in admin_history().items():
+            units = tuple(p for pc in former.successors if (p := by.get(pc)) is not None)
+            if units:
+                out.append((skeleton(k), units, former))
+    return tuple(out)
+
+
+def _fuzzy(
+    gaz: Gazetteer,
+    text: str,
+    pieces: list[tuple[str, bool]],
+    level: int,
+    country: str | None,
+    admin1: frozenset[str] | None,
+    threshold: float,
+) -> HintMatch:
+    from rapidfuzz import fuzz
+
+    targets = [
+        t
+        for t in _targets(gaz, level, country)
+        if admin1 is None or any(_skel(u.admin1 or "") in admin1 for u in t[1])
+    ]
+    best: tuple[float, str, tuple[Place, ...], FormerUnit | None] | None = None
+    second = 0.0
+    for name, _own in pieces:
+        s = skeleton(name)
+        if len(s) < 4:
+            continue
+        scores: dict[tuple[str, ...], tuple[float, tuple[Place, ...], FormerUnit | None]] = {}
+        for t, units, f in targets:
+            r = fuzz.ratio(s, t)
+            ids = tuple(sorted(u.id for u in units))
+            if ids not in scores or r > scores[ids][0]:
+                scores[ids] = (r, units, f)
+        ranked = sorted(scores.values(), key=lambda x: -x[0])
+        if ranked and (best is None or ranked[0][0] > best[0]):
+            best = (ranked[0][0], name, ranked[0][1], ranked[0][2])
+            second = ranked[1][0] if len(ranked) > 1 else 0.0
+    if best is None or best[0] < threshold or best[0] - second < HINT_FUZZY_MARGIN:
+        return HintMatch(level, text, "unknown")
+    score, name, units, f = best
+    return _match(level, text, "fuzzy", list(units), matched=name, similarity=float(score), former=f)
+
+
+def fallback_unit(match: HintMatch) -> Place | None:
+    """Return the one unit a row the gazetteer cannot place goes to (precision 3), or ``None``.
+
+    A hint naming one unit gives that unit; a former unit split into several gives the
+    successor that holds its headquarters (listed first in the crosswalk), so the answer is
+    where the former unit's own point usually was.
+    """
+    return match.units[0] if match.units else None
