@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, common, say, subparser
+from geokit.cli.common import EXIT_OK, common, named_roles, role_flags, say, say_roles, subparser
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -22,8 +22,13 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
 
     src = Path(args.input)
     if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
-        table = read_incidents(src, place_column=args.column)
-        result = run_pipeline(table, place_column=args.column, boundaries=args.boundaries)
+        table = read_incidents(src, columns=named_roles(args))
+        say_roles(args, table.attrs["geokit"]["columns"])
+        for note in table.attrs["geokit"].get("notes", []):
+            say(args, f"note: {note}")
+        result = run_pipeline(
+            table, columns=table.attrs["geokit"]["columns"], country=args.country, boundaries=args.boundaries
+        )
         incidents = result.incidents
         unresolved = incidents[incidents["status"] != "resolved"]
         n, bad = result.n_rows, result.n_unresolved
@@ -79,7 +84,8 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("input", help="incident CSV (resolved and joined first) or any vector file")
     p.add_argument("-o", "--output", required=True, help="output .geojson, .gpkg, .shp, .csv or .parquet")
     p.add_argument("--boundaries", default="PAK:ADM2", help="for CSV input: dataset or boundary file")
-    p.add_argument("--column", default="place", help="for CSV input: column with place names")
+    p.add_argument("--country", help="for CSV input: ISO2 code of the country every row is in (default: inferred)")
+    role_flags(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     common(p)

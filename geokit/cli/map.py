@@ -7,7 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    check_output,
+    common,
+    named_roles,
+    role_flags,
+    say,
+    say_roles,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -33,14 +43,15 @@ def _article_table(args: argparse.Namespace) -> Any:
         raise InputError("no incident places found in the article (nothing to map)", path=args.input)
     keep = ["place", "lat", "lon", "precision", "date", "event_type", "description", "fatalities", "source"]
     table = found[[c for c in keep if c in found.columns]].copy()
-    if args.column != "place":
-        table = table.rename(columns={"place": args.column})
+    place = args.column or "place"
+    if place != "place":
+        table = table.rename(columns={"place": place})
     for col in ("date", "fatalities"):
         if col in table.columns:
             table[col] = table[col].astype("string").fillna("")
     return validate_incidents(
         table.astype({c: "string" for c in table.columns if c not in ("lat", "lon", "precision")}),
-        place_column=args.column,
+        place_column=place,
         where=args.input,
     )
 
@@ -67,10 +78,20 @@ def _cmd_map(args: argparse.Namespace) -> int:
     if Path(args.input).suffix.lower() in {".txt", ".text"}:
         table = _article_table(args)
     else:
-        table = read_incidents(args.input, place_column=args.column)
+        table = read_incidents(args.input, columns=named_roles(args))
+    say_roles(args, table.attrs["geokit"]["columns"])
+    if args.value == "fatalities" and table.attrs["geokit"]["columns"].fatalities is None:
+        raise InputError(
+            "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
+            "name it with --fatalities-column",
+            path=args.input,
+        )
+    for note in table.attrs["geokit"].get("notes", []):
+        say(args, f"note: {note}")
     result = run_pipeline(
         table,
-        place_column=args.column,
+        columns=table.attrs["geokit"]["columns"],
+        country=args.country,
         boundaries=args.boundaries,
         progress=not args.quiet and sys.stderr.isatty(),
     )
@@ -85,6 +106,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
         offline=args.offline,
         heat=args.heat,
         time_view=args.time_view,
+        columns=result.columns,
     )
     save_map(m, out)
     if args.geojson:
@@ -94,7 +116,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
     say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
     if bad:
         for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():
-            say(args, f"  row {row['row']}: {row[args.column]!r} unresolved: {row['reason']}")
+            say(args, f"  row {row['row']}: {row[result.columns.place]!r} unresolved: {row['reason']}")
     if args.geojson:
         say(args, f"GeoJSON written to {outputs[1]} and {outputs[2]}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
@@ -128,7 +150,8 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     p.add_argument(
         "--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)"
     )
-    p.add_argument("--column", default="place", help="column with place names (default: place)")
+    p.add_argument("--country", help="ISO2 code of the country every row is in, e.g. PK (default: inferred)")
+    role_flags(p)
     p.add_argument(
         "--value",
         default="incidents",

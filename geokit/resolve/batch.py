@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from geokit.columns import make_room
 from geokit.normalize import ParsedQuery, clean, parse
 
 if TYPE_CHECKING:
@@ -124,18 +125,19 @@ def explain(
     return Explanation(res, parse(query), {"country": country, "admin1": admin1, "admin2": admin2})
 
 
-_OUT_COLUMNS = (
-    "lat",
-    "lon",
-    "precision",
-    "status",
-    "reason",
-    "match_name",
-    "source",
-    "record_id",
-    "fuzzy",
-    "ambiguous",
-)
+#: Columns :func:`resolve_frame` adds, and the :class:`Resolution` attribute each comes from.
+_OUT_COLUMNS = {
+    "lat": "lat",
+    "lon": "lon",
+    "precision": "precision",
+    "status": "status",
+    "reason": "reason",
+    "match_name": "match_name",
+    "match_source": "source",
+    "record_id": "record_id",
+    "fuzzy": "fuzzy",
+    "ambiguous": "ambiguous",
+}
 
 
 def _cell(value: object) -> str | None:
@@ -177,9 +179,10 @@ def resolve_frame(
     Returns
     -------
     pandas.DataFrame
-        A copy with ``lat, lon, precision, status, reason, match_name, source,
-        record_id, fuzzy, ambiguous`` added (existing columns of those names
-        are replaced).
+        A copy with ``lat, lon, precision, status, reason, match_name,
+        match_source, record_id, fuzzy, ambiguous`` added; input columns of
+        those names are kept, renamed ``input_<name>`` (noted in
+        ``attrs["geokit"]["notes"]``).
 
     Raises
     ------
@@ -228,10 +231,22 @@ def resolve_frame(
                 gazetteer=gaz,
             )
     out = df.copy()
+    room = make_room(list(out.columns), _OUT_COLUMNS)
+    if room:
+        out = out.rename(columns=room)
+        meta = dict(out.attrs.get("geokit", {}))
+        meta["notes"] = [
+            *meta.get("notes", []),
+            "input column(s) named like the resolver's renamed: "
+            + ", ".join(f"{a} -> {b}" for a, b in room.items()),
+        ]
+        if "columns" in meta:
+            meta["columns"] = meta["columns"].renamed(room)
+        out.attrs["geokit"] = meta
     results = [first[k] for k in keys]
-    for name in _OUT_COLUMNS:
+    for name, attr in _OUT_COLUMNS.items():
         out[name] = pd.Series(
-            [getattr(r, name) for r in results],
+            [getattr(r, attr) for r in results],
             index=df.index,
             dtype="Float64"
             if name in ("lat", "lon")
