@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from geokit.errors import InputError
 
@@ -159,7 +160,8 @@ class ColumnRoles:
 
     Attributes
     ----------
-    place, date, event_type, fatalities, description, source, source_url, lat, lon, country, admin1, admin2, id
+    place, date, event_type, fatalities, description, source, source_url, lat, lon, country, admin1,
+    admin2, id
         Column names (see :data:`ROLE_MEANING`).
     named
         The roles that were named explicitly rather than recognised.
@@ -193,7 +195,7 @@ class ColumnRoles:
 
     def renamed(self, mapping: Mapping[str, str]) -> ColumnRoles:
         """Return the roles with columns renamed by ``mapping`` (old name to new)."""
-        changes = {r: mapping[c] for r, c in self.as_dict().items() if c in mapping}
+        changes: dict[str, Any] = {r: mapping[c] for r, c in self.as_dict().items() if c in mapping}
         return dataclasses.replace(self, **changes)
 
 
@@ -202,9 +204,9 @@ def _default_for(role: str, columns: Sequence[str], taken: set[str]) -> str | No
     for c in columns:
         by_name.setdefault(normalise_name(c), c)
     for alias in COMMON_NAMES[role]:
-        c = by_name.get(alias)
-        if c is not None and c not in taken:
-            return c
+        hit = by_name.get(alias)
+        if hit is not None and hit not in taken:
+            return hit
     return None
 
 
@@ -274,7 +276,7 @@ def find_roles(
     return ColumnRoles(**chosen, named=frozenset(given))
 
 
-def make_room(columns: Sequence[object], reserved: Iterable[str]) -> dict[str, str]:
+def make_room(columns: Iterable[object], reserved: Iterable[str]) -> dict[str, str]:
     """Return new names for the user columns that clash with geokit's ``reserved`` ones.
 
     A clashing column ``lat`` becomes ``input_lat`` (``input_lat_2``... when

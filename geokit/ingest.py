@@ -360,9 +360,9 @@ _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
 
 def _numeric_or_none(column: pd.Series) -> pd.Series | None:
-    """The column as nullable numbers when every non-blank value is a plain number, else ``None``.
+    """Return the column as nullable numbers when every non-blank value is a plain number.
 
-    Codes with leading zeros (``007``, ``0042``) stay text: they are identifiers, not numbers.
+    ``None`` otherwise. Codes with leading zeros (``007``) stay text: identifiers, not numbers.
     """
     text = column.astype(str).str.strip()
     given = text[text != ""]

@@ -102,7 +102,8 @@ def join_admin(
         meta = dict(frame.attrs.get("geokit", {}))
         meta["notes"] = [
             *meta.get("notes", []),
-            "input column(s) named like the join's renamed: " + ", ".join(f"{a} -> {b}" for a, b in room.items()),
+            "input column(s) named like the join's renamed: "
+            + ", ".join(f"{a} -> {b}" for a, b in room.items()),
         ]
         if "columns" in meta:
             meta["columns"] = meta["columns"].renamed(room)

@@ -45,7 +45,7 @@ class PipelineResult:
     incidents: gpd.GeoDataFrame
     aggregates: gpd.GeoDataFrame
     boundaries: gpd.GeoDataFrame
-    columns: ColumnRoles = ColumnRoles()
+    columns: ColumnRoles = dataclasses.field(default_factory=ColumnRoles)
 
     @property
     def n_rows(self) -> int:
@@ -128,7 +128,7 @@ def table_roles(
     *,
     place_column: str | None = None,
 ) -> ColumnRoles:
-    """The column roles of a table: as named, as :func:`~geokit.ingest.read_incidents` found them, or recognised.
+    """Return the column roles of a table: as named, as ``read_incidents`` found them, or recognised.
 
     Parameters
     ----------

@@ -84,7 +84,9 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("input", help="incident CSV (resolved and joined first) or any vector file")
     p.add_argument("-o", "--output", required=True, help="output .geojson, .gpkg, .shp, .csv or .parquet")
     p.add_argument("--boundaries", default="PAK:ADM2", help="for CSV input: dataset or boundary file")
-    p.add_argument("--country", help="for CSV input: ISO2 code of the country every row is in (default: inferred)")
+    p.add_argument(
+        "--country", help="for CSV input: ISO2 code of the country of every row (default: inferred)"
+    )
     role_flags(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")

@@ -154,7 +154,9 @@ geokit geocode incidents.csv --column place --country PK \\
     p.add_argument("input", help="CSV file")
     p.add_argument("--country", help="ISO2 country code for every row, e.g. PK (default: inferred)")
     role_flags(p)
-    p.add_argument("--boundaries", help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2)")
+    p.add_argument(
+        "--boundaries", help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2)"
+    )
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")

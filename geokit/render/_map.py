@@ -335,7 +335,7 @@ def _roles(
     columns: ColumnRoles | Mapping[str, str | None] | None,
     type_column: str | None,
 ) -> ColumnRoles:
-    """The column roles for the popups: named, kept by the pipeline, or recognised (never geokit's own)."""
+    """Return the column roles for the popups: named, kept by the pipeline, or recognised."""
     named: dict[str, str | None] = {}
     if isinstance(columns, ColumnRoles):
         named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
@@ -428,9 +428,8 @@ def incident_map(
     roles = _roles(incidents, columns, type_column)
     pts, unplaced = _located(incidents)
     n = 0 if pts is None else len(pts)
-    periods = (
-        _periods(pts[roles.date]) if pts is not None and roles.date is not None and roles.date in pts else None
-    )
+    has_date = pts is not None and roles.date is not None and roles.date in pts.columns
+    periods = _periods(pts[roles.date]) if has_date and pts is not None and roles.date else None
     show_time = bool(periods and len(periods[1]) > 1) if time_view is None else bool(time_view and periods)
     m = GeokitMap(
         offline=offline,
