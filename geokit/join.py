@@ -59,9 +59,11 @@ def _points(frame: pd.DataFrame, lat: str, lon: str) -> gpd.GeoDataFrame:
 
 def _ours(frame: pd.DataFrame, room: dict[str, str]) -> bool:
     """Whether the clashing columns are a previous join's own (a table joined again), not the user's."""
-    return "join_status" in frame.columns and set(room) <= {
-        c for c in frame.columns if c.startswith("adm") or c.startswith("join_")
-    } and bool(frame.attrs.get("geokit", {}).get("joined"))
+    return (
+        "join_status" in frame.columns
+        and set(room) <= {c for c in frame.columns if c.startswith("adm") or c.startswith("join_")}
+        and bool(frame.attrs.get("geokit", {}).get("joined"))
+    )
 
 
 def join_admin(

@@ -23,15 +23,15 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
     src = Path(args.input)
     if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
         table = read_incidents(src, columns=named_roles(args))
-        say_roles(args, table.attrs["geokit"]["columns"])
-        for note in table.attrs["geokit"].get("notes", []):
-            say(args, f"note: {note}")
         result = run_pipeline(
             table, columns=table.attrs["geokit"]["columns"], country=args.country, boundaries=args.boundaries
         )
         incidents = result.incidents
         unresolved = incidents[incidents["status"] != "resolved"]
         n, bad = result.n_rows, result.n_unresolved
+        say_roles(args, result.columns)
+        for note in result.incidents.attrs.get("geokit", {}).get("notes", []):
+            say(args, f"note: {note}")
         say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved")
         return {"incidents": incidents, "unresolved": unresolved, "districts": result.aggregates}
     try:

@@ -95,6 +95,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     tmp = Path(tmp_name)
     rows = bad = 0
+    first_roles = None
+    notes: list[str] = []
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             # streamed chunk by chunk: a 200 MB table never sits in memory whole
@@ -102,9 +104,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
             for chunk in iter_incidents(args.input, chunksize=args.chunksize, columns=named):
                 roles = chunk.attrs["geokit"]["columns"]
                 if rows == 0:
-                    say_roles(args, roles)
-                    for note in chunk.attrs["geokit"].get("notes", []):
-                        say(args, f"note: {note}")
+                    first_roles = roles
                 resolved = resolve_keeping_input(
                     chunk,
                     roles.place,
@@ -119,6 +119,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                 if layer is not None:
                     joined = join_admin(resolved, layer)
                     resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+                if rows == 0:
+                    notes = resolved.attrs.get("geokit", {}).get("notes", [])
                 resolved.to_csv(handle, index=False, header=rows == 0)
                 rows += len(resolved)
                 bad += int((resolved["status"] != "resolved").sum())
@@ -129,6 +131,9 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     if args.json:
         summary = {"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}
         print(json.dumps(summary))
+    say_roles(args, first_roles)
+    for note in notes:
+        say(args, f"note: {note}")
     say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
 

@@ -33,13 +33,13 @@ def _cmd_join(args: argparse.Namespace) -> int:
             f"name them with --lat-column and --lon-column; columns are: {', '.join(table.columns)}",
             path=args.input,
         )
-    say(args, f"columns: lat={roles.lat!r}, lon={roles.lon!r}")
     joined = join_admin(table, load_boundaries(args.boundaries), lat=roles.lat, lon=roles.lon)
-    for note in joined.attrs.get("geokit", {}).get("notes", []):
-        say(args, f"note: {note}")
     frame = pd.DataFrame(joined.drop(columns=joined.geometry.name))
     write_text_atomic(out, frame.to_csv(index=False))
     counts = frame["join_status"].value_counts().to_dict()
+    say(args, f"columns: lat={roles.lat!r}, lon={roles.lon!r}")
+    for note in joined.attrs.get("geokit", {}).get("notes", []):
+        say(args, f"note: {note}")
     say(
         args,
         f"{len(frame)} rows joined ({', '.join(f'{k}: {v}' for k, v in counts.items())}); written to {out}",

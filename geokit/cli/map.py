@@ -79,15 +79,12 @@ def _cmd_map(args: argparse.Namespace) -> int:
         table = _article_table(args)
     else:
         table = read_incidents(args.input, columns=named_roles(args))
-    say_roles(args, table.attrs["geokit"]["columns"])
     if args.value == "fatalities" and table.attrs["geokit"]["columns"].fatalities is None:
         raise InputError(
             "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
             "name it with --fatalities-column",
             path=args.input,
         )
-    for note in table.attrs["geokit"].get("notes", []):
-        say(args, f"note: {note}")
     result = run_pipeline(
         table,
         columns=table.attrs["geokit"]["columns"],
@@ -113,6 +110,9 @@ def _cmd_map(args: argparse.Namespace) -> int:
         write_geojson(result.incidents, outputs[1])
         write_geojson(result.aggregates, outputs[2], id_column=None)
     n, bad = result.n_rows, result.n_unresolved
+    say_roles(args, result.columns)
+    for note in result.incidents.attrs.get("geokit", {}).get("notes", []):
+        say(args, f"note: {note}")
     say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
     if bad:
         for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():

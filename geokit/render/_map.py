@@ -98,9 +98,7 @@ def _text(pts: gpd.GeoDataFrame, column: str | None) -> list[str]:
     return column_text(pts, column) if column is not None and column in pts.columns else [""] * len(pts)
 
 
-def _incident_payload(
-    pts: gpd.GeoDataFrame, roles: ColumnRoles, period: np.ndarray | None
-) -> dict[str, Any]:
+def _incident_payload(pts: gpd.GeoDataFrame, roles: ColumnRoles, period: np.ndarray | None) -> dict[str, Any]:
     type_column = roles.event_type
     kinds = (
         [t or "Unspecified" for t in column_text(pts, type_column)]
