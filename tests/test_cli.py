@@ -163,7 +163,10 @@ def test_bad_bins_is_a_usage_error(tmp_path, capsys):
         (["-o", "{tmp}/x.xlsx"], "unknown output format '.xlsx'"),
         (["-o", "{tmp}/nofolder/x.gpkg"], "folder does not exist"),
         (["-o", "/proc/x.gpkg"], "cannot write here"),
-        (["-o", "{tmp}/x.gpkg", "--column", "town"], "no column 'town' (--column); columns are: id, date, place"),
+        (
+            ["-o", "{tmp}/x.gpkg", "--column", "town"],
+            "no column 'town' (--column); columns are: id, date, place",
+        ),
     ],
 )
 def test_export_bad_outputs(tmp_path, capsys, args, message):
