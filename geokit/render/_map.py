@@ -368,6 +368,7 @@ def incident_map(
     simplify_tolerance: float = 0.003,
     attribution: list[str] | None = None,
     offline: bool = False,
+    inline: bool | None = None,
     heat: bool = True,
     time_view: bool | None = None,
 ) -> folium.Map:
@@ -408,6 +409,11 @@ def incident_map(
         Inline Leaflet and its plugins from the asset cache (``geokit assets
         fetch``) and draw boundaries instead of web tiles: the page makes no
         request at all.
+    inline
+        Carry Leaflet and its plugins inline, so the page draws without the
+        network (web tiles aside). By default: when the asset cache has them
+        (``geokit assets fetch``); otherwise they load from a CDN and the page
+        says so until they have loaded.
     heat
         Offer a heat layer of the incidents (off until ticked in the layer control).
     time_view
@@ -429,8 +435,13 @@ def incident_map(
     has_date = pts is not None and roles.date is not None and roles.date in pts.columns
     periods = _periods(pts[roles.date]) if has_date and pts is not None and roles.date else None
     show_time = bool(periods and len(periods[1]) > 1) if time_view is None else bool(time_view and periods)
+    if inline is None:
+        from geokit._assets import assets_cached
+
+        inline = offline or assets_cached(["leaflet", "markercluster", "heat"])
     m = GeokitMap(
         offline=offline,
+        inline=inline,
         location=[30.0, 69.0],
         zoom_start=5,
         tiles=None if offline else "OpenStreetMap",
@@ -464,7 +475,7 @@ def incident_map(
             "districts",
             {"key": "districts", "data": "geokit-data-districts"},
             name=html_text(f"Districts: {column.replace('_', ' ')}"),
-            offline=offline,
+            offline=m.inline,
         ).add_to(m)
         names["districts"] = "districts"
         outline = _outlines(units)
@@ -474,7 +485,7 @@ def incident_map(
                 "outlines",
                 {"key": "outlines", "data": "geokit-data-outlines"},
                 name="Province borders",
-                offline=offline,
+                offline=m.inline,
             ).add_to(m)
         b = units.total_bounds
         bounds = [float(x) for x in b] if np.isfinite(b).all() else None
@@ -496,7 +507,7 @@ def incident_map(
             {"key": "incidents", "data": "geokit-data-incidents", "cluster": use_cluster},
             name=f"Incidents ({n:,})",
             libraries=("markercluster",) if use_cluster else (),
-            offline=offline,
+            offline=m.inline,
         ).add_to(m)
         names["incidents"] = "incidents"
         if heat:
@@ -507,7 +518,7 @@ def incident_map(
                 name="Heat map",
                 show=False,
                 libraries=("heat",),
-                offline=offline,
+                offline=m.inline,
             ).add_to(m)
             names["heat"] = "heat"
         sources = sorted({s for s in _text(pts, roles.source) if s})

@@ -230,6 +230,8 @@ def resolve_frame(
                 context=[c for c in context if c != r.match_name],
                 gazetteer=gaz,
             )
+    if country is None:
+        _abroad_pass(first, gaz)
     out = df.copy()
     room = make_room(list(out.columns), _OUT_COLUMNS)
     if room:
@@ -257,6 +259,62 @@ def resolve_frame(
             else "string",
         )
     return out
+
+
+def _inferred_country(first: dict[tuple[Any, ...], Resolution]) -> str | None:
+    """Return the country of most rows that resolve unambiguously by name, if one has a majority."""
+    from collections import Counter
+
+    counts = Counter(
+        r.place.country
+        for r in first.values()
+        if r.status == "resolved" and not (r.fuzzy or r.ambiguous) and r.place is not None and r.place.country
+    )
+    if not counts:
+        return None
+    cc, n = counts.most_common(1)[0]
+    return cc if n * 2 > sum(counts.values()) else None
+
+
+def _abroad_pass(first: dict[tuple[Any, ...], Resolution], gaz: Gazetteer) -> None:
+    """Rows without a country: no fuzzy match and no small place outside the table's country.
+
+    The table's country is the majority country of the rows that resolve
+    unambiguously by name, else the boundary layer's country. A row resolved
+    to a small place (or a fuzzy spelling) elsewhere is resolved again within
+    that country; when nothing there matches it is left unresolved with the
+    reason, never placed abroad silently. Cities of 100,000 or more and admin
+    units abroad are kept: a report may well name Kabul or Tehran.
+    """
+    from dataclasses import replace
+
+    from geokit.resolve.core import CITY_POPULATION, _unresolved, resolve
+
+    inferred = _inferred_country(first)
+    ref = inferred or gaz.home_country
+    if ref is None:
+        return
+    whence = "inferred from the other rows" if inferred else "the boundary layer's country"
+    for k, r in list(first.items()):
+        if k[1] is not None or r.status != "resolved" or r.place is None or not r.place.country:
+            continue
+        if r.place.country == ref:
+            continue
+        small = not r.place.is_admin and r.place.population < CITY_POPULATION
+        if not (r.fuzzy or small):
+            continue
+        again = resolve(k[0], country=ref, admin1=k[2], admin2=k[3], gazetteer=gaz)
+        if again.status == "resolved":
+            first[k] = replace(again, reason=f"{again.reason}; country {ref} ({whence})")
+            continue
+        what = "a fuzzy match" if r.fuzzy else "a small place"
+        first[k] = _unresolved(
+            r.query,
+            f"the only match is {what} abroad, {r.match_name} ({r.place.kind}, {r.place.country}), and the "
+            f"table's places are in {ref} ({whence}); give --country {r.place.country} "
+            "or a country column to accept it",
+            r.candidates,
+        )
 
 
 def _progress(total: int) -> Any:

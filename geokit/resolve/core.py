@@ -540,6 +540,8 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     rival = _ambiguous(best, kept)
     relation = None if best.whole else head.relation
     prec = _precision(best.place, relation)
+    if best.how == "fuzzy" and prec == 1:
+        prec = 2  # a spelling that only resembles the name is never reported as the exact place
     bp = best.place
     bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
     bits.append(
