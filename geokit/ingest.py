@@ -328,7 +328,7 @@ def validate_incidents(
         roles.fatalities,
     }
     for col in out.columns:
-        if col not in text_roles and col != "row" and out[col].dtype == object:
+        if col not in text_roles and col != "row" and pd.api.types.is_string_dtype(out[col].dtype):
             numeric = _numeric_or_none(out[col])
             if numeric is not None:
                 out[col] = numeric

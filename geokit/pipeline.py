@@ -22,7 +22,14 @@ from geokit.join import aggregate, join_admin
 from geokit.resolve.batch import _OUT_COLUMNS
 from geokit.settings import Settings
 
-__all__ = ["RESOLVER_COLUMNS", "PipelineResult", "resolve_keeping_input", "run_pipeline", "table_roles"]
+__all__ = [
+    "RESOLVER_COLUMNS",
+    "PipelineResult",
+    "province_only",
+    "resolve_keeping_input",
+    "run_pipeline",
+    "table_roles",
+]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -169,6 +176,28 @@ def table_roles(
     return roles
 
 
+def province_only(joined: pd.DataFrame) -> None:
+    """Rows resolved only to a province keep no district: they are not counted in one.
+
+    The province's representative point lies in some district, but the report
+    said nothing about which; its ``adm2``/``adm3`` names and ids are blanked
+    (in place) so tables, exports and district counts leave it out.
+
+    Parameters
+    ----------
+    joined
+        Output of :func:`geokit.join.join_admin` on resolved rows.
+    """
+    if "record_id" not in joined.columns:
+        return
+    mask = joined["record_id"].astype("string").str.startswith("adm1:").fillna(False).to_numpy(dtype=bool)
+    if not mask.any():
+        return
+    for col in joined.columns:
+        if str(col).startswith(("adm2_", "adm3_", "adm4_")):
+            joined.loc[mask, col] = pd.NA
+
+
 def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any) -> pd.DataFrame:
     """Run :func:`geokit.resolve.resolve_frame`, keeping every input column.
 
@@ -271,6 +300,7 @@ def run_pipeline(
         from_input = _use_given_coordinates(resolved, given)
     joined = join_admin(resolved, layer)
     _flag_swapped(joined, layer, from_input)
+    province_only(joined)
     aggregates = aggregate(
         joined[joined["status"] == "resolved"], layer, fatalities=roles.fatalities or "fatalities"
     )

@@ -75,7 +75,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     from geokit._http import default_file_mode
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
-    from geokit.pipeline import resolve_keeping_input
+    from geokit.pipeline import province_only, resolve_keeping_input
 
     out = Path(args.output)
     check_output(out, overwrite=args.overwrite)
@@ -118,6 +118,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                     _fill_online(resolved, args, online, roles)
                 if layer is not None:
                     joined = join_admin(resolved, layer)
+                    province_only(joined)
                     resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
                 if rows == 0:
                     notes = resolved.attrs.get("geokit", {}).get("notes", [])
