@@ -31,6 +31,7 @@ __all__ = [
     "find_roles",
     "make_room",
     "normalise_name",
+    "roles_of",
 ]
 
 #: The roles, in the order they are printed.
@@ -193,6 +194,18 @@ class ColumnRoles:
             f"{r}={c!r}" + ("" if r in self.named else " (recognised)") for r, c in found.items()
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Return the roles as JSON-ready data (kept in ``DataFrame.attrs``, which Parquet stores)."""
+        return {**self.as_dict(), "named": sorted(self.named)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnRoles:
+        """Return the roles :meth:`to_dict` gave."""
+        return cls(
+            **{r: data[r] for r in ROLES if data.get(r) is not None},
+            named=frozenset(data.get("named", ())),
+        )
+
     def renamed(self, mapping: Mapping[str, str]) -> ColumnRoles:
         """Return the roles with columns renamed by ``mapping`` (old name to new)."""
         changes: dict[str, Any] = {r: mapping[c] for r, c in self.as_dict().items() if c in mapping}
@@ -274,6 +287,24 @@ def find_roles(
             chosen[role] = found
             taken.add(found)
     return ColumnRoles(**chosen, named=frozenset(given))
+
+
+def roles_of(frame: Any) -> ColumnRoles | None:
+    """Return the column roles kept in a table's ``attrs`` by geokit, or ``None``.
+
+    Parameters
+    ----------
+    frame
+        A (Geo)DataFrame from :func:`geokit.ingest.read_incidents` or a later stage.
+
+    Returns
+    -------
+    ColumnRoles or None
+    """
+    data = getattr(frame, "attrs", {}).get("geokit", {}).get("columns")
+    if isinstance(data, ColumnRoles):
+        return data
+    return ColumnRoles.from_dict(data) if isinstance(data, Mapping) else None
 
 
 def make_room(columns: Iterable[object], reserved: Iterable[str]) -> dict[str, str]:

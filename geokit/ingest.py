@@ -341,7 +341,7 @@ def validate_incidents(
                 issues[i].append(f"duplicate id {ids.iloc[i]!r} (first seen in row {first_row[ids.iloc[i]]})")
     out[roles.place] = out[roles.place].astype(str)
     out["input_issues"] = ["; ".join(x) for x in issues]
-    out.attrs["geokit"] = {"columns": roles, "notes": notes}
+    out.attrs["geokit"] = {"columns": roles.to_dict(), "notes": notes}
     return out
 
 

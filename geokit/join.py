@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from geokit.boundaries import admin_columns
-from geokit.columns import make_room
+from geokit.columns import make_room, roles_of
 from geokit.errors import InputError
 
 __all__ = ["admin_levels", "aggregate", "join_admin"]
@@ -107,8 +107,9 @@ def join_admin(
             "input column(s) named like the join's renamed: "
             + ", ".join(f"{a} -> {b}" for a, b in room.items()),
         ]
-        if "columns" in meta:
-            meta["columns"] = meta["columns"].renamed(room)
+        roles = roles_of(frame)
+        if roles is not None:
+            meta["columns"] = roles.renamed(room).to_dict()
         frame.attrs["geokit"] = meta
         lat, lon = room.get(lat, lat), room.get(lon, lon)
     pts = _points(frame, lat, lon)

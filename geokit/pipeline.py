@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geokit.boundaries import load_boundaries
-from geokit.columns import ColumnRoles, find_roles
+from geokit.columns import ColumnRoles, find_roles, roles_of
 from geokit.errors import InputError
 from geokit.join import aggregate, join_admin
 from geokit.resolve.batch import _OUT_COLUMNS
@@ -155,7 +155,7 @@ def table_roles(
     InputError
         If a named column is missing or there is no place column.
     """
-    found = table.attrs.get("geokit", {}).get("columns") if hasattr(table, "attrs") else None
+    found = roles_of(table)
     named: dict[str, str | None] = {}
     if isinstance(columns, ColumnRoles):
         named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
@@ -294,7 +294,7 @@ def run_pipeline(
         gazetteer=gazetteer,
         progress=progress,
     )
-    roles = resolved.attrs.get("geokit", {}).get("columns", roles)
+    roles = roles_of(resolved) or roles
     from_input = np.zeros(len(resolved), dtype=bool)
     if "lat" in given and "lon" in given:
         from_input = _use_given_coordinates(resolved, given)
@@ -305,6 +305,6 @@ def run_pipeline(
         joined[joined["status"] == "resolved"], layer, fatalities=roles.fatalities or "fatalities"
     )
     meta = dict(resolved.attrs.get("geokit", {}))
-    meta["columns"] = roles
+    meta["columns"] = roles.to_dict()
     joined.attrs["geokit"] = meta
     return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer, columns=roles)

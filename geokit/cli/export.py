@@ -17,6 +17,7 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
     """Incidents, unresolved rows and district aggregates from a CSV; one layer from a vector file."""
     import geopandas as gpd
 
+    from geokit.columns import roles_of
     from geokit.ingest import read_incidents
     from geokit.pipeline import run_pipeline
 
@@ -24,7 +25,7 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
     if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
         table = read_incidents(src, columns=named_roles(args))
         result = run_pipeline(
-            table, columns=table.attrs["geokit"]["columns"], country=args.country, boundaries=args.boundaries
+            table, columns=roles_of(table), country=args.country, boundaries=args.boundaries
         )
         incidents = result.incidents
         unresolved = incidents[incidents["status"] != "resolved"]

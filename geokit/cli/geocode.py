@@ -19,6 +19,7 @@ from geokit.cli.common import (
     say_roles,
     subparser,
 )
+from geokit.errors import InputError
 
 __all__ = ["register"]
 
@@ -73,6 +74,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from geokit._http import default_file_mode
+    from geokit.columns import roles_of
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
     from geokit.pipeline import province_only, resolve_keeping_input
@@ -102,7 +104,9 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
             # streamed chunk by chunk: a 200 MB table never sits in memory whole
             named = named_roles(args)
             for chunk in iter_incidents(args.input, chunksize=args.chunksize, columns=named):
-                roles = chunk.attrs["geokit"]["columns"]
+                roles = roles_of(chunk)
+                if roles is None or roles.place is None:  # read_incidents always records them
+                    raise InputError("no place column; name it with --column", path=args.input)
                 if rows == 0:
                     first_roles = roles
                 resolved = resolve_keeping_input(

@@ -57,6 +57,7 @@ def _article_table(args: argparse.Namespace) -> Any:
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
+    from geokit.columns import roles_of
     from geokit.export import write_geojson
     from geokit.ingest import read_incidents
     from geokit.pipeline import run_pipeline
@@ -79,7 +80,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
         table = _article_table(args)
     else:
         table = read_incidents(args.input, columns=named_roles(args))
-    if args.value == "fatalities" and table.attrs["geokit"]["columns"].fatalities is None:
+    roles = roles_of(table)
+    if args.value == "fatalities" and (roles is None or roles.fatalities is None):
         raise InputError(
             "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
             "name it with --fatalities-column",
@@ -87,7 +89,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
         )
     result = run_pipeline(
         table,
-        columns=table.attrs["geokit"]["columns"],
+        columns=roles,
         country=args.country,
         boundaries=args.boundaries,
         progress=not args.quiet and sys.stderr.isatty(),

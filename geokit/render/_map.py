@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles
+from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles, roles_of
 from geokit.errors import InputError
 from geokit.render._classify import SCHEMES, classify, legend_block, legend_rows, palette
 from geokit.render._util import (
@@ -343,7 +343,7 @@ def _roles(
         named["event_type"] = type_column
     if incidents is None:
         return ColumnRoles()
-    kept = incidents.attrs.get("geokit", {}).get("columns")
+    kept = roles_of(incidents)
     if isinstance(columns, ColumnRoles) and not columns.named:
         return columns
     if isinstance(kept, ColumnRoles) and not named:

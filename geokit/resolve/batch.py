@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geokit.columns import make_room
+from geokit.columns import make_room, roles_of
 from geokit.normalize import ParsedQuery, clean, parse
 
 if TYPE_CHECKING:
@@ -242,8 +242,9 @@ def resolve_frame(
             "input column(s) named like the resolver's renamed: "
             + ", ".join(f"{a} -> {b}" for a, b in room.items()),
         ]
-        if "columns" in meta:
-            meta["columns"] = meta["columns"].renamed(room)
+        roles = roles_of(out)
+        if roles is not None:
+            meta["columns"] = roles.renamed(room).to_dict()
         out.attrs["geokit"] = meta
     results = [first[k] for k in keys]
     for name, attr in _OUT_COLUMNS.items():
