@@ -118,3 +118,27 @@ def named_roles(args: argparse.Namespace) -> dict[str, str | None]:
 def say_roles(args: argparse.Namespace, roles: Any) -> None:
     """Print the column used for each role (stderr, unless ``--quiet``)."""
     say(args, f"columns: {roles.describe() or 'none recognised'}")
+
+
+def country_code(text: str) -> str:
+    """Parse ``--country``: an ISO 3166-1 alpha-2 code, any case (``pk`` -> ``PK``).
+
+    Parameters
+    ----------
+    text
+        The flag's value.
+
+    Returns
+    -------
+    str
+        The code in upper case.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        If it is not two letters.
+    """
+    code = text.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"expected a two-letter ISO 3166-1 code such as PK, got {text!r}")
+    return code

@@ -7,7 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, common, named_roles, role_flags, say, say_roles, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    common,
+    country_code,
+    named_roles,
+    role_flags,
+    say,
+    say_roles,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -86,7 +95,9 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("-o", "--output", required=True, help="output .geojson, .gpkg, .shp, .csv or .parquet")
     p.add_argument("--boundaries", default="PAK:ADM2", help="for CSV input: dataset or boundary file")
     p.add_argument(
-        "--country", help="for CSV input: ISO2 code of the country of every row (default: inferred)"
+        "--country",
+        type=country_code,
+        help="for CSV input: ISO2 code of the country of every row (default: inferred)",
     )
     role_flags(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")

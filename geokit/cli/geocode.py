@@ -13,6 +13,7 @@ from geokit.cli.common import (
     EXIT_PARTIAL,
     check_output,
     common,
+    country_code,
     named_roles,
     role_flags,
     say,
@@ -162,7 +163,11 @@ geokit geocode incidents.csv --column place --country PK \\
         _cmd_geocode,
     )
     p.add_argument("input", help="CSV file")
-    p.add_argument("--country", help="ISO2 country code for every row, e.g. PK (default: inferred)")
+    p.add_argument(
+        "--country",
+        type=country_code,
+        help="ISO2 country code for every row, e.g. PK (default: inferred)",
+    )
     role_flags(p)
     p.add_argument(
         "--boundaries", help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2)"

@@ -12,6 +12,7 @@ from geokit.cli.common import (
     EXIT_PARTIAL,
     check_output,
     common,
+    country_code,
     named_roles,
     role_flags,
     say,
@@ -152,7 +153,11 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     p.add_argument(
         "--boundaries", default="PAK:ADM2", help="dataset name or boundary file (default: PAK:ADM2)"
     )
-    p.add_argument("--country", help="ISO2 code of the country every row is in, e.g. PK (default: inferred)")
+    p.add_argument(
+        "--country",
+        type=country_code,
+        help="ISO2 code of the country every row is in, e.g. PK (default: inferred)",
+    )
     role_flags(p)
     p.add_argument(
         "--value",
