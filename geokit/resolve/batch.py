@@ -285,7 +285,8 @@ def _abroad_pass(first: dict[tuple[Any, ...], Resolution], gaz: Gazetteer) -> No
     to a small place (or a fuzzy spelling) elsewhere is resolved again within
     that country; when nothing there matches it is left unresolved with the
     reason, never placed abroad silently. Cities of 100,000 or more and admin
-    units abroad are kept: a report may well name Kabul or Tehran.
+    units abroad, matched by their name as written, are kept: a report may
+    well name Kabul or Tehran.
     """
     from dataclasses import replace
 
@@ -302,13 +303,15 @@ def _abroad_pass(first: dict[tuple[Any, ...], Resolution], gaz: Gazetteer) -> No
         if r.place.country == ref:
             continue
         small = not r.place.is_admin and r.place.population < CITY_POPULATION
-        if not (r.fuzzy or small):
+        how = next((c.how for c in r.candidates if c.place.id == r.record_id), "name")
+        loose = r.fuzzy or how == "variant"  # not the name as written: "Khoro" as Coro, Venezuela
+        if not (loose or small):
             continue
         again = resolve(k[0], country=ref, admin1=k[2], admin2=k[3], gazetteer=gaz)
         if again.status == "resolved":
             first[k] = replace(again, reason=f"{again.reason}; country {ref} ({whence})")
             continue
-        what = "a fuzzy match" if r.fuzzy else "a small place"
+        what = "a fuzzy match" if r.fuzzy else "a spelling variant" if loose else "a small place"
         first[k] = _unresolved(
             r.query,
             f"the only match is {what} abroad, {r.match_name} ({r.place.kind}, {r.place.country}), and the "
