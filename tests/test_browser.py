@@ -675,3 +675,32 @@ def test_map_without_cached_scripts_says_it_needs_the_network(tab, example):
     assert "needs the network" in note.inner_text() and "geokit assets fetch" in note.inner_text()
     online = make(cdn=True).open(name)  # with the CDN reachable the note goes away
     assert online.tab.query_selector("#geokit-needs-network") is None
+
+
+@pytest.mark.slow
+def test_notebook_maps_draw_with_the_network_blocked(tab, quickstart):
+    """Every map the quickstart notebook shows draws in Chromium with every request off the page blocked."""
+    nb, _ = quickstart
+    folder, make = tab
+    maps = [
+        o["data"]["text/html"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "data" in o and "text/html" in o["data"] and "iframe" in o["data"]["text/html"]
+    ]
+    assert len(maps) >= 2
+    for i, html in enumerate(maps):
+        name = f"notebook-map-{i}.html"
+        (folder / name).write_text(f"<!DOCTYPE html><html><body>{html}</body></html>", encoding="utf-8")
+        page = make()
+        page.tab.goto(f"{page.base}/{name}")
+        frame = page.tab.frames[1]
+        frame.wait_for_function(
+            "document.documentElement.getAttribute('data-geokit-ready') === '1'", timeout=60_000
+        )
+        got = frame.evaluate(COUNT_JS)
+        page.shot(f"notebook-map-{i}.png")
+        assert got["districts"] > 0 and got["legend"]
+        assert frame.query_selector("#geokit-needs-network") is None
+        assert [u for u in page.blocked if "tile.openstreetmap.org" not in u] == []
