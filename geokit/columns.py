@@ -66,7 +66,7 @@ COMMON_NAMES: dict[str, tuple[str, ...]] = {
         "toponym",
         "where",
     ),
-    "date": ("date", "event_date", "incident_date", "date_of_event", "day", "when"),
+    "date": ("date", "event_date", "incident_date", "date_of_event", "when"),
     "event_type": (
         "event_type",
         "type",

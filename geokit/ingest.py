@@ -370,4 +370,7 @@ def _numeric_or_none(column: pd.Series) -> pd.Series | None:
         return None
     if bool(given.str.match(r"[-+]?0\d").any()):
         return None
+    numbers = pd.to_numeric(given, errors="coerce")
+    if not bool((numbers.abs() < 2**53).all()):  # too long to be exact as a number: an identifier
+        return None
     return _nullable(pd.to_numeric(text.where(text != ""), errors="coerce"))

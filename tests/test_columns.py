@@ -177,3 +177,10 @@ def test_one_index_per_set_of_sources_whatever_the_path(tmp_path, mirror):
     with (copy / "geonames" / "admin1CodesASCII.txt").open("a", encoding="utf-8") as handle:
         handle.write("XX.01\tNowhere\tNowhere\t0\n")
     assert _plan("PAK:ADM2", (), here).fingerprint != _plan("PAK:ADM2", (), there).fingerprint
+
+
+def test_long_digit_strings_stay_text():
+    out = validate_incidents(
+        pd.DataFrame({"place": ["Quetta", "Kalat"], "phone": ["923001234567890123", ""]})
+    )
+    assert out["phone"].tolist() == ["923001234567890123", ""]

@@ -77,10 +77,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
     for path in outputs:
         check_output(path, overwrite=args.overwrite)
 
-    if Path(args.input).suffix.lower() in {".txt", ".text"}:
-        table = _article_table(args)
-    else:
-        table = read_incidents(args.input, columns=named_roles(args))
+    article = Path(args.input).suffix.lower() in {".txt", ".text"}
+    table = _article_table(args) if article else read_incidents(args.input, columns=named_roles(args))
     roles = roles_of(table)
     if args.value == "fatalities" and (roles is None or roles.fatalities is None):
         raise InputError(
@@ -115,7 +113,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
     n, bad = result.n_rows, result.n_unresolved
     say_roles(args, result.columns)
     for note in result.incidents.attrs.get("geokit", {}).get("notes", []):
-        say(args, f"note: {note}")
+        if not article:  # an article's table is geokit's own: no user columns were renamed
+            say(args, f"note: {note}")
     say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
     if bad:
         for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():
