@@ -52,12 +52,12 @@ CONTEXT_BONUS = 0.2
 #: When a fuzzy spelling may be the answer; otherwise it is only a candidate (shown by ``explain``).
 #: Measured by ``bench/fuzzy_threshold.py`` on UCDP GED's Pakistani place names the gazetteer lacks
 #: (real spellings by other people): the best fuzzy match in Pakistan lay within 25 km of UCDP's
-#: point for 7 of 212 names at similarity 60-95 and 2 of 60 at 80-95, and similarity alone never
+#: point for 9 of 307 names at similarity 60-95 and 2 of 60 at 80-95, and similarity alone never
 #: made it trustworthy (0 of 12 at 90-95). Names that differ only in their vowels fared no better
 #: when the match was a small place (1 of 12). So a fuzzy match answers only when it scores at
 #: least FUZZY_ANSWER_SIMILARITY, has the same consonant outline (:func:`consonants`) and is a
 #: town of at least FUZZY_ANSWER_POPULATION people ("Peshawer", "Gwader"); on the UCDP names
-#: that rule answers none of the 212 (at 10,000 people it answered one, wrongly: "Lilauni" as
+#: that rule answers none of the 307 (at 10,000 people it answered one, wrongly: "Lilauni" as
 #: Liliani, 307 km away).
 FUZZY_ANSWER_SIMILARITY = 85.0
 FUZZY_ANSWER_POPULATION = 20_000
