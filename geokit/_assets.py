@@ -264,3 +264,21 @@ def read_asset(name: str, file: str, *, settings: Settings | None = None) -> byt
     ):
         raise DataError(f"{folder / file} does not match the cache manifest; run 'geokit assets fetch'")
     return data
+
+
+def assets_cached(names: list[str] | tuple[str, ...], *, settings: Settings | None = None) -> bool:
+    """Return whether every named asset is in the cache and matches its manifest.
+
+    Parameters
+    ----------
+    names
+        Keys of :data:`ASSETS`.
+    settings
+        Where the cache lives.
+
+    Returns
+    -------
+    bool
+    """
+    root = asset_dir(settings)
+    return all(_cached(ASSETS[n], root) for n in names)

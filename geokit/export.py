@@ -311,6 +311,15 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
         cols = [c for c in gdf.columns if c != gdf.geometry.name]
         mapping = shapefile_field_names(cols)
         short = _plain(gdf).rename(columns=mapping)
+        for col in short.columns:  # the format has dates but no date-times: ISO 8601 text, never cut
+            if col != short.geometry.name and pd.api.types.is_datetime64_any_dtype(short[col]):
+                when = short[col]
+                fmt_ = (
+                    "%Y-%m-%d"
+                    if bool((when.dropna() == when.dropna().dt.normalize()).all())
+                    else "%Y-%m-%dT%H:%M:%S"
+                )
+                short[col] = when.dt.strftime(fmt_).astype(object).where(when.notna(), None)
         short.to_file(dest, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
         sidecar = dest.with_name(dest.stem + ".fields.csv")
         pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())}).to_csv(

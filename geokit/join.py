@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from geokit.boundaries import admin_columns
+from geokit.columns import make_room, roles_of
 from geokit.errors import InputError
 
 __all__ = ["admin_levels", "aggregate", "join_admin"]
@@ -56,6 +57,15 @@ def _points(frame: pd.DataFrame, lat: str, lon: str) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame.copy(), geometry=geom, crs=4326)
 
 
+def _ours(frame: pd.DataFrame, room: dict[str, str]) -> bool:
+    """Whether the clashing columns are a previous join's own (a table joined again), not the user's."""
+    return (
+        "join_status" in frame.columns
+        and set(room) <= {c for c in frame.columns if c.startswith("adm") or c.startswith("join_")}
+        and bool(frame.attrs.get("geokit", {}).get("joined"))
+    )
+
+
 def join_admin(
     frame: pd.DataFrame,
     boundaries: gpd.GeoDataFrame,
@@ -90,6 +100,20 @@ def join_admin(
     """
     levels = admin_levels(boundaries)
     keep = [c for lvl in levels for c in admin_columns(lvl)]
+    room = make_room(frame.columns, [*keep, "join_status", "join_distance_km"])
+    if room and not _ours(frame, room):
+        frame = frame.rename(columns=room)
+        meta = dict(frame.attrs.get("geokit", {}))
+        meta["notes"] = [
+            *meta.get("notes", []),
+            "input column(s) named like the join's renamed: "
+            + ", ".join(f"{a} -> {b}" for a, b in room.items()),
+        ]
+        roles = roles_of(frame)
+        if roles is not None:
+            meta["columns"] = roles.renamed(room).to_dict()
+        frame.attrs["geokit"] = meta
+        lat, lon = room.get(lat, lat), room.get(lon, lon)
     pts = _points(frame, lat, lon)
     pts = pts.drop(columns=[c for c in keep if c in pts.columns])
     layer = boundaries[[*keep, boundaries.geometry.name]]
@@ -131,6 +155,7 @@ def join_admin(
     _blank_finer_levels(out, levels)
     out["join_status"] = status
     out["join_distance_km"] = distance
+    out.attrs["geokit"] = {**dict(frame.attrs.get("geokit", {})), "joined": True}
     return out
 
 

@@ -7,6 +7,7 @@ Every input row comes out in ``PipelineResult.incidents``, resolved or with
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,19 @@ import numpy as np
 import pandas as pd
 
 from geokit.boundaries import load_boundaries
+from geokit.columns import ColumnRoles, find_roles, roles_of
+from geokit.errors import InputError
 from geokit.join import aggregate, join_admin
 from geokit.resolve.batch import _OUT_COLUMNS
 from geokit.settings import Settings
 
-__all__ = ["RESOLVER_COLUMNS", "PipelineResult", "resolve_keeping_input", "run_pipeline"]
+__all__ = [
+    "RESOLVER_COLUMNS",
+    "PipelineResult",
+    "resolve_keeping_input",
+    "run_pipeline",
+    "table_roles",
+]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -35,11 +44,14 @@ class PipelineResult:
         One row per admin unit with incident counts and known fatalities.
     boundaries
         The boundary layer used.
+    columns
+        The column roles used.
     """
 
     incidents: gpd.GeoDataFrame
     aggregates: gpd.GeoDataFrame
     boundaries: gpd.GeoDataFrame
+    columns: ColumnRoles = dataclasses.field(default_factory=ColumnRoles)
 
     @property
     def n_rows(self) -> int:
@@ -79,7 +91,7 @@ def _use_given_coordinates(resolved: pd.DataFrame, given: dict[str, pd.Series]) 
         resolved.loc[ok, "lat"] = la[ok]
         resolved.loc[ok, "lon"] = lo[ok]
         resolved.loc[ok, "status"] = "resolved"
-        resolved.loc[ok, "match_source" if "match_source" in resolved else "source"] = "input"
+        resolved.loc[ok, "match_source"] = "input"
         resolved.loc[ok, "reason"] = "coordinates given in the input"
         resolved.loc[ok, "precision"] = np.where(np.isfinite(precision[ok]), precision[ok], 1)
     return np.asarray(ok, dtype=bool)
@@ -113,15 +125,62 @@ def _flag_swapped(joined: gpd.GeoDataFrame, layer: gpd.GeoDataFrame, from_input:
 
 
 #: Columns :func:`geokit.resolve.resolve_frame` adds.
-RESOLVER_COLUMNS = _OUT_COLUMNS
+RESOLVER_COLUMNS = tuple(_OUT_COLUMNS)
+
+
+def table_roles(
+    table: pd.DataFrame,
+    columns: ColumnRoles | Mapping[str, str | None] | None = None,
+    *,
+    place_column: str | None = None,
+) -> ColumnRoles:
+    """Return the column roles of a table: as named, as ``read_incidents`` found them, or recognised.
+
+    Parameters
+    ----------
+    table
+        The incidents.
+    columns
+        Roles named explicitly.
+    place_column
+        The place column, overriding ``columns``.
+
+    Returns
+    -------
+    ColumnRoles
+
+    Raises
+    ------
+    InputError
+        If a named column is missing or there is no place column.
+    """
+    found = roles_of(table)
+    named: dict[str, str | None] = {}
+    if isinstance(columns, ColumnRoles):
+        named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
+    elif columns:
+        named = dict(columns)
+    if place_column is not None:
+        named["place"] = place_column
+    if isinstance(found, ColumnRoles) and all(found.as_dict().get(r) == c for r, c in named.items()):
+        roles = found
+        if all(c is None or c in table.columns for c in roles.as_dict().values()):
+            return roles
+    roles = find_roles(table.columns, named)
+    if roles.place is None:
+        raise InputError(
+            "no place column (none named place, location, town...); name it with place_column=; "
+            f"columns are: {', '.join(map(str, table.columns))}"
+        )
+    return roles
 
 
 def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any) -> pd.DataFrame:
-    """Run :func:`geokit.resolve.resolve_frame` without losing input columns of the same names.
+    """Run :func:`geokit.resolve.resolve_frame`, keeping every input column.
 
-    An input ``source`` (the outlet that reported the incident) keeps its name
-    and the gazetteer's source goes to ``match_source``; any other input column
-    the resolver would overwrite (``lat``, ``status``...) is kept as ``input_<name>``.
+    Input columns named like the resolver's (``lat``, ``status``...) are kept
+    as ``input_<name>``; the gazetteer's source is always ``match_source``, so
+    an input ``source`` (the outlet that reported the incident) keeps its name.
 
     Parameters
     ----------
@@ -139,15 +198,7 @@ def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any
     """
     from geokit.resolve import resolve_frame
 
-    frame = table.copy()
-    outlet = frame.pop("source") if "source" in frame.columns and place_column != "source" else None
-    clashes = [c for c in RESOLVER_COLUMNS if c in frame.columns and c != place_column]
-    frame = frame.rename(columns={c: f"input_{c}" for c in clashes})
-    resolved = resolve_frame(frame, place_column, **options)
-    if outlet is not None:
-        resolved = resolved.rename(columns={"source": "match_source"})
-        resolved.insert(min(len(table.columns), len(resolved.columns)), "source", outlet.to_numpy())
-    return resolved
+    return resolve_frame(table, place_column, **options)
 
 
 def pick_boundaries(table: pd.DataFrame, resolved: pd.DataFrame, gazetteer: Any = None) -> str:
@@ -187,7 +238,9 @@ def pick_boundaries(table: pd.DataFrame, resolved: pd.DataFrame, gazetteer: Any 
 def run_pipeline(
     table: pd.DataFrame,
     *,
-    place_column: str = "place",
+    place_column: str | None = None,
+    columns: ColumnRoles | Mapping[str, str | None] | None = None,
+    country: str | None = None,
     boundaries: str | Path | gpd.GeoDataFrame = "PAK:ADM2",
     gazetteer: Any = None,
     settings: Settings | None = None,
@@ -199,13 +252,20 @@ def run_pipeline(
     ----------
     table
         Output of :func:`geokit.ingest.read_incidents` (or any frame with a
-        place column). Columns ``country_hint``, ``admin1_hint`` and
-        ``admin2_hint`` are used as hints when present. Rows that already
-        carry valid ``lat``/``lon`` (and optionally ``precision``) keep them;
-        out-of-range ones are noted and the place name is used instead; ones
-        that only make sense swapped are left unresolved with that reason.
+        place column). Country, admin-1 and admin-2 columns (see
+        :mod:`geokit.columns`) are used as hints when present. Rows that
+        already carry valid coordinates in the lat/lon columns (and optionally
+        ``precision``) keep them; out-of-range ones are noted and the place
+        name is used instead; ones that only make sense swapped are left
+        unresolved with that reason.
     place_column
-        The column with place names.
+        The column with place names; recognised from common names when not given.
+    columns
+        Other column roles named explicitly (``{"fatalities": "killed"}``); the
+        rest are taken from ``table.attrs`` (set by ``read_incidents``) or
+        recognised from common names.
+    country
+        ISO2 code of the country every row is in; inferred from the table when not given.
     boundaries
         Dataset name, file path or a loaded layer; ``"auto"`` picks the
         district layer of the incidents' country (see
@@ -222,6 +282,8 @@ def run_pipeline(
     PipelineResult
     """
     auto = isinstance(boundaries, str) and boundaries.strip().lower() == "auto"
+    roles = table_roles(table, columns, place_column=place_column)
+    assert roles.place is not None  # table_roles guarantees it
     layer = (
         None
         if auto
@@ -229,16 +291,26 @@ def run_pipeline(
         if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
         else load_boundaries(boundaries, settings=settings)
     )
-    given = {c: pd.to_numeric(table[c], errors="coerce") for c in ("lat", "lon", "precision") if c in table}
+    given: dict[str, pd.Series] = {}
+    if roles.lat is not None and roles.lon is not None:
+        given = {
+            "lat": pd.to_numeric(table[roles.lat], errors="coerce"),
+            "lon": pd.to_numeric(table[roles.lon], errors="coerce"),
+        }
+        for name in ("precision", "input_precision"):
+            if name in table.columns:
+                given["precision"] = pd.to_numeric(table[name], errors="coerce")
     resolved = resolve_keeping_input(
         table,
-        place_column,
-        country_column="country_hint" if "country_hint" in table.columns else None,
-        admin1_column="admin1_hint" if "admin1_hint" in table.columns else None,
-        admin2_column="admin2_hint" if "admin2_hint" in table.columns else None,
+        roles.place,
+        country=country,
+        country_column=roles.country,
+        admin1_column=roles.admin1,
+        admin2_column=roles.admin2,
         gazetteer=gazetteer,
         progress=progress,
     )
+    roles = roles_of(resolved) or roles
     from_input = np.zeros(len(resolved), dtype=bool)
     if "lat" in given and "lon" in given:
         from_input = _use_given_coordinates(resolved, given)
@@ -246,5 +318,10 @@ def run_pipeline(
         layer = load_boundaries(pick_boundaries(table, resolved, gazetteer), settings=settings)
     joined = join_admin(resolved, layer)
     _flag_swapped(joined, layer, from_input)
-    aggregates = aggregate(joined[joined["status"] == "resolved"], layer)
-    return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer)
+    aggregates = aggregate(
+        joined[joined["status"] == "resolved"], layer, fatalities=roles.fatalities or "fatalities"
+    )
+    meta = dict(resolved.attrs.get("geokit", {}))
+    meta["columns"] = roles.to_dict()
+    joined.attrs["geokit"] = meta
+    return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer, columns=roles)

@@ -46,3 +46,21 @@ def adm1():  # type: ignore[no-untyped-def]
     from geokit.boundaries import load_boundaries
 
     return load_boundaries("PAK:ADM1")
+
+
+@pytest.fixture(scope="session")
+def quickstart(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """notebooks/quickstart.ipynb executed once, top to bottom: (notebook, its working folder)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    root = Path(__file__).resolve().parent.parent
+    nb = nbformat.read(root / "notebooks" / "quickstart.ipynb", as_version=4)
+    tmp = tmp_path_factory.mktemp("quickstart")
+    work = tmp / "notebooks"
+    work.mkdir()
+    (tmp / "examples").symlink_to(root / "examples")
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(work)}}
+    ).execute()
+    return nb, work

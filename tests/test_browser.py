@@ -298,7 +298,9 @@ def test_example_online_map_with_cdn_standin(tab, example):
     """The online build: Leaflet from the (stand-in) CDN, tiles blocked; only tile loads may fail."""
     incidents, districts = example
     folder, make = tab
-    name = _publish(folder, "example-online.html", incident_map(incidents, districts, title="Online"))
+    name = _publish(
+        folder, "example-online.html", incident_map(incidents, districts, title="Online", inline=False)
+    )
     page = make(cdn=True).open(name)
     got = page.counts()
     page.shot("example-online.png")
@@ -619,3 +621,86 @@ def test_notebook_display_draws_in_an_iframe(tab, example):
     assert got["painted"] == _located(incidents)
     assert got["districts"] == len(districts)
     assert page.errors == []
+
+
+# ---------------------------------------------------------------- a user's own column names
+FOREIGN = ROOT / "tests" / "data" / "foreign_columns.csv"
+
+
+def test_foreign_columns_popups_credits_and_link(tab, capsys):
+    """`geokit map` on a table named date, location, province, killed, injured, url (no flags)."""
+    from geokit.cli import main
+
+    folder, make = tab
+    assert main(["map", str(FOREIGN), "-o", str(folder / "foreign.html"), "--overwrite"]) == 0
+    err = capsys.readouterr().err
+    assert "place='location' (recognised)" in err and "fatalities='killed' (recognised)" in err
+    assert "source_url='url' (recognised)" in err and "admin1='province' (recognised)" in err
+    page = make().open("foreign.html")  # network blocked: the scripts are inline, only tiles fail
+    assert [u for u in page.blocked if "tile.openstreetmap.org" not in u] == []
+    got = page.counts()
+    assert got["painted"] + got["clustered"] == 20
+    # Quetta as resolved (GeoNames 1167528), zoomed in so no other marker lies under the click
+    page.tab.evaluate("geokit.maps[0].setView([30.18414, 67.00141], 11, {animate: false})")
+    xy = page.tab.evaluate(
+        "([lat, lon]) => { const p = geokit.maps[0].latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [30.18414, 67.00141],
+    )
+    for attempt in range(3):
+        page.tab.mouse.click(xy[0], xy[1])
+        try:
+            popup = page.tab.wait_for_selector(".leaflet-popup-content .geokit-popup", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+    text = popup.inner_text()
+    page.shot("foreign-popup.png")
+    assert "Quetta" in text and "(unnamed place)" not in text
+    assert "2025-10-01" in text and "3" in text and "not reported" not in text
+    assert "geonames" not in text.lower()  # the gazetteer is not the news source
+    assert popup.query_selector("a").get_attribute("href") == "https://example.org/reports/1"
+    credits = page.tab.inner_text(".leaflet-control-attribution")
+    assert "GeoNames" in credits and "Incident reports" not in credits
+    assert page.errors == [] or all("tile.openstreetmap.org" in e or "ERR_FAILED" in e for e in page.errors)
+
+
+def test_map_without_cached_scripts_says_it_needs_the_network(tab, example):
+    incidents, districts = example
+    folder, make = tab
+    name = _publish(folder, "needs-network.html", incident_map(incidents, districts, inline=False))
+    page = make()  # CDN blocked
+    page.tab.goto(f"{page.base}/{name}")
+    note = page.tab.wait_for_selector("#geokit-needs-network", state="visible", timeout=10_000)
+    assert "needs the network" in note.inner_text() and "geokit assets fetch" in note.inner_text()
+    online = make(cdn=True).open(name)  # with the CDN reachable the note goes away
+    assert online.tab.query_selector("#geokit-needs-network") is None
+
+
+@pytest.mark.slow
+def test_notebook_maps_draw_with_the_network_blocked(tab, quickstart):
+    """Every map the quickstart notebook shows draws in Chromium with every request off the page blocked."""
+    nb, _ = quickstart
+    folder, make = tab
+    maps = [
+        o["data"]["text/html"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "data" in o and "text/html" in o["data"] and "iframe" in o["data"]["text/html"]
+    ]
+    assert len(maps) >= 2
+    for i, html in enumerate(maps):
+        name = f"notebook-map-{i}.html"
+        (folder / name).write_text(f"<!DOCTYPE html><html><body>{html}</body></html>", encoding="utf-8")
+        page = make()
+        page.tab.goto(f"{page.base}/{name}")
+        frame = page.tab.frames[1]
+        frame.wait_for_function(
+            "document.documentElement.getAttribute('data-geokit-ready') === '1'", timeout=60_000
+        )
+        got = frame.evaluate(COUNT_JS)
+        page.shot(f"notebook-map-{i}.png")
+        assert got["districts"] > 0 and got["legend"]
+        assert frame.query_selector("#geokit-needs-network") is None
+        assert [u for u in page.blocked if "tile.openstreetmap.org" not in u] == []

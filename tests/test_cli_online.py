@@ -80,8 +80,8 @@ def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     got = pd.read_csv(out)
     assert list(got["status"]) == ["resolved", "resolved", "unresolved"]
-    assert got.loc[0, "source"] != "nominatim"
-    assert got.loc[1, "source"] == "nominatim" and got.loc[1, "precision"] == 1
+    assert got.loc[0, "match_source"] != "nominatim"
+    assert got.loc[1, "match_source"] == "nominatim" and got.loc[1, "precision"] == 1
     assert got.loc[1, "lat"] == pytest.approx(29.9)
     assert "Nominatim found nothing" in got.loc[2, "reason"]
     asked = [q["q"][0] for q in _Nominatim.queries]

@@ -69,9 +69,11 @@ def test_bad_values_are_kept_with_a_note(tmp_path):
 
 def test_missing_column_lists_the_columns(tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("id,location\n1,Quetta\n")
-    with pytest.raises(InputError, match=r"t.csv: no column 'place'; columns are: id, location"):
+    path.write_text("id,spot\n1,Quetta\n")
+    with pytest.raises(InputError, match=r"t.csv: no place column .*; columns are: id, spot"):
         read_incidents(path)
+    with pytest.raises(InputError, match=r"t.csv: no column 'town' \(--column\); columns are: id, spot"):
+        read_incidents(path, place_column="town")
 
 
 @pytest.mark.parametrize(

@@ -20,17 +20,8 @@ def test_outputs_are_not_committed():
 
 
 @pytest.mark.slow
-def test_quickstart_runs(tmp_path):
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    work = tmp_path / "notebooks"
-    work.mkdir()
-    (tmp_path / "examples").symlink_to(ROOT / "examples")
-    NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(work)}}
-    ).execute()
+def test_quickstart_runs(quickstart):
+    nb, work = quickstart
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o["data"]["text/html"] for o in outputs if "data" in o and "text/html" in o["data"]]

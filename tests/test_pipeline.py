@@ -23,10 +23,12 @@ def test_given_coordinates_are_used_checked_and_never_lost(adm2):
     res = run_pipeline(frame, boundaries=adm2)
     inc = res.incidents
     assert len(inc) == 4
-    assert inc.loc[0, "source"] == "input" and inc.loc[0, "adm2_name"] == "Mastung"
+    assert inc.loc[0, "match_source"] == "input" and inc.loc[0, "adm2_name"] == "Mastung"
     assert inc.loc[0, "precision"] == 1
     assert "out of range" in inc.loc[1, "input_issues"]
-    assert inc.loc[1, "source"] != "input" and inc.loc[1, "adm2_name"] == "Quetta"  # fell back to the name
+    assert (
+        inc.loc[1, "match_source"] != "input" and inc.loc[1, "adm2_name"] == "Quetta"
+    )  # fell back to the name
     assert inc.loc[2, "status"] == "unresolved" and "swapped they fall in Quetta" in inc.loc[2, "reason"]
     assert inc.loc[2, "input_lat"] == 67.001  # the given values are kept
     assert inc.loc[3, "status"] == "unresolved" and inc.loc[3, "reason"]

@@ -137,7 +137,7 @@ def test_resolve_frame_keeps_rows_and_columns(gaz: Gazetteer) -> None:
     out = resolve_frame(df, "place", country=PK, admin1_column="admin1_hint", gazetteer=gaz)
     assert list(out["id"]) == [1, 2, 3, 4]
     assert list(out["status"]) == ["resolved", "unresolved", "unresolved", "resolved"]
-    for col in ("lat", "lon", "precision", "status", "reason", "match_name", "source", "record_id"):
+    for col in ("lat", "lon", "precision", "status", "reason", "match_name", "match_source", "record_id"):
         assert col in out.columns
     assert list(df.columns) == ["id", "place", "admin1_hint"]
 

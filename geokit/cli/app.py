@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from geokit.cli import assets, data, explain, export, geocode, join, parse
+from geokit.cli import assets, cache, data, explain, export, geocode, join, parse
 from geokit.cli import map as map_command
 from geokit.cli.common import EXIT_USAGE, Parser
 from geokit.errors import GeokitError
@@ -19,7 +19,7 @@ from geokit.errors import GeokitError
 __all__ = ["COMMANDS", "main"]
 
 #: The commands, in the order ``geokit --help`` lists them.
-COMMANDS = (map_command, geocode, explain, export, join, assets, parse, data)
+COMMANDS = (map_command, geocode, explain, export, join, assets, parse, data, cache)
 
 
 def _build() -> argparse.ArgumentParser:

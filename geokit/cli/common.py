@@ -62,3 +62,83 @@ def check_output(path: Path, *, overwrite: bool) -> None:
         raise InputError("exists; pass --overwrite to replace it", path=str(path))
     if not path.parent.exists():
         raise InputError("folder does not exist", path=str(path))
+
+
+#: The flag of each column role; ``--column`` (``--place-column``) names the place.
+ROLE_FLAGS = {
+    "date": "--date-column",
+    "event_type": "--type-column",
+    "fatalities": "--fatalities-column",
+    "description": "--description-column",
+    "source": "--source-column",
+    "source_url": "--url-column",
+    "lat": "--lat-column",
+    "lon": "--lon-column",
+    "country": "--country-column",
+    "admin1": "--admin1-column",
+    "admin2": "--admin2-column",
+    "id": "--id-column",
+}
+
+
+def role_flags(p: argparse.ArgumentParser, *, skip: tuple[str, ...] = ()) -> None:
+    """Add ``--column``/``--place-column`` and one ``--<role>-column`` flag per column role.
+
+    Parameters
+    ----------
+    p
+        The command's parser.
+    skip
+        Roles whose flag the command adds itself.
+    """
+    g = p.add_argument_group(
+        "columns",
+        "Columns are recognised by common names, case-insensitively (place/location, date, "
+        "event_type/type, fatalities/killed/deaths, url/link, latitude/longitude, province, district...); "
+        "these flags name them instead. The command prints the columns it used.",
+    )
+    if "place" not in skip:
+        g.add_argument(
+            "--column", "--place-column", dest="column", help="column with place names (default: recognised)"
+        )
+    for role, flag in ROLE_FLAGS.items():
+        if role in skip:
+            continue
+        g.add_argument(flag, dest=f"{role}_column", help=f"column with the {role.replace('_', ' ')}")
+
+
+def named_roles(args: argparse.Namespace) -> dict[str, str | None]:
+    """Return the column roles named on the command line, as ``{role: column}``."""
+    named: dict[str, str | None] = {"place": getattr(args, "column", None)}
+    for role in ROLE_FLAGS:
+        named[role] = getattr(args, f"{role}_column", None)
+    return {r: c for r, c in named.items() if c}
+
+
+def say_roles(args: argparse.Namespace, roles: Any) -> None:
+    """Print the column used for each role (stderr, unless ``--quiet``)."""
+    say(args, f"columns: {roles.describe() or 'none recognised'}")
+
+
+def country_code(text: str) -> str:
+    """Parse ``--country``: an ISO 3166-1 alpha-2 code, any case (``pk`` -> ``PK``).
+
+    Parameters
+    ----------
+    text
+        The flag's value.
+
+    Returns
+    -------
+    str
+        The code in upper case.
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        If it is not two letters.
+    """
+    code = text.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"expected a two-letter ISO 3166-1 code such as PK, got {text!r}")
+    return code

@@ -7,7 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    common,
+    country_code,
+    named_roles,
+    role_flags,
+    say,
+    say_roles,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -17,16 +26,22 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
     """Incidents, unresolved rows and district aggregates from a CSV; one layer from a vector file."""
     import geopandas as gpd
 
+    from geokit.columns import roles_of
     from geokit.ingest import read_incidents
     from geokit.pipeline import run_pipeline
 
     src = Path(args.input)
     if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
-        table = read_incidents(src, place_column=args.column)
-        result = run_pipeline(table, place_column=args.column, boundaries=args.boundaries)
+        table = read_incidents(src, columns=named_roles(args))
+        result = run_pipeline(
+            table, columns=roles_of(table), country=args.country, boundaries=args.boundaries
+        )
         incidents = result.incidents
         unresolved = incidents[incidents["status"] != "resolved"]
         n, bad = result.n_rows, result.n_unresolved
+        say_roles(args, result.columns)
+        for note in result.incidents.attrs.get("geokit", {}).get("notes", []):
+            say(args, f"note: {note}")
         say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved")
         return {"incidents": incidents, "unresolved": unresolved, "districts": result.aggregates}
     try:
@@ -79,7 +94,12 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("input", help="incident CSV (resolved and joined first) or any vector file")
     p.add_argument("-o", "--output", required=True, help="output .geojson, .gpkg, .shp, .csv or .parquet")
     p.add_argument("--boundaries", default="PAK:ADM2", help="for CSV input: dataset or boundary file")
-    p.add_argument("--column", default="place", help="for CSV input: column with place names")
+    p.add_argument(
+        "--country",
+        type=country_code,
+        help="for CSV input: ISO2 code of the country of every row (default: inferred)",
+    )
+    role_flags(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     common(p)

@@ -8,7 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    check_output,
+    common,
+    country_code,
+    named_roles,
+    role_flags,
+    say,
+    say_roles,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -31,15 +42,15 @@ _ONLINE_PRECISION = {
 }
 
 
-def _fill_online(frame: Any, args: argparse.Namespace, online: Any) -> None:
+def _fill_online(frame: Any, args: argparse.Namespace, online: Any, roles: Any) -> None:
     """Ask Nominatim (cached, rate-limited) for the rows the offline gazetteer left unresolved."""
     for idx in frame.index[frame["status"] != "resolved"]:
-        name = str(frame.at[idx, args.column]).strip()
+        name = str(frame.at[idx, roles.place]).strip()
         if not name:
             continue
         country = args.country
-        if args.country_column:
-            country = str(frame.at[idx, args.country_column]).strip() or country
+        if roles.country:
+            country = str(frame.at[idx, roles.country]).strip() or country
         loc = online.geocode(name, country=country)
         if loc is None:
             frame.at[idx, "reason"] = f"{frame.at[idx, 'reason']}; Nominatim found nothing either"
@@ -49,7 +60,7 @@ def _fill_online(frame: Any, args: argparse.Namespace, online: Any) -> None:
         frame.at[idx, "lon"] = loc.longitude
         frame.at[idx, "precision"] = _ONLINE_PRECISION.get(kind, 2)
         frame.at[idx, "status"] = "resolved"
-        frame.at[idx, "source"] = "nominatim"
+        frame.at[idx, "match_source"] = "nominatim"
         frame.at[idx, "match_name"] = loc.address
         frame.at[idx, "reason"] = (
             f"not in the offline gazetteer; found online by Nominatim ({kind or 'place'})"
@@ -64,6 +75,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from geokit._http import default_file_mode
+    from geokit.columns import roles_of
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
     from geokit.pipeline import resolve_keeping_input
@@ -87,30 +99,29 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     tmp = Path(tmp_name)
     rows = bad = 0
+    first_roles = None
+    notes: list[str] = []
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             # streamed chunk by chunk: a 200 MB table never sits in memory whole
-            for chunk in iter_incidents(args.input, place_column=args.column, chunksize=args.chunksize):
+            named = named_roles(args)
+            for chunk in iter_incidents(args.input, chunksize=args.chunksize, columns=named):
+                roles = roles_of(chunk)
+                if roles is None or roles.place is None:  # read_incidents always records them
+                    raise InputError("no place column; name it with --column", path=args.input)
                 if rows == 0:
-                    for opt in ("country_column", "admin1_column", "admin2_column"):
-                        col = getattr(args, opt)
-                        if col and col not in chunk.columns:
-                            raise InputError(
-                                f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
-                                f"{', '.join(c for c in chunk.columns if c != 'row')}",
-                                path=args.input,
-                            )
+                    first_roles = roles
                 resolved = resolve_keeping_input(
                     chunk,
-                    args.column,
+                    roles.place,
                     country=args.country,
-                    country_column=args.country_column,
-                    admin1_column=args.admin1_column,
-                    admin2_column=args.admin2_column,
+                    country_column=roles.country,
+                    admin1_column=roles.admin1,
+                    admin2_column=roles.admin2,
                     progress=not args.quiet and sys.stderr.isatty(),
                 )
                 if online is not None:
-                    _fill_online(resolved, args, online)
+                    _fill_online(resolved, args, online, roles)
                 if auto and layer is None:
                     from geokit.pipeline import pick_boundaries
 
@@ -121,7 +132,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                 if layer is not None:
                     joined = join_admin(resolved, layer)
                     resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
-                    resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
+                if rows == 0:
+                    notes = resolved.attrs.get("geokit", {}).get("notes", [])
                 resolved.to_csv(handle, index=False, header=rows == 0)
                 rows += len(resolved)
                 bad += int((resolved["status"] != "resolved").sum())
@@ -132,6 +144,9 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     if args.json:
         summary = {"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}
         print(json.dumps(summary))
+    say_roles(args, first_roles)
+    for note in notes:
+        say(args, f"note: {note}")
     say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
 
@@ -155,14 +170,14 @@ geokit geocode incidents.csv --column place --country PK \\
         _cmd_geocode,
     )
     p.add_argument("input", help="CSV file")
-    p.add_argument("--column", default="place", help="column with place names")
-    p.add_argument("--country", help="ISO2 country code for every row, e.g. PK")
-    p.add_argument("--country-column", help="column with a country per row")
-    p.add_argument("--admin1-column", help="column with a province hint per row")
-    p.add_argument("--admin2-column", help="column with a district hint per row")
     p.add_argument(
-        "--boundaries",
-        help="also add admin1/admin2 from this layer (e.g. PAK:ADM2, or auto: the rows' country)",
+        "--country",
+        type=country_code,
+        help="ISO2 country code for every row, e.g. PK (default: inferred)",
+    )
+    role_flags(p)
+    p.add_argument(
+        "--boundaries", help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2, or auto: the rows' country)"
     )
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from geokit.cli.common import EXIT_OK, check_output, common, say, subparser
+from geokit.columns import find_roles
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -25,13 +26,20 @@ def _cmd_join(args: argparse.Namespace) -> int:
     table = read_table(args.input)
     if table.empty:
         raise InputError("has a header but no data rows", path=args.input)
-    for col in (args.lat, args.lon):
-        if col not in table.columns:
-            raise InputError(f"no column {col!r}; columns are: {', '.join(table.columns)}", path=args.input)
-    joined = join_admin(table, load_boundaries(args.boundaries), lat=args.lat, lon=args.lon)
+    roles = find_roles(table.columns, {"lat": args.lat, "lon": args.lon}, where=args.input)
+    if roles.lat is None or roles.lon is None:
+        raise InputError(
+            "no latitude/longitude columns (none named lat, latitude, lon, lng, longitude); "
+            f"name them with --lat-column and --lon-column; columns are: {', '.join(table.columns)}",
+            path=args.input,
+        )
+    joined = join_admin(table, load_boundaries(args.boundaries), lat=roles.lat, lon=roles.lon)
     frame = pd.DataFrame(joined.drop(columns=joined.geometry.name))
     write_text_atomic(out, frame.to_csv(index=False))
     counts = frame["join_status"].value_counts().to_dict()
+    say(args, f"columns: lat={roles.lat!r}, lon={roles.lon!r}")
+    for note in joined.attrs.get("geokit", {}).get("notes", []):
+        say(args, f"note: {note}")
     say(
         args,
         f"{len(frame)} rows joined ({', '.join(f'{k}: {v}' for k, v in counts.items())}); written to {out}",
@@ -57,7 +65,7 @@ def register(sub: Any) -> None:
     p.add_argument("input", help="CSV with latitude and longitude columns")
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--boundaries", default="PAK:ADM2", help="dataset or boundary file (default: PAK:ADM2)")
-    p.add_argument("--lat", default="lat", help="latitude column (default: lat)")
-    p.add_argument("--lon", default="lon", help="longitude column (default: lon)")
+    p.add_argument("--lat-column", "--lat", dest="lat", help="latitude column (default: recognised)")
+    p.add_argument("--lon-column", "--lon", dest="lon", help="longitude column (default: recognised)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
     common(p)

@@ -7,7 +7,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    check_output,
+    common,
+    country_code,
+    named_roles,
+    role_flags,
+    say,
+    say_roles,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -35,19 +46,21 @@ def _article_table(args: argparse.Namespace) -> Any:
         raise InputError("no incident places found in the article (nothing to map)", path=args.input)
     keep = ["place", "lat", "lon", "precision", "date", "event_type", "description", "fatalities", "source"]
     table = found[[c for c in keep if c in found.columns]].copy()
-    if args.column != "place":
-        table = table.rename(columns={"place": args.column})
+    place = args.column or "place"
+    if place != "place":
+        table = table.rename(columns={"place": place})
     for col in ("date", "fatalities"):
         if col in table.columns:
             table[col] = table[col].astype("string").fillna("")
     return validate_incidents(
         table.astype({c: "string" for c in table.columns if c not in ("lat", "lon", "precision")}),
-        place_column=args.column,
+        place_column=place,
         where=args.input,
     )
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
+    from geokit.columns import roles_of
     from geokit.export import write_geojson
     from geokit.ingest import read_incidents
     from geokit.pipeline import run_pipeline
@@ -66,13 +79,19 @@ def _cmd_map(args: argparse.Namespace) -> int:
     for path in outputs:
         check_output(path, overwrite=args.overwrite)
 
-    if Path(args.input).suffix.lower() in {".txt", ".text"}:
-        table = _article_table(args)
-    else:
-        table = read_incidents(args.input, place_column=args.column)
+    article = Path(args.input).suffix.lower() in {".txt", ".text"}
+    table = _article_table(args) if article else read_incidents(args.input, columns=named_roles(args))
+    roles = roles_of(table)
+    if args.value == "fatalities" and (roles is None or roles.fatalities is None):
+        raise InputError(
+            "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
+            "name it with --fatalities-column",
+            path=args.input,
+        )
     result = run_pipeline(
         table,
-        place_column=args.column,
+        columns=roles,
+        country=args.country,
         boundaries=args.boundaries,
         progress=not args.quiet and sys.stderr.isatty(),
     )
@@ -87,16 +106,21 @@ def _cmd_map(args: argparse.Namespace) -> int:
         offline=args.offline,
         heat=args.heat,
         time_view=args.time_view,
+        columns=result.columns,
     )
     save_map(m, out)
     if args.geojson:
         write_geojson(result.incidents, outputs[1])
         write_geojson(result.aggregates, outputs[2], id_column=None)
     n, bad = result.n_rows, result.n_unresolved
+    say_roles(args, result.columns)
+    for note in result.incidents.attrs.get("geokit", {}).get("notes", []):
+        if not article:  # an article's table is geokit's own: no user columns were renamed
+            say(args, f"note: {note}")
     say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
     if bad:
         for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():
-            say(args, f"  row {row['row']}: {row[args.column]!r} unresolved: {row['reason']}")
+            say(args, f"  row {row['row']}: {row[result.columns.place]!r} unresolved: {row['reason']}")
     if args.geojson:
         say(args, f"GeoJSON written to {outputs[1]} and {outputs[2]}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
@@ -132,7 +156,12 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
         default="PAK:ADM2",
         help="dataset name, boundary file, or auto (the incidents' country; default: PAK:ADM2, embedded)",
     )
-    p.add_argument("--column", default="place", help="column with place names (default: place)")
+    p.add_argument(
+        "--country",
+        type=country_code,
+        help="ISO2 code of the country every row is in, e.g. PK (default: inferred)",
+    )
+    role_flags(p)
     p.add_argument(
         "--value",
         default="incidents",

@@ -38,11 +38,14 @@ from typing import TYPE_CHECKING, Any
 
 from geokit.gazetteer.index import (
     PID_TYPECODE,
+    CachedIndex,
     _build,
     _collect,
     _plan,
+    cached_indexes,
     mark_used,
     prune_cache,
+    remove_index,
 )
 from geokit.gazetteer.sources import _ADMIN_KINDS, Record
 from geokit.normalize import key, skeleton
@@ -52,7 +55,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from geopandas import GeoDataFrame
 
-__all__ = ["FUZZY_THRESHOLD", "Gazetteer", "Match", "Place"]
+__all__ = ["FUZZY_THRESHOLD", "CachedIndex", "Gazetteer", "Match", "Place", "cached_indexes", "remove_index"]
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +143,31 @@ _CHUNK = 500  # bound parameters per query
 _MEMO_KEYS = 500_000  # keys memoised per gazetteer before the memo starts over
 
 
+def _build_with_progress(path: Path, plan: Any, settings: Settings) -> None:
+    """Build an index, with a progress bar on stderr when it is a terminal."""
+    import sys
+
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty()
+    if show:
+        print(
+            "geokit: building the gazetteer index, once for this set of sources (about a minute); "
+            "'geokit cache info' shows it",
+            file=sys.stderr,
+        )
+    records, home = _collect(plan, settings)
+    with tqdm(
+        total=len(records),
+        desc="indexing places",
+        unit="place",
+        file=sys.stderr,
+        disable=not show,
+        leave=False,
+    ) as bar:
+        _build(path, records, plan.fingerprint, home, tick=bar.update)
+
+
 class Gazetteer:
     """Name index over layered place sources, backed by an on-disk SQLite file.
 
@@ -224,8 +252,7 @@ class Gazetteer:
         path = s.cache_dir / f"gazetteer-{plan.fingerprint}.sqlite"
         if not path.exists():
             log.info("building the gazetteer index %s (once per source change)", path)
-            records, home = _collect(plan, s)
-            _build(path, records, plan.fingerprint, home)
+            _build_with_progress(path, plan, s)
             for old in prune_cache(path, in_use=[g.path for g in _DEFAULTS.values()]):
                 log.info("removed the stale gazetteer index %s", old)
         mark_used(path)

@@ -15,7 +15,7 @@ import sqlite3
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -78,10 +78,29 @@ def _locate(name: str, settings: Settings) -> Path | None:
 
 
 def _stamp(path: Path | None) -> str:
+    """Return a file's fingerprint from its content, not its path.
+
+    The same files under another path (a second mirror, a copy) share one index.
+    """
     if path is None:
         return "-"
     st = path.stat()
-    return f"{path.absolute()}:{st.st_size}:{st.st_mtime_ns}"
+    return _content_stamp(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+_STAMP_BYTES = 1 << 20
+
+
+@cache
+def _content_stamp(path: str, size: int, mtime_ns: int) -> str:
+    """Size plus a hash of the first and last MiB (the whole file when smaller); cached per process."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:  # noqa: PTH123
+        h.update(handle.read(_STAMP_BYTES))
+        if size > 2 * _STAMP_BYTES:
+            handle.seek(size - _STAMP_BYTES)
+        h.update(handle.read())
+    return f"{size}:{h.hexdigest()}"
 
 
 @cache
@@ -253,7 +272,13 @@ def _write_arrow(con: sqlite3.Connection, records: list[Record]) -> None:
     con.execute("INSERT INTO arrow VALUES ('places', ?)", (sink.getvalue().to_pybytes(),))
 
 
-def _build(path: Path, records: list[Record], fingerprint: str, home: str | None) -> None:
+def _build(
+    path: Path,
+    records: list[Record],
+    fingerprint: str,
+    home: str | None,
+    tick: Callable[[int], object] | None = None,
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
@@ -277,6 +302,8 @@ def _build(path: Path, records: list[Record], fingerprint: str, home: str | None
 
         def rows() -> Iterator[tuple[str, int, int]]:
             for pid, r in enumerate(records):
+                if tick is not None and pid % 10_000 == 0 and pid:
+                    tick(10_000)
                 for how, name in enumerate([r[1], *(r[10].split("|") if r[10] else [])]):
                     k = keys.get(name)
                     if k is None:
@@ -398,3 +425,71 @@ def prune_cache(current: Path, *, keep: int = KEEP_INDEXES, in_use: Sequence[Pat
             with contextlib.suppress(OSError):
                 path.with_name(path.name + suffix).unlink(missing_ok=True)
     return removed
+
+
+@dataclass(frozen=True, slots=True)
+class CachedIndex:
+    """A gazetteer index file in the cache.
+
+    Attributes
+    ----------
+    path
+        The index file.
+    size_bytes
+        Its size with its sidecar files.
+    last_used
+        When it was last opened (seconds since the epoch).
+    current
+        Whether this geokit version can use it (older layouts are rebuilt, never read).
+    """
+
+    path: Path
+    size_bytes: int
+    last_used: float
+    current: bool
+
+
+def cached_indexes(cache_dir: Path) -> list[CachedIndex]:
+    """List the gazetteer index files in ``cache_dir``, most recently used first.
+
+    Parameters
+    ----------
+    cache_dir
+        The cache folder (``settings.cache_dir``).
+
+    Returns
+    -------
+    list of CachedIndex
+    """
+    found = []
+    for path in cache_dir.glob("gazetteer-*.sqlite"):
+        try:
+            sides = [path.with_name(path.name + s) for s in _SIDECARS]
+            size = sum(p.stat().st_size for p in (path, *sides) if p.exists())
+            version = index_version(path)
+            found.append(CachedIndex(path, size, _last_used(path) / 1e9, version == INDEX_VERSION))
+        except OSError:  # removed meanwhile
+            continue
+    return sorted(found, key=lambda c: -c.last_used)
+
+
+def remove_index(path: Path) -> int:
+    """Remove an index file, its sidecars and any temporary file a build left; return the bytes freed.
+
+    Parameters
+    ----------
+    path
+        The index file.
+
+    Returns
+    -------
+    int
+    """
+    freed = 0
+    leftovers = list(path.parent.glob(f".{path.name}.*.tmp"))
+    for p in (path, *(path.with_name(path.name + s) for s in _SIDECARS), *leftovers):
+        with contextlib.suppress(OSError):
+            size = p.stat().st_size
+            p.unlink()
+            freed += size
+    return freed

@@ -102,17 +102,20 @@ class GeokitMap(folium.Map):  # type: ignore[misc]
     Parameters
     ----------
     offline
+        Draw no web tiles; implies ``inline``.
+    inline
         Inline the assets (added by :func:`inline_assets`) instead of linking them.
     **kwargs
         Passed to ``folium.Map``.
     """
 
-    def __init__(self, *, offline: bool, **kwargs: Any) -> None:
+    def __init__(self, *, offline: bool, inline: bool = False, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.offline = offline
+        self.inline = offline or inline
         js, css = _links("leaflet")
-        self.default_js = [] if offline else js
-        self.default_css = [] if offline else css
+        self.default_js = [] if self.inline else js
+        self.default_css = [] if self.inline else css
 
     def _repr_html_(self, **kwargs: Any) -> str:
         """Return the notebook display: the map in an ``iframe``, with stable ids."""
@@ -137,7 +140,7 @@ class JsLayer(folium.map.Layer):  # type: ignore[misc]
     libraries
         Plugins it needs (keys of ``LIBRARIES``), linked when online.
     offline
-        Whether the map is offline (then nothing is linked).
+        Whether the map inlines its scripts (then nothing is linked).
     """
 
     _template = Template(
@@ -263,12 +266,23 @@ def inline_assets(m: GeokitMap, libraries: list[str]) -> None:
     m
         The map.
     libraries
-        Keys of ``LIBRARIES`` the page needs; inlined when ``m.offline``.
+        Keys of ``LIBRARIES`` the page needs; inlined when ``m.inline``. Otherwise
+        the page says plainly, until Leaflet has loaded, that it needs the network.
     """
     root: Any = m.get_root()
     header = root.header
     header.add_child(Raw('<link rel="icon" href="data:,">'), name="geokit_favicon")
-    if m.offline:
+    if not m.inline:
+        root.html.add_child(
+            Raw(
+                '<div id="geokit-needs-network" class="geokit-needs-network">This map loads its scripts '
+                "(Leaflet) from cdn.jsdelivr.net and needs the network to draw. Run "
+                "<code>geokit assets fetch</code> once to make maps that work offline.</div>"
+                '<script>if (window.L) { document.getElementById("geokit-needs-network").remove(); }</script>'
+            ),
+            name="geokit_needs_network",
+        )
+    if m.inline:
         parts = []
         for lib in libraries:
             js, css = LIBRARIES[lib]

@@ -9,6 +9,7 @@ layer names are escaped here. Links are only made for ``http(s)`` URLs.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles, roles_of
 from geokit.errors import InputError
 from geokit.render._classify import SCHEMES, classify, legend_block, legend_rows, palette
 from geokit.render._util import (
@@ -92,10 +94,15 @@ def _periods(dates: pd.Series) -> tuple[np.ndarray, list[str], str]:
     return codes, names, unit
 
 
-def _incident_payload(pts: gpd.GeoDataFrame, type_column: str, period: np.ndarray | None) -> dict[str, Any]:
+def _text(pts: gpd.GeoDataFrame, column: str | None) -> list[str]:
+    return column_text(pts, column) if column is not None and column in pts.columns else [""] * len(pts)
+
+
+def _incident_payload(pts: gpd.GeoDataFrame, roles: ColumnRoles, period: np.ndarray | None) -> dict[str, Any]:
+    type_column = roles.event_type
     kinds = (
         [t or "Unspecified" for t in column_text(pts, type_column)]
-        if type_column in pts.columns
+        if type_column is not None and type_column in pts.columns
         else (["Incident"] * len(pts))
     )
     codes, types = pd.factorize(pd.Series(kinds, dtype=object), sort=False)
@@ -104,16 +111,16 @@ def _incident_payload(pts: gpd.GeoDataFrame, type_column: str, period: np.ndarra
         if "precision" in pts.columns
         else [1] * len(pts)
     )
-    urls = [safe_url(u) or "" for u in column_text(pts, "source_url")]
+    urls = [safe_url(u) or "" for u in _text(pts, roles.source_url)]
     district = "adm2_name" if "adm2_name" in pts.columns else "adm1_name"
     text = {
-        "date": column_text(pts, "date"),
-        "place": column_text(pts, "place"),
-        "fatalities": column_text(pts, "fatalities"),
-        "description": column_text(pts, "description"),
-        "source": column_text(pts, "source"),
+        "date": _text(pts, roles.date),
+        "place": _text(pts, roles.place),
+        "fatalities": _text(pts, roles.fatalities),
+        "description": _text(pts, roles.description),
+        "source": _text(pts, roles.source),
         "url": urls,
-        "district": column_text(pts, district),
+        "district": _text(pts, district),
     }
     return {
         "lat": np.round(pts.geometry.y.to_numpy(dtype=float), 5).tolist(),
@@ -158,7 +165,12 @@ def _geojson(geoms: gpd.GeoSeries, *, precision: int = 4) -> dict[str, Any]:
 
 
 def _period_values(
-    pts: gpd.GeoDataFrame, units: gpd.GeoDataFrame, codes: np.ndarray, n_periods: int, column: str
+    pts: gpd.GeoDataFrame,
+    units: gpd.GeoDataFrame,
+    codes: np.ndarray,
+    n_periods: int,
+    column: str,
+    fatalities: str | None,
 ) -> tuple[np.ndarray, str] | None:
     id_col = _id_column(units)
     if id_col is None or id_col not in pts.columns:
@@ -170,7 +182,11 @@ def _period_values(
     counts = np.zeros((n_periods, len(units)))
     np.add.at(counts, (codes[ok], unit_idx[ok]), 1)
     if value == "fatalities":
-        fat = pd.to_numeric(pts.get("fatalities"), errors="coerce").to_numpy(dtype=float)
+        fat = (
+            pd.to_numeric(pts[fatalities], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            if fatalities is not None and fatalities in pts.columns
+            else np.full(len(pts), np.nan)
+        )
         known = ok & np.isfinite(fat)
         sums = np.zeros_like(counts)
         n_known = np.zeros_like(counts)
@@ -195,6 +211,7 @@ def _districts(
     k: int,
     bins: list[float] | None,
     tolerance: float,
+    fatalities: str | None = None,
 ) -> tuple[dict[str, Any], str, gpd.GeoDataFrame]:
     """District payload and legend HTML."""
     if column not in aggregates.columns:
@@ -236,7 +253,7 @@ def _districts(
         )
         legend += f'<div class="geokit-note">{html_text(note)}</div>'
     if periods is not None and pts is not None and len(periods[1]) > 1:
-        got = _period_values(pts, units, periods[0], len(periods[1]), column)
+        got = _period_values(pts, units, periods[0], len(periods[1]), column, fatalities)
         if got is not None:
             matrix, value = got
             flat = classify(matrix.ravel(), scheme, min(k, 9), bins)
@@ -296,6 +313,54 @@ def _incident_legend(payload: dict[str, Any], *, unplaced: int) -> str:
     return "".join(out)
 
 
+#: Credits for the gazetteer sources in ``match_source``.
+_GAZETTEER_CREDITS = {
+    "geonames": "Place names: GeoNames (CC BY 4.0)",
+    "cod-ab": "Admin unit names: OCHA COD-AB (CC BY 3.0 IGO)",
+    "curated": "Localities: geokit curated table (cited per row)",
+    "nominatim": "Geocoding: Nominatim / OpenStreetMap contributors (ODbL)",
+}
+
+
+def _gazetteer_credits(pts: gpd.GeoDataFrame) -> list[str]:
+    """One credit per gazetteer source the placed incidents came from (GeoNames when unknown)."""
+    if "match_source" not in pts.columns:
+        return [_GAZETTEER_CREDITS["geonames"]]
+    used = sorted({s for s in column_text(pts, "match_source") if s and s != "input"})
+    out = []
+    for s in used:
+        if s.startswith("user:"):
+            out.append(f"Place names: {Path(s[5:]).name}")
+        else:
+            out.append(_GAZETTEER_CREDITS.get(s, f"Place names: {s}"))
+    return out
+
+
+def _roles(
+    incidents: pd.DataFrame | None,
+    columns: ColumnRoles | Mapping[str, str | None] | None,
+    type_column: str | None,
+) -> ColumnRoles:
+    """Return the column roles for the popups: named, kept by the pipeline, or recognised."""
+    named: dict[str, str | None] = {}
+    if isinstance(columns, ColumnRoles):
+        named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
+    elif columns:
+        named = dict(columns)
+    if type_column is not None:
+        named["event_type"] = type_column
+    if incidents is None:
+        return ColumnRoles()
+    kept = roles_of(incidents)
+    if isinstance(columns, ColumnRoles) and not columns.named:
+        return columns
+    if isinstance(kept, ColumnRoles) and not named:
+        return kept
+    base = kept.as_dict() if isinstance(kept, ColumnRoles) else {}
+    cols = [c for c in incidents.columns if c not in OUTPUT_COLUMNS or c in ("lat", "lon")]
+    return find_roles(cols, {**base, **named}, where="incidents")
+
+
 def incident_map(
     incidents: pd.DataFrame | None,
     aggregates: gpd.GeoDataFrame | None = None,
@@ -305,11 +370,13 @@ def incident_map(
     k: int = 5,
     bins: list[float] | None = None,
     title: str = "Incidents",
-    type_column: str = "event_type",
+    type_column: str | None = None,
+    columns: ColumnRoles | Mapping[str, str | None] | None = None,
     cluster: bool | None = None,
     simplify_tolerance: float = 0.003,
     attribution: list[str] | None = None,
     offline: bool = False,
+    inline: bool | None = None,
     heat: bool = True,
     time_view: bool | None = None,
 ) -> folium.Map:
@@ -319,10 +386,10 @@ def incident_map(
     ----------
     incidents
         Points (rows without a point are counted in the legend, not drawn),
-        or a table with ``lat``/``lon``; optional ``event_type``, ``date``,
-        ``place``, ``fatalities``, ``description``, ``source``,
-        ``source_url``, ``precision`` (1 exact, 2 near, 3 admin-level) and
-        ``adm2_name``/``adm2_id`` columns.
+        or a table with ``lat``/``lon``; optional ``precision`` (1 exact, 2
+        near, 3 admin-level), ``adm2_name``/``adm2_id`` and the columns of the
+        roles in ``columns`` (place, date, event type, fatalities,
+        description, source, source URL) shown in the popups.
     aggregates
         Per-unit table from :func:`geokit.join.aggregate`, or ``None``.
     column
@@ -334,7 +401,11 @@ def incident_map(
     title
         Map title; escaped.
     type_column
-        Incident column that sets the marker colour.
+        Incident column that sets the marker colour (the event-type role by default).
+    columns
+        Column roles (:class:`~geokit.columns.ColumnRoles` or a mapping such as
+        ``{"fatalities": "killed"}``); by default those ``run_pipeline`` used
+        (kept in ``incidents.attrs``), else recognised from common names.
     cluster
         Cluster markers; by default when there are more than 500 incidents.
     simplify_tolerance
@@ -346,6 +417,11 @@ def incident_map(
         Inline Leaflet and its plugins from the asset cache (``geokit assets
         fetch``) and draw boundaries instead of web tiles: the page makes no
         request at all.
+    inline
+        Carry Leaflet and its plugins inline, so the page draws without the
+        network (web tiles aside). By default: when the asset cache has them
+        (``geokit assets fetch``); otherwise they load from a CDN and the page
+        says so until they have loaded.
     heat
         Offer a heat layer of the incidents (off until ticked in the layer control).
     time_view
@@ -361,12 +437,19 @@ def incident_map(
 
     if not isinstance(title, str):
         raise InputError(f"title must be text, got {type(title).__name__}")
+    roles = _roles(incidents, columns, type_column)
     pts, unplaced = _located(incidents)
     n = 0 if pts is None else len(pts)
-    periods = _periods(pts["date"]) if pts is not None and "date" in pts.columns else None
+    has_date = pts is not None and roles.date is not None and roles.date in pts.columns
+    periods = _periods(pts[roles.date]) if has_date and pts is not None and roles.date else None
     show_time = bool(periods and len(periods[1]) > 1) if time_view is None else bool(time_view and periods)
+    if inline is None:
+        from geokit._assets import assets_cached
+
+        inline = offline or assets_cached(["leaflet", "markercluster", "heat"])
     m = GeokitMap(
         offline=offline,
+        inline=inline,
         location=[30.0, 69.0],
         zoom_start=5,
         tiles=None if offline else "OpenStreetMap",
@@ -393,13 +476,14 @@ def incident_map(
             k=k,
             bins=bins,
             tolerance=simplify_tolerance,
+            fatalities=roles.fatalities,
         )
         root.html.add_child(Raw(data_tag("geokit-data-districts", payload)), name="geokit_data_districts")
         JsLayer(
             "districts",
             {"key": "districts", "data": "geokit-data-districts"},
             name=html_text(f"Districts: {column.replace('_', ' ')}"),
-            offline=offline,
+            offline=m.inline,
         ).add_to(m)
         names["districts"] = "districts"
         outline = _outlines(units)
@@ -409,7 +493,7 @@ def incident_map(
                 "outlines",
                 {"key": "outlines", "data": "geokit-data-outlines"},
                 name="Province borders",
-                offline=offline,
+                offline=m.inline,
             ).add_to(m)
         b = units.total_bounds
         bounds = [float(x) for x in b] if np.isfinite(b).all() else None
@@ -421,7 +505,7 @@ def incident_map(
 
     if pts is not None and n:
         code = periods[0] if periods is not None else None
-        payload = _incident_payload(pts, type_column, code)
+        payload = _incident_payload(pts, roles, code)
         root.html.add_child(Raw(data_tag("geokit-data-incidents", payload)), name="geokit_data_incidents")
         use_cluster = cluster if cluster is not None else n > 500
         if use_cluster:
@@ -431,7 +515,7 @@ def incident_map(
             {"key": "incidents", "data": "geokit-data-incidents", "cluster": use_cluster},
             name=f"Incidents ({n:,})",
             libraries=("markercluster",) if use_cluster else (),
-            offline=offline,
+            offline=m.inline,
         ).add_to(m)
         names["incidents"] = "incidents"
         if heat:
@@ -442,10 +526,10 @@ def incident_map(
                 name="Heat map",
                 show=False,
                 libraries=("heat",),
-                offline=offline,
+                offline=m.inline,
             ).add_to(m)
             names["heat"] = "heat"
-        sources = sorted({s for s in column_text(pts, "source") if s})
+        sources = sorted({s for s in _text(pts, roles.source) if s})
         if sources:
             shown = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
             credits.append(f"Incident reports: {shown}")
@@ -465,7 +549,7 @@ def incident_map(
         legend += '<div class="geokit-note">No incidents to show.</div>'
 
     if pts is not None:
-        credits.append("Place names: GeoNames (CC BY 4.0)")
+        credits.extend(_gazetteer_credits(pts))
     if offline:
         credits.append("Offline map: no web tiles; boundaries drawn from the data")
     Attribution([html_text(c) for c in credits]).add_to(m)

@@ -24,6 +24,8 @@ RUNTIME_CSS = """
 .geokit-legend .geokit-note{color:#444;margin-top:4px;max-width:260px}
 .geokit-swatch{display:inline-block;flex:none;width:18px;height:12px;border:1px solid #666}
 .geokit-dot{display:inline-block;flex:none;width:12px;height:12px;border-radius:50%}
+.geokit-needs-network{position:absolute;top:40%;left:10%;right:10%;z-index:2000;padding:12px;
+ background:#fff3cd;border:1px solid #c9a227;font:14px/1.4 sans-serif}
 .geokit-popup table{border-collapse:collapse;margin:4px 0}
 .geokit-popup th{text-align:left;padding-right:6px;color:#555;font-weight:normal;vertical-align:top}
 .geokit-popup p{margin:4px 0;overflow-wrap:anywhere}

@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from geokit.columns import make_room, roles_of
 from geokit.normalize import ParsedQuery, clean, parse
 
 if TYPE_CHECKING:
@@ -131,19 +132,20 @@ def explain(
     return Explanation(res, parse(query), {"country": country, "admin1": admin1, "admin2": admin2})
 
 
-_OUT_COLUMNS = (
-    "lat",
-    "lon",
-    "precision",
-    "status",
-    "reason",
-    "match_name",
-    "source",
-    "record_id",
-    "fuzzy",
-    "ambiguous",
-    "admin_level",
-)
+#: Columns :func:`resolve_frame` adds, and the :class:`Resolution` attribute each comes from.
+_OUT_COLUMNS = {
+    "lat": "lat",
+    "lon": "lon",
+    "precision": "precision",
+    "status": "status",
+    "reason": "reason",
+    "match_name": "match_name",
+    "match_source": "source",
+    "record_id": "record_id",
+    "fuzzy": "fuzzy",
+    "ambiguous": "ambiguous",
+    "admin_level": "admin_level",
+}
 
 
 def _cell(value: object) -> str | None:
@@ -189,9 +191,10 @@ def resolve_frame(
     Returns
     -------
     pandas.DataFrame
-        A copy with ``lat, lon, precision, status, reason, match_name, source,
-        record_id, fuzzy, ambiguous, admin_level`` added (existing columns of
-        those names are replaced). ``admin_level`` is the admin level a
+        A copy with ``lat, lon, precision, status, reason, match_name,
+        match_source, record_id, fuzzy, ambiguous, admin_level`` added; input
+        columns of those names are kept, renamed ``input_<name>`` (noted in
+        ``attrs["geokit"]["notes"]``). ``admin_level`` is the admin level a
         precision-3 answer stands for (1 province, 2 district, 3 tehsil),
         empty for a place.
 
@@ -241,11 +244,26 @@ def resolve_frame(
                 context=[c for c in context if c != r.match_name],
                 gazetteer=gaz,
             )
+    if country is None:
+        _abroad_pass(first, gaz)
     out = df.copy()
+    room = make_room(list(out.columns), _OUT_COLUMNS)
+    if room:
+        out = out.rename(columns=room)
+        meta = dict(out.attrs.get("geokit", {}))
+        meta["notes"] = [
+            *meta.get("notes", []),
+            "input column(s) named like the resolver's renamed: "
+            + ", ".join(f"{a} -> {b}" for a, b in room.items()),
+        ]
+        roles = roles_of(out)
+        if roles is not None:
+            meta["columns"] = roles.renamed(room).to_dict()
+        out.attrs["geokit"] = meta
     results = [first[k] for k in keys]
-    for name in _OUT_COLUMNS:
+    for name, attr in _OUT_COLUMNS.items():
         out[name] = pd.Series(
-            [getattr(r, name) for r in results],
+            [getattr(r, attr) for r in results],
             index=df.index,
             dtype="Float64"
             if name in ("lat", "lon")
@@ -256,6 +274,65 @@ def resolve_frame(
             else "string",
         )
     return out
+
+
+def _inferred_country(first: dict[tuple[Any, ...], Resolution]) -> str | None:
+    """Return the country of most rows that resolve unambiguously by name, if one has a majority."""
+    from collections import Counter
+
+    counts = Counter(
+        r.place.country
+        for r in first.values()
+        if r.status == "resolved" and not (r.fuzzy or r.ambiguous) and r.place is not None and r.place.country
+    )
+    if not counts:
+        return None
+    cc, n = counts.most_common(1)[0]
+    return cc if n * 2 > sum(counts.values()) else None
+
+
+def _abroad_pass(first: dict[tuple[Any, ...], Resolution], gaz: Gazetteer) -> None:
+    """Rows without a country: no fuzzy match and no small place outside the table's country.
+
+    The table's country is the majority country of the rows that resolve
+    unambiguously by name, else the boundary layer's country. A row resolved
+    to a small place (or a fuzzy spelling) elsewhere is resolved again within
+    that country; when nothing there matches it is left unresolved with the
+    reason, never placed abroad silently. Cities of 100,000 or more and admin
+    units abroad, matched by their name as written, are kept: a report may
+    well name Kabul or Tehran.
+    """
+    from dataclasses import replace
+
+    from geokit.resolve.core import CITY_POPULATION, _unresolved, resolve
+
+    inferred = _inferred_country(first)
+    ref = inferred or gaz.home_country
+    if ref is None:
+        return
+    whence = "inferred from the other rows" if inferred else "the boundary layer's country"
+    for k, r in list(first.items()):
+        if k[1] is not None or r.status != "resolved" or r.place is None or not r.place.country:
+            continue
+        if r.place.country == ref:
+            continue
+        small = not r.place.is_admin and r.place.population < CITY_POPULATION
+        how = next((c.how for c in r.candidates if c.place.id == r.record_id), "name")
+        loose = r.fuzzy or how == "variant"  # not the name as written: "Khoro" as Coro, Venezuela
+        if not (loose or small):
+            continue
+        again = resolve(k[0], country=ref, admin1=k[2], admin2=k[3], gazetteer=gaz)
+        if again.status == "resolved":
+            first[k] = replace(again, reason=f"{again.reason}; country {ref} ({whence})")
+            continue
+        what = "a fuzzy match" if r.fuzzy else "a spelling variant" if loose else "a small place"
+        first[k] = _unresolved(
+            r.query,
+            f"the only match is {what} abroad, {r.match_name} ({r.place.kind}, {r.place.country}), and the "
+            f"table's places are in {ref} ({whence}); give --country {r.place.country} "
+            "or a country column to accept it",
+            r.candidates,
+        )
 
 
 def _progress(total: int) -> Any:

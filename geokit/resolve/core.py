@@ -48,6 +48,18 @@ CITY_POPULATION = 100_000
 _INSIDE_KM = 35.0
 #: Bonus for a candidate next to another place of the same report, fading to 0 at CONTEXT_KM.
 CONTEXT_BONUS = 0.2
+#: When a fuzzy spelling may be the answer; otherwise it is only a candidate (shown by ``explain``).
+#: Measured by ``bench/fuzzy_threshold.py`` on UCDP GED's Pakistani place names the gazetteer lacks
+#: (real spellings by other people): the best fuzzy match in Pakistan lay within 25 km of UCDP's
+#: point for 9 of 307 names at similarity 60-95 and 2 of 60 at 80-95, and similarity alone never
+#: made it trustworthy (0 of 12 at 90-95). Names that differ only in their vowels fared no better
+#: when the match was a small place (1 of 12). So a fuzzy match answers only when it scores at
+#: least FUZZY_ANSWER_SIMILARITY, has the same consonant outline (:func:`consonants`) and is a
+#: town of at least FUZZY_ANSWER_POPULATION people ("Peshawer", "Gwader"); on the UCDP names
+#: that rule answers none of the 307 (at 10,000 people it answered one, wrongly: "Lilauni" as
+#: Liliani, 307 km away).
+FUZZY_ANSWER_SIMILARITY = 85.0
+FUZZY_ANSWER_POPULATION = 20_000
 CONTEXT_KM = 300.0  # how far a place may lie from an enclosing town and still be "in" it
 #: A place the gazetteer puts just outside the hinted district is taken when nothing lies inside
 #: and it is this close to the hinted district's representative point: the median radius of a
@@ -396,6 +408,50 @@ def _ambiguous(best: Candidate, kept: Sequence[Candidate]) -> Candidate | None:
     return None
 
 
+def consonants(name: str) -> str:
+    """Return a name's consonant outline: its skeleton without vowels, doubled letters collapsed.
+
+    Two romanisations of one name mostly differ in their vowels ("Peshawer",
+    "Peshawar"; "Gawadar", "Gwadar"); different places mostly differ in a consonant.
+
+    Parameters
+    ----------
+    name
+        A place name.
+
+    Returns
+    -------
+    str
+    """
+    s = skeleton(key(name))
+    out = [c for c in s if c not in "aeiouyw'"]
+    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1])
+
+
+def fuzzy_is_answer(name: str, place: Place, similarity: float) -> bool:
+    """Return whether a fuzzy match may be the answer, not just a candidate (see FUZZY_ANSWER_SIMILARITY).
+
+    Parameters
+    ----------
+    name
+        The name as written.
+    place
+        The gazetteer record it resembles.
+    similarity
+        The fuzzy similarity, 0-100.
+
+    Returns
+    -------
+    bool
+    """
+    return (
+        similarity >= FUZZY_ANSWER_SIMILARITY
+        and place.kind in _POPULATED
+        and place.population >= FUZZY_ANSWER_POPULATION
+        and consonants(name) == consonants(place.name)
+    )
+
+
 def _precision(p: Place, relation: str | None) -> int:
     if p.is_admin:
         return 3
@@ -585,9 +641,22 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
             why += " within the hints (" + "; ".join(f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
         return _fallback(query, head, parent, parents, hints, why, cands)
     best = _namesake(gaz, kept[0], kept, head, hints)
+    doubtful = best.how == "fuzzy" and not fuzzy_is_answer(head.name, best.place, best.similarity)
+    if doubtful and best is not kept[0] and kept[0].how != "fuzzy":
+        best = kept[0]  # the unit of that very name, rather than a town spelt like it
+    if best.how == "fuzzy" and not fuzzy_is_answer(head.name, best.place, best.similarity):
+        bp = best.place
+        why = (
+            f"{head.name!r} is not in the gazetteer; the closest spelling, {bp.name} ({bp.kind}, "
+            f"{bp.admin2 or bp.admin1 or bp.country}, similarity {best.similarity:.0f}), is only a "
+            "candidate (see geokit explain)"
+        )
+        return _fallback(query, head, parent, parents, hints, why, cands)
     rival = _ambiguous(best, kept)
     relation = None if best.whole else head.relation
     prec = _precision(best.place, relation)
+    if best.how == "fuzzy" and prec == 1:
+        prec = 2  # a spelling that only resembles the name is never reported as the exact place
     bp = best.place
     bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
     bits.append(
