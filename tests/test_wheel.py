@@ -157,7 +157,7 @@ def test_map_and_geocode_work_offline_from_an_empty_folder(venv, offline_env, tm
         cwd=work,
     )
     resolved = pd.read_csv(work / "resolved.csv", comment=None)
-    assert dict(zip(resolved["id"], resolved["admin2"], strict=True)) == EXPECTED_DISTRICT
+    assert dict(zip(resolved["id"], resolved["adm2_name"], strict=True)) == EXPECTED_DISTRICT
     explained = _run([geokit, "explain", "Noshki", "--country", "PK"], env=offline_env, cwd=work)
     assert "Nushki" in explained.stdout
 
