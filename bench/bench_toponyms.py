@@ -6,8 +6,8 @@ there). Metric of Gritta et al. (2019), "A pragmatic guide to geoparsing evaluat
 - a predicted mention is *correct* when its span overlaps one annotated ``literal`` or
   ``metonymic`` toponym (one-to-one, first come first served) and its point lies within
   161 km (100 miles) of the annotated point; a prediction with no point is never correct;
-- predictions that overlap only an ``adjectival`` or ``embedded`` annotation are not
-  counted either way (those are annotated but not required); predictions that overlap
+- predictions that overlap only an ``adjectival`` or ``embedded`` annotation (or one the
+  annotators gave no point) are not counted either way (those are annotated but not required); predictions that overlap
   nothing count as false positives only in texts annotated completely
   (``complete: true``), since an incomplete annotation cannot tell a wrong find;
 - precision = correct / counted predictions, recall = correct / required toponyms, F1;
@@ -76,7 +76,11 @@ def corpus() -> list[tuple[str, str, dict]]:
 
 def score_text(preds: Iterable[Prediction], gold: dict, into: Score) -> None:
     """Add one text's predictions to ``into``."""
-    places = gold["places"]
+    # an annotation without a point cannot be scored at 161 km: treated like a non-required one
+    places = [
+        g if g.get("lat") is not None and g.get("lon") is not None else {**g, "kind": "no point"}
+        for g in gold["places"]
+    ]
     into.required += sum(1 for g in places if g["kind"] in REQUIRED)
     used: set[int] = set()
     for a, b, lat, lon in sorted(preds):
@@ -99,15 +103,12 @@ def geokit_predict(text: str) -> list[Prediction]:
     """Every mention geokit finds, with its point (roles are not scored here)."""
     from geokit.geoparse import parse_article
 
+    import pandas as pd
+
     frame = parse_article(text)
     return [
-        (
-            int(r.start),
-            int(r.end),
-            None if r.lat is None or r.lat != r.lat else float(r.lat),
-            None if r.lon is None or r.lon != r.lon else float(r.lon),
-        )
-        for r in frame.itertuples()
+        (int(a), int(b), None if pd.isna(la) else float(la), None if pd.isna(lo) else float(lo))
+        for a, b, la, lo in zip(frame["start"], frame["end"], frame["lat"], frame["lon"], strict=True)
     ]
 
 
