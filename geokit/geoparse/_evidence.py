@@ -174,6 +174,8 @@ def _role(
     words = f.words
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(toks), m.j + _EVENT_WINDOW)
     near_event = any(lo <= n < hi for n in f.events)
+    if m.kind == "continent":
+        return "reference", "no-event"
     if f.uncertain and near_event:
         return "uncertain", "uncertain-cue"
     if text[m.end : m.end + 2] in ("'s", "’s"):

