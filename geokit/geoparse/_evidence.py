@@ -189,8 +189,8 @@ def _role(
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
                 return role, "list"
-    if f.years and (pub is None or all(y < pub.year for y in f.years)) and not f.day:
-        return "reference", "past-year"
+    if f.years and pub is not None and all(y < pub.year for y in f.years) and not f.day:
+        return "reference", "past-year"  # with no date known, a year is never "earlier"
     if f.habitual:
         return "reference", "habitual"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
@@ -266,30 +266,64 @@ def _sentence_day(s: Sentence) -> str | None:
     return None
 
 
-def _event_date(s: Sentence, pub: dt.date | None, at: int = 0) -> dt.date | None:
+def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
+    """Dates written in full in a sentence: "3 March 2009", "March 3, 2009" (token position, day)."""
+    toks = s.tokens
+    words = [t.low for t in toks]
+    out = []
+    for n, w in enumerate(words):
+        if w not in _MONTHS or not toks[n].cap:
+            continue
+        month = _MONTHS.index(w) + 1
+        for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
+            if 0 <= d_at < len(words) and y_at < len(words):
+                d, y = words[d_at], words[y_at]
+                if d.isdigit() and len(d) <= 2 and y.isdigit() and len(y) == 4:
+                    try:
+                        out.append((n, dt.date(int(y), month, int(d))))
+                    except ValueError:
+                        pass
+                    break
+    return out
+
+
+def _event_date(s: Sentence, pub: dt.date | None, at: int = 0, year: int | None = None) -> dt.date | None:
     """Return the day a sentence gives, the expression nearest token ``at`` winning.
 
-    Weekdays mean the latest such day on or before ``pub``; "a day earlier",
-    "yesterday" the day before; "On March 20" that day (last year's if later
-    than ``pub``); a place after "two days after ..." is that many days earlier.
+    A date written in full ("On 3 March 2009") is that day. Weekdays mean the
+    latest such day on or before ``pub``; "a day earlier", "yesterday" the day
+    before; "On March 20" that day (last year's if later than ``pub``; in the
+    year of the report's last full date, ``year``, when there is no ``pub``); a
+    place after "two days after ..." is that many days earlier.
     """
     toks = s.tokens
     words = [t.low for t in toks]
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, dt.date]] = _full_dates(s)
+    full = {n for n, _ in found}
     for n, w in enumerate(words):
+        if n in full:
+            continue
         if (
             w in _MONTHS
             and toks[n].cap
             and n + 1 < len(words)
             and words[n + 1].isdigit()
             and 1 <= int(words[n + 1]) <= 31
-            and pub is not None
+            and (pub is not None or year is not None)
+        ) or (
+            w in _MONTHS
+            and toks[n].cap
+            and n >= 1
+            and words[n - 1].isdigit()
+            and 1 <= int(words[n - 1]) <= 31
+            and (pub is not None or year is not None)
         ):
+            day_word = words[n + 1] if n + 1 < len(words) and words[n + 1].isdigit() else words[n - 1]
             try:
-                d = dt.date(pub.year, _MONTHS.index(w) + 1, int(words[n + 1]))
+                d = dt.date(pub.year if pub else year or 1, _MONTHS.index(w) + 1, int(day_word))
             except ValueError:
                 continue
-            found.append((n, d if d <= pub else d.replace(year=pub.year - 1)))
+            found.append((n, d if pub is None or d <= pub else d.replace(year=pub.year - 1)))
         elif pub is None:
             continue
         elif w in _WEEKDAYS:

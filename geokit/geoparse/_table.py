@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
 from geokit.gazetteer import Place
-from geokit.geoparse._evidence import _event_date
+from geokit.geoparse._evidence import _event_date, _full_dates
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -56,10 +56,16 @@ def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
     """Event day of each incident mention: its sentence's day, else the same place's, else the header."""
     last: dict[str, dt.date] = {}
     lead: dt.date | None = None
+    year: int | None = None  # with no report date: the year of the last date written in full
+    seen: set[int] = set()
     for m in mentions:
+        if pub is None and m.sent.index not in seen:
+            seen.add(m.sent.index)
+            full = _full_dates(m.sent)
+            year = full[-1][1].year if full else year
         if m.role == "reference":
             continue
-        d = _event_date(m.sent, pub, m.i)
+        d = _event_date(m.sent, pub, m.i, year)
         place_id = m.res.record_id if m.res and m.res.record_id else m.key
         if d is None:
             d = (

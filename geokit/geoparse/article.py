@@ -65,7 +65,8 @@ RULES = {
     "container": "an admin unit or country holding a more specific incident place nearby",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
     "habitual": "the sentence describes a pattern ('in recent months', 'repeatedly')",
-    "past-year": "the sentence is dated only by an earlier year (background)",
+    "past-year": "the sentence is dated only by a year before the report's date (background)",
+    "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
@@ -96,7 +97,29 @@ INCIDENT_COLUMNS = [
     "sentences",
 ]
 
-_DATE_HEADER = re.compile(r"^Date\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_DATE_HEADER = re.compile(
+    r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —".
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, [A-Z][A-Za-z .]+?)?,[ \t]+"
+    r"(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
+)
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
 _WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
@@ -168,16 +191,70 @@ def read_article(path: str) -> str:
 
 
 def _header_date(text: str) -> dt.date | None:
-    m = _DATE_HEADER.search(text[:2000])
+    """The report's date from its first lines: a ``Date:``/``Published``/``date`` line (any case,
+    leading spaces, colon or not) in the ISO form or with the month written out."""
+    for m in _DATE_HEADER.finditer(text[:2000]):
+        day = _full_date(m.group(1))
+        if day is not None:
+            return day
+    return None
+
+
+def _full_date(raw: str) -> dt.date | None:
+    """A date written in full: ``2026-01-31``, ``31 January 2026``, ``Jan. 31, 2026``, ``2026/01/31``."""
+    raw = raw.strip()
+    iso = re.match(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b", raw)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        words = re.match(
+            r"(?:[A-Za-z]+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|"
+            r"(?:[A-Za-z]+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})",
+            raw,
+        )
+        if words:
+            d, mon, y = (words.group(1), words.group(2), words.group(3)) if words.group(1) else (
+                words.group(5),
+                words.group(4),
+                words.group(6),
+            )
+            month = _month(mon)
+            return dt.date(int(y), month, int(d)) if month else None
+    except ValueError:
+        return None
+    return None
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for n, name in enumerate(_MONTH_NAMES, start=1):
+        if w == name or (len(w) >= 3 and name.startswith(w) and (w != "may" or name == "may")):
+            return n
+    return None
+
+
+def _dateline(text: str) -> tuple[int, int, int] | None:
+    """``QUETTA, Jan 31 (Reuters) -``: the character span of the dateline's place and its month and day.
+
+    Returns ``(start, end, month * 100 + day)`` or ``None``.
+    """
+    m = _DATELINE.match(text, _first_line(text))
     if not m:
         return None
-    raw = m.group(1).strip()
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d"):
-        try:
-            return dt.datetime.strptime(raw[:30].strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+    month = _month(m.group("mon"))
+    if not month:
+        return None
+    return m.start("place"), m.end("place"), month * 100 + int(m.group("day"))
+
+
+def _first_line(text: str) -> int:
+    """Offset of the first line that is not a header line or blank."""
+    from geokit.geoparse.matcher import _body_start
+
+    pos = _body_start(text)
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 # ----------------------------------------------------------------------------- matching
@@ -662,7 +739,7 @@ def parse_article(
         notes.append("the text is mostly not in Latin script; geokit reads English reports only")
     if pub is None and sents:
         notes.append(
-            "no publication date (no 'Date:' line, no --date): days such as "
+            "no publication date (no 'Date:'/'Published' line, no --date): days such as "
             "'on Saturday' are left without a date"
         )
     idx = name_index(gaz)
@@ -700,6 +777,16 @@ def parse_article(
     facts: dict[int, _Facts] = {}
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
+    line = _dateline(text)
+    if line is not None:
+        for m in mentions:
+            if line[0] <= m.start < line[1]:
+                m.role, m.rule = "reference", "dateline"
+        if pub is None:
+            notes.append(
+                "the dateline gives a month and day but no year: days such as 'on Saturday' "
+                "are left without a date (give --date)"
+            )
     _containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:

@@ -89,7 +89,11 @@ _UNIT_SUFFIXES = (
 )
 _LAST_WORD = re.compile(r"(\w+)$")
 _MEMO_SIZE = 200_000  # distinct words remembered per process
-_HEADER = re.compile(r"^(Title|Date|Source|Byline|Author|URL|Link)\s*:", re.IGNORECASE)
+_HEADER = re.compile(
+    r"^\s*(?:(?:Title|Date|Source|Byline|Author|URL|Link|Published|Posted|Updated)\s*:|"
+    r"(?:date|published|posted|updated)\s+(?:on\s+)?[\w,. /-]*\d{4}[\w,. /-]*$)",
+    re.IGNORECASE,
+)
 
 
 class Token(NamedTuple):
