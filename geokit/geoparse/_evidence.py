@@ -124,22 +124,38 @@ class _Facts:
     """What the role rules read from a whole sentence, worked out once per sentence."""
 
     words: list[str]
-    events: list[int]  # positions of words of violence
+    events: list[int]  # positions of words (and first words of phrases) of violence
     uncertain: bool
+    claimed: bool  # "claimed to have taken": the event is the claim of one side
     habitual: bool
     death: bool
     years: list[int]
     day: str | None
 
 
+def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -> list[int]:
+    """Token positions where a multi-word cue phrase starts."""
+    out = []
+    for ph in phrases:
+        if " " not in ph:
+            continue
+        at = joined.find(f" {ph} ")
+        while at >= 0:
+            out.append(joined.count(" ", 0, at))
+            at = joined.find(f" {ph} ", at + 1)
+    return out
+
+
 def _facts(s: Sentence, c: Cues) -> _Facts:
     words = [t.low for t in s.tokens]
     kinds = [c.kinds(w) for w in words]
     joined = " " + " ".join(words) + " "
+    claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
     return _Facts(
         words,
-        [n for n, k in enumerate(kinds) if "event" in k],
-        any("uncertain" in k for k in kinds),
+        sorted({n for n, k in enumerate(kinds) if "event" in k} | set(_phrase_starts(words, joined, c.phrases("event")))),
+        claimed or any("uncertain" in k for k in kinds) or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
+        claimed,
         any(f" {h} " in joined for h in c.phrases("habitual")),
         any("death" in k for k in kinds),
         [
@@ -176,8 +192,6 @@ def _role(
     near_event = any(lo <= n < hi for n in f.events)
     if m.kind == "continent":
         return "reference", "no-event"
-    if f.uncertain and near_event:
-        return "uncertain", "uncertain-cue"
     if text[m.end : m.end + 2] in ("'s", "’s"):
         return "reference", "possessive"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman"
@@ -199,6 +213,8 @@ def _role(
         tail = words[m.j : m.j + 7]
         if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
+    if _reaction(m, f, text, c):
+        return "reference", "reaction"
     if text[m.end : m.end + 9].lower().startswith((", where", " where")) and any(
         c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25]
     ):
@@ -233,9 +249,54 @@ def _role(
         return "reference", "no-event"
     if p >= 0 and c.has("locative", words[p]):
         return "incident", "event-locative"
-    if m.i <= 1:
+    if m.i <= 1 or _subject_of_event(m, f, text, c):
         return "incident", "event-subject"
     return "reference", "event-no-locative"
+
+
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"})
+
+
+def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
+    """'Mastung came under attack', 'Zaranj was overrun': the place is the subject of a word of violence."""
+    toks = m.sent.tokens
+    k = m.j
+    if k < len(toks) and text[m.end : toks[k].start].strip():
+        return False  # punctuation after the place: not a subject-verb pair
+    while k < len(toks) and f.words[k] in _AUXILIARIES:
+        k += 1
+    return k in f.events
+
+
+def _reaction(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
+    """Whether the place is where people reacted: the first predicate after it is a reaction.
+
+    Only for a place no word of violence governs from its left ("the attack in X
+    was condemned" keeps X). Reading rightwards through the sentence, the first
+    reaction word ("condemned", "vowed", "sent") makes it a reference; so does an
+    official as the subject of a fronted "In X, ..." clause ("In Washington, the
+    president ..."); the first word of violence ends the search.
+    """
+    if any(n < m.i for n in f.events):
+        return False
+    words = f.words
+    fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
+    for w in words[m.j :]:
+        if c.has("event", w):
+            return False
+        if c.has("reaction", w):
+            return True
+        if fronted and (c.has("ref_head", w) and not c.has("ref_place", w)):
+            return True
+    return False
+
+
+def _hedge(m: _Mention, f: _Facts) -> str | None:
+    """How an incident was reported: ``"claimed"`` ("claimed to have taken over"), ``"reported"`` (allegedly,
+    reportedly, unconfirmed), or ``None``."""
+    if not f.uncertain:
+        return None
+    return "claimed" if f.claimed else "reported"
 
 
 def _containers(mentions: Sequence[_Mention]) -> None:
@@ -251,11 +312,21 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             if m.kind == "country" and o.country != m.country:
                 continue
             gap = m.i - o.j if m.i >= o.j else o.i - m.j
-            if m.rule == "list" or (o.rule == "list" and gap <= 2):
+            apposition = m.i >= o.j and gap == 0 and _holds(m, o)  # "Lahore, Pakistan"
+            if not apposition and (m.rule == "list" or (o.rule == "list" and gap <= 2)):
                 continue  # siblings in a list, not a container
             if gap <= 8:
                 m.role, m.rule = "reference", "container"
                 break
+
+
+def _holds(unit: _Mention, o: _Mention) -> bool:
+    """Whether a country or admin-1 mention is the unit the place before it lies in."""
+    if unit.kind == "country":
+        return o.country == unit.country
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    return up is not None and op is not None and up.kind == "adm1" and op.admin1 == up.admin1
 
 
 # ----------------------------------------------------------------------------- dates

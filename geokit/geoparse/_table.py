@@ -40,6 +40,7 @@ MENTION_COLUMNS = [
     "record_id",
     "kind",
     "matched_by",
+    "reported",
 ]
 
 
@@ -113,6 +114,7 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         cols["record_id"].append(r.record_id if r else None)
         cols["kind"].append(p.kind if p else (m.kind if m.kind in ("country", "continent") else None))
         cols["matched_by"].append("context" if m.kind == "unknown" else "name")
+        cols["reported"].append(m.reported)
     data: dict[str, Any] = {}
     texts: list[str] = []  # the text columns, converted in one go below
     for name, vals in cols.items():
@@ -173,10 +175,13 @@ def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.D
     joined = join_admin(frame[["lat", "lon"]].astype(float), layer)
     out = frame.copy()
     mine = out["country"].isin(own).to_numpy() if own else out["lat"].notna().to_numpy()
+    # a province (or country) as the site is an admin-1 incident with no district: the
+    # district its representative point falls in is not where anything happened
+    wide = out["kind"].isin(["adm1", "country", "continent"]).to_numpy()
     for src, dst in (("adm1_name", "admin1"), ("adm2_name", "admin2"), ("adm2_id", "admin2_pcode")):
         if src in joined.columns:
             vals = pd.Series(joined[src].to_numpy(), index=out.index, dtype="string")
-            keep = mine & vals.notna().to_numpy()
+            keep = mine & vals.notna().to_numpy() & ~(wide if dst != "admin1" else out["kind"].isin(["country", "continent"]).to_numpy())
             out[dst] = out[dst].astype("string")
             out.loc[keep, dst] = vals[keep]
     return out

@@ -11,8 +11,11 @@ Three stages, each explained in the output:
    An unknown capitalised name right after "in/at/near/on" in a sentence
    about violence ("the police station in Sariab") is kept and placed at the
    nearest known town of the report.
-2. **Roles**: each mention is ``incident``, ``reference`` or ``uncertain``
-   by the first rule that applies, recorded in ``rule`` (see :data:`RULES`).
+2. **Roles**: each mention is ``incident`` or ``reference`` by the first rule
+   that applies, recorded in ``rule`` (see :data:`RULES`). An incident told with
+   a hedge ("reportedly", "allegedly", "claimed to have taken") stays an incident,
+   as event datasets code it, and says so in ``reported`` (``reported`` or
+   ``claimed``).
 3. **Incidents**: one candidate per incident place (admin-2 unit where known)
    per day, with the sentence ids it came from and fatalities only where a
    sentence ties a number of dead to that place alone.
@@ -38,6 +41,7 @@ from geokit.geoparse._evidence import (
     _containers,
     _deaths,
     _Facts,
+    _hedge,
     _role,
 )
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
@@ -60,7 +64,6 @@ __all__ = [
 
 #: Why a role was given; the ``rule`` column holds one of these keys.
 RULES = {
-    "uncertain-cue": "the sentence reports the event as unconfirmed or alleged",
     "possessive": "the place is used possessively or attributively ('Sindh's minister')",
     "container": "an admin unit or country holding a more specific incident place nearby",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
@@ -68,6 +71,8 @@ RULES = {
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
+    "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), or officials are "
+    "the subject of a fronted 'In X, ...': where people responded, not where it happened",
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
@@ -95,16 +100,18 @@ INCIDENT_COLUMNS = [
     "mentions",
     "mention_starts",
     "sentences",
+    "reported",
 ]
 
 _DATE_HEADER = re.compile(
     r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
-#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —".
+#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —".
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, [A-Z][A-Za-z .]+?)?,[ \t]+"
-    r"(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
+    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, [A-Z][A-Za-z .]+?)?"
+    r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
+    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
 )
 _MONTH_NAMES = (
     "january",
@@ -148,6 +155,7 @@ class _Mention:
     rule: str = ""
     date: dt.date | None = None
     unit: str | None = None  # the admin-1 unit of the reading chosen, told to the resolver
+    reported: str | None = None  # "reported" / "claimed" for a hedged incident
 
 
 # ----------------------------------------------------------------------------- input
@@ -236,15 +244,15 @@ def _month(word: str) -> int | None:
 def _dateline(text: str) -> tuple[int, int, int] | None:
     """``QUETTA, Jan 31 (Reuters) -``: the character span of the dateline's place and its month and day.
 
-    Returns ``(start, end, month * 100 + day)`` or ``None``.
+    Returns ``(start, end, month * 100 + day)`` (0 when the dateline has no date) or ``None``.
     """
     m = _DATELINE.match(text, _first_line(text))
     if not m:
         return None
-    month = _month(m.group("mon"))
-    if not month:
+    month = _month(m.group("mon")) if m.group("mon") else 0
+    if m.group("mon") and not month:
         return None
-    return m.start("place"), m.end("place"), month * 100 + int(m.group("day"))
+    return m.start("place"), m.end("place"), (month or 0) * 100 + int(m.group("day") or 0)
 
 
 def _first_line(text: str) -> int:
@@ -777,12 +785,14 @@ def parse_article(
     facts: dict[int, _Facts] = {}
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
+        if m.role == "incident":
+            m.reported = _hedge(m, facts[m.sent.index])
     line = _dateline(text)
     if line is not None:
         for m in mentions:
             if line[0] <= m.start < line[1]:
                 m.role, m.rule = "reference", "dateline"
-        if pub is None:
+        if pub is None and line[2]:
             notes.append(
                 "the dateline gives a month and day but no year: days such as 'on Saturday' "
                 "are left without a date (give --date)"
