@@ -229,6 +229,8 @@ def _role(
             or " ".join(raw[-3:]) in c.phrases("ref_before")
         ):
             return "reference", "ref-cue"
+        if w == "between" and p >= 1 and c.has("route", words[p - 1]):
+            return "reference", "ref-head"
         if w in ("in", "at", "from") and p >= 1:
             head = words[p - 1]
             if c.has("ref_head", head) or c.has("speech", head):

@@ -109,7 +109,7 @@ _DATE_HEADER = re.compile(
 )
 #: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —".
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, [A-Z][A-Za-z .]+?)?"
+    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
     r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
 )
@@ -242,7 +242,7 @@ def _month(word: str) -> int | None:
 
 
 def _dateline(text: str) -> tuple[int, int, int] | None:
-    """``QUETTA, Jan 31 (Reuters) -``: the character span of the dateline's place and its month and day.
+    """``QUETTA, Jan 31 (Reuters) -``: the character span of the dateline's place (with its country) and its month and day.
 
     Returns ``(start, end, month * 100 + day)`` (0 when the dateline has no date) or ``None``.
     """
@@ -252,7 +252,8 @@ def _dateline(text: str) -> tuple[int, int, int] | None:
     month = _month(m.group("mon")) if m.group("mon") else 0
     if m.group("mon") and not month:
         return None
-    return m.start("place"), m.end("place"), (month or 0) * 100 + int(m.group("day") or 0)
+    end = m.end("rest") if m.group("rest") else m.end("place")
+    return m.start("place"), end, (month or 0) * 100 + int(m.group("day") or 0)
 
 
 def _first_line(text: str) -> int:
