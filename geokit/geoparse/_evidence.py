@@ -239,6 +239,8 @@ def _role(
                 before = words[max(0, p - 9) : p - 1]
                 if not any(c.has("event", x) and not c.has("death", x) for x in before):
                     return "reference", "ref-head"
+    if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
+        return "reference", "destination"
     if m.i == 0 and m.j < len(toks):
         gap = text[m.end : toks[m.j].start].strip()
         if (gap == "," and c.has("background", words[m.j])) or (
@@ -257,6 +259,28 @@ def _role(
 
 
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"})
+
+
+def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
+    """'travelling to their camp near the dam site at Dasu': the place ends a phrase headed by 'to'/'from'.
+
+    Walks left from the place's preposition through the noun phrases and prepositions
+    it hangs from; reaching "to/towards/from" makes it a destination or origin. A comma,
+    a word of violence or a verb form ends the walk (the place then attaches to that).
+    """
+    toks = m.sent.tokens
+    words = [t.low for t in toks]
+    k = p - 1
+    while k >= 0 and p - k <= 12:
+        if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()"):
+            return False
+        w = words[k]
+        if w in ("to", "towards", "toward", "from"):
+            return True
+        if c.has("event", w) or w in _AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))):
+            return False
+        k -= 1
+    return False
 
 
 def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
@@ -311,6 +335,8 @@ def _containers(mentions: Sequence[_Mention]) -> None:
                 continue
             if m.kind != "country" and o.country != m.country:
                 continue
+            if not _inside_unit(o, m):
+                continue
             if m.kind == "country" and o.country != m.country:
                 continue
             gap = m.i - o.j if m.i >= o.j else o.i - m.j
@@ -320,6 +346,16 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             if gap <= 8:
                 m.role, m.rule = "reference", "container"
                 break
+
+
+def _inside_unit(o: _Mention, unit: _Mention) -> bool:
+    """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    if up is None or op is None or up.kind not in ("adm1", "adm2"):
+        return True
+    have = op.admin1 if up.kind == "adm1" else op.admin2
+    return have is None or have == (up.admin1 if up.kind == "adm1" else up.admin2)
 
 
 def _holds(unit: _Mention, o: _Mention) -> bool:

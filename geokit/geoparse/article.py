@@ -76,6 +76,8 @@ RULES = {
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
+    "destination": "the place ends a phrase headed by 'to' or 'from' ('travelling to their camp near the "
+    "dam site at Dasu'): a destination or origin",
     "background": "the sentence describes the place ('X, the main town of...')",
     "no-event": "no word of violence near the place",
     "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place",
@@ -643,7 +645,47 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
                 p.id,
                 p,
             )
+    if query.endswith((" province", " state")) and res.place is not None and not res.place.is_admin:
+        res = _as_province(m, gaz, res)
     return res
+
+
+def _as_province(m: _Mention, gaz: Gazetteer, res: Resolution) -> Resolution:
+    """'Khost province' found only the town Khōst: the province the town lies in, when its name is the same name.
+
+    GeoNames spells some admin-1 units differently from the news (Khowst, Ghowr); the
+    unit holding the same-name town is the one meant, at precision 3.
+    """
+    from rapidfuzz import fuzz
+
+    from geokit.normalize import skeleton
+
+    town = res.place
+    if town is None or not town.admin1:
+        return res
+    if fuzz.ratio(skeleton(key(town.admin1)), skeleton(m.key)) < 80:
+        return res
+    units = [
+        x.place
+        for x in gaz.search(key(town.admin1), variants=False)
+        if x.place.kind == "adm1" and x.place.country == town.country
+    ]
+    if not units:
+        return res
+    u = units[0]
+    return Resolution(
+        m.text,
+        "resolved",
+        u.lat,
+        u.lon,
+        3,
+        f"{u.name} (adm1, {u.country}): the text says province; the unit that holds the town "
+        f"{town.name} of the same name",
+        u.name,
+        u.source,
+        u.id,
+        u,
+    )
 
 
 def _query(m: _Mention, text: str, c: Cues) -> str:
