@@ -483,7 +483,13 @@ def _prior(x: Match, focus: set[str], anchors: Sequence[tuple[float, float]] = (
     outranks a village of the same name ("California" is not California, Maryland).
     """
     p = x.place
-    capital = not p.is_admin and _capitals().get(p.country) in {key(p.name), *map(key, p.alt_names)}
+    capital = _CAPITAL.get(p.id)
+    if capital is None:
+        cap = _capitals().get(p.country)
+        capital = bool(cap) and not p.is_admin and cap in {key(p.name), *map(key, p.alt_names)}
+        if len(_CAPITAL) > 100_000:
+            _CAPITAL.clear()
+        _CAPITAL[p.id] = capital
     return (
         math.log10(p.population + 1)
         + (_FOCUS_WEIGHT if p.country in focus else 0.0)
@@ -491,6 +497,9 @@ def _prior(x: Match, focus: set[str], anchors: Sequence[tuple[float, float]] = (
         + (0.3 if x.how == "name" else 0.0)
         + (_CONTEXT_WEIGHT if anchors and _near(p, anchors) else 0.0)
     )
+
+
+_CAPITAL: dict[str, bool] = {}  # place id -> is its country's capital (memo)
 
 
 @cache
