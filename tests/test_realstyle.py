@@ -79,3 +79,23 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         "references_as_incidents": wrong_refs,
         "detail": detail,
     }
+
+
+@pytest.mark.parametrize(("split", "floor"), [("dev", 0.9), ("test", 0.8)])
+def test_incident_places_on_real_style_reports(adm2, split: str, floor: float) -> None:  # type: ignore[no-untyped-def]
+    got = evaluate(split, adm2)
+    assert got["texts"] == 6
+    assert got["f1"] >= floor, got["detail"]
+
+
+def test_no_reaction_or_reference_place_taken_as_incident_on_dev(adm2) -> None:  # type: ignore[no-untyped-def]
+    got = evaluate("dev", adm2)
+    assert got["references_as_incidents"] == 0, got["detail"]
+
+
+def test_the_scorer_can_fail(adm2, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An incident table that finds nothing scores 0: the floors above measure something."""
+    import test_realstyle as me
+
+    monkeypatch.setattr(me, "incidents", lambda frame: pd.DataFrame(columns=["country", "admin1", "admin2", "mentions"]))
+    assert evaluate("dev", adm2)["f1"] == 0

@@ -251,7 +251,10 @@ def _role(
         return "reference", "no-event"
     if m.kind == "country" and not f.death:
         return "reference", "no-event"
-    if p >= 0 and c.has("locative", words[p]):
+    if p >= 0 and (
+        c.has("locative", words[p])
+        or (c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of")  # "the mosque of Peshawar"
+    ):
         return "incident", "event-locative"
     if m.i <= 1 or _subject_of_event(m, f, text, c):
         return "incident", "event-subject"
@@ -276,7 +279,7 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
             return False
         w = words[k]
         if w in ("to", "towards", "toward", "from"):
-            return True
+            return not (k >= 1 and c.has("event", words[k - 1]))  # "set fire to", "attack from"
         if c.has("event", w) or w in _AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))):
             return False
         k -= 1

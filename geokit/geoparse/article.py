@@ -32,7 +32,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
@@ -433,7 +433,8 @@ def _focus(
             for x in m.matches
             if x.how == "name" and x.place.country and (x.place.population >= 1000 or x.place.is_admin)
         }
-        if len(strong) == 1:
+        world = any(x.place.population >= _WORLD_CITY and not x.place.is_admin for x in m.matches)
+        if len(strong) == 1 and not world:  # "Mecca" is not a vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + 1
     top = max(votes, key=lambda k: votes[k]) if votes else None
@@ -460,23 +461,48 @@ _CONTEXT_KM = 250.0
 _CAPITAL_WEIGHT = 1.0
 
 
-def _anchors(found: Sequence[_Mention], focus: set[str]) -> list[tuple[float, float]]:
-    """Points of the report's unambiguous places: one reading in the focus countries, at least a town."""
-    out = []
+class _Context(NamedTuple):
+    """What the report's clear places say about where it is: points, and admin-1 units named."""
+
+    points: list[tuple[float, float]]
+    units: set[tuple[str, str]]  # (country, admin-1 name)
+
+
+def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
+    """The report's clear places: a reading in the focus countries ten times more populous than any rival."""
+    points: list[tuple[float, float]] = []
+    units: set[tuple[str, str]] = set()
     for m in found:
-        inside = [x for x in m.matches if x.place.country in focus and x.how == "name"]
-        if len(inside) == 1 and m.kind != "weak" and not inside[0].place.is_admin:
-            out.append((inside[0].place.lat, inside[0].place.lon))
-    return out
+        if m.kind == "weak":
+            continue
+        inside = sorted(
+            (x for x in m.matches if x.place.country in focus and x.how == "name"),
+            key=lambda x: -_log_pop(x.place),
+        )
+        if not inside or (len(inside) > 1 and _log_pop(inside[0].place) - _log_pop(inside[1].place) < 1.0):
+            continue
+        p = inside[0].place
+        if p.kind == "adm1" and p.admin1:
+            units.add((p.country, p.admin1))
+        elif not p.is_admin:
+            points.append((p.lat, p.lon))
+    return _Context(points, units)
 
 
-def _near(p: Place, anchors: Sequence[tuple[float, float]]) -> bool:
+def _log_pop(p: Place) -> float:
+    """log10 of the population; an admin unit of unknown population counts as 100,000."""
+    return math.log10((p.population or (100_000 if p.is_admin else 0)) + 1)
+
+
+def _near(p: Place, ctx: _Context) -> bool:
+    if p.admin1 and (p.country, p.admin1) in ctx.units and p.kind != "adm1":
+        return True
     return any(
-        (p.lat, p.lon) != a and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM for a in anchors
+        (p.lat, p.lon) != a and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM for a in ctx.points
     )
 
 
-def _prior(x: Match, focus: set[str], anchors: Sequence[tuple[float, float]] = ()) -> float:
+def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
     """Prior of one reading: log10 of its population, plus the focus and capital weights, plus a little for the exact name.
 
     An admin-1 unit carries the population of its most populous place, so a state
@@ -491,11 +517,11 @@ def _prior(x: Match, focus: set[str], anchors: Sequence[tuple[float, float]] = (
             _CAPITAL.clear()
         _CAPITAL[p.id] = capital
     return (
-        math.log10(p.population + 1)
+        _log_pop(p)
         + (_FOCUS_WEIGHT if p.country in focus else 0.0)
         + (_CAPITAL_WEIGHT if capital else 0.0)
         + (0.3 if x.how == "name" else 0.0)
-        + (_CONTEXT_WEIGHT if anchors and _near(p, anchors) else 0.0)
+        + (_CONTEXT_WEIGHT if anchors is not None and _near(p, anchors) else 0.0)
     )
 
 
@@ -514,7 +540,7 @@ def _capitals() -> dict[str, str]:
     }
 
 
-def _choose(m: _Mention, focus: set[str], anchors: Sequence[tuple[float, float]] = ()) -> bool:
+def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bool:
     """Pick the reading of a gazetteer mention (its country, and its level when it is a unit); False drops it."""
     if m.kind in ("country", "unknown", "continent"):
         return True
@@ -538,7 +564,8 @@ def _choose(m: _Mention, focus: set[str], anchors: Sequence[tuple[float, float]]
     big = [
         x
         for x in m.matches
-        if x.place.population >= (_FOREIGN_CITY if x.how == "name" else _WORLD_CITY) and not x.place.is_admin
+        if x.place.population >= (_FOREIGN_CITY if x.how == "name" else _WORLD_CITY)
+        and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
     if not inside and (not big or m.kind == "weak" or m.i == 0):
         return False
