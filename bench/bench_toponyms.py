@@ -101,9 +101,9 @@ def score_text(preds: Iterable[Prediction], gold: dict, into: Score) -> None:
 
 def geokit_predict(text: str) -> list[Prediction]:
     """Every mention geokit finds, with its point (roles are not scored here)."""
-    from geokit.geoparse import parse_article
-
     import pandas as pd
+
+    from geokit.geoparse import parse_article
 
     frame = parse_article(text)
     return [

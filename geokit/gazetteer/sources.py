@@ -330,8 +330,7 @@ def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | Non
                 "geonames",
                 alts if alts != name else "",
                 code,
-                f"admin-1 unit placed at the middle of its {len(la)} GeoNames places "
-                f"(most populous: {r[1]})",
+                f"admin-1 unit placed at the middle of its {len(la)} GeoNames places (most populous: {r[1]})",
             )
         )
     return out

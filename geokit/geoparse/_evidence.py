@@ -5,6 +5,7 @@ Part of :mod:`geokit.geoparse`; the cue words are in ``geokit/data/geoparse_cues
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -153,8 +154,13 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
     claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
     return _Facts(
         words,
-        sorted({n for n, k in enumerate(kinds) if "event" in k} | set(_phrase_starts(words, joined, c.phrases("event")))),
-        claimed or any("uncertain" in k for k in kinds) or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
+        sorted(
+            {n for n, k in enumerate(kinds) if "event" in k}
+            | set(_phrase_starts(words, joined, c.phrases("event")))
+        ),
+        claimed
+        or any("uncertain" in k for k in kinds)
+        or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
         claimed,
         any(f" {h} " in joined for h in c.phrases("habitual")),
         any("death" in k for k in kinds),
@@ -261,7 +267,9 @@ def _role(
     return "reference", "event-no-locative"
 
 
-_AUXILIARIES = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"})
+_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"}
+)
 
 
 def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
@@ -321,8 +329,11 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
 
 
 def _hedge(m: _Mention, f: _Facts) -> str | None:
-    """How an incident was reported: ``"claimed"`` ("claimed to have taken over"), ``"reported"`` (allegedly,
-    reportedly, unconfirmed), or ``None``."""
+    """Tell how an incident was reported.
+
+    Returns ``"claimed"`` ("claimed to have taken over"), ``"reported"``
+    (allegedly, reportedly, unconfirmed), or ``None``.
+    """
     if not f.uncertain:
         return None
     return "claimed" if f.claimed else "reported"
@@ -391,10 +402,8 @@ def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
             if 0 <= d_at < len(words) and y_at < len(words):
                 d, y = words[d_at], words[y_at]
                 if d.isdigit() and len(d) <= 2 and y.isdigit() and len(y) == 4:
-                    try:
+                    with contextlib.suppress(ValueError):
                         out.append((n, dt.date(int(y), month, int(d))))
-                    except ValueError:
-                        pass
                     break
     return out
 

@@ -181,7 +181,11 @@ def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.D
     for src, dst in (("adm1_name", "admin1"), ("adm2_name", "admin2"), ("adm2_id", "admin2_pcode")):
         if src in joined.columns:
             vals = pd.Series(joined[src].to_numpy(), index=out.index, dtype="string")
-            keep = mine & vals.notna().to_numpy() & ~(wide if dst != "admin1" else out["kind"].isin(["country", "continent"]).to_numpy())
+            keep = (
+                mine
+                & vals.notna().to_numpy()
+                & ~(wide if dst != "admin1" else out["kind"].isin(["country", "continent"]).to_numpy())
+            )
             out[dst] = out[dst].astype("string")
             out.loc[keep, dst] = vals[keep]
     return out

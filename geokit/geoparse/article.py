@@ -201,8 +201,11 @@ def read_article(path: str) -> str:
 
 
 def _header_date(text: str) -> dt.date | None:
-    """The report's date from its first lines: a ``Date:``/``Published``/``date`` line (any case,
-    leading spaces, colon or not) in the ISO form or with the month written out."""
+    """Return the report's date from its first lines.
+
+    A ``Date:``/``Published``/``date`` line (any case, leading spaces, colon or
+    not) in the ISO form or with the month written out.
+    """
     for m in _DATE_HEADER.finditer(text[:2000]):
         day = _full_date(m.group(1))
         if day is not None:
@@ -211,7 +214,7 @@ def _header_date(text: str) -> dt.date | None:
 
 
 def _full_date(raw: str) -> dt.date | None:
-    """A date written in full: ``2026-01-31``, ``31 January 2026``, ``Jan. 31, 2026``, ``2026/01/31``."""
+    """Read a date written in full: ``2026-01-31``, ``31 January 2026``, ``Jan. 31, 2026``."""
     raw = raw.strip()
     iso = re.match(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b", raw)
     try:
@@ -223,10 +226,14 @@ def _full_date(raw: str) -> dt.date | None:
             raw,
         )
         if words:
-            d, mon, y = (words.group(1), words.group(2), words.group(3)) if words.group(1) else (
-                words.group(5),
-                words.group(4),
-                words.group(6),
+            d, mon, y = (
+                (words.group(1), words.group(2), words.group(3))
+                if words.group(1)
+                else (
+                    words.group(5),
+                    words.group(4),
+                    words.group(6),
+                )
             )
             month = _month(mon)
             return dt.date(int(y), month, int(d)) if month else None
@@ -244,7 +251,7 @@ def _month(word: str) -> int | None:
 
 
 def _dateline(text: str) -> tuple[int, int, int] | None:
-    """``QUETTA, Jan 31 (Reuters) -``: the character span of the dateline's place (with its country) and its month and day.
+    """Find a wire dateline (``QUETTA, Jan 31 (Reuters) -``): its place's span (with a country) and date.
 
     Returns ``(start, end, month * 100 + day)`` (0 when the dateline has no date) or ``None``.
     """
@@ -469,7 +476,7 @@ class _Context(NamedTuple):
 
 
 def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
-    """The report's clear places: a reading in the focus countries ten times more populous than any rival."""
+    """Return the report's clear places: a reading in the focus ten times more populous than any rival."""
     points: list[tuple[float, float]] = []
     units: set[tuple[str, str]] = set()
     for m in found:
@@ -503,7 +510,7 @@ def _near(p: Place, ctx: _Context) -> bool:
 
 
 def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
-    """Prior of one reading: log10 of its population, plus the focus and capital weights, plus a little for the exact name.
+    """Score one reading: log10 population, plus the focus, capital and context weights, and the exact name.
 
     An admin-1 unit carries the population of its most populous place, so a state
     outranks a village of the same name ("California" is not California, Maryland).
@@ -541,7 +548,7 @@ def _capitals() -> dict[str, str]:
 
 
 def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bool:
-    """Pick the reading of a gazetteer mention (its country, and its level when it is a unit); False drops it."""
+    """Pick the reading of a gazetteer mention (its country, and its unit); False drops it."""
     if m.kind in ("country", "unknown", "continent"):
         return True
     inside = [x for x in m.matches if x.place.country in focus]
@@ -687,7 +694,7 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
 
 
 def _as_province(m: _Mention, gaz: Gazetteer, res: Resolution) -> Resolution:
-    """'Khost province' found only the town Khōst: the province the town lies in, when its name is the same name.
+    """Return the province for 'Khost province' when only the same-name town Khōst was found.
 
     GeoNames spells some admin-1 units differently from the news (Khowst, Ghowr); the
     unit holding the same-name town is the one meant, at precision 3.

@@ -331,7 +331,7 @@ def _countries() -> dict[str, tuple[str, str, int]]:
 
 @cache
 def world_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, str, float, float]]]:
-    """Representative points: ISO2 -> (lat, lon) of countries, and continent key -> (code, name, lat, lon).
+    """Return representative points: ISO2 -> (lat, lon), and continent key -> (code, name, lat, lon).
 
     From ``geokit/data/country_points.csv``, written by ``tools/make_country_points.py``
     (countries: centroid of the largest polygon of the ``countryinfo`` outlines, Natural
