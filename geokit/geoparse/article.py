@@ -278,6 +278,7 @@ def _first_line(text: str) -> int:
 # ----------------------------------------------------------------------------- matching
 def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list[_Mention]:
     lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
+    tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
     out: list[_Mention] = []
     for s in sents:
         toks = s.tokens
@@ -293,6 +294,8 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 a += 1
             span = (a, run.j)
             whole = text[toks[run.i].start : toks[run.j - 1].end]
+            if not found and 2 <= run.j - run.i <= 4 and not c.has("transparent", toks[run.i].low):
+                tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
             if not found:
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 if var:
@@ -326,6 +329,8 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
             low = toks[a].low
             if single and (c.has("stop", low) or c.has("demonym", low)):
                 continue
+            if single and toks[a].text.isupper() and len(low) <= 4 and found not in idx.countries:
+                continue  # "IS", "BA", "NGO": acronyms, not places
             if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
                 continue
             if _of_linked(s, a, c, idx):
@@ -355,7 +360,18 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 if single and low in lower_words:
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
-    return out
+    return [m for m in out if not _person(m, tails)]
+
+
+def _person(m: _Mention, tails: set[str]) -> bool:
+    """Whether a one-word mention is the surname of a person named in full elsewhere in the report.
+
+    "Walsh said" after "Mark Walsh": a town called Walsh is not meant. A country, an
+    admin unit or a city of 100,000 or more keeps its place reading.
+    """
+    if m.j - m.i != 1 or m.key not in tails or m.kind in ("country", "continent", "unknown"):
+        return False
+    return not any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches)
 
 
 def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
@@ -574,9 +590,11 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
         if x.place.population >= (_FOREIGN_CITY if x.how == "name" else _WORLD_CITY)
         and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
-    if not inside and (not big or m.kind == "weak" or m.i == 0):
+    # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
+    opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
+    if not inside and (not big or m.kind == "weak" or opener):
         return False
-    pool = (names or inside) + (big if m.kind != "weak" and m.i != 0 else [])
+    pool = (names or inside) + (big if m.kind != "weak" and not opener else [])
     best = max(pool, key=lambda x: (_prior(x, focus, anchors), x.place.is_admin))
     if best.place.kind == "adm1" and not _typed(m):
         # a province named like its capital ("Kunduz", "Kerman") means the town unless the

@@ -298,6 +298,9 @@ def _countries() -> dict[str, tuple[str, str, int]]:
         out[key(c["name"])] = rec
     extra = {
         "uk": "GB",
+        "u s": "US",
+        "u s a": "US",
+        "u k": "GB",
         "britain": "GB",
         "great britain": "GB",
         "usa": "US",
