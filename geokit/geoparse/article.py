@@ -439,6 +439,33 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     return any(c.has("event", t.low) for t in toks[lo:hi])
 
 
+def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
+    """Read a country name as a state of the report's country ("Georgia" in news about Atlanta).
+
+    When a country's name is also an admin-1 unit of another country, the report's other
+    places point to that other country (two or more places of it alone), and none
+    points to the country named, the name is the unit.
+    """
+    votes: dict[str, int] = {}
+    for m in found:
+        if m.kind == "country":
+            continue
+        strong = {x.place.country for x in m.matches if x.how == "name" and x.place.population >= 1000}
+        if len(strong) == 1:
+            cc = next(iter(strong))
+            votes[cc] = votes.get(cc, 0) + 1
+    for m in found:
+        if m.kind != "country" or votes.get(m.country or "", 0):
+            continue
+        units = [
+            x
+            for x in idx.matches(m.key)
+            if x.place.kind == "adm1" and x.place.country != m.country and votes.get(x.place.country, 0) >= 2
+        ]
+        if units:
+            m.kind, m.country, m.matches = "", None, units
+
+
 def _focus(
     mentions: Sequence[_Mention], country: str | None, demonyms: Sequence[str] = ()
 ) -> tuple[set[str], str | None]:
@@ -857,6 +884,7 @@ def parse_article(
     idx = name_index(gaz)
     found = _find(text, sents, idx, c)
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
+    _states_not_countries(found, idx)
     focus, home = _focus(found, country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
