@@ -215,3 +215,16 @@ def test_a_province_named_like_its_capital_is_the_town() -> None:
     frame = parse_article("Fighting was reported in Kunduz and Herat on Monday, officials in Kabul said.")
     assert _row(frame, "Kunduz")["kind"] != "adm1"
     assert _row(frame, "Herat")["precision"] == 1
+
+
+# ----------------------------------------------------------------------------- fatalities
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Gunmen shot dead 23 people on a highway in Musakhel district on Sunday.", 23),
+        ("Three policemen were shot dead in Kalat on Sunday.", 3),
+    ],
+)
+def test_shot_dead_counts_in_both_voices(sentence: str, dead: int) -> None:
+    found = incidents(parse_article("Date: 2024-08-26\n\n" + sentence))
+    assert found["fatalities"].tolist() == [dead]

@@ -565,9 +565,16 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
         if c.has("injury", w):
             pending.clear()
         elif c.has("death", w):
-            passive = w in ("dead", "died", "deaths", "bodies", "lives") or (
-                n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is")
-            )
+            passive = (
+                w in ("dead", "died", "deaths", "bodies", "lives")
+                and not (
+                    w == "dead"
+                    and n >= 1
+                    and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
+                    and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
+                )
+            ) or (n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is"))
+            # "shot dead 23 people" is active: the number follows
             if passive and pending:
                 total += sum(pending)
                 found = True
