@@ -594,6 +594,10 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
     """Pick the reading of a gazetteer mention (its country, and its unit); False drops it."""
     if m.kind in ("country", "unknown", "continent"):
         return True
+    if len(m.key) <= 3:  # "Pa.", "Kan.": a short word must be a place's own name, not an alternate
+        m.matches = [x for x in m.matches if x.how == "name"]
+        if not m.matches:
+            return False
     inside = [x for x in m.matches if x.place.country in focus]
     if m.kind == "variant":
         if not inside:
