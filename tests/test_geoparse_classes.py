@@ -228,3 +228,8 @@ def test_a_province_named_like_its_capital_is_the_town() -> None:
 def test_shot_dead_counts_in_both_voices(sentence: str, dead: int) -> None:
     found = incidents(parse_article("Date: 2024-08-26\n\n" + sentence))
     assert found["fatalities"].tolist() == [dead]
+
+
+def test_fronted_officials_said_with_no_other_place_keeps_the_site() -> None:
+    frame = parse_article("Date: 2025-02-02\n\nIn Quetta, officials said a bomb exploded near a market.")
+    assert _row(frame, "Quetta")["role"] == "incident"

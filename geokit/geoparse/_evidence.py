@@ -215,11 +215,12 @@ def _role(
         return "reference", "habitual"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
-    if m.i <= 1 and text[m.end : m.end + 1] == ",":
+    later_place = any(o.i >= m.j for o in same if o is not m)
+    if m.i <= 1 and text[m.end : m.end + 1] == "," and (later_place or not near_event):
         tail = words[m.j : m.j + 7]
         if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
-    if _reaction(m, f, text, c):
+    if _reaction(m, f, text, c, later_place):
         return "reference", "reaction"
     if text[m.end : m.end + 9].lower().startswith((", where", " where")) and any(
         c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25]
@@ -305,14 +306,16 @@ def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
     return k in f.events
 
 
-def _reaction(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
+def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = True) -> bool:
     """Whether the place is where people reacted: the first predicate after it is a reaction.
 
     Only for a place no word of violence governs from its left ("the attack in X
     was condemned" keeps X). Reading rightwards through the sentence, the first
     reaction word ("condemned", "vowed", "sent") makes it a reference; so does an
     official as the subject of a fronted "In X, ..." clause ("In Washington, the
-    president ..."); the first word of violence ends the search.
+    president ...") when the sentence names another place after it (without one,
+    "In Quetta, officials said a bomb exploded" is about Quetta); the first word of
+    violence ends the search.
     """
     if any(n < m.i for n in f.events):
         return False
@@ -323,7 +326,7 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
             return False
         if c.has("reaction", w):
             return True
-        if fronted and (c.has("ref_head", w) and not c.has("ref_place", w)):
+        if fronted and later_place and (c.has("ref_head", w) and not c.has("ref_place", w)):
             return True
     return False
 
