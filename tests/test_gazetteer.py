@@ -227,7 +227,16 @@ def test_real_index_admin_units_sit_inside_themselves(real: Gazetteer, adm2) -> 
 def test_real_index_has_other_countries_admin1(real: Gazetteer) -> None:
     (kandahar,) = [p for p in real.lookup("Kandahar") if p.kind == "adm1"]
     assert kandahar.country == "AF"
-    assert haversine_km(kandahar.lat, kandahar.lon, 31.61, 65.71) < 5  # at its capital
+    # a representative point in the middle of the unit (issue 15), not at its capital: GeoNames'
+    # own points for California (37.25, -119.75) and Texas (31.25, -99.25), hundreds of km from
+    # Los Angeles and Houston
+    (california,) = [p for p in real.lookup("California") if p.kind == "adm1" and p.country == "US"]
+    (texas,) = [p for p in real.lookup("Texas") if p.kind == "adm1" and p.country == "US"]
+    assert haversine_km(california.lat, california.lon, 37.25, -119.75) < 100
+    assert haversine_km(texas.lat, texas.lon, 31.25, -99.25) < 161
+    # the population prior of a unit is that of its most populous place
+    (la,) = [p for p in real.lookup("Los Angeles") if p.country == "US" and p.kind == "city"][:1]
+    assert california.population == max(la.population, california.population) > 1_000_000
 
 
 def test_real_index_urdu_alternate_name(real: Gazetteer) -> None:

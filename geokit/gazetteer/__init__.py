@@ -7,8 +7,8 @@ Sources, layered (later ones can add names to the same places):
 * admin units from a boundary layer (default ``PAK:ADM2``, plus its ``ADM1``
   and ``ADM3`` siblings when the data manager has them), each at its
   representative point, with the P-code;
-* admin-1 units of every other country, at their most populous GeoNames place
-  (the provincial-capital convention ACLED uses for region-level reports);
+* admin-1 units of every other country, at a representative point (the middle of
+  the box around their GeoNames places), with their most populous place's population;
 * the curated table ``geokit/data/curated_places.csv``;
 * user gazetteer CSVs (``name, lat, lon[, country, admin1, alt_names, kind]``)
   and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).

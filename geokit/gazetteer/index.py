@@ -49,7 +49,8 @@ __all__: list[str] = []
 #: Bumped whenever the index layout changes, so old cache files are not reused.
 #: 2: ``records`` (each place as one marshalled tuple) and ``lookup`` (each key's hits).
 #: 3: ``arrow`` (every place's fields as the columns of one Arrow IPC file).
-INDEX_VERSION = "3"
+#: 4: admin-1 units of other countries at the middle of their places, with a population.
+INDEX_VERSION = "4"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"

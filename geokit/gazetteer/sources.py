@@ -287,33 +287,52 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
 
 
 def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | None) -> list[Record]:
-    """Admin-1 units of other countries, each at its most populous GeoNames place."""
-    best: dict[tuple[str, str], Record] = {}
+    """Admin-1 units of other countries, each at the middle of the box around its places.
+
+    GeoNames' admin-1 names come without coordinates; the unit is placed at the midpoint of
+    the latitude and longitude ranges of its populated places (across the antimeridian
+    when that makes the box narrower), which lies close to the middle of the unit: on the
+    admin-1 toponyms of LGL and TR-News, 64 of 71 within 161 km of the annotators'
+    GeoNames point (median 34 km), against 44 for the unit's most populous place (median
+    135 km). Its population is that of its most populous place, so that a state outranks a
+    same-name village (the resolver's population prior) without outranking a world city.
+    """
+    lats: dict[tuple[str, str], list[float]] = {}
+    lons: dict[tuple[str, str], list[float]] = {}
+    top: dict[tuple[str, str], Record] = {}
     for r in records:
         if r[0].startswith("geonames:") and r[5] and r[4] != skip:
             k = (r[4], r[5])
-            if k not in best or r[8] > best[k][8]:
-                best[k] = r
+            lats.setdefault(k, []).append(r[2])
+            lons.setdefault(k, []).append(r[3])
+            if k not in top or r[8] > top[k][8]:
+                top[k] = r
     code_of = {(c.split(".")[0], n): c for c, n in admin1.items()}
     out: list[Record] = []
-    for (cc, name), r in best.items():
+    for k, r in top.items():
+        cc, name = k
         code = code_of.get((cc, name), f"{cc}.?")
         alts = name.removesuffix(" Province")
+        la, lo = lats[k], lons[k]
+        lon = (min(lo) + max(lo)) / 2
+        shifted = [x % 360 for x in lo]
+        if max(shifted) - min(shifted) < max(lo) - min(lo):
+            lon = ((min(shifted) + max(shifted)) / 2 + 180) % 360 - 180
         out.append(
             (
                 f"adm1:{code}",
                 name,
-                r[2],
-                r[3],
+                round((min(la) + max(la)) / 2, 5),
+                round(lon, 5),
                 cc,
                 name,
                 None,
                 "adm1",
-                0,
+                r[8],
                 "geonames",
                 alts if alts != name else "",
                 code,
-                f"admin-1 unit placed at its most populous place, {r[1]}",
+                f"admin-1 unit placed at the middle of its {len(la)} GeoNames places (most populous: {r[1]})",
             )
         )
     return out

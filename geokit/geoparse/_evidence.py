@@ -5,6 +5,7 @@ Part of :mod:`geokit.geoparse`; the cue words are in ``geokit/data/geoparse_cues
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -124,22 +125,43 @@ class _Facts:
     """What the role rules read from a whole sentence, worked out once per sentence."""
 
     words: list[str]
-    events: list[int]  # positions of words of violence
+    events: list[int]  # positions of words (and first words of phrases) of violence
     uncertain: bool
+    claimed: bool  # "claimed to have taken": the event is the claim of one side
     habitual: bool
     death: bool
     years: list[int]
     day: str | None
 
 
+def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -> list[int]:
+    """Token positions where a multi-word cue phrase starts."""
+    out = []
+    for ph in phrases:
+        if " " not in ph:
+            continue
+        at = joined.find(f" {ph} ")
+        while at >= 0:
+            out.append(joined.count(" ", 0, at))
+            at = joined.find(f" {ph} ", at + 1)
+    return out
+
+
 def _facts(s: Sentence, c: Cues) -> _Facts:
     words = [t.low for t in s.tokens]
     kinds = [c.kinds(w) for w in words]
     joined = " " + " ".join(words) + " "
+    claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
     return _Facts(
         words,
-        [n for n, k in enumerate(kinds) if "event" in k],
-        any("uncertain" in k for k in kinds),
+        sorted(
+            {n for n, k in enumerate(kinds) if "event" in k}
+            | set(_phrase_starts(words, joined, c.phrases("event")))
+        ),
+        claimed
+        or any("uncertain" in k for k in kinds)
+        or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
+        claimed,
         any(f" {h} " in joined for h in c.phrases("habitual")),
         any("death" in k for k in kinds),
         [
@@ -174,8 +196,8 @@ def _role(
     words = f.words
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(toks), m.j + _EVENT_WINDOW)
     near_event = any(lo <= n < hi for n in f.events)
-    if f.uncertain and near_event:
-        return "uncertain", "uncertain-cue"
+    if m.kind == "continent":
+        return "reference", "no-event"
     if text[m.end : m.end + 2] in ("'s", "’s"):
         return "reference", "possessive"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman"
@@ -187,16 +209,19 @@ def _role(
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
                 return role, "list"
-    if f.years and (pub is None or all(y < pub.year for y in f.years)) and not f.day:
-        return "reference", "past-year"
+    if f.years and pub is not None and all(y < pub.year for y in f.years) and not f.day:
+        return "reference", "past-year"  # with no date known, a year is never "earlier"
     if f.habitual:
         return "reference", "habitual"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
-    if m.i <= 1 and text[m.end : m.end + 1] == ",":
+    later_place = any(o.i >= m.j for o in same if o is not m)
+    if m.i <= 1 and text[m.end : m.end + 1] == "," and (later_place or not near_event):
         tail = words[m.j : m.j + 7]
         if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
+    if _reaction(m, f, text, c, later_place):
+        return "reference", "reaction"
     if text[m.end : m.end + 9].lower().startswith((", where", " where")) and any(
         c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25]
     ):
@@ -211,6 +236,8 @@ def _role(
             or " ".join(raw[-3:]) in c.phrases("ref_before")
         ):
             return "reference", "ref-cue"
+        if w == "between" and p >= 1 and c.has("route", words[p - 1]):
+            return "reference", "ref-head"
         if w in ("in", "at", "from") and p >= 1:
             head = words[p - 1]
             if c.has("ref_head", head) or c.has("speech", head):
@@ -219,6 +246,8 @@ def _role(
                 before = words[max(0, p - 9) : p - 1]
                 if not any(c.has("event", x) and not c.has("death", x) for x in before):
                     return "reference", "ref-head"
+    if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
+        return "reference", "destination"
     if m.i == 0 and m.j < len(toks):
         gap = text[m.end : toks[m.j].start].strip()
         if (gap == "," and c.has("background", words[m.j])) or (
@@ -229,11 +258,88 @@ def _role(
         return "reference", "no-event"
     if m.kind == "country" and not f.death:
         return "reference", "no-event"
-    if p >= 0 and c.has("locative", words[p]):
+    if p >= 0 and (
+        c.has("locative", words[p])
+        or (c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of")  # "the mosque of Peshawar"
+    ):
         return "incident", "event-locative"
-    if m.i <= 1:
+    if m.i <= 1 or _subject_of_event(m, f, text, c):
         return "incident", "event-subject"
     return "reference", "event-no-locative"
+
+
+_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"}
+)
+
+
+def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
+    """'travelling to their camp near the dam site at Dasu': the place ends a phrase headed by 'to'/'from'.
+
+    Walks left from the place's preposition through the noun phrases and prepositions
+    it hangs from; reaching "to/towards/from" makes it a destination or origin. A comma,
+    a word of violence or a verb form ends the walk (the place then attaches to that).
+    """
+    toks = m.sent.tokens
+    words = [t.low for t in toks]
+    k = p - 1
+    while k >= 0 and p - k <= 12:
+        if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()"):
+            return False
+        w = words[k]
+        if w in ("to", "towards", "toward", "from"):
+            return not (k >= 1 and c.has("event", words[k - 1]))  # "set fire to", "attack from"
+        if c.has("event", w) or w in _AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))):
+            return False
+        k -= 1
+    return False
+
+
+def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
+    """'Mastung came under attack', 'Zaranj was overrun': the place is the subject of a word of violence."""
+    toks = m.sent.tokens
+    k = m.j
+    if k < len(toks) and text[m.end : toks[k].start].strip():
+        return False  # punctuation after the place: not a subject-verb pair
+    while k < len(toks) and f.words[k] in _AUXILIARIES:
+        k += 1
+    return k in f.events
+
+
+def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = True) -> bool:
+    """Whether the place is where people reacted: the first predicate after it is a reaction.
+
+    Only for a place no word of violence governs from its left ("the attack in X
+    was condemned" keeps X). Reading rightwards through the sentence, the first
+    reaction word ("condemned", "vowed", "sent") makes it a reference; so does an
+    official as the subject of a fronted "In X, ..." clause ("In Washington, the
+    president ...") when the sentence names another place after it (without one,
+    "In Quetta, officials said a bomb exploded" is about Quetta); the first word of
+    violence ends the search.
+    """
+    if any(n < m.i for n in f.events):
+        return False
+    words = f.words
+    fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
+    for w in words[m.j :]:
+        if c.has("event", w):
+            return False
+        if c.has("reaction", w):
+            return True
+        if fronted and later_place and (c.has("ref_head", w) and not c.has("ref_place", w)):
+            return True
+    return False
+
+
+def _hedge(m: _Mention, f: _Facts) -> str | None:
+    """Tell how an incident was reported.
+
+    Returns ``"claimed"`` ("claimed to have taken over"), ``"reported"``
+    (allegedly, reportedly, unconfirmed), or ``None``.
+    """
+    if not f.uncertain:
+        return None
+    return "claimed" if f.claimed else "reported"
 
 
 def _containers(mentions: Sequence[_Mention]) -> None:
@@ -246,14 +352,36 @@ def _containers(mentions: Sequence[_Mention]) -> None:
                 continue
             if m.kind != "country" and o.country != m.country:
                 continue
+            if not _inside_unit(o, m):
+                continue
             if m.kind == "country" and o.country != m.country:
                 continue
             gap = m.i - o.j if m.i >= o.j else o.i - m.j
-            if m.rule == "list" or (o.rule == "list" and gap <= 2):
+            apposition = m.i >= o.j and gap == 0 and _holds(m, o)  # "Lahore, Pakistan"
+            if not apposition and (m.rule == "list" or (o.rule == "list" and gap <= 2)):
                 continue  # siblings in a list, not a container
             if gap <= 8:
                 m.role, m.rule = "reference", "container"
                 break
+
+
+def _inside_unit(o: _Mention, unit: _Mention) -> bool:
+    """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    if up is None or op is None or up.kind not in ("adm1", "adm2"):
+        return True
+    have = op.admin1 if up.kind == "adm1" else op.admin2
+    return have is None or have == (up.admin1 if up.kind == "adm1" else up.admin2)
+
+
+def _holds(unit: _Mention, o: _Mention) -> bool:
+    """Whether a country or admin-1 mention is the unit the place before it lies in."""
+    if unit.kind == "country":
+        return o.country == unit.country
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    return up is not None and op is not None and up.kind == "adm1" and op.admin1 == up.admin1
 
 
 # ----------------------------------------------------------------------------- dates
@@ -264,30 +392,62 @@ def _sentence_day(s: Sentence) -> str | None:
     return None
 
 
-def _event_date(s: Sentence, pub: dt.date | None, at: int = 0) -> dt.date | None:
+def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
+    """Dates written in full in a sentence: "3 March 2009", "March 3, 2009" (token position, day)."""
+    toks = s.tokens
+    words = [t.low for t in toks]
+    out = []
+    for n, w in enumerate(words):
+        if w not in _MONTHS or not toks[n].cap:
+            continue
+        month = _MONTHS.index(w) + 1
+        for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
+            if 0 <= d_at < len(words) and y_at < len(words):
+                d, y = words[d_at], words[y_at]
+                if d.isdigit() and len(d) <= 2 and y.isdigit() and len(y) == 4:
+                    with contextlib.suppress(ValueError):
+                        out.append((n, dt.date(int(y), month, int(d))))
+                    break
+    return out
+
+
+def _event_date(s: Sentence, pub: dt.date | None, at: int = 0, year: int | None = None) -> dt.date | None:
     """Return the day a sentence gives, the expression nearest token ``at`` winning.
 
-    Weekdays mean the latest such day on or before ``pub``; "a day earlier",
-    "yesterday" the day before; "On March 20" that day (last year's if later
-    than ``pub``); a place after "two days after ..." is that many days earlier.
+    A date written in full ("On 3 March 2009") is that day. Weekdays mean the
+    latest such day on or before ``pub``; "a day earlier", "yesterday" the day
+    before; "On March 20" that day (last year's if later than ``pub``; in the
+    year of the report's last full date, ``year``, when there is no ``pub``); a
+    place after "two days after ..." is that many days earlier.
     """
     toks = s.tokens
     words = [t.low for t in toks]
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, dt.date]] = _full_dates(s)
+    full = {n for n, _ in found}
     for n, w in enumerate(words):
+        if n in full:
+            continue
         if (
             w in _MONTHS
             and toks[n].cap
             and n + 1 < len(words)
             and words[n + 1].isdigit()
             and 1 <= int(words[n + 1]) <= 31
-            and pub is not None
+            and (pub is not None or year is not None)
+        ) or (
+            w in _MONTHS
+            and toks[n].cap
+            and n >= 1
+            and words[n - 1].isdigit()
+            and 1 <= int(words[n - 1]) <= 31
+            and (pub is not None or year is not None)
         ):
+            day_word = words[n + 1] if n + 1 < len(words) and words[n + 1].isdigit() else words[n - 1]
             try:
-                d = dt.date(pub.year, _MONTHS.index(w) + 1, int(words[n + 1]))
+                d = dt.date(pub.year if pub else year or 1, _MONTHS.index(w) + 1, int(day_word))
             except ValueError:
                 continue
-            found.append((n, d if d <= pub else d.replace(year=pub.year - 1)))
+            found.append((n, d if pub is None or d <= pub else d.replace(year=pub.year - 1)))
         elif pub is None:
             continue
         elif w in _WEEKDAYS:
@@ -408,9 +568,16 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
         if c.has("injury", w):
             pending.clear()
         elif c.has("death", w):
-            passive = w in ("dead", "died", "deaths", "bodies", "lives") or (
-                n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is")
-            )
+            passive = (
+                w in ("dead", "died", "deaths", "bodies", "lives")
+                and not (
+                    w == "dead"
+                    and n >= 1
+                    and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
+                    and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
+                )
+            ) or (n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is"))
+            # "shot dead 23 people" is active: the number follows
             if passive and pending:
                 total += sum(pending)
                 found = True

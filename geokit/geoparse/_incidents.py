@@ -97,12 +97,23 @@ def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFr
                 "mentions": "; ".join(dict.fromkeys(grp["text"])),
                 "mention_starts": ",".join(str(int(v)) for v in sorted(grp["start"])),
                 "sentences": ",".join(str(int(v)) for v in sent_ids),
+                "reported": _how_reported(grp),
             }
         )
     out = pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
     out["fatalities"] = out["fatalities"].astype("Int64")
     out["precision"] = out["precision"].astype("Int64")
     return out
+
+
+def _how_reported(grp: pd.DataFrame) -> str | None:
+    """``None`` when any mention tells the incident plainly, else ``claimed``/``reported``."""
+    if "reported" not in grp.columns:
+        return None
+    vals = [v if isinstance(v, str) else None for v in grp["reported"]]
+    if any(v is None for v in vals):
+        return None
+    return "claimed" if "claimed" in vals else "reported"
 
 
 # ----------------------------------------------------------------------------- files

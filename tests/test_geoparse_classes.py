@@ -1,0 +1,235 @@
+"""Issue 15's classes of failure on real text, each on sentences written for these tests.
+
+Dates, locatives beyond in/at, reactions, hedged reports, event words of real reports,
+a province as the site, and points for countries, admin-1 units and world cities.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from geokit.geoparse import incidents, parse_article
+
+
+def _row(frame: pd.DataFrame, text: str, nth: int = 0) -> pd.Series:
+    rows = frame[frame["text"] == text]
+    assert len(rows) > nth, (text, frame[["text", "role", "rule"]].to_dict("records"))
+    return rows.iloc[nth]
+
+
+def _km(row: pd.Series, lat: float, lon: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (float(row["lat"]), float(row["lon"]), lat, lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+# ----------------------------------------------------------------------------- 1. dates
+@pytest.mark.parametrize(
+    "head",
+    [" date 2026-01-31\n", "DATE: 2026-01-31\n\n", "Published: 31 January 2026\n", "Date: Jan. 31, 2026\n"],
+)
+def test_date_lines_in_their_usual_forms(head: str) -> None:
+    frame = parse_article(head + "Gunmen attacked a police station in Quetta on Friday.")
+    assert frame.attrs["geokit"]["date"] == "2026-01-31"
+    assert _row(frame, "Quetta")["date"] == "2026-01-30"
+
+
+def test_dateline_place_is_where_the_story_was_filed() -> None:
+    frame = parse_article(
+        "QUETTA, Jan 31 (Reuters) - Gunmen attacked a checkpoint in Mastung on Friday, police said.",
+        date="2026-01-31",
+    )
+    assert _row(frame, "QUETTA")["role"] == "reference"
+    assert _row(frame, "QUETTA")["rule"] == "dateline"
+    assert _row(frame, "Mastung")["role"] == "incident"
+    assert _row(frame, "Mastung")["date"] == "2026-01-30"
+
+
+def test_with_no_date_a_year_is_not_background() -> None:
+    frame = parse_article(
+        "Siege of the cinema\n\nOn 3 March 2009, gunmen attacked a bus in Lahore. "
+        "On 5 March the army stormed a hideout in Kasur."
+    )
+    lahore, kasur = _row(frame, "Lahore"), _row(frame, "Kasur")
+    assert (lahore["role"], lahore["date"]) == ("incident", "2009-03-03")
+    assert (kasur["role"], kasur["date"]) == ("incident", "2009-03-05")
+
+
+def test_an_earlier_year_against_a_known_date_is_still_background() -> None:
+    frame = parse_article("Date: 2024-06-01\n\nIn 2014, militants attacked a school in Peshawar.")
+    assert _row(frame, "Peshawar")["rule"] == "past-year"
+
+
+# ----------------------------------------------------------------------------- 2. locatives
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("A bomb went off at the main mosque of Peshawar, killing nine people.", "Peshawar"),
+        ("Coordinated attacks across Balochistan killed 30 people.", "Balochistan"),
+        ("Two soldiers were shot dead within Kohat city limits.", "Kohat"),
+        ("Rocket attacks hit Chaman and Zhob overnight.", "Zhob"),
+        ("Later that night, Turbat came under attack from three sides.", "Turbat"),
+        ("A roadside bomb exploded outside Bannu, killing four policemen.", "Bannu"),
+    ],
+)
+def test_locatives_beyond_in_and_at(sentence: str, place: str) -> None:
+    frame = parse_article("Date: 2025-02-02\n\n" + sentence)
+    assert _row(frame, place)["role"] == "incident"
+
+
+def test_a_list_after_districts_like() -> None:
+    frame = parse_article(
+        "Date: 2025-02-02\n\nThe insurgents launched raids targeting security posts in districts like "
+        "Kech, Panjgur, Gwadar and Nushki."
+    )
+    for place in ("Kech", "Panjgur", "Gwadar", "Nushki"):
+        assert _row(frame, place)["role"] == "incident", place
+
+
+# ----------------------------------------------------------------------------- 3. reactions
+def test_shocked_headquarters_is_a_reference() -> None:
+    frame = parse_article(
+        "Date: 2025-02-02\n\nThe army headquarters in Rawalpindi was shocked by the attack on a convoy in Kalat."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "reference"
+    assert _row(frame, "Kalat")["role"] == "incident"
+
+
+def test_fronted_place_of_officials_is_a_reference() -> None:
+    frame = parse_article(
+        "Date: 2025-02-02\n\nIn Lahore, the chief minister vowed to hunt down the men who bombed a "
+        "market in Multan on Saturday, killing eleven people."
+    )
+    assert _row(frame, "Lahore")["role"] == "reference"
+    assert _row(frame, "Multan")["role"] == "incident"
+
+
+def test_condemned_in_is_a_reference_but_the_attack_in_is_not() -> None:
+    frame = parse_article(
+        "Date: 2025-02-02\n\nThe bombing in Quetta was condemned by the government.\n\n"
+        "Leaders condemned the violence at a meeting in Islamabad."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"
+    assert _row(frame, "Islamabad")["role"] == "reference"
+
+
+def test_police_said_does_not_make_a_reaction() -> None:
+    frame = parse_article("Date: 2025-02-02\n\nIn Hangu, police said two gunmen attacked a checkpoint.")
+    assert _row(frame, "Hangu")["role"] == "incident"
+
+
+# ----------------------------------------------------------------------------- 4. hedges
+def test_hedged_reports_are_incidents_with_a_flag(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "Date: 2025-02-02\n\nMilitants reportedly captured a police station in Kalat on Saturday.\n\n"
+        "The group claimed to have taken over the town of Zhob.\n\n"
+        "Gunmen attacked a bank in Khuzdar.",
+        boundaries=adm2,
+    )
+    assert _row(frame, "Kalat")[["role", "reported"]].tolist() == ["incident", "reported"]
+    assert _row(frame, "Zhob")[["role", "reported"]].tolist() == ["incident", "claimed"]
+    assert pd.isna(_row(frame, "Khuzdar")["reported"])
+    found = incidents(frame).set_index("admin2")
+    assert found.loc["Kalat", "reported"] == "reported"
+    assert found.loc["Zhob", "reported"] == "claimed"
+    assert pd.isna(found.loc["Khuzdar", "reported"])
+
+
+# ----------------------------------------------------------------------------- 5. event words
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Insurgents overran a checkpoint in Khost.", "Khost"),
+        ("Fighters set fire to a girls' school in Swat.", "Swat"),
+        ("Dozens of prisoners escaped from the jail in Bannu after the raid.", "Bannu"),
+        ("The rebels besieged the garrison in Kalat for two days.", "Kalat"),
+        ("The Taliban took control of Kunduz on Saturday.", "Kunduz"),
+        ("Armed men demolished the shrine in Khyber.", "Khyber"),
+    ],
+)
+def test_event_words_of_real_reports(sentence: str, place: str) -> None:
+    frame = parse_article("Date: 2025-02-02\n\n" + sentence)
+    assert _row(frame, place)["role"] == "incident"
+
+
+def test_destination_of_a_journey_is_not_the_site() -> None:
+    frame = parse_article(
+        "Date: 2025-02-02\n\nThe workers were travelling from Abbottabad to their camp near the "
+        "power station at Tarbela when a bomb struck their bus in Haripur."
+    )
+    assert _row(frame, "Tarbela")["role"] == "reference"
+    assert _row(frame, "Haripur")["role"] == "incident"
+
+
+# ----------------------------------------------------------------------------- 6. province as site
+def test_province_as_the_site_has_no_district(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "Date: 2025-02-02\n\nSeparatists carried out attacks across Balochistan on Saturday.", boundaries=adm2
+    )
+    row = _row(frame, "Balochistan")
+    assert row["role"] == "incident"
+    assert row["admin1"] == "Balochistan"
+    assert pd.isna(row["admin2"]) and pd.isna(row["admin2_pcode"])
+    found = incidents(frame)
+    assert len(found) == 1 and pd.isna(found.iloc[0]["admin2"])
+
+
+def test_khost_province_is_the_province() -> None:
+    frame = parse_article("Date: 2025-02-02\n\nFighting raged in Khost province on Saturday.")
+    row = _row(frame, "Khost")
+    assert row["kind"] == "adm1" and row["precision"] == 3
+
+
+# ----------------------------------------------------------------------------- 7. points and priors
+def test_countries_continents_and_states_have_points() -> None:
+    frame = parse_article(
+        "Ministers from Cyprus and Egypt met in Europe. Later, officials in California and Texas spoke."
+    )
+    assert _km(_row(frame, "Cyprus"), 35.0, 33.0) < 100  # GeoNames' point for Cyprus
+    assert _km(_row(frame, "Egypt"), 27.0, 30.0) < 161
+    assert _km(_row(frame, "California"), 37.25, -119.75) < 161
+    assert _km(_row(frame, "Texas"), 31.25, -99.25) < 161
+    assert _row(frame, "Europe")["kind"] == "continent"
+    assert frame["lat"].notna().all()
+
+
+def test_world_city_beats_a_hamlet_without_context() -> None:
+    frame = parse_article(
+        "Flights from Paris and Manchester were cancelled, and pilgrims returning from Mecca were stranded."
+    )
+    assert _row(frame, "Paris")["country"] == "FR"
+    assert _row(frame, "Manchester")["country"] == "GB"
+    assert _row(frame, "Mecca")["country"] == "SA"
+
+
+def test_context_points_to_the_namesake() -> None:
+    frame = parse_article("Tornadoes struck Sherman, Dallas and Paris in north Texas on Monday.")
+    assert _row(frame, "Paris")["country"] == "US"
+    assert _km(_row(frame, "Paris"), 33.66, -95.56) < 50  # Paris, Texas
+
+
+def test_a_province_named_like_its_capital_is_the_town() -> None:
+    frame = parse_article("Fighting was reported in Kunduz and Herat on Monday, officials in Kabul said.")
+    assert _row(frame, "Kunduz")["kind"] != "adm1"
+    assert _row(frame, "Herat")["precision"] == 1
+
+
+# ----------------------------------------------------------------------------- fatalities
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("Gunmen shot dead 23 people on a highway in Musakhel district on Sunday.", 23),
+        ("Three policemen were shot dead in Kalat on Sunday.", 3),
+    ],
+)
+def test_shot_dead_counts_in_both_voices(sentence: str, dead: int) -> None:
+    found = incidents(parse_article("Date: 2024-08-26\n\n" + sentence))
+    assert found["fatalities"].tolist() == [dead]
+
+
+def test_fronted_officials_said_with_no_other_place_keeps_the_site() -> None:
+    frame = parse_article("Date: 2025-02-02\n\nIn Quetta, officials said a bomb exploded near a market.")
+    assert _row(frame, "Quetta")["role"] == "incident"
