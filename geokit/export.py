@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geokit._http import default_file_mode
+from geokit import _fs
 from geokit.errors import InputError
 
 _Frame = TypeVar("_Frame", bound=pd.DataFrame)
@@ -180,18 +180,9 @@ def write_text_atomic(dest: Path, text: str) -> None:
     if not folder.is_dir():
         raise InputError("folder does not exist", path=str(dest))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write here ({exc.strerror})", path=str(dest)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        Path(tmp).chmod(default_file_mode())
-        Path(tmp).replace(dest)
+        _fs.write_text_atomic(dest, text)
     except OSError as exc:
         raise InputError(f"cannot write ({exc.strerror})", path=str(dest)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 #: Output formats by file extension.

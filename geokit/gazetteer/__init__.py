@@ -36,13 +36,16 @@ from marshal import loads
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geokit._fs import remove_stale_temporaries
 from geokit.gazetteer.index import (
     PID_TYPECODE,
     _build,
     _collect,
     _plan,
+    discard_index,
     mark_used,
     prune_cache,
+    verify_index,
 )
 from geokit.gazetteer.sources import _ADMIN_KINDS, Record
 from geokit.normalize import key, skeleton
@@ -137,6 +140,8 @@ class Match:
 
 _DEFAULTS: dict[tuple[Any, ...], Gazetteer] = {}
 _CHUNK = 500  # bound parameters per query
+#: Index files already checked by this process.
+_VERIFIED: set[Path] = set()
 _MEMO_KEYS = 500_000  # keys memoised per gazetteer before the memo starts over
 
 
@@ -222,13 +227,21 @@ class Gazetteer:
         if memo in _DEFAULTS:
             return _DEFAULTS[memo]
         path = s.cache_dir / f"gazetteer-{plan.fingerprint}.sqlite"
+        if path.exists() and path not in _VERIFIED:
+            problem = verify_index(path, plan.fingerprint)
+            if problem is not None:
+                log.warning("the cached gazetteer index %s is %s; rebuilding it", path, problem)
+                discard_index(path)
         if not path.exists():
+            for stale in remove_stale_temporaries(s.cache_dir):
+                log.info("removed %s, left by an interrupted run", stale)
             log.info("building the gazetteer index %s (once per source change)", path)
             records, home = _collect(plan, s)
             _build(path, records, plan.fingerprint, home)
             for old in prune_cache(path, in_use=[g.path for g in _DEFAULTS.values()]):
                 log.info("removed the stale gazetteer index %s", old)
         mark_used(path)
+        _VERIFIED.add(path)
         gaz = cls(path)
         _DEFAULTS[memo] = gaz
         return gaz
