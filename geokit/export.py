@@ -30,10 +30,12 @@ _Frame = TypeVar("_Frame", bound=pd.DataFrame)
 __all__ = [
     "FORMATS",
     "check_destination",
+    "csv_text",
     "export_layers",
     "format_for",
     "shapefile_field_names",
     "to_geojson",
+    "write_csv",
     "write_geojson",
 ]
 
@@ -185,6 +187,48 @@ def write_text_atomic(dest: Path, text: str) -> None:
         raise InputError(f"cannot write ({exc.strerror})", path=str(dest)) from None
 
 
+def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
+    """Serialise a table as CSV: the one CSV writer every command uses.
+
+    RFC 4180: CRLF line ends, so that every field holding a line break of
+    any kind (line feed or a lone carriage return) or a comma or quote is quoted, and reads back as
+    one field of one row. Integers stay integers (no ``3.0``).
+
+    Parameters
+    ----------
+    frame
+        The table; its index is not written.
+    header
+        Whether to write the column names first.
+
+    Returns
+    -------
+    str
+        The CSV text.
+    """
+    return frame.to_csv(index=False, header=header, lineterminator="\r\n")
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write :func:`csv_text` output to a file atomically.
+
+    Parameters
+    ----------
+    frame
+        The table.
+    path
+        Destination; nothing is left there if writing fails.
+
+    Returns
+    -------
+    Path
+        The written file.
+    """
+    dest = Path(path)
+    write_text_atomic(dest, csv_text(frame))
+    return dest
+
+
 #: Output formats by file extension.
 FORMATS = {
     ".geojson": "geojson",
@@ -283,7 +327,7 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
             if (geom.geom_type == "Point").any() and "lat" not in frame.columns:
                 frame["lat"] = [g.y if g is not None and not g.is_empty else None for g in geom.values]
                 frame["lon"] = [g.x if g is not None and not g.is_empty else None for g in geom.values]
-        frame.to_csv(dest, index=False)
+        dest.write_text(csv_text(frame), encoding="utf-8", newline="")
         return [dest]
     if fmt == "parquet":
         gdf = (
@@ -304,9 +348,8 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
         short = _plain(gdf).rename(columns=mapping)
         short.to_file(dest, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
         sidecar = dest.with_name(dest.stem + ".fields.csv")
-        pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())}).to_csv(
-            sidecar, index=False
-        )
+        fields = pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())})
+        sidecar.write_text(csv_text(fields), encoding="utf-8", newline="")
         written = [dest.with_suffix(s) for s in (".shp", ".shx", ".dbf", ".prj", ".cpg")]
         return [p for p in written if p.exists()] + [sidecar]
     raise InputError(f"unknown format {fmt!r}")

@@ -4,9 +4,9 @@
 UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; the encoding is
 decided once per file and a line that does not fit is decoded the other way
 with a note on its row; comma, semicolon, tab or pipe delimited) and returns
-a DataFrame with every input row, a 1-based ``row`` number, and parsed ``date`` and ``fatalities`` columns. Values
-that cannot be parsed are kept as given and noted in ``input_issues``; no
-row is ever dropped.
+a DataFrame with every input row, a 1-based ``row`` number, and parsed
+``date`` and ``fatalities`` columns. Values that cannot be parsed are kept
+as given and noted in ``input_issues``; no row is ever dropped.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class _Lines:
         self.where = where
         self.line = 0  # physical lines read so far
         self.fallback = False  # a line read since the last reset was decoded the other way
-        self.handle = path.open("rb", buffering=2 * _MAX_BYTES_SNIFF)
+        self.handle = io.BufferedReader(io.FileIO(path, "rb"), buffer_size=2 * _MAX_BYTES_SNIFF)
         try:
             head = self.handle.peek(_MAX_BYTES_SNIFF)[:_MAX_BYTES_SNIFF]
             self.encoding = _encoding_of(head, where)
@@ -459,9 +459,9 @@ def validate_incidents(
         given = out["date"].astype(str).str.strip()
         parser = dates if dates is not None else DateParser(date_order)
         parsed, notes = parser.parse(given)
-        for i, note in enumerate(notes):
+        for k, note in enumerate(notes):
             if note:
-                issues[i].append(note)
+                issues[k].append(note)
         out["date_text"] = given
         out["date"] = parsed.to_numpy()
     if "fatalities" in out.columns:

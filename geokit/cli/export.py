@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, common, say, subparser
+from geokit.cli.common import EXIT_OK, check_distinct, common, date_options, say, subparser
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -22,7 +22,7 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
 
     src = Path(args.input)
     if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
-        table = read_incidents(src, place_column=args.column)
+        table = read_incidents(src, place_column=args.column, date_order=args.date_order)
         result = run_pipeline(table, place_column=args.column, boundaries=args.boundaries)
         incidents = result.incidents
         unresolved = incidents[incidents["status"] != "resolved"]
@@ -45,7 +45,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     # an unknown format, a bad folder or an existing file fail before any work
     is_table = Path(args.input).suffix.lower() in {".csv", ".tsv", ".txt"}
     names = ["incidents", "unresolved", "districts"] if is_table else [Path(args.input).stem]
-    check_destination(args.output, names, overwrite=args.overwrite)
+    targets = check_destination(args.output, names, overwrite=args.overwrite)
+    check_distinct(list(targets.values()), inputs=[args.input])
     layers = _layers_for(args)
     written = export_layers(layers, args.output, overwrite=args.overwrite)
     if args.json:
@@ -82,4 +83,5 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("--column", default="place", help="for CSV input: column with place names")
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    date_options(p)
     common(p)

@@ -8,7 +8,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    check_distinct,
+    check_output,
+    common,
+    date_options,
+    say,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -57,18 +66,18 @@ def _fill_online(frame: Any, args: argparse.Namespace, online: Any) -> None:
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
     import urllib.parse
 
     import pandas as pd
 
-    from geokit._http import default_file_mode
+    from geokit._fs import atomic_write
+    from geokit.export import csv_text
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
     from geokit.pipeline import resolve_keeping_input
 
     out = Path(args.output)
+    check_distinct([out], inputs=[args.input])
     check_output(out, overwrite=args.overwrite)
     layer = None
     if args.boundaries:
@@ -83,44 +92,39 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         online = OnlineFallback(
             user_agent=args.user_agent, domain=url.netloc + url.path.rstrip("/"), scheme=url.scheme or "https"
         )
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    tmp = Path(tmp_name)
     rows = bad = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            # streamed chunk by chunk: a 200 MB table never sits in memory whole
-            for chunk in iter_incidents(args.input, place_column=args.column, chunksize=args.chunksize):
-                if rows == 0:
-                    for opt in ("country_column", "admin1_column", "admin2_column"):
-                        col = getattr(args, opt)
-                        if col and col not in chunk.columns:
-                            raise InputError(
-                                f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
-                                f"{', '.join(c for c in chunk.columns if c != 'row')}",
-                                path=args.input,
-                            )
-                resolved = resolve_keeping_input(
-                    chunk,
-                    args.column,
-                    country=args.country,
-                    country_column=args.country_column,
-                    admin1_column=args.admin1_column,
-                    admin2_column=args.admin2_column,
-                    progress=not args.quiet and sys.stderr.isatty(),
-                )
-                if online is not None:
-                    _fill_online(resolved, args, online)
-                if layer is not None:
-                    joined = join_admin(resolved, layer)
-                    resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
-                    resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
-                resolved.to_csv(handle, index=False, header=rows == 0)
-                rows += len(resolved)
-                bad += int((resolved["status"] != "resolved").sum())
-        tmp.chmod(default_file_mode())
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_write(out, "w", newline="") as handle:
+        # streamed chunk by chunk: a 200 MB table never sits in memory whole
+        for chunk in iter_incidents(
+            args.input, place_column=args.column, chunksize=args.chunksize, date_order=args.date_order
+        ):
+            if rows == 0:
+                for opt in ("country_column", "admin1_column", "admin2_column"):
+                    col = getattr(args, opt)
+                    if col and col not in chunk.columns:
+                        raise InputError(
+                            f"no column {col!r} (--{opt.replace('_', '-')}); columns are: "
+                            f"{', '.join(c for c in chunk.columns if c != 'row')}",
+                            path=args.input,
+                        )
+            resolved = resolve_keeping_input(
+                chunk,
+                args.column,
+                country=args.country,
+                country_column=args.country_column,
+                admin1_column=args.admin1_column,
+                admin2_column=args.admin2_column,
+                progress=not args.quiet and sys.stderr.isatty(),
+            )
+            if online is not None:
+                _fill_online(resolved, args, online)
+            if layer is not None:
+                joined = join_admin(resolved, layer)
+                resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+                resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
+            handle.write(csv_text(resolved, header=rows == 0))
+            rows += len(resolved)
+            bad += int((resolved["status"] != "resolved").sum())
     if args.json:
         summary = {"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}
         print(json.dumps(summary))
@@ -167,4 +171,5 @@ geokit geocode incidents.csv --column place --country PK \\
         default="https://nominatim.openstreetmap.org",
         help="Nominatim server (with --online)",
     )
+    date_options(p)
     common(p)

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, EXIT_PARTIAL, check_output, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    check_distinct,
+    check_output,
+    common,
+    date_options,
+    say,
+    subparser,
+)
 from geokit.errors import InputError
 
 __all__ = ["register"]
@@ -61,13 +70,16 @@ def _cmd_map(args: argparse.Namespace) -> int:
             else (Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson"))
         )
         outputs.append(districts)
+    check_distinct(
+        outputs, inputs=[args.input, *([args.boundaries] if Path(args.boundaries).is_file() else [])]
+    )
     for path in outputs:
         check_output(path, overwrite=args.overwrite)
 
     if Path(args.input).suffix.lower() in {".txt", ".text"}:
         table = _article_table(args)
     else:
-        table = read_incidents(args.input, place_column=args.column)
+        table = read_incidents(args.input, place_column=args.column, date_order=args.date_order)
     result = run_pipeline(
         table,
         place_column=args.column,
@@ -158,4 +170,5 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     )
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    date_options(p)
     common(p)
