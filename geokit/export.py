@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 import os
 import tempfile
@@ -26,6 +27,8 @@ from geokit import _fs
 from geokit.errors import InputError
 
 _Frame = TypeVar("_Frame", bound=pd.DataFrame)
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "FORMATS",
@@ -105,6 +108,13 @@ def to_geojson(
     """
     if not isinstance(gdf, gpd.GeoDataFrame):
         raise InputError("to_geojson needs a GeoDataFrame")
+    if gdf.crs is None and len(gdf) and not gdf.geometry.isna().all():
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if not (-180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0):
+            raise InputError(
+                f"has no CRS and its coordinates (bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) "
+                "are not longitude/latitude; RFC 7946 GeoJSON needs WGS84: set the CRS (a .prj) first"
+            )
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
     geom_name = gdf.geometry.name
@@ -280,8 +290,52 @@ def _plain(frame: _Frame) -> _Frame:
     return out
 
 
+def _cut_bytes(text: str, limit: int) -> str:
+    """Return the longest prefix of ``text`` whose UTF-8 form fits in ``limit`` bytes (whole characters)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+#: The longest text a dBase field holds, in bytes.
+DBF_TEXT_BYTES = 254
+
+
+def _cut_long_text(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Cut text over :data:`DBF_TEXT_BYTES` at a character boundary; return the columns cut."""
+    out = frame.copy()
+    cut: list[str] = []
+    for col in out.columns:
+        if col == out.geometry.name or out[col].dtype != object:
+            continue
+        values = out[col]
+        long = values.map(lambda v: isinstance(v, str) and len(v.encode("utf-8")) > DBF_TEXT_BYTES)
+        if long.any():
+            out[col] = values.map(lambda v: _cut_bytes(v, DBF_TEXT_BYTES) if isinstance(v, str) else v)
+            cut.append(str(col))
+    return out, cut
+
+
+def _case_unique(frame: _Frame) -> _Frame:
+    """Rename columns that differ only in case (GeoPackage/SQLite treat them as one): ``name_2``..."""
+    seen: set[str] = set()
+    renames: dict[str, str] = {}
+    for col in frame.columns:
+        name, n = str(col), 2
+        while name.lower() in seen:
+            name, n = f"{col}_{n}", n + 1
+        seen.add(name.lower())
+        if name != col:
+            renames[str(col)] = name
+    if renames:
+        log.warning(
+            "columns differing only in case renamed for GeoPackage: %s",
+            ", ".join(f"{k} -> {v}" for k, v in renames.items()),
+        )
+        return frame.rename(columns=renames)
+    return frame
+
+
 def shapefile_field_names(columns: list[str]) -> dict[str, str]:
-    """Map column names to unique shapefile field names of at most 10 characters.
+    """Map column names to unique shapefile field names of at most 10 bytes (UTF-8, whole characters).
 
     Parameters
     ----------
@@ -296,11 +350,11 @@ def shapefile_field_names(columns: list[str]) -> dict[str, str]:
     used: set[str] = set()
     mapping: dict[str, str] = {}
     for col in columns:
-        base = str(col)[:10]
+        base = _cut_bytes(str(col), 10)
         name, n = base, 1
         while name.lower() in used:
             suffix = f"_{n}"
-            name = base[: 10 - len(suffix)] + suffix
+            name = _cut_bytes(base, 10 - len(suffix)) + suffix
             n += 1
         used.add(name.lower())
         mapping[str(col)] = name
@@ -345,7 +399,16 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
         )
         cols = [c for c in gdf.columns if c != gdf.geometry.name]
         mapping = shapefile_field_names(cols)
-        short = _plain(gdf).rename(columns=mapping)
+        plain, cut = _cut_long_text(_plain(gdf))
+        if cut:
+            log.warning(
+                "%s: text over %d bytes cut in column(s) %s (the dBase limit); "
+                "GeoPackage or GeoJSON keep it whole",
+                dest.name,
+                DBF_TEXT_BYTES,
+                ", ".join(cut),
+            )
+        short = plain.rename(columns=mapping)
         short.to_file(dest, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
         sidecar = dest.with_name(dest.stem + ".fields.csv")
         fields = pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())})
@@ -453,7 +516,7 @@ def export_layers(
                     if isinstance(layer, gpd.GeoDataFrame)
                     else gpd.GeoDataFrame(layer, geometry=[None] * len(layer), crs=4326)
                 )
-                _plain(gdf).to_file(out, layer=name, driver="GPKG", engine="pyogrio")
+                _case_unique(_plain(gdf)).to_file(out, layer=name, driver="GPKG", engine="pyogrio")
             staged = [out]
         else:
             for name, layer in layers.items():
