@@ -295,20 +295,20 @@ def _check_ids(out: gpd.GeoDataFrame, level: int, where: str) -> None:
     """Every unit needs its own non-empty id: joins and counts key on it."""
     id_col = admin_columns(level)[1]
     ids = out[id_col]
-    empty = ids.isna() | (ids.astype("string").str.strip() == "")
-    if empty.any():
-        rows = ", ".join(str(i + 1) for i in list(out.index[empty.to_numpy()])[:5])
-        raise BoundaryError(
-            f"admin level {level} has features with no id (feature(s) {rows}); "
-            "every unit needs one (pass id_column= to use another column)",
-            path=where,
-        )
-    dup = ids[ids.duplicated(keep=False)]
+    empty = (ids.isna() | (ids.astype("string").str.strip() == "")).fillna(True).to_numpy(dtype=bool)
+    dup = ids[ids.duplicated(keep=False).to_numpy() & ~empty]
     if len(dup):
         shown = ", ".join(repr(str(v)) for v in list(dict.fromkeys(dup))[:5])
         raise BoundaryError(
             f"admin level {level} ids are not unique ({shown} name more than one feature); "
             "counts per unit would be wrong: dissolve the duplicates or pass id_column= with a unique column",
+            path=where,
+        )
+    if empty.any():
+        rows = ", ".join(str(i + 1) for i in list(out.index[empty])[:5])
+        raise BoundaryError(
+            f"admin level {level} has features with no id (feature(s) {rows}); "
+            "every unit needs one (pass id_column= to use another column)",
             path=where,
         )
 

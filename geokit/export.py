@@ -304,7 +304,9 @@ def _cut_long_text(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, list[str]
     out = frame.copy()
     cut: list[str] = []
     for col in out.columns:
-        if col == out.geometry.name or out[col].dtype != object:
+        if col == out.geometry.name or not (
+            out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype)
+        ):
             continue
         values = out[col]
         long = values.map(lambda v: isinstance(v, str) and len(v.encode("utf-8")) > DBF_TEXT_BYTES)

@@ -142,6 +142,8 @@ def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any
     frame = table.copy()
     outlet = frame.pop("source") if "source" in frame.columns and place_column != "source" else None
     clashes = [c for c in RESOLVER_COLUMNS if c in frame.columns and c != place_column]
+    if outlet is not None and "match_source" in frame.columns:  # geokit's own output read back
+        clashes.append("match_source")
     frame = frame.rename(columns={c: f"input_{c}" for c in clashes})
     resolved = resolve_frame(frame, place_column, **options)
     if outlet is not None:
