@@ -543,3 +543,27 @@ def test_control_characters_and_nul_bytes(tmp_path, capsys):
         code, err = _run(["geocode", str(src), "-o", str(out)], capsys)
         assert code == 2 and "NUL" in err and len(err.strip().splitlines()) == 1
         assert not out.exists()
+
+
+def test_full_disk_during_index_build_is_one_line(tmp_path, capsys, monkeypatch):
+    """Class 7: SQLite's "disk is full" while building the index is one line, exit 2, nothing left."""
+    import sqlite3
+
+    import geokit.gazetteer as gz
+    from geokit.gazetteer import index as gz_index
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(gz_index, "_fill", full)
+    monkeypatch.setenv("GEOKIT_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "in.csv"
+    src.write_text("place\nQuetta\n")
+    gz._DEFAULTS.clear()
+    try:
+        code, err = _run(["geocode", str(src), "-o", str(tmp_path / "o.csv")], capsys)
+    finally:
+        gz._DEFAULTS.clear()
+    assert code == 2 and "disk is full" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "o.csv").exists()
+    assert [p.name for p in (tmp_path / "cache").iterdir() if "gazetteer" in p.name] == []

@@ -227,14 +227,16 @@ class Gazetteer:
         if memo in _DEFAULTS:
             return _DEFAULTS[memo]
         path = s.cache_dir / f"gazetteer-{plan.fingerprint}.sqlite"
-        if path.exists() and path not in _VERIFIED:
-            problem = verify_index(path, plan.fingerprint)
-            if problem is not None:
-                log.warning("the cached gazetteer index %s is %s; rebuilding it", path, problem)
-                discard_index(path)
+        if path not in _VERIFIED:
+            if path.exists():
+                problem = verify_index(path, plan.fingerprint)
+                if problem is not None:
+                    log.warning("the cached gazetteer index %s is %s; rebuilding it", path, problem)
+                    discard_index(path)
+            if s.cache_dir.is_dir():
+                for stale in remove_stale_temporaries(s.cache_dir):
+                    log.info("removed %s, left by an interrupted run", stale)
         if not path.exists():
-            for stale in remove_stale_temporaries(s.cache_dir):
-                log.info("removed %s, left by an interrupted run", stale)
             log.info("building the gazetteer index %s (once per source change)", path)
             records, home = _collect(plan, s)
             _build(path, records, plan.fingerprint, home)
