@@ -567,3 +567,22 @@ def test_full_disk_during_index_build_is_one_line(tmp_path, capsys, monkeypatch)
     assert code == 2 and "disk is full" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "o.csv").exists()
     assert [p.name for p in (tmp_path / "cache").iterdir() if "gazetteer" in p.name] == []
+
+
+def test_user_gazetteer_goes_through_the_same_reader(tmp_path):
+    """A user gazetteer with one Windows-1252 line and UTF-8 Urdu names: both read right."""
+    import geokit.gazetteer as gz
+    from geokit.gazetteer import Gazetteer
+    from geokit.settings import override
+
+    mine = tmp_path / "mine.csv"
+    mine.write_bytes(
+        "name,lat,lon,country,alt_names\nکلی زوراخ,29.9,66.8,PK,Killi Zorvakh\n".encode()
+        + b"Caf\xe9 Chowk,30.1,67.0,PK,\n"
+    )
+    with override(cache_dir=tmp_path / "cache", data_dir=tmp_path / "data") as s:
+        g = Gazetteer.default(boundaries=None, extra=[mine], geonames=False, settings=s)
+        assert [p.name for p in g.lookup("Killi Zorvakh")] == ["کلی زوراخ"]
+        assert [p.name for p in g.lookup("Café Chowk")] == ["Café Chowk"]
+        g.close()
+        gz._DEFAULTS.clear()
