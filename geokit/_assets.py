@@ -44,12 +44,18 @@ class Asset:
         the registry metadata must agree with it and the tarball must match it.
     files
         Paths inside the tarball (under ``package/``) to keep.
+    sri
+        ``(file, "sha384-<base64>")`` for the files online maps link from the
+        CDN: the browser refuses a file that does not match (Subresource
+        Integrity). Computed from the files of the tarball checked against
+        ``integrity``; ``tests/test_assets.py`` checks them against the cache.
     """
 
     package: str
     version: str
     integrity: str
     files: tuple[str, ...]
+    sri: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
@@ -60,6 +66,10 @@ class Asset:
         """Return the jsDelivr URL that serves ``file`` of this package version."""
         return f"https://cdn.jsdelivr.net/npm/{self.key}/{file}"
 
+    def integrity_of(self, file: str) -> str | None:
+        """Return the Subresource Integrity hash of ``file`` (``None`` when not pinned)."""
+        return dict(self.sri).get(file)
+
 
 #: The packages offline maps need, pinned with the registry's sha512.
 ASSETS: dict[str, Asset] = {
@@ -68,18 +78,44 @@ ASSETS: dict[str, Asset] = {
         "1.9.4",
         "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
         ("dist/leaflet.js", "dist/leaflet.css", "dist/images/layers.png", "dist/images/layers-2x.png"),
+        # sha256 of the same leaflet.js is the one leafletjs.com/download.html publishes:
+        # sha256-20nQCchB9co0qIjJZRGuk2/Z9VM+kNiyxNV1lvTlZBo=
+        (
+            ("dist/leaflet.js", "sha384-cxOPjt7s7Iz04uaHJceBmS+qpjv2JkIHNVcuOrM+YHwZOmJGBXI00mdUXEq65HTH"),
+            ("dist/leaflet.css", "sha384-sHL9NAb7lN7rfvG5lfHpm643Xkcjzp4jFvuavGOndn6pjVqS6ny56CAt3nsEVT4H"),
+        ),
     ),
     "markercluster": Asset(
         "leaflet.markercluster",
         "1.5.3",
         "sha512-vPTw/Bndq7eQHjLBVlWpnGeLa3t+3zGiuM7fJwCkiMFq+nmRuG3RI3f7f4N4TDX7T4NpbAXpR2+NTRSEGfCSeA==",
         ("dist/leaflet.markercluster.js", "dist/MarkerCluster.css", "dist/MarkerCluster.Default.css"),
+        (
+            (
+                "dist/leaflet.markercluster.js",
+                "sha384-eXVCORTRlv4FUUgS/xmOyr66XBVraen8ATNLMESp92FKXLAMiKkerixTiBvXriZr",
+            ),
+            (
+                "dist/MarkerCluster.css",
+                "sha384-pmjIAcz2bAn0xukfxADbZIb3t8oRT9Sv0rvO+BR5Csr6Dhqq+nZs59P0pPKQJkEV",
+            ),
+            (
+                "dist/MarkerCluster.Default.css",
+                "sha384-wgw+aLYNQ7dlhK47ZPK7FRACiq7ROZwgFNg0m04avm4CaXS+Z9Y7nMu8yNjBKYC+",
+            ),
+        ),
     ),
     "heat": Asset(
         "leaflet.heat",
         "0.2.0",
         "sha512-Cd5PbAA/rX3X3XKxfDoUGi9qp78FyhWYurFg3nsfhntcM/MCNK08pRkf4iEenO1KNqwVPKCmkyktjW3UD+h9bQ==",
         ("dist/leaflet-heat.js",),
+        (
+            (
+                "dist/leaflet-heat.js",
+                "sha384-mFKkGiGvT5vo1fEyGCD3hshDdKmW3wzXW/x+fWriYJArD0R3gawT6lMvLboM22c0",
+            ),
+        ),
     ),
 }
 

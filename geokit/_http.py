@@ -7,9 +7,7 @@ download leaves no file behind.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from geokit._fs import atomic_write, default_file_mode
 from geokit.errors import ChecksumError, DownloadError
 
 __all__ = ["default_file_mode", "download", "get_bytes", "safe_extract_member", "sha256_file"]
@@ -44,20 +43,6 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: handle.read(_CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def default_file_mode() -> int:
-    """Return the mode a plain ``open()`` would give a new file (0o666 less the umask).
-
-    Returns
-    -------
-    int
-        Temporary files from :mod:`tempfile` are 0o600; files moved into place
-        get this mode instead.
-    """
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _scrub(url: str) -> str:
@@ -163,28 +148,21 @@ def download(
         When the body does not match ``sha256``; nothing is left on disk.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    tmp = Path(tmp_name)
     digest = hashlib.sha256()
     received = 0
-    try:
-        with os.fdopen(fd, "wb") as out, _open(url, timeout=timeout, user_agent=user_agent) as response:
-            for chunk in iter(lambda: response.read(_CHUNK), b""):
-                received += len(chunk)
-                if received > max_bytes:
-                    raise DownloadError(f"{_scrub(url)}: body larger than {max_bytes} bytes")
-                digest.update(chunk)
-                out.write(chunk)
+    with atomic_write(dest, "wb") as out, _open(url, timeout=timeout, user_agent=user_agent) as response:
+        for chunk in iter(lambda: response.read(_CHUNK), b""):
+            received += len(chunk)
+            if received > max_bytes:
+                raise DownloadError(f"{_scrub(url)}: body larger than {max_bytes} bytes")
+            digest.update(chunk)
+            out.write(chunk)
         actual = digest.hexdigest()
         if sha256 is not None and actual != sha256.lower():
             raise ChecksumError(
                 f"{_scrub(url)}: sha256 mismatch (expected {sha256.lower()}, got {actual}); "
                 "the file was discarded"
             )
-        tmp.chmod(default_file_mode())
-        tmp.replace(dest)
-    finally:
-        tmp.unlink(missing_ok=True)
     return dest
 
 
@@ -221,15 +199,8 @@ def safe_extract_member(archive: Path, member: str, dest: Path) -> Path:
             except KeyError:
                 raise DownloadError(f"{archive.name}: no member {member!r}") from None
             dest.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
-            tmp = Path(tmp_name)
-            try:
-                with zf.open(info) as src, os.fdopen(fd, "wb") as out:
-                    shutil.copyfileobj(src, out, _CHUNK)
-                tmp.chmod(default_file_mode())
-                tmp.replace(dest)
-            finally:
-                tmp.unlink(missing_ok=True)
+            with zf.open(info) as src, atomic_write(dest, "wb") as out:
+                shutil.copyfileobj(src, out, _CHUNK)
     except zipfile.BadZipFile as exc:
         raise DownloadError(f"{archive.name}: not a valid zip archive ({exc})") from None
     return dest

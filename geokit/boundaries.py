@@ -94,7 +94,19 @@ def _read(path: Path) -> gpd.GeoDataFrame:
     return gdf
 
 
+def _lonlat_bounds(gdf: gpd.GeoDataFrame) -> bool:
+    minx, miny, maxx, maxy = gdf.total_bounds
+    return bool(-180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0)
+
+
 def _to_wgs84(gdf: gpd.GeoDataFrame, where: str) -> tuple[gpd.GeoDataFrame, bool]:
+    if gdf.crs is not None and gdf.crs.is_geographic and not _lonlat_bounds(gdf):
+        minx, miny, maxx, maxy = gdf.total_bounds
+        raise BoundaryError(
+            f"declares {gdf.crs.name} (degrees) but its coordinates (bounds {minx:.0f}, {miny:.0f}, "
+            f"{maxx:.0f}, {maxy:.0f}) are not longitude/latitude (metres?); fix the .prj or the CRS",
+            path=where,
+        )
     if gdf.crs is None:
         minx, miny, maxx, maxy = gdf.total_bounds
         if -180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0:
@@ -238,6 +250,7 @@ def load_boundaries(
     if top not in names:
         raise BoundaryError(f"no name column for admin level {top}; found levels {sorted(names)}", path=where)
 
+    _check_geometries(gdf, where)
     out = gpd.GeoDataFrame(index=gdf.index, geometry=gdf.geometry, crs=4326)
     for lvl in sorted(names):
         name_col, id_col = admin_columns(lvl)
@@ -250,6 +263,7 @@ def load_boundaries(
         if col not in out.columns:
             out[col] = gdf[col]
     out = out.reset_index(drop=True)
+    _check_ids(out, top, where)
     if parent is not None and admin_columns(top - 1)[0] not in out.columns:
         out = _attach_parent(out, parent, top - 1, settings)
     out.attrs["geokit"] = {
@@ -262,6 +276,49 @@ def load_boundaries(
     if n_repaired:
         log.info("%s: repaired %d invalid polygon(s) with shapely.make_valid", where, n_repaired)
     return out
+
+
+def _check_geometries(gdf: gpd.GeoDataFrame, where: str) -> None:
+    """Polygons only, and none that wraps the globe (a unit written across the antimeridian unsplit)."""
+    geoms = gdf.geometry
+    kinds = geoms.geom_type.dropna()
+    wrong = sorted(set(kinds) - {"Polygon", "MultiPolygon"})
+    if wrong:
+        raise BoundaryError(
+            f"has {', '.join(wrong)} features; a boundary layer must hold polygons only", path=where
+        )
+    bounds = geoms.bounds
+    wide = bounds.index[(bounds["maxx"] - bounds["minx"]) > 180.0]
+    if len(wide):
+        rows = ", ".join(str(int(i) + 1) for i in list(wide)[:5])
+        raise BoundaryError(
+            f"feature(s) {rows} span more than 180 degrees of longitude: a unit crossing the "
+            "antimeridian written without splitting it; split it at 180 degrees (e.g. ogr2ogr "
+            "-wrapdateline) and load it again",
+            path=where,
+        )
+
+
+def _check_ids(out: gpd.GeoDataFrame, level: int, where: str) -> None:
+    """Every unit needs its own non-empty id: joins and counts key on it."""
+    id_col = admin_columns(level)[1]
+    ids = out[id_col]
+    empty = (ids.isna() | (ids.astype("string").str.strip() == "")).fillna(True).to_numpy(dtype=bool)
+    dup = ids[ids.duplicated(keep=False).to_numpy() & ~empty]
+    if len(dup):
+        shown = ", ".join(repr(str(v)) for v in list(dict.fromkeys(dup))[:5])
+        raise BoundaryError(
+            f"admin level {level} ids are not unique ({shown} name more than one feature); "
+            "counts per unit would be wrong: dissolve the duplicates or pass id_column= with a unique column",
+            path=where,
+        )
+    if empty.any():
+        rows = ", ".join(str(i + 1) for i in list(out.index[empty])[:5])
+        raise BoundaryError(
+            f"admin level {level} has features with no id (feature(s) {rows}); "
+            "every unit needs one (pass id_column= to use another column)",
+            path=where,
+        )
 
 
 def _attach_parent(

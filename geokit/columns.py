@@ -129,6 +129,7 @@ OUTPUT_COLUMNS = (
     "record_id",
     "fuzzy",
     "ambiguous",
+    "admin_level",
     "adm1_name",
     "adm1_id",
     "adm2_name",

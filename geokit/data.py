@@ -29,6 +29,7 @@ from typing import Any
 
 from geokit import _geoboundaries as _gb
 from geokit import _http
+from geokit._fs import write_text_atomic
 from geokit.errors import ChecksumError, DataError
 from geokit.settings import Settings, get_settings
 
@@ -392,7 +393,7 @@ def fetch(
         return local
     _http.download(ds.url, local, sha256=expected, timeout=s.timeout, user_agent=user_agent)
     if expected is None:
-        _sidecar(local).write_text(_http.sha256_file(local) + "\n", "utf-8")
+        write_text_atomic(_sidecar(local), _http.sha256_file(local) + "\n")
     return local
 
 
@@ -404,7 +405,7 @@ def _record_or_verify(ds: Dataset, path: Path, expected: str | None, *, trust_ne
             path.unlink(missing_ok=True)
             raise
     elif trust_new:
-        _sidecar(path).write_text(_http.sha256_file(path) + "\n", "utf-8")
+        write_text_atomic(_sidecar(path), _http.sha256_file(path) + "\n")
 
 
 def locate(name: str, settings: Settings | None = None) -> Path | None:

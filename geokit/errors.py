@@ -17,7 +17,26 @@ __all__ = [
     "InputError",
     "PlaceNotFound",
     "RateLimited",
+    "printable",
 ]
+
+
+def printable(text: str) -> str:
+    """Escape control and bidi-override characters so a message cannot drive the terminal.
+
+    Parameters
+    ----------
+    text
+        Any text, e.g. a message quoting a CSV header.
+
+    Returns
+    -------
+    str
+        The text with each such character written as a backslash escape (as in a Python string literal).
+    """
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
 
 
 class GeokitError(Exception):
@@ -46,7 +65,7 @@ class InputError(GeokitError, ValueError):
             if row is not None:
                 where += f", row {row}"
             where += ": "
-        super().__init__(f"{where}{message}")
+        super().__init__(printable(f"{where}{message}"))
 
 
 class BoundaryError(InputError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
 import os
 import tempfile
@@ -22,18 +23,22 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geokit._http import default_file_mode
+from geokit import _fs
 from geokit.errors import InputError
 
 _Frame = TypeVar("_Frame", bound=pd.DataFrame)
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "FORMATS",
     "check_destination",
+    "csv_text",
     "export_layers",
     "format_for",
     "shapefile_field_names",
     "to_geojson",
+    "write_csv",
     "write_geojson",
 ]
 
@@ -103,6 +108,13 @@ def to_geojson(
     """
     if not isinstance(gdf, gpd.GeoDataFrame):
         raise InputError("to_geojson needs a GeoDataFrame")
+    if gdf.crs is None and len(gdf) and not gdf.geometry.isna().all():
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if not (-180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0):
+            raise InputError(
+                f"has no CRS and its coordinates (bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f}) "
+                "are not longitude/latitude; RFC 7946 GeoJSON needs WGS84: set the CRS (a .prj) first"
+            )
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
     geom_name = gdf.geometry.name
@@ -180,18 +192,51 @@ def write_text_atomic(dest: Path, text: str) -> None:
     if not folder.is_dir():
         raise InputError("folder does not exist", path=str(dest))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write here ({exc.strerror})", path=str(dest)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        Path(tmp).chmod(default_file_mode())
-        Path(tmp).replace(dest)
+        _fs.write_text_atomic(dest, text)
     except OSError as exc:
         raise InputError(f"cannot write ({exc.strerror})", path=str(dest)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+
+
+def csv_text(frame: pd.DataFrame, *, header: bool = True) -> str:
+    """Serialise a table as CSV: the one CSV writer every command uses.
+
+    RFC 4180: CRLF line ends, so that every field holding a line break of
+    any kind (line feed or a lone carriage return) or a comma or quote is quoted, and reads back as
+    one field of one row. Integers stay integers (no ``3.0``).
+
+    Parameters
+    ----------
+    frame
+        The table; its index is not written.
+    header
+        Whether to write the column names first.
+
+    Returns
+    -------
+    str
+        The CSV text.
+    """
+    return frame.to_csv(index=False, header=header, lineterminator="\r\n")
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write :func:`csv_text` output to a file atomically.
+
+    Parameters
+    ----------
+    frame
+        The table.
+    path
+        Destination; nothing is left there if writing fails.
+
+    Returns
+    -------
+    Path
+        The written file.
+    """
+    dest = Path(path)
+    write_text_atomic(dest, csv_text(frame))
+    return dest
 
 
 #: Output formats by file extension.
@@ -245,8 +290,54 @@ def _plain(frame: _Frame) -> _Frame:
     return out
 
 
+def _cut_bytes(text: str, limit: int) -> str:
+    """Return the longest prefix of ``text`` whose UTF-8 form fits in ``limit`` bytes (whole characters)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+#: The longest text a dBase field holds, in bytes.
+DBF_TEXT_BYTES = 254
+
+
+def _cut_long_text(frame: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """Cut text over :data:`DBF_TEXT_BYTES` at a character boundary; return the columns cut."""
+    out = frame.copy()
+    cut: list[str] = []
+    for col in out.columns:
+        if col == out.geometry.name or not (
+            out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype)
+        ):
+            continue
+        values = out[col]
+        long = values.map(lambda v: isinstance(v, str) and len(v.encode("utf-8")) > DBF_TEXT_BYTES)
+        if long.any():
+            out[col] = values.map(lambda v: _cut_bytes(v, DBF_TEXT_BYTES) if isinstance(v, str) else v)
+            cut.append(str(col))
+    return out, cut
+
+
+def _case_unique(frame: _Frame) -> _Frame:
+    """Rename columns that differ only in case (GeoPackage/SQLite treat them as one): ``name_2``..."""
+    seen: set[str] = set()
+    renames: dict[str, str] = {}
+    for col in frame.columns:
+        name, n = str(col), 2
+        while name.lower() in seen:
+            name, n = f"{col}_{n}", n + 1
+        seen.add(name.lower())
+        if name != col:
+            renames[str(col)] = name
+    if renames:
+        log.warning(
+            "columns differing only in case renamed for GeoPackage: %s",
+            ", ".join(f"{k} -> {v}" for k, v in renames.items()),
+        )
+        return frame.rename(columns=renames)
+    return frame
+
+
 def shapefile_field_names(columns: list[str]) -> dict[str, str]:
-    """Map column names to unique shapefile field names of at most 10 characters.
+    """Map column names to unique shapefile field names of at most 10 bytes (UTF-8, whole characters).
 
     Parameters
     ----------
@@ -261,11 +352,11 @@ def shapefile_field_names(columns: list[str]) -> dict[str, str]:
     used: set[str] = set()
     mapping: dict[str, str] = {}
     for col in columns:
-        base = str(col)[:10]
+        base = _cut_bytes(str(col), 10)
         name, n = base, 1
         while name.lower() in used:
             suffix = f"_{n}"
-            name = base[: 10 - len(suffix)] + suffix
+            name = _cut_bytes(base, 10 - len(suffix)) + suffix
             n += 1
         used.add(name.lower())
         mapping[str(col)] = name
@@ -292,7 +383,7 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
             if (geom.geom_type == "Point").any() and "lat" not in frame.columns:
                 frame["lat"] = [g.y if g is not None and not g.is_empty else None for g in geom.values]
                 frame["lon"] = [g.x if g is not None and not g.is_empty else None for g in geom.values]
-        frame.to_csv(dest, index=False)
+        dest.write_text(csv_text(frame), encoding="utf-8", newline="")
         return [dest]
     if fmt == "parquet":
         gdf = (
@@ -310,7 +401,16 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
         )
         cols = [c for c in gdf.columns if c != gdf.geometry.name]
         mapping = shapefile_field_names(cols)
-        short = _plain(gdf).rename(columns=mapping)
+        plain, cut = _cut_long_text(_plain(gdf))
+        if cut:
+            log.warning(
+                "%s: text over %d bytes cut in column(s) %s (the dBase limit); "
+                "GeoPackage or GeoJSON keep it whole",
+                dest.name,
+                DBF_TEXT_BYTES,
+                ", ".join(cut),
+            )
+        short = plain.rename(columns=mapping)
         for col in short.columns:  # the format has dates but no date-times: ISO 8601 text, never cut
             if col != short.geometry.name and pd.api.types.is_datetime64_any_dtype(short[col]):
                 when = short[col]
@@ -322,9 +422,8 @@ def _write_one(layer: gpd.GeoDataFrame | pd.DataFrame, dest: Path, fmt: str, nam
                 short[col] = when.dt.strftime(fmt_).astype(object).where(when.notna(), None)
         short.to_file(dest, driver="ESRI Shapefile", engine="pyogrio", encoding="UTF-8")
         sidecar = dest.with_name(dest.stem + ".fields.csv")
-        pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())}).to_csv(
-            sidecar, index=False
-        )
+        fields = pd.DataFrame({"field": list(mapping.values()), "column": list(mapping.keys())})
+        sidecar.write_text(csv_text(fields), encoding="utf-8", newline="")
         written = [dest.with_suffix(s) for s in (".shp", ".shx", ".dbf", ".prj", ".cpg")]
         return [p for p in written if p.exists()] + [sidecar]
     raise InputError(f"unknown format {fmt!r}")
@@ -428,7 +527,7 @@ def export_layers(
                     if isinstance(layer, gpd.GeoDataFrame)
                     else gpd.GeoDataFrame(layer, geometry=[None] * len(layer), crs=4326)
                 )
-                _plain(gdf).to_file(out, layer=name, driver="GPKG", engine="pyogrio")
+                _case_unique(_plain(gdf)).to_file(out, layer=name, driver="GPKG", engine="pyogrio")
             staged = [out]
         else:
             for name, layer in layers.items():

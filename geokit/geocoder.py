@@ -19,6 +19,7 @@ query parameters, so a query is sent at most once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -35,6 +36,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from geokit import _fs
 from geokit.errors import DownloadError, InputError, RateLimited
 from geokit.gazetteer import Gazetteer
 from geokit.normalize import clean
@@ -206,9 +208,8 @@ class OnlineFallback:
         """
         params = {"q": clean(query), "countrycodes": (country or "").lower() or None, "domain": self.domain}
         path = self._cache_path(params)
-        if path.exists():
-            raw = json.loads(path.read_text("utf-8"))
-        else:
+        raw = _read_cached(path)
+        if raw is _MISSING:
             self.requests += 1
             try:
                 loc = self._limited(params["q"], exactly_one=True, country_codes=params["countrycodes"])
@@ -222,12 +223,39 @@ class OnlineFallback:
                 raise DownloadError(f"{self.domain} failed: {exc}") from None
             raw = None if loc is None else loc.raw
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(raw), "utf-8")
-            tmp.replace(path)
+            with contextlib.suppress(OSError):  # a read-only cache just means no cache
+                _fs.write_text_atomic(path, json.dumps(raw))
         if not raw:
             return None
         return Location(raw.get("display_name", query), (float(raw["lat"]), float(raw["lon"])), raw)
+
+
+_MISSING: Any = object()
+
+
+def _read_cached(path: Path) -> Any:
+    """Return a cached Nominatim answer (a dict, or ``None`` for "no such place"), or ``_MISSING``.
+
+    An entry that cannot be read or does not look like an answer (truncated,
+    garbage, edited by hand) is removed with a note and asked again.
+    """
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return _MISSING
+    except (OSError, UnicodeDecodeError) as exc:
+        log.warning("Nominatim cache entry %s unreadable (%s); asking again", path.name, exc)
+        return _MISSING
+    try:
+        raw = json.loads(text)
+        if raw is not None:
+            float(raw["lat"]), float(raw["lon"])
+    except (ValueError, TypeError, KeyError):
+        log.warning("Nominatim cache entry %s is corrupt; removed, asking again", path.name)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return _MISSING
+    return raw
 
 
 def _location(res: Resolution) -> Location:

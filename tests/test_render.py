@@ -270,3 +270,21 @@ def test_attribution_for_every_source(small_layer, tmp_path):
 )
 def test_safe_url(url, ok):
     assert (safe_url(url) is not None) is ok
+
+
+def test_cdn_links_carry_integrity_hashes_of_the_pinned_files(small_layer, tmp_path):
+    """Every script and stylesheet an online map loads from the CDN has an SRI hash of the pinned file."""
+    import hashlib
+
+    from geokit._assets import ASSETS, read_asset
+
+    html = _html(small_layer, tmp_path)
+    tags = re.findall(r'<(?:script src|link rel="stylesheet" href)="(https://cdn[^"]+)"([^>]*)>', html)
+    every = re.findall(r'(?:src|href)="(https://cdn[^"]+)"', html)
+    assert len(tags) == len(every) >= 3  # leaflet js and css, heat js at least
+    by_url = {a.cdn(f): (key, f) for key, a in ASSETS.items() for f in a.files}
+    for url, attrs in tags:
+        key, file = by_url[url]
+        digest = hashlib.sha384(read_asset(key, file)).digest()
+        expected = "sha384-" + base64.b64encode(digest).decode()
+        assert f'integrity="{expected}"' in attrs and 'crossorigin="anonymous"' in attrs, url

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from geokit.cli import assets, cache, data, explain, export, geocode, join, parse
 from geokit.cli import map as map_command
 from geokit.cli.common import EXIT_USAGE, Parser
-from geokit.errors import GeokitError
+from geokit.errors import GeokitError, printable
 
 __all__ = ["COMMANDS", "main"]
 
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"geokit: error: {message}", file=sys.stderr)
+        print(f"geokit: error: {printable(message)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover
         print("geokit: interrupted", file=sys.stderr)

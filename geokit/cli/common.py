@@ -10,13 +10,24 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from geokit.errors import InputError
+from geokit.errors import InputError, printable
 
-__all__ = ["EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "Parser", "check_output", "common", "say", "subparser"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "Parser",
+    "check_distinct",
+    "check_output",
+    "common",
+    "date_options",
+    "say",
+    "subparser",
+]
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -32,13 +43,32 @@ class Parser(argparse.ArgumentParser):
 def say(args: argparse.Namespace, message: str) -> None:
     """Print a progress message on stderr unless ``--quiet`` was given."""
     if not getattr(args, "quiet", False):
-        print(message, file=sys.stderr)
+        print(printable(message), file=sys.stderr)
 
 
 def common(p: argparse.ArgumentParser) -> None:
     """Add ``--quiet`` and ``--debug``, which every command takes."""
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+
+
+def date_options(p: argparse.ArgumentParser) -> None:
+    """Add ``--dayfirst`` / ``--monthfirst``: the order of numeric dates (default: inferred per column)."""
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--dayfirst",
+        dest="date_order",
+        action="store_const",
+        const="dayfirst",
+        help="numeric dates are day first (31/01/2026); default: inferred from the column",
+    )
+    group.add_argument(
+        "--monthfirst",
+        dest="date_order",
+        action="store_const",
+        const="monthfirst",
+        help="numeric dates are month first (01/31/2026)",
+    )
 
 
 def subparser(
@@ -142,3 +172,26 @@ def country_code(text: str) -> str:
     if len(code) != 2 or not code.isascii() or not code.isalpha():
         raise argparse.ArgumentTypeError(f"expected a two-letter ISO 3166-1 code such as PK, got {text!r}")
     return code
+
+
+def check_distinct(outputs: Sequence[Path], *, inputs: Sequence[str | Path] = ()) -> None:
+    """Refuse, before any work, outputs that name the same file as each other or as an input.
+
+    Parameters
+    ----------
+    outputs
+        Every file the command will write.
+    inputs
+        Every file it reads.
+
+    Raises
+    ------
+    InputError
+        Naming the output that clashes.
+    """
+    taken = {Path(src).resolve(): "an input" for src in inputs}
+    for out in outputs:
+        real = out.resolve()
+        if real in taken:
+            raise InputError(f"is also {taken[real]}; give each output its own file name", path=str(out))
+        taken[real] = "another output"

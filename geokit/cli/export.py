@@ -9,8 +9,10 @@ from typing import Any
 
 from geokit.cli.common import (
     EXIT_OK,
+    check_distinct,
     common,
     country_code,
+    date_options,
     named_roles,
     role_flags,
     say,
@@ -32,7 +34,7 @@ def _layers_for(args: argparse.Namespace) -> dict[str, Any]:
 
     src = Path(args.input)
     if src.suffix.lower() in {".csv", ".tsv", ".txt"}:
-        table = read_incidents(src, columns=named_roles(args))
+        table = read_incidents(src, columns=named_roles(args), date_order=args.date_order)
         result = run_pipeline(
             table, columns=roles_of(table), country=args.country, boundaries=args.boundaries
         )
@@ -60,7 +62,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     # an unknown format, a bad folder or an existing file fail before any work
     is_table = Path(args.input).suffix.lower() in {".csv", ".tsv", ".txt"}
     names = ["incidents", "unresolved", "districts"] if is_table else [Path(args.input).stem]
-    check_destination(args.output, names, overwrite=args.overwrite)
+    targets = check_destination(args.output, names, overwrite=args.overwrite)
+    check_distinct(list(targets.values()), inputs=[args.input])
     layers = _layers_for(args)
     written = export_layers(layers, args.output, overwrite=args.overwrite)
     if args.json:
@@ -102,4 +105,5 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     role_flags(p)
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    date_options(p)
     common(p)

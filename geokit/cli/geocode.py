@@ -11,9 +11,11 @@ from typing import Any
 from geokit.cli.common import (
     EXIT_OK,
     EXIT_PARTIAL,
+    check_distinct,
     check_output,
     common,
     country_code,
+    date_options,
     named_roles,
     role_flags,
     say,
@@ -68,19 +70,19 @@ def _fill_online(frame: Any, args: argparse.Namespace, online: Any, roles: Any) 
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
     import urllib.parse
 
     import pandas as pd
 
-    from geokit._http import default_file_mode
+    from geokit._fs import atomic_write
     from geokit.columns import roles_of
+    from geokit.export import csv_text
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
     from geokit.pipeline import resolve_keeping_input
 
     out = Path(args.output)
+    check_distinct([out], inputs=[args.input])
     check_output(out, overwrite=args.overwrite)
     from geokit.boundaries import load_boundaries
 
@@ -96,51 +98,44 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         online = OnlineFallback(
             user_agent=args.user_agent, domain=url.netloc + url.path.rstrip("/"), scheme=url.scheme or "https"
         )
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    tmp = Path(tmp_name)
     rows = bad = 0
     first_roles = None
     notes: list[str] = []
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            # streamed chunk by chunk: a 200 MB table never sits in memory whole
-            named = named_roles(args)
-            for chunk in iter_incidents(args.input, chunksize=args.chunksize, columns=named):
-                roles = roles_of(chunk)
-                if roles is None or roles.place is None:  # read_incidents always records them
-                    raise InputError("no place column; name it with --column", path=args.input)
-                if rows == 0:
-                    first_roles = roles
-                resolved = resolve_keeping_input(
-                    chunk,
-                    roles.place,
-                    country=args.country,
-                    country_column=roles.country,
-                    admin1_column=roles.admin1,
-                    admin2_column=roles.admin2,
-                    progress=not args.quiet and sys.stderr.isatty(),
-                )
-                if online is not None:
-                    _fill_online(resolved, args, online, roles)
-                if auto and layer is None:
-                    from geokit.pipeline import pick_boundaries
+    with atomic_write(out, "w", newline="") as handle:
+        # streamed chunk by chunk: a 200 MB table never sits in memory whole
+        named = named_roles(args)
+        for chunk in iter_incidents(
+            args.input, chunksize=args.chunksize, columns=named, date_order=args.date_order
+        ):
+            roles = roles_of(chunk)
+            if roles is None or roles.place is None:  # read_incidents always records them
+                raise InputError("no place column; name it with --column", path=args.input)
+            if rows == 0:
+                first_roles = roles
+            resolved = resolve_keeping_input(
+                chunk,
+                roles.place,
+                country=args.country,
+                country_column=roles.country,
+                admin1_column=roles.admin1,
+                admin2_column=roles.admin2,
+                progress=not args.quiet and sys.stderr.isatty(),
+            )
+            if online is not None:
+                _fill_online(resolved, args, online, roles)
+            if auto and layer is None:
+                from geokit.pipeline import pick_boundaries
 
-                    hints = pd.DataFrame(
-                        {"country_hint": [args.country] * len(chunk)} if args.country else {}
-                    )
-                    layer = load_boundaries(pick_boundaries(hints, resolved))
-                if layer is not None:
-                    joined = join_admin(resolved, layer)
-                    resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
-                if rows == 0:
-                    notes = resolved.attrs.get("geokit", {}).get("notes", [])
-                resolved.to_csv(handle, index=False, header=rows == 0)
-                rows += len(resolved)
-                bad += int((resolved["status"] != "resolved").sum())
-        tmp.chmod(default_file_mode())
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+                hints = pd.DataFrame({"country_hint": [args.country] * len(chunk)} if args.country else {})
+                layer = load_boundaries(pick_boundaries(hints, resolved))
+            if layer is not None:
+                joined = join_admin(resolved, layer)
+                resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+            if rows == 0:
+                notes = resolved.attrs.get("geokit", {}).get("notes", [])
+            handle.write(csv_text(resolved, header=rows == 0))
+            rows += len(resolved)
+            bad += int((resolved["status"] != "resolved").sum())
     if args.json:
         summary = {"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}
         print(json.dumps(summary))
@@ -177,7 +172,8 @@ geokit geocode incidents.csv --column place --country PK \\
     )
     role_flags(p)
     p.add_argument(
-        "--boundaries", help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2, or auto: the rows' country)"
+        "--boundaries",
+        help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2, or auto: the rows' country)",
     )
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
@@ -193,4 +189,5 @@ geokit geocode incidents.csv --column place --country PK \\
         default="https://nominatim.openstreetmap.org",
         help="Nominatim server (with --online)",
     )
+    date_options(p)
     common(p)

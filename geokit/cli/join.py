@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, check_output, common, say, subparser
+from geokit.cli.common import EXIT_OK, check_distinct, check_output, common, say, subparser
 from geokit.columns import find_roles
 from geokit.errors import InputError
 
@@ -17,11 +17,12 @@ def _cmd_join(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from geokit.boundaries import load_boundaries
-    from geokit.export import write_text_atomic
+    from geokit.export import write_csv
     from geokit.ingest import read_table
     from geokit.join import join_admin
 
     out = Path(args.output)
+    check_distinct([out], inputs=[args.input])
     check_output(out, overwrite=args.overwrite)
     table = read_table(args.input)
     if table.empty:
@@ -35,7 +36,7 @@ def _cmd_join(args: argparse.Namespace) -> int:
         )
     joined = join_admin(table, load_boundaries(args.boundaries), lat=roles.lat, lon=roles.lon)
     frame = pd.DataFrame(joined.drop(columns=joined.geometry.name))
-    write_text_atomic(out, frame.to_csv(index=False))
+    write_csv(frame, out)
     counts = frame["join_status"].value_counts().to_dict()
     say(args, f"columns: lat={roles.lat!r}, lon={roles.lon!r}")
     for note in joined.attrs.get("geokit", {}).get("notes", []):

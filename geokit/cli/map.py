@@ -10,9 +10,11 @@ from typing import Any
 from geokit.cli.common import (
     EXIT_OK,
     EXIT_PARTIAL,
+    check_distinct,
     check_output,
     common,
     country_code,
+    date_options,
     named_roles,
     role_flags,
     say,
@@ -76,11 +78,18 @@ def _cmd_map(args: argparse.Namespace) -> int:
             else (Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson"))
         )
         outputs.append(districts)
+    check_distinct(
+        outputs, inputs=[args.input, *([args.boundaries] if Path(args.boundaries).is_file() else [])]
+    )
     for path in outputs:
         check_output(path, overwrite=args.overwrite)
 
     article = Path(args.input).suffix.lower() in {".txt", ".text"}
-    table = _article_table(args) if article else read_incidents(args.input, columns=named_roles(args))
+    table = (
+        _article_table(args)
+        if article
+        else read_incidents(args.input, columns=named_roles(args), date_order=args.date_order)
+    )
     roles = roles_of(table)
     if args.value == "fatalities" and (roles is None or roles.fatalities is None):
         raise InputError(
@@ -191,4 +200,5 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     )
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    date_options(p)
     common(p)

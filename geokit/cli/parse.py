@@ -14,7 +14,7 @@ __all__ = ["register"]
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from geokit.export import write_text_atomic
+    from geokit.export import csv_text, write_text_atomic
     from geokit.geoparse import incident_table
 
     if args.output:
@@ -25,7 +25,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for note in mentions.attrs.get("geokit", {}).get("notes", []):
         say(args, f"note: {note}")
     table = mentions.drop(columns=["deaths"], errors="ignore")
-    csv = table.to_csv(index=False)
+    csv = csv_text(table)
     if args.output:
         write_text_atomic(Path(args.output), csv)
     elif not args.json:

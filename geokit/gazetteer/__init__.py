@@ -36,6 +36,7 @@ from marshal import loads
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geokit._fs import remove_stale_temporaries
 from geokit.gazetteer.index import (
     PID_TYPECODE,
     CachedIndex,
@@ -43,9 +44,11 @@ from geokit.gazetteer.index import (
     _collect,
     _plan,
     cached_indexes,
+    discard_index,
     mark_used,
     prune_cache,
     remove_index,
+    verify_index,
 )
 from geokit.gazetteer.sources import _ADMIN_KINDS, Record
 from geokit.normalize import key, skeleton
@@ -140,6 +143,8 @@ class Match:
 
 _DEFAULTS: dict[tuple[Any, ...], Gazetteer] = {}
 _CHUNK = 500  # bound parameters per query
+#: Index files already checked by this process.
+_VERIFIED: set[Path] = set()
 _MEMO_KEYS = 500_000  # keys memoised per gazetteer before the memo starts over
 
 
@@ -250,12 +255,22 @@ class Gazetteer:
         if memo in _DEFAULTS:
             return _DEFAULTS[memo]
         path = s.cache_dir / f"gazetteer-{plan.fingerprint}.sqlite"
+        if path not in _VERIFIED:
+            if path.exists():
+                problem = verify_index(path, plan.fingerprint)
+                if problem is not None:
+                    log.warning("the cached gazetteer index %s is %s; rebuilding it", path, problem)
+                    discard_index(path)
+            if s.cache_dir.is_dir():
+                for stale in remove_stale_temporaries(s.cache_dir):
+                    log.info("removed %s, left by an interrupted run", stale)
         if not path.exists():
             log.info("building the gazetteer index %s (once per source change)", path)
             _build_with_progress(path, plan, s)
             for old in prune_cache(path, in_use=[g.path for g in _DEFAULTS.values()]):
                 log.info("removed the stale gazetteer index %s", old)
         mark_used(path)
+        _VERIFIED.add(path)
         gaz = cls(path)
         _DEFAULTS[memo] = gaz
         return gaz

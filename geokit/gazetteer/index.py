@@ -10,10 +10,8 @@ import contextlib
 import hashlib
 import itertools
 import marshal
-import os
 import sqlite3
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geokit import data as _data
+from geokit._fs import default_file_mode, temporary_path
 from geokit.errors import DataError
 from geokit.gazetteer.sources import (
     _ADMIN_KINDS,
@@ -280,11 +279,92 @@ def _build(
     home: str | None,
     tick: Callable[[int], object] | None = None,
 ) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+    """Write the index to a temporary file beside ``path`` and move it there when complete.
+
+    Raises
+    ------
+    DataError
+        When the cache folder cannot be written (read-only, disk full); no
+        partial file is left.
+    """
     try:
-        con = sqlite3.connect(tmp)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = temporary_path(path)
+    except OSError as exc:
+        raise DataError(f"cannot write the gazetteer index in {path.parent} ({exc.strerror})") from None
+    try:
+        _fill(tmp, records, fingerprint, home, tick)
+        tmp.chmod(default_file_mode())
+        tmp.replace(path)
+    except (sqlite3.Error, OSError) as exc:
+        raise DataError(
+            f"cannot write the gazetteer index {path} ({exc}); free some disk space or set "
+            "GEOKIT_CACHE_DIR to another folder"
+        ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def verify_index(path: Path, fingerprint: str | None = None) -> str | None:
+    """Check a cached index file cheaply; return what is wrong with it, or ``None`` when it is sound.
+
+    Checks that SQLite can read its header and meta table, that the file is
+    as long as its header says (a truncated copy is not), that it was written
+    by this ``INDEX_VERSION`` for ``fingerprint``, and that it holds as many
+    places as its meta table records.
+
+    Parameters
+    ----------
+    path
+        The index file.
+    fingerprint
+        The expected fingerprint (``None``: not checked).
+
+    Returns
+    -------
+    str or None
+        A short reason, or ``None``.
+    """
+    try:
+        size = path.stat().st_size
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            pages = con.execute("PRAGMA page_count").fetchone()[0]
+            page_size = con.execute("PRAGMA page_size").fetchone()[0]
+            meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
+            top = con.execute("SELECT max(pid) FROM places").fetchone()[0]
+            con.execute("SELECT v FROM arrow WHERE k = 'places'").fetchone()
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError) as exc:
+        return f"unreadable: {exc}"
+    if size == 0 or size < pages * page_size:
+        return f"truncated ({size} bytes of {pages * page_size})"
+    if meta.get("version") != INDEX_VERSION:
+        return f"written by index version {meta.get('version')!r}, not {INDEX_VERSION}"
+    if fingerprint is not None and meta.get("fingerprint") != fingerprint:
+        return "made from other sources"
+    if str((top + 1) if top is not None else 0) != meta.get("places"):
+        return "incomplete (place count differs from its header)"
+    return None
+
+
+def discard_index(path: Path) -> None:
+    """Remove an index file and its sidecars (names cache, last-use marker); missing files are fine."""
+    for p in (path, *(path.with_name(path.name + suffix) for suffix in _SIDECARS)):
+        with contextlib.suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
+def _fill(
+    tmp: Path,
+    records: list[Record],
+    fingerprint: str,
+    home: str | None,
+    tick: Callable[[int], object] | None = None,
+) -> None:
+    con = sqlite3.connect(tmp)
+    try:
         con.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);"
@@ -338,10 +418,8 @@ def _build(
             ],
         )
         con.commit()
-        con.close()
-        Path(tmp).replace(path)
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        con.close()
 
 
 # ----------------------------------------------------------------------------- cache hygiene

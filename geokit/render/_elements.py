@@ -43,6 +43,41 @@ def _links(library: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return [(n, asset.cdn(f)) for n, f in js], [(n, asset.cdn(f)) for n, f in css]
 
 
+#: CDN URL -> its Subresource Integrity hash, for every linked library file.
+_SRI = {asset.cdn(f): h for asset in ASSETS.values() for f, h in asset.sri}
+
+_SRI_ATTRS = '{% if this.integrity %} integrity="{{ this.integrity }}" crossorigin="anonymous"{% endif %}'
+
+
+class ScriptLink(JavascriptLink):  # type: ignore[misc]
+    """A ``<script src>`` tag with the file's ``integrity`` hash, so a tampered CDN copy never runs."""
+
+    _template = Template(f'<script src="{{{{this.url}}}}"{_SRI_ATTRS}></script>')
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.integrity = _SRI.get(url)
+
+
+class StyleLink(CssLink):  # type: ignore[misc]
+    """A stylesheet ``<link>`` with the file's ``integrity`` hash."""
+
+    _template = Template(f'<link rel="stylesheet" href="{{{{this.url}}}}"{_SRI_ATTRS}/>')
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.integrity = _SRI.get(url)
+
+
+def _add_links(element: Any) -> None:
+    """Put an element's library links, with their integrity hashes, in the page header."""
+    figure: Any = element.get_root()
+    for name, url in element.default_js:
+        figure.header.add_child(ScriptLink(url), name=name)
+    for name, url in element.default_css:
+        figure.header.add_child(StyleLink(url), name=name)
+
+
 def _walk(element: Any) -> Iterator[Any]:
     yield element
     for child in list(element._children.values()):
@@ -117,6 +152,11 @@ class GeokitMap(folium.Map):  # type: ignore[misc]
         self.default_js = [] if self.inline else js
         self.default_css = [] if self.inline else css
 
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """Render the map; Leaflet's links (when online) carry their integrity hashes."""
+        super().render(**kwargs)  # type: ignore[no-untyped-call]
+        _add_links(self)  # same names: replaces folium's plain links in place
+
     def _repr_html_(self, **kwargs: Any) -> str:
         """Return the notebook display: the map in an ``iframe``, with stable ids."""
         if self._parent is not None:
@@ -178,11 +218,7 @@ class JsLayer(folium.map.Layer):  # type: ignore[misc]
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         """Add the plugin links to the page header, then render the layer."""
-        figure: Any = self.get_root()
-        for name, url in self.default_js:
-            figure.header.add_child(JavascriptLink(url), name=name)
-        for name, url in self.default_css:
-            figure.header.add_child(CssLink(url), name=name)
+        _add_links(self)
         super().render(**kwargs)  # type: ignore[no-untyped-call]
 
 
