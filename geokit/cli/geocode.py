@@ -173,7 +173,7 @@ geokit geocode incidents.csv --column place --country PK \\
     role_flags(p)
     p.add_argument(
         "--boundaries",
-        help="also add adm1_name/adm2_name and P-codes from this layer (e.g. PAK:ADM2, or auto: the rows' country)",
+        help="add adm1_name/adm2_name and P-codes from this layer (PAK:ADM2, or auto: the rows' country)",
     )
     p.add_argument("-o", "--output", required=True, help="CSV to write")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
