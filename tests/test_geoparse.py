@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from article_scores import Tally, score_article
 
 from geokit._matcher import NameIndex
 from geokit.cli import main
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Place
 from geokit.geoparse import incidents, parse_article, read_article
-from geokit.normalize import key
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 BALOCHISTAN = ARTICLES / "01-balochistan-coordinated-attacks.txt"
@@ -33,37 +32,67 @@ def parsed(adm2):  # type: ignore[no-untyped-def]
     return [(gold, parse_article(text, boundaries=adm2)) for gold, text in _gold()]
 
 
-def _resolved_right(gold: dict, row: pd.Series) -> bool:
-    if gold.get("admin2_pcode"):
-        return row["admin2_pcode"] == gold["admin2_pcode"]
-    if gold["lat"] is not None and not pd.isna(row["lat"]):
-        km = math.dist((gold["lat"], gold["lon"]), (float(row["lat"]), float(row["lon"]))) * 111
-        return km <= 25
-    # units and places without gold coordinates: same name or same admin-1
-    return key(row["place"] or "") == key(gold["place"]) or (
-        gold["admin1"] is not None and key(row["admin1"] or "") == key(gold["admin1"])
-    )
+# Today's figures on the 34 gold articles (tests/README.md; `make bench` prints them too):
+# mention F1 1.000, roles 0.996 (246/247), incident places 1.000 (62/62), event dates 0.968 (60/62),
+# precision codes 0.968 (239/247), incident F1 0.960 (48 of 49 gold incidents, 2 extra),
+# fatalities 0.837 (41/49). Each threshold sits just below: one more miss in any field fails.
+THRESHOLDS = {
+    "mention_f1": 0.995,
+    "roles": 0.99,
+    "incident_place": 0.98,
+    "event_date": 0.95,
+    "precision": 0.96,
+    "incident_f1": 0.95,
+    "fatalities": 0.82,
+}
+
+# Articles whose gold the parser does not meet today, each with the reason; the rest must be
+# right on every field. An article fixed here passes (XPASS); then drop it from this list.
+KNOWN_MISSES = {
+    "01": "Eastern Bypass, Quetta has no citable point: resolved to Quetta at precision 2, gold 1",
+    "03": '"Monday\'s bombing ... rose to 100 on Tuesday": the nearest day word (Tuesday) wins, '
+    'so the incident is a day late and the toll ("killed by ... rose to 100") is not read',
+    "05": "the second Bannu sentence is dated by its own day word (the day of the report): "
+    "one incident split in two, its deaths split too",
+    "09": "gold codes Dera Ismail Khan at district level (3); the resolver gives the city (1)",
+    "12": "deaths of other attacks in the same sentences are summed (Gwadar 38 for 10, Turbat 4 for 5)",
+    "13": "the Musakhel toll is in a sentence that also names the other districts: not tied to it alone",
+    "17": "the North Waziristan toll sits in a sentence naming Afghanistan's provinces too; "
+    "Khost is the province (3), resolved as the town (1)",
+    "18": '"no one was killed" should give 0 deaths; nothing is read',
+    "21": "Dasu (where the engineers were heading) taken as a second incident place; one death count short",
+    "26": "Guzara is coded as the district (3); the resolver gives the town (1)",
+    "27": "Spin Boldak and Chaman are border-crossing areas (2) in the gold; resolved as the towns (1)",
+}
 
 
 def test_gold_corpus_scores(parsed) -> None:  # type: ignore[no-untyped-def]
-    tp = fp = fn = roles_right = found_incidents = resolved_right = 0
+    """Every annotated field of the gold articles, each above a threshold just below today's figure."""
+    tally = Tally()
     for gold, frame in parsed:
-        want = {(m["start"], m["end"]): m for m in gold["mentions"]}
-        rows = {(int(r["start"]), int(r["end"])): r for _, r in frame.iterrows()}
-        tp += len(want.keys() & rows.keys())
-        fp += len(rows.keys() - want.keys())
-        fn += len(want.keys() - rows.keys())
-        for span in want.keys() & rows.keys():
-            g, r = want[span], rows[span]
-            roles_right += g["role"] == r["role"]
-            if g["role"] == "incident" and r["role"] == "incident":
-                found_incidents += 1
-                resolved_right += _resolved_right(g, r)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.90, (precision, recall)
-    assert roles_right / tp >= 0.85
-    assert resolved_right / found_incidents >= 0.95
+        score_article(gold, frame, incidents(frame), tally)
+    got = tally.figures()
+    low = {k: round(v, 3) for k, v in got.items() if v < THRESHOLDS[k]}
+    assert not low, f"below threshold: {low}; misses:\n" + "\n".join(tally.misses)
+    # every field is actually compared, not skipped for want of annotations
+    assert tally.total["event_date"] >= 60 and tally.total["fatalities"] >= 45
+    assert tally.total["precision"] >= 240 and tally.inc_tp + tally.inc_fn >= 45
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        pytest.param(p.stem, marks=pytest.mark.xfail(reason=KNOWN_MISSES[p.stem[:2]], strict=False))
+        if p.stem[:2] in KNOWN_MISSES
+        else p.stem
+        for p in sorted(ARTICLES.glob("*.json"))
+    ],
+)
+def test_gold_article_exactly(parsed, stem: str) -> None:  # type: ignore[no-untyped-def]
+    """Each article right on every field it annotates (known misses are expected failures)."""
+    gold, frame = next((g, f) for g, f in parsed if g["file"].startswith(stem))
+    tally = score_article(gold, frame, incidents(frame))
+    assert not tally.misses, "\n".join(tally.misses)
 
 
 def test_offsets_index_the_whole_file(parsed) -> None:  # type: ignore[no-untyped-def]
