@@ -30,12 +30,15 @@ def _parse_date(value: str | dt.date) -> dt.date:
 
 def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
     """Event day of each incident mention: its sentence's day, else the same place's, else the header."""
+    from geokit._matcher import cues
+
+    c = cues()
     last: dict[str, dt.date] = {}
     lead: dt.date | None = None
     for m in mentions:
         if m.role == "reference":
             continue
-        d = _event_date(m.sent, pub, m.i)
+        d = _event_date(m.sent, pub, m.i, c)
         place_id = m.res.record_id if m.res and m.res.record_id else m.key
         if d is None:
             d = (
