@@ -266,6 +266,7 @@ def test_attribution_for_every_source(small_layer, tmp_path):
     "url,ok",
     [
         ("https://dawn.com/x", True),
+        ("https://Dawn.com/News?Id=1#Top", True),
         ("http://a.b/c?d=e&f=g", True),
         ("javascript:alert(1)", False),
         ("JaVaScRiPt:alert(1)", False),
