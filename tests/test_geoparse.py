@@ -141,7 +141,8 @@ def test_country_focus_decides_namesakes() -> None:
     [
         # a day that owns the event beats a nearer day of the count
         (
-            "Date: 2023-01-31\n\nThe toll of Monday's bombing in Peshawar rose to 90 on Tuesday.",
+            "Date: 2023-01-31\n\nMonday's bombing at a mosque inside the police lines in Peshawar "
+            "had killed 90 people by Tuesday.",
             "2023-01-30",
             90,
         ),
