@@ -16,9 +16,32 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
+def _check_public(name: str) -> None:
+    import inspect
+
+    obj = getattr(geokit, name)
+    assert inspect.isfunction(obj) or inspect.isclass(obj), (name, type(obj))
+    assert obj.__name__ == name and obj.__module__.split(".")[0] == "geokit", (name, obj)
+    assert name in dir(geokit)
+    if inspect.isclass(obj) and issubclass(obj, Exception):
+        assert issubclass(obj, geokit.GeokitError), name
+
+
 def test_public_names_resolve():
-    for name in geokit.__all__:
-        assert getattr(geokit, name) is not None, name
+    """Each public name is the geokit function or class of that name, not a module or a stand-in,
+    even after every submodule has been imported (a submodule named like a public name would hide it)."""
+    import importlib
+    import pkgutil
+    from importlib.metadata import version
+
+    for info in pkgutil.walk_packages(geokit.__path__, "geokit."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    assert geokit.__version__ == version("geokit")
+    names = [n for n in geokit.__all__ if n != "__version__"]
+    assert len(names) >= 25
+    for name in names:
+        _check_public(name)
 
 
 def test_chaining_with_pipe(adm2):

@@ -47,9 +47,23 @@ def test_lookup_orders_by_population(small: Gazetteer) -> None:
 
 
 def test_lookup_many_matches_lookup(small: Gazetteer) -> None:
-    names = ["Nushki", "Hyderabad", "nowhere", "", "Nushki"]
-    assert [[p.id for p in ps] for ps in small.lookup_many(names)] == [
-        sorted(p.id for p in small.lookup(n)) and [p.id for p in small.lookup_many([n])[0]] for n in names
+    """One batch (repeats, spellings, misses) gives, name by name, the records lookup() gives."""
+    names = ["Nushki", "Hyderabad", "nowhere", "", "Nushki", "noshki town", "HYDERABAD", "Qila Saifullah"]
+    batch = small.lookup_many(names)
+    assert len(batch) == len(names)
+    for name, got in zip(names, batch, strict=True):
+        # lookup() orders by population, lookup_many() by index: compare the records
+        assert sorted(p.id for p in got) == sorted(p.id for p in small.lookup(name)), name
+    # and the records are the fixture's own, not merely the same wrong answer twice
+    assert [sorted(p.id for p in got) for got in batch] == [
+        ["adm2:PK223", "t:1"],
+        ["t:3", "t:4"],
+        [],
+        [],
+        ["adm2:PK223", "t:1"],
+        ["t:1"],
+        ["t:3", "t:4"],
+        ["t:2"],
     ]
 
 

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from article_scores import Tally, score_article
 
 from geokit.cli import main
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Place
 from geokit.geoparse import incidents, parse_article, read_article
 from geokit.geoparse.matcher import NameIndex
-from geokit.normalize import key
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 BALOCHISTAN = ARTICLES / "01-balochistan-coordinated-attacks.txt"
@@ -33,37 +32,66 @@ def parsed(adm2):  # type: ignore[no-untyped-def]
     return [(gold, parse_article(text, boundaries=adm2)) for gold, text in _gold()]
 
 
-def _resolved_right(gold: dict, row: pd.Series) -> bool:
-    if gold.get("admin2_pcode"):
-        return row["admin2_pcode"] == gold["admin2_pcode"]
-    if gold["lat"] is not None and not pd.isna(row["lat"]):
-        km = math.dist((gold["lat"], gold["lon"]), (float(row["lat"]), float(row["lon"]))) * 111
-        return km <= 25
-    # units and places without gold coordinates: same name or same admin-1
-    return key(row["place"] or "") == key(gold["place"]) or (
-        gold["admin1"] is not None and key(row["admin1"] or "") == key(gold["admin1"])
-    )
+# Today's figures on the 34 gold articles (tests/README.md; `make bench` prints them too):
+# mention F1 1.000 (247 spans), roles 0.996 (246/247), incident places 1.000 (62/62, on the gold
+# point where there is one), event dates 1.000 (62/62), precision codes 0.968 (239/247), incident
+# F1 0.990 (49 of 49 gold incidents found, 1 extra), fatalities 0.918 (45/49). Each threshold
+# sits just below: one more miss in any field fails.
+THRESHOLDS = {
+    "mention_f1": 0.999,
+    "roles": 0.993,
+    "incident_place": 0.99,
+    "event_date": 0.99,
+    "precision": 0.965,
+    "incident_f1": 0.985,
+    "fatalities": 0.91,
+}
+
+# Articles whose gold the parser does not meet today, each with the reason; the rest must be
+# right on every field. An article fixed here passes (XPASS); then drop it from this list.
+KNOWN_MISSES = {
+    "01": "Eastern Bypass, Quetta has no citable point: resolved to Quetta at precision 2, gold 1",
+    "03": 'the toll is in "the number of people killed by Monday\'s bombing ... rose to 100": not read',
+    "05": '"Eighteen people, 13 of them civilians ..., were killed in Bannu, and 16 attackers died": '
+    'the 18 is dropped with the partition "13 of them", so 16 for 34',
+    "09": "gold codes Dera Ismail Khan at district level (3); the resolver gives the city (1)",
+    "12": 'Gwadar: "eight militants ... all eight attackers and two soldiers were killed" counts the '
+    "eight twice (18 for 10)",
+    "17": "Khost is the province (3) in the gold; resolved as the town (1)",
+    "21": 'Dasu ("travelling ... to their camp near the dam site at Dasu") taken as a second incident '
+    'place; "five Chinese nationals and their Pakistani driver" counted 5, not 6',
+    "26": "Guzara is coded as the district (3); the resolver gives the town (1)",
+    "27": "Spin Boldak and Chaman are border-crossing areas (2) in the gold; resolved as the towns (1)",
+}
 
 
 def test_gold_corpus_scores(parsed) -> None:  # type: ignore[no-untyped-def]
-    tp = fp = fn = roles_right = found_incidents = resolved_right = 0
+    """Every annotated field of the gold articles, each above a threshold just below today's figure."""
+    tally = Tally()
     for gold, frame in parsed:
-        want = {(m["start"], m["end"]): m for m in gold["mentions"]}
-        rows = {(int(r["start"]), int(r["end"])): r for _, r in frame.iterrows()}
-        tp += len(want.keys() & rows.keys())
-        fp += len(rows.keys() - want.keys())
-        fn += len(want.keys() - rows.keys())
-        for span in want.keys() & rows.keys():
-            g, r = want[span], rows[span]
-            roles_right += g["role"] == r["role"]
-            if g["role"] == "incident" and r["role"] == "incident":
-                found_incidents += 1
-                resolved_right += _resolved_right(g, r)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    f1 = 2 * precision * recall / (precision + recall)
-    assert f1 >= 0.90, (precision, recall)
-    assert roles_right / tp >= 0.85
-    assert resolved_right / found_incidents >= 0.95
+        score_article(gold, frame, incidents(frame), tally)
+    got = tally.figures()
+    low = {k: round(v, 3) for k, v in got.items() if v < THRESHOLDS[k]}
+    assert not low, f"below threshold: {low}; misses:\n" + "\n".join(tally.misses)
+    # every field is actually compared, not skipped for want of annotations
+    assert tally.total["event_date"] >= 60 and tally.total["fatalities"] >= 45
+    assert tally.total["precision"] >= 240 and tally.inc_tp + tally.inc_fn >= 45
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        pytest.param(p.stem, marks=pytest.mark.xfail(reason=KNOWN_MISSES[p.stem[:2]], strict=False))
+        if p.stem[:2] in KNOWN_MISSES
+        else p.stem
+        for p in sorted(ARTICLES.glob("*.json"))
+    ],
+)
+def test_gold_article_exactly(parsed, stem: str) -> None:  # type: ignore[no-untyped-def]
+    """Each article right on every field it annotates (known misses are expected failures)."""
+    gold, frame = next((g, f) for g, f in parsed if g["file"].startswith(stem))
+    tally = score_article(gold, frame, incidents(frame))
+    assert not tally.misses, "\n".join(tally.misses)
 
 
 def test_offsets_index_the_whole_file(parsed) -> None:  # type: ignore[no-untyped-def]
@@ -106,6 +134,51 @@ def test_country_focus_decides_namesakes() -> None:
     assert (row["country"], row["role"], row["date"]) == ("PK", "incident", "2024-04-30")
     row = parse_article(text.replace("Hangu", "Hangu district"), country="PK").iloc[0]
     assert row["country"] == "PK"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "deaths"),
+    [
+        # a day that owns the event beats a nearer day of the count
+        (
+            "Date: 2023-01-31\n\nMonday's bombing at a mosque inside the police lines in Peshawar "
+            "had killed 90 people by Tuesday.",
+            "2023-01-30",
+            90,
+        ),
+        # a day after a statement word dates the statement: the place keeps its earlier day
+        (
+            "Date: 2025-03-05\n\nGunmen attacked the cantonment in Bannu on Tuesday. Ten people were killed "
+            "in Bannu, the army said in a statement on Wednesday.",
+            "2025-03-04",
+            10,
+        ),
+        # a count in the next sentence, which names no place, belongs to the place before it
+        (
+            "Date: 2025-02-14\n\nA grenade hit a market in Hub on Thursday. No one was killed.",
+            "2025-02-13",
+            0,
+        ),
+        (
+            "Date: 2024-03-26\n\nGuards killed four attackers at the air base in Turbat on Monday. "
+            "One soldier was also killed.",
+            "2024-03-25",
+            5,
+        ),
+        # "March 20" is a day, not a count
+        (
+            "Date: 2024-03-26\n\nOn March 20, two soldiers were killed in an attack in Gwadar.",
+            "2024-03-20",
+            2,
+        ),
+    ],
+)
+def test_event_day_and_toll_rules(text: str, date: str, deaths: int | None) -> None:
+    found = incidents(parse_article(text))
+    assert len(found) == 1, found
+    row = found.iloc[0]
+    assert row["date"] == date
+    assert (None if pd.isna(row["fatalities"]) else int(row["fatalities"])) == deaths
 
 
 def test_relative_days_need_a_date() -> None:

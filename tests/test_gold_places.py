@@ -19,7 +19,24 @@ from geokit.gazetteer import Gazetteer, haversine_km
 from geokit.resolve import Resolution, resolve
 
 GOLD = Path(__file__).resolve().parent / "data" / "gold_places.csv"
-WITHIN_KM = 10.0
+# A gold point is the very record (GeoNames or curated) a right answer returns: today every
+# answer lands on it (0 km). 1 km tells a curated locality from its city (Sariab is 1.4 km from
+# the Quetta point, Hazar Ganji 10.7 km) while leaving room for a re-surveyed record.
+POINT_KM = 1.0
+
+# Rows whose truth today's data or resolver do not reach, each with the reason. They are left
+# out of the other tests and checked in test_known_misses (xfail): closing a gap turns it green
+# (XPASS); then drop the row from this list. Every other row must be right on every field.
+KNOWN_MISSES = {
+    "gold-105": "Las Bela is the district in reports; the resolver takes Bela town, whose GeoNames "
+    "alternate name it is (precision 1, not 3)",
+    "gold-125": "Tirah valley is not in the gazetteer: placed at the province hint, whose point falls "
+    "in Swabi, not Khyber",
+    "gold-140": "Hayatabad is not in the gazetteer (no citable point yet): falls back to Peshawar at precision 2",
+    "gold-148": "Eastern Bypass has no citable point yet: falls back to Quetta at precision 2",
+    "gold-150": "Kali Deeba has no citable point yet: without the city it falls back to the province",
+    "gold-151": "Kali Deeba has no citable point yet: falls back to Quetta at precision 2",
+}
 
 
 @dataclass(frozen=True)
@@ -67,67 +84,99 @@ def _describe(row: Row) -> str:
     )
 
 
+def _scored(rows: list[Row], **want: str) -> list[Row]:
+    """Rows outside KNOWN_MISSES whose gold columns equal ``want`` (status resolved unless given)."""
+    want = {"expected_status": "resolved", **want}
+    return [
+        r for r in rows if r.gold["id"] not in KNOWN_MISSES and all(r.gold[k] == v for k, v in want.items())
+    ]
+
+
+def _off_point(row: Row) -> bool:
+    g, r = row.gold, row.res
+    return (
+        r.lat is None
+        or r.lon is None
+        or haversine_km(r.lat, r.lon, float(g["expected_lat"]), float(g["expected_lon"])) > POINT_KM
+    )
+
+
+def _admin_wrong(row: Row) -> bool:
+    g = row.gold
+    if g["expected_admin1_pcode"] and row.adm1_id != g["expected_admin1_pcode"]:
+        return True
+    if g["expected_admin2_pcode"] and row.adm2_id != g["expected_admin2_pcode"]:
+        return True
+    return bool(
+        g["expected_admin1"]
+        and not g["expected_admin1_pcode"]
+        and (row.res.place is None or row.res.place.admin1 != g["expected_admin1"])
+    )
+
+
 def test_gold_file_is_big_enough() -> None:
     gold = _read_gold()
     assert len(gold) >= 150
     assert sum(g["expected_status"] == "unresolved" for g in gold) >= 10
+    ids = {g["id"] for g in gold}
+    assert set(KNOWN_MISSES) <= ids, set(KNOWN_MISSES) - ids
 
 
-def test_precision_1_within_10_km(rows: list[Row]) -> None:
-    scored = [
-        r
-        for r in rows
-        if r.gold["expected_status"] == "resolved"
-        and r.gold["expected_precision"] == "1"
-        and r.gold["expected_lat"]
-    ]
-    bad = [
-        r
-        for r in scored
-        if r.res.lat is None
-        or r.res.lon is None
-        or haversine_km(r.res.lat, r.res.lon, float(r.gold["expected_lat"]), float(r.gold["expected_lon"]))
-        > WITHIN_KM
-    ]
-    share = 1 - len(bad) / len(scored)
-    assert len(scored) >= 100
-    assert share >= 0.95, f"{share:.1%} within {WITHIN_KM} km; misses:\n" + "\n".join(map(_describe, bad))
+def test_points_are_the_gold_points(rows: list[Row]) -> None:
+    """Every row with a gold point (precision 1: the place; 2: the place it is part of) lands on it.
+
+    Precision-1 localities are checked to their own point, so a curated Quetta locality that
+    falls back to the city centre fails here.
+    """
+    scored = [r for r in _scored(rows) if r.gold["expected_lat"]]
+    bad = [r for r in scored if _off_point(r)]
+    assert len(scored) >= 140
+    assert sum(r.gold["source"].startswith("curated:") for r in scored) >= 10
+    assert not bad, f"not within {POINT_KM} km of the gold point:\n" + "\n".join(map(_describe, bad))
 
 
 def test_admin2_after_join(rows: list[Row]) -> None:
-    scored = [r for r in rows if r.gold["expected_status"] == "resolved" and r.gold["expected_admin2_pcode"]]
+    scored = [r for r in _scored(rows) if r.gold["expected_admin2_pcode"]]
     bad = [r for r in scored if r.adm2_id != r.gold["expected_admin2_pcode"]]
-    share = 1 - len(bad) / len(scored)
-    assert share >= 0.97, f"{share:.1%} correct admin-2; misses:\n" + "\n".join(map(_describe, bad))
+    assert len(scored) >= 150
+    assert not bad, "wrong admin-2:\n" + "\n".join(map(_describe, bad))
 
 
 def test_admin1_all_correct(rows: list[Row]) -> None:
-    scored = [
-        r
-        for r in rows
-        if r.gold["expected_status"] == "resolved"
-        and (r.gold["expected_admin1_pcode"] or r.gold["expected_admin1"])
-    ]
-    bad = []
-    for r in scored:
-        if r.gold["expected_admin1_pcode"]:
-            ok = r.adm1_id == r.gold["expected_admin1_pcode"]
-        else:  # Afghanistan/Iran: the GeoNames admin-1 name of the chosen record
-            ok = r.res.place is not None and r.res.place.admin1 == r.gold["expected_admin1"]
-        if not ok:
-            bad.append(r)
+    scored = [r for r in _scored(rows) if r.gold["expected_admin1_pcode"] or r.gold["expected_admin1"]]
+    bad = [r for r in scored if _admin_wrong(r)]
     assert not bad, "wrong admin-1:\n" + "\n".join(map(_describe, bad))
 
 
 def test_no_answer_where_none_is_expected(rows: list[Row]) -> None:
-    scored = [r for r in rows if r.gold["expected_status"] == "unresolved"]
+    scored = _scored(rows, expected_status="unresolved")
     bad = [r for r in scored if r.res.status != "unresolved"]
+    assert len(scored) >= 10
     assert not bad, "answered where the gold says unresolved:\n" + "\n".join(map(_describe, bad))
     assert all(r.res.reason for r in scored)
 
 
-def test_precision_codes_agree(rows: list[Row]) -> None:
-    """Report-only: precision agreement is not a target, but a large drop is a bug."""
-    scored = [r for r in rows if r.gold["expected_status"] == "resolved"]
-    same = [r for r in scored if str(r.res.precision) == r.gold["expected_precision"]]
-    assert len(same) / len(scored) >= 0.85, "\n".join(map(_describe, [r for r in scored if r not in same]))
+@pytest.mark.parametrize("code", ["1", "2", "3"])
+def test_precision_codes_agree(rows: list[Row], code: str) -> None:
+    """Each precision code on its own: a resolver that never answers 2 fails the "2" case."""
+    scored = _scored(rows, expected_precision=code)
+    bad = [r for r in scored if str(r.res.precision) != code]
+    assert len(scored) >= 10
+    assert not bad, f"precision {code} expected:\n" + "\n".join(map(_describe, bad))
+
+
+@pytest.mark.parametrize(
+    "gold_id",
+    [pytest.param(k, marks=pytest.mark.xfail(reason=v, strict=False)) for k, v in KNOWN_MISSES.items()],
+)
+def test_known_misses(rows: list[Row], gold_id: str) -> None:
+    """The rows today's data cannot answer, checked on every field they state."""
+    row = next(r for r in rows if r.gold["id"] == gold_id)
+    g = row.gold
+    assert row.res.status == g["expected_status"], _describe(row)
+    assert str(row.res.precision) == g["expected_precision"], _describe(row)
+    assert not (g["expected_lat"] and _off_point(row)), _describe(row)
+    assert not _admin_wrong(row), _describe(row)
+    if g["source"].startswith("pending curated:"):
+        # no point to compare: the answer must be the named curated record, not its city
+        assert row.res.record_id == g["source"].split(":", 1)[1].split()[0], _describe(row)

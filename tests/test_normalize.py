@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geokit.normalize import MAX_LENGTH, clean, key, parse, skeleton
+from geokit.normalize import MAX_LENGTH, ParsedQuery, clean, key, parse, skeleton
 
 
 @pytest.mark.parametrize(
@@ -115,9 +115,24 @@ def test_qualifier_alone_is_kept_as_the_name() -> None:
     assert parse("Bazaar").head.name == "bazaar"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\x00", "()", ",,,", "'s", "x" * 10_000])
-def test_parse_never_crashes(text: str) -> None:
-    parse(text)
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("", ""),
+        ("   ", ""),
+        ("\x00", ""),
+        ("()", ""),
+        (",,,", ""),
+        ("'s", "s"),
+        ("x" * 10_000, "x" * (MAX_LENGTH + 1)),  # cut, one over the limit so "too long" can be told
+    ],
+)
+def test_parse_never_crashes(text: str, head: str) -> None:
+    """Junk gives an empty head (nothing to look up) or what is left of it, cut short."""
+    got = parse(text)
+    assert isinstance(got, ParsedQuery)
+    assert (got.head.full, got.head.name) == (head, head)
+    assert got.parents == () and got.between == ()
 
 
 def test_key_shortcuts_agree_with_the_reference_steps() -> None:

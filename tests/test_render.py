@@ -167,7 +167,16 @@ def test_offline_without_asset_cache_says_how_to_fix(small_layer, tmp_path, monk
 def test_more_classes_than_values_and_no_incidents(small_layer, tmp_path):
     joined = join_admin(_incidents(), small_layer)
     agg = aggregate(joined, small_layer)
-    save_map(incident_map(joined, agg, k=9), tmp_path / "k9.html")
+    k9 = save_map(incident_map(joined, agg, k=9), tmp_path / "k9.html").read_text()
+    # two distinct counts (West 2, East 1) and a zero: no empty or repeated classes, each its own colour
+    swatches = re.findall(
+        r'<span class="geokit-swatch" style="background:(#[0-9a-f]{6})[^"]*"></span><span>([^<]*)</span>', k9
+    )
+    assert [label for _, label in swatches] == ["0 (no incidents)", "1", "2"]
+    colour = {label: c for c, label in swatches}
+    assert len(set(colour.values())) == 3
+    fill = _payload(k9, "districts")["fill"]  # West, East, Empty: each in its class's colour
+    assert [f.lower() for f in fill] == [colour["2"], colour["1"], colour["0 (no incidents)"]]
     empty = aggregate(joined.iloc[0:0], small_layer)
     html = save_map(incident_map(joined.iloc[0:0], empty), tmp_path / "empty.html").read_text()
     assert "0 (no incidents)" in html
@@ -257,6 +266,7 @@ def test_attribution_for_every_source(small_layer, tmp_path):
     "url,ok",
     [
         ("https://dawn.com/x", True),
+        ("https://Dawn.com/News?Id=1#Top", True),
         ("http://a.b/c?d=e&f=g", True),
         ("javascript:alert(1)", False),
         ("JaVaScRiPt:alert(1)", False),
@@ -269,7 +279,8 @@ def test_attribution_for_every_source(small_layer, tmp_path):
     ],
 )
 def test_safe_url(url, ok):
-    assert (safe_url(url) is not None) is ok
+    # a safe URL comes back as written (only the outer spaces stripped); anything else is None
+    assert safe_url(url) == (url.strip() if ok else None)
 
 
 def test_cdn_links_carry_integrity_hashes_of_the_pinned_files(small_layer, tmp_path):

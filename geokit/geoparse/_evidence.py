@@ -411,7 +411,9 @@ def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
     return out
 
 
-def _event_date(s: Sentence, pub: dt.date | None, at: int = 0, year: int | None = None) -> dt.date | None:
+def _event_date(
+    s: Sentence, pub: dt.date | None, at: int = 0, year: int | None = None, c: Cues | None = None
+) -> dt.date | None:
     """Return the day a sentence gives, the expression nearest token ``at`` winning.
 
     A date written in full ("On 3 March 2009") is that day. Weekdays mean the
@@ -419,6 +421,10 @@ def _event_date(s: Sentence, pub: dt.date | None, at: int = 0, year: int | None 
     before; "On March 20" that day (last year's if later than ``pub``; in the
     year of the report's last full date, ``year``, when there is no ``pub``); a
     place after "two days after ..." is that many days earlier.
+    With the cue words ``c``: a day that owns an event ("Monday's bombing") wins
+    over the others, and a day after a statement word following the place ("...
+    in Bannu, the army said in a statement on Wednesday") dates the statement,
+    not the event, so it is not used.
     """
     toks = s.tokens
     words = [t.low for t in toks]
@@ -456,6 +462,8 @@ def _event_date(s: Sentence, pub: dt.date | None, at: int = 0, year: int | None 
             found.append((n, pub - dt.timedelta(days=1)))
         elif w in ("today", "tonight"):
             found.append((n, pub))
+    if c is not None:
+        found = _event_days(words, found, at, c)
     if not found:
         return None
     pos, day = min(found, key=lambda f: abs(f[0] - at))
@@ -465,6 +473,29 @@ def _event_date(s: Sentence, pub: dt.date | None, at: int = 0, year: int | None 
             if k:
                 return day - dt.timedelta(days=k)
     return day
+
+
+def _event_days(
+    words: Sequence[str], found: list[tuple[int, dt.date]], at: int, c: Cues
+) -> list[tuple[int, dt.date]]:
+    """Keep the day expressions that date the event rather than a statement or a count."""
+    owned = [
+        f
+        for f in found
+        if f[0] + 1 < len(words)
+        and words[f[0] + 1] == "s"  # "Monday's": the tokenizer splits the possessive off
+        and any(c.has("event", w) for w in words[f[0] + 2 : f[0] + 5])
+    ]
+    if owned:
+        return owned
+    return [
+        f
+        for f in found
+        if not (
+            f[0] > at
+            and any(c.has("speech", w) or w in ("statement", "statements") for w in words[at : f[0]])
+        )
+    ]
 
 
 # ----------------------------------------------------------------------------- fatalities
@@ -534,6 +565,9 @@ _NONE_DEAD = re.compile(
 )
 
 
+_ADVERBS = frozenset({"also", "reportedly", "later", "all", "both", "instantly"})
+
+
 def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
     """Dead people a sentence counts.
 
@@ -563,21 +597,28 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
         if v is not None and not (w.isdigit() and len(w) == 4) and not partition and v > 0:
             nxt = words[n + 1] if n + 1 < len(words) else ""
             prev = words[n - 1] if n else ""
-            if nxt not in _UNITS and prev not in ("aged", "age", "of") and nxt not in ("of",):
+            if (
+                nxt not in _UNITS
+                and prev not in ("aged", "age", "of", "no")
+                and prev not in _MONTHS  # "On March 20": a day, not a count
+                and nxt not in ("of",)
+            ):
                 pending.append(v)
         if c.has("injury", w):
             pending.clear()
         elif c.has("death", w):
-            passive = (
-                w in ("dead", "died", "deaths", "bodies", "lives")
-                and not (
-                    w == "dead"
-                    and n >= 1
-                    and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
-                    and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
-                )
-            ) or (n >= 1 and words[n - 1] in ("were", "was", "been", "be", "are", "is"))
+            aux = n - 2 if n >= 2 and words[n - 1] in _ADVERBS else n - 1  # "were also killed"
             # "shot dead 23 people" is active: the number follows
+            active_dead = (
+                w == "dead"
+                and n >= 1
+                and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
+                and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
+                and not pending
+            )
+            passive = (w in ("dead", "died", "deaths", "bodies", "lives") and not active_dead) or (
+                aux >= 0 and words[aux] in ("were", "was", "been", "be", "are", "is")
+            )
             if passive and pending:
                 total += sum(pending)
                 found = True

@@ -55,6 +55,9 @@ def _parse_date(value: str | dt.date) -> dt.date:
 
 def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
     """Event day of each incident mention: its sentence's day, else the same place's, else the header."""
+    from geokit.geoparse.matcher import cues
+
+    c = cues()
     last: dict[str, dt.date] = {}
     lead: dt.date | None = None
     year: int | None = None  # with no report date: the year of the last date written in full
@@ -66,7 +69,7 @@ def _dates(mentions: Sequence[_Mention], pub: dt.date | None) -> None:
             year = full[-1][1].year if full else year
         if m.role == "reference":
             continue
-        d = _event_date(m.sent, pub, m.i, year)
+        d = _event_date(m.sent, pub, m.i, year, c)
         place_id = m.res.record_id if m.res and m.res.record_id else m.key
         if d is None:
             d = (

@@ -941,6 +941,17 @@ def parse_article(
     for m in mentions:
         if m.role == "incident" and m.sent.index not in deaths:
             deaths[m.sent.index] = _deaths(m.sent, c, text)
+            nxt = sents[m.sent.index + 1] if m.sent.index + 1 < len(sents) else None
+            if nxt is not None and nxt.paragraph == m.sent.paragraph and nxt.index not in by_sentence:
+                # a count in the next sentence of the paragraph, naming no place, belongs to this
+                # one: "... a grenade in Hub on Thursday. No one was killed." gives 0; "... killing
+                # four militants. One soldier was also killed." adds to the count
+                more = _deaths(nxt, c, text)
+                own = deaths[m.sent.index]
+                if own is None:
+                    deaths[m.sent.index] = more
+                elif more and any(t.low == "also" for t in nxt.tokens):
+                    deaths[m.sent.index] = own + more
     frame = _frame(mentions, text, deaths)
     if boundaries is not None and len(frame):
         frame = _with_admin(frame, boundaries)

@@ -209,6 +209,9 @@ def _non_place(k: str) -> str | None:
             return f"looks like the name of an {words[g]} ('{g}'), not a place"
     if all(words.get(t) == "placeholder" for t in tokens) or words.get(k) == "placeholder":
         return "a placeholder, not a place name"
+    if len(tokens) >= 2 and words.get(tokens[-1]) == "ethnonym" and words.get(tokens[0]) != "ethnonym":
+        # "<name> <name> Baloch": an ethnonym after other words is a surname, as in people's names
+        return f"looks like a person's name (ending in the ethnonym '{tokens[-1]}'), not a place"
     weak = [t for t in tokens if words.get(t) in ("person", "ethnonym")]
     if len(weak) * 2 > len(tokens):
         kinds = sorted({words[t] for t in weak})
