@@ -160,23 +160,24 @@ def test_cache_info_and_clear(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "nominatim").exists()
 
 
-def test_one_index_per_set_of_sources_whatever_the_path(tmp_path, mirror):
-    """The same files under another mirror path give the same index; changed content another."""
-    import dataclasses
+def test_one_index_per_set_of_sources_whatever_the_path(tmp_path):
+    """The same gazetteer file under another path gives the same index; changed content another.
 
+    (The default sources are embedded in the package now, so a user gazetteer CSV is the source
+    whose path varies.)
+    """
     from geokit.gazetteer.index import _plan
     from geokit.settings import get_settings
 
-    copy = tmp_path / "mirror2"
-    shutil.copytree(mirror / "geonames", copy / "geonames")
-    shutil.copytree(mirror / "ocha", copy / "ocha")
-    here = get_settings()
-    there = dataclasses.replace(here, mirror_dir=copy)
-    assert here.mirror_dir != there.mirror_dir
-    assert _plan("PAK:ADM2", (), here).fingerprint == _plan("PAK:ADM2", (), there).fingerprint
-    with (copy / "geonames" / "admin1CodesASCII.txt").open("a", encoding="utf-8") as handle:
-        handle.write("XX.01\tNowhere\tNowhere\t0\n")
-    assert _plan("PAK:ADM2", (), here).fingerprint != _plan("PAK:ADM2", (), there).fingerprint
+    here, there = tmp_path / "a" / "places.csv", tmp_path / "b" / "mine.csv"
+    for path in (here, there):
+        path.parent.mkdir()
+        path.write_text("name,lat,lon,country\nKilli Test,30.1,66.9,PK\n", encoding="utf-8")
+    s = get_settings()
+    assert _plan("PAK:ADM2", (str(here),), s).fingerprint == _plan("PAK:ADM2", (str(there),), s).fingerprint
+    with there.open("a", encoding="utf-8") as handle:
+        handle.write("Killi Other,30.2,66.8,PK\n")
+    assert _plan("PAK:ADM2", (str(here),), s).fingerprint != _plan("PAK:ADM2", (str(there),), s).fingerprint
 
 
 def test_long_digit_strings_stay_text():

@@ -289,7 +289,7 @@ def test_cdn_links_carry_integrity_hashes_of_the_pinned_files(small_layer, tmp_p
 
     from geokit._assets import ASSETS, read_asset
 
-    html = _html(small_layer, tmp_path)
+    html = _html(small_layer, tmp_path, inline=False)  # the CDN form, as when the asset cache is empty
     tags = re.findall(r'<(?:script src|link rel="stylesheet" href)="(https://cdn[^"]+)"([^>]*)>', html)
     every = re.findall(r'(?:src|href)="(https://cdn[^"]+)"', html)
     assert len(tags) == len(every) >= 3  # leaflet js and css, heat js at least

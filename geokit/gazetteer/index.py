@@ -35,6 +35,7 @@ from geokit.gazetteer.sources import (
     _geonames_dump,
     _layer_country,
     _unit_records,
+    _with_unit_populations,
     _world_admin1,
 )
 from geokit.normalize import key, skeleton
@@ -49,7 +50,7 @@ __all__: list[str] = []
 #: 2: ``records`` (each place as one marshalled tuple) and ``lookup`` (each key's hits).
 #: 3: ``arrow`` (every place's fields as the columns of one Arrow IPC file).
 #: 4: admin-1 units of other countries at the middle of their places, with a population.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
@@ -206,7 +207,7 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
     units = [u for u in units if not (u[0] in seen or seen.add(u[0]))]  # type: ignore[func-returns-value]
     if finest is not None:
         records = _assign_admin(records, finest, layer_country)
-    records.extend(units)
+    records.extend(_with_unit_populations(units, records))
     records.extend(_world_admin1(records, admin1, skip=layer_country if units else None))
     return records, layer_country
 

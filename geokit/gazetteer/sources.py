@@ -285,6 +285,24 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
     return out
 
 
+def _with_unit_populations(units: list[Record], records: list[Record]) -> list[Record]:
+    """Give the boundary layer's admin-1 units the population of their most populous place.
+
+    The same rule as :func:`_world_admin1` uses for other countries' units, so that namesake
+    admin-1 units (Punjab in Pakistan and in India) are weighed alike by the resolver's
+    population prior; ``records`` must already carry the layer's ``adm1_name``.
+    """
+    top: dict[tuple[str, str], int] = {}
+    for r in records:
+        if r[5] and r[7] not in _ADMIN_KINDS:
+            k = (r[4], r[5])
+            top[k] = max(top.get(k, 0), int(r[8] or 0))
+    return [
+        (*u[:8], top.get((u[4], u[1]), u[8]), *u[9:]) if u[7] == "adm1" else u
+        for u in units
+    ]
+
+
 def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | None) -> list[Record]:
     """Admin-1 units of other countries, each at the middle of the box around its places.
 
