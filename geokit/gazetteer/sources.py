@@ -297,10 +297,7 @@ def _with_unit_populations(units: list[Record], records: list[Record]) -> list[R
         if r[5] and r[7] not in _ADMIN_KINDS:
             k = (r[4], r[5])
             top[k] = max(top.get(k, 0), int(r[8] or 0))
-    return [
-        (*u[:8], top.get((u[4], u[1]), u[8]), *u[9:]) if u[7] == "adm1" else u
-        for u in units
-    ]
+    return [(*u[:8], top.get((u[4], u[1]), u[8]), *u[9:]) if u[7] == "adm1" else u for u in units]
 
 
 def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | None) -> list[Record]:
