@@ -7,9 +7,14 @@ the nearest unit within ``tolerance_km`` and is flagged ``nearest``.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geokit.boundaries import admin_columns
 from geokit.errors import InputError
@@ -56,6 +61,123 @@ def _points(frame: pd.DataFrame, lat: str, lon: str) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame.copy(), geometry=geom, crs=4326)
 
 
+class _LayerIndex:
+    """What the join needs of one boundary layer, worked out once per layer and process.
+
+    ``bounds`` and the prepared polygons serve the fast path; ``overlaps`` is the union of
+    the parts where two units' interiors meet (``None`` for a clean partition such as
+    COD-AB): a point there may have several units and takes the exact path.
+    """
+
+    __slots__ = ("_utm", "bounds", "overlaps", "polys")
+
+    def __init__(self, polys: np.ndarray) -> None:
+        self.polys = polys
+        shapely.prepare(polys)
+        self.bounds = shapely.bounds(polys)
+        tree = shapely.STRtree(polys)
+        a, b = tree.query(polys, predicate="intersects")
+        pair = a < b
+        a, b = a[pair], b[pair]
+        inner = shapely.relate_pattern(polys[a], polys[b], "T********")
+        self.overlaps: shapely.Geometry | None = None
+        if inner.any():
+            self.overlaps = shapely.union_all(shapely.intersection(polys[a[inner]], polys[b[inner]]))
+            shapely.prepare(self.overlaps)
+        self._utm: gpd.GeoDataFrame | None = None
+
+    def projected(self, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        """Return the layer in its UTM zone (for distances to the nearest unit), made once."""
+        if self._utm is None:
+            self._utm = layer.to_crs(layer.estimate_utm_crs())
+        return self._utm
+
+
+_INDEXES: OrderedDict[bytes, _LayerIndex] = OrderedDict()
+_INDEXES_KEPT = 4
+_INDEXES_LOCK = threading.Lock()
+
+
+def _layer_index(layer: gpd.GeoDataFrame) -> _LayerIndex:
+    """Return the cached :class:`_LayerIndex` of a layer, keyed by its geometry bytes."""
+    polys = np.asarray(layer.geometry.values, dtype=object)
+    wkb = shapely.to_wkb(polys)
+    digest = hashlib.blake2b(b"".join(w if w is not None else b"-" for w in wkb), digest_size=16)
+    key = digest.digest()
+    with _INDEXES_LOCK:
+        found = _INDEXES.get(key)
+        if found is not None:
+            _INDEXES.move_to_end(key)
+            return found
+    made = _LayerIndex(polys)
+    with _INDEXES_LOCK:
+        _INDEXES[key] = made
+        while len(_INDEXES) > _INDEXES_KEPT:
+            _INDEXES.popitem(last=False)
+    return made
+
+
+def _contained(index: _LayerIndex, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Return, per point, the position of the one unit whose interior holds it, or -1.
+
+    -1 also where the answer needs the exact path: on a boundary, outside every unit, or
+    in a part where units overlap. Each prepared polygon tests only the points in its box.
+    """
+    unit = np.full(len(x), -1, dtype=np.int64)
+    b = index.bounds
+    for pos, poly in enumerate(index.polys):
+        if poly is None or not np.isfinite(b[pos, 0]):
+            continue
+        cand = np.flatnonzero((x >= b[pos, 0]) & (x <= b[pos, 2]) & (y >= b[pos, 1]) & (y <= b[pos, 3]))
+        if len(cand):
+            cand = cand[unit[cand] < 0]
+            unit[cand[shapely.contains_xy(poly, x[cand], y[cand])]] = pos
+    if index.overlaps is not None:
+        inside = np.flatnonzero(unit >= 0)
+        unit[inside[shapely.intersects_xy(index.overlaps, x[inside], y[inside])]] = -1
+    return unit
+
+
+def _intersects_then_nearest(
+    points: gpd.GeoDataFrame, layer: gpd.GeoDataFrame, index: _LayerIndex, tolerance_km: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Join a few points the exact, slow way: every unit they touch, else the nearest one.
+
+    A point on a shared boundary takes the first unit in layer order (what
+    ``geopandas.sjoin(predicate="intersects")`` lists first); a point outside every unit
+    takes the nearest within ``tolerance_km``. ``layer`` has a RangeIndex.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        Unit position (-1 for none), distance in km (0 inside, NaN for none) and whether the
+        unit is the nearest one rather than one the point touches, per point.
+    """
+    unit = np.full(len(points), -1, dtype=np.int64)
+    distance = np.full(len(points), np.nan)
+    nearest = np.zeros(len(points), dtype=bool)
+    frame = points.reset_index(drop=True)
+    hits = gpd.sjoin(frame, layer[[layer.geometry.name]], how="inner", predicate="intersects")
+    hits = hits[~hits.index.duplicated(keep="first")]
+    unit[hits.index.to_numpy()] = hits["index_right"].to_numpy()
+    distance[hits.index.to_numpy()] = 0.0
+    missing = np.flatnonzero(unit < 0)
+    if len(missing) and tolerance_km > 0:
+        utm = index.projected(layer)
+        near = gpd.sjoin_nearest(
+            frame.iloc[missing].to_crs(utm.crs),
+            utm[[utm.geometry.name]],
+            how="inner",
+            max_distance=tolerance_km * 1000.0,
+            distance_col="_dist",
+        )
+        near = near[~near.index.duplicated(keep="first")]
+        unit[near.index.to_numpy()] = near["index_right"].to_numpy()
+        distance[near.index.to_numpy()] = near["_dist"].to_numpy() / 1000.0
+        nearest[near.index.to_numpy()] = True
+    return unit, distance, nearest
+
+
 def join_admin(
     frame: pd.DataFrame,
     boundaries: gpd.GeoDataFrame,
@@ -85,47 +207,44 @@ def join_admin(
         there are no coordinates), ``adm<L>_name``/``adm<L>_id`` for each level
         of ``boundaries``, ``join_status`` (``inside``, ``nearest``,
         ``outside`` or ``no point``) and ``join_distance_km``.
+
+    Notes
+    -----
+    A point inside exactly one unit is found by that unit's prepared polygon
+    (tested only against the points in its bounding box). The rest, points on a
+    boundary, in a part where units overlap or outside every unit, are joined
+    as ``geopandas.sjoin(predicate="intersects")`` would: the first unit in
+    layer order that touches the point, else the nearest within the tolerance.
     """
     levels = admin_levels(boundaries)
     keep = [c for lvl in levels for c in admin_columns(lvl)]
     pts = _points(frame, lat, lon)
     pts = pts.drop(columns=[c for c in keep if c in pts.columns])
-    layer = boundaries[[*keep, boundaries.geometry.name]]
+    layer = boundaries[[*keep, boundaries.geometry.name]].reset_index(drop=True)
     if layer.crs is None or layer.crs.to_epsg() != 4326:
         raise InputError("boundary layer must be in EPSG:4326; load it with load_boundaries()")
 
+    index = _layer_index(layer)
     has_point = pts.geometry.notna().to_numpy()
-    located = pts.loc[has_point, [pts.geometry.name]]
-    hits = gpd.sjoin(located, layer, how="left", predicate="intersects")
-    hits = hits[~hits.index.duplicated(keep="first")]
-    status = np.full(len(pts), "no point", dtype=object)
-    distance = np.full(len(pts), np.nan)
-    inside = hits["index_right"].notna()
-    status[has_point] = np.where(inside.reindex(located.index).to_numpy(), "inside", "outside")
-    distance[has_point] = np.where(inside.reindex(located.index).to_numpy(), 0.0, np.nan)
-    result = hits[keep].reindex(pts.index)
-
-    missing = located.index[~inside.reindex(located.index).to_numpy()]
-    if len(missing) and tolerance_km > 0:
-        utm = layer.estimate_utm_crs()
-        near = gpd.sjoin_nearest(
-            located.loc[missing].to_crs(utm),
-            layer.to_crs(utm),
-            how="left",
-            max_distance=tolerance_km * 1000.0,
-            distance_col="_dist",
+    x = np.where(has_point, shapely.get_x(pts.geometry.values), np.nan)
+    y = np.where(has_point, shapely.get_y(pts.geometry.values), np.nan)
+    unit = _contained(index, x, y)
+    distance = np.where(unit >= 0, 0.0, np.nan)
+    nearest = np.zeros(len(pts), dtype=bool)
+    rest = np.flatnonzero(has_point & (unit < 0))
+    if len(rest):
+        unit[rest], distance[rest], nearest[rest] = _intersects_then_nearest(
+            pts.iloc[rest, [pts.columns.get_loc(pts.geometry.name)]], layer, index, tolerance_km
         )
-        near = near[~near.index.duplicated(keep="first")]
-        found = near["index_right"].notna()
-        idx = near.index[found]
-        result.loc[idx, keep] = near.loc[idx, keep].to_numpy()
-        pos = pts.index.get_indexer(idx)
-        status[pos] = "nearest"
-        distance[pos] = near.loc[idx, "_dist"].to_numpy() / 1000.0
+    status = np.full(len(pts), "no point", dtype=object)
+    status[has_point] = "outside"
+    status[unit >= 0] = "inside"
+    status[nearest] = "nearest"
 
     out = pts
     for col in keep:
-        out[col] = result[col].astype("string")
+        values = layer[col].astype("string").array
+        out[col] = pd.Series(values.take(unit, allow_fill=True), index=out.index)
     out["join_status"] = status
     out["join_distance_km"] = distance
     return out
