@@ -7,7 +7,6 @@ the nearest unit within ``tolerance_km`` and is flagged ``nearest``.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 
@@ -99,11 +98,13 @@ _INDEXES_LOCK = threading.Lock()
 
 
 def _layer_index(layer: gpd.GeoDataFrame) -> _LayerIndex:
-    """Return the cached :class:`_LayerIndex` of a layer, keyed by its geometry bytes."""
+    """Return the cached :class:`_LayerIndex` of a layer.
+
+    Keyed by the identity of its polygon objects: shapely geometries are immutable, copies
+    of a frame share them, and the cache holds them, so an id cannot be reused while cached.
+    """
     polys = np.asarray(layer.geometry.values, dtype=object)
-    wkb = shapely.to_wkb(polys)
-    digest = hashlib.blake2b(b"".join(w if w is not None else b"-" for w in wkb), digest_size=16)
-    key = digest.digest()
+    key = np.fromiter(map(id, polys), dtype=np.uint64, count=len(polys)).tobytes()
     with _INDEXES_LOCK:
         found = _INDEXES.get(key)
         if found is not None:
@@ -143,8 +144,8 @@ def _intersects_then_nearest(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Join a few points the exact, slow way: every unit they touch, else the nearest one.
 
-    A point on a shared boundary takes the first unit in layer order (what
-    ``geopandas.sjoin(predicate="intersects")`` lists first); a point outside every unit
+    A point on a shared boundary takes the unit ``geopandas.sjoin(predicate="intersects")``
+    lists first (its spatial index's order, fixed for a given layer); a point outside every unit
     takes the nearest within ``tolerance_km``. ``layer`` has a RangeIndex.
 
     Returns
@@ -213,8 +214,8 @@ def join_admin(
     A point inside exactly one unit is found by that unit's prepared polygon
     (tested only against the points in its bounding box). The rest, points on a
     boundary, in a part where units overlap or outside every unit, are joined
-    as ``geopandas.sjoin(predicate="intersects")`` would: the first unit in
-    layer order that touches the point, else the nearest within the tolerance.
+    as ``geopandas.sjoin(predicate="intersects")`` would: the first unit it
+    lists for the point, else the nearest within the tolerance.
     """
     levels = admin_levels(boundaries)
     keep = [c for lvl in levels for c in admin_columns(lvl)]
