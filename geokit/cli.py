@@ -201,7 +201,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     from geokit._http import default_file_mode
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
-    from geokit.pipeline import resolve_keeping_input
+    from geokit.pipeline import resolve_keeping_input, resolve_table_keys
 
     out = Path(args.output)
     _check_output(out, overwrite=args.overwrite)
@@ -221,6 +221,14 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     tmp = Path(tmp_name)
     rows = bad = 0
+    hints = {
+        "country": args.country,
+        "country_column": args.country_column,
+        "admin1_column": args.admin1_column,
+        "admin2_column": args.admin2_column,
+    }
+    progress = not args.quiet and sys.stderr.isatty()
+    resolutions: dict[Any, Any] = {}
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             # streamed chunk by chunk: a 200 MB table never sits in memory whole
@@ -234,15 +242,10 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                                 f"{', '.join(c for c in chunk.columns if c != 'row')}",
                                 path=args.input,
                             )
-                resolved = resolve_keeping_input(
-                    chunk,
-                    args.column,
-                    country=args.country,
-                    country_column=args.country_column,
-                    admin1_column=args.admin1_column,
-                    admin2_column=args.admin2_column,
-                    progress=not args.quiet and sys.stderr.isatty(),
-                )
+                    # every distinct place once, with the whole table as context (a first pass)
+                    chunks = iter_incidents(args.input, place_column=args.column, chunksize=args.chunksize)
+                    resolutions = resolve_table_keys(chunks, args.column, **hints, progress=progress)
+                resolved = resolve_keeping_input(chunk, args.column, **hints, resolutions=resolutions)
                 if online is not None:
                     _fill_online(resolved, args, online)
                 if layer is not None:

@@ -18,7 +18,14 @@ import shapely
 from geokit.boundaries import admin_columns
 from geokit.errors import InputError
 
-__all__ = ["admin_levels", "aggregate", "join_admin"]
+__all__ = [
+    "admin_levels",
+    "aggregate",
+    "aggregate_counts",
+    "combine_counts",
+    "join_admin",
+    "unit_counts",
+]
 
 #: Default distance within which a point outside every unit joins the nearest one.
 DEFAULT_TOLERANCE_KM = 5.0
@@ -251,6 +258,67 @@ def join_admin(
     return out
 
 
+def unit_counts(rows: pd.DataFrame, id_col: str, fatalities: str = "fatalities") -> pd.DataFrame:
+    """Count rows, sum known fatalities and count the known figures, per unit id.
+
+    Parameters
+    ----------
+    rows
+        Joined rows; those without a unit id are not counted.
+    id_col
+        The unit id column (``adm<L>_id``).
+    fatalities
+        Column with per-incident fatality counts (NaN where unknown).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by unit id: ``incidents``, ``fatalities`` (NaN where no figure was known)
+        and ``fatalities_known``. Partial tables of several parts of a table add up with
+        :func:`combine_counts`.
+    """
+    rows = rows[rows[id_col].notna()] if id_col in rows.columns else rows.iloc[0:0]
+    key = rows[id_col] if id_col in rows.columns else pd.Series(dtype="string")
+    counts = rows.groupby(key).size() if len(rows) else pd.Series(dtype="int64")
+    if fatalities in rows.columns:
+        fat = pd.to_numeric(rows[fatalities], errors="coerce")
+        fat_sum = fat.groupby(key).sum(min_count=1)
+        fat_known = fat.notna().groupby(key).sum()
+    else:
+        fat_sum = pd.Series(dtype=float)
+        fat_known = pd.Series(dtype="int64")
+    out = pd.DataFrame({"incidents": counts})
+    out["fatalities"] = fat_sum.reindex(out.index).astype(float)
+    out["fatalities_known"] = fat_known.reindex(out.index).fillna(0).astype("int64")
+    return out
+
+
+def combine_counts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Add up :func:`unit_counts` tables of several parts of one table.
+
+    Parameters
+    ----------
+    parts
+        One :func:`unit_counts` table per part.
+
+    Returns
+    -------
+    pandas.DataFrame
+        As :func:`unit_counts` of the whole table.
+    """
+    both = (
+        pd.concat(parts) if parts else pd.DataFrame(columns=["incidents", "fatalities", "fatalities_known"])
+    )
+    grouped = both.groupby(level=0)
+    return pd.DataFrame(
+        {
+            "incidents": grouped["incidents"].sum(),
+            "fatalities": grouped["fatalities"].sum(min_count=1),
+            "fatalities_known": grouped["fatalities_known"].sum(),
+        }
+    )
+
+
 def aggregate(
     joined: pd.DataFrame,
     boundaries: gpd.GeoDataFrame,
@@ -281,10 +349,40 @@ def aggregate(
         figure), ``fatalities_known`` (how many incidents had a figure),
         ``area_km2`` and ``incidents_per_1000km2``.
     """
+    lvl = _level(boundaries, level)
+    _, id_col = admin_columns(lvl)
+    return aggregate_counts(unit_counts(joined, id_col, fatalities), boundaries, level=lvl)
+
+
+def _level(boundaries: gpd.GeoDataFrame, level: int | None) -> int:
     levels = admin_levels(boundaries)
     lvl = level if level is not None else max(levels)
     if lvl not in levels:
         raise InputError(f"no admin level {lvl} in the boundary layer; it has {levels}")
+    return lvl
+
+
+def aggregate_counts(
+    counts: pd.DataFrame, boundaries: gpd.GeoDataFrame, *, level: int | None = None
+) -> gpd.GeoDataFrame:
+    """Turn per-unit counts (:func:`unit_counts`) into :func:`aggregate`'s table.
+
+    Parameters
+    ----------
+    counts
+        From :func:`unit_counts` or :func:`combine_counts`.
+    boundaries
+        The layer used for the join.
+    level
+        Admin level the counts are keyed on; the layer's finest level by default.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        As :func:`aggregate` returns.
+    """
+    levels = admin_levels(boundaries)
+    lvl = _level(boundaries, level)
     name_col, id_col = admin_columns(lvl)
     upper = [c for lv in levels if lv < lvl for c in admin_columns(lv)]
     units = (
@@ -294,20 +392,13 @@ def aggregate(
     )
     units = units[[*upper, name_col, id_col, units.geometry.name]].copy()
 
-    rows = joined[joined[id_col].notna()] if id_col in joined.columns else joined.iloc[0:0]
-    counts = rows.groupby(id_col).size()
-    if fatalities in rows.columns:
-        fat = pd.to_numeric(rows[fatalities], errors="coerce")
-        fat_sum = fat.groupby(rows[id_col]).sum(min_count=1)
-        fat_known = fat.notna().groupby(rows[id_col]).sum()
-    else:
-        fat_sum = pd.Series(dtype=float)
-        fat_known = pd.Series(dtype=float)
     key = units[id_col]
-    units["incidents"] = key.map(counts).fillna(0).astype(int).to_numpy()
+    units["incidents"] = key.map(counts["incidents"]).fillna(0).astype(int).to_numpy()
     # no incidents means no fatalities; incidents with no figure mean "unknown"
-    units["fatalities"] = np.where(units["incidents"] == 0, 0.0, key.map(fat_sum).astype(float).to_numpy())
-    units["fatalities_known"] = key.map(fat_known).fillna(0).astype(int).to_numpy()
+    units["fatalities"] = np.where(
+        units["incidents"] == 0, 0.0, key.map(counts["fatalities"]).astype(float).to_numpy()
+    )
+    units["fatalities_known"] = key.map(counts["fatalities_known"]).fillna(0).astype(int).to_numpy()
     # EPSG:6933 (WGS 84 / NSIDC EASE-Grid 2.0 Global) is equal-area
     area = units.to_crs(6933).area / 1e6 if len(units) else pd.Series(dtype=float)
     units["area_km2"] = np.asarray(area, dtype=float)

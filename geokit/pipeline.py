@@ -7,6 +7,7 @@ Every input row comes out in ``PipelineResult.incidents``, resolved or with
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,18 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geokit._resolve_batch import _OUT_COLUMNS
+from geokit._resolve_batch import _OUT_COLUMNS, PlaceKey, resolve_keys, row_keys
 from geokit.boundaries import load_boundaries
 from geokit.join import aggregate, join_admin
 from geokit.settings import Settings
 
-__all__ = ["RESOLVER_COLUMNS", "PipelineResult", "resolve_keeping_input", "run_pipeline"]
+__all__ = [
+    "RESOLVER_COLUMNS",
+    "PipelineResult",
+    "resolve_keeping_input",
+    "resolve_table_keys",
+    "run_pipeline",
+]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -148,6 +155,58 @@ def resolve_keeping_input(table: pd.DataFrame, place_column: str, **options: Any
         resolved = resolved.rename(columns={"source": "match_source"})
         resolved.insert(min(len(table.columns), len(resolved.columns)), "source", outlet.to_numpy())
     return resolved
+
+
+def resolve_table_keys(
+    chunks: Iterable[pd.DataFrame],
+    place_column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+    gazetteer: Any = None,
+    progress: bool = False,
+) -> dict[PlaceKey, Any]:
+    """Resolve every distinct place of a table read in chunks, once, with the whole table as context.
+
+    Pass the result as ``resolutions=`` to :func:`resolve_keeping_input` for each chunk:
+    a name is resolved once per table, not once per chunk, and the answers do not depend
+    on where the chunks are cut.
+
+    Parameters
+    ----------
+    chunks
+        The table's chunks (e.g. :func:`geokit.ingest.iter_incidents`).
+    place_column, country, country_column, admin1_column, admin2_column
+        As for :func:`geokit.resolve.resolve_frame`.
+    gazetteer
+        A :class:`geokit.gazetteer.Gazetteer`; the default one otherwise.
+    progress
+        Show a progress bar over the distinct places.
+
+    Returns
+    -------
+    dict
+        Place key (:func:`geokit.resolve.row_keys`) to :class:`geokit.resolve.Resolution`.
+    """
+    from geokit.gazetteer import Gazetteer
+
+    keys: dict[PlaceKey, None] = {}
+    for chunk in chunks:
+        keys.update(
+            dict.fromkeys(
+                row_keys(
+                    chunk,
+                    place_column,
+                    country=country,
+                    country_column=country_column,
+                    admin1_column=admin1_column,
+                    admin2_column=admin2_column,
+                )
+            )
+        )
+    return resolve_keys(keys, gazetteer=gazetteer or Gazetteer.default(), progress=progress)
 
 
 def run_pipeline(
