@@ -22,6 +22,7 @@ Needs the ``dask`` extra: ``pip install 'geokit[dask]'``.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import tempfile
@@ -195,13 +196,29 @@ def read_table_dask(path: str | Path, *, blocksize: str | int | None = DEFAULT_B
     if p.suffix.lower() == ".parquet" or (p.is_dir() and any(p.glob("*.parquet"))):
         parquet: dd.DataFrame = dd.read_parquet(str(p))
         return parquet
-    files = sorted(p.glob("*.csv")) if p.is_dir() else sorted(Path().glob(str(p))) if "*" in str(p) else [p]
+    files = (
+        sorted(p.glob("*.csv"))
+        if p.is_dir()
+        else sorted(map(Path, glob.glob(str(p))))
+        if "*" in str(p)
+        else [p]
+    )
     if not files or not all(f.is_file() for f in files):
         raise InputError("file not found", path=str(path))
     encoding, sep, skip = _csv_dialect(files[0])
     if encoding == "utf-16":
         blocksize = None
-    frame = dd.read_csv(
+    import dask
+
+    # strings as pandas reads them (geokit.ingest.read_table), not dask's own string dtype
+    with dask.config.set({"dataframe.convert-string": False}):
+        frame = _read_csv(dd, files, sep, encoding, skip, blocksize)
+    renamed: dd.DataFrame = frame.rename(columns={c: str(c).strip() for c in frame.columns})
+    return renamed
+
+
+def _read_csv(dd: Any, files: list[Path], sep: str, encoding: str, skip: int, blocksize: Any) -> Any:
+    return dd.read_csv(
         [str(f) for f in files],
         sep=sep,
         dtype=str,
@@ -212,8 +229,6 @@ def read_table_dask(path: str | Path, *, blocksize: str | int | None = DEFAULT_B
         blocksize=blocksize,
         on_bad_lines="error",
     )
-    renamed: dd.DataFrame = frame.rename(columns={c: str(c).strip() for c in frame.columns})
-    return renamed
 
 
 def write_table_dask(frame: dd.DataFrame, output: str | Path, *, overwrite: bool = False) -> Path:
