@@ -22,7 +22,6 @@ Needs the ``dask`` extra: ``pip install 'geokit[dask]'``.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import shutil
 import tempfile
