@@ -195,13 +195,12 @@ def read_table_dask(path: str | Path, *, blocksize: str | int | None = DEFAULT_B
     if p.suffix.lower() == ".parquet" or (p.is_dir() and any(p.glob("*.parquet"))):
         parquet: dd.DataFrame = dd.read_parquet(str(p))
         return parquet
-    files = (
-        sorted(p.glob("*.csv"))
-        if p.is_dir()
-        else sorted(map(Path, glob.glob(str(p))))
-        if "*" in str(p)
-        else [p]
-    )
+    if p.is_dir():
+        files = sorted(p.glob("*.csv"))
+    elif "*" in p.name:
+        files = sorted(p.parent.glob(p.name))
+    else:
+        files = [p]
     if not files or not all(f.is_file() for f in files):
         raise InputError("file not found", path=str(path))
     encoding, sep, skip = _csv_dialect(files[0])
