@@ -3,7 +3,8 @@
 The geocode table draws 1,000,000 rows from 3,000 distinct place names written by others,
 each with its province and district hints: UCDP GED's Pakistani location strings with
 UCDP's own admin names (../shared/eval), COD-AB tehsil names with their province and
-district, and GeoNames' Pakistani towns (and their alternate names) with their province.
+district, and GeoNames' Pakistani towns (and their alternate names) with their province,
+also written 'near X' and 'outskirts of X'.
 The join table has 1,000,000 random points inside Pakistan. Each command runs as a user
 runs it (a fresh ``geokit`` process, CSV in, CSV out); the peer of the join row is the
 fastest raw point-in-polygon form on the same points, from the CSV, in the same run.
@@ -55,6 +56,10 @@ def distinct_places(n: int = 3_000) -> pd.DataFrame:
             prov = provinces.get(line[10], "")
             rows.append((line[1], prov, ""))
             rows += [(alt, prov, "") for alt in line[3].split(",") if alt.isascii() and alt]
+    # report-style phrasings of the same towns ("near X", "outskirts of X") fill up to n
+    towns = [r for r in rows if r[2] == ""]
+    rows += [(f"near {p}", a1, a2) for p, a1, a2 in towns]
+    rows += [(f"outskirts of {p}", a1, a2) for p, a1, a2 in towns]
     table = pd.DataFrame(rows, columns=["place", "province", "district"]).drop_duplicates("place")
     return table.iloc[:n].reset_index(drop=True)
 

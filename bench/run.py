@@ -21,7 +21,7 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-AREAS = ["gazetteer", "geoparse", "join", "maps", "memory"]
+AREAS = ["gazetteer", "geoparse", "join", "e2e", "scale", "maps", "memory"]
 
 
 def _ratio(row: dict) -> float | None:

@@ -23,6 +23,8 @@ from geokit.settings import Settings
 __all__ = [
     "RESOLVER_COLUMNS",
     "PipelineResult",
+    "hint_columns",
+    "incidents_of",
     "resolve_keeping_input",
     "resolve_table_keys",
     "run_pipeline",
@@ -209,6 +211,59 @@ def resolve_table_keys(
     return resolve_keys(keys, gazetteer=gazetteer or Gazetteer.default(), progress=progress)
 
 
+def hint_columns(table: pd.DataFrame) -> dict[str, str | None]:
+    """Return the hint options :func:`run_pipeline` reads from a table's column names."""
+    return {
+        "country_column": "country_hint" if "country_hint" in table.columns else None,
+        "admin1_column": "admin1_hint" if "admin1_hint" in table.columns else None,
+        "admin2_column": "admin2_hint" if "admin2_hint" in table.columns else None,
+    }
+
+
+def incidents_of(
+    table: pd.DataFrame,
+    layer: gpd.GeoDataFrame,
+    *,
+    place_column: str = "place",
+    gazetteer: Any = None,
+    progress: bool = False,
+    resolutions: Any = None,
+) -> gpd.GeoDataFrame:
+    """Resolve and join a table of incidents: :attr:`PipelineResult.incidents` of :func:`run_pipeline`.
+
+    Parameters
+    ----------
+    table
+        As for :func:`run_pipeline`.
+    layer
+        A loaded boundary layer.
+    place_column, gazetteer, progress
+        As for :func:`run_pipeline`.
+    resolutions
+        Answers for the table's places worked out over a larger table that this one is a
+        part of (:func:`resolve_table_keys`), so that a part gives what the whole would.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+    """
+    given = {c: pd.to_numeric(table[c], errors="coerce") for c in ("lat", "lon", "precision") if c in table}
+    resolved = resolve_keeping_input(
+        table,
+        place_column,
+        **hint_columns(table),
+        gazetteer=gazetteer,
+        progress=progress,
+        resolutions=resolutions,
+    )
+    from_input = np.zeros(len(resolved), dtype=bool)
+    if "lat" in given and "lon" in given:
+        from_input = _use_given_coordinates(resolved, given)
+    joined = join_admin(resolved, layer)
+    _flag_swapped(joined, layer, from_input)
+    return joined
+
+
 def run_pipeline(
     table: pd.DataFrame,
     *,
@@ -249,20 +304,6 @@ def run_pipeline(
         if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
         else load_boundaries(boundaries, settings=settings)
     )
-    given = {c: pd.to_numeric(table[c], errors="coerce") for c in ("lat", "lon", "precision") if c in table}
-    resolved = resolve_keeping_input(
-        table,
-        place_column,
-        country_column="country_hint" if "country_hint" in table.columns else None,
-        admin1_column="admin1_hint" if "admin1_hint" in table.columns else None,
-        admin2_column="admin2_hint" if "admin2_hint" in table.columns else None,
-        gazetteer=gazetteer,
-        progress=progress,
-    )
-    from_input = np.zeros(len(resolved), dtype=bool)
-    if "lat" in given and "lon" in given:
-        from_input = _use_given_coordinates(resolved, given)
-    joined = join_admin(resolved, layer)
-    _flag_swapped(joined, layer, from_input)
+    joined = incidents_of(table, layer, place_column=place_column, gazetteer=gazetteer, progress=progress)
     aggregates = aggregate(joined[joined["status"] == "resolved"], layer)
     return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer)

@@ -46,6 +46,7 @@ __all__ = [
     "aggregate_dask",
     "dask_client",
     "geocode_dask",
+    "incidents_dask",
     "join_dask",
     "read_table_dask",
     "resolve_keys_dask",
@@ -479,8 +480,90 @@ def geocode_dask(
     return _from_parts(parts, sample)
 
 
-def _local(boundaries: Boundaries | None, settings: Settings) -> Any:
+def _local(boundaries: Any, settings: Settings) -> Any:
     return None if boundaries is None else _worker_layer(boundaries, settings)
+
+
+# ---------------------------------------------------------------- the map's pipeline
+def _incidents_part(
+    part: pd.DataFrame,
+    offset: int,
+    column: str,
+    resolutions: dict[Any, Any],
+    boundaries: Boundaries,
+    settings: Settings,
+    where: str,
+) -> gpd.GeoDataFrame:
+    from geokit.ingest import validate_incidents
+    from geokit.pipeline import incidents_of
+
+    chunk = validate_incidents(part.reset_index(drop=True), place_column=column, where=where)
+    chunk["row"] += offset
+    layer = _worker_layer(boundaries, settings)
+    return incidents_of(chunk, layer, place_column=column, resolutions=resolutions)
+
+
+def incidents_dask(
+    frame: dd.DataFrame,
+    boundaries: Boundaries,
+    *,
+    place_column: str = "place",
+    settings: Settings | None = None,
+    where: str = "<table>",
+) -> dd.DataFrame:
+    """Resolve and join a table of incidents as :func:`geokit.pipeline.run_pipeline` does.
+
+    Every distinct place is resolved once with the whole table as context (computed now);
+    rows are resolved, given coordinates checked and joined lazily, partition by partition.
+    Count them with :func:`aggregate_dask` (the rows with ``status == "resolved"``).
+
+    Parameters
+    ----------
+    frame
+        Rows as :func:`read_table_dask` reads them (hint columns ``country_hint``,
+        ``admin1_hint``, ``admin2_hint`` and given ``lat``/``lon`` are used as the
+        pipeline uses them).
+    boundaries
+        A dataset name or file path (each worker loads it once) or a loaded layer.
+    place_column
+        The column with place names.
+    settings
+        Settings the workers use; the current ones by default.
+    where
+        How to name the input in errors.
+
+    Returns
+    -------
+    dask_geopandas.GeoDataFrame
+        :attr:`geokit.pipeline.PipelineResult.incidents`, row for row, except that an
+        ``id`` repeated in two partitions is not noted in ``input_issues``.
+    """
+    _need_dask()
+    from dask.delayed import delayed
+
+    from geokit.pipeline import hint_columns
+
+    s = settings or get_settings()
+    if place_column not in frame.columns:
+        raise InputError(
+            f"no column {place_column!r}; columns are: {', '.join(map(str, frame.columns))}", path=where
+        )
+    options: dict[str, Any] = {"country": None, **hint_columns(frame._meta)}
+    _worker_gazetteer(s)
+    resolutions, lengths = resolve_keys_dask(frame, place_column, options=options, settings=s)
+    if sum(lengths) == 0:
+        raise InputError("has a header but no data rows", path=where)
+    offsets = np.cumsum([0, *lengths[:-1]]).tolist()
+    shared, layer = _shared(resolutions), _shared(boundaries)
+    part = delayed(_incidents_part, pure=True)
+    parts = [
+        part(p, off, place_column, shared, layer, s, where)
+        for p, off, n in zip(frame.to_delayed(), offsets, lengths, strict=True)
+        if n
+    ]
+    head = frame.head(1, npartitions=-1)
+    sample = _incidents_part(head, 0, place_column, resolutions, _local(boundaries, s), s, where)
+    return _from_parts(parts, sample)
 
 
 # ---------------------------------------------------------------- join

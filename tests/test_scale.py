@@ -188,3 +188,34 @@ def test_a_worker_killed_mid_run_loses_no_row(client, incidents, tmp_path):
     assert (tmp_path / "dask.csv").read_bytes() == single
     client.wait_for_workers(2, timeout=120)
     assert set(client.run(os.getpid).values()) != pids_before  # a worker really was replaced
+
+
+def test_the_map_pipeline_on_dask_is_run_pipeline(client, incidents, tmp_path, adm2):
+    from geokit.ingest import read_incidents
+    from geokit.pipeline import run_pipeline
+    from geokit.scale import incidents_dask
+
+    # hints under the pipeline's column names, and a few rows with their own coordinates
+    table = pd.read_csv(incidents, dtype=str, keep_default_na=False).rename(
+        columns={"adm_1": "admin1_hint", "adm_2": "admin2_hint"}
+    )
+    table["lat"] = ""
+    table["lon"] = ""
+    table.loc[::50, ["lat", "lon"]] = ["30.18", "67.0"]
+    table.loc[1::500, ["lat", "lon"]] = ["67.0", "30.18"]  # swapped
+    src = tmp_path / "hinted.csv"
+    table.to_csv(src, index=False)
+    whole = run_pipeline(read_incidents(src), boundaries=adm2)
+    frame = read_table_dask(src, blocksize=BLOCK)
+    assert frame.npartitions >= 4
+    parts = incidents_dask(frame, "PAK:ADM2")
+    got = parts.compute()
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(got).reset_index(drop=True).drop(columns="geometry"),
+        pd.DataFrame(whole.incidents).drop(columns="geometry"),
+    )
+    assert got.geometry.reset_index(drop=True).geom_equals(whole.incidents.geometry).sum() == (
+        whole.incidents.geometry.notna().sum()
+    )
+    counts = aggregate_dask(parts[parts["status"] == "resolved"], adm2)
+    pd.testing.assert_frame_equal(counts, whole.aggregates)
