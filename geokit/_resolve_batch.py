@@ -189,11 +189,22 @@ def row_keys(
         if name is not None and name not in df.columns:
             raise InputError(f"no column {name!r}; columns are: {', '.join(map(str, df.columns))}")
     n = len(df)
+    memo: dict[Any, str | None] = {}  # a table repeats its places and hints: clean each once
+
+    def cell(v: Any) -> str | None:
+        try:
+            return memo[v]
+        except KeyError:
+            out = memo[v] = _cell(v)
+            return out
 
     def col(name: str | None) -> list[str | None]:
-        return [_cell(v) for v in df[name]] if name is not None else [None] * n
+        return [cell(v) for v in df[name].to_numpy(dtype=object)] if name is not None else [None] * n
 
-    queries = [v if isinstance(v, str) else ("" if v is None or v != v else str(v)) for v in df[column]]
+    queries = [
+        v if isinstance(v, str) else ("" if v is None or v != v else str(v))
+        for v in df[column].to_numpy(dtype=object)
+    ]
     countries = [c or (country.upper() if country else None) for c in col(country_column)]
     return list(zip(queries, countries, col(admin1_column), col(admin2_column), strict=True))
 
