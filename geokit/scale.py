@@ -22,6 +22,7 @@ Needs the ``dask`` extra: ``pip install 'geokit[dask]'``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 __all__ = [
+    "Written",
     "aggregate_dask",
     "dask_client",
     "geocode_dask",
@@ -230,7 +232,25 @@ def _read_csv(dd: Any, files: list[Path], sep: str, encoding: str, skip: int, bl
     )
 
 
-def write_table_dask(frame: dd.DataFrame, output: str | Path, *, overwrite: bool = False) -> Path:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Written:
+    """What :func:`write_table_dask` wrote.
+
+    Attributes
+    ----------
+    path
+        The file or folder written.
+    counts
+        Rows per value of the ``count`` column (empty when none was asked for).
+    """
+
+    path: Path
+    counts: dict[str, int]
+
+
+def write_table_dask(
+    frame: dd.DataFrame, output: str | Path, *, overwrite: bool = False, count: str | None = None
+) -> Written:
     """Write a Dask frame: Parquet folder, CSV folder (one file per partition) or one CSV.
 
     ``*.parquet`` writes a Parquet dataset (a folder); a path ending in ``/`` or an existing
@@ -247,37 +267,59 @@ def write_table_dask(frame: dd.DataFrame, output: str | Path, *, overwrite: bool
         Where to write.
     overwrite
         Replace an existing file or folder.
+    count
+        Also count the rows per value of this column, in the same pass (each partition
+        is computed once).
 
     Returns
     -------
-    pathlib.Path
-        The path written.
+    Written
     """
+    from dask.base import compute
+
     out = Path(output)
     as_folder = str(output).endswith(("/", os.sep)) or out.is_dir()
     if out.exists() and not overwrite and not (as_folder and not any(out.iterdir())):
         raise InputError("exists; pass --overwrite to replace it", path=str(out))
     if not out.parent.exists():
         raise InputError("folder does not exist", path=str(out))
+    counted = frame[count].value_counts() if count else None
+
+    def run(task: Any) -> dict[str, int]:
+        if counted is None:
+            compute(task)
+            return {}
+        from dask.delayed import Delayed
+
+        # one graph, each partition computed once for the write and the count; to_csv gives
+        # delayed tasks and to_parquet an expression, which must not be mixed in one compute
+        tasks = task if isinstance(task, list) else [task]
+        as_delayed = all(isinstance(t, Delayed) for t in tasks)
+        _, got = compute(task, counted.to_delayed() if as_delayed else counted)
+        pieces = list(got) if isinstance(got, list | tuple) else [got]
+        got = pd.concat(pieces).groupby(level=0).sum()
+        return {str(k): int(v) for k, v in got.items()}
+
     if out.suffix.lower() == ".parquet":
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
-        frame.to_parquet(str(out), write_index=False)
-        return out
+        return Written(out, run(frame.to_parquet(str(out), write_index=False, compute=False)))
     if as_folder:
         out.mkdir(exist_ok=True)
         for old in out.glob("part-*.csv"):
             old.unlink()
-        frame.to_csv(str(out / "part-*.csv"), index=False, name_function=lambda i: f"{i:06d}")
-        return out
+        task = frame.to_csv(str(out / "part-*.csv"), index=False, name_function=_part_name, compute=False)
+        return Written(out, run(task))
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        frame.to_csv(
+        task = frame.to_csv(
             str(tmp / "part-*.csv"),
             index=False,
             header_first_partition_only=True,
-            name_function=lambda i: f"{i:06d}",
+            name_function=_part_name,
+            compute=False,
         )
+        counts = run(task)
         joined = tmp / "whole.csv"
         with joined.open("wb") as dst:
             for part in sorted(tmp.glob("part-*.csv")):
@@ -289,7 +331,11 @@ def write_table_dask(frame: dd.DataFrame, output: str | Path, *, overwrite: bool
         joined.replace(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return out
+    return Written(out, counts)
+
+
+def _part_name(i: int) -> str:
+    return f"{i:06d}"
 
 
 # ---------------------------------------------------------------- geocode
