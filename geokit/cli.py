@@ -53,6 +53,21 @@ def _subparser(
     return p
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("scaling out (needs: pip install 'geokit[dask]')")
+    g.add_argument("--engine", choices=["single", "dask"], default="single", help="single process or Dask")
+    g.add_argument("--workers", type=int, help="with --engine dask: start a local cluster of N processes")
+    g.add_argument("--scheduler", help="with --engine dask: address of a running Dask scheduler")
+
+
+def _dask_client(args: argparse.Namespace) -> Any:
+    from geokit.scale import dask_client
+
+    if args.workers is None and args.scheduler is None:
+        raise InputError("--engine dask needs --workers N or --scheduler ADDRESS")
+    return dask_client(workers=args.workers, scheduler=args.scheduler)
+
+
 def _check_output(path: Path, *, overwrite: bool) -> None:
     if path.exists() and not overwrite:
         raise InputError("exists; pass --overwrite to replace it", path=str(path))
@@ -93,6 +108,21 @@ def _article_table(args: argparse.Namespace) -> Any:
     )
 
 
+def _pipeline_dask(args: argparse.Namespace) -> Any:
+    """Resolve, join and count on Dask; the map's incidents are then brought in."""
+    from geokit.boundaries import load_boundaries
+    from geokit.pipeline import PipelineResult
+    from geokit.scale import aggregate_dask, incidents_dask, read_table_dask
+
+    layer = load_boundaries(args.boundaries)
+    with _dask_client(args):
+        parts = incidents_dask(read_table_dask(args.input), layer, place_column=args.column, where=args.input)
+        parts = parts.persist()  # type: ignore[no-untyped-call]  # counted and brought in once
+        aggregates = aggregate_dask(parts[parts["status"] == "resolved"], layer)
+        incidents = parts.compute().reset_index(drop=True)  # type: ignore[no-untyped-call]
+    return PipelineResult(incidents=incidents, aggregates=aggregates, boundaries=layer)
+
+
 def _cmd_map(args: argparse.Namespace) -> int:
     from geokit.export import write_geojson
     from geokit.ingest import read_incidents
@@ -112,16 +142,17 @@ def _cmd_map(args: argparse.Namespace) -> int:
     for path in outputs:
         _check_output(path, overwrite=args.overwrite)
 
-    if Path(args.input).suffix.lower() in {".txt", ".text"}:
-        table = _article_table(args)
+    article = Path(args.input).suffix.lower() in {".txt", ".text"}
+    if args.engine == "dask" and not article:
+        result = _pipeline_dask(args)
     else:
-        table = read_incidents(args.input, place_column=args.column)
-    result = run_pipeline(
-        table,
-        place_column=args.column,
-        boundaries=args.boundaries,
-        progress=not args.quiet and sys.stderr.isatty(),
-    )
+        table = _article_table(args) if article else read_incidents(args.input, place_column=args.column)
+        result = run_pipeline(
+            table,
+            place_column=args.column,
+            boundaries=args.boundaries,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
     m = incident_map(
         result.incidents,
         result.aggregates,
@@ -191,8 +222,36 @@ def _fill_online(frame: Any, args: argparse.Namespace, online: Any) -> None:
         )
 
 
+def _cmd_geocode_dask(args: argparse.Namespace) -> int:
+    from geokit.scale import geocode_dask, read_table_dask, write_table_dask
+
+    if args.online:
+        raise InputError("--online is not available with --engine dask")
+    with _dask_client(args):
+        frame = geocode_dask(
+            read_table_dask(args.input),
+            args.column,
+            country=args.country,
+            country_column=args.country_column,
+            admin1_column=args.admin1_column,
+            admin2_column=args.admin2_column,
+            boundaries=args.boundaries,
+            where=args.input,
+        )
+        written = write_table_dask(frame, args.output, overwrite=args.overwrite, count="status")
+    out, statuses = written.path, written.counts
+    rows, bad = sum(statuses.values()), sum(v for k, v in statuses.items() if k != "resolved")
+    if args.json:
+        print(json.dumps({"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}))
+    _say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
+    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
 def _cmd_geocode(args: argparse.Namespace) -> int:
     import os
+
+    if args.engine == "dask":
+        return _cmd_geocode_dask(args)
     import tempfile
     import urllib.parse
 
@@ -328,6 +387,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_join(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    if args.engine == "dask":
+        from geokit.scale import join_dask, read_table_dask, write_table_dask
+
+        with _dask_client(args):
+            joined = join_dask(read_table_dask(args.input), args.boundaries, lat=args.lat, lon=args.lon)
+            joined = joined.drop(columns=joined.geometry.name)
+            written = write_table_dask(joined, args.output, overwrite=args.overwrite, count="join_status")
+        done = written.counts
+        _say(
+            args,
+            f"{sum(done.values())} rows joined ({', '.join(f'{k}: {v}' for k, v in done.items())}); "
+            f"written to {written.path}",
+        )
+        return EXIT_OK
+
     from geokit.boundaries import load_boundaries
     from geokit.export import write_text_atomic
     from geokit.ingest import read_table
@@ -449,6 +523,7 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     )
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
+    _engine_options(p)
     _common(p)
 
     p = _subparser(
@@ -482,6 +557,7 @@ geokit geocode incidents.csv --column place --country PK \\
         default="https://nominatim.openstreetmap.org",
         help="Nominatim server (with --online)",
     )
+    _engine_options(p)
     _common(p)
 
     p = _subparser(
@@ -529,6 +605,7 @@ geokit export incidents.geojson -o incidents.shp --overwrite
     p.add_argument("--lat", default="lat", help="latitude column (default: lat)")
     p.add_argument("--lon", default="lon", help="longitude column (default: lon)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    _engine_options(p)
     _common(p)
 
     from geokit._assets import register_assets_command

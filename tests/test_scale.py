@@ -219,3 +219,54 @@ def test_the_map_pipeline_on_dask_is_run_pipeline(client, incidents, tmp_path, a
     )
     counts = aggregate_dask(parts[parts["status"] == "resolved"], adm2)
     pd.testing.assert_frame_equal(counts, whole.aggregates)
+
+
+def test_cli_engine_dask_gives_the_single_process_files(client, incidents, points, tmp_path):
+    address = client.scheduler.address
+    single = _geocode_single(incidents, tmp_path / "single.csv")
+    hints = ["--column", "place", "--country", "PK", "--admin1-column", "adm_1", "--admin2-column", "adm_2"]
+    dask_args = ["--engine", "dask", "--scheduler", address, "-q"]
+    out = tmp_path / "dask.csv"
+    assert (
+        main(["geocode", str(incidents), *hints, "--boundaries", "PAK:ADM2", "-o", str(out), *dask_args]) == 0
+    )
+    assert out.read_bytes() == single
+    assert main(["join", str(points), "-o", str(tmp_path / "j1.csv"), "-q"]) == 0
+    assert main(["join", str(points), "-o", str(tmp_path / "j2.csv"), *dask_args]) == 0
+    assert (tmp_path / "j2.csv").read_bytes() == (tmp_path / "j1.csv").read_bytes()
+    # partitioned Parquet out, with the same rows
+    assert main(["join", str(points), "-o", str(tmp_path / "j.parquet"), *dask_args]) == 0
+    back = pd.read_parquet(tmp_path / "j.parquet")
+    assert back["id"].tolist() == pd.read_csv(tmp_path / "j1.csv", dtype=str)["id"].tolist()
+
+
+def test_cli_map_engine_dask_counts_as_the_single_process_map(client, incidents, tmp_path):
+    table = pd.read_csv(incidents, dtype=str, keep_default_na=False).rename(
+        columns={"adm_1": "admin1_hint", "adm_2": "admin2_hint"}
+    )
+    src = tmp_path / "hinted.csv"
+    table.to_csv(src, index=False)
+    outputs = {}
+    for engine in ("single", "dask"):
+        extra = ["--engine", "dask", "--scheduler", client.scheduler.address] if engine == "dask" else []
+        code = main(
+            [
+                "map",
+                str(src),
+                "-o",
+                str(tmp_path / f"{engine}.html"),
+                "--geojson",
+                str(tmp_path / f"{engine}.geojson"),
+                "-q",
+                *extra,
+            ]
+        )
+        assert code == 0
+        outputs[engine] = (tmp_path / f"{engine}-districts.geojson").read_bytes()
+    assert outputs["dask"] == outputs["single"]
+
+
+def test_cli_engine_dask_needs_workers_or_a_scheduler(incidents, tmp_path, capsys):
+    code = main(["join", str(incidents), "-o", str(tmp_path / "x.csv"), "--engine", "dask"])
+    assert code == 2
+    assert "--workers N or --scheduler ADDRESS" in capsys.readouterr().err
