@@ -50,9 +50,12 @@ assets: $(STAMP)
 test: $(STAMP) $(CHROMIUM) assets
 	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -m pytest
 
+# rows for the Dask row of make bench (bench/bench_scale.py)
+BENCH_SCALE_ROWS ?= 10000000
+
 bench: $(STAMP) $(CHROMIUM)
 	$(VENV)/bin/geokit assets fetch -q
-	$(PY) bench/run.py
+	GEOKIT_BENCH_SCALE_ROWS=$(BENCH_SCALE_ROWS) $(PY) bench/run.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check geokit tests bench

@@ -21,7 +21,7 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-AREAS = ["gazetteer", "geoparse", "join", "maps", "memory", "embedded", "hints", "toponyms"]
+AREAS = ["gazetteer", "geoparse", "join", "maps", "memory", "embedded", "hints", "toponyms", "e2e", "scale"]
 
 
 def _ratio(row: dict) -> float | None:

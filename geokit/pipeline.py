@@ -7,7 +7,7 @@ Every input row comes out in ``PipelineResult.incidents``, resolved or with
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +19,16 @@ from geokit.boundaries import load_boundaries
 from geokit.columns import ColumnRoles, find_roles, roles_of
 from geokit.errors import InputError
 from geokit.join import aggregate, join_admin
-from geokit.resolve.batch import _OUT_COLUMNS
+from geokit.resolve.batch import _OUT_COLUMNS, PlaceKey, resolve_keys, row_keys
 from geokit.settings import Settings
 
 __all__ = [
     "RESOLVER_COLUMNS",
     "PipelineResult",
+    "hint_columns",
+    "incidents_of",
     "resolve_keeping_input",
+    "resolve_table_keys",
     "run_pipeline",
     "table_roles",
 ]
@@ -235,6 +238,155 @@ def pick_boundaries(table: pd.DataFrame, resolved: pd.DataFrame, gazetteer: Any 
     return auto_boundaries(countries)
 
 
+def resolve_table_keys(
+    chunks: Iterable[pd.DataFrame],
+    place_column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+    gazetteer: Any = None,
+    progress: bool = False,
+) -> dict[PlaceKey, Any]:
+    """Resolve every distinct place of a table read in chunks, once, with the whole table as context.
+
+    Pass the result as ``resolutions=`` to :func:`resolve_keeping_input` for each chunk:
+    a name is resolved once per table, not once per chunk, and the answers do not depend
+    on where the chunks are cut.
+
+    Parameters
+    ----------
+    chunks
+        The table's chunks (e.g. :func:`geokit.ingest.iter_incidents`).
+    place_column, country, country_column, admin1_column, admin2_column
+        As for :func:`geokit.resolve.resolve_frame`.
+    gazetteer
+        A :class:`geokit.gazetteer.Gazetteer`; the default one otherwise.
+    progress
+        Show a progress bar over the distinct places.
+
+    Returns
+    -------
+    dict
+        Place key (:func:`geokit.resolve.row_keys`) to :class:`geokit.resolve.Resolution`.
+    """
+    from geokit.gazetteer import Gazetteer
+
+    keys: dict[PlaceKey, None] = {}
+    for chunk in chunks:
+        keys.update(
+            dict.fromkeys(
+                row_keys(
+                    chunk,
+                    place_column,
+                    country=country,
+                    country_column=country_column,
+                    admin1_column=admin1_column,
+                    admin2_column=admin2_column,
+                )
+            )
+        )
+    return resolve_keys(keys, gazetteer=gazetteer or Gazetteer.default(), progress=progress)
+
+
+def hint_columns(table: pd.DataFrame) -> dict[str, str | None]:
+    """Return the hint options (``country_column``, ``admin1_column``, ``admin2_column``) of a table.
+
+    The columns are those of the table's roles (named, or recognised from common names).
+    """
+    roles = table_roles(table, None)
+    return {"country_column": roles.country, "admin1_column": roles.admin1, "admin2_column": roles.admin2}
+
+
+def incidents_of(
+    table: pd.DataFrame,
+    layer: gpd.GeoDataFrame,
+    *,
+    place_column: str | None = None,
+    country: str | None = None,
+    gazetteer: Any = None,
+    progress: bool = False,
+    resolutions: Any = None,
+) -> gpd.GeoDataFrame:
+    """Resolve and join a table of incidents: :attr:`PipelineResult.incidents` of :func:`run_pipeline`.
+
+    Parameters
+    ----------
+    table
+        As for :func:`run_pipeline`.
+    layer
+        A loaded boundary layer.
+    place_column, country, gazetteer, progress
+        As for :func:`run_pipeline`.
+    resolutions
+        Answers for the table's places worked out over a larger table that this one is a
+        part of (:func:`resolve_table_keys`), so that a part gives what the whole would.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+    """
+    roles = table_roles(table, None, place_column=place_column)
+    joined, _ = _incidents_and_layer(
+        table,
+        layer,
+        roles=roles,
+        country=country,
+        gazetteer=gazetteer,
+        progress=progress,
+        resolutions=resolutions,
+    )
+    return joined
+
+
+def _incidents_and_layer(
+    table: pd.DataFrame,
+    layer: gpd.GeoDataFrame | None,
+    *,
+    roles: ColumnRoles,
+    country: str | None,
+    gazetteer: Any,
+    progress: bool,
+    resolutions: Any = None,
+    settings: Settings | None = None,
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Resolve, use given coordinates, pick the layer when ``None`` (``auto``) and join."""
+    assert roles.place is not None  # table_roles guarantees it
+    given: dict[str, pd.Series] = {}
+    if roles.lat is not None and roles.lon is not None:
+        given = {
+            "lat": pd.to_numeric(table[roles.lat], errors="coerce"),
+            "lon": pd.to_numeric(table[roles.lon], errors="coerce"),
+        }
+        for name in ("precision", "input_precision"):
+            if name in table.columns:
+                given["precision"] = pd.to_numeric(table[name], errors="coerce")
+    resolved = resolve_keeping_input(
+        table,
+        roles.place,
+        country=country,
+        country_column=roles.country,
+        admin1_column=roles.admin1,
+        admin2_column=roles.admin2,
+        gazetteer=gazetteer,
+        progress=progress,
+        resolutions=resolutions,
+    )
+    roles = roles_of(resolved) or roles
+    from_input = np.zeros(len(resolved), dtype=bool)
+    if "lat" in given and "lon" in given:
+        from_input = _use_given_coordinates(resolved, given)
+    if layer is None:
+        layer = load_boundaries(pick_boundaries(table, resolved, gazetteer), settings=settings)
+    joined = join_admin(resolved, layer)
+    _flag_swapped(joined, layer, from_input)
+    meta = dict(resolved.attrs.get("geokit", {}))
+    meta["columns"] = roles.to_dict()
+    joined.attrs["geokit"] = meta
+    return joined, layer
+
+
 def run_pipeline(
     table: pd.DataFrame,
     *,
@@ -291,37 +443,17 @@ def run_pipeline(
         if isinstance(boundaries, gpd.GeoDataFrame) and "geokit" in boundaries.attrs
         else load_boundaries(boundaries, settings=settings)
     )
-    given: dict[str, pd.Series] = {}
-    if roles.lat is not None and roles.lon is not None:
-        given = {
-            "lat": pd.to_numeric(table[roles.lat], errors="coerce"),
-            "lon": pd.to_numeric(table[roles.lon], errors="coerce"),
-        }
-        for name in ("precision", "input_precision"):
-            if name in table.columns:
-                given["precision"] = pd.to_numeric(table[name], errors="coerce")
-    resolved = resolve_keeping_input(
+    joined, layer = _incidents_and_layer(
         table,
-        roles.place,
+        layer,
+        roles=roles,
         country=country,
-        country_column=roles.country,
-        admin1_column=roles.admin1,
-        admin2_column=roles.admin2,
         gazetteer=gazetteer,
         progress=progress,
+        settings=settings,
     )
-    roles = roles_of(resolved) or roles
-    from_input = np.zeros(len(resolved), dtype=bool)
-    if "lat" in given and "lon" in given:
-        from_input = _use_given_coordinates(resolved, given)
-    if layer is None:
-        layer = load_boundaries(pick_boundaries(table, resolved, gazetteer), settings=settings)
-    joined = join_admin(resolved, layer)
-    _flag_swapped(joined, layer, from_input)
+    roles = roles_of(joined) or roles
     aggregates = aggregate(
         joined[joined["status"] == "resolved"], layer, fatalities=roles.fatalities or "fatalities"
     )
-    meta = dict(resolved.attrs.get("geokit", {}))
-    meta["columns"] = roles.to_dict()
-    joined.attrs["geokit"] = meta
     return PipelineResult(incidents=joined, aggregates=aggregates, boundaries=layer, columns=roles)

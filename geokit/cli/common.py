@@ -24,7 +24,10 @@ __all__ = [
     "check_distinct",
     "check_output",
     "common",
+    "dask_client",
+    "dask_roles",
     "date_options",
+    "engine_options",
     "say",
     "subparser",
 ]
@@ -195,3 +198,32 @@ def check_distinct(outputs: Sequence[Path], *, inputs: Sequence[str | Path] = ()
         if real in taken:
             raise InputError(f"is also {taken[real]}; give each output its own file name", path=str(out))
         taken[real] = "another output"
+
+
+def engine_options(p: argparse.ArgumentParser) -> None:
+    """Add ``--engine``, ``--workers`` and ``--scheduler`` (the Dask path, see docs/scale.md)."""
+    g = p.add_argument_group("scaling out (needs: pip install 'geokit[dask]')")
+    g.add_argument("--engine", choices=["single", "dask"], default="single", help="single process or Dask")
+    g.add_argument("--workers", type=int, help="with --engine dask: start a local cluster of N processes")
+    g.add_argument("--scheduler", help="with --engine dask: address of a running Dask scheduler")
+
+
+def dask_client(args: argparse.Namespace) -> Any:
+    """Open the Dask client the options name (a context manager)."""
+    from geokit.scale import dask_client as client
+
+    if args.workers is None and args.scheduler is None:
+        raise InputError("--engine dask needs --workers N or --scheduler ADDRESS")
+    return client(workers=args.workers, scheduler=args.scheduler)
+
+
+def dask_roles(args: argparse.Namespace, columns: Any, where: str) -> Any:
+    """Column roles of a Dask table's header: those named on the command line, the rest recognised."""
+    from geokit.columns import find_roles
+
+    roles = find_roles(list(columns), named_roles(args), where=where)
+    if roles.place is None:
+        raise InputError(
+            "no place column (none named place, location, town...); name it with --column", path=where
+        )
+    return roles

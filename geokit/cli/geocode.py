@@ -15,7 +15,10 @@ from geokit.cli.common import (
     check_output,
     common,
     country_code,
+    dask_client,
+    dask_roles,
     date_options,
+    engine_options,
     named_roles,
     role_flags,
     say,
@@ -69,7 +72,37 @@ def _fill_online(frame: Any, args: argparse.Namespace, online: Any, roles: Any) 
         )
 
 
+def _cmd_geocode_dask(args: argparse.Namespace) -> int:
+    from geokit.scale import geocode_dask, read_table_dask, write_table_dask
+
+    if args.online:
+        raise InputError("--online is not available with --engine dask")
+    with dask_client(args):
+        table = read_table_dask(args.input)
+        roles = dask_roles(args, table.columns, args.input)
+        frame = geocode_dask(
+            table,
+            roles.place,
+            country=args.country,
+            country_column=roles.country,
+            admin1_column=roles.admin1,
+            admin2_column=roles.admin2,
+            boundaries=args.boundaries,
+            where=args.input,
+        )
+        written = write_table_dask(frame, args.output, overwrite=args.overwrite, count="status")
+    out, statuses = written.path, written.counts
+    rows, bad = sum(statuses.values()), sum(v for k, v in statuses.items() if k != "resolved")
+    if args.json:
+        print(json.dumps({"rows": rows, "resolved": rows - bad, "unresolved": bad, "output": str(out)}))
+    say_roles(args, roles)
+    say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
+    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
 def _cmd_geocode(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        return _cmd_geocode_dask(args)
     import urllib.parse
 
     import pandas as pd
@@ -79,7 +112,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     from geokit.export import csv_text
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
-    from geokit.pipeline import resolve_keeping_input
+    from geokit.pipeline import resolve_keeping_input, resolve_table_keys
 
     out = Path(args.output)
     check_distinct([out], inputs=[args.input])
@@ -100,6 +133,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         )
     rows = bad = 0
     first_roles = None
+    resolutions: dict[Any, Any] = {}
     notes: list[str] = []
     with atomic_write(out, "w", newline="") as handle:
         # streamed chunk by chunk: a 200 MB table never sits in memory whole
@@ -110,24 +144,29 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
             roles = roles_of(chunk)
             if roles is None or roles.place is None:  # read_incidents always records them
                 raise InputError("no place column; name it with --column", path=args.input)
+            hints = {
+                "country": args.country,
+                "country_column": roles.country,
+                "admin1_column": roles.admin1,
+                "admin2_column": roles.admin2,
+            }
             if rows == 0:
                 first_roles = roles
-            resolved = resolve_keeping_input(
-                chunk,
-                roles.place,
-                country=args.country,
-                country_column=roles.country,
-                admin1_column=roles.admin1,
-                admin2_column=roles.admin2,
-                progress=not args.quiet and sys.stderr.isatty(),
-            )
+                # every distinct place once, with the whole table as context (a first pass)
+                chunks = iter_incidents(
+                    args.input, chunksize=args.chunksize, columns=named, date_order=args.date_order
+                )
+                resolutions = resolve_table_keys(
+                    chunks, roles.place, **hints, progress=not args.quiet and sys.stderr.isatty()
+                )
+            resolved = resolve_keeping_input(chunk, roles.place, **hints, resolutions=resolutions)
             if online is not None:
                 _fill_online(resolved, args, online, roles)
             if auto and layer is None:
                 from geokit.pipeline import pick_boundaries
 
-                hints = pd.DataFrame({"country_hint": [args.country] * len(chunk)} if args.country else {})
-                layer = load_boundaries(pick_boundaries(hints, resolved))
+                given = pd.DataFrame({"country_hint": [args.country] * len(chunk)} if args.country else {})
+                layer = load_boundaries(pick_boundaries(given, resolved))
             if layer is not None:
                 joined = join_admin(resolved, layer)
                 resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
@@ -190,4 +229,5 @@ geokit geocode incidents.csv --column place --country PK \\
         help="Nominatim server (with --online)",
     )
     date_options(p)
+    engine_options(p)
     common(p)

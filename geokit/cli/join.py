@@ -6,14 +6,47 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from geokit.cli.common import EXIT_OK, check_distinct, check_output, common, say, subparser
+from geokit.cli.common import (
+    EXIT_OK,
+    check_distinct,
+    check_output,
+    common,
+    dask_client,
+    engine_options,
+    say,
+    subparser,
+)
 from geokit.columns import find_roles
 from geokit.errors import InputError
 
 __all__ = ["register"]
 
 
+def _cmd_join_dask(args: argparse.Namespace) -> int:
+    from geokit.scale import join_dask, read_table_dask, write_table_dask
+
+    with dask_client(args):
+        table = read_table_dask(args.input)
+        roles = find_roles(list(table.columns), {"lat": args.lat, "lon": args.lon}, where=args.input)
+        if roles.lat is None or roles.lon is None:
+            raise InputError(
+                "no latitude/longitude columns; name them with --lat-column and --lon-column", path=args.input
+            )
+        joined = join_dask(table, args.boundaries, lat=roles.lat, lon=roles.lon)
+        joined = joined.drop(columns=joined.geometry.name)
+        written = write_table_dask(joined, args.output, overwrite=args.overwrite, count="join_status")
+    done = written.counts
+    say(
+        args,
+        f"{sum(done.values())} rows joined ({', '.join(f'{k}: {v}' for k, v in done.items())}); "
+        f"written to {written.path}",
+    )
+    return EXIT_OK
+
+
 def _cmd_join(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        return _cmd_join_dask(args)
     import pandas as pd
 
     from geokit.boundaries import load_boundaries
@@ -69,4 +102,5 @@ def register(sub: Any) -> None:
     p.add_argument("--lat-column", "--lat", dest="lat", help="latitude column (default: recognised)")
     p.add_argument("--lon-column", "--lon", dest="lon", help="longitude column (default: recognised)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    engine_options(p)
     common(p)

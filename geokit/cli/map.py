@@ -14,7 +14,10 @@ from geokit.cli.common import (
     check_output,
     common,
     country_code,
+    dask_client,
+    dask_roles,
     date_options,
+    engine_options,
     named_roles,
     role_flags,
     say,
@@ -61,6 +64,23 @@ def _article_table(args: argparse.Namespace) -> Any:
     )
 
 
+def _pipeline_dask(args: argparse.Namespace) -> Any:
+    """Resolve, join and count on Dask; the map's incidents are then brought in."""
+    from geokit.boundaries import load_boundaries
+    from geokit.pipeline import PipelineResult
+    from geokit.scale import aggregate_dask, incidents_dask, read_table_dask
+
+    layer = load_boundaries(args.boundaries)
+    with dask_client(args):
+        table = read_table_dask(args.input)
+        roles = dask_roles(args, table.columns, args.input)
+        parts = incidents_dask(table, layer, place_column=roles.place, where=args.input)
+        parts = parts.persist()  # type: ignore[no-untyped-call]  # counted and brought in once
+        aggregates = aggregate_dask(parts[parts["status"] == "resolved"], layer)
+        incidents = parts.compute().reset_index(drop=True)  # type: ignore[no-untyped-call]
+    return PipelineResult(incidents=incidents, aggregates=aggregates, boundaries=layer, columns=roles)
+
+
 def _cmd_map(args: argparse.Namespace) -> int:
     from geokit.columns import roles_of
     from geokit.export import write_geojson
@@ -85,25 +105,28 @@ def _cmd_map(args: argparse.Namespace) -> int:
         check_output(path, overwrite=args.overwrite)
 
     article = Path(args.input).suffix.lower() in {".txt", ".text"}
-    table = (
-        _article_table(args)
-        if article
-        else read_incidents(args.input, columns=named_roles(args), date_order=args.date_order)
-    )
-    roles = roles_of(table)
-    if args.value == "fatalities" and (roles is None or roles.fatalities is None):
-        raise InputError(
-            "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
-            "name it with --fatalities-column",
-            path=args.input,
+    if args.engine == "dask" and not article:
+        result = _pipeline_dask(args)
+    else:
+        table = (
+            _article_table(args)
+            if article
+            else read_incidents(args.input, columns=named_roles(args), date_order=args.date_order)
         )
-    result = run_pipeline(
-        table,
-        columns=roles,
-        country=args.country,
-        boundaries=args.boundaries,
-        progress=not args.quiet and sys.stderr.isatty(),
-    )
+        roles = roles_of(table)
+        if args.value == "fatalities" and (roles is None or roles.fatalities is None):
+            raise InputError(
+                "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
+                "name it with --fatalities-column",
+                path=args.input,
+            )
+        result = run_pipeline(
+            table,
+            columns=roles,
+            country=args.country,
+            boundaries=args.boundaries,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
     m = incident_map(
         result.incidents,
         result.aggregates,
@@ -201,4 +224,5 @@ geokit map examples/balochistan-2026-01-31.csv -o map.html \\
     p.add_argument("--overwrite", action="store_true", help="replace existing output files")
     p.add_argument("--strict", action="store_true", help="exit 1 when any row is unresolved")
     date_options(p)
+    engine_options(p)
     common(p)

@@ -196,6 +196,7 @@ class Gazetteer:
         self._hows: dict[str, bytes] = {}
         self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
         self._arrow: Any = None  # the places as a pyarrow.Table, read on first lookup_table()
+        self._count: int | None = None  # the index is opened read-only: its size never changes
         row = self._con.execute("SELECT v FROM meta WHERE k = 'home_country'").fetchone()
         #: Country of the boundary layer the index was built with (preferred without a hint).
         self.home_country: str | None = (row[0] or None) if row else None
@@ -313,7 +314,10 @@ class Gazetteer:
 
     # -- access ------------------------------------------------------------
     def __len__(self) -> int:
-        return int(self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0])
+        # counted once: ``gazetteer or Gazetteer.default()`` asks for it on every resolve()
+        if self._count is None:
+            self._count = int(self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0])
+        return self._count
 
     def _load(self, pids: Iterable[int]) -> None:
         """Read the records of these places into the memo (skipping those already there)."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geokit.columns import make_room, roles_of
+from geokit.errors import InputError
 from geokit.normalize import ParsedQuery, clean, parse
 
 if TYPE_CHECKING:
@@ -15,7 +17,18 @@ if TYPE_CHECKING:
     from geokit.gazetteer import Gazetteer
     from geokit.resolve.core import Resolution
 
-__all__ = ["Explanation", "explain", "resolve_frame"]
+__all__ = [
+    "Explanation",
+    "PlaceKey",
+    "abroad_pass",
+    "context_of",
+    "explain",
+    "first_pass",
+    "rescore",
+    "resolve_frame",
+    "resolve_keys",
+    "row_keys",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +170,162 @@ def _cell(value: object) -> str | None:
     return text or None
 
 
+#: What a row is resolved by: (place string, country, admin1 hint, admin2 hint).
+PlaceKey = tuple[str, str | None, str | None, str | None]
+
+
+def row_keys(
+    df: pd.DataFrame,
+    column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+) -> list[PlaceKey]:
+    """Return the key each row is resolved by, as :func:`resolve_frame` reads the hints.
+
+    Parameters
+    ----------
+    df, column, country, country_column, admin1_column, admin2_column
+        As for :func:`resolve_frame`.
+
+    Returns
+    -------
+    list of tuple
+        ``(place, country, admin1, admin2)`` per row.
+
+    Raises
+    ------
+    InputError
+        If a named column is missing.
+    """
+    for name in (column, country_column, admin1_column, admin2_column):
+        if name is not None and name not in df.columns:
+            raise InputError(f"no column {name!r}; columns are: {', '.join(map(str, df.columns))}")
+    n = len(df)
+    memo: dict[Any, str | None] = {}  # a table repeats its places and hints: clean each once
+
+    def cell(v: Any) -> str | None:
+        try:
+            return memo[v]
+        except KeyError:
+            out = memo[v] = _cell(v)
+            return out
+
+    def col(name: str | None) -> list[str | None]:
+        return [cell(v) for v in df[name].to_numpy(dtype=object)] if name is not None else [None] * n
+
+    queries = [
+        v if isinstance(v, str) else ("" if v is None or v != v else str(v))
+        for v in df[column].to_numpy(dtype=object)
+    ]
+    countries = [c or (country.upper() if country else None) for c in col(country_column)]
+    return list(zip(queries, countries, col(admin1_column), col(admin2_column), strict=True))
+
+
+def first_pass(
+    keys: Iterable[PlaceKey], *, gazetteer: Gazetteer, progress: bool = False
+) -> dict[PlaceKey, Resolution]:
+    """Resolve each distinct key on its own (no context), in first-seen order.
+
+    Parameters
+    ----------
+    keys
+        Keys from :func:`row_keys`, repeats allowed.
+    gazetteer
+        The gazetteer.
+    progress
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    dict
+        Key to answer, in the order keys were first seen.
+    """
+    from geokit.resolve.core import resolve
+
+    unique = list(dict.fromkeys(keys))
+    bar = _progress(len(unique)) if progress else None
+    first: dict[PlaceKey, Resolution] = {}
+    for k in unique:
+        first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3], gazetteer=gazetteer)
+        if bar:
+            bar(1)
+    return first
+
+
+def context_of(first: Mapping[PlaceKey, Resolution]) -> list[str]:
+    """Return the unambiguous exact places of a table, which ambiguous names are re-scored against."""
+    return [
+        r.match_name
+        for r in first.values()
+        if r.status == "resolved" and not r.ambiguous and r.precision in (1, 2) and r.match_name
+    ]
+
+
+def rescore(
+    first: Mapping[PlaceKey, Resolution], context: Sequence[str], *, gazetteer: Gazetteer
+) -> dict[PlaceKey, Resolution]:
+    """Resolve the ambiguous answers of ``first`` again, by closeness to ``context``.
+
+    Parameters
+    ----------
+    first
+        From :func:`first_pass` (all of it, or a part).
+    context
+        From :func:`context_of` over the whole table's first pass.
+    gazetteer
+        The gazetteer.
+
+    Returns
+    -------
+    dict
+        ``first`` with its ambiguous answers replaced, same order.
+    """
+    from geokit.resolve.core import resolve
+
+    out = dict(first)
+    if not context:
+        return out
+    for k, r in first.items():
+        if r.ambiguous:
+            out[k] = resolve(
+                k[0],
+                country=k[1],
+                admin1=k[2],
+                admin2=k[3],
+                context=[c for c in context if c != r.match_name],
+                gazetteer=gazetteer,
+            )
+    return out
+
+
+def resolve_keys(
+    keys: Iterable[PlaceKey], *, gazetteer: Gazetteer, progress: bool = False
+) -> dict[PlaceKey, Resolution]:
+    """Resolve the distinct keys of a table with the table as context.
+
+    Parameters
+    ----------
+    keys
+        Keys from :func:`row_keys` (of the whole table, in row order; repeats allowed).
+    gazetteer
+        The gazetteer.
+    progress
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    dict
+        Key to answer: what :func:`resolve_frame` gives each row of a table with these keys.
+    """
+    first = first_pass(keys, gazetteer=gazetteer, progress=progress)
+    first = rescore(first, context_of(first), gazetteer=gazetteer)
+    abroad_pass(first, gazetteer)
+    return first
+
+
 def resolve_frame(
     df: pd.DataFrame,
     column: str,
@@ -167,6 +336,7 @@ def resolve_frame(
     admin2_column: str | None = None,
     gazetteer: Gazetteer | None = None,
     progress: bool = False,
+    resolutions: Mapping[PlaceKey, Resolution] | None = None,
 ) -> pd.DataFrame:
     """Resolve a column of place strings, keeping every row and column.
 
@@ -187,6 +357,10 @@ def resolve_frame(
         Defaults to :meth:`Gazetteer.default`.
     progress
         Show a progress bar on stderr (tqdm when installed).
+    resolutions
+        Answers already worked out by :func:`resolve_keys` for these rows' keys
+        (:func:`row_keys`), e.g. over the whole table a frame is one chunk of, so that
+        the context is the table's; nothing is resolved again.
 
     Returns
     -------
@@ -203,80 +377,67 @@ def resolve_frame(
     InputError
         If a named column is missing.
     """
+    import numpy as np
     import pandas as pd
 
-    from geokit.errors import InputError
     from geokit.gazetteer import Gazetteer
-    from geokit.resolve.core import resolve
 
-    for name in (column, country_column, admin1_column, admin2_column):
-        if name is not None and name not in df.columns:
-            raise InputError(f"no column {name!r}; columns are: {', '.join(map(str, df.columns))}")
-    gaz = gazetteer or Gazetteer.default()
-    n = len(df)
-
-    def col(name: str | None) -> list[str | None]:
-        return [_cell(v) for v in df[name]] if name is not None else [None] * n
-
-    queries = [v if isinstance(v, str) else ("" if v is None or v != v else str(v)) for v in df[column]]
-    countries = [c or (country.upper() if country else None) for c in col(country_column)]
-    a1s, a2s = col(admin1_column), col(admin2_column)
-    keys = list(zip(queries, countries, a1s, a2s, strict=True))
-    unique = list(dict.fromkeys(keys))
-    bar = _progress(len(unique)) if progress else None
-    first: dict[tuple[Any, ...], Resolution] = {}
-    for k in unique:
-        first[k] = resolve(k[0], country=k[1], admin1=k[2], admin2=k[3], gazetteer=gaz)
-        if bar:
-            bar(1)
-    context = [
-        r.match_name
-        for r in first.values()
-        if r.status == "resolved" and not r.ambiguous and r.precision in (1, 2) and r.match_name
-    ]
-    for k, r in first.items():
-        if r.ambiguous and context:
-            first[k] = resolve(
-                k[0],
-                country=k[1],
-                admin1=k[2],
-                admin2=k[3],
-                context=[c for c in context if c != r.match_name],
-                gazetteer=gaz,
-            )
-    if country is None:
-        _abroad_pass(first, gaz)
-    out = df.copy()
-    room = make_room(list(out.columns), _OUT_COLUMNS)
-    if room:
-        out = out.rename(columns=room)
-        meta = dict(out.attrs.get("geokit", {}))
-        meta["notes"] = [
-            *meta.get("notes", []),
-            "input column(s) named like the resolver's renamed: "
-            + ", ".join(f"{a} -> {b}" for a, b in room.items()),
-        ]
-        roles = roles_of(out)
-        if roles is not None:
-            meta["columns"] = roles.renamed(room).to_dict()
-        out.attrs["geokit"] = meta
-    results = [first[k] for k in keys]
+    keys = row_keys(
+        df,
+        column,
+        country=country,
+        country_column=country_column,
+        admin1_column=admin1_column,
+        admin2_column=admin2_column,
+    )
+    first: Mapping[PlaceKey, Resolution]
+    if resolutions is None:
+        first = resolve_keys(keys, gazetteer=gazetteer or Gazetteer.default(), progress=progress)
+    else:
+        first = resolutions
+    # each distinct key's answer once, then one position per row
+    position: dict[PlaceKey, int] = {}
+    codes = np.fromiter((position.setdefault(k, len(position)) for k in keys), dtype=np.intp, count=len(keys))
+    missing = [k for k in position if k not in first]
+    if missing:
+        raise InputError(f"resolutions lack {len(missing)} of the frame's places, e.g. {missing[0][0]!r}")
+    distinct = [first[k] for k in position]
+    out = _make_room(df.copy())
     for name, attr in _OUT_COLUMNS.items():
-        out[name] = pd.Series(
-            [getattr(r, attr) for r in results],
-            index=df.index,
-            dtype="Float64"
+        dtype = (
+            "Float64"
             if name in ("lat", "lon")
             else "Int64"
             if name in ("precision", "admin_level")
             else "boolean"
             if name in ("fuzzy", "ambiguous")
-            else "string",
+            else "string"
         )
+        values: Any = pd.array([getattr(r, attr) for r in distinct], dtype=dtype)  # type: ignore[call-overload]
+        out[name] = pd.Series(values.take(codes), index=df.index)
     return out
 
 
-def _inferred_country(first: dict[tuple[Any, ...], Resolution]) -> str | None:
+def _make_room(out: pd.DataFrame) -> pd.DataFrame:
+    """Rename input columns named like the resolver's to ``input_<name>``, with a note."""
+    room = make_room(list(out.columns), _OUT_COLUMNS)
+    if not room:
+        return out
+    out = out.rename(columns=room)
+    meta = dict(out.attrs.get("geokit", {}))
+    meta["notes"] = [
+        *meta.get("notes", []),
+        "input column(s) named like the resolver's renamed: "
+        + ", ".join(f"{a} -> {b}" for a, b in room.items()),
+    ]
+    roles = roles_of(out)
+    if roles is not None:
+        meta["columns"] = roles.renamed(room).to_dict()
+    out.attrs["geokit"] = meta
+    return out
+
+
+def _inferred_country(first: dict[PlaceKey, Resolution]) -> str | None:
     """Return the country of most rows that resolve unambiguously by name, if one has a majority."""
     from collections import Counter
 
@@ -291,7 +452,7 @@ def _inferred_country(first: dict[tuple[Any, ...], Resolution]) -> str | None:
     return cc if n * 2 > sum(counts.values()) else None
 
 
-def _abroad_pass(first: dict[tuple[Any, ...], Resolution], gaz: Gazetteer) -> None:
+def abroad_pass(first: dict[PlaceKey, Resolution], gaz: Gazetteer) -> None:
     """Rows without a country: no fuzzy match and no small place outside the table's country.
 
     The table's country is the majority country of the rows that resolve

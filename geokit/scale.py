@@ -1,0 +1,729 @@
+"""Geocode, join and aggregate tables larger than one machine, on Dask.
+
+The functions here take and return Dask (or dask-geopandas) frames and run, one partition
+at a time, the same code as the single-process path, so their results are the same row for
+row. Each worker opens the gazetteer index and the boundary layer once (a per-process cache
+keyed by the settings and the layer's name), not once per partition; a worker holds one
+partition at a time per thread, so its memory is bounded by the partition size, whatever
+the size of the input.
+
+::
+
+    from geokit.scale import dask_client, read_table_dask, geocode_dask, write_table_dask
+
+    with dask_client(workers=4) as client:          # or scheduler="tcp://host:8786"
+        table = read_table_dask("incidents.csv")
+        out = geocode_dask(table, "place", country="PK", boundaries="PAK:ADM2")
+        write_table_dask(out, "resolved.parquet")
+
+Needs the ``dask`` extra: ``pip install 'geokit[dask]'``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import shutil
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geokit.errors import DependencyError, InputError
+from geokit.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+    from distributed import Client
+
+__all__ = [
+    "Written",
+    "aggregate_dask",
+    "dask_client",
+    "geocode_dask",
+    "incidents_dask",
+    "join_dask",
+    "read_table_dask",
+    "resolve_keys_dask",
+    "write_table_dask",
+]
+
+#: Bytes of CSV per partition when reading (about 100,000 incident rows).
+DEFAULT_BLOCKSIZE = "16MiB"
+
+Boundaries: TypeAlias = str | Path | gpd.GeoDataFrame
+
+
+def _need_dask() -> None:
+    try:
+        import dask.dataframe  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - the dask extra is part of dev
+        raise DependencyError(
+            f"--engine dask needs dask and distributed ({exc.name} is missing); "
+            "install them with: pip install 'geokit[dask]'"
+        ) from None
+
+
+# ---------------------------------------------------------------- per-worker state
+_STATE: dict[tuple[Any, ...], Any] = {}
+_STATE_LOCK = threading.Lock()
+#: How many times this process opened each kind of resource (tests read it on every worker).
+OPENED: Counter[str] = Counter()
+
+
+def _once(key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    """Return the process-wide value for ``key``, made by ``make`` the first time only."""
+    with _STATE_LOCK:
+        if key not in _STATE:
+            _STATE[key] = make()
+            OPENED[key[0]] += 1
+        return _STATE[key]
+
+
+def _worker_layer(boundaries: Boundaries, settings: Settings) -> gpd.GeoDataFrame:
+    if isinstance(boundaries, gpd.GeoDataFrame):
+        return boundaries  # shipped once per worker by Dask as a shared dependency
+    from geokit.boundaries import load_boundaries
+
+    return _once(("layer", str(boundaries), settings), lambda: load_boundaries(boundaries, settings=settings))  # type: ignore[no-any-return]
+
+
+def _worker_gazetteer(settings: Settings) -> Any:
+    from geokit.gazetteer import Gazetteer
+
+    return _once(("gazetteer", settings), lambda: Gazetteer.default(settings=settings))
+
+
+# ---------------------------------------------------------------- cluster
+@contextlib.contextmanager
+def dask_client(
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    memory_limit: str = "auto",
+    threads_per_worker: int = 1,
+) -> Iterator[Client]:
+    """Connect to a Dask cluster for the ``with`` block.
+
+    Parameters
+    ----------
+    workers
+        Start a local cluster of this many worker processes.
+    scheduler
+        Address of a running Dask distributed scheduler, e.g. ``tcp://10.0.0.5:8786``.
+    memory_limit
+        Per worker of a local cluster (``"2GiB"``; ``"auto"`` shares the machine's memory).
+    threads_per_worker
+        Threads per worker process of a local cluster.
+
+    Yields
+    ------
+    distributed.Client
+        The client; closed (and the local cluster shut down) on leaving the block.
+    """
+    _need_dask()
+    from distributed import Client, LocalCluster
+
+    if (workers is None) == (scheduler is None):
+        raise InputError("give exactly one of workers (a local cluster) or scheduler (an address)")
+    if scheduler is not None:
+        with Client(scheduler) as client:
+            yield client
+        return
+    if workers is None or workers < 1:
+        raise InputError(f"workers must be 1 or more, got {workers}")
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=threads_per_worker,
+            processes=True,
+            memory_limit=memory_limit,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+# ---------------------------------------------------------------- read and write
+def _csv_dialect(path: Path) -> tuple[str, str, int]:
+    """Return a CSV's encoding, delimiter and leading comment lines, as geokit's reader sees them."""
+    from geokit.ingest import _encoding_of, _sniff_delimiter
+
+    where = str(path)
+    with path.open("rb") as raw:
+        head = raw.read(64 * 1024)
+    encoding = _encoding_of(head, where)
+    skip = 0
+    with path.open("r", encoding=encoding, newline="") as handle:
+        for line in handle:
+            if line.lstrip().startswith("#") or not line.strip():
+                skip += 1
+                continue
+            return encoding, _sniff_delimiter(line), skip
+    raise InputError("is empty (no header, no rows)", path=where)
+
+
+def read_table_dask(path: str | Path, *, blocksize: str | int | None = DEFAULT_BLOCKSIZE) -> dd.DataFrame:
+    """Read a CSV file (or a folder or glob of them) or Parquet dataset as a Dask frame.
+
+    CSV is read as :func:`geokit.ingest.read_table` reads it: every column as strings,
+    blanks as empty strings, the delimiter and encoding sniffed, comment lines before
+    the header skipped. Parquet (a ``.parquet`` file or a folder of them) is read as stored.
+
+    Parameters
+    ----------
+    path
+        A CSV file, a glob such as ``parts/*.csv``, or a Parquet file or folder.
+    blocksize
+        Bytes of CSV per partition; ``None`` for one partition per file (needed when
+        quoted fields hold line breaks, or for UTF-16 files).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+    """
+    _need_dask()
+    import dask.dataframe as dd
+
+    p = Path(path)
+    if p.suffix.lower() == ".parquet" or (p.is_dir() and any(p.glob("*.parquet"))):
+        parquet: dd.DataFrame = dd.read_parquet(str(p))
+        return parquet
+    if p.is_dir():
+        files = sorted(p.glob("*.csv"))
+    elif "*" in p.name:
+        files = sorted(p.parent.glob(p.name))
+    else:
+        files = [p]
+    if not files or not all(f.is_file() for f in files):
+        raise InputError("file not found", path=str(path))
+    encoding, sep, skip = _csv_dialect(files[0])
+    if encoding == "utf-16":
+        blocksize = None
+    import dask
+
+    # strings as pandas reads them (geokit.ingest.read_table), not dask's own string dtype
+    with dask.config.set({"dataframe.convert-string": False}):
+        frame = _read_csv(dd, files, sep, encoding, skip, blocksize)
+    renamed: dd.DataFrame = frame.rename(columns={c: str(c).strip() for c in frame.columns})
+    return renamed
+
+
+def _read_csv(dd: Any, files: list[Path], sep: str, encoding: str, skip: int, blocksize: Any) -> Any:
+    return dd.read_csv(
+        [str(f) for f in files],
+        sep=sep,
+        dtype=str,
+        keep_default_na=False,
+        skipinitialspace=True,
+        encoding=encoding,
+        skiprows=skip or None,
+        blocksize=blocksize,
+        on_bad_lines="error",
+    )
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Written:
+    """What :func:`write_table_dask` wrote.
+
+    Attributes
+    ----------
+    path
+        The file or folder written.
+    counts
+        Rows per value of the ``count`` column (empty when none was asked for).
+    """
+
+    path: Path
+    counts: dict[str, int]
+
+
+def write_table_dask(
+    frame: dd.DataFrame, output: str | Path, *, overwrite: bool = False, count: str | None = None
+) -> Written:
+    """Write a Dask frame: Parquet folder, CSV folder (one file per partition) or one CSV.
+
+    ``*.parquet`` writes a Parquet dataset (a folder); a path ending in ``/`` or an existing
+    folder gets ``part-*.csv`` files; any other path one CSV file, written partition by
+    partition to a temporary folder beside it and then joined, so a worker lost mid-run
+    (its partitions are redone) never leaves a half-written or doubled part, and the file
+    appears whole or not at all.
+
+    Parameters
+    ----------
+    frame
+        The frame to write (geometry columns are written as WKT in CSV).
+    output
+        Where to write.
+    overwrite
+        Replace an existing file or folder.
+    count
+        Also count the rows per value of this column, in the same pass (each partition
+        is computed once).
+
+    Returns
+    -------
+    Written
+    """
+    from dask.base import compute
+
+    out = Path(output)
+    as_folder = str(output).endswith(("/", os.sep)) or out.is_dir()
+    if out.exists() and not overwrite and not (as_folder and not any(out.iterdir())):
+        raise InputError("exists; pass --overwrite to replace it", path=str(out))
+    if not out.parent.exists():
+        raise InputError("folder does not exist", path=str(out))
+    counted = frame[count].value_counts() if count else None
+
+    def run(task: Any) -> dict[str, int]:
+        if counted is None:
+            compute(task)
+            return {}
+        from dask.delayed import Delayed
+
+        # one graph, each partition computed once for the write and the count; to_csv gives
+        # delayed tasks and to_parquet an expression, which must not be mixed in one compute
+        tasks = task if isinstance(task, list) else [task]
+        as_delayed = all(isinstance(t, Delayed) for t in tasks)
+        _, got = compute(task, counted.to_delayed() if as_delayed else counted)
+        pieces = list(got) if isinstance(got, list | tuple) else [got]
+        got = pd.concat(pieces).groupby(level=0).sum()
+        return {str(k): int(v) for k, v in got.items()}
+
+    if out.suffix.lower() == ".parquet":
+        if out.exists():
+            shutil.rmtree(out) if out.is_dir() else out.unlink()
+        return Written(out, run(frame.to_parquet(str(out), write_index=False, compute=False)))
+    if as_folder:
+        out.mkdir(exist_ok=True)
+        for old in out.glob("part-*.csv"):
+            old.unlink()
+        task = frame.to_csv(str(out / "part-*.csv"), index=False, name_function=_part_name, compute=False)
+        return Written(out, run(task))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        task = frame.to_csv(
+            str(tmp / "part-*.csv"),
+            index=False,
+            header_first_partition_only=True,
+            name_function=_part_name,
+            compute=False,
+        )
+        counts = run(task)
+        joined = tmp / "whole.csv"
+        with joined.open("wb") as dst:
+            for part in sorted(tmp.glob("part-*.csv")):
+                with part.open("rb") as src:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+        from geokit._http import default_file_mode
+
+        joined.chmod(default_file_mode())
+        joined.replace(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return Written(out, counts)
+
+
+def _part_name(i: int) -> str:
+    return f"{i:06d}"
+
+
+# ---------------------------------------------------------------- geocode
+def _keys_part(part: pd.DataFrame, column: str, options: dict[str, Any]) -> tuple[int, list[Any]]:
+    """Return a partition's length and distinct place keys (place column read as validation reads it)."""
+    from geokit.resolve.batch import row_keys
+
+    frame = part.assign(**{column: part[column].astype(str)})
+    return len(part), list(dict.fromkeys(row_keys(frame, column, **options)))
+
+
+def _first_pass_part(keys: list[Any], settings: Settings) -> dict[Any, Any]:
+    from geokit.resolve.batch import first_pass
+
+    return first_pass(keys, gazetteer=_worker_gazetteer(settings))
+
+
+def _rescore_part(first: dict[Any, Any], context: list[str], settings: Settings) -> dict[Any, Any]:
+    from geokit.resolve.batch import rescore
+
+    return rescore(first, context, gazetteer=_worker_gazetteer(settings))
+
+
+def _geocode_part(
+    part: pd.DataFrame,
+    offset: int,
+    column: str,
+    options: dict[str, Any],
+    resolutions: dict[Any, Any],
+    boundaries: Boundaries | None,
+    settings: Settings,
+    where: str,
+) -> pd.DataFrame:
+    """One partition through the single-process path of ``geokit geocode``."""
+    from geokit.ingest import validate_incidents
+    from geokit.join import join_admin
+    from geokit.pipeline import resolve_keeping_input
+
+    chunk = validate_incidents(part.reset_index(drop=True), place_column=column, where=where)
+    chunk["row"] += offset
+    resolved = resolve_keeping_input(chunk, column, resolutions=resolutions, **options)
+    if boundaries is not None:
+        joined = join_admin(resolved, _worker_layer(boundaries, settings))
+        resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+        resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
+    return resolved
+
+
+def _shared(client_side: Any) -> Any:
+    """Put a loaded layer (or any object) into the graph once: one task all partitions depend on."""
+    from dask.delayed import delayed
+
+    if isinstance(client_side, str | Path) or client_side is None:
+        return client_side
+    return delayed(client_side, pure=True)
+
+
+def _from_parts(parts: Sequence[Any], sample: pd.DataFrame) -> dd.DataFrame:
+    import dask.dataframe as dd
+
+    if isinstance(sample, gpd.GeoDataFrame):
+        import dask_geopandas  # noqa: F401  (registers GeoDataFrame partitions with dask)
+    out: dd.DataFrame = dd.from_delayed(list(parts), meta=sample.iloc[:0], verify_meta=False)
+    return out
+
+
+def resolve_keys_dask(
+    frame: dd.DataFrame,
+    column: str,
+    *,
+    options: dict[str, Any],
+    settings: Settings,
+    batch: int = 2_000,
+) -> tuple[dict[Any, Any], list[int]]:
+    """Resolve every distinct place of a Dask frame once, with the whole table as context.
+
+    The distinct keys of each partition are gathered (a few per partition at most as many
+    as the table has distinct places), resolved in batches on the workers, then the
+    ambiguous ones are re-scored on the workers against the table's unambiguous places:
+    what :func:`geokit.pipeline.resolve_table_keys` does in one process.
+
+    Parameters
+    ----------
+    frame, column
+        The table and its place column.
+    options
+        ``country``, ``country_column``, ``admin1_column``, ``admin2_column``.
+    settings
+        Settings the workers use.
+    batch
+        Distinct places per task.
+
+    Returns
+    -------
+    tuple
+        Place key to :class:`geokit.resolve.Resolution`, and the length of each partition.
+    """
+    from dask.base import compute
+    from dask.delayed import delayed
+
+    from geokit.resolve.batch import abroad_pass, context_of
+
+    per_part = compute(*[delayed(_keys_part)(p, column, options) for p in frame.to_delayed()])
+    unique = list(dict.fromkeys(k for _, keys in per_part for k in keys))
+    batches = [unique[i : i + batch] for i in range(0, len(unique), batch)]
+    first: dict[Any, Any] = {}
+    for part in compute(*[delayed(_first_pass_part)(b, settings) for b in batches]):
+        first.update(part)
+    context = context_of(first)
+    ambiguous = [k for k, r in first.items() if r.ambiguous]
+    if context and ambiguous:
+        pieces = [{k: first[k] for k in ambiguous[i : i + batch]} for i in range(0, len(ambiguous), batch)]
+        shared = _shared(context)
+        for part in compute(*[delayed(_rescore_part)(p, shared, settings) for p in pieces]):
+            first.update(part)
+    # rows with no country and only a small or loose match abroad: needs the whole table's country
+    abroad_pass(first, _worker_gazetteer(settings))
+    return first, [n for n, _ in per_part]
+
+
+def geocode_dask(
+    frame: dd.DataFrame,
+    column: str,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+    boundaries: Boundaries | None = None,
+    settings: Settings | None = None,
+    where: str = "<table>",
+) -> dd.DataFrame:
+    """Resolve a column of place names, partition by partition, as ``geokit geocode`` does.
+
+    Every distinct place is resolved once for the whole table (:func:`resolve_keys_dask`,
+    computed now); the rows are then filled in lazily, partition by partition.
+
+    Parameters
+    ----------
+    frame
+        Rows as :func:`read_table_dask` reads them.
+    column
+        The column with place names.
+    country, country_column, admin1_column, admin2_column
+        Hints, as for :func:`geokit.resolve.resolve_frame`.
+    boundaries
+        Also add ``admin1``/``admin2`` and the join columns from this layer: a dataset
+        name or file path (each worker loads it once) or a loaded layer (sent once).
+    settings
+        Settings the workers use (data mirror, cache folder); the current ones by default.
+        Workers must see the same paths.
+    where
+        How to name the input in errors.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Every input row in input order, ``row`` numbered across partitions, with the
+        resolver's columns: the same rows as the single-process ``geokit geocode``.
+    """
+    _need_dask()
+    from dask.delayed import delayed
+
+    s = settings or get_settings()
+    for col in (column, country_column, admin1_column, admin2_column):
+        if col and col not in frame.columns:
+            raise InputError(
+                f"no column {col!r}; columns are: {', '.join(map(str, frame.columns))}", path=where
+            )
+    options = {
+        "country": country,
+        "country_column": country_column,
+        "admin1_column": admin1_column,
+        "admin2_column": admin2_column,
+    }
+    _worker_gazetteer(s)  # the index is built here, once, before any worker opens it
+    resolutions, lengths = resolve_keys_dask(frame, column, options=options, settings=s)
+    if sum(lengths) == 0:
+        raise InputError("has a header but no data rows", path=where)
+    offsets = np.cumsum([0, *lengths[:-1]]).tolist()  # row numbers run across partitions
+    shared, layer = _shared(resolutions), _shared(boundaries)
+    part = delayed(_geocode_part, pure=True)
+    parts = [
+        part(p, off, column, options, shared, layer, s, where)
+        for p, off, n in zip(frame.to_delayed(), offsets, lengths, strict=True)
+        if n
+    ]
+    head = frame.head(1, npartitions=-1)
+    sample = _geocode_part(head, 0, column, options, resolutions, _local(boundaries, s), s, where)
+    return _from_parts(parts, sample)
+
+
+def _local(boundaries: Any, settings: Settings) -> Any:
+    return None if boundaries is None else _worker_layer(boundaries, settings)
+
+
+# ---------------------------------------------------------------- the map's pipeline
+def _incidents_part(
+    part: pd.DataFrame,
+    offset: int,
+    column: str,
+    resolutions: dict[Any, Any],
+    boundaries: Boundaries,
+    settings: Settings,
+    where: str,
+) -> gpd.GeoDataFrame:
+    from geokit.ingest import validate_incidents
+    from geokit.pipeline import incidents_of
+
+    chunk = validate_incidents(part.reset_index(drop=True), place_column=column, where=where)
+    chunk["row"] += offset
+    layer = _worker_layer(boundaries, settings)
+    return incidents_of(chunk, layer, place_column=column, resolutions=resolutions)
+
+
+def incidents_dask(
+    frame: dd.DataFrame,
+    boundaries: Boundaries,
+    *,
+    place_column: str = "place",
+    settings: Settings | None = None,
+    where: str = "<table>",
+) -> dd.DataFrame:
+    """Resolve and join a table of incidents as :func:`geokit.pipeline.run_pipeline` does.
+
+    Every distinct place is resolved once with the whole table as context (computed now);
+    rows are resolved, given coordinates checked and joined lazily, partition by partition.
+    Count them with :func:`aggregate_dask` (the rows with ``status == "resolved"``).
+
+    Parameters
+    ----------
+    frame
+        Rows as :func:`read_table_dask` reads them (hint columns ``country_hint``,
+        ``admin1_hint``, ``admin2_hint`` and given ``lat``/``lon`` are used as the
+        pipeline uses them).
+    boundaries
+        A dataset name or file path (each worker loads it once) or a loaded layer.
+    place_column
+        The column with place names.
+    settings
+        Settings the workers use; the current ones by default.
+    where
+        How to name the input in errors.
+
+    Returns
+    -------
+    dask_geopandas.GeoDataFrame
+        :attr:`geokit.pipeline.PipelineResult.incidents`, row for row, except that an
+        ``id`` repeated in two partitions is not noted in ``input_issues``.
+    """
+    _need_dask()
+    from dask.delayed import delayed
+
+    from geokit.pipeline import hint_columns
+
+    s = settings or get_settings()
+    if place_column not in frame.columns:
+        raise InputError(
+            f"no column {place_column!r}; columns are: {', '.join(map(str, frame.columns))}", path=where
+        )
+    options: dict[str, Any] = {"country": None, **hint_columns(frame._meta)}
+    _worker_gazetteer(s)
+    resolutions, lengths = resolve_keys_dask(frame, place_column, options=options, settings=s)
+    if sum(lengths) == 0:
+        raise InputError("has a header but no data rows", path=where)
+    offsets = np.cumsum([0, *lengths[:-1]]).tolist()
+    shared, layer = _shared(resolutions), _shared(boundaries)
+    part = delayed(_incidents_part, pure=True)
+    parts = [
+        part(p, off, place_column, shared, layer, s, where)
+        for p, off, n in zip(frame.to_delayed(), offsets, lengths, strict=True)
+        if n
+    ]
+    head = frame.head(1, npartitions=-1)
+    sample = _incidents_part(head, 0, place_column, resolutions, _local(boundaries, s), s, where)
+    return _from_parts(parts, sample)
+
+
+# ---------------------------------------------------------------- join
+def _join_part(
+    part: pd.DataFrame, boundaries: Boundaries, lat: str, lon: str, tolerance_km: float, settings: Settings
+) -> gpd.GeoDataFrame:
+    from geokit.join import join_admin
+
+    layer = _worker_layer(boundaries, settings)
+    return join_admin(part, layer, lat=lat, lon=lon, tolerance_km=tolerance_km)
+
+
+def join_dask(
+    frame: dd.DataFrame,
+    boundaries: Boundaries,
+    *,
+    lat: str = "lat",
+    lon: str = "lon",
+    tolerance_km: float | None = None,
+    settings: Settings | None = None,
+) -> dd.DataFrame:
+    """Add admin unit names and ids to every row, partition by partition.
+
+    Parameters
+    ----------
+    frame
+        Rows with ``lat``/``lon`` columns.
+    boundaries
+        A dataset name or file path (each worker loads it once) or a loaded layer.
+    lat, lon
+        Coordinate column names.
+    tolerance_km
+        As for :func:`geokit.join.join_admin`.
+    settings
+        Settings the workers use; the current ones by default.
+
+    Returns
+    -------
+    dask_geopandas.GeoDataFrame
+        What :func:`geokit.join.join_admin` returns, row for row, partitioned as the input.
+    """
+    _need_dask()
+    from dask.delayed import delayed
+
+    from geokit.join import DEFAULT_TOLERANCE_KM
+
+    s = settings or get_settings()
+    for col in (lat, lon):
+        if col not in frame.columns:
+            raise InputError(f"no column {col!r}; columns are: {', '.join(map(str, frame.columns))}")
+    tol = DEFAULT_TOLERANCE_KM if tolerance_km is None else tolerance_km
+    layer = _shared(boundaries)
+    part = delayed(_join_part, pure=True)
+    parts = [part(p, layer, lat, lon, tol, s) for p in frame.to_delayed()]
+    sample = _join_part(frame.head(1, npartitions=-1), _local(boundaries, s), lat, lon, tol, s)
+    return _from_parts(parts, sample)
+
+
+# ---------------------------------------------------------------- aggregate
+def _count_part(part: pd.DataFrame, id_col: str, fatalities: str) -> pd.DataFrame:
+    """Per-unit incident count, sum of known fatalities and how many were known, in one partition."""
+    from geokit.join import unit_counts
+
+    return unit_counts(part, id_col, fatalities)
+
+
+def aggregate_dask(
+    joined: dd.DataFrame,
+    boundaries: Boundaries,
+    *,
+    level: int | None = None,
+    fatalities: str = "fatalities",
+    settings: Settings | None = None,
+) -> gpd.GeoDataFrame:
+    """Count incidents and known fatalities per admin unit over a Dask frame.
+
+    Each partition is reduced to one row per unit where it happens (a few hundred rows
+    at most), and only those partial counts travel; the result is
+    :func:`geokit.join.aggregate`'s, unit for unit.
+
+    Parameters
+    ----------
+    joined
+        Output of :func:`join_dask` or :func:`geocode_dask` with ``boundaries`` (the
+        rows to count: filter to ``status == "resolved"`` first to count as the pipeline does).
+    boundaries
+        The layer used for the join.
+    level, fatalities
+        As for :func:`geokit.join.aggregate`.
+    settings
+        Settings for loading a named layer; the current ones by default.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per unit (small: it is computed, not lazy).
+    """
+    _need_dask()
+    from dask.base import compute
+    from dask.delayed import delayed
+
+    from geokit.boundaries import admin_columns
+    from geokit.join import admin_levels, aggregate_counts, combine_counts
+
+    s = settings or get_settings()
+    layer = _worker_layer(boundaries, s)
+    levels = admin_levels(layer)
+    lvl = level if level is not None else max(levels)
+    _, id_col = admin_columns(lvl)
+    if id_col not in joined.columns:
+        # a frame joined elsewhere may name the finest level admin1/admin2 (geokit geocode)
+        raise InputError(f"no column {id_col!r} to count by; join the rows to the boundaries first")
+    part = delayed(_count_part, pure=True)
+    partial = compute(*[part(p, id_col, fatalities) for p in joined.to_delayed()])
+    return aggregate_counts(combine_counts(list(partial)), layer, level=lvl)
