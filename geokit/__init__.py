@@ -18,6 +18,7 @@ from geokit.errors import (
     DownloadError,
     GeokitError,
     InputError,
+    OutputExists,
     PlaceNotFound,
     RateLimited,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "DownloadError",
     "GeokitError",
     "InputError",
+    "OutputExists",
     "PlaceNotFound",
     "RateLimited",
     "__version__",

@@ -15,6 +15,7 @@ __all__ = [
     "DownloadError",
     "GeokitError",
     "InputError",
+    "OutputExists",
     "PlaceNotFound",
     "RateLimited",
     "printable",
@@ -66,6 +67,19 @@ class InputError(GeokitError, ValueError):
                 where += f", row {row}"
             where += ": "
         super().__init__(printable(f"{where}{message}"))
+
+
+class OutputExists(InputError):
+    """An output file is already there and the call did not ask to replace it (``overwrite=True``).
+
+    Parameters
+    ----------
+    path
+        The file that exists.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__("exists; pass overwrite=True to replace it", path=path)
 
 
 class BoundaryError(InputError):

@@ -24,7 +24,7 @@ import pandas as pd
 import shapely
 
 from geokit import _fs
-from geokit.errors import InputError
+from geokit.errors import InputError, OutputExists
 
 _Frame = TypeVar("_Frame", bound=pd.DataFrame)
 
@@ -167,7 +167,7 @@ def write_geojson(
     """
     dest = Path(path)
     if dest.exists() and not overwrite:
-        raise InputError("exists; pass --overwrite to replace it", path=str(dest))
+        raise OutputExists(str(dest))
     text = to_geojson(gdf, precision=precision, id_column=id_column, drop=drop)
     write_text_atomic(dest, text)
     return dest
@@ -470,7 +470,7 @@ def check_destination(path: str | Path, names: list[str], *, overwrite: bool) ->
     if not overwrite:
         for target in targets.values():
             if target.exists():
-                raise InputError("exists; pass --overwrite to replace it", path=str(target))
+                raise OutputExists(str(target))
     return targets
 
 
@@ -535,7 +535,7 @@ def export_layers(
         for item in staged:
             final = folder / item.name
             if final.exists() and not overwrite:
-                raise InputError("exists; pass --overwrite to replace it", path=str(final))
+                raise OutputExists(str(final))
             item.replace(final)
             written.append(final)
     except InputError:

@@ -11,7 +11,7 @@ import pytest
 from geojson_rules import rfc7946_problems
 from shapely.geometry import Point, Polygon
 
-from geokit.errors import InputError
+from geokit.errors import InputError, OutputExists
 from geokit.export import to_geojson, write_geojson
 
 
@@ -78,8 +78,11 @@ def test_no_overwrite_and_no_partial_file(tmp_path):
     gdf = gpd.GeoDataFrame({"a": [1]}, geometry=[Point(0, 0)], crs=4326)
     dest = tmp_path / "x.geojson"
     dest.write_text("keep me")
-    with pytest.raises(InputError, match="exists"):
+    with pytest.raises(InputError, match="exists") as info:
         write_geojson(gdf, dest, overwrite=False)
+    # a library error names the keyword argument, not the command line's flag
+    assert "overwrite=True" in str(info.value) and "--overwrite" not in str(info.value)
+    assert isinstance(info.value, OutputExists) and info.value.path == str(dest)
     assert dest.read_text() == "keep me"
     with pytest.raises(InputError, match="folder does not exist"):
         write_geojson(gdf, tmp_path / "missing" / "x.geojson")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from geokit.cli import assets, cache, data, explain, export, geocode, join, parse
 from geokit.cli import map as map_command
-from geokit.cli.common import EXIT_USAGE, Parser
+from geokit.cli.common import EXIT_USAGE, Parser, error_message
 from geokit.errors import GeokitError, printable
 
 __all__ = ["COMMANDS", "main"]
@@ -60,8 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (GeokitError, OSError, ValueError) as exc:
         if args.debug:
             raise
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"geokit: error: {printable(message)}", file=sys.stderr)
+        print(f"geokit: error: {printable(error_message(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover
         print("geokit: interrupted", file=sys.stderr)

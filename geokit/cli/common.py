@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from geokit.errors import InputError, printable
+from geokit.errors import InputError, OutputExists, printable
 
 __all__ = [
     "EXIT_OK",
@@ -28,6 +28,7 @@ __all__ = [
     "dask_roles",
     "date_options",
     "engine_options",
+    "error_message",
     "say",
     "subparser",
 ]
@@ -74,6 +75,17 @@ def date_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def error_message(exc: BaseException) -> str:
+    """Return the one line the command line prints for an error, in its own words.
+
+    The library says how to do something in Python (``overwrite=True``); the
+    command line names its flag instead.
+    """
+    if isinstance(exc, OutputExists):
+        return f"{exc.path}: exists; pass --overwrite to replace it"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
 def subparser(
     sub: Any, name: str, summary: str, example: str, func: Callable[[argparse.Namespace], int]
 ) -> argparse.ArgumentParser:
@@ -92,7 +104,7 @@ def subparser(
 def check_output(path: Path, *, overwrite: bool) -> None:
     """Refuse to replace an existing file without ``--overwrite``, or to write into a missing folder."""
     if path.exists() and not overwrite:
-        raise InputError("exists; pass --overwrite to replace it", path=str(path))
+        raise OutputExists(str(path))
     if not path.parent.exists():
         raise InputError("folder does not exist", path=str(path))
 
