@@ -26,7 +26,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geopy.adapters import URLLibAdapter
 from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderTimedOut
@@ -43,12 +43,23 @@ from geokit.normalize import clean
 from geokit.resolve import Resolution, resolve
 from geokit.settings import Settings, get_settings
 
-__all__ = ["OfflineGeocoder", "OnlineFallback"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "NOMINATIM_PRECISION",
+    "OfflineGeocoder",
+    "OnlineFallback",
+    "fill_unresolved",
+    "nominatim_precision",
+]
 
 log = logging.getLogger(__name__)
 
-# Nominatim's place types, coded like geokit's precision (1 place, 2 part of one, 3 admin unit).
-_NOMINATIM_PRECISION = {
+#: Nominatim's place types (``addresstype``, else ``type``) coded like geokit's precision
+#: (README, "Precision codes"): 1 the place itself, 2 part of, near or a site in a place
+#: (a suburb, neighbourhood or quarter is part of its town), 3 an admin unit. Other types: 2.
+NOMINATIM_PRECISION = {
     "city": 1,
     "town": 1,
     "village": 1,
@@ -66,7 +77,26 @@ _NOMINATIM_PRECISION = {
     "state": 3,
     "province": 3,
     "region": 3,
+    "country": 3,
 }
+
+
+def nominatim_precision(raw: dict[str, Any]) -> tuple[str, int]:
+    """Return the place type of a Nominatim answer and its geokit precision code.
+
+    Parameters
+    ----------
+    raw
+        One result as Nominatim returns it (``Location.raw``).
+
+    Returns
+    -------
+    tuple of (str, int)
+        The type (``addresstype``, else ``type``; ``""`` when neither) and its
+        code from :data:`NOMINATIM_PRECISION` (2 for a type not listed there).
+    """
+    kind = str(raw.get("addresstype") or raw.get("type") or "")
+    return kind, NOMINATIM_PRECISION.get(kind, 2)
 
 
 class _RateLimiter(RateLimiter):  # type: ignore[misc]
@@ -258,6 +288,70 @@ def _read_cached(path: Path) -> Any:
     return raw
 
 
+def fill_unresolved(
+    frame: pd.DataFrame,
+    column: str,
+    online: OnlineFallback,
+    *,
+    country: str | None = None,
+    country_column: str | None = None,
+) -> pd.DataFrame:
+    """Ask the online fallback for the rows the offline gazetteer left unresolved.
+
+    Only rows whose ``status`` is not ``"resolved"`` and whose place is not
+    blank are sent. Each answer fills ``lat``, ``lon``, ``precision`` (from
+    :data:`NOMINATIM_PRECISION`), ``status``, ``match_name`` and ``reason``,
+    and names the service in ``match_source``: an input ``source`` column
+    (the outlet) is never overwritten. A name the service does not know keeps its
+    row, with that said in ``reason``.
+
+    Parameters
+    ----------
+    frame
+        A resolved table (:func:`geokit.resolve.resolve_frame` or
+        :func:`geokit.pipeline.resolve_keeping_input`).
+    column
+        The column with place names.
+    online
+        The fallback to ask.
+    country
+        ISO2 code for every row.
+    country_column
+        Column with a country per row; a blank cell falls back to ``country``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``frame`` with the answered rows filled in.
+
+    Raises
+    ------
+    RateLimited, DownloadError
+        As :meth:`OnlineFallback.geocode`.
+    """
+    out = frame.copy()
+    for idx in out.index[out["status"] != "resolved"]:
+        name = str(out.at[idx, column]).strip()
+        if not name:
+            continue
+        row_country = country
+        if country_column:
+            row_country = str(out.at[idx, country_column]).strip() or country
+        loc = online.geocode(name, country=row_country)
+        if loc is None:
+            out.at[idx, "reason"] = f"{out.at[idx, 'reason']!s}; Nominatim found nothing either"
+            continue
+        kind, precision = nominatim_precision(loc.raw)
+        out.at[idx, "lat"] = loc.latitude
+        out.at[idx, "lon"] = loc.longitude
+        out.at[idx, "precision"] = precision
+        out.at[idx, "status"] = "resolved"
+        out.at[idx, "match_source"] = "nominatim"
+        out.at[idx, "match_name"] = loc.address
+        out.at[idx, "reason"] = f"not in the offline gazetteer; found online by Nominatim ({kind or 'place'})"
+    return out
+
+
 def _location(res: Resolution) -> Location:
     p = res.place
     assert p is not None and res.lat is not None and res.lon is not None  # resolved only
@@ -355,10 +449,9 @@ class OfflineGeocoder(Geocoder):  # type: ignore[misc]
             loc = self.online.geocode(query, country=country or self.country)
             if loc is not None:
                 raw = dict(loc.raw)
-                kind = str(raw.get("addresstype") or raw.get("type") or "")
                 raw.update(
                     geokit_source="online",
-                    precision=_NOMINATIM_PRECISION.get(kind, 2),
+                    precision=nominatim_precision(raw)[1],
                     reason=f"not in the offline gazetteer ({res.reason}); answered by {self.online.domain}",
                 )
                 loc = Location(loc.address, (loc.latitude, loc.longitude), raw)

@@ -34,6 +34,18 @@ class _Nominatim(http.server.BaseHTTPRequestHandler):
                     "class": "place",
                 }
             ]
+        if url.path == "/search" and q == "Mohalla Zorgaran":
+            body = [
+                {
+                    "place_id": 2,
+                    "lat": "30.2",
+                    "lon": "67.0",
+                    "display_name": "Mohalla Zorgaran, Quetta",
+                    "addresstype": "suburb",
+                    "type": "suburb",
+                    "class": "place",
+                }
+            ]
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -87,6 +99,33 @@ def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
     asked = [q["q"][0] for q in _Nominatim.queries]
     assert asked == ["Killi Unknownabad", "Zorvakhistan"]  # Quetta never left the machine
     assert all(q.get("countrycodes") == ["pk"] for q in _Nominatim.queries)
+
+
+def test_online_fallback_keeps_the_source_column(nominatim, tmp_path, capsys):
+    """An input ``source`` (the outlet) survives; where the point came from goes to match_source."""
+    src = tmp_path / "in.csv"
+    src.write_text("place,source\nQuetta,Dawn\nKilli Unknownabad,The News\nMohalla Zorgaran,BBC Urdu\n")
+    out = tmp_path / "out.csv"
+    args = [
+        "geocode",
+        str(src),
+        "--country",
+        "PK",
+        "-o",
+        str(out),
+        "--online",
+        "--user-agent",
+        "geokit-tests",
+    ]
+    code = main([*args, "--nominatim-url", nominatim])
+    assert code == 0, capsys.readouterr().err
+    got = pd.read_csv(out)
+    assert list(got["source"]) == ["Dawn", "The News", "BBC Urdu"]
+    assert list(got["status"]) == ["resolved"] * 3
+    assert got.loc[0, "match_source"] != "nominatim"
+    assert list(got.loc[1:, "match_source"]) == ["nominatim", "nominatim"]
+    # a village is the place itself; a suburb is part of one (README precision codes)
+    assert list(got["precision"].iloc[1:]) == [1, 2]
 
 
 def test_online_needs_a_user_agent(tmp_path, capsys, monkeypatch):

@@ -166,6 +166,48 @@ def test_fallback_only_for_unknown_names_and_cached(server: Nominatim, tmp_path:
     assert len(server.requests) == 1
 
 
+@pytest.mark.parametrize(
+    ("kind", "precision"),
+    [
+        ("village", 1),
+        ("town", 1),
+        ("suburb", 2),  # part of a place: README precision 2, never 1
+        ("neighbourhood", 2),
+        ("quarter", 2),
+        ("district", 3),
+        ("state", 3),
+        ("peak", 2),  # a type the table does not name: near a place, not exact
+    ],
+)
+def test_online_precision_follows_the_readme_codes(
+    server: Nominatim, tmp_path: Path, kind: str, precision: int
+) -> None:
+    online = _online(server, tmp_path, FakeTime())
+    answer = {**ZORVAKH, "addresstype": kind, "type": kind}
+    server.script = [("json", [answer])]
+    loc = OfflineGeocoder(country="PK", online=online).geocode("Zorvakh")
+    assert isinstance(loc, Location) and loc.raw["precision"] == precision
+
+
+def test_fill_unresolved_keeps_the_outlet_column(server: Nominatim, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from geokit.geocoder import fill_unresolved
+    from geokit.pipeline import resolve_keeping_input
+
+    table = pd.DataFrame({"place": ["Quetta", "Zorvakh", "  "], "source": ["Dawn", "The News", "BBC Urdu"]})
+    resolved = resolve_keeping_input(table, "place", country="PK")
+    server.script = [("json", [{**ZORVAKH, "addresstype": "suburb"}])]
+    out = fill_unresolved(resolved, "place", _online(server, tmp_path, FakeTime()), country="PK")
+    assert list(out["source"]) == ["Dawn", "The News", "BBC Urdu"]  # the outlets, untouched
+    assert out.loc[1, "match_source"] == "nominatim" and out.loc[0, "match_source"] != "nominatim"
+    assert out.loc[1, "status"] == "resolved" and out.loc[1, "precision"] == 2
+    assert out.loc[1, "lat"] == pytest.approx(29.9) and out.loc[1, "lon"] == pytest.approx(66.8)
+    assert out.loc[2, "status"] == "unresolved"  # a blank place is not sent
+    assert [r["query"]["q"] for r in server.requests] == [["Zorvakh"]]
+    assert resolved.loc[1, "status"] == "unresolved"  # the input frame is not changed
+
+
 def test_not_found_is_cached_too(server: Nominatim, tmp_path: Path) -> None:
     online = _online(server, tmp_path, FakeTime())
     assert online.geocode("Nowhere At All") is None

@@ -30,46 +30,18 @@ from geokit.errors import InputError
 __all__ = ["register"]
 
 
-_ONLINE_PRECISION = {
-    "city": 1,
-    "town": 1,
-    "village": 1,
-    "hamlet": 1,
-    "suburb": 1,
-    "neighbourhood": 1,
-    "quarter": 1,
-    "county": 3,
-    "state_district": 3,
-    "state": 3,
-    "district": 3,
-    "province": 3,
-    "country": 3,
-}
+def _online(args: argparse.Namespace) -> Any:
+    """Return the Nominatim fallback named by ``--online``/``--nominatim-url``, or ``None``."""
+    if not args.online:
+        return None
+    import urllib.parse
 
+    from geokit.geocoder import OnlineFallback
 
-def _fill_online(frame: Any, args: argparse.Namespace, online: Any, roles: Any) -> None:
-    """Ask Nominatim (cached, rate-limited) for the rows the offline gazetteer left unresolved."""
-    for idx in frame.index[frame["status"] != "resolved"]:
-        name = str(frame.at[idx, roles.place]).strip()
-        if not name:
-            continue
-        country = args.country
-        if roles.country:
-            country = str(frame.at[idx, roles.country]).strip() or country
-        loc = online.geocode(name, country=country)
-        if loc is None:
-            frame.at[idx, "reason"] = f"{frame.at[idx, 'reason']}; Nominatim found nothing either"
-            continue
-        kind = str(loc.raw.get("addresstype") or loc.raw.get("type") or "")
-        frame.at[idx, "lat"] = loc.latitude
-        frame.at[idx, "lon"] = loc.longitude
-        frame.at[idx, "precision"] = _ONLINE_PRECISION.get(kind, 2)
-        frame.at[idx, "status"] = "resolved"
-        frame.at[idx, "match_source"] = "nominatim"
-        frame.at[idx, "match_name"] = loc.address
-        frame.at[idx, "reason"] = (
-            f"not in the offline gazetteer; found online by Nominatim ({kind or 'place'})"
-        )
+    url = urllib.parse.urlsplit(args.nominatim_url)
+    return OnlineFallback(
+        user_agent=args.user_agent, domain=url.netloc + url.path.rstrip("/"), scheme=url.scheme or "https"
+    )
 
 
 def _cmd_geocode_dask(args: argparse.Namespace) -> int:
@@ -103,13 +75,13 @@ def _cmd_geocode_dask(args: argparse.Namespace) -> int:
 def _cmd_geocode(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         return _cmd_geocode_dask(args)
-    import urllib.parse
 
     import pandas as pd
 
     from geokit._fs import atomic_write
     from geokit.columns import roles_of
     from geokit.export import csv_text
+    from geokit.geocoder import fill_unresolved
     from geokit.ingest import iter_incidents
     from geokit.join import join_admin
     from geokit.pipeline import resolve_keeping_input, resolve_table_keys
@@ -123,14 +95,7 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     auto = (args.boundaries or "").strip().lower() == "auto"  # picked from the first chunk's countries
     if args.boundaries and not auto:
         layer = load_boundaries(args.boundaries)
-    online = None
-    if args.online:
-        from geokit.geocoder import OnlineFallback
-
-        url = urllib.parse.urlsplit(args.nominatim_url)
-        online = OnlineFallback(
-            user_agent=args.user_agent, domain=url.netloc + url.path.rstrip("/"), scheme=url.scheme or "https"
-        )
+    online = _online(args)
     rows = bad = 0
     first_roles = None
     resolutions: dict[Any, Any] = {}
@@ -161,7 +126,9 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                 )
             resolved = resolve_keeping_input(chunk, roles.place, **hints, resolutions=resolutions)
             if online is not None:
-                _fill_online(resolved, args, online, roles)
+                resolved = fill_unresolved(
+                    resolved, roles.place, online, country=args.country, country_column=roles.country
+                )
             if auto and layer is None:
                 from geokit.pipeline import pick_boundaries
 
