@@ -69,26 +69,28 @@ def nominatim():
         httpd.server_close()
 
 
-def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
+def _geocode_online(tmp_path, table: str, nominatim: str):
+    """Run ``geokit geocode --online`` on this table; return the exit code and the output file."""
     src = tmp_path / "in.csv"
-    src.write_text("place\nQuetta\nKilli Unknownabad\nZorvakhistan\n")
+    src.write_text(table)
     out = tmp_path / "out.csv"
+    args = [
+        "geocode",
+        str(src),
+        "--country",
+        "PK",
+        "-o",
+        str(out),
+        "--online",
+        "--user-agent",
+        "geokit-tests",
+    ]
+    return main([*args, "--nominatim-url", nominatim]), out
+
+
+def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
     # answers are cached per server address, and each run gets a new port: no stale hits
-    code = main(
-        [
-            "geocode",
-            str(src),
-            "--country",
-            "PK",
-            "-o",
-            str(out),
-            "--online",
-            "--user-agent",
-            "geokit-tests",
-            "--nominatim-url",
-            nominatim,
-        ]
-    )
+    code, out = _geocode_online(tmp_path, "place\nQuetta\nKilli Unknownabad\nZorvakhistan\n", nominatim)
     assert code == 0, capsys.readouterr().err
     got = pd.read_csv(out)
     assert list(got["status"]) == ["resolved", "resolved", "unresolved"]
@@ -103,21 +105,8 @@ def test_online_fallback_only_for_unresolved_rows(nominatim, tmp_path, capsys):
 
 def test_online_fallback_keeps_the_source_column(nominatim, tmp_path, capsys):
     """An input ``source`` (the outlet) survives; where the point came from goes to match_source."""
-    src = tmp_path / "in.csv"
-    src.write_text("place,source\nQuetta,Dawn\nKilli Unknownabad,The News\nMohalla Zorgaran,BBC Urdu\n")
-    out = tmp_path / "out.csv"
-    args = [
-        "geocode",
-        str(src),
-        "--country",
-        "PK",
-        "-o",
-        str(out),
-        "--online",
-        "--user-agent",
-        "geokit-tests",
-    ]
-    code = main([*args, "--nominatim-url", nominatim])
+    text = "place,source\nQuetta,Dawn\nKilli Unknownabad,The News\nMohalla Zorgaran,BBC Urdu\n"
+    code, out = _geocode_online(tmp_path, text, nominatim)
     assert code == 0, capsys.readouterr().err
     got = pd.read_csv(out)
     assert list(got["source"]) == ["Dawn", "The News", "BBC Urdu"]

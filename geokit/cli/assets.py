@@ -24,13 +24,7 @@ def _cmd_assets(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add the command to the subparsers of the ``geokit`` parser.
-
-    Parameters
-    ----------
-    sub
-        The object returned by ``ArgumentParser.add_subparsers``.
-    """
+    """Add ``geokit assets`` to ``sub``, the ``geokit`` parser's subparsers (as every command does)."""
     summary = "fetch (once, from the npm registry) the JavaScript and CSS that offline maps inline"
     p: argparse.ArgumentParser = sub.add_parser(
         "assets",

@@ -82,13 +82,7 @@ def _cmd_join(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add the command to the subparsers of the ``geokit`` parser.
-
-    Parameters
-    ----------
-    sub
-        The object returned by ``ArgumentParser.add_subparsers``.
-    """
+    """Add ``geokit join`` to ``sub``, the ``geokit`` parser's subparsers (as every command does)."""
     p = subparser(
         sub,
         "join",

@@ -159,13 +159,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add the command to the subparsers of the ``geokit`` parser.
-
-    Parameters
-    ----------
-    sub
-        The object returned by ``ArgumentParser.add_subparsers``.
-    """
+    """Add ``geokit map`` to ``sub``, the ``geokit`` parser's subparsers (as every command does)."""
     p = subparser(
         sub,
         "map",

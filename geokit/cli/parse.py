@@ -54,13 +54,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add the command to the subparsers of the ``geokit`` parser.
-
-    Parameters
-    ----------
-    sub
-        The object returned by ``ArgumentParser.add_subparsers``.
-    """
+    """Add ``geokit parse`` to ``sub``, the ``geokit`` parser's subparsers (as every command does)."""
     p = subparser(
         sub,
         "parse",

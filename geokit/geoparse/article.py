@@ -298,31 +298,11 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
             if not found:
                 var = _variant_place(text, s, run.i, run.j, idx, c)
-                if var:
-                    m = _Mention(
-                        whole,
-                        toks[run.i].start,
-                        toks[run.j - 1].end,
-                        s,
-                        run.i,
-                        run.j,
-                        key(whole),
-                        matches=var,
-                        kind="variant",
-                    )
-                    out.append(m)
-                elif _unknown_place(text, s, run.i, run.j, c):
+                kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
+                if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
+                    start, end = toks[run.i].start, toks[run.j - 1].end
                     out.append(
-                        _Mention(
-                            whole,
-                            toks[run.i].start,
-                            toks[run.j - 1].end,
-                            s,
-                            run.i,
-                            run.j,
-                            key(whole),
-                            kind="unknown",
-                        )
+                        _Mention(whole, start, end, s, run.i, run.j, key(whole), matches=var, kind=kind)
                     )
                 continue
             single = span[1] - span[0] == 1
