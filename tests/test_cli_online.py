@@ -13,6 +13,25 @@ import pytest
 from geokit.cli import main
 
 
+def _answer(place_id: int, name: str, lat: str, lon: str, kind: str) -> dict[str, object]:
+    return {
+        "place_id": place_id,
+        "lat": lat,
+        "lon": lon,
+        "display_name": name,
+        "addresstype": kind,
+        "type": kind,
+        "class": "place",
+    }
+
+
+#: What the fake Nominatim knows: a village and a suburb (part of a town).
+_ANSWERS = {
+    "Killi Unknownabad": _answer(1, "Killi Unknownabad, Mastung", "29.9", "66.9", "village"),
+    "Mohalla Zorgaran": _answer(2, "Mohalla Zorgaran, Quetta", "30.2", "67.0", "suburb"),
+}
+
+
 class _Nominatim(http.server.BaseHTTPRequestHandler):
     queries: list[dict[str, list[str]]] = []
 
@@ -21,31 +40,7 @@ class _Nominatim(http.server.BaseHTTPRequestHandler):
         params = urllib.parse.parse_qs(url.query)
         self.queries.append(params)
         q = params.get("q", [""])[0]
-        body = []
-        if url.path == "/search" and q == "Killi Unknownabad":
-            body = [
-                {
-                    "place_id": 1,
-                    "lat": "29.9",
-                    "lon": "66.9",
-                    "display_name": "Killi Unknownabad, Mastung",
-                    "addresstype": "village",
-                    "type": "village",
-                    "class": "place",
-                }
-            ]
-        if url.path == "/search" and q == "Mohalla Zorgaran":
-            body = [
-                {
-                    "place_id": 2,
-                    "lat": "30.2",
-                    "lon": "67.0",
-                    "display_name": "Mohalla Zorgaran, Quetta",
-                    "addresstype": "suburb",
-                    "type": "suburb",
-                    "class": "place",
-                }
-            ]
+        body = [_ANSWERS[q]] if url.path == "/search" and q in _ANSWERS else []
         data = json.dumps(body).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
