@@ -367,13 +367,13 @@ def _candidates(
 def _namesake(
     gaz: Gazetteer, best: Candidate, kept: Sequence[Candidate], part: Part, hints: _Hints
 ) -> Candidate:
-    """Prefer the town over the district or tehsil named after it, unless the text says which.
+    """Prefer the town over the province, district or tehsil named after it, unless the text says which.
 
     The town must carry the unit's name as its own preferred name (spelling
     variants and fuzzy spellings count: "Killa Saifullah" district and the town
     "Qila Saifullah"), and lie in the same district.
     """
-    if best.place.kind not in ("adm2", "adm3") or part.level in ("adm1", "adm2", "adm3"):
+    if best.place.kind not in ("adm1", "adm2", "adm3") or part.level in ("adm1", "adm2", "adm3"):
         return best
     from rapidfuzz import fuzz
 
@@ -394,10 +394,22 @@ def _namesake(
         for c in pool
         if c.place.kind in _POPULATED
         and same_name(c.place)
-        and c.place.admin2 == best.place.admin2
+        and _same_unit(c.place, best.place)
         and _filter(c, hints, ()) is None
     ]
-    return max(towns, key=lambda c: c.place.population) if towns else best
+    if not towns:
+        return best
+    town = max(towns, key=lambda c: c.place.population)
+    if town.how == "fuzzy":  # the unit's exact name vouches for the spelling: the town in it of that name
+        town = replace(town, how="variant", why=(*town.why, f"spelling of the {best.place.kind} it lies in"))
+    return town
+
+
+def _same_unit(town: Place, unit: Place) -> bool:
+    """Tell whether a town lies in the unit named after it (a province: same admin-1; else admin-2)."""
+    if unit.kind == "adm1":
+        return bool(town.admin1) and town.admin1 == unit.admin1 and town.country == unit.country
+    return town.admin2 == unit.admin2
 
 
 def _ambiguous(best: Candidate, kept: Sequence[Candidate]) -> Candidate | None:
