@@ -30,6 +30,8 @@ __all__ = [
     "ColumnRoles",
     "find_roles",
     "make_room",
+    "make_room_noted",
+    "named_of",
     "normalise_name",
     "roles_of",
 ]
@@ -339,3 +341,68 @@ def make_room(columns: Iterable[object], reserved: Iterable[str]) -> dict[str, s
         mapping[c] = new
         used.add(new)
     return mapping
+
+
+def named_of(
+    columns: ColumnRoles | Mapping[str, str | None] | None, **overrides: str | None
+) -> dict[str, str | None]:
+    """Return the roles a caller named, with each override that is not ``None``.
+
+    ``columns`` is a mapping or a :class:`ColumnRoles` (its named part); an
+    override names one role by its own argument (``place="town"``).
+
+    Parameters
+    ----------
+    columns
+        Roles named explicitly, as given to the public functions.
+    **overrides
+        Single roles named by their own argument (``place_column``, ``type_column``).
+
+    Returns
+    -------
+    dict
+        Role to column name.
+    """
+    named: dict[str, str | None] = {}
+    if isinstance(columns, ColumnRoles):
+        named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
+    elif columns:
+        named = dict(columns)
+    named.update({r: c for r, c in overrides.items() if c is not None})
+    return named
+
+
+def make_room_noted(frame: Any, names: Iterable[str], *, who: str) -> tuple[Any, dict[str, str]]:
+    """Rename a table's columns named like ``names`` to ``input_<name>``, noting it in its attrs.
+
+    The note goes to ``attrs["geokit"]["notes"]`` and the recorded column roles follow the
+    new names, so nothing of the user's is overwritten and nothing is renamed silently.
+
+    Parameters
+    ----------
+    frame
+        A DataFrame.
+    names
+        The columns the caller is about to add.
+    who
+        Whose columns they are, for the note ("the resolver's").
+
+    Returns
+    -------
+    tuple
+        The (renamed) frame and the renaming, ``{}`` when nothing clashed.
+    """
+    room = make_room(list(frame.columns), names)
+    if not room:
+        return frame, room
+    out = frame.rename(columns=room)
+    meta = dict(out.attrs.get("geokit", {}))
+    meta["notes"] = [
+        *meta.get("notes", []),
+        f"input column(s) named like {who} renamed: " + ", ".join(f"{a} -> {b}" for a, b in room.items()),
+    ]
+    roles = roles_of(out)
+    if roles is not None:
+        meta["columns"] = roles.renamed(room).to_dict()
+    out.attrs["geokit"] = meta
+    return out, room

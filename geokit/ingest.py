@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles, make_room
+from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles, make_room, named_of
 from geokit.dates import DateOrder, DateParser
 from geokit.errors import InputError
 
@@ -493,14 +493,7 @@ def _roles(
     where: str,
 ) -> ColumnRoles:
     """Find the table's column roles: those named, the rest recognised; a place column is required."""
-    named: dict[str, str | None] = {}
-    if isinstance(columns, ColumnRoles):
-        named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
-    elif columns:
-        named = dict(columns)
-    if place_column is not None:
-        named["place"] = place_column
-    roles = find_roles(df.columns, named, where=where)
+    roles = find_roles(df.columns, named_of(columns, place=place_column), where=where)
     if roles.place is None:
         raise InputError(
             "no place column (none named place, location, town...); name it with --column; columns are: "

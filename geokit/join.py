@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 
 from geokit.boundaries import admin_columns
-from geokit.columns import make_room, roles_of
+from geokit.columns import make_room, make_room_noted
 from geokit.errors import InputError
 
 __all__ = [
@@ -240,17 +240,7 @@ def join_admin(
     keep = [c for lvl in levels for c in admin_columns(lvl)]
     room = make_room(frame.columns, [*keep, "join_status", "join_distance_km"])
     if room and not _ours(frame, room):
-        frame = frame.rename(columns=room)
-        meta = dict(frame.attrs.get("geokit", {}))
-        meta["notes"] = [
-            *meta.get("notes", []),
-            "input column(s) named like the join's renamed: "
-            + ", ".join(f"{a} -> {b}" for a, b in room.items()),
-        ]
-        roles = roles_of(frame)
-        if roles is not None:
-            meta["columns"] = roles.renamed(room).to_dict()
-        frame.attrs["geokit"] = meta
+        frame, room = make_room_noted(frame, [*keep, "join_status", "join_distance_km"], who="the join's")
         lat, lon = room.get(lat, lat), room.get(lon, lon)
     pts = _points(frame, lat, lon)
     pts = pts.drop(columns=[c for c in keep if c in pts.columns])

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from geokit.boundaries import load_boundaries
-from geokit.columns import ColumnRoles, find_roles, roles_of
+from geokit.columns import ColumnRoles, find_roles, named_of, roles_of
 from geokit.errors import InputError
 from geokit.join import aggregate, join_admin
 from geokit.resolve.batch import _OUT_COLUMNS, PlaceKey, resolve_keys, row_keys
@@ -158,13 +158,7 @@ def table_roles(
         If a named column is missing or there is no place column.
     """
     found = roles_of(table)
-    named: dict[str, str | None] = {}
-    if isinstance(columns, ColumnRoles):
-        named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
-    elif columns:
-        named = dict(columns)
-    if place_column is not None:
-        named["place"] = place_column
+    named = named_of(columns, place=place_column)
     if isinstance(found, ColumnRoles) and all(found.as_dict().get(r) == c for r, c in named.items()):
         roles = found
         if all(c is None or c in table.columns for c in roles.as_dict().values()):

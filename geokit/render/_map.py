@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles, roles_of
+from geokit.columns import OUTPUT_COLUMNS, ColumnRoles, find_roles, named_of, roles_of
 from geokit.errors import InputError
 from geokit.render._classify import SCHEMES, classify, legend_block, legend_rows, palette
 from geokit.render._util import (
@@ -342,13 +342,7 @@ def _roles(
     type_column: str | None,
 ) -> ColumnRoles:
     """Return the column roles for the popups: named, kept by the pipeline, or recognised."""
-    named: dict[str, str | None] = {}
-    if isinstance(columns, ColumnRoles):
-        named = {r: c for r, c in columns.as_dict().items() if r in columns.named}
-    elif columns:
-        named = dict(columns)
-    if type_column is not None:
-        named["event_type"] = type_column
+    named = named_of(columns, event_type=type_column)
     if incidents is None:
         return ColumnRoles()
     kept = roles_of(incidents)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from geokit.columns import make_room, roles_of
+from geokit.columns import make_room_noted
 from geokit.errors import InputError
 from geokit.normalize import ParsedQuery, clean, parse
 
@@ -402,7 +402,8 @@ def resolve_frame(
     if missing:
         raise InputError(f"resolutions lack {len(missing)} of the frame's places, e.g. {missing[0][0]!r}")
     distinct = [first[k] for k in position]
-    out = _make_room(df.copy())
+    out: pd.DataFrame
+    out, _ = make_room_noted(df.copy(), _OUT_COLUMNS, who="the resolver's")
     for name, attr in _OUT_COLUMNS.items():
         dtype = (
             "Float64"
@@ -415,25 +416,6 @@ def resolve_frame(
         )
         values: Any = pd.array([getattr(r, attr) for r in distinct], dtype=dtype)  # type: ignore[call-overload]
         out[name] = pd.Series(values.take(codes), index=df.index)
-    return out
-
-
-def _make_room(out: pd.DataFrame) -> pd.DataFrame:
-    """Rename input columns named like the resolver's to ``input_<name>``, with a note."""
-    room = make_room(list(out.columns), _OUT_COLUMNS)
-    if not room:
-        return out
-    out = out.rename(columns=room)
-    meta = dict(out.attrs.get("geokit", {}))
-    meta["notes"] = [
-        *meta.get("notes", []),
-        "input column(s) named like the resolver's renamed: "
-        + ", ".join(f"{a} -> {b}" for a, b in room.items()),
-    ]
-    roles = roles_of(out)
-    if roles is not None:
-        meta["columns"] = roles.renamed(room).to_dict()
-    out.attrs["geokit"] = meta
     return out
 
 
