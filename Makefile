@@ -37,6 +37,9 @@ install: $(STAMP)
 
 map: $(STAMP)
 	mkdir -p $(OUTDIR)
+	@# Leaflet and its plugins from the npm registry, once, so the map carries them inline and
+	@# draws with no network; without the registry the map loads them from a CDN instead.
+	-$(VENV)/bin/geokit assets fetch -q
 	$(VENV)/bin/geokit map $(EXAMPLE) -o $(OUTDIR)/balochistan-2026-01-31.html \
 	    --geojson $(OUTDIR)/balochistan-2026-01-31.geojson --boundaries PAK:ADM2 --overwrite
 	@echo "Example map written to $(OUTDIR)/balochistan-2026-01-31.html"
