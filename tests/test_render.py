@@ -237,6 +237,45 @@ def test_plain_table_with_lat_lon(tmp_path):
     assert len(_payload(html, "incidents")["lat"]) == 3
 
 
+def _view(html: str) -> tuple[list[float], int]:
+    """The centre and zoom the page opens at (before it fits the data)."""
+    centre = re.search(r"center: \[([-\d.]+), ([-\d.]+)\]", html)
+    zoom = re.search(r'"zoom": (\d+)', html)
+    assert centre and zoom
+    return [float(centre[1]), float(centre[2])], int(zoom[1])
+
+
+def _fit(html: str) -> list[list[float]] | None:
+    """The bounds the page fits the map to (``None``: nothing to fit)."""
+    call = re.search(r"geokit\.fit\(\w+, (null|\[\[.*?\]\])\)", html)
+    assert call
+    return json.loads(call[1])
+
+
+def test_map_opens_on_the_data_wherever_it_is(tmp_path):
+    # incidents in Kenya: Nairobi (GeoNames 184745, -1.28333 36.81667) and Mombasa
+    # (GeoNames 186301, -4.05466 39.66359); the map must not open on Pakistan
+    frame = _incidents(2).assign(lat=[-1.28333, -4.05466], lon=[36.81667, 39.66359])
+    html = save_map(incident_map(frame), tmp_path / "ke.html").read_text()
+    (lat, lon), _ = _view(html)
+    assert -4.05466 <= lat <= -1.28333 and 36.81667 <= lon <= 39.66359
+    (south, west), (north, east) = _fit(html)
+    assert south < -4.05466 < -1.28333 < north and west < 36.81667 < 39.66359 < east
+
+
+def test_map_of_districts_only_opens_on_the_districts(small_layer, tmp_path):
+    agg = aggregate(join_admin(_incidents().iloc[0:0], small_layer), small_layer)
+    (lat, lon), _ = _view(save_map(incident_map(None, agg), tmp_path / "d.html").read_text())
+    assert (lat, lon) == (29.5, 67.5)  # the middle of the three boxes, 66-69 E, 29-30 N
+
+
+def test_map_with_nothing_to_show_opens_on_the_world(tmp_path):
+    for frame in (_incidents().iloc[0:0], _incidents().assign(lat=np.nan, lon=np.nan)):
+        html = save_map(incident_map(frame), tmp_path / "w.html").read_text()
+        assert _view(html) == ([20.0, 0.0], 2)
+        assert _fit(html) is None
+
+
 def test_large_payloads_are_compressed(small_layer, tmp_path, monkeypatch):
     from geokit.render import _util
 

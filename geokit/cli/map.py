@@ -81,52 +81,50 @@ def _pipeline_dask(args: argparse.Namespace) -> Any:
     return PipelineResult(incidents=incidents, aggregates=aggregates, boundaries=layer, columns=roles)
 
 
-def _cmd_map(args: argparse.Namespace) -> int:
+def _outputs(args: argparse.Namespace) -> list[Path]:
+    """Return the files the command writes: the map, then the two GeoJSON files with ``--geojson``."""
+    outputs = [Path(args.output)]
+    if args.geojson:
+        incidents = Path(args.geojson)
+        districts = args.districts_geojson or incidents.with_name(incidents.stem + "-districts.geojson")
+        outputs += [incidents, Path(districts)]
+    return outputs
+
+
+def _pipeline(args: argparse.Namespace, *, article: bool) -> Any:
+    """Read the input (a news article or a table) and resolve, join and count it."""
     from geokit.columns import roles_of
-    from geokit.export import write_geojson
     from geokit.ingest import read_incidents
     from geokit.pipeline import run_pipeline
+
+    if args.engine == "dask" and not article:
+        return _pipeline_dask(args)
+    table = (
+        _article_table(args)
+        if article
+        else read_incidents(args.input, columns=named_roles(args), date_order=args.date_order)
+    )
+    roles = roles_of(table)
+    if args.value == "fatalities" and (roles is None or roles.fatalities is None):
+        raise InputError(
+            "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
+            "name it with --fatalities-column",
+            path=args.input,
+        )
+    return run_pipeline(
+        table,
+        columns=roles,
+        country=args.country,
+        boundaries=args.boundaries,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+
+
+def _write(args: argparse.Namespace, result: Any, outputs: list[Path]) -> None:
+    """Write the map, and the incidents' and districts' GeoJSON with ``--geojson``."""
+    from geokit.export import write_geojson
     from geokit.render import incident_map, save_map
 
-    out = Path(args.output)
-    outputs = [out]
-    if args.geojson:
-        outputs.append(Path(args.geojson))
-        districts = (
-            Path(args.districts_geojson)
-            if args.districts_geojson
-            else (Path(args.geojson).with_name(Path(args.geojson).stem + "-districts.geojson"))
-        )
-        outputs.append(districts)
-    check_distinct(
-        outputs, inputs=[args.input, *([args.boundaries] if Path(args.boundaries).is_file() else [])]
-    )
-    for path in outputs:
-        check_output(path, overwrite=args.overwrite)
-
-    article = Path(args.input).suffix.lower() in {".txt", ".text"}
-    if args.engine == "dask" and not article:
-        result = _pipeline_dask(args)
-    else:
-        table = (
-            _article_table(args)
-            if article
-            else read_incidents(args.input, columns=named_roles(args), date_order=args.date_order)
-        )
-        roles = roles_of(table)
-        if args.value == "fatalities" and (roles is None or roles.fatalities is None):
-            raise InputError(
-                "--value fatalities needs a fatalities column (none named fatalities, killed, deaths...); "
-                "name it with --fatalities-column",
-                path=args.input,
-            )
-        result = run_pipeline(
-            table,
-            columns=roles,
-            country=args.country,
-            boundaries=args.boundaries,
-            progress=not args.quiet and sys.stderr.isatty(),
-        )
     m = incident_map(
         result.incidents,
         result.aggregates,
@@ -140,22 +138,39 @@ def _cmd_map(args: argparse.Namespace) -> int:
         time_view=args.time_view,
         columns=result.columns,
     )
-    save_map(m, out)
+    save_map(m, outputs[0])
     if args.geojson:
         write_geojson(result.incidents, outputs[1])
         write_geojson(result.aggregates, outputs[2], id_column=None)
+
+
+def _report(args: argparse.Namespace, result: Any, outputs: list[Path], *, article: bool) -> None:
+    """Say which columns were used, what was written, and why each unresolved row is unresolved."""
     n, bad = result.n_rows, result.n_unresolved
     say_roles(args, result.columns)
     for note in result.incidents.attrs.get("geokit", {}).get("notes", []):
         if not article:  # an article's table is geokit's own: no user columns were renamed
             say(args, f"note: {note}")
-    say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {out}")
+    say(args, f"{n} rows: {n - bad} resolved, {bad} unresolved; map written to {outputs[0]}")
     if bad:
         for _, row in result.incidents[result.incidents["status"] != "resolved"].iterrows():
             say(args, f"  row {row['row']}: {row[result.columns.place]!r} unresolved: {row['reason']}")
     if args.geojson:
         say(args, f"GeoJSON written to {outputs[1]} and {outputs[2]}")
-    return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    outputs = _outputs(args)
+    check_distinct(
+        outputs, inputs=[args.input, *([args.boundaries] if Path(args.boundaries).is_file() else [])]
+    )
+    for path in outputs:
+        check_output(path, overwrite=args.overwrite)
+    article = Path(args.input).suffix.lower() in {".txt", ".text"}
+    result = _pipeline(args, article=article)
+    _write(args, result, outputs)
+    _report(args, result, outputs, article=article)
+    return EXIT_PARTIAL if (result.n_unresolved and args.strict) else EXIT_OK
 
 
 def register(sub: Any) -> None:

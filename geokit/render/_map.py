@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,18 @@ from geokit.render._util import (
 if TYPE_CHECKING:
     import folium
 
+    from geokit.render._elements import GeokitMap
+
 __all__ = ["SCHEMES", "incident_map", "safe_url", "save_map"]
 
 # Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
 _EVENT_COLOURS = ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 _PERIOD_VALUES = ("incidents", "fatalities", "incidents_per_1000km2")
 _MAX_PERIODS = 120
+#: Where a map with nothing to show opens: the whole world.
+_WORLD_CENTRE, _WORLD_ZOOM = [20.0, 0.0], 2
+#: Zoom a map with data opens at, before the page fits it to the data's bounds.
+_DATA_ZOOM = 5
 
 
 def _located(incidents: pd.DataFrame | None) -> tuple[gpd.GeoDataFrame | None, int]:
@@ -427,7 +434,7 @@ def incident_map(
     folium.Map
         Displays inline in Jupyter; write it with :func:`save_map`.
     """
-    from geokit.render._elements import Attribution, GeokitMap, JsCall, JsLayer, Raw, inline_assets
+    from geokit.render._elements import JsCall
 
     if not isinstance(title, str):
         raise InputError(f"title must be text, got {type(title).__name__}")
@@ -437,31 +444,14 @@ def incident_map(
     has_date = pts is not None and roles.date is not None and roles.date in pts.columns
     periods = _periods(pts[roles.date]) if has_date and pts is not None and roles.date else None
     show_time = bool(periods and len(periods[1]) > 1) if time_view is None else bool(time_view and periods)
-    if inline is None:
-        from geokit._assets import assets_cached
-
-        inline = offline or assets_cached(["leaflet", "markercluster", "heat"])
-    m = GeokitMap(
-        offline=offline,
-        inline=inline,
-        location=[30.0, 69.0],
-        zoom_start=5,
-        tiles=None if offline else "OpenStreetMap",
-        control_scale=True,
-        maxZoom=18,
-        minZoom=2,
-    )
+    m = _new_map(offline=offline, inline=inline)
     fit = JsCall("fit", None)  # first, so the layers are drawn once at the final view
     fit.add_to(m)
-    libraries = ["leaflet"]
-    credits = list(attribution or [])
-    bounds: list[float] | None = None
-    root: Any = m.get_root()
-    legend = ""
-    names: dict[str, str] = {}
-
+    parts = _Parts(credits=list(attribution or []))
     if aggregates is not None and len(aggregates):
-        payload, legend, units = _districts(
+        _add_districts(
+            m,
+            parts,
             aggregates,
             pts,
             periods if show_time else None,
@@ -472,98 +462,219 @@ def incident_map(
             tolerance=simplify_tolerance,
             fatalities=roles.fatalities,
         )
-        root.html.add_child(Raw(data_tag("geokit-data-districts", payload)), name="geokit_data_districts")
-        JsLayer(
-            "districts",
-            {"key": "districts", "data": "geokit-data-districts"},
-            name=html_text(f"Districts: {column.replace('_', ' ')}"),
-            offline=m.inline,
-        ).add_to(m)
-        names["districts"] = "districts"
-        outline = _outlines(units)
-        if outline is not None:
-            root.html.add_child(Raw(data_tag("geokit-data-outlines", outline)), name="geokit_data_outlines")
-            JsLayer(
-                "outlines",
-                {"key": "outlines", "data": "geokit-data-outlines"},
-                name="Province borders",
-                offline=m.inline,
-            ).add_to(m)
-        b = units.total_bounds
-        bounds = [float(x) for x in b] if np.isfinite(b).all() else None
-        meta = aggregates.attrs.get("geokit", {})
-        if meta.get("attribution"):
-            credits.append(str(meta["attribution"]))
     elif scheme.lower().replace("_", "") not in SCHEMES:
         raise InputError(f"unknown classification scheme {scheme!r}; choose from {', '.join(SCHEMES)}")
-
     if pts is not None and n:
-        code = periods[0] if periods is not None else None
-        payload = _incident_payload(pts, roles, code)
-        root.html.add_child(Raw(data_tag("geokit-data-incidents", payload)), name="geokit_data_incidents")
         use_cluster = cluster if cluster is not None else n > 500
-        if use_cluster:
-            libraries.append("markercluster")
-        JsLayer(
-            "incidents",
-            {"key": "incidents", "data": "geokit-data-incidents", "cluster": use_cluster},
-            name=f"Incidents ({n:,})",
-            libraries=("markercluster",) if use_cluster else (),
-            offline=m.inline,
-        ).add_to(m)
-        names["incidents"] = "incidents"
-        if heat:
-            libraries.append("heat")
-            JsLayer(
-                "heat",
-                {"key": "heat", "data": "geokit-data-incidents"},
-                name="Heat map",
-                show=False,
-                libraries=("heat",),
-                offline=m.inline,
-            ).add_to(m)
-            names["heat"] = "heat"
-        sources = sorted({s for s in _text(pts, roles.source) if s})
-        if sources:
-            shown = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
-            credits.append(f"Incident reports: {shown}")
-        lon, lat = pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()
-        pb = [float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())]
-        bounds = (
-            pb
-            if bounds is None
-            else [min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])]
+        code = periods[0] if periods is not None else None
+        payload = _add_incidents(m, parts, pts, roles, code, cluster=use_cluster, heat=heat)
+        parts.legend += _incident_legend(payload, unplaced=unplaced)
+    else:
+        parts.legend += _no_incidents_note(unplaced, given=incidents is not None)
+    _add_credits(m, parts.credits, pts, offline=offline)
+    _add_title_and_legend(m, title, parts.legend)
+    if show_time and periods is not None and n:
+        slider = {"title": "Dates", "all": "all dates", "names": periods[1], **parts.names}
+        JsCall("timeSlider", slider).add_to(m)
+    _set_view(m, fit, parts.bounds)
+    _finish(m, parts.libraries)
+    return m
+
+
+@dataclass(slots=True)
+class _Parts:
+    """What the steps of :func:`incident_map` collect for the page's last elements."""
+
+    credits: list[str]
+    libraries: list[str] = field(default_factory=lambda: ["leaflet"])
+    legend: str = ""
+    names: dict[str, str] = field(default_factory=dict)  # layer key -> name, for the time slider
+    bounds: list[float] | None = None  # west, south, east, north
+
+    def extend_bounds(self, west: float, south: float, east: float, north: float) -> None:
+        """Grow the view's bounds to take in this box."""
+        b = self.bounds
+        self.bounds = (
+            [west, south, east, north]
+            if b is None
+            else [min(b[0], west), min(b[1], south), max(b[2], east), max(b[3], north)]
         )
-        legend += _incident_legend(payload, unplaced=unplaced)
-    elif unplaced:
-        legend += (
-            f'<div class="geokit-note">{unplaced} incident(s) could not be placed and are not shown.</div>'
-        )
-    elif incidents is not None:
-        legend += '<div class="geokit-note">No incidents to show.</div>'
+
+
+def _new_map(*, offline: bool, inline: bool | None) -> GeokitMap:
+    """Return an empty map opening on the whole world (:func:`_set_view` moves it to the data)."""
+    from geokit.render._elements import GeokitMap
+
+    if inline is None:
+        from geokit._assets import assets_cached
+
+        inline = offline or assets_cached(["leaflet", "markercluster", "heat"])
+    return GeokitMap(
+        offline=offline,
+        inline=inline,
+        location=_WORLD_CENTRE,
+        zoom_start=_WORLD_ZOOM,
+        tiles=None if offline else "OpenStreetMap",
+        control_scale=True,
+        maxZoom=18,
+        minZoom=2,
+    )
+
+
+def _add_data(m: folium.Map, key: str, payload: Any) -> None:
+    """Put a payload into the page as a JSON ``<script>`` element with id ``geokit-data-<key>``."""
+    from geokit.render._elements import Raw
+
+    root: Any = m.get_root()
+    root.html.add_child(Raw(data_tag(f"geokit-data-{key}", payload)), name=f"geokit_data_{key}")
+
+
+def _add_districts(
+    m: GeokitMap,
+    parts: _Parts,
+    aggregates: gpd.GeoDataFrame,
+    pts: gpd.GeoDataFrame | None,
+    periods: tuple[np.ndarray, list[str], str] | None,
+    *,
+    column: str,
+    scheme: str,
+    k: int,
+    bins: list[float] | None,
+    tolerance: float,
+    fatalities: str | None,
+) -> None:
+    """Add the choropleth layer and the province outlines; their legend, bounds and credits."""
+    from geokit.render._elements import JsLayer
+
+    payload, legend, units = _districts(
+        aggregates,
+        pts,
+        periods,
+        column=column,
+        scheme=scheme,
+        k=k,
+        bins=bins,
+        tolerance=tolerance,
+        fatalities=fatalities,
+    )
+    _add_data(m, "districts", payload)
+    name = html_text(f"Districts: {column.replace('_', ' ')}")
+    options = {"key": "districts", "data": "geokit-data-districts"}
+    JsLayer("districts", options, name=name, offline=m.inline).add_to(m)
+    parts.names["districts"] = "districts"
+    outline = _outlines(units)
+    if outline is not None:
+        _add_data(m, "outlines", outline)
+        options = {"key": "outlines", "data": "geokit-data-outlines"}
+        JsLayer("outlines", options, name="Province borders", offline=m.inline).add_to(m)
+    b = units.total_bounds
+    if np.isfinite(b).all():
+        parts.extend_bounds(*(float(x) for x in b))
+    parts.legend = legend
+    meta = aggregates.attrs.get("geokit", {})
+    if meta.get("attribution"):
+        parts.credits.append(str(meta["attribution"]))
+
+
+def _add_incidents(
+    m: GeokitMap,
+    parts: _Parts,
+    pts: gpd.GeoDataFrame,
+    roles: ColumnRoles,
+    period: np.ndarray | None,
+    *,
+    cluster: bool,
+    heat: bool,
+) -> dict[str, Any]:
+    """Add the incident layer (clustered or not) and the heat layer; their bounds and credits.
+
+    Returns the incidents' payload, for the legend.
+    """
+    from geokit.render._elements import JsLayer
+
+    payload = _incident_payload(pts, roles, period)
+    _add_data(m, "incidents", payload)
+    if cluster:
+        parts.libraries.append("markercluster")
+    JsLayer(
+        "incidents",
+        {"key": "incidents", "data": "geokit-data-incidents", "cluster": cluster},
+        name=f"Incidents ({len(pts):,})",
+        libraries=("markercluster",) if cluster else (),
+        offline=m.inline,
+    ).add_to(m)
+    parts.names["incidents"] = "incidents"
+    if heat:
+        parts.libraries.append("heat")
+        options = {"key": "heat", "data": "geokit-data-incidents"}
+        JsLayer("heat", options, name="Heat map", show=False, libraries=("heat",), offline=m.inline).add_to(m)
+        parts.names["heat"] = "heat"
+    sources = sorted({s for s in _text(pts, roles.source) if s})
+    if sources:
+        shown = ", ".join(sources[:4]) + (f" and {len(sources) - 4} more" if len(sources) > 4 else "")
+        parts.credits.append(f"Incident reports: {shown}")
+    lon, lat = pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()
+    parts.extend_bounds(float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max()))
+    return payload
+
+
+def _no_incidents_note(unplaced: int, *, given: bool) -> str:
+    """Return the legend's note when no incident can be drawn."""
+    if unplaced:
+        return f'<div class="geokit-note">{unplaced} incident(s) could not be placed and are not shown.</div>'
+    if given:
+        return '<div class="geokit-note">No incidents to show.</div>'
+    return ""
+
+
+def _add_credits(m: folium.Map, credits: list[str], pts: gpd.GeoDataFrame | None, *, offline: bool) -> None:
+    """Credit every source of the page (escaped): those given, the gazetteers', the offline note."""
+    from geokit.render._elements import Attribution
 
     if pts is not None:
         credits.extend(_gazetteer_credits(pts))
     if offline:
         credits.append("Offline map: no web tiles; boundaries drawn from the data")
     Attribution([html_text(c) for c in credits]).add_to(m)
+
+
+def _add_title_and_legend(m: folium.Map, title: str, legend: str) -> None:
+    """Add the title (escaped) and the legend panel, when there is a legend."""
+    from geokit.render._elements import JsCall, Raw
+
+    root: Any = m.get_root()
     root.html.add_child(Raw(f'<div class="geokit-title">{html_text(title)}</div>'), name="geokit_title")
     if legend:
         root.html.add_child(
             Raw(f'<div class="geokit-legend" id="geokit-legend">{legend}</div>'), name="geokit_legend"
         )
         JsCall("legend", "geokit-legend").add_to(m)
-    if show_time and periods is not None and n:
-        JsCall("timeSlider", {"title": "Dates", "all": "all dates", "names": periods[1], **names}).add_to(m)
-    if bounds is not None:
-        pad = 0.05 if bounds[2] - bounds[0] + bounds[3] - bounds[1] > 0.2 else 0.3
-        fit.args = [script_json([[bounds[1] - pad, bounds[0] - pad], [bounds[3] + pad, bounds[2] + pad]])]
-    inline_assets(m, list(dict.fromkeys(libraries)))
+
+
+def _set_view(m: folium.Map, fit: Any, bounds: list[float] | None) -> None:
+    """Open the map on the data: centred on its bounds, which the page then fits.
+
+    With nothing to show (no districts, no located incident), the map stays
+    on the whole world.
+    """
+    if bounds is None:
+        return
+    west, south, east, north = bounds
+    m.location = [round((south + north) / 2, 5), round((west + east) / 2, 5)]
+    m.options["zoom"] = _DATA_ZOOM
+    pad = 0.05 if east - west + north - south > 0.2 else 0.3
+    fit.args = [script_json([[south - pad, west - pad], [north + pad, east + pad]])]
+
+
+def _finish(m: GeokitMap, libraries: list[str]) -> None:
+    """Inline the scripts (when the map inlines them), add the layer control and the end-of-drawing mark."""
     import folium as _folium
 
+    from geokit.render._elements import JsCall, inline_assets
+
+    inline_assets(m, list(dict.fromkeys(libraries)))
     _folium.LayerControl(collapsed=False).add_to(m)
     JsCall("done").add_to(m)
-    return m
 
 
 def save_map(m: folium.Map, path: str | Path) -> Path:
