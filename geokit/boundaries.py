@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -193,47 +194,88 @@ def load_boundaries(
     DataError
         If a named dataset cannot be found or fails its checksum.
     """
-    meta: dict[str, Any] = {"dataset": None, "attribution": None, "licence": None}
-    parent: str | None = None
-    if isinstance(source, gpd.GeoDataFrame):
-        gdf, where = source.copy(), "<GeoDataFrame>"
-    else:
-        text = str(source)
-        if text.strip().lower() == "auto":
-            raise BoundaryError(
-                "'auto' picks the layer from the incidents' country; use it with geokit map, export "
-                "or geocode, or pass a dataset name or file here"
-            )
-        path = Path(text).expanduser()
-        if not path.exists() and ":" in text and not re.match(r"^[A-Za-z]:[\\/]", text):
-            try:
-                ds = _data.dataset(text)
-            except DataError as exc:
-                raise BoundaryError(f"{text!r} is neither a file nor a known dataset ({exc})") from None
-            if ds.kind != "boundaries":
-                raise BoundaryError(f"dataset {ds.key} is not a boundary layer")
-            path = _data.fetch(ds.key, settings=settings)
-            meta.update(dataset=ds.key, attribution=ds.attribution, licence=ds.licence)
-            level = level if level is not None else ds.level
-            parent = ds.parent
-        gdf, where = _read(path), str(path)
-
+    src = _open(source, level, settings)
+    gdf, where = src.gdf, src.where
     if gdf.crs is None and crs is not None:
         gdf = gdf.set_crs(crs)
     gdf, assumed = _to_wgs84(gdf, where)
     gdf, n_repaired = _repair(gdf)
-
     columns = [str(c) for c in gdf.columns if c != gdf.geometry.name]
+    names, ids = _level_columns(gdf, columns, src.level, name_column, id_column, where)
+    top = src.level if src.level is not None else max(names)
+    if top not in names:
+        raise BoundaryError(f"no name column for admin level {top}; found levels {sorted(names)}", path=where)
+    _check_geometries(gdf, where)
+    out = _normalised(gdf, names, ids, columns)
+    _check_ids(out, top, where)
+    if src.parent is not None and admin_columns(top - 1)[0] not in out.columns:
+        out = _attach_parent(out, src.parent, top - 1, settings)
+    out.attrs["geokit"] = {
+        **src.meta,
+        "level": top,
+        "source": where,
+        "crs_assumed": assumed,
+        "repaired": n_repaired,
+    }
+    if n_repaired:
+        log.info("%s: repaired %d invalid polygon(s) with shapely.make_valid", where, n_repaired)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """A boundary layer as read, before its columns are normalised."""
+
+    gdf: gpd.GeoDataFrame
+    where: str  # the file, for messages
+    level: int | None  # given, or the named dataset's
+    parent: str | None  # the named dataset one level up, if any
+    meta: dict[str, Any]  # dataset, attribution, licence
+
+
+def _open(source: str | Path | gpd.GeoDataFrame, level: int | None, settings: Settings | None) -> _Source:
+    """Read a GeoDataFrame, a vector file or a named dataset (fetched through the data manager)."""
+    meta: dict[str, Any] = {"dataset": None, "attribution": None, "licence": None}
+    if isinstance(source, gpd.GeoDataFrame):
+        return _Source(source.copy(), "<GeoDataFrame>", level, None, meta)
+    text = str(source)
+    if text.strip().lower() == "auto":
+        raise BoundaryError(
+            "'auto' picks the layer from the incidents' country; use it with geokit map, export "
+            "or geocode, or pass a dataset name or file here"
+        )
+    path = Path(text).expanduser()
+    parent: str | None = None
+    if not path.exists() and ":" in text and not re.match(r"^[A-Za-z]:[\\/]", text):
+        try:
+            ds = _data.dataset(text)
+        except DataError as exc:
+            raise BoundaryError(f"{text!r} is neither a file nor a known dataset ({exc})") from None
+        if ds.kind != "boundaries":
+            raise BoundaryError(f"dataset {ds.key} is not a boundary layer")
+        path = _data.fetch(ds.key, settings=settings)
+        meta.update(dataset=ds.key, attribution=ds.attribution, licence=ds.licence)
+        level = level if level is not None else ds.level
+        parent = ds.parent
+    return _Source(_read(path), str(path), level, parent, meta)
+
+
+def _level_columns(
+    gdf: gpd.GeoDataFrame,
+    columns: list[str],
+    level: int | None,
+    name_column: str | None,
+    id_column: str | None,
+    where: str,
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Return the source's name column and id column per admin level (given, recognised or geoBoundaries')."""
     names = _match_columns(columns, _NAME_PATTERNS)
     ids = _match_columns(columns, _ID_PATTERNS)
-    if name_column is not None:
-        if name_column not in gdf.columns:
-            raise BoundaryError(f"no column {name_column!r}; columns are: {', '.join(columns)}", path=where)
-        names[level if level is not None else 1] = name_column
-    if id_column is not None:
-        if id_column not in gdf.columns:
-            raise BoundaryError(f"no column {id_column!r}; columns are: {', '.join(columns)}", path=where)
-        ids[level if level is not None else 1] = id_column
+    for given, found in ((name_column, names), (id_column, ids)):
+        if given is not None:
+            if given not in gdf.columns:
+                raise BoundaryError(f"no column {given!r}; columns are: {', '.join(columns)}", path=where)
+            found[level if level is not None else 1] = given
     if not names:
         gb = _geoboundaries_columns(gdf, level)
         if gb is not None:
@@ -246,11 +288,13 @@ def load_boundaries(
             f"pass name_column= and level=; columns are: {', '.join(columns)}",
             path=where,
         )
-    top = level if level is not None else max(names)
-    if top not in names:
-        raise BoundaryError(f"no name column for admin level {top}; found levels {sorted(names)}", path=where)
+    return names, ids
 
-    _check_geometries(gdf, where)
+
+def _normalised(
+    gdf: gpd.GeoDataFrame, names: dict[int, str], ids: dict[int, str], columns: list[str]
+) -> gpd.GeoDataFrame:
+    """Return ``adm<L>_name``/``adm<L>_id`` for every level (the name where there is no id), then the rest."""
     out = gpd.GeoDataFrame(index=gdf.index, geometry=gdf.geometry, crs=4326)
     for lvl in sorted(names):
         name_col, id_col = admin_columns(lvl)
@@ -262,20 +306,7 @@ def load_boundaries(
     for col in columns:
         if col not in out.columns:
             out[col] = gdf[col]
-    out = out.reset_index(drop=True)
-    _check_ids(out, top, where)
-    if parent is not None and admin_columns(top - 1)[0] not in out.columns:
-        out = _attach_parent(out, parent, top - 1, settings)
-    out.attrs["geokit"] = {
-        **meta,
-        "level": top,
-        "source": where,
-        "crs_assumed": assumed,
-        "repaired": n_repaired,
-    }
-    if n_repaired:
-        log.info("%s: repaired %d invalid polygon(s) with shapely.make_valid", where, n_repaired)
-    return out
+    return out.reset_index(drop=True)
 
 
 def _check_geometries(gdf: gpd.GeoDataFrame, where: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geokit.cli.common import (
     EXIT_OK,
@@ -26,6 +26,10 @@ from geokit.cli.common import (
     subparser,
 )
 from geokit.errors import InputError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
 
 __all__ = ["register"]
 
@@ -76,15 +80,11 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     if args.engine == "dask":
         return _cmd_geocode_dask(args)
 
-    import pandas as pd
-
     from geokit._fs import atomic_write
     from geokit.columns import roles_of
     from geokit.export import csv_text
-    from geokit.geocoder import fill_unresolved
     from geokit.ingest import iter_incidents
-    from geokit.join import join_admin
-    from geokit.pipeline import resolve_keeping_input, resolve_table_keys
+    from geokit.pipeline import resolve_table_keys
 
     out = Path(args.output)
     check_distinct([out], inputs=[args.input])
@@ -124,19 +124,9 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
                 resolutions = resolve_table_keys(
                     chunks, roles.place, **hints, progress=not args.quiet and sys.stderr.isatty()
                 )
-            resolved = resolve_keeping_input(chunk, roles.place, **hints, resolutions=resolutions)
-            if online is not None:
-                resolved = fill_unresolved(
-                    resolved, roles.place, online, country=args.country, country_column=roles.country
-                )
-            if auto and layer is None:
-                from geokit.pipeline import pick_boundaries
-
-                given = pd.DataFrame({"country_hint": [args.country] * len(chunk)} if args.country else {})
-                layer = load_boundaries(pick_boundaries(given, resolved))
-            if layer is not None:
-                joined = join_admin(resolved, layer)
-                resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+            resolved, layer = _geocode_chunk(
+                args, chunk, roles.place, hints, resolutions, online, layer, auto
+            )
             if rows == 0:
                 notes = resolved.attrs.get("geokit", {}).get("notes", [])
             handle.write(csv_text(resolved, header=rows == 0))
@@ -150,6 +140,44 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         say(args, f"note: {note}")
     say(args, f"{rows} rows: {rows - bad} resolved, {bad} unresolved; written to {out}")
     return EXIT_PARTIAL if (bad and args.strict) else EXIT_OK
+
+
+def _geocode_chunk(
+    args: argparse.Namespace,
+    chunk: pd.DataFrame,
+    place: str,
+    hints: dict[str, Any],
+    resolutions: dict[Any, Any],
+    online: Any,
+    layer: gpd.GeoDataFrame | None,
+    auto: bool,
+) -> tuple[pd.DataFrame, gpd.GeoDataFrame | None]:
+    """Resolve one chunk (from the first pass's answers), fill it online, join it to the layer.
+
+    Returns the chunk's rows and the boundary layer, picked from this chunk when ``auto``
+    and none was picked yet.
+    """
+    import pandas as pd
+
+    from geokit.boundaries import load_boundaries
+    from geokit.geocoder import fill_unresolved
+    from geokit.join import join_admin
+    from geokit.pipeline import resolve_keeping_input
+
+    resolved = resolve_keeping_input(chunk, place, **hints, resolutions=resolutions)
+    if online is not None:
+        resolved = fill_unresolved(
+            resolved, place, online, country=args.country, country_column=hints["country_column"]
+        )
+    if auto and layer is None:
+        from geokit.pipeline import pick_boundaries
+
+        given = pd.DataFrame({"country_hint": [args.country] * len(chunk)} if args.country else {})
+        layer = load_boundaries(pick_boundaries(given, resolved))
+    if layer is not None:
+        joined = join_admin(resolved, layer)
+        resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
+    return resolved, layer
 
 
 def register(sub: Any) -> None:

