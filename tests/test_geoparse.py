@@ -33,16 +33,16 @@ def parsed(adm2):  # type: ignore[no-untyped-def]
 
 
 # Today's figures on the 34 gold articles (tests/README.md; `make bench` prints them too):
-# mention F1 1.000 (247 spans), roles 0.996 (246/247), incident places 1.000 (62/62, on the gold
-# point where there is one), event dates 1.000 (62/62), precision codes 0.968 (239/247), incident
+# mention F1 1.000 (247 spans), roles 0.992 (245/247), incident places 1.000 (62/62, on the gold
+# point where there is one), event dates 1.000 (62/62), precision codes 0.976 (241/247), incident
 # F1 0.990 (49 of 49 gold incidents found, 1 extra), fatalities 0.918 (45/49). Each threshold
 # sits just below: one more miss in any field fails.
 THRESHOLDS = {
     "mention_f1": 0.999,
-    "roles": 0.993,
+    "roles": 0.99,
     "incident_place": 0.99,
     "event_date": 0.99,
-    "precision": 0.965,
+    "precision": 0.974,
     "incident_f1": 0.985,
     "fatalities": 0.91,
 }
@@ -57,11 +57,15 @@ KNOWN_MISSES = {
     "09": "gold codes Dera Ismail Khan at district level (3); the resolver gives the city (1)",
     "12": 'Gwadar: "eight militants ... all eight attackers and two soldiers were killed" counts the '
     "eight twice (18 for 10)",
-    "17": "Khost is the province (3) in the gold; resolved as the town (1)",
-    "21": 'Dasu ("travelling ... to their camp near the dam site at Dasu") taken as a second incident '
-    'place; "five Chinese nationals and their Pakistani driver" counted 5, not 6',
+    "21": 'Dasu is the dam-site area (2) in the gold, resolved as the town (1); "five Chinese nationals '
+    'and their Pakistani driver" counted 5, not 6',
     "26": "Guzara is coded as the district (3); the resolver gives the town (1)",
     "27": "Spin Boldak and Chaman are border-crossing areas (2) in the gold; resolved as the towns (1)",
+    "29": 'the gold role "uncertain" (unconfirmed gunfire near Sarbaz) is gone since issue 15: a hedged '
+    'report is an incident flagged reported="reported", so Sarbaz is an incident the gold does not list',
+    "30": 'the gold role "uncertain" (the alleged rape in Chabahar) is gone since issue 15; the destination '
+    'rule also reads "to demand justice over allegations that ... in Chabahar" as a destination (an '
+    "infinitive with a bare-noun object is not told from a noun phrase)",
 }
 
 

@@ -233,3 +233,54 @@ def test_shot_dead_counts_in_both_voices(sentence: str, dead: int) -> None:
 def test_fronted_officials_said_with_no_other_place_keeps_the_site() -> None:
     frame = parse_article("Date: 2025-02-02\n\nIn Quetta, officials said a bomb exploded near a market.")
     assert _row(frame, "Quetta")["role"] == "incident"
+
+
+# ----------------------------------------------------------------------------- attachment, after the merge
+# Classes found when issue 15's rules met issue 17's gold fields; sentences written for these tests.
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # "to" + a verb with its object is an infinitive, not a destination
+        ("A bomber struck worshippers gathering to mark the anniversary in Kalat on Friday.", "Kalat"),
+        ("Gunmen fired on labourers queuing to collect their wages outside a depot in Sibi.", "Sibi"),
+        # a "to" phrase inside the object of a word of violence: its locative is the only site
+        ("A roadside bomb hit a van taking workers to a brick kiln on the edge of Sibi.", "Sibi"),
+        # a headquarters is also a target
+        ("Militants attacked the police headquarters in Turbat on Friday.", "Turbat"),
+        # the point between two towns where the fighting was
+        ("Gunfire erupted on Friday at the border crossing between Taftan and Mirjaveh.", "Taftan"),
+    ],
+)
+def test_event_attaches_through_its_object(sentence: str, place: str) -> None:
+    frame = parse_article("Date: 2025-02-08\n\n" + sentence)
+    row = _row(frame, place)
+    assert row["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")
+    assert row["date"] == ("2025-02-07" if "Friday" in sentence else "2025-02-08")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The workers were travelling to their hostel near the bus stand at Sibi when gunmen struck.",
+            "Sibi",
+        ),
+        ("Officials at the army headquarters in Rawalpindi said the inquiry had begun.", "Rawalpindi"),
+        ("Trains between Quetta and Jacobabad were suspended after the bombing.", "Quetta"),
+        # a temporal "after the attack" dates the clause; it does not make Lahore a site
+        ("Security was tightened across Lahore after the attack.", "Lahore"),
+    ],
+)
+def test_places_the_event_does_not_reach(sentence: str, place: str) -> None:
+    frame = parse_article("Date: 2025-02-08\n\nA bomb killed six people in Kasur on Friday. " + sentence)
+    assert _row(frame, "Kasur")["role"] == "incident"
+    assert _row(frame, place)["role"] == "reference", frame[["text", "role", "rule"]].to_dict("records")
+
+
+def test_country_holds_the_sites_of_its_sentence_at_any_distance() -> None:
+    frame = parse_article(
+        "Date: 2025-02-08\n\nA bomb killed six people in Kasur on Friday, the deadliest blast of a "
+        "campaign of attacks that has swept across Pakistan since the elections."
+    )
+    assert _row(frame, "Kasur")["role"] == "incident"
+    assert _row(frame, "Pakistan")["role"] == "reference"

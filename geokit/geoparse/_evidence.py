@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geokit.geoparse.matcher import Cues, Sentence
+from geokit.geoparse.matcher import Cues, Sentence, Token
 
 if TYPE_CHECKING:
     from geokit.geoparse.article import _Mention
@@ -126,6 +126,7 @@ class _Facts:
 
     words: list[str]
     events: list[int]  # positions of words (and first words of phrases) of violence
+    recalled: frozenset[int]  # of those, the ones a temporal "after the attack" refers back to
     uncertain: bool
     claimed: bool  # "claimed to have taken": the event is the claim of one side
     habitual: bool
@@ -147,17 +148,41 @@ def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -
     return out
 
 
+_TEMPORAL = frozenset({"after", "since", "following", "before"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my"}
+)
+
+
+def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
+    """Event words that a temporal phrase refers back to: "after the attack", "since the bombing".
+
+    They date the clause ("Security was tightened across Kabul after the attack") and do not
+    make the places before them sites of violence.
+    """
+    out = set()
+    for n in events:
+        k = n - 1
+        while k >= 0 and (words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide")):
+            k -= 1
+        if k >= 0 and k < n - 1 and words[k] in _TEMPORAL:
+            out.add(n)
+    return frozenset(out)
+
+
 def _facts(s: Sentence, c: Cues) -> _Facts:
     words = [t.low for t in s.tokens]
     kinds = [c.kinds(w) for w in words]
     joined = " " + " ".join(words) + " "
     claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
+    events = sorted(
+        {n for n, k in enumerate(kinds) if "event" in k}
+        | set(_phrase_starts(words, joined, c.phrases("event")))
+    )
     return _Facts(
         words,
-        sorted(
-            {n for n, k in enumerate(kinds) if "event" in k}
-            | set(_phrase_starts(words, joined, c.phrases("event")))
-        ),
+        events,
+        _recalled(words, events),
         claimed
         or any("uncertain" in k for k in kinds)
         or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
@@ -195,7 +220,9 @@ def _role(
         if facts is not None:
             facts[m.sent.index] = f
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
-    near_event = any(lo <= n < hi for n in f.events)
+    # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
+    # after the attack") dates the clause; it does not put the event at the place
+    near_event = any(lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events)
     found = _form_rule(m, same, text, c, pub, done, f, near_event)
     if found is not None:
         return found
@@ -269,7 +296,7 @@ def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, 
             or " ".join(raw[-3:]) in c.phrases("ref_before")
         ):
             return "reference", "ref-cue"
-        if w == "between" and p >= 1 and c.has("route", words[p - 1]):
+        if w == "between" and p >= 1 and c.has("route", words[p - 1]) and not _at_crossing(words, p, c):
             return "reference", "ref-head"
         if w in ("in", "at", "from") and p >= 1:
             head = words[p - 1]
@@ -307,6 +334,20 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     return "reference", "event-no-locative"
 
 
+def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:
+    """'fighting ... at the border crossing between A and B': a point between A and B, hit by the event.
+
+    The route noun before ``between`` (at ``p - 1``) is a crossing and a locative preposition
+    governs it; the sentence's violence is then at that point, which A and B locate.
+    """
+    if not c.has("crossing", words[p - 1]):
+        return False
+    k = p - 2
+    while k >= 0 and p - k <= 5 and not c.has("locative", words[k]):
+        k -= 1
+    return k >= 0 and p - k <= 5 and any(c.has("event", w) for w in words[:k])
+
+
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"}
 )
@@ -326,11 +367,46 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
         if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()"):
             return False
         w = words[k]
+        if w == "to" and _infinitive(toks, words, k, p):
+            return False  # "gathering for a procession to mark ... in Mastung": no destination
         if w in ("to", "towards", "toward", "from"):
-            return not (k >= 1 and c.has("event", words[k - 1]))  # "set fire to", "attack from"
+            if k >= 1 and c.has("event", words[k - 1]):
+                return False  # "set fire to", "attack from"
+            # "struck a bus carrying pupils to a school on the outskirts of X": the phrase belongs
+            # to the object of a word of violence earlier in its clause; its locative tells where
+            # that object was, which is the only site the clause gives
+            return not _event_governs(toks, words, k, text, c)
         if c.has("event", w) or w in _AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))):
             return False
         k -= 1
+    return False
+
+
+def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> bool:
+    """Whether the ``to`` at ``k`` starts an infinitive with its object ("to mark the", "to collect their").
+
+    A destination's ``to`` is followed by a noun phrase; a lower-case word that is not a
+    determiner, followed by a determiner or a name, is a verb taking its object.
+    """
+    if k + 2 >= p:
+        return False
+    verb, nxt = toks[k + 1], toks[k + 2]
+    if verb.cap or not verb.text.isalpha() or words[k + 1] in _DETERMINERS:
+        return False
+    return words[k + 2] in _DETERMINERS or nxt.cap
+
+
+def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: str, c: Cues) -> bool:
+    """Whether a word of violence comes before the ``to``/``from`` at ``k`` in the same clause."""
+    n = k - 1
+    while n >= 0:
+        if any(ch in text[toks[n].end : toks[n + 1].start] for ch in ",;:()"):
+            return False
+        if words[n] in ("when", "while", "as", "because", "after", "before", "and", "but"):
+            return False
+        if c.has("event", words[n]):
+            return True
+        n -= 1
     return False
 
 
@@ -399,7 +475,9 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             apposition = m.i >= o.j and gap == 0 and _holds(m, o)  # "Lahore, Pakistan"
             if not apposition and (m.rule == "list" or (o.rule == "list" and gap <= 2)):
                 continue  # siblings in a list, not a container
-            if gap <= 8:
+            # a country holds the incident places of its sentence however far apart they are
+            # ("... in Zahedan ..., the unrest that has spread across Iran")
+            if gap <= 8 or m.kind == "country":
                 m.role, m.rule = "reference", "container"
                 break
 

@@ -379,8 +379,14 @@ def _namesake(
 
     target = skeleton(part.name)
 
+    # a province is large: among its many towns a fuzzy spelling also finds longer names
+    # ("California City" for California), so there a fuzzy namesake must have as many words
+    words = len(key(part.name).split())
+
     def same_name(p: Place) -> bool:
         s = skeleton(key(p.name))
+        if best.place.kind == "adm1" and len(key(p.name).split()) != words:
+            return False
         return bool(s) and (s == target or fuzz.ratio(s, target) >= FUZZY_THRESHOLD)
 
     pool = list(kept)
