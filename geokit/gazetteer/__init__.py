@@ -14,8 +14,10 @@ Sources, layered (later ones can add names to the same places):
   and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).
 
 Populated places inside the boundary layer take their admin-1/admin-2 names
-from it (so hints and joins use one vocabulary); where GeoNames' own admin-1
-disagrees, the place carries a note.
+from it (so hints and joins use one vocabulary); a place just outside every
+unit takes the nearest unit's by the join's rule
+(:func:`geokit.boundaries.nearest_units`), with a note; where GeoNames' own
+admin-1 disagrees, the place carries a note.
 
 The index is a SQLite file under ``settings.cache_dir``, named by a hash of the
 sources (file sizes and modification times, the package version, the variant
