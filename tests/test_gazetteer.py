@@ -6,7 +6,6 @@ import os
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from geokit import gazetteer as gz
@@ -257,11 +256,11 @@ def test_real_index_urdu_alternate_name(real: Gazetteer) -> None:
     assert "geonames:1167528" in [p.id for p in real.lookup("کوئٹہ")]
 
 
-def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -> None:
-    """The denormalised ``lookup``/``records`` tables say what ``names``/``places`` say.
+def test_real_index_stores_each_place_once_and_lookup_agrees_with_names(real: Gazetteer) -> None:
+    """``lookup`` says what ``names`` says; ``places`` holds each record once, its columns agree.
 
-    The geoparser reads ``places`` and ``names(key, pid, how)`` directly, so
-    those keep their meaning; batch lookups read the other two.
+    The geoparser reads ``names(key, pid, how)`` and ``places.kind`` directly, so
+    those keep their meaning; lookups read ``lookup`` and ``places.rec``.
     """
     import sqlite3
     from array import array
@@ -271,6 +270,8 @@ def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -
 
     con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
     try:
+        tables = {t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"meta", "places", "names", "skels", "lookup"}
         keys = [k for (k,) in con.execute("SELECT DISTINCT key FROM names WHERE pid % 499 = 0 LIMIT 600")] + [
             "quetta"
         ]
@@ -278,13 +279,19 @@ def test_real_index_lookup_table_agrees_with_names_and_places(real: Gazetteer) -
             want = con.execute("SELECT pid, how FROM names WHERE key = ? ORDER BY pid", (k,)).fetchall()
             pids, hows = con.execute("SELECT pids, hows FROM lookup WHERE key = ?", (k,)).fetchone()
             assert list(zip(array(PID_TYPECODE, pids), hows, strict=True)) == want, k
-        cols = "id, name, lat, lon, country, admin1, admin2, kind, population, source"
-        for row in con.execute(
-            f"SELECT pid, {cols}, alt_names, admin_id, note FROM places WHERE pid % 997 = 0"
+        for pid, pid_, kind, country, lat, lon, rec in con.execute(
+            "SELECT pid, id, kind, country, lat, lon, rec FROM places WHERE pid % 997 = 0"
         ):
-            (rec,) = con.execute("SELECT rec FROM records WHERE pid = ?", (row[0],)).fetchone()
-            alts = tuple(row[11].split("|")) if row[11] else ()
-            assert loads(rec) == (*row[1:11], alts, row[12], row[13])
+            place = Place(*loads(rec))
+            assert (place.id, place.kind, place.country, place.lat, place.lon) == (
+                pid_,
+                kind,
+                country,
+                lat,
+                lon,
+            )
+            assert real.get(place.id) == place
+            assert place.id in {p.id for p in real.lookup(place.name)}, (pid, place.name)
     finally:
         con.close()
 
@@ -319,107 +326,6 @@ def test_batch_survives_the_memo_starting_over(small: Gazetteer, monkeypatch: py
     assert [[p.id for p in ps] for ps in small.lookup_many([*names, "Noshki Town"])][:4] == want
     assert [[p.id for p in ps] for ps in small.lookup_many(names)] == want
     assert [m.how for m in small.search("Noshki Town")] == ["alt"]
-
-
-# ---- the columnar batch ------------------------------------------------------------------
-def _as_places(table: pd.DataFrame, n: int) -> tuple[list[list[Place]], list[list[str]]]:
-    """Turn ``lookup_table`` rows back into ``lookup_many``'s lists (and the hows)."""
-    places: list[list[Place]] = [[] for _ in range(n)]
-    hows: list[list[str]] = [[] for _ in range(n)]
-    fields = [c for c in table.columns if c not in ("query", "how")]
-    for row in table.itertuples(index=False):
-        v = {f: (None if pd.isna(x) else x) for f, x in zip(fields, row[2:], strict=True)}
-        v["alt_names"] = tuple(v["alt_names"].split("|")) if v["alt_names"] else ()
-        v["lat"], v["lon"], v["population"] = float(v["lat"]), float(v["lon"]), int(v["population"])
-        places[row.query].append(Place(**v))
-        hows[row.query].append(row.how)
-    return places, hows
-
-
-def _assert_table_is_lookup_many(gaz: Gazetteer, names: list[str]) -> None:
-    table = Gazetteer(gaz.path).lookup_table(names)  # fresh: nothing memoised
-    assert list(table.columns[:2]) == ["query", "how"]
-    assert table["query"].is_monotonic_increasing
-    places, hows = _as_places(table, len(names))
-    assert places == Gazetteer(gaz.path).lookup_many(names)
-    for n, got in zip(names, hows, strict=True):
-        assert got == [m.how for m in gaz.search(n, variants=False)], n
-    # and the same again from a gazetteer whose memo already holds some of the names
-    warm = Gazetteer(gaz.path)
-    warm.lookup_many(names[::3])
-    assert _as_places(warm.lookup_table(names), len(names))[0] == places
-
-
-def test_lookup_table_is_lookup_many_as_rows(small: Gazetteer) -> None:
-    names = [
-        "Nushki",
-        "HYDERABAD",
-        "noshki town",
-        "Nushkī",
-        "nowhere",
-        "",
-        "Nushki",
-        "Killa Saifullah",
-        "qila saifullah",
-    ]
-    _assert_table_is_lookup_many(small, names)
-    table = small.lookup_table(names)
-    assert table.loc[table["query"] == 2, ["id", "how"]].values.tolist() == [["t:1", "alt"]]
-    row = table[table["id"] == "adm2:PK223"].iloc[0]
-    assert (row["kind"], row["admin_id"], row["population"]) == ("adm2", "PK223", 0)
-    assert pd.isna(table.loc[table["id"] == "t:1", "admin_id"]).all()
-
-
-def test_lookup_table_of_nothing_has_the_columns(small: Gazetteer) -> None:
-    for names in ([], ["nowhere", ""]):
-        table = small.lookup_table(names)
-        assert table.empty and list(table.columns) == [
-            "query",
-            "how",
-            "id",
-            "name",
-            "lat",
-            "lon",
-            "country",
-            "admin1",
-            "admin2",
-            "kind",
-            "population",
-            "source",
-            "alt_names",
-            "admin_id",
-            "note",
-        ]
-
-
-def test_real_lookup_table_is_lookup_many_as_rows(real: Gazetteer) -> None:
-    import sqlite3
-
-    con = sqlite3.connect(f"{real.path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        names = [n for (n,) in con.execute("SELECT name FROM places WHERE pid % 151 = 0")]
-        alts = [
-            a for (a,) in con.execute("SELECT alt_names FROM places WHERE pid % 211 = 0 AND alt_names != ''")
-        ]
-    finally:
-        con.close()
-    alt_names = [a for joined in alts for a in joined.split("|")[:4]]
-    assert any(not a.isascii() for a in alt_names)  # Arabic, Cyrillic, CJK... alternates
-    names += alt_names + [n.upper() for n in names[::5]] + [f"  {n}. " for n in names[1::7]]
-    names += [
-        "Quetta",
-        "Kōhāt",
-        "D.I. Khan",
-        "Saint-Denis",
-        "کوئٹہ",
-        "Ｑｕｅｔｔａ",
-        "",
-        "nowhere-ville 42",
-        "Zorvakhistan",
-        "x" * 300,
-        "Quetta",
-    ]
-    _assert_table_is_lookup_many(real, names)
 
 
 # ---- cache hygiene --------------------------------------------------------------------

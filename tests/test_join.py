@@ -105,3 +105,51 @@ def test_aggregate_keys_on_ids_not_names():
     frame = pd.DataFrame({"lat": [0.5, 0.5, 0.5], "lon": [0.5, 0.6, 1.5]})
     agg = aggregate(join_admin(frame, layer), layer)
     assert dict(zip(agg["adm2_id"], agg["incidents"], strict=True)) == {"A1": 2, "A2": 1}
+
+
+def test_gazetteer_and_join_share_the_nearest_unit_rule():
+    """A place 4.5 km outside every unit, far from 30° N, takes the unit in both (true km, not Mercator).
+
+    Web Mercator metres scaled for 30° N would reach only about 4.1 km at 45° N.
+    """
+    from math import cos, radians
+
+    from geokit.boundaries import NEAREST_UNIT_KM
+    from geokit.gazetteer.sources import Record, _assign_admin
+
+    layer = load_boundaries(
+        gpd.GeoDataFrame(
+            {"ADM1_EN": ["North"], "ADM1_PCODE": ["N1"], "ADM2_EN": ["Hill"], "ADM2_PCODE": ["N101"]},
+            geometry=[box(10, 45, 11, 46)],
+            crs=4326,
+        )
+    )
+    lat = 45.5
+    lon = 11 + 4.5 / (111.32 * cos(radians(lat)))  # 4.5 km east of the unit's eastern edge
+    assert NEAREST_UNIT_KM > 4.5
+    place = Record("t:1", "Edge", lat, lon, "", None, None, "town", 0, "test", "", None, None)
+    (got,) = _assign_admin([place], layer, None)
+    assert (got.admin1, got.admin2) == ("North", "Hill")
+    assert got.note is not None
+    km = float(got.note.split("(")[1].split(" km")[0])
+    assert km == pytest.approx(4.5, abs=0.1)
+    joined = join_admin(pd.DataFrame({"lat": [lat], "lon": [lon]}), layer)
+    assert joined.loc[0, "join_status"] == "nearest" and joined.loc[0, "adm2_id"] == "N101"
+    assert joined.loc[0, "join_distance_km"] == pytest.approx(km, abs=0.05)
+    far = Record(
+        "t:2",
+        "Far",
+        lat,
+        11 + 5.5 / (111.32 * cos(radians(lat))),
+        "",
+        None,
+        None,
+        "town",
+        0,
+        "t",
+        "",
+        None,
+        None,
+    )
+    (alone,) = _assign_admin([far], layer, None)
+    assert alone.admin2 is None

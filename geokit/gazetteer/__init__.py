@@ -14,8 +14,10 @@ Sources, layered (later ones can add names to the same places):
   and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).
 
 Populated places inside the boundary layer take their admin-1/admin-2 names
-from it (so hints and joins use one vocabulary); where GeoNames' own admin-1
-disagrees, the place carries a note.
+from it (so hints and joins use one vocabulary); a place just outside every
+unit takes the nearest unit's by the join's rule
+(:func:`geokit.boundaries.nearest_units`), with a note; where GeoNames' own
+admin-1 disagrees, the place carries a note.
 
 The index is a SQLite file under ``settings.cache_dir``, named by a hash of the
 sources (file sizes and modification times, the package version, the variant
@@ -31,7 +33,6 @@ import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from marshal import loads
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,6 @@ from geokit.normalize import key, skeleton
 from geokit.settings import Settings, get_settings
 
 if TYPE_CHECKING:
-    import pandas as pd
     from geopandas import GeoDataFrame
 
 __all__ = ["FUZZY_THRESHOLD", "CachedIndex", "Gazetteer", "Match", "Place", "cached_indexes", "remove_index"]
@@ -195,7 +195,6 @@ class Gazetteer:
         self._exact: dict[str, bytes] = {}
         self._hows: dict[str, bytes] = {}
         self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
-        self._arrow: Any = None  # the places as a pyarrow.Table, read on first lookup_table()
         self._count: int | None = None  # the index is opened read-only: its size never changes
         row = self._con.execute("SELECT v FROM meta WHERE k = 'home_country'").fetchone()
         #: Country of the boundary layer the index was built with (preferred without a hint).
@@ -291,21 +290,21 @@ class Gazetteer:
         -------
         Gazetteer
         """
-        recs: list[Record] = [
-            (
-                p.id,
-                p.name,
-                p.lat,
-                p.lon,
-                p.country,
-                p.admin1,
-                p.admin2,
-                p.kind,
-                p.population,
-                p.source,
-                "|".join(p.alt_names),
-                p.admin_id,
-                p.note,
+        recs = [
+            Record(
+                id=p.id,
+                name=p.name,
+                lat=p.lat,
+                lon=p.lon,
+                country=p.country,
+                admin1=p.admin1,
+                admin2=p.admin2,
+                kind=p.kind,
+                population=p.population,
+                source=p.source,
+                alt_names="|".join(p.alt_names),
+                admin_id=p.admin_id,
+                note=p.note,
             )
             for p in places
         ]
@@ -325,7 +324,7 @@ class Gazetteer:
         todo = sorted(set(pids).difference(places))
         for i in range(0, len(todo), _CHUNK):
             chunk = todo[i : i + _CHUNK]
-            q = f"SELECT pid, rec FROM records WHERE pid IN ({','.join('?' * len(chunk))})"  # noqa: S608
+            q = f"SELECT pid, rec FROM places WHERE pid IN ({','.join('?' * len(chunk))})"  # noqa: S608
             for pid, rec in self._con.execute(q, chunk).fetchall():
                 places[pid] = Place(*loads(rec))  # noqa: S302 (our own index file)
 
@@ -411,60 +410,6 @@ class Gazetteer:
         self._fetch(sorted({k for k in keys if k and k not in memo}))
         get, hits = self._places.__getitem__, memo.get
         return [list(map(get, array(PID_TYPECODE, hits(k, b"")))) for k in keys]
-
-    def lookup_table(self, names: Iterable[str]) -> pd.DataFrame:
-        """:meth:`lookup_many` as one table: a row per (name, matching record).
-
-        Columnar: the rows are taken from the index's Arrow copy of the places
-        without building a Python object per record, which makes this the
-        fastest way to look up many names.
-
-        Parameters
-        ----------
-        names
-            Place names.
-
-        Returns
-        -------
-        pandas.DataFrame
-            ``query`` (the name's position in ``names``), ``how`` (``"name"``
-            or ``"alt"``), then the :class:`Place` fields (``id, name, lat,
-            lon, country, admin1, admin2, kind, population, source, alt_names,
-            admin_id, note``; ``alt_names`` joined with ``"|"``; missing text is
-            null). Rows come in the order of ``names`` and, per name, in the
-            order of :meth:`lookup_many`; names without a match have no row.
-        """
-        import numpy as np
-        import pandas as pd
-        import pyarrow as pa
-
-        keys = [key(n) for n in names]
-        self._trim()
-        memo, hows = self._exact, self._hows
-        self._fetch_keys(sorted({k for k in keys if k and k not in memo}))
-        hits = list(map(memo.get, keys, repeat(b"")))
-        pids = np.frombuffer(b"".join(hits), dtype=np.dtype(PID_TYPECODE))
-        counts = np.fromiter(map(len, hits), dtype=np.intp, count=len(hits))
-        query = np.repeat(np.arange(len(hits)), counts // pids.itemsize)
-        how = np.frombuffer(b"".join(map(hows.get, keys, repeat(b""))), dtype=np.uint8)
-        out: pd.DataFrame = self._places_table().take(pa.array(pids)).to_pandas()
-        out.insert(0, "query", query)
-        out.insert(1, "how", pd.Series(pd.Categorical.from_codes(how, categories=pd.Index(["name", "alt"]))))
-        return out
-
-    def _places_table(self) -> Any:
-        """Return every place as a ``pyarrow.Table`` (row ``pid`` is place ``pid``)."""
-        if self._arrow is None:
-            import pyarrow as pa
-
-            (rowid,) = self._con.execute("SELECT rowid FROM arrow WHERE k = 'places'").fetchone()
-            if hasattr(self._con, "blobopen"):  # Python 3.11+: one copy instead of two
-                with self._con.blobopen("arrow", "v", rowid, readonly=True) as blob:
-                    data = blob.read()
-            else:  # pragma: no cover - Python 3.10
-                (data,) = self._con.execute("SELECT v FROM arrow WHERE rowid = ?", (rowid,)).fetchone()
-            self._arrow = pa.ipc.open_file(pa.py_buffer(data)).read_all()
-        return self._arrow
 
     def search(self, name: str, *, variants: bool = True) -> list[Match]:
         """Exact, alternate-name and (optionally) transliteration-variant matches.

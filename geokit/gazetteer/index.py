@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from geokit import data as _data
 from geokit._fs import default_file_mode, temporary_path
@@ -41,23 +41,32 @@ from geokit.gazetteer.sources import (
 from geokit.normalize import key, skeleton
 from geokit.settings import Settings
 
-if TYPE_CHECKING:
-    pass
-
 __all__: list[str] = []
 
 #: Bumped whenever the index layout changes, so old cache files are not reused.
 #: 2: ``records`` (each place as one marshalled tuple) and ``lookup`` (each key's hits).
 #: 3: ``arrow`` (every place's fields as the columns of one Arrow IPC file).
 #: 4: admin-1 units of other countries at the middle of their places, with a population.
-INDEX_VERSION = "5"
+#: 5: the boundary layer's admin-1 units with their most populous place's population.
+#: 6: each place stored once: ``places`` holds the marshalled record beside the few columns
+#:    queries filter on; no ``records`` or ``arrow`` copies.
+INDEX_VERSION = "6"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
 _LAYOUT = f"{INDEX_VERSION}:{sys.byteorder}:{array(PID_TYPECODE).itemsize}"
-_COLUMNS = "id, name, lat, lon, country, admin1, admin2, kind, population, source, alt_names, admin_id, note"
-#: Place fields stored dictionary-encoded in the Arrow table (few distinct values).
-_DICT_FIELDS = frozenset({"country", "admin1", "admin2", "kind", "source", "admin_id", "note"})
+#: The index's tables. ``places``: each record once, as ``rec`` (the marshalled
+#: :class:`~geokit.gazetteer.Place` fields, see :func:`place_fields`), beside the columns
+#: that queries filter on; ``names``: every (key, place) pair and how it matched (0 name,
+#: 1 alternate); ``skels``: transliteration skeletons for variant and fuzzy matching;
+#: ``lookup``: the ``names`` rows grouped per key (see :func:`_write_lookup`).
+_SCHEMA = """
+CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE places (pid INTEGER PRIMARY KEY, id TEXT, kind TEXT, country TEXT, lat REAL, lon REAL,
+    rec BLOB NOT NULL);
+CREATE TABLE names (key TEXT, pid INTEGER, how INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+CREATE TABLE skels (skel TEXT, pid INTEGER, country TEXT, pop INTEGER, PRIMARY KEY (skel, pid)) WITHOUT ROWID;
+"""
 
 
 # ----------------------------------------------------------------------------- index
@@ -204,7 +213,7 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
         if "adm2_name" in gdf.columns and "adm1_name" in gdf.columns and (finest is None or top == 2):
             finest = gdf
     seen: set[str] = set()
-    units = [u for u in units if not (u[0] in seen or seen.add(u[0]))]  # type: ignore[func-returns-value]
+    units = [u for u in units if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
     if finest is not None:
         records = _assign_admin(records, finest, layer_country)
     records.extend(_with_unit_populations(units, records))
@@ -214,24 +223,30 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
 
 def place_fields(r: Record) -> tuple[Any, ...]:
     """Return the :class:`~geokit.gazetteer.Place` constructor arguments of a record."""
-    return (*r[:10], tuple(r[10].split("|")) if r[10] else (), r[11], r[12])
+    alt_names = tuple(r.alt_names.split("|")) if r.alt_names else ()
+    head = (r.id, r.name, r.lat, r.lon, r.country, r.admin1, r.admin2, r.kind, r.population, r.source)
+    return (*head, alt_names, r.admin_id, r.note)
 
 
-def _write_lookup(con: sqlite3.Connection, records: list[Record]) -> None:
-    """Add the denormalised tables that batch lookups read.
-
-    ``records (pid, rec)`` holds each place as one marshalled tuple of its
-    :class:`~geokit.gazetteer.Place` fields, and ``lookup (key, pids, hows)``
-    each key's place row ids (an :data:`PID_TYPECODE` array) and how each
-    matched (a byte each), in ``pid`` order: the same rows as ``names``. A
-    batch then costs one primary-key read per name and one per place, with no
-    column conversions, instead of a join over thirteen columns.
-    """
-    con.execute("CREATE TABLE records (pid INTEGER PRIMARY KEY, rec BLOB NOT NULL)")
+def _insert_places(con: sqlite3.Connection, records: list[Record]) -> None:
+    """Add each place once: its marshalled fields, and the columns queries filter on."""
     con.executemany(
-        "INSERT INTO records VALUES (?, ?)",
-        ((pid, marshal.dumps(place_fields(r), _MARSHAL)) for pid, r in enumerate(records)),
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (pid, r.id, r.kind, r.country, r.lat, r.lon, marshal.dumps(place_fields(r), _MARSHAL))
+            for pid, r in enumerate(records)
+        ),
     )
+
+
+def _write_lookup(con: sqlite3.Connection) -> None:
+    """Add ``lookup (key, pids, hows)``, the ``names`` rows grouped per key, which lookups read.
+
+    ``pids`` is the key's place row ids (an :data:`PID_TYPECODE` array) and
+    ``hows`` how each matched (a byte each), in ``pid`` order: the same rows as
+    ``names``. A batch then costs one primary-key read per name and one per
+    place, instead of a join.
+    """
     con.execute(
         "CREATE TABLE lookup (key TEXT PRIMARY KEY, pids BLOB NOT NULL, hows BLOB NOT NULL) WITHOUT ROWID"
     )
@@ -243,34 +258,6 @@ def _write_lookup(con: sqlite3.Connection, records: list[Record]) -> None:
             for k, grp in ((k, list(g)) for k, g in itertools.groupby(rows, key=lambda r: r[0]))
         ),
     )
-
-
-def _write_arrow(con: sqlite3.Connection, records: list[Record]) -> None:
-    """Add every place's fields as the columns of one Arrow IPC file (table ``arrow``).
-
-    Row ``pid`` of the Arrow table is place ``pid``; ``alt_names`` stays
-    ``"|"``-joined, and the low-cardinality text fields are
-    dictionary-encoded. Columnar batch lookups take their rows from it
-    without building a Python object per place.
-    """
-    import pyarrow as pa
-
-    columns = list(zip(*records, strict=True)) if records else [()] * 13
-    arrays: dict[str, Any] = {}
-    for name, values in zip(_COLUMNS.split(", "), columns, strict=True):
-        if name in ("lat", "lon"):
-            arrays[name] = pa.array(values, pa.float64())
-        elif name == "population":
-            arrays[name] = pa.array(values, pa.int64())
-        else:
-            arr = pa.array(values, pa.string())
-            arrays[name] = arr.dictionary_encode() if name in _DICT_FIELDS else arr
-    table = pa.table(arrays)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    con.execute("CREATE TABLE arrow (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
-    con.execute("INSERT INTO arrow VALUES ('places', ?)", (sink.getvalue().to_pybytes(),))
 
 
 def _build(
@@ -334,7 +321,7 @@ def verify_index(path: Path, fingerprint: str | None = None) -> str | None:
             page_size = con.execute("PRAGMA page_size").fetchone()[0]
             meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
             top = con.execute("SELECT max(pid) FROM places").fetchone()[0]
-            con.execute("SELECT v FROM arrow WHERE k = 'places'").fetchone()
+            con.execute("SELECT key FROM lookup LIMIT 1").fetchone()
         finally:
             con.close()
     except (sqlite3.Error, OSError) as exc:
@@ -366,19 +353,8 @@ def _fill(
 ) -> None:
     con = sqlite3.connect(tmp)
     try:
-        con.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-            "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);"
-            f"CREATE TABLE places (pid INTEGER PRIMARY KEY, {_COLUMNS});"
-            "CREATE TABLE names (key TEXT, pid INTEGER, how INTEGER, PRIMARY KEY (key, pid))"
-            " WITHOUT ROWID;"
-            "CREATE TABLE skels (skel TEXT, pid INTEGER, country TEXT, pop INTEGER,"
-            " PRIMARY KEY (skel, pid)) WITHOUT ROWID;"
-        )
-        con.executemany(
-            f"INSERT INTO places (pid, {_COLUMNS}) VALUES ({','.join('?' * 14)})",  # noqa: S608
-            ((i, *r) for i, r in enumerate(records)),
-        )
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        _insert_places(con, records)
         keys: dict[str, str] = {}
         skels: dict[str, str] = {}
 
@@ -386,7 +362,7 @@ def _fill(
             for pid, r in enumerate(records):
                 if tick is not None and pid % 10_000 == 0 and pid:
                     tick(10_000)
-                for how, name in enumerate([r[1], *(r[10].split("|") if r[10] else [])]):
+                for how, name in enumerate([r.name, *(r.alt_names.split("|") if r.alt_names else [])]):
                     k = keys.get(name)
                     if k is None:
                         k = keys[name] = key(name)
@@ -402,13 +378,12 @@ def _fill(
                     s = skels[k] = skeleton(k)
                 if s:
                     r = records[pid]
-                    big = r[8] if r[7] not in _ADMIN_KINDS else 10**9
-                    yield s, pid, r[4], big
+                    big = r.population if r.kind not in _ADMIN_KINDS else 10**9
+                    yield s, pid, r.country, big
 
         con.executemany("INSERT OR IGNORE INTO skels VALUES (?, ?, ?, ?)", list(skel_rows()))
         con.execute("CREATE INDEX skels_country ON skels (country)")
-        _write_lookup(con, records)
-        _write_arrow(con, records)
+        _write_lookup(con)
         con.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [

@@ -1,6 +1,6 @@
 """Source readers for the gazetteer index: GeoNames tables and dumps, CSVs, boundary units.
 
-Each reader yields :data:`Record` tuples; :mod:`geokit.gazetteer.index` layers them
+Each reader yields :class:`Record` named tuples; :mod:`geokit.gazetteer.index` layers them
 and writes the index.
 """
 
@@ -11,7 +11,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from geokit import data as _data
 from geokit.errors import InputError
@@ -24,12 +24,28 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 _ADMIN_KINDS = frozenset({"adm1", "adm2", "adm3"})
-#: Points this close (km) outside every polygon still take the nearest unit's admin names.
-COAST_TOLERANCE_KM = 5.0
 
-Record = tuple[
-    str, str, float, float, str, "str | None", "str | None", str, int, str, str, "str | None", "str | None"
-]
+
+class Record(NamedTuple):
+    """One place as a source reader yields it and the index stores it.
+
+    The fields of :class:`geokit.gazetteer.Place`, in its order, except that
+    ``alt_names`` is one ``"|"``-joined string.
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    admin2: str | None
+    kind: str
+    population: int
+    source: str
+    alt_names: str
+    admin_id: str | None
+    note: str | None
 
 
 def _kind_for_population(pop: int) -> str:
@@ -71,20 +87,20 @@ def _geonames_cities(admin1: dict[str, str]) -> Iterator[Record]:
             for a in c.get("alternatenames", [])
             if a and a != c["name"] and not (len(a) <= 3 and a.isupper())  # IATA codes
         ]
-        yield (
-            f"geonames:{c['geonameid']}",
-            c["name"],
-            float(c["latitude"]),
-            float(c["longitude"]),
-            c["countrycode"],
-            admin1.get(f"{c['countrycode']}.{c['admin1code']}"),
-            None,
-            _kind_for_population(pop),
-            pop,
-            "geonames",
-            "|".join(alts),
-            None,
-            None,
+        yield Record(
+            id=f"geonames:{c['geonameid']}",
+            name=c["name"],
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            country=c["countrycode"],
+            admin1=admin1.get(f"{c['countrycode']}.{c['admin1code']}"),
+            admin2=None,
+            kind=_kind_for_population(pop),
+            population=pop,
+            source="geonames",
+            alt_names="|".join(alts),
+            admin_id=None,
+            note=None,
         )
 
 
@@ -123,20 +139,20 @@ def _geonames_dump(path: Path, admin1: dict[str, str], admin2: dict[str, str]) -
         elif fclass == "A":
             kind = {"ADM1": "adm1", "ADM2": "adm2", "ADM3": "adm3"}.get(fcode, "area")
         alts = [a for a in row[3].split(",") if a and not (len(a) <= 3 and a.isupper())]
-        yield (
-            f"geonames:{row[0]}",
-            row[1],
-            float(row[4]),
-            float(row[5]),
-            cc,
-            admin1.get(f"{cc}.{row[10]}"),
-            admin2.get(f"{cc}.{row[10]}.{row[11]}"),
-            kind,
-            pop,
-            "geonames",
-            "|".join(alts),
-            None,
-            None,
+        yield Record(
+            id=f"geonames:{row[0]}",
+            name=row[1],
+            lat=float(row[4]),
+            lon=float(row[5]),
+            country=cc,
+            admin1=admin1.get(f"{cc}.{row[10]}"),
+            admin2=admin2.get(f"{cc}.{row[10]}.{row[11]}"),
+            kind=kind,
+            population=pop,
+            source="geonames",
+            alt_names="|".join(alts),
+            admin_id=None,
+            note=None,
         )
 
 
@@ -164,20 +180,20 @@ def _csv_records(path: Path, *, curated: bool) -> Iterator[Record]:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not (r.get("name") or "").strip():
             raise InputError("needs a name and lat in [-90, 90], lon in [-180, 180]", path=str(path), row=n)
         rid = (r.get("id") or "").strip() or f"user:{path.name}:{n}"
-        yield (
-            rid,
-            r["name"].strip(),
-            lat,
-            lon,
-            (r.get("country") or "").strip().upper(),
-            (r.get("admin1") or "").strip() or None,
-            (r.get("admin2") or "").strip() or None,
-            (r.get("kind") or "").strip() or "locality",
-            0,
-            source,
-            "|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
-            None,
-            None,
+        yield Record(
+            id=rid,
+            name=r["name"].strip(),
+            lat=lat,
+            lon=lon,
+            country=(r.get("country") or "").strip().upper(),
+            admin1=(r.get("admin1") or "").strip() or None,
+            admin2=(r.get("admin2") or "").strip() or None,
+            kind=(r.get("kind") or "").strip() or "locality",
+            population=0,
+            source=source,
+            alt_names="|".join(a.strip() for a in (r.get("alt_names") or "").split("|") if a.strip()),
+            admin_id=None,
+            note=None,
         )
 
 
@@ -210,20 +226,20 @@ def _unit_records(gdf: GeoDataFrame, level: int, country: str | None, src: str) 
         pt = points.iloc[i]
         uid = str(getattr(row, id_col))
         out.append(
-            (
-                f"adm{level}:{uid}",
-                name,
-                float(pt.y),
-                float(pt.x),
-                country or "",
-                name if level == 1 else a1,
-                name if level == 2 else a2,
-                f"adm{level}",
-                0,
-                src,
-                "|".join(dict.fromkeys(a for a in alts if a and a != "None")),
-                uid,
-                None,
+            Record(
+                id=f"adm{level}:{uid}",
+                name=name,
+                lat=float(pt.y),
+                lon=float(pt.x),
+                country=country or "",
+                admin1=name if level == 1 else a1,
+                admin2=name if level == 2 else a2,
+                kind=f"adm{level}",
+                population=0,
+                source=src,
+                alt_names="|".join(dict.fromkeys(a for a in alts if a and a != "None")),
+                admin_id=uid,
+                note=None,
             )
         )
     return out
@@ -242,18 +258,19 @@ def _layer_country(gdf: GeoDataFrame) -> str | None:
 def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None) -> list[Record]:
     """Give places inside the boundary layer its admin-1/admin-2 names."""
     import geopandas as gpd
-    import numpy as np
+
+    from geokit.boundaries import nearest_units
 
     idx = [
         i
         for i, r in enumerate(records)
-        if r[7] not in _ADMIN_KINDS and (country is None or r[4] in ("", country))
+        if r.kind not in _ADMIN_KINDS and (country is None or r.country in ("", country))
     ]
     if not idx:
         return records
     pts = gpd.GeoDataFrame(
         {"i": idx},
-        geometry=gpd.points_from_xy([records[i][3] for i in idx], [records[i][2] for i in idx]),
+        geometry=gpd.points_from_xy([records[i].lon for i in idx], [records[i].lat for i in idx]),
         crs=4326,
     )
     layer = gdf[["adm1_name", "adm2_name", "geometry"]]
@@ -262,14 +279,10 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
     miss = hit["adm2_name"].isna().to_numpy()
     near_note: dict[int, str] = {}
     if miss.any():
-        far = pts[miss].to_crs(3857)
-        lay = layer.to_crs(3857)
-        tol = COAST_TOLERANCE_KM * 1000 / np.cos(np.radians(30))  # web-mercator metres at ~30N
-        near = gpd.sjoin_nearest(far, lay, how="left", max_distance=tol, distance_col="dist")
-        near = near[~near.index.duplicated(keep="first")]
+        near = nearest_units(pts[miss], layer)
         for j, row in near.dropna(subset=["adm2_name"]).iterrows():
             hit.loc[j, ["adm1_name", "adm2_name"]] = [row["adm1_name"], row["adm2_name"]]
-            km = row["dist"] * np.cos(np.radians(records[int(row["i"])][2])) / 1000
+            km = row["nearest_km"]
             near_note[j] = f"outside every district polygon; joined to the nearest ({km:.1f} km)"
     out = list(records)
     for j, row in hit.iterrows():
@@ -278,10 +291,10 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
         i = int(row["i"])
         r = records[i]
         notes = [near_note[j]] if j in near_note else []
-        for have, layer in ((r[5], row["adm1_name"]), (r[6], row["adm2_name"])):
+        for have, layer in ((r.admin1, row["adm1_name"]), (r.admin2, row["adm2_name"])):
             if have and skeleton(key(have)) != skeleton(key(layer)):
                 notes.append(f"GeoNames puts this in {have}; the boundary layer in {layer}")
-        out[i] = (*r[:5], row["adm1_name"], row["adm2_name"], *r[7:12], "; ".join(notes) or r[12])
+        out[i] = r._replace(admin1=row["adm1_name"], admin2=row["adm2_name"], note="; ".join(notes) or r.note)
     return out
 
 
@@ -294,10 +307,13 @@ def _with_unit_populations(units: list[Record], records: list[Record]) -> list[R
     """
     top: dict[tuple[str, str], int] = {}
     for r in records:
-        if r[5] and r[7] not in _ADMIN_KINDS:
-            k = (r[4], r[5])
-            top[k] = max(top.get(k, 0), int(r[8] or 0))
-    return [(*u[:8], top.get((u[4], u[1]), u[8]), *u[9:]) if u[7] == "adm1" else u for u in units]
+        if r.admin1 and r.kind not in _ADMIN_KINDS:
+            k = (r.country, r.admin1)
+            top[k] = max(top.get(k, 0), int(r.population or 0))
+    return [
+        u._replace(population=top.get((u.country, u.name), u.population)) if u.kind == "adm1" else u
+        for u in units
+    ]
 
 
 def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | None) -> list[Record]:
@@ -315,11 +331,11 @@ def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | Non
     lons: dict[tuple[str, str], list[float]] = {}
     top: dict[tuple[str, str], Record] = {}
     for r in records:
-        if r[0].startswith("geonames:") and r[5] and r[4] != skip:
-            k = (r[4], r[5])
-            lats.setdefault(k, []).append(r[2])
-            lons.setdefault(k, []).append(r[3])
-            if k not in top or r[8] > top[k][8]:
+        if r.id.startswith("geonames:") and r.admin1 and r.country != skip:
+            k = (r.country, r.admin1)
+            lats.setdefault(k, []).append(r.lat)
+            lons.setdefault(k, []).append(r.lon)
+            if k not in top or r.population > top[k].population:
                 top[k] = r
     code_of = {(c.split(".")[0], n): c for c, n in admin1.items()}
     out: list[Record] = []
@@ -333,20 +349,23 @@ def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | Non
         if max(shifted) - min(shifted) < max(lo) - min(lo):
             lon = ((min(shifted) + max(shifted)) / 2 + 180) % 360 - 180
         out.append(
-            (
-                f"adm1:{code}",
-                name,
-                round((min(la) + max(la)) / 2, 5),
-                round(lon, 5),
-                cc,
-                name,
-                None,
-                "adm1",
-                r[8],
-                "geonames",
-                alts if alts != name else "",
-                code,
-                f"admin-1 unit placed at the middle of its {len(la)} GeoNames places (most populous: {r[1]})",
+            Record(
+                id=f"adm1:{code}",
+                name=name,
+                lat=round((min(la) + max(la)) / 2, 5),
+                lon=round(lon, 5),
+                country=cc,
+                admin1=name,
+                admin2=None,
+                kind="adm1",
+                population=r.population,
+                source="geonames",
+                alt_names=alts if alts != name else "",
+                admin_id=code,
+                note=(
+                    f"admin-1 unit placed at the middle of its {len(la)} GeoNames places "
+                    f"(most populous: {r.name})"
+                ),
             )
         )
     return out
