@@ -148,7 +148,7 @@ def dask_client(
             threads_per_worker=threads_per_worker,
             processes=True,
             memory_limit=memory_limit,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never clashes with another cluster here
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -359,9 +359,10 @@ def _validated(
     """One partition through :func:`geokit.ingest.validate_incidents`, rows numbered across partitions."""
     from geokit.ingest import validate_incidents
 
-    return validate_incidents(
-        part.reset_index(drop=True), columns=columns, where=where, first_row=offset + 1, dates=dates
-    )
+    # cells as geokit's CSV reader gives them (Python strings in object columns), not pandas' str dtype
+    text = [c for c in part.columns if pd.api.types.is_string_dtype(part[c].dtype)]
+    table = part.reset_index(drop=True).astype(dict.fromkeys(text, object))
+    return validate_incidents(table, columns=columns, where=where, first_row=offset + 1, dates=dates)
 
 
 def _hints(chunk: pd.DataFrame, country: str | None) -> dict[str, Any]:
@@ -449,7 +450,11 @@ def _from_parts(parts: Sequence[Any], sample: pd.DataFrame) -> dd.DataFrame:
 
     if isinstance(sample, gpd.GeoDataFrame):
         import dask_geopandas  # noqa: F401  (registers GeoDataFrame partitions with dask)
-    out: dd.DataFrame = dd.from_delayed(list(parts), meta=sample.iloc[:0], verify_meta=False)
+    import dask
+
+    # the columns' dtypes as the single-process path gives them, not dask's own string dtype
+    with dask.config.set({"dataframe.convert-string": False}):
+        out: dd.DataFrame = dd.from_delayed(list(parts), meta=sample.iloc[:0], verify_meta=False)
     return out
 
 
