@@ -276,3 +276,21 @@ def test_cli_engine_dask_needs_workers_or_a_scheduler(incidents, tmp_path, capsy
     code = main(["join", str(incidents), "-o", str(tmp_path / "x.csv"), "--engine", "dask"])
     assert code == 2
     assert "--workers N or --scheduler ADDRESS" in capsys.readouterr().err
+
+
+def test_dates_on_dask_are_read_in_the_whole_columns_order(client, incidents, tmp_path):
+    # ambiguous dates everywhere; only the last rows can be month first alone: the whole column is
+    table = pd.read_csv(incidents, dtype=str, keep_default_na=False)
+    table["date"] = "03/04/2020"
+    table.loc[len(table) - 5 :, "date"] = "04/25/2020"
+    src = tmp_path / "dated.csv"
+    table.to_csv(src, index=False)
+    single = tmp_path / "single.csv"
+    args = ["geocode", str(src), "--column", "place", "--country", "PK", "-q"]
+    assert main([*args, "-o", str(single)]) == 0
+    frame = read_table_dask(src, blocksize=BLOCK)
+    assert frame.npartitions >= 4
+    write_table_dask(geocode_dask(frame, "place", country="PK", where=str(src)), tmp_path / "dask.csv")
+    assert (tmp_path / "dask.csv").read_bytes() == single.read_bytes()
+    back = pd.read_csv(tmp_path / "dask.csv", keep_default_na=False)
+    assert (back["date"].str.startswith("2020-03-04")).sum() == len(table) - 5  # 4 March, month first
