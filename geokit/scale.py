@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import os
 import shutil
 import tempfile
@@ -165,12 +166,13 @@ def _csv_dialect(path: Path) -> tuple[str, str, int]:
         head = raw.read(64 * 1024)
     encoding = _encoding_of(head, where)
     skip = 0
-    with path.open("r", encoding=encoding, newline="") as handle:
-        for line in handle:
-            if line.lstrip().startswith("#") or not line.strip():
-                skip += 1
-                continue
-            return encoding, _sniff_delimiter(line), skip
+    # the header is in the first 64 KiB; a stray byte further on must not stop the sniffing
+    text = head.decode(encoding, errors="replace").removeprefix("\ufeff")
+    for line in io.StringIO(text, newline=""):  # lines as the file reader split them
+        if line.lstrip().startswith("#") or not line.strip():
+            skip += 1
+            continue
+        return encoding, _sniff_delimiter(line), skip
     raise InputError("is empty (no header, no rows)", path=where)
 
 
