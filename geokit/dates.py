@@ -66,6 +66,30 @@ class DateParser:
         self._day_first = 0  # values that can only be day first
         self._month_first = 0
 
+    @property
+    def evidence(self) -> tuple[int, int]:
+        """Distinct values seen so far that can only be day first, and only month first."""
+        return self._day_first, self._month_first
+
+    @classmethod
+    def seeded(cls, order: DateOrder | None, evidence: tuple[int, int]) -> DateParser:
+        """Return a parser that has already seen ``evidence`` (other parts of the same column).
+
+        Parameters
+        ----------
+        order
+            As for :class:`DateParser`.
+        evidence
+            ``(day_first, month_first)`` counts, as :attr:`evidence` gives them.
+
+        Returns
+        -------
+        DateParser
+        """
+        parser = cls(order)
+        parser._day_first, parser._month_first = evidence
+        return parser
+
     def parse(self, values: Iterable[str]) -> tuple[pd.Series, list[str]]:
         """Parse date strings.
 

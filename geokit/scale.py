@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import os
 import shutil
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -42,6 +43,8 @@ from geokit.settings import Settings, get_settings
 if TYPE_CHECKING:
     import dask.dataframe as dd
     from distributed import Client
+
+    from geokit.dates import DateOrder
 
 __all__ = [
     "Written",
@@ -146,7 +149,7 @@ def dask_client(
             threads_per_worker=threads_per_worker,
             processes=True,
             memory_limit=memory_limit,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never clashes with another cluster here
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -163,12 +166,13 @@ def _csv_dialect(path: Path) -> tuple[str, str, int]:
         head = raw.read(64 * 1024)
     encoding = _encoding_of(head, where)
     skip = 0
-    with path.open("r", encoding=encoding, newline="") as handle:
-        for line in handle:
-            if line.lstrip().startswith("#") or not line.strip():
-                skip += 1
-                continue
-            return encoding, _sniff_delimiter(line), skip
+    # the header is in the first 64 KiB; a stray byte further on must not stop the sniffing
+    text = head.decode(encoding, errors="replace").removeprefix("\ufeff")
+    for line in io.StringIO(text, newline=""):  # lines as the file reader split them
+        if line.lstrip().startswith("#") or not line.strip():
+            skip += 1
+            continue
+        return encoding, _sniff_delimiter(line), skip
     raise InputError("is empty (no header, no rows)", path=where)
 
 
@@ -283,43 +287,25 @@ def write_table_dask(
         raise InputError("exists; pass --overwrite to replace it", path=str(out))
     if not out.parent.exists():
         raise InputError("folder does not exist", path=str(out))
-    counted = frame[count].value_counts() if count else None
-
-    def run(task: Any) -> dict[str, int]:
-        if counted is None:
-            compute(task)
-            return {}
-        from dask.delayed import Delayed
-
-        # one graph, each partition computed once for the write and the count; to_csv gives
-        # delayed tasks and to_parquet an expression, which must not be mixed in one compute
-        tasks = task if isinstance(task, list) else [task]
-        as_delayed = all(isinstance(t, Delayed) for t in tasks)
-        _, got = compute(task, counted.to_delayed() if as_delayed else counted)
-        pieces = list(got) if isinstance(got, list | tuple) else [got]
-        got = pd.concat(pieces).groupby(level=0).sum()
-        return {str(k): int(v) for k, v in got.items()}
 
     if out.suffix.lower() == ".parquet":
+        counted = frame[count].value_counts() if count else None
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
-        return Written(out, run(frame.to_parquet(str(out), write_index=False, compute=False)))
+        task = frame.to_parquet(str(out), write_index=False, compute=False)
+        if counted is None:
+            compute(task)
+            return Written(out, {})
+        _, got = compute(task, counted)
+        return Written(out, {str(k): int(v) for k, v in got.items()})
     if as_folder:
         out.mkdir(exist_ok=True)
         for old in out.glob("part-*.csv"):
             old.unlink()
-        task = frame.to_csv(str(out / "part-*.csv"), index=False, name_function=_part_name, compute=False)
-        return Written(out, run(task))
+        return Written(out, _write_parts(frame, out, count, header_everywhere=True))
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        task = frame.to_csv(
-            str(tmp / "part-*.csv"),
-            index=False,
-            header_first_partition_only=True,
-            name_function=_part_name,
-            compute=False,
-        )
-        counts = run(task)
+        counts = _write_parts(frame, tmp, count, header_everywhere=False)
         joined = tmp / "whole.csv"
         with joined.open("wb") as dst:
             for part in sorted(tmp.glob("part-*.csv")):
@@ -334,17 +320,84 @@ def write_table_dask(
     return Written(out, counts)
 
 
+def _write_part(part: pd.DataFrame, path: str, header: bool, count: str | None) -> dict[str, int]:
+    """Write one partition with geokit's one CSV writer; return its rows per value of ``count``."""
+    from geokit._fs import write_text_atomic
+    from geokit.export import csv_text
+
+    # atomic: a partition redone after a lost worker replaces its file whole
+    write_text_atomic(Path(path), csv_text(part, header=header))
+    if count is None:
+        return {}
+    return {str(k): int(v) for k, v in part[count].value_counts(sort=False).items()}
+
+
+def _write_parts(
+    frame: dd.DataFrame, folder: Path, count: str | None, *, header_everywhere: bool
+) -> dict[str, int]:
+    """Write each partition to ``folder/part-NNNNNN.csv`` (one compute) and add up the counts."""
+    from dask.base import compute
+    from dask.delayed import delayed
+
+    write = delayed(_write_part, pure=True)
+    tasks = [
+        write(p, str(folder / f"part-{_part_name(i)}.csv"), header_everywhere or i == 0, count)
+        for i, p in enumerate(frame.to_delayed())
+    ]
+    total: Counter[str] = Counter()
+    for got in compute(*tasks):
+        total.update(got)
+    return dict(total)
+
+
 def _part_name(i: int) -> str:
     return f"{i:06d}"
 
 
 # ---------------------------------------------------------------- geocode
-def _keys_part(part: pd.DataFrame, column: str, options: dict[str, Any]) -> tuple[int, list[Any]]:
-    """Return a partition's length and distinct place keys (place column read as validation reads it)."""
+def _validated(
+    part: pd.DataFrame, offset: int, columns: Mapping[str, str | None], where: str, dates: Any
+) -> pd.DataFrame:
+    """One partition through :func:`geokit.ingest.validate_incidents`, rows numbered across partitions."""
+    from geokit.ingest import validate_incidents
+
+    # cells as geokit's CSV reader gives them (Python strings in object columns), not pandas' str dtype
+    text = [c for c in part.columns if pd.api.types.is_string_dtype(part[c].dtype)]
+    table = part.reset_index(drop=True).astype(dict.fromkeys(text, object))
+    return validate_incidents(table, columns=columns, where=where, first_row=offset + 1, dates=dates)
+
+
+def _hints(chunk: pd.DataFrame, country: str | None) -> dict[str, Any]:
+    """Return the resolver's hint options from a validated chunk's roles, as ``geokit geocode`` does."""
+    from geokit.columns import roles_of
+
+    roles = roles_of(chunk)
+    assert roles is not None  # validate_incidents records them
+    return {
+        "country": country,
+        "country_column": roles.country,
+        "admin1_column": roles.admin1,
+        "admin2_column": roles.admin2,
+    }
+
+
+def _keys_part(
+    part: pd.DataFrame, columns: Mapping[str, str | None], country: str | None, where: str
+) -> tuple[int, list[Any], list[str], tuple[int, int]]:
+    """Return a partition's length, place keys, distinct date texts and their date-order evidence."""
+    from geokit.columns import roles_of
+    from geokit.dates import DateParser
     from geokit.resolve.batch import row_keys
 
-    frame = part.assign(**{column: part[column].astype(str)})
-    return len(part), list(dict.fromkeys(row_keys(frame, column, **options)))
+    if len(part) == 0:
+        return 0, [], [], (0, 0)
+    dates = DateParser()
+    chunk = _validated(part, 0, columns, where, dates)
+    roles = roles_of(chunk)
+    assert roles is not None and roles.place is not None
+    texts = list(dict.fromkeys(chunk["date_text"])) if roles.date is not None else []
+    keys = list(dict.fromkeys(row_keys(chunk, roles.place, **_hints(chunk, country))))
+    return len(part), keys, texts, dates.evidence
 
 
 def _first_pass_part(keys: list[Any], settings: Settings) -> dict[Any, Any]:
@@ -362,25 +415,26 @@ def _rescore_part(first: dict[Any, Any], context: list[str], settings: Settings)
 def _geocode_part(
     part: pd.DataFrame,
     offset: int,
-    column: str,
-    options: dict[str, Any],
+    columns: Mapping[str, str | None],
+    country: str | None,
+    dates: Any,
     resolutions: dict[Any, Any],
     boundaries: Boundaries | None,
     settings: Settings,
     where: str,
 ) -> pd.DataFrame:
     """One partition through the single-process path of ``geokit geocode``."""
-    from geokit.ingest import validate_incidents
+    from geokit.columns import roles_of
     from geokit.join import join_admin
     from geokit.pipeline import resolve_keeping_input
 
-    chunk = validate_incidents(part.reset_index(drop=True), place_column=column, where=where)
-    chunk["row"] += offset
-    resolved = resolve_keeping_input(chunk, column, resolutions=resolutions, **options)
+    chunk = _validated(part, offset, columns, where, dates)
+    roles = roles_of(chunk)
+    assert roles is not None and roles.place is not None
+    resolved = resolve_keeping_input(chunk, roles.place, **_hints(chunk, country), resolutions=resolutions)
     if boundaries is not None:
         joined = join_admin(resolved, _worker_layer(boundaries, settings))
         resolved = pd.DataFrame(joined.drop(columns=joined.geometry.name))
-        resolved = resolved.rename(columns={"adm1_name": "admin1", "adm2_name": "admin2"})
     return resolved
 
 
@@ -398,48 +452,73 @@ def _from_parts(parts: Sequence[Any], sample: pd.DataFrame) -> dd.DataFrame:
 
     if isinstance(sample, gpd.GeoDataFrame):
         import dask_geopandas  # noqa: F401  (registers GeoDataFrame partitions with dask)
-    out: dd.DataFrame = dd.from_delayed(list(parts), meta=sample.iloc[:0], verify_meta=False)
+    import dask
+
+    # the columns' dtypes as the single-process path gives them, not dask's own string dtype
+    with dask.config.set({"dataframe.convert-string": False}):
+        out: dd.DataFrame = dd.from_delayed(list(parts), meta=sample.iloc[:0], verify_meta=False)
     return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Keys:
+    """What :func:`resolve_keys_dask` worked out over the whole table."""
+
+    resolutions: dict[Any, Any]
+    lengths: list[int]
+    #: One date parser per partition, seeded with the rest of the table's date-order evidence.
+    dates: list[Any]
 
 
 def resolve_keys_dask(
     frame: dd.DataFrame,
-    column: str,
+    columns: Mapping[str, str | None],
     *,
-    options: dict[str, Any],
+    country: str | None = None,
+    date_order: DateOrder | None = None,
     settings: Settings,
+    where: str = "<table>",
     batch: int = 2_000,
-) -> tuple[dict[Any, Any], list[int]]:
+) -> _Keys:
     """Resolve every distinct place of a Dask frame once, with the whole table as context.
 
-    The distinct keys of each partition are gathered (a few per partition at most as many
-    as the table has distinct places), resolved in batches on the workers, then the
-    ambiguous ones are re-scored on the workers against the table's unambiguous places:
-    what :func:`geokit.pipeline.resolve_table_keys` does in one process.
+    Each partition is validated as :func:`geokit.ingest.validate_incidents` does (column
+    roles, renamed columns) and its distinct place keys gathered, resolved in batches on
+    the workers, then the ambiguous ones are re-scored on the workers against the table's
+    unambiguous places, then the abroad pass: what :func:`geokit.pipeline.resolve_table_keys`
+    does in one process. The date order is decided once from the whole date column.
 
     Parameters
     ----------
-    frame, column
-        The table and its place column.
-    options
-        ``country``, ``country_column``, ``admin1_column``, ``admin2_column``.
+    frame
+        The table.
+    columns
+        Column roles named by the caller (``place`` at least); the rest are recognised.
+    country
+        ISO2 code for every row.
+    date_order
+        As for :class:`geokit.dates.DateParser`.
     settings
         Settings the workers use.
+    where
+        How to name the input in errors.
     batch
         Distinct places per task.
 
     Returns
     -------
-    tuple
-        Place key to :class:`geokit.resolve.Resolution`, and the length of each partition.
+    _Keys
+        Place key to :class:`geokit.resolve.Resolution`, the length of each partition and
+        the date parser each partition uses.
     """
     from dask.base import compute
     from dask.delayed import delayed
 
+    from geokit.dates import DateParser
     from geokit.resolve.batch import abroad_pass, context_of
 
-    per_part = compute(*[delayed(_keys_part)(p, column, options) for p in frame.to_delayed()])
-    unique = list(dict.fromkeys(k for _, keys in per_part for k in keys))
+    per_part = compute(*[delayed(_keys_part)(p, columns, country, where) for p in frame.to_delayed()])
+    unique = list(dict.fromkeys(k for _, keys, _, _ in per_part for k in keys))
     batches = [unique[i : i + batch] for i in range(0, len(unique), batch)]
     first: dict[Any, Any] = {}
     for part in compute(*[delayed(_first_pass_part)(b, settings) for b in batches]):
@@ -453,7 +532,39 @@ def resolve_keys_dask(
             first.update(part)
     # rows with no country and only a small or loose match abroad: needs the whole table's country
     abroad_pass(first, _worker_gazetteer(settings))
-    return first, [n for n, _ in per_part]
+    # one date order for the whole column: each partition's parser starts with the evidence of
+    # the others, so after reading its own it has seen exactly the whole column's
+    whole = DateParser(date_order)
+    whole.parse(dict.fromkeys(t for _, _, texts, _ in per_part for t in texts))
+    total = whole.evidence
+    dates = [DateParser.seeded(date_order, (total[0] - ev[0], total[1] - ev[1])) for _, _, _, ev in per_part]
+    return _Keys(first, [n for n, _, _, _ in per_part], dates)
+
+
+def _named(
+    column: str,
+    columns: Mapping[str, str | None] | None,
+    country_column: str | None = None,
+    admin1_column: str | None = None,
+    admin2_column: str | None = None,
+) -> dict[str, str | None]:
+    named = dict(columns or {})
+    named["place"] = column
+    for role, col in (("country", country_column), ("admin1", admin1_column), ("admin2", admin2_column)):
+        if col:
+            named[role] = col
+    return named
+
+
+def _check_columns(frame: dd.DataFrame, named: Mapping[str, str | None], where: str) -> None:
+    from geokit.columns import find_roles
+
+    find_roles(list(frame.columns), named, where=where)  # a named column that is missing: one clear error
+    for col in named.values():
+        if col and col not in frame.columns:
+            raise InputError(
+                f"no column {col!r}; columns are: {', '.join(map(str, frame.columns))}", path=where
+            )
 
 
 def geocode_dask(
@@ -464,6 +575,8 @@ def geocode_dask(
     country_column: str | None = None,
     admin1_column: str | None = None,
     admin2_column: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    date_order: DateOrder | None = None,
     boundaries: Boundaries | None = None,
     settings: Settings | None = None,
     where: str = "<table>",
@@ -471,7 +584,8 @@ def geocode_dask(
     """Resolve a column of place names, partition by partition, as ``geokit geocode`` does.
 
     Every distinct place is resolved once for the whole table (:func:`resolve_keys_dask`,
-    computed now); the rows are then filled in lazily, partition by partition.
+    computed now); the rows are then validated, resolved and joined lazily, partition by
+    partition, by the single-process code.
 
     Parameters
     ----------
@@ -481,9 +595,13 @@ def geocode_dask(
         The column with place names.
     country, country_column, admin1_column, admin2_column
         Hints, as for :func:`geokit.resolve.resolve_frame`.
+    columns
+        Other column roles named explicitly (see :func:`geokit.columns.find_roles`).
+    date_order
+        ``"dayfirst"``, ``"monthfirst"`` or ``None`` (inferred from the whole column).
     boundaries
-        Also add ``admin1``/``admin2`` and the join columns from this layer: a dataset
-        name or file path (each worker loads it once) or a loaded layer (sent once).
+        Also add the join columns from this layer: a dataset name or file path (each worker
+        loads it once) or a loaded layer (sent once).
     settings
         Settings the workers use (data mirror, cache folder); the current ones by default.
         Workers must see the same paths.
@@ -494,37 +612,29 @@ def geocode_dask(
     -------
     dask.dataframe.DataFrame
         Every input row in input order, ``row`` numbered across partitions, with the
-        resolver's columns: the same rows as the single-process ``geokit geocode``.
+        resolver's columns: the same rows as the single-process ``geokit geocode``, except
+        that an ``id`` repeated in two partitions is not noted in ``input_issues``.
     """
     _need_dask()
     from dask.delayed import delayed
 
     s = settings or get_settings()
-    for col in (column, country_column, admin1_column, admin2_column):
-        if col and col not in frame.columns:
-            raise InputError(
-                f"no column {col!r}; columns are: {', '.join(map(str, frame.columns))}", path=where
-            )
-    options = {
-        "country": country,
-        "country_column": country_column,
-        "admin1_column": admin1_column,
-        "admin2_column": admin2_column,
-    }
+    named = _named(column, columns, country_column, admin1_column, admin2_column)
+    _check_columns(frame, named, where)
     _worker_gazetteer(s)  # the index is built here, once, before any worker opens it
-    resolutions, lengths = resolve_keys_dask(frame, column, options=options, settings=s)
-    if sum(lengths) == 0:
+    keys = resolve_keys_dask(frame, named, country=country, date_order=date_order, settings=s, where=where)
+    if sum(keys.lengths) == 0:
         raise InputError("has a header but no data rows", path=where)
-    offsets = np.cumsum([0, *lengths[:-1]]).tolist()  # row numbers run across partitions
-    shared, layer = _shared(resolutions), _shared(boundaries)
+    offsets = np.cumsum([0, *keys.lengths[:-1]]).tolist()  # row numbers run across partitions
+    shared, layer = _shared(keys.resolutions), _shared(boundaries)
     part = delayed(_geocode_part, pure=True)
     parts = [
-        part(p, off, column, options, shared, layer, s, where)
-        for p, off, n in zip(frame.to_delayed(), offsets, lengths, strict=True)
+        part(p, off, named, country, dates, shared, layer, s, where)
+        for p, off, n, dates in zip(frame.to_delayed(), offsets, keys.lengths, keys.dates, strict=True)
         if n
     ]
     head = frame.head(1, npartitions=-1)
-    sample = _geocode_part(head, 0, column, options, resolutions, _local(boundaries, s), s, where)
+    sample = _geocode_part(head, 0, named, country, None, keys.resolutions, _local(boundaries, s), s, where)
     return _from_parts(parts, sample)
 
 
@@ -536,19 +646,19 @@ def _local(boundaries: Any, settings: Settings) -> Any:
 def _incidents_part(
     part: pd.DataFrame,
     offset: int,
-    column: str,
+    columns: Mapping[str, str | None],
+    country: str | None,
+    dates: Any,
     resolutions: dict[Any, Any],
     boundaries: Boundaries,
     settings: Settings,
     where: str,
 ) -> gpd.GeoDataFrame:
-    from geokit.ingest import validate_incidents
     from geokit.pipeline import incidents_of
 
-    chunk = validate_incidents(part.reset_index(drop=True), place_column=column, where=where)
-    chunk["row"] += offset
+    chunk = _validated(part, offset, columns, where, dates)
     layer = _worker_layer(boundaries, settings)
-    return incidents_of(chunk, layer, place_column=column, resolutions=resolutions)
+    return incidents_of(chunk, layer, country=country, resolutions=resolutions)
 
 
 def incidents_dask(
@@ -556,25 +666,34 @@ def incidents_dask(
     boundaries: Boundaries,
     *,
     place_column: str = "place",
+    columns: Mapping[str, str | None] | None = None,
+    country: str | None = None,
+    date_order: DateOrder | None = None,
     settings: Settings | None = None,
     where: str = "<table>",
 ) -> dd.DataFrame:
     """Resolve and join a table of incidents as :func:`geokit.pipeline.run_pipeline` does.
 
     Every distinct place is resolved once with the whole table as context (computed now);
-    rows are resolved, given coordinates checked and joined lazily, partition by partition.
-    Count them with :func:`aggregate_dask` (the rows with ``status == "resolved"``).
+    rows are validated, resolved, given coordinates checked and joined lazily, partition by
+    partition. Count them with :func:`aggregate_dask` (the rows with ``status == "resolved"``).
 
     Parameters
     ----------
     frame
-        Rows as :func:`read_table_dask` reads them (hint columns ``country_hint``,
+        Rows as :func:`read_table_dask` reads them (hint columns such as ``country_hint``,
         ``admin1_hint``, ``admin2_hint`` and given ``lat``/``lon`` are used as the
         pipeline uses them).
     boundaries
         A dataset name or file path (each worker loads it once) or a loaded layer.
     place_column
         The column with place names.
+    columns
+        Other column roles named explicitly (see :func:`geokit.columns.find_roles`).
+    country
+        ISO2 code of the country every row is in.
+    date_order
+        ``"dayfirst"``, ``"monthfirst"`` or ``None`` (inferred from the whole column).
     settings
         Settings the workers use; the current ones by default.
     where
@@ -589,28 +708,23 @@ def incidents_dask(
     _need_dask()
     from dask.delayed import delayed
 
-    from geokit.pipeline import hint_columns
-
     s = settings or get_settings()
-    if place_column not in frame.columns:
-        raise InputError(
-            f"no column {place_column!r}; columns are: {', '.join(map(str, frame.columns))}", path=where
-        )
-    options: dict[str, Any] = {"country": None, **hint_columns(frame._meta)}
+    named = _named(place_column, columns)
+    _check_columns(frame, named, where)
     _worker_gazetteer(s)
-    resolutions, lengths = resolve_keys_dask(frame, place_column, options=options, settings=s)
-    if sum(lengths) == 0:
+    keys = resolve_keys_dask(frame, named, country=country, date_order=date_order, settings=s, where=where)
+    if sum(keys.lengths) == 0:
         raise InputError("has a header but no data rows", path=where)
-    offsets = np.cumsum([0, *lengths[:-1]]).tolist()
-    shared, layer = _shared(resolutions), _shared(boundaries)
+    offsets = np.cumsum([0, *keys.lengths[:-1]]).tolist()
+    shared, layer = _shared(keys.resolutions), _shared(boundaries)
     part = delayed(_incidents_part, pure=True)
     parts = [
-        part(p, off, place_column, shared, layer, s, where)
-        for p, off, n in zip(frame.to_delayed(), offsets, lengths, strict=True)
+        part(p, off, named, country, dates, shared, layer, s, where)
+        for p, off, n, dates in zip(frame.to_delayed(), offsets, keys.lengths, keys.dates, strict=True)
         if n
     ]
     head = frame.head(1, npartitions=-1)
-    sample = _incidents_part(head, 0, place_column, resolutions, _local(boundaries, s), s, where)
+    sample = _incidents_part(head, 0, named, country, None, keys.resolutions, _local(boundaries, s), s, where)
     return _from_parts(parts, sample)
 
 
@@ -671,11 +785,13 @@ def join_dask(
 
 
 # ---------------------------------------------------------------- aggregate
-def _count_part(part: pd.DataFrame, id_col: str, fatalities: str) -> pd.DataFrame:
-    """Per-unit incident count, sum of known fatalities and how many were known, in one partition."""
-    from geokit.join import unit_counts
+def _count_part(
+    part: pd.DataFrame, id_col: str, fatalities: str, levels: list[int], lvl: int
+) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Return a partition's :func:`geokit.join.unit_counts` and its rows placed only above ``lvl``."""
+    from geokit.join import _coarser_counts, unit_counts
 
-    return unit_counts(part, id_col, fatalities)
+    return unit_counts(part, id_col, fatalities), _coarser_counts(part, levels, lvl)
 
 
 def aggregate_dask(
@@ -690,7 +806,8 @@ def aggregate_dask(
 
     Each partition is reduced to one row per unit where it happens (a few hundred rows
     at most), and only those partial counts travel; the result is
-    :func:`geokit.join.aggregate`'s, unit for unit.
+    :func:`geokit.join.aggregate`'s, unit for unit, ``attrs["coarser"]`` included (rows
+    placed only in a coarser unit, counted per that unit).
 
     Parameters
     ----------
@@ -725,5 +842,10 @@ def aggregate_dask(
         # a frame joined elsewhere may name the finest level admin1/admin2 (geokit geocode)
         raise InputError(f"no column {id_col!r} to count by; join the rows to the boundaries first")
     part = delayed(_count_part, pure=True)
-    partial = compute(*[part(p, id_col, fatalities) for p in joined.to_delayed()])
-    return aggregate_counts(combine_counts(list(partial)), layer, level=lvl)
+    partial = compute(*[part(p, id_col, fatalities, levels, lvl) for p in joined.to_delayed()])
+    units = aggregate_counts(combine_counts([c for c, _ in partial]), layer, level=lvl)
+    coarser: Counter[str] = Counter()
+    for _, above in partial:
+        coarser.update(above)
+    units.attrs["coarser"] = dict(sorted(coarser.items()))  # in unit order, as one groupby gives them
+    return units

@@ -138,7 +138,13 @@ def test_aggregate_on_dask_is_the_single_process_aggregate(client, incidents, ad
     whole = joined.compute()
     want = aggregate(whole[whole["status"] == "resolved"], adm2)
     pd.testing.assert_frame_equal(got, want)
-    assert got["incidents"].sum() == (whole["status"] == "resolved").sum() > 0
+    assert got.attrs["coarser"] == want.attrs["coarser"]
+    # a province-level answer (admin_level 1) has no district: it is in no district's count,
+    # only in attrs["coarser"], per province; every other resolved row is in one district's count
+    rows = whole[whole["status"] == "resolved"]
+    province = (pd.to_numeric(rows["admin_level"], errors="coerce") == 1).fillna(False).astype(bool)
+    assert sum(got.attrs["coarser"].values()) == province.sum() > 0
+    assert got["incidents"].sum() == (~province).sum() > 0
 
 
 def _gate(part: pd.DataFrame, gate: str, partition_info: dict | None = None) -> pd.DataFrame:
@@ -270,3 +276,21 @@ def test_cli_engine_dask_needs_workers_or_a_scheduler(incidents, tmp_path, capsy
     code = main(["join", str(incidents), "-o", str(tmp_path / "x.csv"), "--engine", "dask"])
     assert code == 2
     assert "--workers N or --scheduler ADDRESS" in capsys.readouterr().err
+
+
+def test_dates_on_dask_are_read_in_the_whole_columns_order(client, incidents, tmp_path):
+    # ambiguous dates everywhere; only the last rows can be month first alone: the whole column is
+    table = pd.read_csv(incidents, dtype=str, keep_default_na=False)
+    table["date"] = "03/04/2020"
+    table.loc[len(table) - 5 :, "date"] = "04/25/2020"
+    src = tmp_path / "dated.csv"
+    table.to_csv(src, index=False)
+    single = tmp_path / "single.csv"
+    args = ["geocode", str(src), "--column", "place", "--country", "PK", "-q"]
+    assert main([*args, "-o", str(single)]) == 0
+    frame = read_table_dask(src, blocksize=BLOCK)
+    assert frame.npartitions >= 4
+    write_table_dask(geocode_dask(frame, "place", country="PK", where=str(src)), tmp_path / "dask.csv")
+    assert (tmp_path / "dask.csv").read_bytes() == single.read_bytes()
+    back = pd.read_csv(tmp_path / "dask.csv", keep_default_na=False)
+    assert (back["date"].str.startswith("2020-03-04")).sum() == len(table) - 5  # 4 March, month first

@@ -63,6 +63,8 @@ def _cmd_geocode_dask(args: argparse.Namespace) -> int:
             country_column=roles.country,
             admin1_column=roles.admin1,
             admin2_column=roles.admin2,
+            columns=named_roles(args),
+            date_order=args.date_order,
             boundaries=args.boundaries,
             where=args.input,
         )

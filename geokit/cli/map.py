@@ -74,7 +74,15 @@ def _pipeline_dask(args: argparse.Namespace) -> Any:
     with dask_client(args):
         table = read_table_dask(args.input)
         roles = dask_roles(args, table.columns, args.input)
-        parts = incidents_dask(table, layer, place_column=roles.place, where=args.input)
+        parts = incidents_dask(
+            table,
+            layer,
+            place_column=roles.place,
+            columns=named_roles(args),
+            country=args.country,
+            date_order=args.date_order,
+            where=args.input,
+        )
         parts = parts.persist()  # type: ignore[no-untyped-call]  # counted and brought in once
         aggregates = aggregate_dask(parts[parts["status"] == "resolved"], layer)
         incidents = parts.compute().reset_index(drop=True)  # type: ignore[no-untyped-call]
