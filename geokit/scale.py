@@ -37,7 +37,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geokit.errors import DependencyError, InputError
+from geokit.errors import DependencyError, InputError, OutputExists
 from geokit.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ def write_table_dask(
     out = Path(output)
     as_folder = str(output).endswith(("/", os.sep)) or out.is_dir()
     if out.exists() and not overwrite and not (as_folder and not any(out.iterdir())):
-        raise InputError("exists; pass --overwrite to replace it", path=str(out))
+        raise OutputExists(str(out))
     if not out.parent.exists():
         raise InputError("folder does not exist", path=str(out))
 
