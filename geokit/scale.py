@@ -616,26 +616,10 @@ def geocode_dask(
         that an ``id`` repeated in two partitions is not noted in ``input_issues``.
     """
     _need_dask()
-    from dask.delayed import delayed
-
     s = settings or get_settings()
     named = _named(column, columns, country_column, admin1_column, admin2_column)
     _check_columns(frame, named, where)
-    _worker_gazetteer(s)  # the index is built here, once, before any worker opens it
-    keys = resolve_keys_dask(frame, named, country=country, date_order=date_order, settings=s, where=where)
-    if sum(keys.lengths) == 0:
-        raise InputError("has a header but no data rows", path=where)
-    offsets = np.cumsum([0, *keys.lengths[:-1]]).tolist()  # row numbers run across partitions
-    shared, layer = _shared(keys.resolutions), _shared(boundaries)
-    part = delayed(_geocode_part, pure=True)
-    parts = [
-        part(p, off, named, country, dates, shared, layer, s, where)
-        for p, off, n, dates in zip(frame.to_delayed(), offsets, keys.lengths, keys.dates, strict=True)
-        if n
-    ]
-    head = frame.head(1, npartitions=-1)
-    sample = _geocode_part(head, 0, named, country, None, keys.resolutions, _local(boundaries, s), s, where)
-    return _from_parts(parts, sample)
+    return _resolved_parts(_geocode_part, frame, named, country, date_order, boundaries, s, where)
 
 
 def _local(boundaries: Any, settings: Settings) -> Any:
@@ -706,26 +690,10 @@ def incidents_dask(
         ``id`` repeated in two partitions is not noted in ``input_issues``.
     """
     _need_dask()
-    from dask.delayed import delayed
-
     s = settings or get_settings()
     named = _named(place_column, columns)
     _check_columns(frame, named, where)
-    _worker_gazetteer(s)
-    keys = resolve_keys_dask(frame, named, country=country, date_order=date_order, settings=s, where=where)
-    if sum(keys.lengths) == 0:
-        raise InputError("has a header but no data rows", path=where)
-    offsets = np.cumsum([0, *keys.lengths[:-1]]).tolist()
-    shared, layer = _shared(keys.resolutions), _shared(boundaries)
-    part = delayed(_incidents_part, pure=True)
-    parts = [
-        part(p, off, named, country, dates, shared, layer, s, where)
-        for p, off, n, dates in zip(frame.to_delayed(), offsets, keys.lengths, keys.dates, strict=True)
-        if n
-    ]
-    head = frame.head(1, npartitions=-1)
-    sample = _incidents_part(head, 0, named, country, None, keys.resolutions, _local(boundaries, s), s, where)
-    return _from_parts(parts, sample)
+    return _resolved_parts(_incidents_part, frame, named, country, date_order, boundaries, s, where)
 
 
 # ---------------------------------------------------------------- join
@@ -849,3 +817,37 @@ def aggregate_dask(
         coarser.update(above)
     units.attrs["coarser"] = dict(sorted(coarser.items()))  # in unit order, as one groupby gives them
     return units
+
+
+def _resolved_parts(
+    part_fn: Any,
+    frame: dd.DataFrame,
+    named: dict[str, str | None],
+    country: str | None,
+    date_order: Any,
+    boundaries: Any,
+    s: Settings,
+    where: str,
+) -> dd.DataFrame:
+    """Resolve the table's places once, then run ``part_fn`` on every partition with those answers.
+
+    ``part_fn(partition, first_row, named, country, dates, resolutions, layer, settings, where)``
+    is :func:`_geocode_part` or :func:`_incidents_part`; rows are numbered across partitions.
+    """
+    from dask.delayed import delayed
+
+    _worker_gazetteer(s)  # the index is built here, once, before any worker opens it
+    keys = resolve_keys_dask(frame, named, country=country, date_order=date_order, settings=s, where=where)
+    if sum(keys.lengths) == 0:
+        raise InputError("has a header but no data rows", path=where)
+    offsets = np.cumsum([0, *keys.lengths[:-1]]).tolist()  # row numbers run across partitions
+    shared, layer = _shared(keys.resolutions), _shared(boundaries)
+    part = delayed(part_fn, pure=True)
+    parts = [
+        part(p, off, named, country, dates, shared, layer, s, where)
+        for p, off, n, dates in zip(frame.to_delayed(), offsets, keys.lengths, keys.dates, strict=True)
+        if n
+    ]
+    head = frame.head(1, npartitions=-1)
+    sample = part_fn(head, 0, named, country, None, keys.resolutions, _local(boundaries, s), s, where)
+    return _from_parts(parts, sample)
