@@ -38,6 +38,7 @@ from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
+    _MONTHS,
     _containers,
     _deaths,
     _Facts,
@@ -114,20 +115,6 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
     r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
-)
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 )
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
 _WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
@@ -244,7 +231,7 @@ def _full_date(raw: str) -> dt.date | None:
 
 def _month(word: str) -> int | None:
     w = word.lower().rstrip(".")
-    for n, name in enumerate(_MONTH_NAMES, start=1):
+    for n, name in enumerate(_MONTHS, start=1):
         if w == name or (len(w) >= 3 and name.startswith(w) and (w != "may" or name == "may")):
             return n
     return None
