@@ -223,10 +223,11 @@ def pick_boundaries(table: pd.DataFrame, resolved: pd.DataFrame, gazetteer: Any 
             from geokit.gazetteer import Gazetteer
 
             gazetteer = Gazetteer.default()
-        for rid in resolved["record_id"].dropna().astype(str):
-            place = gazetteer.get(rid)
+        # one look-up per distinct place, not per row: a table repeats its places
+        for rid, n in resolved["record_id"].dropna().astype(str).value_counts(sort=False).items():
+            place = gazetteer.get(str(rid))
             if place is not None and place.country:
-                countries.append(place.country)
+                countries.extend([place.country] * int(n))
     if not countries and "country_hint" in table.columns:
         countries = [str(c) for c in table["country_hint"].dropna()]
     return auto_boundaries(countries)
