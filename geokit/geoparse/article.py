@@ -29,7 +29,7 @@ import datetime as dt
 import math
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -45,8 +45,9 @@ from geokit.geoparse._evidence import (
     _hedge,
     _role,
 )
+from geokit.geoparse import _forms
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
-from geokit.geoparse.matcher import Cues, NameIndex, Sentence, cues, name_index, runs, sentences
+from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token, cues, name_index, runs, sentences
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
 from geokit.settings import Settings, get_settings
@@ -263,13 +264,16 @@ def _first_line(text: str) -> int:
 
 
 # ----------------------------------------------------------------------------- matching
-def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list[_Mention]:
+def _find(
+    text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues, misses: list[Run] | None = None
+) -> list[_Mention]:
+    """Find the place names of the text; the runs that are no name go to ``misses``."""
     lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
     tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
     out: list[_Mention] = []
     for s in sents:
         toks = s.tokens
-        for run in runs(text, s):
+        for run in _pieces(text, s, runs(text, s), idx):
             a, found = run.i, ""
             while a < run.j:
                 k = key(text[toks[a].start : toks[run.j - 1].end])
@@ -281,9 +285,11 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 a += 1
             span = (a, run.j)
             whole = text[toks[run.i].start : toks[run.j - 1].end]
-            if not found and 2 <= run.j - run.i <= 4 and not c.has("transparent", toks[run.i].low):
+            if not found and 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
                 tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
             if not found:
+                if misses is not None:
+                    misses.append(run)
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
                 if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
@@ -294,7 +300,7 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                 continue
             single = span[1] - span[0] == 1
             low = toks[a].low
-            if single and (c.has("stop", low) or c.has("demonym", low)):
+            if single and (c.has("stop", low) or c.has("demonym", low)) and not _country_code(toks[a], found, idx):
                 continue
             if single and toks[a].text.isupper() and len(low) <= 4 and found not in idx.countries:
                 continue  # "IS", "BA", "NGO": acronyms, not places
@@ -328,6 +334,110 @@ def _find(text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
     return [m for m in out if not _person(m, tails)]
+
+
+def _other_forms(
+    text: str, sents: Sequence[Sentence], misses: list[Run], found: list[_Mention], idx: NameIndex, c: Cues
+) -> list[_Mention]:
+    """Places named as part of an institution's name, by an abbreviation or by a demonym (see :mod:`._forms`).
+
+    Each is a reference mention whose ``rule`` says its form. A state named by its abbreviation
+    right after a town ("Kansas City, Kan.") keeps only that town's readings inside the state.
+    """
+    out: list[_Mention] = []
+    for f in _forms.abbreviations(text, sents):
+        iso = f.country
+        units = [x for x in idx.matches(f.key) if x.place.kind == "adm1" and x.place.country == iso]
+        if not units:
+            continue
+        m = _form_mention(text, f)
+        m.matches, m.kind, m.country, m.unit = units, "adm1", iso, units[0].place.name
+        out.append(m)
+        for town in found:
+            if town.sent is f.sentence and town.j == f.i - 1 and town.matches:
+                inside = [x for x in town.matches if x.place.country == iso and x.place.admin1 == m.unit]
+                town.matches = inside or town.matches
+    for f in _forms.name_parts(text, misses, sents, idx, c):
+        m = _form_mention(text, f)
+        m.matches = idx.matches(f.key)
+        if f.key in idx.countries:
+            m.kind, m.country = "country", idx.countries[f.key][0]
+        out.append(m)
+    names = {iso: k for k, (iso, _n, _g) in idx.countries.items() if k == key(_n)}
+    taken = {(m.sent.index, n) for m in [*found, *out] for n in range(m.i, m.j)}
+    for f in _forms.demonyms(sents, _forms.demonym_table(tuple(c.countries.items())), taken):
+        if f.country in names:
+            m = _form_mention(text, f)
+            m.key, m.kind, m.country = names[f.country], "country", f.country
+            out.append(m)
+    return out
+
+
+def _form_mention(text: str, f: _forms.Form) -> _Mention:
+    toks = f.sentence.tokens
+    start, end = toks[f.i].start, toks[f.j - 1].end
+    if f.rule == "abbreviation" and text[end : end + 1] == ".":
+        end += 1  # "Okla.": the full stop is part of the abbreviation
+    m = _Mention(text[start:end], start, end, f.sentence, f.i, f.j, f.key, country=f.country)
+    m.role, m.rule = "reference", f.rule
+    return m
+
+
+def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Iterator[Run]:
+    """Split a hyphenated run that is no name into its parts when each part is a name.
+
+    "Egypt-US relations", "the Canada-U.S. alliance", "the Quetta-Chaman road": each side is
+    a place of its own. A run that is a name as a whole ("Dera Ismail Khan", "Tehreek-e-Taliban"
+    is not split, and neither is one whose parts are not all names.
+    """
+    toks = s.tokens
+    for run in found:
+        cuts = [
+            n
+            for n in range(run.i + 1, run.j)
+            if text[toks[n - 1].end : toks[n].start] in ("-", "\u2011", "\u2013")
+        ]
+        if not cuts or idx.known(key(text[toks[run.i].start : toks[run.j - 1].end])):
+            yield run
+            continue
+        bounds = [run.i, *cuts, run.j]
+        parts = [Run(run.sentence, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+        # the first part may start with other capitalised words ("Rethinking Egypt-US")
+        first = next(
+            (Run(run.sentence, a, cuts[0]) for a in range(run.i, cuts[0]) if _named(text, toks[a : cuts[0]], idx)),
+            None,
+        )
+        rest = parts[1:]
+        if first and all(_named(text, toks[p.i : p.j], idx) for p in rest):
+            if first.i > run.i:
+                yield Run(run.sentence, run.i, first.i)
+            yield first
+            yield from rest
+        else:
+            yield run
+
+
+def _named(text: str, toks: Sequence[Token], idx: NameIndex) -> bool:
+    """Whether tokens are a place name or a country's demonym ("Egyptian" in "Egyptian-US")."""
+    if len(toks) == 1 and toks[0].low in _forms.demonym_table():
+        return True
+    return idx.known(key(text[toks[0].start : toks[-1].end]))
+
+
+def _personal(toks: Sequence[Token], c: Cues) -> bool:
+    """Whether a capitalised run that is no place could be a person's name ("Mark Walsh").
+
+    Not when it starts with a word that is transparent to place names ("Northern") or holds
+    a word of an organisation or a building ("First Baptist Church Maryville").
+    """
+    if c.has("transparent", toks[0].low):
+        return False
+    return not any(c.has("org", t.low) or c.has("building", t.low) for t in toks)
+
+
+def _country_code(t: Token, found: str, idx: NameIndex) -> bool:
+    """Whether a word in capitals is a country's code ("US", "UK", "U.S."), not the word "us"."""
+    return t.text.isupper() and found in idx.countries
 
 
 def _person(m: _Mention, tails: set[str]) -> bool:
@@ -957,22 +1067,30 @@ def parse_article(
     sents = sentences(text) if text.strip() else []
     notes += _text_notes(text, sents, pub)
     idx = name_index(gaz)
-    found = _find(text, sents, idx, c)
+    misses: list[Run] = []
+    found = _find(text, sents, idx, c, misses)
+    others = _other_forms(text, sents, misses, found, idx, c)
+    found = [m for m in found if not any(o.start < m.end and m.start < o.end for o in others)]
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
     _states_not_countries(found, idx)
-    focus, home = _focus(found, country, demonyms)
+    named = [o for o in others if o.rule != "demonym"]
+    focus, home = _focus([*found, *named], country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
-    anchors = _anchors(found, focus)
+    anchors = _anchors([*found, *named], focus)
     mentions = [m for m in found if _choose(m, focus, anchors)]
+    others = [o for o in others if o.rule != "name-part" or _choose(o, focus, anchors)]
     _resolve_mentions(mentions, gaz, text, c, home)
+    for o in others:
+        o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
     by_sentence = _give_roles(mentions, text, c, pub)
     notes += _dateline_references(mentions, text, pub)
     _containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
-    frame = _frame(mentions, text, _incident_deaths(mentions, sents, by_sentence, text, c))
+    deaths = _incident_deaths(mentions, sents, by_sentence, text, c)
+    frame = _frame(sorted([*mentions, *others], key=lambda m: m.start), text, deaths)
     if boundaries is not None and len(frame):
         frame = _with_admin(frame, boundaries)
     frame.attrs["geokit"] = {

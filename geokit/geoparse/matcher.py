@@ -47,7 +47,9 @@ __all__ = [
     "world_points",
 ]
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
+# initials written with full stops ("U.S.", "D.C.", "N.J.") are one token, so that they can
+# be looked up as a name; any other word is a run of letters
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+|\d+(?:[.,]\d+)*")
 _SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")
 _ABBREV = frozenset(
     {

@@ -1,0 +1,133 @@
+"""Places named in other forms than a name of their own: what the news-geoparsing field counts too.
+
+The annotated news corpora by which geoparsers are measured (LGL, TR-News; Gritta et al. 2019,
+"A pragmatic guide to geoparsing evaluation") count as toponyms three forms that are not a
+place name standing alone in its sentence:
+
+- a place named as the first words of an institution's name: "Kentucky" in "the Kentucky State
+  Police", "Athens" in "the Athens Police Department";
+- a state or province written in a news agency's abbreviation after a town or a lawmaker's
+  party: "Norman, Okla.", "Sen. Frank Lautenberg, D-N.J.";
+- a country named by its demonym: "Cypriot officials", "the Syrian port of Latakia".
+
+None of them is where something happened: the geoparser gives them the role ``reference``
+and says which form it was in ``rule`` (``name-part``, ``abbreviation``, ``demonym``). They
+also tell the rest of the report where it is: a state named by its abbreviation settles which
+of a town's namesakes is meant ("Kansas City, Kan.").
+
+This module finds the forms; :mod:`geokit.geoparse.article` resolves them.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence
+from geokit.normalize import key
+
+__all__ = ["Form", "abbreviations", "demonyms", "name_parts"]
+
+#: Words after a party letter that make "D-N.J." a lawmaker's party and state.
+_PARTIES = frozenset({"d", "r", "i"})
+
+
+class Form(NamedTuple):
+    """A place named in another form: tokens ``i:j`` of a sentence, and what it names."""
+
+    sentence: Sentence
+    i: int
+    j: int
+    rule: str  # "name-part", "abbreviation" or "demonym"
+    key: str  # the key to look the place up by (a country's or a state's full name)
+    country: str | None  # ISO2, when the form says it
+
+
+@cache
+def _abbreviation_table() -> dict[str, tuple[str, str]]:
+    """Abbreviation as written ("Okla.") -> (ISO2, admin-1 name), from ``state_abbreviations.tsv``."""
+    text = resources.files("geokit").joinpath("data/state_abbreviations.tsv").read_text("utf-8")
+    out: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbr, iso, name = line.split("\t")
+        out[abbr.strip()] = (iso.strip(), name.strip())
+    return out
+
+
+@cache
+def demonym_table(cue_countries: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """Lower-case demonym -> ISO2: ``demonyms.csv`` (``scripts/make_demonyms.py``), then the cue table's."""
+    text = resources.files("geokit").joinpath("data/demonyms.csv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    out = {row["demonym"].lower(): row["country"] for row in csv.DictReader(lines)}
+    out.update(cue_countries)
+    return out
+
+
+def name_parts(text: str, misses: Iterable[Run], sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list[Form]:
+    """Places that open an institution's name: the longest known start of a run that is no name.
+
+    ``misses`` are the capitalised runs that are no gazetteer name as a whole. The start must be
+    a name, and a word of the rest must be one that heads an institution's name (cue kind
+    ``name_head`` or ``org``): "Kentucky State Police", not "Connecticut Piranhas".
+    """
+    out: list[Form] = []
+    for run in misses:
+        s = sents[run.sentence]
+        toks = s.tokens
+        a = run.i
+        while a < run.j - 1 and c.has("stop", toks[a].low):
+            a += 1
+        for k in range(run.j - 1, a, -1):
+            if not any(c.has("name_head", t.low) or c.has("org", t.low) for t in toks[k : run.j]):
+                break  # the words left after the start must hold the institution's word
+            if text[toks[k - 1].end : toks[k].start] != " ":
+                continue  # "Tehreek-e-Taliban": a hyphen joins one name
+            found = key(text[toks[a].start : toks[k - 1].end])
+            if idx.known(found) and not c.has("demonym", found) and found not in idx.non_place:
+                out.append(Form(s, a, k, "name-part", found, None))
+                break
+    return out
+
+
+def abbreviations(text: str, sents: Sequence[Sentence]) -> list[Form]:
+    """States and provinces in a news agency's abbreviation: "Norman, Okla.", "D-N.J.".
+
+    Only after a capitalised word and a comma, or after a party letter and a hyphen, where an
+    abbreviation such as "Pa." or "Miss." cannot be anything else.
+    """
+    table = _abbreviation_table()
+    out: list[Form] = []
+    for s in sents:
+        toks = s.tokens
+        for n in range(1, len(toks)):
+            t = toks[n]
+            written = t.text if t.text.endswith(".") else t.text + text[t.end : t.end + 1]
+            hit = table.get(written)
+            if hit is None:
+                continue
+            prev = toks[n - 1]
+            gap = text[prev.end : t.start]
+            after_town = gap == ", " and prev.cap
+            after_party = gap == "-" and prev.low in _PARTIES and prev.text.isupper()
+            if after_town or after_party:
+                out.append(Form(s, n, n + 1, "abbreviation", key(hit[1]), hit[0]))
+    return out
+
+
+def demonyms(sents: Sequence[Sentence], table: dict[str, str], taken: set[tuple[int, int]]) -> list[Form]:
+    """Countries named by their demonym ("Cypriot", "Syrian"), where no place name holds the word.
+
+    ``taken`` holds (sentence, token) pairs already inside a place mention ("Indian Ocean").
+    """
+    out: list[Form] = []
+    for s in sents:
+        for n, t in enumerate(s.tokens):
+            if t.cap and t.low in table and (s.index, n) not in taken:
+                out.append(Form(s, n, n + 1, "demonym", t.low, table[t.low]))
+    return out
