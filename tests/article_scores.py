@@ -32,6 +32,8 @@ from geokit.normalize import key
 # A gold point is the GeoNames or curated record itself: a right answer lands on it. 2 km tells a
 # Quetta locality (Sariab, Hazar Ganji) from the city centre.
 POINT_KM = 2.0
+#: ``rule`` of the mentions that name a place in another form (geokit.geoparse._forms)
+OTHER_FORMS = ("name-part", "abbreviation", "demonym")
 
 
 @dataclass
@@ -136,7 +138,12 @@ def score_article(
     t = tally if tally is not None else Tally()
     name = gold["file"]
     want = {(m["start"], m["end"]): m for m in gold["mentions"]}
-    rows = {(int(r["start"]), int(r["end"])): r for _, r in mentions.iterrows()}
+    # the gold files annotate places standing as names of their own; the forms the field's
+    # corpora count as well (a state in "Kentucky State Police", "Okla.", "Cypriot") are
+    # reference mentions with their own rule, scored on ../shared/eval by bench_toponyms
+    rows = {
+        (int(r["start"]), int(r["end"])): r for _, r in mentions.iterrows() if r["rule"] not in OTHER_FORMS
+    }
     t.tp += len(want.keys() & rows.keys())
     t.fp += len(rows.keys() - want.keys())
     t.fn += len(want.keys() - rows.keys())

@@ -60,13 +60,15 @@ def _abbreviation_table() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def demonym_table(cue_countries: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
-    """Lower-case demonym -> ISO2: ``demonyms.csv`` (``scripts/make_demonyms.py``), then the cue table's."""
+def demonym_table() -> dict[str, str]:
+    """Lower-case demonym -> ISO2, from ``demonyms.csv`` (``scripts/make_demonyms.py``).
+
+    Only the adjectives of countries: the cue table's group names ("Baloch", "Pashtun") point
+    the report to a country but do not name it.
+    """
     text = resources.files("geokit").joinpath("data/demonyms.csv").read_text("utf-8")
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
-    out = {row["demonym"].lower(): row["country"] for row in csv.DictReader(lines)}
-    out.update(cue_countries)
-    return out
+    return {row["demonym"].lower(): row["country"] for row in csv.DictReader(lines)}
 
 
 def name_parts(text: str, misses: Iterable[Run], sents: Sequence[Sentence], idx: NameIndex, c: Cues) -> list[Form]:

@@ -365,7 +365,7 @@ def _other_forms(
         out.append(m)
     names = {iso: k for k, (iso, _n, _g) in idx.countries.items() if k == key(_n)}
     taken = {(m.sent.index, n) for m in [*found, *out] for n in range(m.i, m.j)}
-    for f in _forms.demonyms(sents, _forms.demonym_table(tuple(c.countries.items())), taken):
+    for f in _forms.demonyms(sents, _forms.demonym_table(), taken):
         if f.country in names:
             m = _form_mention(text, f)
             m.key, m.kind, m.country = names[f.country], "country", f.country
