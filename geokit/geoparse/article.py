@@ -26,6 +26,7 @@ Cue words live in ``geokit/data/geoparse_cues.tsv``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 import time
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
+from geokit.geoparse import _forms
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
     _MONTHS,
@@ -45,7 +47,6 @@ from geokit.geoparse._evidence import (
     _hedge,
     _role,
 )
-from geokit.geoparse import _forms
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token, cues, name_index, runs, sentences
 from geokit.normalize import key
@@ -300,7 +301,11 @@ def _find(
                 continue
             single = span[1] - span[0] == 1
             low = toks[a].low
-            if single and (c.has("stop", low) or c.has("demonym", low)) and not _country_code(toks[a], found, idx):
+            if (
+                single
+                and (c.has("stop", low) or c.has("demonym", low))
+                and not _country_code(toks[a], found, idx)
+            ):
                 continue
             if single and toks[a].text.isupper() and len(low) <= 4 and found not in idx.countries:
                 continue  # "IS", "BA", "NGO": acronyms, not places
@@ -363,13 +368,6 @@ def _other_forms(
         if f.key in idx.countries:
             m.kind, m.country = "country", idx.countries[f.key][0]
         out.append(m)
-    names = {iso: k for k, (iso, _n, _g) in idx.countries.items() if k == key(_n)}
-    taken = {(m.sent.index, n) for m in [*found, *out] for n in range(m.i, m.j)}
-    for f in _forms.demonyms(sents, _forms.demonym_table(), taken):
-        if f.country in names:
-            m = _form_mention(text, f)
-            m.key, m.kind, m.country = names[f.country], "country", f.country
-            out.append(m)
     return out
 
 
@@ -401,10 +399,14 @@ def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Ite
             yield run
             continue
         bounds = [run.i, *cuts, run.j]
-        parts = [Run(run.sentence, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+        parts = [Run(run.sentence, a, b) for a, b in itertools.pairwise(bounds)]
         # the first part may start with other capitalised words ("Rethinking Egypt-US")
         first = next(
-            (Run(run.sentence, a, cuts[0]) for a in range(run.i, cuts[0]) if _named(text, toks[a : cuts[0]], idx)),
+            (
+                Run(run.sentence, a, cuts[0])
+                for a in range(run.i, cuts[0])
+                if _named(text, toks[a : cuts[0]], idx)
+            ),
             None,
         )
         rest = parts[1:]
