@@ -359,9 +359,10 @@ def _other_forms(
         m.matches, m.kind, m.country, m.unit = units, "adm1", iso, units[0].place.name
         out.append(m)
         for town in found:
-            if town.sent is f.sentence and town.j == f.i - 1 and town.matches:
+            if town.sent is f.sentence and town.j == f.i and town.matches:
                 inside = [x for x in town.matches if x.place.country == iso and x.place.admin1 == m.unit]
-                town.matches = inside or town.matches
+                if inside:
+                    town.matches, town.unit = inside, m.unit
     for f in _forms.name_parts(text, misses, sents, idx, c):
         m = _form_mention(text, f)
         m.matches = idx.matches(f.key)
@@ -724,7 +725,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
     rivals = {x.place.admin1 for x in m.matches if x.place.country == best.place.country}
     # the resolver is told the admin-1 unit of the reading chosen here when namesakes of the
     # same country lie in different units (Gainesville, Florida or Georgia)
-    m.unit = best.place.admin1 if len(rivals) > 1 or best.place.kind == "adm1" else None
+    m.unit = best.place.admin1 if len(rivals) > 1 or best.place.kind == "adm1" or m.unit else None
     return True
 
 
