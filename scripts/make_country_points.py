@@ -69,7 +69,7 @@ def _largest(geometry: dict) -> list[list[float]]:
 
 
 def _point(iso: str, d: dict) -> tuple[list[float] | None, str]:
-    """The country's point by the rules of the module docstring, and which rule gave it."""
+    """Return the country's point by the rules of the module docstring, and which rule gave it."""
     from shapely.geometry import Point, shape
 
     if iso in _CENTRES:

@@ -338,7 +338,7 @@ def _find(
                 if single and low in lower_words:
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
-    return [m for m in out if not _person(m, tails)]
+    return [m for m in out if not _person(m, tails, text, c)]
 
 
 def _other_forms(
@@ -443,15 +443,40 @@ def _country_code(t: Token, found: str, idx: NameIndex) -> bool:
     return t.text.isupper() and found in idx.countries
 
 
-def _person(m: _Mention, tails: set[str]) -> bool:
-    """Whether a one-word mention is the surname of a person named in full elsewhere in the report.
+def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
+    """Whether a one-word mention is a person's surname, not a small place of that name.
 
-    "Walsh said" after "Mark Walsh": a town called Walsh is not meant. A country, an
-    admin unit or a city of 100,000 or more keeps its place reading.
+    It is when the report names the person in full elsewhere ("Walsh" after "Mark Walsh"),
+    or here with a middle initial ("Terry A. Corbin"), after a title ("Governor Bush", "Chief
+    Myers"), or before a word that only a person or a government takes ("Willis said", "the
+    Bush administration"). A country, an admin unit or a city of 100,000 or more keeps its
+    place reading.
     """
-    if m.j - m.i != 1 or m.key not in tails or m.kind in ("country", "continent", "unknown"):
+    if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown"):
         return False
-    return not any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches)
+    if any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches):
+        return False
+    toks = m.sent.tokens
+    before = toks[m.i - 1] if m.i else None
+    after = toks[m.j] if m.j < len(toks) else None
+    initial = (
+        before is not None
+        and len(before.text) == 1
+        and before.text.isupper()
+        and text[before.end : m.start] == ". "
+        and m.i >= 2
+        and toks[m.i - 2].cap
+    )
+    titled = before is not None and before.cap and c.has("title", before.low)
+    # "Willis said", '," Palma said': the name is the subject; "Residents of Chabahar said" is not
+    subject = before is None or before.cap or text[before.end : m.start].strip() != ""
+    personal = (
+        subject
+        and after is not None
+        and text[m.end : after.start].strip() == ""
+        and (c.has("speech", after.low) or c.has("person_after", after.low))
+    )
+    return m.key in tails or initial or titled or personal
 
 
 def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
