@@ -454,7 +454,7 @@ def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
     """
     if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown"):
         return False
-    if any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches):
+    if any(x.place.is_admin for x in m.matches):
         return False
     toks = m.sent.tokens
     before = toks[m.i - 1] if m.i else None
@@ -470,13 +470,13 @@ def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
     titled = before is not None and before.cap and c.has("title", before.low)
     # "Willis said", '," Palma said': the name is the subject; "Residents of Chabahar said" is not
     subject = before is None or before.cap or text[before.end : m.start].strip() != ""
-    personal = (
-        subject
-        and after is not None
-        and text[m.end : after.start].strip() == ""
-        and (c.has("speech", after.low) or c.has("person_after", after.low))
-    )
-    return m.key in tails or initial or titled or personal
+    next_word = after.low if after is not None and text[m.end : after.start].strip() == "" else ""
+    if initial or titled or c.has("person_after", next_word):
+        return True
+    # weaker signs: a city of 100,000 or more may be its government ("Kabul said")
+    if any(x.place.population >= _FOREIGN_CITY for x in m.matches):
+        return False
+    return m.key in tails or (subject and c.has("speech", next_word))
 
 
 def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
