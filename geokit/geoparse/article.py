@@ -612,7 +612,9 @@ _FOCUS_WEIGHT = 1.5
 #: the text's context may point to the smaller namesake ("Paris" in a report on Texas towns).
 _CONTEXT_WEIGHT = 1.5
 _CONTEXT_KM = 250.0
-#: National capitals are named in the news far beyond their population ("Washington").
+#: National capitals are named in the news far beyond their population ("Washington"); a
+#: foreign capital does not get this over a namesake in the report's own countries ("London"
+#: in a report on Ontario).
 _CAPITAL_WEIGHT = 1.0
 
 
@@ -674,7 +676,7 @@ def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
     return (
         _log_pop(p)
         + (_FOCUS_WEIGHT if p.country in focus else 0.0)
-        + (_CAPITAL_WEIGHT if capital else 0.0)
+        + (_CAPITAL_WEIGHT if capital and (not focus or p.country in focus) else 0.0)
         + (0.3 if x.how == "name" else 0.0)
         + (_CONTEXT_WEIGHT if anchors is not None and _near(p, anchors) else 0.0)
     )
