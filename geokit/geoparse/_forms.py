@@ -33,12 +33,13 @@ from typing import NamedTuple
 from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence
 from geokit.normalize import key
 
-__all__ = ["Form", "abbreviations", "demonym_table", "name_parts"]
+__all__ = ["PARTY_LETTERS", "Form", "abbreviations", "demonym_table", "name_parts"]
 
 #: Words that make the name before them a unit ("Metcalfe County"), never cut off.
 _UNIT_WORDS = frozenset({"county", "parish", "township", "borough", "district", "province"})
-#: Words after a party letter that make "D-N.J." a lawmaker's party and state.
-_PARTIES = frozenset({"d", "r", "i"})
+#: A lawmaker's party before a hyphen and the state or home town: "D-N.J.", "R-Moorpark"
+#: (Democrat, Republican, Independent).
+PARTY_LETTERS = frozenset({"D", "R", "I"})
 
 
 class Form(NamedTuple):
@@ -83,9 +84,10 @@ def name_parts(
     """Places that open an institution's name: the longest known start of a run that is no name.
 
     ``misses`` are the capitalised runs that are no gazetteer name as a whole. The start must be
-    a name, and a word of the rest must be one that heads an institution's name (cue kind
-    ``name_head``): "Kentucky State Police", not "Connecticut Piranhas" or "Wedgewood Baptist
-    Church" (a church or a bank is named after anything).
+    a name, and a word of the rest must be one that heads an institution's name or an office
+    (cue kinds ``name_head`` and ``title``): "Kentucky State Police", "Fargo Mayor Dennis
+    Walaker", not "Connecticut Piranhas" or "Wedgewood Baptist Church" (a church or a bank is
+    named after anything).
     """
     out: list[Form] = []
     for run in misses:
@@ -94,9 +96,12 @@ def name_parts(
         a = run.i
         while a < run.j - 1 and c.has("stop", toks[a].low):
             a += 1
-        for k in range(run.j - 1, a, -1):
-            if not any(c.has("name_head", t.low) for t in toks[k : run.j]):
-                break  # the words left after the start must hold the institution's word
+        heads = [
+            n for n in range(a + 1, run.j) if c.has("name_head", toks[n].low) or c.has("title", toks[n].low)
+        ]
+        # the longest start that leaves an institution's word or an office behind
+        # ("Gainesville Police Officer Shawn Barnes", "Fargo Mayor Dennis Walaker")
+        for k in range(heads[-1] if heads else a, a, -1):
             if text[toks[k - 1].end : toks[k].start] != " ":
                 continue  # "Tehreek-e-Taliban": a hyphen joins one name
             if toks[k].low in _UNIT_WORDS:
@@ -127,7 +132,7 @@ def abbreviations(text: str, sents: Sequence[Sentence]) -> list[Form]:
             prev = toks[n - 1]
             gap = text[prev.end : t.start]
             after_town = gap == ", " and prev.cap
-            after_party = gap == "-" and prev.low in _PARTIES and prev.text.isupper()
+            after_party = gap == "-" and prev.text in PARTY_LETTERS
             if after_town or after_party:
                 out.append(Form(s, n, n + 1, "abbreviation", key(hit[1]), hit[0]))
     return out
