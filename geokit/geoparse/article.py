@@ -399,11 +399,10 @@ def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Ite
         if not cuts or idx.known(key(text[toks[run.i].start : toks[run.j - 1].end])):
             yield run
             continue
-        if len(cuts) == 1 and cuts[0] == run.i + 1 and toks[run.i].text in _forms.PARTY_LETTERS:
-            # a lawmaker's party and home town: "Rep. Barbara Lee, D-Oakland"
-            if _named(text, toks[cuts[0] : run.j], idx):
-                yield Run(run.sentence, cuts[0], run.j)
-                continue
+        party = len(cuts) == 1 and cuts[0] == run.i + 1 and toks[run.i].text in _forms.PARTY_LETTERS
+        if party and _named(text, toks[cuts[0] : run.j], idx):
+            yield Run(run.sentence, cuts[0], run.j)  # party and home town: "Rep. Barbara Lee, D-Oakland"
+            continue
         bounds = [run.i, *cuts, run.j]
         parts = [Run(run.sentence, a, b) for a, b in itertools.pairwise(bounds)]
         # the first part may start with other capitalised words ("Rethinking Egypt-US")
