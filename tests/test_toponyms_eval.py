@@ -35,7 +35,8 @@ def test_toponym_f1_beats_the_baseline() -> None:
         b.score_text(b.geokit_predict(text), gold, ours)
         b.score_text(predict(text), gold, peer)
     got, base = ours.figures(), peer.figures()
-    assert got["f1"] >= 0.55, got
+    # issue 15's target on held-back world news is 0.70; these are the development texts
+    assert got["f1"] >= 0.70, got
     assert got["f1"] > base["f1"] + 0.1, (got, base)
     assert got["median_km"] < 50
 
