@@ -408,3 +408,19 @@ def test_a_foreign_capital_does_not_beat_the_report_s_own_namesake() -> None:
     assert _row(frame, "London")["country"] == "CA"
     frame = parse_article("The exiled leader spoke from London after the attack in Quetta.")
     assert _row(frame, "London")["country"] == "GB"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kept"),
+    [
+        ("The Secretary of Defense praised the Reserve units.", "Reserve", False),
+        ("The Secretary of Defense spoke in Washington.", "Secretary", False),
+        ("Research shows the Liberal vote held in the north.", "Liberal", False),
+        ("Two men were shot in Concord on Friday, New Hampshire police said.", "Concord", True),
+        ("Troops moved into Swat after the attack.", "Swat", True),  # a district: an admin unit
+    ],
+)
+def test_a_common_word_names_a_small_place_only_after_a_preposition(
+    sentence: str, word: str, kept: bool
+) -> None:
+    assert (word in set(parse_article(sentence)["text"])) is kept

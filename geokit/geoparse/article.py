@@ -338,7 +338,7 @@ def _find(
                 if single and low in lower_words:
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
-    return [m for m in out if not _person(m, tails, text, c)]
+    return [m for m in out if not _person(m, tails, text, c) and not _common_word(m, c)]
 
 
 def _other_forms(
@@ -445,6 +445,27 @@ def _personal(toks: Sequence[Token], c: Cues) -> bool:
 def _country_code(t: Token, found: str, idx: NameIndex) -> bool:
     """Whether a word in capitals is a country's code ("US", "UK", "U.S."), not the word "us"."""
     return t.text.isupper() and found in idx.countries
+
+
+@cache
+def _english() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+def _common_word(m: _Mention, c: Cues) -> bool:
+    """Whether a one-word mention is a common English word ("Secretary", "Reserve") naming a small place.
+
+    Hamlets take their names from common words; the word is meant unless a preposition of
+    place comes before it ("in Concord") or a reading is an admin unit or a city of 100,000.
+    """
+    if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown") or m.key not in _english():
+        return False
+    if any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches):
+        return False
+    before = m.sent.tokens[m.i - 1].low if m.i else ""
+    return not (c.has("locative", before) or before in ("from", "to", "of"))
 
 
 def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
