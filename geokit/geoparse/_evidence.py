@@ -73,6 +73,9 @@ _NUMBERS.update(
     }
 )
 _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
+#: A sentence whose own dates all lie more than this before the report's day tells of an
+#: earlier event (background): a week covers a report written days after the event.
+_EARLIER = dt.timedelta(days=7)
 _EVENT_WINDOW = 24  # tokens either side of a place in which a word of violence counts
 
 
@@ -133,6 +136,8 @@ class _Facts:
     death: bool
     years: list[int]
     day: str | None
+    dates: list[dt.date]  # days written in full ("3 March 2009")
+    earlier: bool  # "last month", "two years ago": a time before the report's
 
 
 def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -> list[int]:
@@ -195,6 +200,8 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
             if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
         ],
         _sentence_day(s),
+        [d for _n, d in _full_dates(s)],
+        bool(_phrase_starts(words, joined, c.phrases("earlier"))),
     )
 
 
@@ -263,6 +270,8 @@ def _form_rule(
         return "reference", "past-year"  # with no date known, a year is never "earlier"
     if f.habitual:
         return "reference", "habitual"
+    if f.earlier or (pub is not None and f.dates and all(d < pub - _EARLIER for d in f.dates)):
+        return "reference", "earlier-date"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
     later_place = any(o.i >= m.j for o in same if o is not m)
@@ -308,6 +317,8 @@ def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, 
                     return "reference", "ref-head"
     if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
         return "reference", "destination"
+    if p >= 0 and words[p] in ("in", "at", "near", "from") and _other_verb_governs(m, p, text, c):
+        return "reference", "other-verb"
     if m.i == 0 and m.j < len(toks):
         gap = text[m.end : toks[m.j].start].strip()
         if (gap == "," and c.has("background", words[m.j])) or (
@@ -378,6 +389,29 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
             return not _event_governs(toks, words, k, text, c)
         if c.has("event", w) or w in _AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))):
             return False
+        k -= 1
+    return False
+
+
+def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
+    """'exile, most of it spent in Dubai', 'closed the border crossings at Torkham': the verb is no violence.
+
+    Walks left from the place's preposition through the object it hangs from to the verb
+    that governs it, within the clause; a verb of living, travel, care or office (cue kind
+    ``other_verb``) makes the place where that happened, not a site. A word of violence met
+    first ("bombs near Karsaz") leaves the place to the rules of violence.
+    """
+    toks = m.sent.tokens
+    words = [t.low for t in toks]
+    k = p - 1
+    while k >= 0 and p - k <= 10:
+        if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()") and k < p - 1:
+            return False
+        w = words[k]
+        if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
+            return False
+        if c.has("other_verb", w):
+            return True
         k -= 1
     return False
 

@@ -44,6 +44,7 @@ from geokit.geoparse._evidence import (
     _containers,
     _deaths,
     _Facts,
+    _full_dates,
     _hedge,
     _role,
 )
@@ -72,6 +73,13 @@ RULES = {
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
     "habitual": "the sentence describes a pattern ('in recent months', 'repeatedly')",
     "past-year": "the sentence is dated only by a year before the report's date (background)",
+    "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
+    "month', 'years ago': an earlier event (background)",
+    "other-verb": "a verb that reports no violence governs the place ('spent in Dubai', 'closed the "
+    "crossings at Torkham', 'treated at a hospital in Peshawar')",
+    "name-part": "the place opens an institution's name or an office ('the Kentucky State Police', "
+    "'Fargo Mayor'): a reference the news corpora count as a toponym",
+    "abbreviation": "a state or province in a news agency's abbreviation ('Norman, Okla.', 'D-N.J.')",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
     "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), or officials are "
@@ -1008,12 +1016,23 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
             m.res = _resolve(m, gaz, m.text, anchor)
 
 
+def _lead_date(sents: Sequence[Sentence]) -> dt.date | None:
+    """Return the first day written in full in the report ("On 27 December 2007, ...")."""
+    for s in sents:
+        found = _full_dates(s)
+        if found:
+            return found[0][1]
+    return None
+
+
 def _give_roles(
-    mentions: list[_Mention], text: str, c: Cues, pub: dt.date | None
+    mentions: list[_Mention], text: str, c: Cues, day: dt.date | None
 ) -> dict[int, list[_Mention]]:
     """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
 
-    Returns the mentions of each sentence, by sentence index.
+    ``day`` is the report's day (its date, else the first day written in full in it), against
+    which a year or a day in a sentence is earlier. Returns the mentions of each sentence, by
+    sentence index.
     """
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
@@ -1021,7 +1040,7 @@ def _give_roles(
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
     for m in mentions:
-        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, pub, done, facts)
+        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, day, done, facts)
         if m.role == "incident":
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
@@ -1138,7 +1157,7 @@ def parse_article(
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
         o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
-    by_sentence = _give_roles(mentions, text, c, pub)
+    by_sentence = _give_roles(mentions, text, c, pub or _lead_date(sents))
     notes += _dateline_references(mentions, text, pub)
     _containers(mentions)
     _dates(mentions, pub)
