@@ -138,6 +138,7 @@ class _Facts:
     day: str | None
     dates: list[dt.date]  # days written in full ("3 March 2009")
     earlier: bool  # "last month", "two years ago": a time before the report's
+    months: list[int]  # months named without a day ("In November, ...")
 
 
 def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -> list[int]:
@@ -202,6 +203,7 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         _sentence_day(s),
         [d for _n, d in _full_dates(s)],
         bool(_phrase_starts(words, joined, c.phrases("earlier"))),
+        _months_alone(s),
     )
 
 
@@ -270,7 +272,12 @@ def _form_rule(
         return "reference", "past-year"  # with no date known, a year is never "earlier"
     if f.habitual:
         return "reference", "habitual"
-    if f.earlier or (pub is not None and f.dates and all(d < pub - _EARLIER for d in f.dates)):
+    if f.earlier or (
+        pub is not None
+        and (f.dates or f.months)
+        and all(d < pub - _EARLIER for d in f.dates)
+        and all(mo != pub.month for mo in f.months)
+    ):
         return "reference", "earlier-date"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
@@ -541,6 +548,18 @@ def _sentence_day(s: Sentence) -> str | None:
         if t.low in _WEEKDAYS or t.low in ("yesterday", "today", "tonight", "earlier"):
             return t.low
     return None
+
+
+def _months_alone(s: Sentence) -> list[int]:
+    """Months named with no day after "in", "last" or "since" ("In November, a bomber ...")."""
+    toks = s.tokens
+    out = []
+    for n in range(1, len(toks)):
+        w = toks[n].low
+        day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit()
+        if w in _MONTHS and toks[n].cap and toks[n - 1].low in ("in", "last", "since") and not day_after:
+            out.append(_MONTHS.index(w) + 1)
+    return out
 
 
 def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:

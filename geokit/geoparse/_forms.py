@@ -14,7 +14,10 @@ now as an adjective, and mostly not at all: on the LGL and TR-News texts emittin
 as its country made as many false finds as right ones (15 right, 22 wrong), so demonyms only
 split hyphenated pairs here ("Egyptian-US relations": the US).
 
-Neither is where something happened: the geoparser gives them the role ``reference``
+A place that names a facility ("Karachi University", "the Quetta Cantonment") is where the
+facility stands: its role is read like any other place's (rule of the sentence), since an
+attack on the facility is an attack there. Otherwise neither form is where something
+happened: the geoparser gives them the role ``reference``
 and says which form it was in ``rule`` (``name-part`` or ``abbreviation``). They
 also tell the rest of the report where it is: a state named by its abbreviation settles which
 of a town's namesakes is meant ("Kansas City, Kan.").
@@ -48,7 +51,7 @@ class Form(NamedTuple):
     sentence: Sentence
     i: int
     j: int
-    rule: str  # "name-part" or "abbreviation"
+    rule: str  # "name-part", "facility" (a building or site named after the place) or "abbreviation"
     key: str  # the key to look the place up by (a country's or a state's full name)
     country: str | None  # ISO2, when the form says it
 
@@ -108,7 +111,8 @@ def name_parts(
                 break  # "Metcalfe County Sheriff": the place is the county, not a town "Metcalfe"
             found = key(text[toks[a].start : toks[k - 1].end])
             if idx.known(found) and not c.has("demonym", found) and found not in idx.non_place:
-                out.append(Form(s, a, k, "name-part", found, None))
+                facility = any(c.has("facility", t.low) for t in toks[k : run.j])
+                out.append(Form(s, a, k, "facility" if facility else "name-part", found, None))
                 break
     return out
 

@@ -373,6 +373,8 @@ def _other_forms(
                     town.matches, town.unit = inside, m.unit
     for f in _forms.name_parts(text, misses, sents, idx, c):
         m = _form_mention(text, f)
+        if f.rule == "facility":
+            m.rule = ""  # "Karachi University": the place holds the facility; its role is read
         m.matches = idx.matches(f.key)
         if f.key in idx.countries:
             m.kind, m.country = "country", idx.countries[f.key][0]
@@ -517,6 +519,8 @@ def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
     toks = s.tokens
     if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].cap:
         w = toks[a - 2].low
+        if c.has("facility", w):
+            return False  # "the University of Karachi" stands in Karachi
         return c.has("org", w) or idx.non_place.get(w) in ("organisation", "group", "person")
     return False
 
@@ -1147,17 +1151,23 @@ def parse_article(
     found = [m for m in found if not any(o.start < m.end and m.start < o.end for o in others)]
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
     _states_not_countries(found, idx)
-    named = [o for o in others if o.rule != "demonym"]
-    focus, home = _focus([*found, *named], country, demonyms)
+    holders = {id(o) for o in others if not o.rule}  # places holding a facility named after them
+    found += [o for o in others if not o.rule]
+    found.sort(key=lambda m: m.start)
+    others = [o for o in others if o.rule]
+    focus, home = _focus([*found, *others], country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
-    anchors = _anchors([*found, *named], focus)
+    anchors = _anchors([*found, *others], focus)
     mentions = [m for m in found if _choose(m, focus, anchors)]
     others = [o for o in others if o.rule != "name-part" or _choose(o, focus, anchors)]
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
         o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
     by_sentence = _give_roles(mentions, text, c, pub or _lead_date(sents))
+    for m in mentions:
+        if id(m) in holders and m.role == "reference":
+            m.rule = "name-part"  # "the Peshawar High Court": named, not hit
     notes += _dateline_references(mentions, text, pub)
     _containers(mentions)
     _dates(mentions, pub)
