@@ -424,3 +424,57 @@ def test_a_common_word_names_a_small_place_only_after_a_preposition(
     sentence: str, word: str, kept: bool
 ) -> None:
     assert (word in set(parse_article(sentence)["text"])) is kept
+
+
+# ----------------------------------------------------------------------------- 9. what governs the place
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The army closed the main border crossings at Torkham after the attack in Bajaur.", "Torkham"),
+        ("The bomber had spent most of the year in Kabul before the attack in Quetta.", "Kabul"),
+        (
+            "Three people died when the bomb went off, and the wounded were airlifted to hospitals in Peshawar.",
+            "Peshawar",
+        ),
+    ],
+)
+def test_a_verb_that_reports_no_violence_makes_a_reference(sentence: str, place: str) -> None:
+    row = _row(parse_article(sentence), place)
+    assert row["role"] == "reference", row[["rule"]].to_dict()
+
+
+def test_the_event_s_own_verb_keeps_the_site() -> None:
+    frame = parse_article("Militants who had been hiding in caves stormed a police station in Bannu.")
+    assert _row(frame, "Bannu")["role"] == "incident"
+
+
+def test_sentences_dated_well_before_the_report_tell_of_earlier_events() -> None:
+    frame = parse_article(
+        "Date: 27 December 2007\n\nA gunman killed the former prime minister at a rally in Rawalpindi "
+        "on Thursday. On 18 October 2007, two bombs had struck her procession in Karachi. The same "
+        "group attacked a base at Mianwali last month."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "incident"
+    for place in ("Karachi", "Mianwali"):
+        row = _row(frame, place)
+        assert (row["role"], row["rule"]) == ("reference", "earlier-date"), row.to_dict()
+
+
+def test_with_no_report_date_the_first_full_date_is_the_report_s_day() -> None:
+    frame = parse_article(
+        "On 27 December 2007, a gunman killed the former prime minister at a rally in Rawalpindi. "
+        "On 18 October 2007, two bombs had struck her procession in Karachi."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "incident"
+    assert _row(frame, "Karachi")["rule"] == "earlier-date"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Three teachers were killed in a bombing at Karachi University on Tuesday.", "Karachi"),
+        ("Gunmen attacked the University of Peshawar on Friday, killing two guards.", "Peshawar"),
+    ],
+)
+def test_an_attack_on_a_facility_named_after_a_place_is_there(sentence: str, place: str) -> None:
+    assert _row(parse_article(sentence), place)["role"] == "incident"
