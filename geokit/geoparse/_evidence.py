@@ -415,6 +415,9 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
         if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()") and k < p - 1:
             return False
         w = words[k]
+        if c.has("death", w) and k >= 1 and words[k - 1] in _DETERMINERS:
+            k -= 2  # "the funeral of the dead in Isfahan": the dead are people, not an event
+            continue
         if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
         if c.has("other_verb", w):
@@ -477,9 +480,15 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         return False
     words = f.words
     fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
-    for w in words[m.j :]:
+    spoke = False
+    for n in range(m.j, len(words)):
+        w = words[n]
         if c.has("event", w):
-            return False
+            # "In Tehran, the Supreme Leader said the attack was ...": a statement about an
+            # attack the report has named already is made in X, not about X
+            return fronted and spoke and n >= 1 and words[n - 1] in ("the", "this", "that", "these", "those")
+        if fronted and c.has("speech", w):
+            spoke = True
         if c.has("reaction", w):
             return True
         if fronted and later_place and (c.has("ref_head", w) and not c.has("ref_place", w)):
