@@ -194,6 +194,31 @@ def test_unknown_place_with_only_a_province_hint_stays_at_province_level(gaz: Ga
     assert r.precision == 3 and r.admin_level == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Lashkar camp", "organisation"),  # an armed group's word (non_places.tsv)
+        ("Sardar Nawab house", "person"),  # titles only
+        ("unknown location", "placeholder"),
+        ("N/A", "placeholder"),
+    ],
+)
+def test_a_refused_name_with_hints_goes_to_the_hinted_district_unlooked_up(
+    gaz: Gazetteer, text: str, why: str
+) -> None:
+    r = resolve(text, country=PK, admin1="FATA", admin2="Orakzai Agency", gazetteer=gaz)
+    assert (r.status, r.precision) == ("resolved", 3), r.reason
+    assert r.place is not None and r.place.name == "Orakzai" and r.admin_level == 2
+    assert why in r.reason and "the name itself was not used" in r.reason
+    bare = resolve(text, country=PK, gazetteer=gaz)  # no hints: nothing to place it at
+    assert bare.status == "unresolved" and why in bare.reason
+
+
+def test_a_refused_name_under_a_split_district_goes_to_the_headquarters_successor(gaz: Gazetteer) -> None:
+    r = resolve("Lashkar camp", country=PK, admin1="Sindh", admin2="Karachi district", gazetteer=gaz)
+    assert r.precision == 3 and r.place is not None and r.place.name == "South Karachi", r.reason
+
+
 # -- a place just across the hinted district's border (hand-built gazetteer) ------------------
 
 
