@@ -89,3 +89,12 @@ def test_ends_too_far_apart_for_a_midpoint_go_to_the_hint(gaz: Gazetteer) -> Non
     assert "km apart" in r.reason
     r = resolve("Karachi-Quetta highway", country=PK, gazetteer=gaz)
     assert r.status == "unresolved" and "km apart" in r.reason
+
+
+def test_ends_outside_the_hinted_province_give_way_to_the_hints(gaz: Gazetteer) -> None:
+    # Nowshera and Mardan are in Khyber Pakhtunkhwa; the table says Punjab, Attock
+    r = resolve("Nowshera-Mardan road", country=PK, admin1="Punjab", admin2="Attock", gazetteer=gaz)
+    assert (r.status, r.precision, r.record_id) == ("resolved", 3, "adm2:PK601"), r.reason
+    assert "hinted province" in r.reason
+    r = resolve("Mardan to Qqzxwabad road", country=PK, admin1="Punjab", gazetteer=gaz)
+    assert (r.precision, r.place.kind if r.place else None) == (3, "adm1"), r.reason

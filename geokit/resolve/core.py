@@ -622,7 +622,8 @@ def _road(gaz: Gazetteer, query: str, text: str, hints: _Hints) -> Resolution | 
     Each end is resolved with the country hint only (a road leaves its district). With both ends
     in one country the answer is the end inside the admin-2 hint when exactly one end is, else
     the midpoint of the two when they are at most :data:`ROAD_MIDPOINT_KM` apart (farther, the
-    row goes to its hints, or stays unresolved); with one end known, that end. ``None`` when the
+    row goes to its hints, or stays unresolved); with one end known, that end. Ends that all lie
+    outside the hinted province give way to the hints. ``None`` when the
     text is no road name, the whole string is itself a gazetteer name, or neither end is known.
     """
     road = road_ends(text)
@@ -636,17 +637,29 @@ def _road(gaz: Gazetteer, query: str, text: str, hints: _Hints) -> Resolution | 
         first, second = (first, None) if first.place.country == home else (None, second)
     if first is None and second is None:
         return None
+    provinces = {skeleton(key(u.admin1)) for m in hints.matches if m.known for u in m.units if u.admin1}
+
+    def outside(*ends: Place) -> bool:  # no end in the hinted province: the hints are the better clue
+        return bool(provinces) and not any(skeleton(key(p.admin1 or "")) in provinces for p in ends)
+
     if first is None or second is None or first.place.id == second.place.id:
         end = first or second
-        assert end is not None
+        if end is None:
+            return None
         missing = road.second if second is None else road.first[0]
         why = f"the {road.word} between {names}: {missing!r} is not in the gazetteer as a place"
         if first is not None and second is not None:
             why = f"the {road.word} between {names}: both ends are {_where(end.place)}"
+        if outside(end.place):
+            why += f"; the other, {_where(end.place)}, is not in the hinted province, so the hints are taken"
+            return _at_hint(query, hints, why, [end])
         return _resolved(query, end, 2, f"{why}; placed at the end that is, {_where(end.place)}", cands=[end])
     a, b = first.place, second.place
     both = f"the {road.word} between {_where(a)} and {_where(b)}"
     m2 = next((m for m in hints.matches if m.level == 2 and m.known), None)
+    if outside(a, b):
+        why = f"{both}, neither of them in the hinted province, so the hints are taken instead"
+        return _at_hint(query, hints, why, [first, second])
     inside = [
         c
         for c in (first, second)
