@@ -14,7 +14,9 @@ None      unresolved, with the reason                 not coded   not coded
 ========  ==========================================  ==========  ==============
 
 How a winner is chosen, in order: organisation, person and placeholder strings
-are refused; candidates come from exact names, alternate names, transliteration
+are refused (a row with admin hints is placed at the hinted unit, its name
+unused); a road between two places ("Quetta-Mastung highway") is answered
+between its two ends (:func:`_road`); candidates come from exact names, alternate names, transliteration
 variants and, only when those find nothing, fuzzy matches above
 :data:`geokit.gazetteer.FUZZY_THRESHOLD`; the country, admin-1 and admin-2
 hints and the enclosing places written in the string ("Sariab, Quetta") filter
