@@ -167,10 +167,68 @@ def measure() -> dict[str, Any]:
         )
     return {
         "n": len(df),
+        "ceiling": _ceiling(df, ucdp_d, layer),
         "geokit": ours,
         "peer": theirs,
         "province_with_district": province_with_district,
         "rows": rows,
+    }
+
+
+def _ceiling(df: Any, ucdp_d: list[str | None], layer: Any) -> dict[str, Any]:
+    """Rows no hint-based fallback can agree on, and the district agreement left reachable.
+
+    A row is out of reach when the gazetteer has no candidate in Pakistan for its name (the
+    place as parsed, with and without its qualifier words; exact, alternate or variant
+    spelling, not fuzzy) and UCDP's point lies outside every district its hints identify (an
+    admin-2 hint known by any name, with all successors of a split unit; a row whose hints
+    identify no district counts too, since a province has no district). Such a row can agree
+    only by chance, whatever the fallback does. ``reachable_one_unit`` counts, among the rows
+    without a candidate, every row whose UCDP district is not the one unit the fallback lands
+    on (a split unit's seat, a unit rather than its later offshoots): what the fallback as
+    built can reach.
+    """
+    import pandas as pd
+
+    from geokit.gazetteer import Gazetteer
+    from geokit.normalize import key, parse, skeleton
+    from geokit.resolve.hints import fallback_unit, match_hint
+
+    gaz = Gazetteer.default()
+    names = dict(zip(layer["adm2_id"].astype(str), layer["adm2_name"].astype(str), strict=True))
+    out: list[str] = []
+    strict = 0  # ... or outside the one unit the fallback lands on (a split unit's seat)
+    for i, (place, a1, a2) in enumerate(zip(df["place"], df["adm_1"], df["adm_2"], strict=True)):
+        head = parse(str(place)).head
+        if any(m.place.country == "PK" for n in {head.full, head.name} if n for m in gaz.search(n)):
+            continue
+        m1 = match_hint(gaz, None if pd.isna(a1) else str(a1), 1, country="PK")
+        m2 = match_hint(
+            gaz,
+            None if pd.isna(a2) else str(a2),
+            2,
+            country="PK",
+            admin1=m1.accepted if m1 is not None and m1.known else None,
+        )
+        u = ucdp_d[i]
+        inside = (
+            u is not None
+            and m2 is not None
+            and m2.accepted is not None
+            and skeleton(key(names.get(u, ""))) in m2.accepted
+        )
+        if not inside:
+            out.append(str(place))
+        picked = fallback_unit(m2) if m2 is not None else None
+        if picked is None or picked.admin_id != u:
+            strict += 1
+    n = len(df)
+    return {
+        "unreachable": len(out),
+        "share": len(out) / n,
+        "reachable": 1 - len(out) / n,
+        "places": out,
+        "reachable_one_unit": 1 - strict / n,
     }
 
 
@@ -299,6 +357,17 @@ if __name__ == "__main__":
                 f"[{_classify(r)}] {r['place']!r} | {r['adm_1']} | {r['adm_2']} | {km} km | "
                 f"p{r['precision']} | {r['reason']}"
             )
+        c = result["ceiling"]
+        print(
+            f"\nceiling: {c['unreachable']} of {result['n']} rows ({c['share']:.3f}) have no gazetteer "
+            "candidate in Pakistan and UCDP's point outside every district their hints identify; "
+            f"district agreement reachable with the offline data: at most {c['reachable']:.3f}"
+        )
+        print(
+            "  counting also the rows whose UCDP district is another successor or offshoot than the one "
+            f"unit the fallback lands on: at most {c['reachable_one_unit']:.3f}"
+        )
+        print("  " + "; ".join(c["places"]))
         far12 = [
             r for r in result["rows"] if r["precision"] in (1, 2) and r["km"] is not None and r["km"] > 25
         ]

@@ -18,7 +18,7 @@ from geokit.gazetteer import Gazetteer, Place, haversine_km
 from geokit.join import aggregate, join_admin
 from geokit.normalize import key
 from geokit.resolve import explain, resolve, resolve_frame
-from geokit.resolve.hints import admin_history, match_hint
+from geokit.resolve.hints import admin_history, geonames_aliases, match_hint
 
 PK = "PK"
 
@@ -100,6 +100,62 @@ def test_hint_matching(gaz: Gazetteer, hint: str, how: str, units: set[str]) -> 
     assert m is not None
     assert m.how == how
     assert {u.name for u in m.units} == units
+
+
+@pytest.mark.parametrize(
+    ("hint", "units"),
+    [
+        ("Shekhupura District", {"Sheikhupura"}),  # GeoNames' spellings (admin2Codes.txt)
+        ("Bhimbar", {"Bhimber"}),
+        ("Hatian", {"Jhelum Valley"}),  # Hattian Bala, renamed Jhelum Valley
+        ("Qamber Shahdadkot District", {"Kambar Shahdad Kot"}),
+        ("Malakand Protected Area", {"Malakand"}),
+    ],
+)
+def test_geonames_admin_names_are_aliases_citing_geonames(gaz: Gazetteer, hint: str, units: set[str]) -> None:
+    m = match_hint(gaz, hint, 2, country=PK)  # no province: the GeoNames name alone decides
+    assert m is not None and m.how == "alias", m
+    assert {u.name for u in m.units} == units
+    assert "GeoNames admin-2" in m.describe()
+
+
+@pytest.mark.parametrize(
+    ("hint", "unit"),
+    [("Tribal Area Adjoining Kohat District", "Kohat"), ("Bannu Tribal Area", "Bannu")],
+)
+def test_frontier_regions_under_their_constitutional_names(gaz: Gazetteer, hint: str, unit: str) -> None:
+    m = match_hint(gaz, hint, 2, country=PK)
+    assert m is not None and m.how == "successor" and [u.name for u in m.units] == [unit]
+
+
+def test_geonames_admin2_names_map_to_the_units_holding_geonames_own_cities(
+    gaz: Gazetteer, adm2: gpd.GeoDataFrame, mirror: Path
+) -> None:
+    # independent of the names: GeoNames codes each city with its admin-2 unit, and the COD-AB
+    # districts holding its cities must be the units its name is mapped to (GeoNames' codes and
+    # COD-AB's lines differ near borders: a unit's single city may lie across one)
+    names = {e.code: e for v in geonames_aliases(gaz, PK, 2).values() for e in v}
+    assert len(names) >= 150  # of GeoNames' 156 Pakistani admin-2 rows
+    rows = [
+        line.rstrip("\n").split("\t")
+        for line in (mirror / "geonames" / "cities15000_PK.txt").read_text("utf-8").splitlines()
+    ]
+    pts = gpd.GeoDataFrame(
+        {"code": [f"PK.{r[10]}.{r[11]}" for r in rows]},
+        geometry=gpd.points_from_xy([float(r[5]) for r in rows], [float(r[4]) for r in rows]),
+        crs=4326,
+    )
+    hit = gpd.sjoin(pts, adm2[["adm2_name", "geometry"]], predicate="within")
+    inside = total = 0
+    for code, group in hit.groupby("code"):
+        if code not in names:
+            continue
+        m = match_hint(gaz, names[code].name, 2, country=PK)
+        assert m is not None and m.accepted is not None
+        agree = sum(_skel(d) in m.accepted for d in group["adm2_name"])
+        assert len(group) < 3 or agree * 2 > len(group), (code, names[code].name, list(group["adm2_name"]))
+        inside, total = inside + agree, total + len(group)
+    assert total >= 300 and inside / total >= 0.95, (inside, total)
 
 
 def test_an_empty_or_missing_hint_is_no_hint(gaz: Gazetteer) -> None:
@@ -192,6 +248,31 @@ def test_unknown_place_under_a_split_district_goes_to_the_headquarters_successor
 def test_unknown_place_with_only_a_province_hint_stays_at_province_level(gaz: Gazetteer) -> None:
     r = resolve("Killi Zarghunabad", country=PK, admin1="Balochistan", gazetteer=gaz)
     assert r.precision == 3 and r.admin_level == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Lashkar camp", "organisation"),  # an armed group's word (non_places.tsv)
+        ("Sardar Nawab house", "person"),  # titles only
+        ("unknown location", "placeholder"),
+        ("N/A", "placeholder"),
+    ],
+)
+def test_a_refused_name_with_hints_goes_to_the_hinted_district_unlooked_up(
+    gaz: Gazetteer, text: str, why: str
+) -> None:
+    r = resolve(text, country=PK, admin1="FATA", admin2="Orakzai Agency", gazetteer=gaz)
+    assert (r.status, r.precision) == ("resolved", 3), r.reason
+    assert r.place is not None and r.place.name == "Orakzai" and r.admin_level == 2
+    assert why in r.reason and "the name itself was not used" in r.reason
+    bare = resolve(text, country=PK, gazetteer=gaz)  # no hints: nothing to place it at
+    assert bare.status == "unresolved" and why in bare.reason
+
+
+def test_a_refused_name_under_a_split_district_goes_to_the_headquarters_successor(gaz: Gazetteer) -> None:
+    r = resolve("Lashkar camp", country=PK, admin1="Sindh", admin2="Karachi district", gazetteer=gaz)
+    assert r.precision == 3 and r.place is not None and r.place.name == "South Karachi", r.reason
 
 
 # -- a place just across the hinted district's border (hand-built gazetteer) ------------------

@@ -92,9 +92,16 @@ def test_unknown_place_without_hint_is_unresolved(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize("text", ["Faysal Bank", "Bashir Zeb Baloch", "Baloch", "N/A"])
 def test_non_places_are_unresolved(gaz: Gazetteer, text: str) -> None:
-    r = resolve(text, country=PK, admin1=BAL, gazetteer=gaz)
+    r = resolve(text, country=PK, gazetteer=gaz)
     assert r.status == "unresolved", r.reason
     assert r.reason
+
+
+@pytest.mark.parametrize("text", ["Faysal Bank", "Bashir Zeb Baloch", "Baloch", "N/A"])
+def test_non_places_with_a_province_hint_go_to_the_province_unlooked_up(gaz: Gazetteer, text: str) -> None:
+    r = resolve(text, country=PK, admin1=BAL, gazetteer=gaz)
+    assert (r.status, r.precision, r.match_name) == ("resolved", 3, "Balochistan"), r.reason
+    assert "the name itself was not used" in r.reason
 
 
 @pytest.mark.parametrize(
@@ -131,7 +138,7 @@ def test_resolve_frame_keeps_rows_and_columns(gaz: Gazetteer) -> None:
         {
             "id": [1, 2, 3, 4],
             "place": ["Mastung", None, "Faysal Bank", "Gwadar"],
-            "admin1_hint": [BAL, BAL, BAL, None],
+            "admin1_hint": [BAL, BAL, None, None],  # a refused name with a hint would go to the hint
         }
     )
     out = resolve_frame(df, "place", country=PK, admin1_column="admin1_hint", gazetteer=gaz)

@@ -52,6 +52,8 @@ def incidents(tmp_path_factory) -> Path:
     table.loc[rng.choice(3000, 20, replace=False), "place"] = ""  # empty
     table.insert(0, "id", np.arange(3000))
     table["fatalities"] = np.where(rng.random(3000) < 0.3, "", rng.integers(0, 9, 3000).astype(str))
+    # province-level answers: a place no gazetteer knows, with only its province as a hint
+    table.loc[table.index[::150], ["place", "adm_2"]] = ["Killi Xqzvabad", ""]
     path = tmp_path_factory.mktemp("scale") / "incidents.csv"
     table.to_csv(path, index=False)
     return path

@@ -14,7 +14,9 @@ None      unresolved, with the reason                 not coded   not coded
 ========  ==========================================  ==========  ==============
 
 How a winner is chosen, in order: organisation, person and placeholder strings
-are refused; candidates come from exact names, alternate names, transliteration
+are refused (a row with admin hints is placed at the hinted unit, its name
+unused); a road between two places ("Quetta-Mastung highway") is answered
+between its two ends (:func:`_road`); candidates come from exact names, alternate names, transliteration
 variants and, only when those find nothing, fuzzy matches above
 :data:`geokit.gazetteer.FUZZY_THRESHOLD`; the country, admin-1 and admin-2
 hints and the enclosing places written in the string ("Sariab, Quetta") filter
@@ -34,6 +36,7 @@ from dataclasses import dataclass, replace
 from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
 from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
 from geokit.resolve.hints import HintMatch, _aliases, fallback_unit, match_hint
+from geokit.resolve.roads import road_ends
 
 __all__ = ["Candidate", "Resolution", "resolve"]
 
@@ -66,6 +69,12 @@ CONTEXT_KM = 300.0  # how far a place may lie from an enclosing town and still b
 #: COD-AB district (the radius of a circle of the same area; 10th-90th percentile 18-60 km,
 #: median 34 km, pak_admbnda_adm2_wfp_20220909 in EPSG:6933).
 NEAR_HINT_KM = 35.0
+#: A road's two ends at most this far apart are answered at their midpoint (precision 2): the
+#: midpoint then lies within half of it, 25 km (precision 2's radius), of every point of a
+#: straight road between them. Farther apart, the end inside the admin-2 hint, else the hints.
+ROAD_MIDPOINT_KM = 50.0
+#: Said when a refused name (organisation, person, placeholder) is placed at its row's hints.
+_NAME_NOT_USED = ", so the name itself was not used"
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,18 +539,24 @@ def _fallback(
         return _resolved(query, parent, prec, f"{why}; placed at its enclosing place {where}", cands=cands)
     if hints.units and sum(ch.isalpha() for ch in head.name) < 3:
         return _unresolved(query, why + "; too short to be a place name, so not placed at the hint")
-    if hints.units:
-        u = hints.units[0]
-        c = Candidate(u, "name", 100.0, 0.0)
-        split = next((m for m in hints.matches if m.level == 2 and len(m.units) > 1 and u in m.units), None)
-        where = f"the {u.kind} given as a hint, {u.name}"
-        if split is not None:
-            others = ", ".join(x.name for x in split.units if x is not u)
-            where = f"{u.name}, which holds the former unit's headquarters (the hint also covers {others})"
-        return _resolved(query, c, 3, f"{why}; placed at {where}", cands=cands)
-    return _unresolved(
-        query, why + ("" if hints.units else "; no district or province hint to fall back on"), cands
-    )
+    at_hint = _at_hint(query, hints, why, cands)
+    if at_hint is not None:
+        return at_hint
+    return _unresolved(query, why + "; no district or province hint to fall back on", cands)
+
+
+def _at_hint(query: str, hints: _Hints, why: str, cands: Sequence[Candidate] = ()) -> Resolution | None:
+    """Place a row at the most specific unit its hints identify (precision 3), or ``None`` without one."""
+    if not hints.units:
+        return None
+    u = hints.units[0]
+    c = Candidate(u, "name", 100.0, 0.0)
+    split = next((m for m in hints.matches if m.level == 2 and len(m.units) > 1 and u in m.units), None)
+    where = f"the {u.kind} given as a hint, {u.name}"
+    if split is not None:
+        others = ", ".join(x.name for x in split.units if x is not u)
+        where = f"{u.name}, which holds the former unit's headquarters (the hint also covers {others})"
+    return _resolved(query, c, 3, f"{why}; placed at {where}", cands=cands)
 
 
 def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> Resolution:
@@ -578,6 +593,118 @@ def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> 
                     f"admin-{level} unit containing both, {units[0].name}",
                 )
     return _unresolved(query, f"between {a.name} and {b.name}, which share no admin unit")
+
+
+def _road_end(gaz: Gazetteer, readings: Sequence[str], hints: _Hints) -> Candidate | None:
+    """Return the place one end of a road stands for: the first reading the gazetteer knows.
+
+    Only places count: a unit's representative point is not where a road ends ("Bara" known
+    only as a tehsil), so such an end is taken as unknown.
+    """
+    for text in readings:
+        part = parse(text).head
+        if not part.name or _non_place(part.name):
+            continue
+        cands = [c for c in _candidates(gaz, part, hints, ()) if not c.rejected and not c.place.is_admin]
+        if not cands:
+            continue
+        best = _namesake(gaz, cands[0], cands, part, hints)
+        if best.how != "fuzzy" or fuzzy_is_answer(part.name, best.place, best.similarity):
+            return best
+    return None
+
+
+def _where(p: Place) -> str:
+    return f"{p.name} ({p.kind}, {p.admin2 or p.admin1 or p.country})"
+
+
+def _road(gaz: Gazetteer, query: str, text: str, hints: _Hints) -> Resolution | None:
+    """Answer a road between two places ("Quetta-Mastung highway") between its ends, at precision 2.
+
+    Each end is resolved with the country hint only (a road leaves its district). With both ends
+    in one country the answer is the end inside the admin-2 hint when exactly one end is, else
+    the midpoint of the two when they are at most :data:`ROAD_MIDPOINT_KM` apart (farther, the
+    row goes to its hints, or stays unresolved); with one end known, that end. Ends that all lie
+    outside the hinted province give way to the hints. ``None`` when the
+    text is no road name, the whole string is itself a gazetteer name, or neither end is known.
+    """
+    road = road_ends(text)
+    if road is None or any(hints.country in (None, p.country) for p in gaz.lookup(key(text))):
+        return None
+    loose = replace(hints, admin1=None, admin2=None)
+    first, second = _road_end(gaz, road.first, loose), _road_end(gaz, (road.second,), loose)
+    names = f"{road.first[0]!r} and {road.second!r}"
+    if first is not None and second is not None and first.place.country != second.place.country:
+        home = hints.country or gaz.home_country
+        first, second = (first, None) if first.place.country == home else (None, second)
+    if first is None and second is None:
+        return None
+    provinces = {skeleton(key(u.admin1)) for m in hints.matches if m.known for u in m.units if u.admin1}
+
+    def outside(*ends: Place) -> bool:  # no end in the hinted province: the hints are the better clue
+        return bool(provinces) and not any(skeleton(key(p.admin1 or "")) in provinces for p in ends)
+
+    if first is None or second is None or first.place.id == second.place.id:
+        end = first or second
+        if end is None:
+            return None
+        missing = road.second if second is None else road.first[0]
+        why = f"the {road.word} between {names}: {missing!r} is not in the gazetteer as a place"
+        if first is not None and second is not None:
+            why = f"the {road.word} between {names}: both ends are {_where(end.place)}"
+        if outside(end.place):
+            why += f"; the other, {_where(end.place)}, is not in the hinted province, so the hints are taken"
+            return _at_hint(query, hints, why, [end])
+        return _resolved(query, end, 2, f"{why}; placed at the end that is, {_where(end.place)}", cands=[end])
+    a, b = first.place, second.place
+    both = f"the {road.word} between {_where(a)} and {_where(b)}"
+    m2 = next((m for m in hints.matches if m.level == 2 and m.known), None)
+    if outside(a, b):
+        why = f"{both}, neither of them in the hinted province, so the hints are taken instead"
+        return _at_hint(query, hints, why, [first, second])
+    inside = [
+        c
+        for c in (first, second)
+        if m2 is not None and m2.accepted is not None and skeleton(key(c.place.admin2 or "")) in m2.accepted
+    ]
+    if len(inside) == 1:
+        p = inside[0].place
+        units = ", ".join(u.name for u in m2.units) if m2 is not None else ""
+        return _resolved(
+            query,
+            inside[0],
+            2,
+            f"{both}; placed at {p.name}, the end inside the admin-2 hint {units}",
+            cands=[first, second],
+        )
+    apart = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if apart > ROAD_MIDPOINT_KM:
+        why = (
+            f"{both}, {apart:.0f} km apart: a point between them could lie more than "
+            f"{ROAD_MIDPOINT_KM / 2:.0f} km from the event"
+        )
+        return _at_hint(query, hints, why, [first, second]) or _unresolved(query, why, [first, second])
+    lat, lon = (a.lat + b.lat) / 2, (a.lon + b.lon) / 2
+    mid = Place(
+        f"road:{a.id}|{b.id}",
+        f"{a.name}-{b.name} {road.word}",
+        lat,
+        lon,
+        a.country,
+        None,
+        None,
+        "road",
+        0,
+        "midpoint",
+    )
+    km = haversine_km(lat, lon, a.lat, a.lon)
+    return _resolved(
+        query,
+        Candidate(mid, "name", 100.0, 0.0),
+        2,
+        f"{both}; placed at the midpoint between them, {km:.0f} km from each end",
+        cands=[first, second],
+    )
 
 
 def _near_hint(
@@ -617,8 +744,12 @@ def _near_hint(
     return near, [*near, *(c for c in cands if c.place.id not in ids)]
 
 
-def _not_a_name(query: str, text: str) -> Resolution | None:
-    """Return the unresolved row for a query that cannot be a place name (empty, too long, a placeholder)."""
+def _not_a_name(query: str, text: str, hints: _Hints) -> Resolution | None:
+    """Return the row for a query that cannot be a place name (empty, too long, a placeholder).
+
+    A placeholder in a row with admin hints ("unknown location", district Khyber) is placed at
+    the hinted unit, the reason saying the name itself was not used; the others stay unresolved.
+    """
     if not text:
         return _unresolved(query, "empty place name")
     if len(text) > MAX_LENGTH:
@@ -627,7 +758,8 @@ def _not_a_name(query: str, text: str) -> Resolution | None:
         return _unresolved(query, "no letters: not a place name")
     whole = _non_place(key(text))
     if whole and "placeholder" in whole:
-        return _unresolved(query, f"{text!r} is {whole}")
+        why = f"{text!r} is {whole}"
+        return _at_hint(query, hints, why + _NAME_NOT_USED) or _unresolved(query, why)
     return None
 
 
@@ -668,9 +800,12 @@ def _reasons(
 
 def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     text = clean(query)
-    refused_query = _not_a_name(query, text)
+    refused_query = _not_a_name(query, text, hints)
     if refused_query is not None:
         return refused_query
+    on_road = _road(gaz, query, text, hints)
+    if on_road is not None:
+        return on_road
     parsed = parse(text)
     if parsed.between:
         return _between(gaz, query, parsed, hints)
@@ -692,7 +827,8 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
                 3 if c.place.is_admin else 2,
                 f"{head.name!r} {refused}; placed at the place it is in, {c.place.name}",
             )
-        return _unresolved(query, f"{text!r} {refused}")
+        why = f"{text!r} {'is ' if refused.startswith('a ') else ''}{refused}"
+        return _at_hint(query, hints, why + _NAME_NOT_USED) or _unresolved(query, why)
     if not head.name:
         return _unresolved(query, "nothing left to look up after the qualifier words")
     cands = _candidates(gaz, head, hints, parents)

@@ -7,9 +7,12 @@ is matched, in order, by
 ``exact``
     the unit's own name (COD-AB ``ADM2_EN``), or a spelling variant of it;
 ``alias``
-    another name of the same unit: COD-AB's alternate-name columns, GeoNames' admin names,
-    abbreviations in ``geokit/data/aliases.tsv`` ("D. G. Khan"), and renames and respellings
-    in the crosswalk ``geokit/data/admin_history.csv`` ("Layyah" is COD-AB's "Leiah");
+    another name of the same unit: COD-AB's alternate-name columns, abbreviations in
+    ``geokit/data/aliases.tsv`` ("D. G. Khan"), renames and respellings in the crosswalk
+    ``geokit/data/admin_history.csv`` ("Layyah" is COD-AB's "Leiah"), and GeoNames' admin-1
+    and admin-2 names (``admin1CodesASCII.txt``, ``admin2Codes.txt``, as the package embeds
+    them: "Shekhupura District", "Tribal Area Adjoining Kohat District"), see
+    :func:`geonames_aliases`;
 ``successor``
     a former unit of the crosswalk that was split or became part of current units ("Karachi"
     is now six districts, "FR Tank" is a subdivision of Tank): a candidate in any successor
@@ -38,7 +41,15 @@ from importlib import resources
 from geokit.gazetteer import Gazetteer, Place
 from geokit.normalize import clean, key, parse, skeleton
 
-__all__ = ["HINT_FUZZY_THRESHOLD", "FormerUnit", "HintMatch", "admin_history", "match_hint"]
+__all__ = [
+    "HINT_FUZZY_THRESHOLD",
+    "FormerUnit",
+    "GeonamesName",
+    "HintMatch",
+    "admin_history",
+    "geonames_aliases",
+    "match_hint",
+]
 
 #: Minimum rapidfuzz ``ratio`` (0-100, on transliteration skeletons) for a misspelt hint to
 #: match a unit. Measured by ``python bench/bench_hints.py --threshold``: each one-letter typo
@@ -48,25 +59,35 @@ __all__ = ["HINT_FUZZY_THRESHOLD", "FormerUnit", "HintMatch", "admin_history", "
 #: =========  =====  =====  =======
 #: threshold  right  wrong  unknown
 #: =========  =====  =====  =======
-#: 70         3,561  1      552
-#: 75         3,543  1      570
-#: 80         3,476  1      637
-#: 85         2,828  1      1,285
-#: 90         1,929  0      2,185
+#: 65         4,049  3      62
+#: 70         4,038  3      73
+#: 75         4,019  3      92
+#: 80         3,915  3      196
+#: 85         3,165  3      946
+#: 90         2,129  0      1,985
 #: =========  =====  =====  =======
 #:
-#: The one wrong answer ("Kechhi" for Kachhi, read as Kech) is as close to either name. Without
-#: the province, 7 of the 4,114 go to the wrong unit at 75 and 80 (10 at 70): typos that are
-#: as near another real district ("Hairpur": Haripur or Khairpur), so the province is used
-#: whenever the table gives one. 75 keeps the wrong answers at their floor with the fewest
-#: typos left unknown.
+#: The three wrong answers are one letter from two short names of one province and as close to
+#: either ("Kechhi" for Kachhi read as Kech, "Kach" for Kech read as Kachhi, "Aaran" for Awaran
+#: read as Kharan). Without the province, 10 of the 4,114 go to the wrong unit at 75 and 80 (13
+#: at 65 and 70): typos as near another real district ("Hairpur": Haripur or Khairpur), so the
+#: province is used whenever the table gives one. 75 is the lowest threshold at which the wrong
+#: answers are at their floor both with and without the province. (Before a current unit's own
+#: name stopped competing with the crosswalk row of its split, such near-ties came out unknown:
+#: 3,543 right, 1 wrong, 570 unknown at 75.)
 HINT_FUZZY_THRESHOLD = 75.0
 #: A fuzzy hint must beat the second-best unit by this many points, or it is unknown.
 HINT_FUZZY_MARGIN = 5.0
 
 _HOWS = ("exact", "alias", "successor", "fuzzy", "unknown")
 _SPLIT = re.compile(r"\s+-\s+|\s*[/;|()]\s*|,\s*")
-_FR = re.compile(r"^(?:fr|f r|frontier region|frontier regions)\s+(.+)$|^(.+?)\s+(?:fr|f r|frontier region)$")
+# The frontier regions under their other names: "FR Tank", "Tank F.R.", and, as the Constitution
+# (Article 246(c), "Tribal Areas adjoining Peshawar district" ...) and GeoNames' admin2Codes.txt
+# write them, "Tribal Area Adjoining Kohat District", "Bannu Tribal Area".
+_FR = re.compile(
+    r"^(?:fr|f r|frontier region|frontier regions)\s+(.+)$|^(.+?)\s+(?:fr|f r|frontier region)$"
+    r"|^tribal areas? adjoining\s+(.+?)(?:\s+district)?$|^(.+?)\s+tribal areas?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +147,9 @@ class HintMatch:
         The fuzzy similarity, 100 for other matches, ``None`` when unknown.
     former
         The crosswalk row used, if any.
+    source
+        Where an alias outside the crosswalk comes from ("GeoNames admin-2 PK.04.1165218
+        'Shekhupura District'"), if any.
     """
 
     level: int
@@ -136,6 +160,7 @@ class HintMatch:
     matched: str | None = None
     similarity: float | None = None
     former: FormerUnit | None = None
+    source: str | None = None
 
     @property
     def known(self) -> bool:
@@ -158,6 +183,7 @@ class HintMatch:
             return f"{head}: former {f.name}, part of {names} since {f.year or 'its merger'} ({f.source})"
         if self.how == "alias":
             why = f" ({f.change}; {f.source})" if f is not None else ""
+            why = f" ({self.source})" if self.source else why
             return f"{head} is another name of {names}{why}"
         return f"{head} matched {names}"
 
@@ -170,6 +196,7 @@ class HintMatch:
             "matched": self.matched,
             "similarity": self.similarity,
             "units": [{"name": u.name, "pcode": u.admin_id} for u in self.units],
+            "source": self.source,
             "former": None
             if self.former is None
             else {
@@ -206,11 +233,11 @@ def admin_history() -> dict[str, FormerUnit]:
 
 
 def _fr(k: str) -> str:
-    """Write every form of a frontier region ("FR Tank", "Tank F.R.") as "frontier region tank"."""
+    """Write every form of a frontier region ("FR Tank", "Bannu Tribal Area") as "frontier region tank"."""
     m = _FR.match(k)
     if not m:
         return k
-    return "frontier region " + (m.group(1) or m.group(2))
+    return "frontier region " + next(g for g in m.groups() if g)
 
 
 @cache
@@ -350,6 +377,7 @@ def _match_hint_uncached(
     country: str | None,
     admin1: frozenset[str] | None,
     threshold: float,
+    geonames: bool = True,
 ) -> HintMatch | None:
     text = clean(hint)
     if not text or text.lower() in ("<na>", "nan", "none", "null"):
@@ -376,7 +404,137 @@ def _match_hint_uncached(
             units = [p for pc in former.successors if (p := _by_pcode(gaz, country).get(pc)) is not None]
             if units:
                 return _match(level, text, former.how, units, matched=name, similarity=100.0, former=former)
+    if geonames and country is not None:
+        table = geonames_aliases(gaz, country, level)
+        for name, _own in pieces:
+            entries = table.get(name, ())
+            if entries:
+                # a name GeoNames uses in two provinces: the one in the province hint, if any
+                inside = [e for e in entries if _in_admin1(list(e.units), admin1) == list(e.units)]
+                g = (inside or list(entries))[0]
+                units = list(g.units)
+                return _match(
+                    level,
+                    text,
+                    "alias",
+                    units,
+                    _offshoots(gaz, units, country),
+                    matched=name,
+                    similarity=100.0,
+                    source=g.describe(),
+                )
     return _fuzzy(gaz, text, pieces, level, country, admin1, threshold)
+
+
+@dataclass(frozen=True, slots=True)
+class GeonamesName:
+    """A GeoNames admin name and the current units it stands for.
+
+    Attributes
+    ----------
+    code
+        GeoNames' code ("PK.04.1165218").
+    name
+        GeoNames' ASCII name ("Shekhupura District").
+    units
+        The boundary layer's units it was mapped to.
+    how
+        How it was mapped: the hint matcher's ``exact``, ``alias``, ``successor`` or ``fuzzy``,
+        within the GeoNames record's own province for an admin-2 name.
+    """
+
+    code: str
+    name: str
+    units: tuple[Place, ...]
+    how: str
+
+    def describe(self) -> str:
+        """Say where the alias comes from ("GeoNames admin-2 'Shekhupura District' (PK.04...)")."""
+        level = self.code.count(".")
+        return f"GeoNames admin-{level} name {self.name!r}, {self.code}, mapped by {self.how} name"
+
+
+def _geonames_rows(name: str, country: str) -> list[list[str]]:
+    """Rows of a GeoNames admin-code table (code, name, ASCII name, geonameid) for one country."""
+    import gzip
+
+    from geokit import data as _data
+
+    path = _data.fetch(name)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if line.startswith(f"{country}.")]
+    return [r for r in rows if len(r) >= 3]
+
+
+#: GeoNames' word for an agency of the former Provincially Administered Tribal Areas
+#: ("Malakand Protected Area"), dropped when its name is mapped to a unit.
+_GEONAMES_DESIGNATION = re.compile(r"\s+protected area$", re.IGNORECASE)
+
+
+@cache
+def geonames_aliases(gaz: Gazetteer, country: str, level: int) -> dict[str, tuple[GeonamesName, ...]]:
+    """Return GeoNames' admin names of one country, keyed by their normalised forms.
+
+    GeoNames' ``admin1CodesASCII.txt`` and ``admin2Codes.txt`` (the copies the package embeds,
+    or the mirror's) name units in their own way: "Shekhupura District", "Bhimbar District",
+    "Tribal Area Adjoining Kohat District", "Karachi East District". Their admin-2 rows carry no
+    coordinates, so each name is mapped to the boundary layer's units by name: the hint
+    matcher's exact, alias and successor stages, then its fuzzy stage at the measured
+    threshold, always within the GeoNames record's own province (the ``PK.04`` of its code).
+    The mapping is checked against GeoNames' own places by ``tests/test_hints.py``: the cities
+    of ``cities15000`` that GeoNames codes in an admin-2 unit lie in the units it maps to.
+    Names that map to no unit are left out.
+
+    Parameters
+    ----------
+    gaz
+        The gazetteer whose admin units are the targets.
+    country
+        ISO2 code.
+    level
+        1 or 2.
+
+    Returns
+    -------
+    dict
+        Normalised name (whole, and with qualifier words such as "district" parsed off) to
+        the GeoNames names that carry it.
+    """
+    provinces = {r[0]: r[2] or r[1] for r in _geonames_rows("geonames:admin1", country)}
+    threshold = HINT_FUZZY_THRESHOLD
+    table = "geonames:admin1" if level == 1 else "geonames:admin2"
+    out: dict[str, tuple[GeonamesName, ...]] = {}
+    for code, name, ascii_name, *_ in _geonames_rows(table, country):
+        admin1: frozenset[str] | None = None
+        if level == 2:
+            m1 = _match_hint_uncached(
+                gaz,
+                provinces.get(code.rsplit(".", 1)[0]),
+                1,
+                country=country,
+                admin1=None,
+                threshold=HINT_FUZZY_THRESHOLD,
+                geonames=False,
+            )
+            admin1 = m1.accepted if m1 is not None and m1.known else None
+        m: HintMatch | None = None
+        own = ascii_name or name
+        for text in dict.fromkeys((own, _GEONAMES_DESIGNATION.sub("", own))):
+            m = _match_hint_uncached(
+                gaz, text, level, country=country, admin1=admin1, threshold=threshold, geonames=False
+            )
+            if m is not None and m.known:
+                break
+        if m is None or not m.known:
+            continue
+        entry = GeonamesName(code, ascii_name or name, m.units, m.how)
+        for n in dict.fromkeys((name, ascii_name)):
+            head = parse(n).head
+            for k in dict.fromkeys((key(n), head.name, head.full)):
+                if k and entry not in out.get(k, ()):
+                    out[k] = (*out.get(k, ()), entry)
+    return out
 
 
 @cache
@@ -390,7 +548,10 @@ def _targets(
             out.append((_skel(n), (u,), None))
     if level == 2:
         by = _by_pcode(gaz, country)
+        current = {t[0] for t in out}
         for k, former in admin_history().items():
+            if skeleton(k) in current:
+                continue  # a current unit's own name ("Sheikhupura", split 2005): the unit and its offshoots
             units = tuple(p for pc in former.successors if (p := by.get(pc)) is not None)
             if units:
                 out.append((skeleton(k), units, former))
@@ -432,7 +593,8 @@ def _fuzzy(
     if best is None or best[0] < threshold or best[0] - second < HINT_FUZZY_MARGIN:
         return HintMatch(level, text, "unknown")
     score, name, units, f = best
-    return _match(level, text, "fuzzy", list(units), matched=name, similarity=float(score), former=f)
+    extra = _offshoots(gaz, units, country) if f is None else []
+    return _match(level, text, "fuzzy", list(units), extra, matched=name, similarity=float(score), former=f)
 
 
 def fallback_unit(match: HintMatch) -> Place | None:
