@@ -326,6 +326,8 @@ def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, 
         return "reference", "destination"
     if p >= 0 and words[p] in ("in", "at", "near", "from") and _other_verb_governs(m, p, text, c):
         return "reference", "other-verb"
+    if _other_event(m, words):
+        return "reference", "earlier-date"
     if m.i == 0 and m.j < len(toks):
         gap = text[m.end : toks[m.j].start].strip()
         if (gap == "," and c.has("background", words[m.j])) or (
@@ -400,6 +402,27 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     return False
 
 
+_LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+
+
+def _other_event(m: _Mention, words: Sequence[str]) -> bool:
+    """Tell whether the place belongs to another, earlier event ('three weeks after a car bomb ...').
+
+    A span of time before "after"/"before" measures the report's event against another one;
+    when it is longer than a week (``_EARLIER``), the places of the clause it opens are that
+    other event's, background like a sentence dated earlier. Within a week ("two days after a
+    suicide attack killed seven soldiers in North Waziristan") both are events to code.
+    """
+    for k in range(max(2, m.i - 20), m.i):
+        if words[k] not in ("after", "before") or k + 1 >= len(words) or words[k + 1] not in ("a", "an"):
+            continue
+        unit, count = words[k - 1], words[k - 2]
+        days = _number(count) or (1 if count in ("a", "one") else 0)
+        if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
+            return True
+    return False
+
+
 def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
     """'exile, most of it spent in Dubai', 'closed the border crossings at Torkham': the verb is no violence.
 
@@ -418,6 +441,11 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
         if c.has("death", w) and k >= 1 and words[k - 1] in _DETERMINERS:
             k -= 2  # "the funeral of the dead in Isfahan": the dead are people, not an event
             continue
+        if c.has("event", w) and k == p - 1 and k >= 2 and words[k - 1] in ("the", "this"):
+            # "condemned the strike in Islamabad", "protested against the strike in Peshawar": the
+            # attack the report told of is the object; the place is where they spoke or marched
+            verb = words[k - 3] if words[k - 2] == "against" and k >= 3 else words[k - 2]
+            return c.has("reaction", verb) or c.has("other_verb", verb)
         if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
         if c.has("other_verb", w):
