@@ -126,6 +126,7 @@ _DATELINE = re.compile(
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
     r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
 )
+_NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
 _WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
@@ -373,6 +374,9 @@ def _other_forms(
                     town.matches, town.unit = inside, m.unit
     for f in _forms.name_parts(text, misses, sents, idx, c):
         m = _form_mention(text, f)
+        m.matches = idx.matches(f.key)
+        if not any(x.place.is_admin or x.place.population >= _NAMED_TOWN for x in m.matches):
+            continue  # "the Baron Hotel": a hamlet's name is any name
         if f.rule == "facility":
             m.rule = ""  # "Karachi University": the place holds the facility; its role is read
         m.matches = idx.matches(f.key)
