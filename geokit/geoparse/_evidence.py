@@ -414,7 +414,9 @@ def _other_event(m: _Mention, words: Sequence[str]) -> bool:
     suicide attack killed seven soldiers in North Waziristan") both are events to code.
     """
     for k in range(max(2, m.i - 20), m.i):
-        if words[k] not in ("after", "before") or k + 1 >= len(words) or words[k + 1] in _DETERMINERS - {"a", "an"}:
+        if words[k] not in ("after", "before") or k + 1 >= len(words):
+            continue
+        if words[k + 1] in _DETERMINERS and words[k + 1] not in ("a", "an"):
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
         days = _number(count) or (1 if count in ("a", "one") else 0)
