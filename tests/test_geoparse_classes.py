@@ -478,3 +478,8 @@ def test_with_no_report_date_the_first_full_date_is_the_report_s_day() -> None:
 )
 def test_an_attack_on_a_facility_named_after_a_place_is_there(sentence: str, place: str) -> None:
     assert _row(parse_article(sentence), place)["role"] == "incident"
+
+
+def test_a_former_district_name_is_its_district(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article("A railway bridge in the Bolan area was blown up on Monday.", boundaries=adm2)
+    assert _row(frame, "Bolan")["admin2"] == "Kachhi"

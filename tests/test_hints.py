@@ -409,3 +409,23 @@ def test_cli_explain_prints_each_hint_match(capsys: pytest.CaptureFixture[str]) 
     assert [(m["level"], m["how"]) for m in got["hint_matches"]] == [(1, "alias"), (2, "successor")]
     assert got["hint_matches"][1]["units"] == [{"name": "Tank", "pcode": "PK533"}]
     assert got["hint_matches"][1]["former"]["url"].startswith("https://")
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("Bolan", "Kachhi"),
+        ("Bajaur Agency", "Bajaur"),
+        ("FR Tank", "Tank"),
+        ("District South", "South Karachi"),
+    ],
+)
+def test_a_former_unit_s_name_resolves_to_its_seat(name: str, unit: str) -> None:
+    r = resolve(name, country="PK")
+    assert (r.status, r.match_name, r.precision) == ("resolved", unit, 3), r.reason
+
+
+def test_a_former_name_that_is_a_town_stays_the_town() -> None:
+    # Turbat district is Kech now, but Turbat is first a town (and Nawabshah a city)
+    for name in ("Turbat", "Nawabshah"):
+        assert resolve(name, country="PK").precision == 1

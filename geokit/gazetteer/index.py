@@ -50,7 +50,8 @@ __all__: list[str] = []
 #: 5: the boundary layer's admin-1 units with their most populous place's population.
 #: 6: each place stored once: ``places`` holds the marshalled record beside the few columns
 #:    queries filter on; no ``records`` or ``arrow`` copies.
-INDEX_VERSION = "6"
+#: 7: admin-2 units carry the former names of the crosswalk (``admin_history.csv``).
+INDEX_VERSION = "7"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
@@ -214,11 +215,44 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
             finest = gdf
     seen: set[str] = set()
     units = [u for u in units if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
+    units = _with_former_names(units, records)
     if finest is not None:
         records = _assign_admin(records, finest, layer_country)
     records.extend(_with_unit_populations(units, records))
     records.extend(_world_admin1(records, admin1, skip=layer_country if units else None))
     return records, layer_country
+
+
+def _with_former_names(units: list[Record], records: list[Record]) -> list[Record]:
+    """Give each admin-2 unit the former names of the crosswalk rows whose seat it holds.
+
+    "Bolan" (Kachhi since 2008), "Bajaur Agency", "FR Tank": a former name resolves to the
+    unit holding the former unit's headquarters (its first successor, see
+    :mod:`geokit.gazetteer.history`). A name that is already another place's in the same
+    country ("Turbat", "Karachi", "Nawabshah": towns the units were named after) is left to
+    that place.
+    """
+    from geokit.gazetteer.history import former_units
+
+    countries = {u.country for u in units if u.kind == "adm2"}
+    taken: set[tuple[str, str]] = set()
+    for r in [*records, *units]:
+        if r.country in countries:
+            taken.add((r.country, key(r.name)))
+            taken.update((r.country, key(a)) for a in r.alt_names.split("|") if a)
+    extra: dict[str, list[str]] = {}
+    for f in former_units():
+        if f.successors:
+            extra.setdefault(f.successors[0], []).extend(f.names)
+    out = []
+    for u in units:
+        more = [n for n in extra.get(u.admin_id or "", []) if key(n) and (u.country, key(n)) not in taken]
+        more = more if u.kind == "adm2" else []
+        if more:
+            alts = [*(a for a in u.alt_names.split("|") if a), *more]
+            u = u._replace(alt_names="|".join(dict.fromkeys(alts)))
+        out.append(u)
+    return out
 
 
 def place_fields(r: Record) -> tuple[Any, ...]:

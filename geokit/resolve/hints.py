@@ -31,7 +31,6 @@ use the larger unit.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from geokit.gazetteer import Gazetteer, Place
+from geokit.gazetteer.history import FormerUnit, former_units
 from geokit.normalize import clean, key, parse, skeleton
 
 __all__ = [
@@ -88,40 +88,6 @@ _FR = re.compile(
     r"^(?:fr|f r|frontier region|frontier regions)\s+(.+)$|^(.+?)\s+(?:fr|f r|frontier region)$"
     r"|^tribal areas? adjoining\s+(.+?)(?:\s+district)?$|^(.+?)\s+tribal areas?$"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FormerUnit:
-    """One row of the crosswalk ``geokit/data/admin_history.csv``.
-
-    Attributes
-    ----------
-    name
-        The former (or other) name.
-    admin1
-        Its province, as COD-AB names it today.
-    change
-        ``"split"``, ``"became"``, ``"renamed"`` or ``"spelling"``.
-    year
-        Year of the change, ``""`` when not a dated change.
-    successors
-        COD-AB P-codes of the units it is now part of, or is.
-    source
-        Title of the cited source; ``url`` its address.
-    """
-
-    name: str
-    admin1: str
-    change: str
-    year: str
-    successors: tuple[str, ...]
-    source: str
-    url: str
-
-    @property
-    def how(self) -> str:
-        """``"successor"`` for splits and agencies/regions that became units, else ``"alias"``."""
-        return "successor" if self.change in ("split", "became") else "alias"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,20 +178,9 @@ class HintMatch:
 @cache
 def admin_history() -> dict[str, FormerUnit]:
     """Return the crosswalk keyed by every name of each former unit (normalised with ``key``)."""
-    text = resources.files("geokit").joinpath("data/admin_history.csv").read_text("utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     out: dict[str, FormerUnit] = {}
-    for r in rows:
-        unit = FormerUnit(
-            r["former"].strip(),
-            r["admin1"].strip(),
-            r["change"].strip(),
-            r["year"].strip(),
-            tuple(p.strip() for p in r["successors"].split("|") if p.strip()),
-            r["source_title"].strip(),
-            r["source_url"].strip(),
-        )
-        for name in [unit.name, *(r["also_known_as"] or "").split("|")]:
+    for unit in former_units():
+        for name in unit.names:
             k = _fr(key(name))
             if k:
                 out.setdefault(k, unit)
@@ -391,8 +346,15 @@ def _match_hint_uncached(
             if m.place.kind == kind and (country is None or m.place.country == country)
         ]
         units = _in_admin1([m.place for m in hits], admin1)
+        # by the unit's own name or a spelling of it; not a variant of one of its other names
+        named = any(
+            m.how == "name" or (m.how == "variant" and skeleton(key(m.place.name)) == skeleton(name))
+            for m in hits
+        )
+        if units and level == 2 and not named and admin_history().get(_fr(name)) is not None:
+            continue  # a former name the gazetteer gives the seat's unit: the crosswalk says all its units
         if units:
-            how = "exact" if own and any(m.how in ("name", "variant") for m in hits) else "alias"
+            how = "exact" if own and named else "alias"
             return _match(
                 level, text, how, units, _offshoots(gaz, units, country), matched=name, similarity=100.0
             )
