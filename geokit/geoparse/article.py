@@ -512,8 +512,9 @@ def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
     next_word = after.low if after is not None and text[m.end : after.start].strip() == "" else ""
     if initial or titled or c.has("person_after", next_word):
         return True
-    # weaker signs: a city of 100,000 or more may be its government ("Kabul said")
-    if any(x.place.population >= _FOREIGN_CITY for x in m.matches):
+    # weaker signs: a city of 100,000 or more by its own name may be its government ("Kabul
+    # said"); a city's other name ("Kasi" for Varanasi) is no such sign
+    if any(x.how == "name" and x.place.population >= _FOREIGN_CITY for x in m.matches):
         return False
     return m.key in tails or (subject and c.has("speech", next_word))
 
