@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,9 @@ _MONTHS = [
     "november",
     "december",
 ]
+_MONTH_WORDS = frozenset(_MONTHS)  # the same names, for membership tests word by word
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_DAY_WORDS = _WEEKDAY_WORDS | {"yesterday", "today", "tonight", "earlier"}
 _NUMBERS = {
     w: i
     for i, w in enumerate(
@@ -135,7 +138,7 @@ class _Facts:
     day: str | None
 
 
-def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -> list[int]:
+def _phrase_starts(words: Sequence[str], joined: str, phrases: Iterable[str]) -> list[int]:
     """Token positions where a multi-word cue phrase starts."""
     out = []
     for ph in phrases:
@@ -177,7 +180,7 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
     claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
     events = sorted(
         {n for n, k in enumerate(kinds) if "event" in k}
-        | set(_phrase_starts(words, joined, c.phrases("event")))
+        | set(_phrase_starts(words, joined, c.multiword("event")))
     )
     return _Facts(
         words,
@@ -185,7 +188,7 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         _recalled(words, events),
         claimed
         or any("uncertain" in k for k in kinds)
-        or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
+        or bool(_phrase_starts(words, joined, c.multiword("uncertain"))),
         claimed,
         any(f" {h} " in joined for h in c.phrases("habitual")),
         any("death" in k for k in kinds),
@@ -504,7 +507,7 @@ def _holds(unit: _Mention, o: _Mention) -> bool:
 # ----------------------------------------------------------------------------- dates
 def _sentence_day(s: Sentence) -> str | None:
     for t in s.tokens:
-        if t.low in _WEEKDAYS or t.low in ("yesterday", "today", "tonight", "earlier"):
+        if t.low in _DAY_WORDS:
             return t.low
     return None
 
@@ -515,7 +518,7 @@ def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
     words = [t.low for t in toks]
     out = []
     for n, w in enumerate(words):
-        if w not in _MONTHS or not toks[n].cap:
+        if w not in _MONTH_WORDS or not toks[n].cap:
             continue
         month = _MONTHS.index(w) + 1
         for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
@@ -551,14 +554,14 @@ def _event_date(
         if n in full:
             continue
         if (
-            w in _MONTHS
+            w in _MONTH_WORDS
             and toks[n].cap
             and n + 1 < len(words)
             and words[n + 1].isdigit()
             and 1 <= int(words[n + 1]) <= 31
             and (pub is not None or year is not None)
         ) or (
-            w in _MONTHS
+            w in _MONTH_WORDS
             and toks[n].cap
             and n >= 1
             and words[n - 1].isdigit()
@@ -573,7 +576,7 @@ def _event_date(
             found.append((n, d if pub is None or d <= pub else d.replace(year=pub.year - 1)))
         elif pub is None:
             continue
-        elif w in _WEEKDAYS:
+        elif w in _WEEKDAY_WORDS:
             found.append((n, pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(w)) % 7)))
         elif w == "yesterday" or (w == "earlier" and n >= 1 and words[n - 1] == "day"):
             found.append((n, pub - dt.timedelta(days=1)))
@@ -734,7 +737,7 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
             if (
                 nxt not in _UNITS
                 and prev not in ("aged", "age", "of", "no")
-                and prev not in _MONTHS  # "On March 20": a day, not a count
+                and prev not in _MONTH_WORDS  # "On March 20": a day, not a count
                 and nxt not in ("of",)
             ):
                 pending.append(v)

@@ -120,6 +120,7 @@ _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this po
 _WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _PLURAL_LEVEL = re.compile(
     r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
@@ -376,15 +377,10 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
 def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
     """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
     toks = s.tokens
-    if not _plain_run(s, i, j, c) or toks[i - 1].low not in (
-        "in",
-        "at",
-        "near",
-        "of",
-        "from",
-        "to",
-        "outside",
-    ):
+    # the preposition first: it is the cheaper test and rules out most runs
+    if i == 0 or toks[i - 1].low not in ("in", "at", "near", "of", "from", "to", "outside"):
+        return []
+    if not _plain_run(s, i, j, c):
         return []
     hits = idx.variants(key(text[toks[i].start : toks[j - 1].end]))
     return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
@@ -393,12 +389,14 @@ def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cu
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence."""
     toks = s.tokens
-    if not _plain_run(s, i, j, c):
+    if i == 0:
         return False
     p = i - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
     if toks[p].low not in ("in", "at", "near", "on", "outside", "inside"):
+        return False
+    if not _plain_run(s, i, j, c):
         return False
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
@@ -511,11 +509,19 @@ def _log_pop(p: Place) -> float:
     return math.log10((p.population or (100_000 if p.is_admin else 0)) + 1)
 
 
+#: Degrees of latitude surely farther apart than _CONTEXT_KM (a degree is 111.2 km or more apart
+#: along any great circle): a cheap test before the great-circle distance.
+_CONTEXT_LAT = _CONTEXT_KM / 100.0
+
+
 def _near(p: Place, ctx: _Context) -> bool:
     if p.admin1 and (p.country, p.admin1) in ctx.units and p.kind != "adm1":
         return True
     return any(
-        (p.lat, p.lon) != a and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM for a in ctx.points
+        abs(p.lat - a[0]) <= _CONTEXT_LAT
+        and (p.lat, p.lon) != a
+        and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM
+        for a in ctx.points
     )
 
 
@@ -803,14 +809,14 @@ def _text_notes(text: str, sents: list[Sentence], pub: dt.date | None) -> list[s
     """Return the notes on the text itself: empty, no words, not in Latin script, no date."""
     notes: list[str] = []
     sample = text[:5000]
-    letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
-    latin = letters if sample.isascii() else len(_NOT_LATIN.sub("", sample))
     if not text.strip():
         notes.append("empty text: no places, no incidents")
-    elif letters == 0:
+    elif not _LETTER.search(sample):
         notes.append("no words in the text: no places, no incidents")
-    elif latin < 0.6 * letters:
-        notes.append("the text is mostly not in Latin script; geokit reads English reports only")
+    elif not sample.isascii():  # ASCII letters are all Latin: only other text needs counting
+        letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
+        if len(_NOT_LATIN.sub("", sample)) < 0.6 * letters:
+            notes.append("the text is mostly not in Latin script; geokit reads English reports only")
     if pub is None and sents:
         notes.append(
             "no publication date (no 'Date:'/'Published' line, no --date): days such as "

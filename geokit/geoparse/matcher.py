@@ -139,6 +139,7 @@ class Cues:
     stems: dict[str, tuple[str, ...]]
     countries: dict[str, str]  # demonym -> ISO2
     _kinds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _multi: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def kinds(self, word: str) -> frozenset[str]:
         """Return every kind of cue ``word`` (lower case) is, by word or stem (memoised)."""
@@ -155,11 +156,19 @@ class Cues:
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (lower case) is a cue of this kind, by word or stem."""
-        return kind in self.kinds(word)
+        found = self._kinds.get(word)  # the memo read here: this is called for most words
+        return kind in (self.kinds(word) if found is None else found)
 
     def phrases(self, kind: str) -> frozenset[str]:
         """Return the multi-word and single-word cues of a kind."""
         return self.words.get(kind, frozenset())
+
+    def multiword(self, kind: str) -> tuple[str, ...]:
+        """Return the cues of a kind that are phrases of two or more words (memoised)."""
+        found = self._multi.get(kind)
+        if found is None:
+            found = self._multi[kind] = tuple(sorted(p for p in self.phrases(kind) if " " in p))
+        return found
 
 
 @cache
