@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -138,17 +138,9 @@ class _Facts:
     day: str | None
 
 
-def _phrase_starts(words: Sequence[str], joined: str, phrases: Iterable[str]) -> list[int]:
-    """Token positions where a multi-word cue phrase starts."""
-    out = []
-    for ph in phrases:
-        if " " not in ph:
-            continue
-        at = joined.find(f" {ph} ")
-        while at >= 0:
-            out.append(joined.count(" ", 0, at))
-            at = joined.find(f" {ph} ", at + 1)
-    return out
+def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
+    """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
+    return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
@@ -176,22 +168,23 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
 def _facts(s: Sentence, c: Cues) -> _Facts:
     words = [t.low for t in s.tokens]
     kinds = [c.kinds(w) for w in words]
+    present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
     joined = " " + " ".join(words) + " "
-    claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
+    claimed = "claim" in joined and any(
+        f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim")
+    )
     events = sorted(
-        {n for n, k in enumerate(kinds) if "event" in k}
-        | set(_phrase_starts(words, joined, c.multiword("event")))
+        ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
+        | set(_phrase_starts(joined, c.finder("event", multiword=True)))
     )
     return _Facts(
         words,
         events,
         _recalled(words, events),
-        claimed
-        or any("uncertain" in k for k in kinds)
-        or bool(_phrase_starts(words, joined, c.multiword("uncertain"))),
+        claimed or "uncertain" in present or c.finder("uncertain", multiword=True).search(joined) is not None,
         claimed,
-        any(f" {h} " in joined for h in c.phrases("habitual")),
-        any("death" in k for k in kinds),
+        c.finder("habitual").search(joined) is not None,
+        "death" in present,
         [
             int(t.text)
             for t in s.tokens

@@ -139,7 +139,7 @@ class Cues:
     stems: dict[str, tuple[str, ...]]
     countries: dict[str, str]  # demonym -> ISO2
     _kinds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
-    _multi: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _finders: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def kinds(self, word: str) -> frozenset[str]:
         """Return every kind of cue ``word`` (lower case) is, by word or stem (memoised)."""
@@ -163,11 +163,20 @@ class Cues:
         """Return the multi-word and single-word cues of a kind."""
         return self.words.get(kind, frozenset())
 
-    def multiword(self, kind: str) -> tuple[str, ...]:
-        """Return the cues of a kind that are phrases of two or more words (memoised)."""
-        found = self._multi.get(kind)
+    def finder(self, kind: str, *, multiword: bool = False) -> re.Pattern[str]:
+        """Return a pattern of the cues of a kind as whole words, compiled once.
+
+        It is meant for the lower-case words of a sentence joined by spaces, with a
+        space at each end (``" a bomb went off "``), and matches the space before a
+        cue (the cue itself is only looked ahead at), so ``finditer`` finds every
+        cue's start, overlapping cues too. With ``multiword``, only the cues of two
+        or more words.
+        """
+        found = self._finders.get((kind, multiword))
         if found is None:
-            found = self._multi[kind] = tuple(sorted(p for p in self.phrases(kind) if " " in p))
+            chosen = sorted(p for p in self.phrases(kind) if " " in p or not multiword)
+            body = "|".join(map(re.escape, chosen))
+            found = self._finders[kind, multiword] = re.compile(f" (?=(?:{body}) )" if chosen else "(?!)")
         return found
 
 
