@@ -347,6 +347,7 @@ def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"}
 )
+_CLAUSE_BREAK = re.compile(r"[,;:()]")  # punctuation between two words that ends a phrase
 
 
 def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
@@ -360,7 +361,7 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     words = [t.low for t in toks]
     k = p - 1
     while k >= 0 and p - k <= 12:
-        if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()"):
+        if _CLAUSE_BREAK.search(text, toks[k].end, toks[k + 1].start):
             return False
         w = words[k]
         if w == "to" and _infinitive(toks, words, k, p):
@@ -396,7 +397,7 @@ def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: st
     """Whether a word of violence comes before the ``to``/``from`` at ``k`` in the same clause."""
     n = k - 1
     while n >= 0:
-        if any(ch in text[toks[n].end : toks[n + 1].start] for ch in ",;:()"):
+        if _CLAUSE_BREAK.search(text, toks[n].end, toks[n + 1].start):
             return False
         if words[n] in ("when", "while", "as", "because", "after", "before", "and", "but"):
             return False
@@ -734,9 +735,10 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
                 and nxt not in ("of",)
             ):
                 pending.append(v)
-        if c.has("injury", w):
+        kinds = c.kinds(w)
+        if "injury" in kinds:
             pending.clear()
-        elif c.has("death", w):
+        elif "death" in kinds:
             passive = _passive_death(words, n, bool(pending))
             if passive and pending:
                 total += sum(pending)
