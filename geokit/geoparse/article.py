@@ -49,7 +49,7 @@ from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date,
 from geokit.geoparse.matcher import Cues, NameIndex, Sentence, cues, name_index, runs, sentences
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
-from geokit.settings import Settings, get_settings
+from geokit.settings import get_settings, settings_stamp
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -787,21 +787,23 @@ def _query(m: _Mention, text: str, c: Cues) -> str:
 
 # ----------------------------------------------------------------------------- API
 _RECHECK = 1.0  # seconds between two looks at the default gazetteer's sources
-_DEFAULT: list[tuple[Settings, float, Gazetteer]] = []
+_DEFAULT: list[tuple[tuple[object, ...], float, Gazetteer]] = []
 
 
 def _default_gazetteer() -> Gazetteer:
     """Return :meth:`Gazetteer.default`, asked again only when a second has passed or settings changed.
 
     ``Gazetteer.default`` stats its source files on every call to notice a
-    change; on a stream of articles that costs a tenth of the parse.
+    change; on a stream of articles that costs a tenth of the parse. Building the
+    settings costs a few per cent more, so within the second only what they are
+    made from is compared (:func:`geokit.settings.settings_stamp`).
     """
-    settings = get_settings()
+    stamp = settings_stamp()
     now = time.monotonic()
-    if _DEFAULT and _DEFAULT[0][0] == settings and now - _DEFAULT[0][1] < _RECHECK:
+    if _DEFAULT and _DEFAULT[0][0] == stamp and now - _DEFAULT[0][1] < _RECHECK:
         return _DEFAULT[0][2]
-    gaz = Gazetteer.default(settings=settings)
-    _DEFAULT[:] = [(settings, now, gaz)]
+    gaz = Gazetteer.default(settings=get_settings())
+    _DEFAULT[:] = [(stamp, now, gaz)]
     return gaz
 
 
