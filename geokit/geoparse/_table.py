@@ -145,7 +145,7 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         pd.arrays.IntegerArray,
         "int64",
     )
-    return pd.DataFrame(data, copy=False)
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)  # no index to infer
 
 
 def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:

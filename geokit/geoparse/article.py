@@ -780,7 +780,7 @@ def _query(m: _Mention, text: str, c: Cues) -> str:
         q = f"{m.text} {plural.group(1).lower().rstrip('s')}"
         if q.endswith(" province"):
             pass
-    if any(before.endswith(p) for p in c.phrases("near")):
+    if before.endswith(tuple(c.phrases("near"))):
         q = f"near {q}"
     return q
 

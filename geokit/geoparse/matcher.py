@@ -122,9 +122,11 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Capitalised words joined by spaces or hyphens: ``tokens[i:j]`` of a sentence."""
+class Run(NamedTuple):
+    """Capitalised words joined by spaces or hyphens: ``tokens[i:j]`` of a sentence.
+
+    A named tuple, like :class:`Token`: a report makes dozens of them.
+    """
 
     sentence: int
     i: int
