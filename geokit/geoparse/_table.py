@@ -145,7 +145,38 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         pd.arrays.IntegerArray,
         "int64",
     )
-    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)  # no index to infer
+    return _table(data, n)
+
+
+@lru_cache(maxsize=4)
+def _labels(names: tuple[str, ...]) -> pd.Index:
+    """Return the column labels as an Index, made once: inferring their dtype costs more than a column."""
+    import pandas as pd
+
+    return pd.Index(list(names))
+
+
+def _table(data: dict[str, Any], n: int) -> pd.DataFrame:
+    """Make the DataFrame of finished column arrays (numpy or pandas arrays, all of length ``n``).
+
+    ``DataFrame(dict)`` checks and converts every column again and infers the labels'
+    dtype: a fifth of a parse. The arrays here are final, so they go to pandas through
+    ``DataFrame._from_arrays`` with its checks off, under labels made once (a view, so a
+    caller naming the columns names only its own). That constructor is private to
+    pandas; where it is missing the public one is used.
+    """
+    import pandas as pd
+
+    make = getattr(pd.DataFrame, "_from_arrays", None)
+    if make is None:  # pragma: no cover - pandas 2.1 to 3.0 all have it
+        return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+    frame: pd.DataFrame = make(
+        list(data.values()),
+        columns=_labels(tuple(data)).view(),
+        index=pd.RangeIndex(n),
+        verify_integrity=False,
+    )
+    return frame
 
 
 def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:
