@@ -135,9 +135,7 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
     # one string array for all text columns, cut into per-column slices (Arrow views): a
     # conversion per column costs more than the table's whole construction
     n = len(mentions)
-    joined = pd.array(
-        [v for name in texts for v in cols[name]], dtype=pd.StringDtype(na_value=float("nan"))
-    )  # the default "str" dtype
+    joined = pd.array([v for name in texts for v in cols[name]], dtype=_str_dtype())
     for k, name in enumerate(texts):
         data[name] = joined[k * n : (k + 1) * n]
     data["deaths"] = _masked(
@@ -146,6 +144,14 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         "int64",
     )
     return _table(data, n)
+
+
+@lru_cache(maxsize=1)
+def _str_dtype() -> pd.StringDtype:
+    """Return pandas' default "str" dtype (Arrow-backed, NaN for missing), made once."""
+    import pandas as pd
+
+    return pd.StringDtype(na_value=float("nan"))
 
 
 @lru_cache(maxsize=4)
