@@ -174,7 +174,7 @@ def _table(data: dict[str, Any], n: int) -> pd.DataFrame:
     import pandas as pd
 
     make = getattr(pd.DataFrame, "_from_arrays", None)
-    if make is None:  # pragma: no cover - pandas 2.1 to 3.0 all have it
+    if make is None:  # pandas 2.1 to 3.0 all have it
         return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
     frame: pd.DataFrame = make(
         list(data.values()),
