@@ -167,7 +167,7 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
 
 def _facts(s: Sentence, c: Cues) -> _Facts:
     words = [t.low for t in s.tokens]
-    kinds = [c.kinds(w) for w in words]
+    kinds = c.kinds_of(words)
     present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
     joined = " " + " ".join(words) + " "
     claimed = "claim" in joined and any(

@@ -22,7 +22,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -155,6 +155,11 @@ class Cues:
                 if word in self.words.get(k, ()) or word.startswith(self.stems.get(k, ("\0",)))
             )
         return found
+
+    def kinds_of(self, words: Sequence[str]) -> list[frozenset[str]]:
+        """Return :meth:`kinds` of each word of a sentence, in one call."""
+        memo = self._kinds
+        return [k if (k := memo.get(w)) is not None else self.kinds(w) for w in words]
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (lower case) is a cue of this kind, by word or stem."""
