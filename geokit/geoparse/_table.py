@@ -166,7 +166,7 @@ def _table(data: dict[str, Any], n: int) -> pd.DataFrame:
     """Make the DataFrame of finished column arrays (numpy or pandas arrays, all of length ``n``).
 
     ``DataFrame(dict)`` checks and converts every column again and infers the labels'
-    dtype: a fifth of a parse. The arrays here are final, so they go to pandas through
+    dtype: about an eighth of a parse. The arrays here are final, so they go to pandas through
     ``DataFrame._from_arrays`` with its checks off, under labels made once (a view, so a
     caller naming the columns names only its own). That constructor is private to
     pandas; where it is missing the public one is used.

@@ -509,8 +509,9 @@ def _log_pop(p: Place) -> float:
     return math.log10((p.population or (100_000 if p.is_admin else 0)) + 1)
 
 
-#: Degrees of latitude surely farther apart than _CONTEXT_KM (a degree is 111.2 km or more apart
-#: along any great circle): a cheap test before the great-circle distance.
+#: Points more than this many degrees of latitude apart are more than _CONTEXT_KM apart (any
+#: great circle between them is at least 111.19 km long per degree of latitude): a cheap test
+#: that spares most great-circle distances.
 _CONTEXT_LAT = _CONTEXT_KM / 100.0
 
 
