@@ -9,8 +9,7 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.geoparse.matcher import Cues, Sentence, Token
 
@@ -123,9 +122,11 @@ def words_are_np(det: str, word: str, c: Cues) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What the role rules read from a whole sentence, worked out once per sentence."""
+class _Facts(NamedTuple):
+    """What the role rules read from a whole sentence, worked out once per sentence.
+
+    A named tuple, like :class:`~geokit.geoparse.matcher.Token`: it is made for most sentences.
+    """
 
     words: list[str]
     events: list[int]  # positions of words (and first words of phrases) of violence
