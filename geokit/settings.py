@@ -29,7 +29,7 @@ from typing import Any
 
 from geokit.errors import InputError
 
-__all__ = ["Settings", "configure", "get_settings", "override"]
+__all__ = ["Settings", "configure", "get_settings", "override", "settings_stamp"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -114,6 +114,36 @@ def get_settings() -> Settings:
         or env.get("GEOKIT_GEOBOUNDARIES_API")
         or "https://www.geoboundaries.org/api/current",
     )
+
+
+#: The environment variables :func:`get_settings` reads (``HOME`` through ``Path.home``).
+_ENV_NAMES = (
+    "GEOKIT_CACHE_DIR",
+    "GEOKIT_DATA_DIR",
+    "GEOKIT_DATA_MIRROR",
+    "GEOKIT_ALLOW_DOWNLOAD",
+    "GEOKIT_TIMEOUT",
+    "GEOKIT_USER_AGENT",
+    "GEOKIT_GEOBOUNDARIES_API",
+    "HOME",
+)
+
+
+def settings_stamp() -> tuple[object, ...]:
+    """Return what :func:`get_settings` reads, to tell cheaply whether the settings may have changed.
+
+    Equal stamps mean equal settings, but for one input read from the disk: whether a
+    source checkout's ``shapefiles/`` folder is writable (the default ``data_dir``).
+    Building the settings costs path objects and file-system calls; a stamp costs a
+    few look-ups, for callers on a hot path (the geoparser asks once per article).
+
+    Returns
+    -------
+    tuple
+        The values set with :func:`configure` and the environment variables read.
+    """
+    env = os.environ
+    return (tuple(_overrides.items()), tuple(env.get(name) for name in _ENV_NAMES))
 
 
 def configure(**values: Any) -> Settings:

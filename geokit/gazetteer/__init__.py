@@ -34,6 +34,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from marshal import loads
+from math import asin, cos, radians, sin, sqrt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -536,8 +537,6 @@ class Gazetteer:
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
-    from math import asin, cos, radians, sin, sqrt
-
     p1, p2 = radians(lat1), radians(lat2)
     a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0088 * asin(min(1.0, sqrt(a)))

@@ -9,8 +9,7 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.geoparse.matcher import Cues, Sentence, Token
 
@@ -32,6 +31,9 @@ _MONTHS = [
     "november",
     "december",
 ]
+_MONTH_WORDS = frozenset(_MONTHS)  # the same names, for membership tests word by word
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_DAY_WORDS = _WEEKDAY_WORDS | {"yesterday", "today", "tonight", "earlier"}
 _NUMBERS = {
     w: i
     for i, w in enumerate(
@@ -123,9 +125,11 @@ def words_are_np(det: str, word: str, c: Cues) -> bool:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What the role rules read from a whole sentence, worked out once per sentence."""
+class _Facts(NamedTuple):
+    """What the role rules read from a whole sentence, worked out once per sentence.
+
+    A named tuple, like :class:`~geokit.geoparse.matcher.Token`: it is made for most sentences.
+    """
 
     words: list[str]
     events: list[int]  # positions of words (and first words of phrases) of violence
@@ -141,17 +145,9 @@ class _Facts:
     months: list[int]  # months named without a day ("In November, ...")
 
 
-def _phrase_starts(words: Sequence[str], joined: str, phrases: frozenset[str]) -> list[int]:
-    """Token positions where a multi-word cue phrase starts."""
-    out = []
-    for ph in phrases:
-        if " " not in ph:
-            continue
-        at = joined.find(f" {ph} ")
-        while at >= 0:
-            out.append(joined.count(" ", 0, at))
-            at = joined.find(f" {ph} ", at + 1)
-    return out
+def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
+    """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
+    return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
@@ -178,23 +174,24 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
 
 def _facts(s: Sentence, c: Cues) -> _Facts:
     words = [t.low for t in s.tokens]
-    kinds = [c.kinds(w) for w in words]
+    kinds = c.kinds_of(words)
+    present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
     joined = " " + " ".join(words) + " "
-    claimed = any(f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim"))
+    claimed = "claim" in joined and any(
+        f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim")
+    )
     events = sorted(
-        {n for n, k in enumerate(kinds) if "event" in k}
-        | set(_phrase_starts(words, joined, c.phrases("event")))
+        ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
+        | set(_phrase_starts(joined, c.finder("event", multiword=True)))
     )
     return _Facts(
         words,
         events,
         _recalled(words, events),
-        claimed
-        or any("uncertain" in k for k in kinds)
-        or bool(_phrase_starts(words, joined, c.phrases("uncertain"))),
+        claimed or "uncertain" in present or c.finder("uncertain", multiword=True).search(joined) is not None,
         claimed,
-        any(f" {h} " in joined for h in c.phrases("habitual")),
-        any("death" in k for k in kinds),
+        c.finder("habitual").search(joined) is not None,
+        "death" in present,
         [
             int(t.text)
             for t in s.tokens
@@ -371,6 +368,7 @@ def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"}
 )
+_CLAUSE_BREAK = re.compile(r"[,;:()]")  # punctuation between two words that ends a phrase
 
 
 def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
@@ -384,7 +382,7 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     words = [t.low for t in toks]
     k = p - 1
     while k >= 0 and p - k <= 12:
-        if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()"):
+        if _CLAUSE_BREAK.search(text, toks[k].end, toks[k + 1].start):
             return False
         w = words[k]
         if w == "to" and _infinitive(toks, words, k, p):
@@ -474,7 +472,7 @@ def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: st
     """Whether a word of violence comes before the ``to``/``from`` at ``k`` in the same clause."""
     n = k - 1
     while n >= 0:
-        if any(ch in text[toks[n].end : toks[n + 1].start] for ch in ",;:()"):
+        if _CLAUSE_BREAK.search(text, toks[n].end, toks[n + 1].start):
             return False
         if words[n] in ("when", "while", "as", "because", "after", "before", "and", "but"):
             return False
@@ -584,7 +582,7 @@ def _holds(unit: _Mention, o: _Mention) -> bool:
 # ----------------------------------------------------------------------------- dates
 def _sentence_day(s: Sentence) -> str | None:
     for t in s.tokens:
-        if t.low in _WEEKDAYS or t.low in ("yesterday", "today", "tonight", "earlier"):
+        if t.low in _DAY_WORDS:
             return t.low
     return None
 
@@ -607,7 +605,7 @@ def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
     words = [t.low for t in toks]
     out = []
     for n, w in enumerate(words):
-        if w not in _MONTHS or not toks[n].cap:
+        if w not in _MONTH_WORDS or not toks[n].cap:
             continue
         month = _MONTHS.index(w) + 1
         for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
@@ -643,14 +641,14 @@ def _event_date(
         if n in full:
             continue
         if (
-            w in _MONTHS
+            w in _MONTH_WORDS
             and toks[n].cap
             and n + 1 < len(words)
             and words[n + 1].isdigit()
             and 1 <= int(words[n + 1]) <= 31
             and (pub is not None or year is not None)
         ) or (
-            w in _MONTHS
+            w in _MONTH_WORDS
             and toks[n].cap
             and n >= 1
             and words[n - 1].isdigit()
@@ -665,7 +663,7 @@ def _event_date(
             found.append((n, d if pub is None or d <= pub else d.replace(year=pub.year - 1)))
         elif pub is None:
             continue
-        elif w in _WEEKDAYS:
+        elif w in _WEEKDAY_WORDS:
             found.append((n, pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(w)) % 7)))
         elif w == "yesterday" or (w == "earlier" and n >= 1 and words[n - 1] == "day"):
             found.append((n, pub - dt.timedelta(days=1)))
@@ -826,13 +824,14 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
             if (
                 nxt not in _UNITS
                 and prev not in ("aged", "age", "of", "no")
-                and prev not in _MONTHS  # "On March 20": a day, not a count
+                and prev not in _MONTH_WORDS  # "On March 20": a day, not a count
                 and nxt not in ("of",)
             ):
                 pending.append(v)
-        if c.has("injury", w):
+        kinds = c.kinds(w)
+        if "injury" in kinds:
             pending.clear()
-        elif c.has("death", w):
+        elif "death" in kinds:
             passive = _passive_death(words, n, bool(pending))
             if passive and pending:
                 total += sum(pending)

@@ -88,36 +88,38 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
     import numpy as np
     import pandas as pd
 
-    cols: dict[str, list[Any]] = {c: [] for c in MENTION_COLUMNS}
-    sentence_text: dict[int, str] = {}
-    for m in mentions:
-        r = m.res
-        p: Place | None = r.place if r else None
-        s = m.sent
-        if s.index not in sentence_text:
-            sentence_text[s.index] = " ".join(text[s.start : s.end].split())
-        cols["text"].append(m.text)
-        cols["start"].append(m.start)
-        cols["end"].append(m.end)
-        cols["sentence"].append(s.index)
-        cols["sentence_text"].append(sentence_text[s.index])
-        cols["role"].append(m.role)
-        cols["rule"].append(m.rule)
-        cols["place"].append(r.match_name if r else None)
-        cols["country"].append(m.country)
-        cols["lat"].append(r.lat if r else None)
-        cols["lon"].append(r.lon if r else None)
-        cols["precision"].append(r.precision if r else None)
-        cols["admin1"].append(p.admin1 if p else None)
-        cols["admin2"].append(p.admin2 if p else None)
-        cols["admin2_pcode"].append(p.admin_id if p is not None and p.kind == "adm2" else None)
-        cols["date"].append(m.date.isoformat() if m.date else None)
-        cols["status"].append(r.status if r else "unresolved")
-        cols["reason"].append(r.reason if r else "")
-        cols["record_id"].append(r.record_id if r else None)
-        cols["kind"].append(p.kind if p else (m.kind if m.kind in ("country", "continent") else None))
-        cols["matched_by"].append("context" if m.kind == "unknown" else "name")
-        cols["reported"].append(m.reported)
+    sents = {m.sent.index: m.sent for m in mentions}
+    sentence_text = {i: " ".join(text[s.start : s.end].split()) for i, s in sents.items()}
+    res = [m.res for m in mentions]
+    places: list[Place | None] = [r.place if r else None for r in res]
+    # a list per column, in the order of MENTION_COLUMNS (tests/test_geoparse_table.py checks it)
+    cols: dict[str, list[Any]] = {
+        "text": [m.text for m in mentions],
+        "start": [m.start for m in mentions],
+        "end": [m.end for m in mentions],
+        "sentence": [m.sent.index for m in mentions],
+        "sentence_text": [sentence_text[m.sent.index] for m in mentions],
+        "role": [m.role for m in mentions],
+        "rule": [m.rule for m in mentions],
+        "place": [r.match_name if r else None for r in res],
+        "country": [m.country for m in mentions],
+        "lat": [r.lat if r else None for r in res],
+        "lon": [r.lon if r else None for r in res],
+        "precision": [r.precision if r else None for r in res],
+        "admin1": [p.admin1 if p else None for p in places],
+        "admin2": [p.admin2 if p else None for p in places],
+        "admin2_pcode": [p.admin_id if p is not None and p.kind == "adm2" else None for p in places],
+        "date": [m.date.isoformat() if m.date else None for m in mentions],
+        "status": [r.status if r else "unresolved" for r in res],
+        "reason": [r.reason if r else "" for r in res],
+        "record_id": [r.record_id if r else None for r in res],
+        "kind": [
+            p.kind if p else (m.kind if m.kind in ("country", "continent") else None)
+            for m, p in zip(mentions, places, strict=True)
+        ],
+        "matched_by": ["context" if m.kind == "unknown" else "name" for m in mentions],
+        "reported": [m.reported for m in mentions],
+    }
     data: dict[str, Any] = {}
     texts: list[str] = []  # the text columns, converted in one go below
     for name, vals in cols.items():
@@ -135,9 +137,7 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
     # one string array for all text columns, cut into per-column slices (Arrow views): a
     # conversion per column costs more than the table's whole construction
     n = len(mentions)
-    joined = pd.array(
-        [v for name in texts for v in cols[name]], dtype=pd.StringDtype(na_value=float("nan"))
-    )  # the default "str" dtype
+    joined = pd.array([v for name in texts for v in cols[name]], dtype=_str_dtype())
     for k, name in enumerate(texts):
         data[name] = joined[k * n : (k + 1) * n]
     data["deaths"] = _masked(
@@ -145,7 +145,46 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
         pd.arrays.IntegerArray,
         "int64",
     )
-    return pd.DataFrame(data, copy=False)
+    return _table(data, n)
+
+
+@lru_cache(maxsize=1)
+def _str_dtype() -> pd.StringDtype:
+    """Return pandas' default "str" dtype (Arrow-backed, NaN for missing), made once."""
+    import pandas as pd
+
+    return pd.StringDtype(na_value=float("nan"))
+
+
+@lru_cache(maxsize=4)
+def _labels(names: tuple[str, ...]) -> pd.Index:
+    """Return the column labels as an Index, made once: inferring their dtype costs more than a column."""
+    import pandas as pd
+
+    return pd.Index(list(names))
+
+
+def _table(data: dict[str, Any], n: int) -> pd.DataFrame:
+    """Make the DataFrame of finished column arrays (numpy or pandas arrays, all of length ``n``).
+
+    ``DataFrame(dict)`` checks and converts every column again and infers the labels'
+    dtype: about an eighth of a parse. The arrays here are final, so they go to pandas through
+    ``DataFrame._from_arrays`` with its checks off, under labels made once (a view, so a
+    caller naming the columns names only its own). That constructor is private to
+    pandas; where it is missing the public one is used.
+    """
+    import pandas as pd
+
+    make = getattr(pd.DataFrame, "_from_arrays", None)
+    if make is None:  # pandas 2.1 to 3.0 all have it
+        return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+    frame: pd.DataFrame = make(
+        list(data.values()),
+        columns=_labels(tuple(data)).view(),
+        index=pd.RangeIndex(n),
+        verify_integrity=False,
+    )
+    return frame
 
 
 def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:

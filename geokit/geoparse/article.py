@@ -52,7 +52,7 @@ from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date,
 from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token, cues, name_index, runs, sentences
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
-from geokit.settings import Settings, get_settings
+from geokit.settings import get_settings, settings_stamp
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -131,6 +131,7 @@ _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this po
 _WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _PLURAL_LEVEL = re.compile(
     r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
@@ -556,15 +557,10 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
 def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
     """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
     toks = s.tokens
-    if not _plain_run(s, i, j, c) or toks[i - 1].low not in (
-        "in",
-        "at",
-        "near",
-        "of",
-        "from",
-        "to",
-        "outside",
-    ):
+    # the preposition first: it is the cheaper test and rules out most runs
+    if i == 0 or toks[i - 1].low not in ("in", "at", "near", "of", "from", "to", "outside"):
+        return []
+    if not _plain_run(s, i, j, c):
         return []
     hits = idx.variants(key(text[toks[i].start : toks[j - 1].end]))
     return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
@@ -573,12 +569,14 @@ def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cu
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence."""
     toks = s.tokens
-    if not _plain_run(s, i, j, c):
+    if i == 0:
         return False
     p = i - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
     if toks[p].low not in ("in", "at", "near", "on", "outside", "inside"):
+        return False
+    if not _plain_run(s, i, j, c):
         return False
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
@@ -693,11 +691,20 @@ def _log_pop(p: Place) -> float:
     return math.log10((p.population or (100_000 if p.is_admin else 0)) + 1)
 
 
+#: Points more than this many degrees of latitude apart are more than _CONTEXT_KM apart (any
+#: great circle between them is at least 111.19 km long per degree of latitude): a cheap test
+#: that spares most great-circle distances.
+_CONTEXT_LAT = _CONTEXT_KM / 100.0
+
+
 def _near(p: Place, ctx: _Context) -> bool:
     if p.admin1 and (p.country, p.admin1) in ctx.units and p.kind != "adm1":
         return True
     return any(
-        (p.lat, p.lon) != a and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM for a in ctx.points
+        abs(p.lat - a[0]) <= _CONTEXT_LAT
+        and (p.lat, p.lon) != a
+        and haversine_km(p.lat, p.lon, a[0], a[1]) <= _CONTEXT_KM
+        for a in ctx.points
     )
 
 
@@ -956,28 +963,30 @@ def _query(m: _Mention, text: str, c: Cues) -> str:
         q = f"{m.text} {plural.group(1).lower().rstrip('s')}"
         if q.endswith(" province"):
             pass
-    if any(before.endswith(p) for p in c.phrases("near")):
+    if before.endswith(tuple(c.phrases("near"))):
         q = f"near {q}"
     return q
 
 
 # ----------------------------------------------------------------------------- API
 _RECHECK = 1.0  # seconds between two looks at the default gazetteer's sources
-_DEFAULT: list[tuple[Settings, float, Gazetteer]] = []
+_DEFAULT: list[tuple[tuple[object, ...], float, Gazetteer]] = []
 
 
 def _default_gazetteer() -> Gazetteer:
     """Return :meth:`Gazetteer.default`, asked again only when a second has passed or settings changed.
 
     ``Gazetteer.default`` stats its source files on every call to notice a
-    change; on a stream of articles that costs a tenth of the parse.
+    change; on a stream of articles that costs a tenth of the parse. Building the
+    settings costs a few per cent more, so within the second only what they are
+    made from is compared (:func:`geokit.settings.settings_stamp`).
     """
-    settings = get_settings()
+    stamp = settings_stamp()
     now = time.monotonic()
-    if _DEFAULT and _DEFAULT[0][0] == settings and now - _DEFAULT[0][1] < _RECHECK:
+    if _DEFAULT and _DEFAULT[0][0] == stamp and now - _DEFAULT[0][1] < _RECHECK:
         return _DEFAULT[0][2]
-    gaz = Gazetteer.default(settings=settings)
-    _DEFAULT[:] = [(settings, now, gaz)]
+    gaz = Gazetteer.default(settings=get_settings())
+    _DEFAULT[:] = [(stamp, now, gaz)]
     return gaz
 
 
@@ -985,14 +994,14 @@ def _text_notes(text: str, sents: list[Sentence], pub: dt.date | None) -> list[s
     """Return the notes on the text itself: empty, no words, not in Latin script, no date."""
     notes: list[str] = []
     sample = text[:5000]
-    letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
-    latin = letters if sample.isascii() else len(_NOT_LATIN.sub("", sample))
     if not text.strip():
         notes.append("empty text: no places, no incidents")
-    elif letters == 0:
+    elif not _LETTER.search(sample):
         notes.append("no words in the text: no places, no incidents")
-    elif latin < 0.6 * letters:
-        notes.append("the text is mostly not in Latin script; geokit reads English reports only")
+    elif not sample.isascii():  # ASCII letters are all Latin: only other text needs counting
+        letters = len(_NOT_LETTER.sub("", sample))  # counted by deleting the rest: no list of letters
+        if len(_NOT_LATIN.sub("", sample)) < 0.6 * letters:
+            notes.append("the text is mostly not in Latin script; geokit reads English reports only")
     if pub is None and sents:
         notes.append(
             "no publication date (no 'Date:'/'Published' line, no --date): days such as "

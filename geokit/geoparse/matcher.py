@@ -22,7 +22,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -124,9 +124,11 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Capitalised words joined by spaces or hyphens: ``tokens[i:j]`` of a sentence."""
+class Run(NamedTuple):
+    """Capitalised words joined by spaces or hyphens: ``tokens[i:j]`` of a sentence.
+
+    A named tuple, like :class:`Token`: a report makes dozens of them.
+    """
 
     sentence: int
     i: int
@@ -141,6 +143,7 @@ class Cues:
     stems: dict[str, tuple[str, ...]]
     countries: dict[str, str]  # demonym -> ISO2
     _kinds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _finders: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def kinds(self, word: str) -> frozenset[str]:
         """Return every kind of cue ``word`` (lower case) is, by word or stem (memoised)."""
@@ -155,13 +158,35 @@ class Cues:
             )
         return found
 
+    def kinds_of(self, words: Sequence[str]) -> list[frozenset[str]]:
+        """Return :meth:`kinds` of each word of a sentence, in one call."""
+        memo = self._kinds
+        return [k if (k := memo.get(w)) is not None else self.kinds(w) for w in words]
+
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (lower case) is a cue of this kind, by word or stem."""
-        return kind in self.kinds(word)
+        found = self._kinds.get(word)  # the memo read here: this is called for most words
+        return kind in (self.kinds(word) if found is None else found)
 
     def phrases(self, kind: str) -> frozenset[str]:
         """Return the multi-word and single-word cues of a kind."""
         return self.words.get(kind, frozenset())
+
+    def finder(self, kind: str, *, multiword: bool = False) -> re.Pattern[str]:
+        """Return a pattern of the cues of a kind as whole words, compiled once.
+
+        It is meant for the lower-case words of a sentence joined by spaces, with a
+        space at each end (``" a bomb went off "``), and matches the space before a
+        cue (the cue itself is only looked ahead at), so ``finditer`` finds every
+        cue's start, overlapping cues too. With ``multiword``, only the cues of two
+        or more words.
+        """
+        found = self._finders.get((kind, multiword))
+        if found is None:
+            chosen = sorted(p for p in self.phrases(kind) if " " in p or not multiword)
+            body = "|".join(map(re.escape, chosen))
+            found = self._finders[kind, multiword] = re.compile(f" (?=(?:{body}) )" if chosen else "(?!)")
+        return found
 
 
 @cache
