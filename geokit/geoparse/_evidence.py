@@ -199,7 +199,7 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         ],
         _sentence_day(s),
         [d for _n, d in _full_dates(s)],
-        bool(_phrase_starts(words, joined, c.phrases("earlier"))),
+        c.finder("earlier").search(joined) is not None,
         _months_alone(s),
     )
 
