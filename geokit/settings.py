@@ -15,6 +15,8 @@ setting                     environment variable          default
 ``timeout``                 ``GEOKIT_TIMEOUT``            ``60`` seconds
 ``user_agent``              ``GEOKIT_USER_AGENT``         none (required for online geocoding)
 ``geoboundaries_api``       ``GEOKIT_GEOBOUNDARIES_API``  ``https://www.geoboundaries.org/api/current``
+``gazetteer_extra``         ``GEOKIT_GAZETTEER_EXTRA``    none (comma-separated dataset names
+                                                          such as ``geonames:PK``, or files)
 ==========================  ============================  =====================================
 """
 
@@ -54,6 +56,10 @@ class Settings:
         HTTP user agent for online services; required by Nominatim's policy.
     geoboundaries_api
         Base URL of the geoBoundaries API (``<base>/gbOpen/ISO3/ADMn/``).
+    gazetteer_extra
+        More place sources for the default gazetteer: dataset names (``"geonames:PK"``, the
+        full GeoNames dump of a country, fetched and checked like any dataset) or paths of
+        user gazetteer CSVs and GeoNames dump files.
     """
 
     cache_dir: Path
@@ -63,6 +69,7 @@ class Settings:
     timeout: float
     user_agent: str | None
     geoboundaries_api: str = "https://www.geoboundaries.org/api/current"
+    gazetteer_extra: tuple[str, ...] = ()
 
 
 _overrides: dict[str, Any] = {}
@@ -113,7 +120,16 @@ def get_settings() -> Settings:
         geoboundaries_api=_overrides.get("geoboundaries_api")
         or env.get("GEOKIT_GEOBOUNDARIES_API")
         or "https://www.geoboundaries.org/api/current",
+        gazetteer_extra=_sources(_overrides.get("gazetteer_extra", env.get("GEOKIT_GAZETTEER_EXTRA"))),
     )
+
+
+def _sources(value: Any) -> tuple[str, ...]:
+    """Read ``gazetteer_extra``: a comma-separated string or a sequence of names and paths."""
+    if not value:
+        return ()
+    items = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    return tuple(v.strip() for v in items if v.strip())
 
 
 #: The environment variables :func:`get_settings` reads (``HOME`` through ``Path.home``).
@@ -125,6 +141,7 @@ _ENV_NAMES = (
     "GEOKIT_TIMEOUT",
     "GEOKIT_USER_AGENT",
     "GEOKIT_GEOBOUNDARIES_API",
+    "GEOKIT_GAZETTEER_EXTRA",
     "HOME",
 )
 

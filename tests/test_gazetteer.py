@@ -392,3 +392,19 @@ def test_a_new_index_prunes_the_cache(tmp_path: Path) -> None:
         g = Gazetteer.default(boundaries=None, extra=[csv_path], geonames=False, settings=s)
     assert not stale.exists() and not stale.with_name(stale.name + ".names").exists()
     assert g.path.exists() and g.path.with_name(g.path.name + ".used").exists()
+
+
+def test_the_gazetteer_extra_setting_adds_sources_to_the_default(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """More places (a country's full GeoNames dump, a user file) reach every default gazetteer."""
+    row = ["7", "Dhok Testan", "Dhok Testan", "", "33.1", "73.2", "P", "PPL", "PK", "", "04", "", "", "", "0"]
+    path = tmp_path / "villages.txt"
+    path.write_text("\t".join([*row, "", "500", "Asia/Karachi", "2024-01-01"]) + "\n", encoding="utf-8")
+    with override(**_settings_dir(tmp_path), gazetteer_extra=[str(path)]) as s:
+        g = Gazetteer.default(boundaries=None, geonames=False, settings=s)
+        assert g.lookup("Dhok Testan")[0].id == "geonames:7"
+        bare = Gazetteer.default(boundaries=None, extra=(), geonames=False, settings=s)
+        assert bare.lookup("Dhok Testan") == []  # an explicit extra wins over the setting
+    monkeypatch.setenv("GEOKIT_GAZETTEER_EXTRA", f" {path} , geonames:PK ")
+    from geokit.settings import get_settings
+
+    assert get_settings().gazetteer_extra == (str(path), "geonames:PK")

@@ -217,7 +217,7 @@ class Gazetteer:
         cls,
         *,
         boundaries: str | GeoDataFrame | None = "PAK:ADM2",
-        extra: Sequence[str | Path] = (),
+        extra: Sequence[str | Path] | None = None,
         settings: Settings | None = None,
         geonames: bool = True,
     ) -> Gazetteer:
@@ -231,7 +231,8 @@ class Gazetteer:
             ``None`` for no admin units from boundaries.
         extra
             User gazetteer CSVs, GeoNames dump files, or dataset names such as
-            ``"geonames:PK"`` (fetched through the data manager).
+            ``"geonames:PK"`` (fetched through the data manager); ``None`` takes the
+            ``gazetteer_extra`` setting (``GEOKIT_GAZETTEER_EXTRA``).
         settings
             Settings; defaults to :func:`geokit.settings.get_settings`.
         geonames
@@ -251,7 +252,7 @@ class Gazetteer:
             If a user gazetteer file is malformed.
         """
         s = settings or get_settings()
-        plan = _plan(boundaries, extra, s, geonames)
+        plan = _plan(boundaries, s.gazetteer_extra if extra is None else extra, s, geonames)
         memo = (plan.fingerprint, str(s.cache_dir))
         if memo in _DEFAULTS:
             return _DEFAULTS[memo]
