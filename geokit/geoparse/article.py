@@ -354,10 +354,12 @@ def _find(
 def _other_forms(
     text: str, sents: Sequence[Sentence], misses: list[Run], found: list[_Mention], idx: NameIndex, c: Cues
 ) -> list[_Mention]:
-    """Places named as part of an institution's name, by an abbreviation or by a demonym (see :mod:`._forms`).
+    """Places named by a news agency's abbreviation or at the start of an institution's name (:mod:`._forms`).
 
-    Each is a reference mention whose ``rule`` says its form. A state named by its abbreviation
-    right after a town ("Kansas City, Kan.") keeps only that town's readings inside the state.
+    Each is a reference mention whose ``rule`` says its form, but for a place that holds a
+    facility named after it ("Karachi University"), whose ``rule`` is left empty for the role
+    rules to fill. A state named by its abbreviation right after a town ("Kansas City, Kan.")
+    keeps only that town's readings inside the state.
     """
     out: list[_Mention] = []
     for f in _forms.abbreviations(text, sents):
@@ -380,7 +382,6 @@ def _other_forms(
             continue  # "the Baron Hotel": a hamlet's name is any name
         if f.rule == "facility":
             m.rule = ""  # "Karachi University": the place holds the facility; its role is read
-        m.matches = idx.matches(f.key)
         if f.key in idx.countries:
             m.kind, m.country = "country", idx.countries[f.key][0]
         out.append(m)
@@ -401,8 +402,9 @@ def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Ite
     """Split a hyphenated run that is no name into its parts when each part is a name.
 
     "Egypt-US relations", "the Canada-U.S. alliance", "the Quetta-Chaman road": each side is
-    a place of its own. A run that is a name as a whole ("Dera Ismail Khan", "Tehreek-e-Taliban"
-    is not split, and neither is one whose parts are not all names.
+    a place of its own; so is the home town after a lawmaker's party ("D-Oakland"). A run that
+    is a name as a whole ("Dera Ismail Khan") is not split, and neither is one whose parts are
+    not all names ("Tehreek-e-Taliban").
     """
     toks = s.tokens
     for run in found:
@@ -488,9 +490,10 @@ def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
 
     It is when the report names the person in full elsewhere ("Walsh" after "Mark Walsh"),
     or here with a middle initial ("Terry A. Corbin"), after a title ("Governor Bush", "Chief
-    Myers"), or before a word that only a person or a government takes ("Willis said", "the
-    Bush administration"). A country, an admin unit or a city of 100,000 or more keeps its
-    place reading.
+    Myers"), or before a word that only a person or a government takes ("the Bush
+    administration"), or as the subject of "said" ("Willis said"). A country or an admin unit
+    keeps its place reading, and so does a city of 100,000 or more by its own name against
+    the weaker signs (the name elsewhere in full, "said": "Kabul said" is its government).
     """
     if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown"):
         return False
