@@ -435,7 +435,7 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
     words = [t.low for t in toks]
     k = p - 1
     while k >= 0 and p - k <= 10:
-        if any(ch in text[toks[k].end : toks[k + 1].start] for ch in ",;:()") and k < p - 1:
+        if k < p - 1 and _CLAUSE_BREAK.search(text, toks[k].end, toks[k + 1].start):
             return False
         w = words[k]
         if c.has("death", w) and k >= 1 and words[k - 1] in _DETERMINERS:
@@ -594,7 +594,7 @@ def _months_alone(s: Sentence) -> list[int]:
     for n in range(1, len(toks)):
         w = toks[n].low
         day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit()
-        if w in _MONTHS and toks[n].cap and toks[n - 1].low in ("in", "last", "since") and not day_after:
+        if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in ("in", "last", "since") and not day_after:
             out.append(_MONTHS.index(w) + 1)
     return out
 
