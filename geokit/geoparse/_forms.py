@@ -1,26 +1,26 @@
 """Places named in other forms than a name of their own: what the news-geoparsing field counts too.
 
 The annotated news corpora by which geoparsers are measured (LGL, TR-News; Gritta et al. 2019,
-"A pragmatic guide to geoparsing evaluation") count as toponyms forms that are not a place
-name standing alone in its sentence. Two of them are found here:
+"A pragmatic guide to geoparsing evaluation") count as toponyms some forms that are not a
+place name standing alone in its sentence. Two of them are found here:
 
-- a place named as the first words of an institution's name: "Kentucky" in "the Kentucky State
-  Police", "Athens" in "the Athens Police Department";
+- a place named as the first words of an institution's name or before an office: "Kentucky"
+  in "the Kentucky State Police", "Fargo" in "Fargo Mayor Dennis Walaker";
 - a state or province written in a news agency's abbreviation after a town or a lawmaker's
   party: "Norman, Okla.", "Sen. Frank Lautenberg, D-N.J.".
 
-A third form, a country named by its demonym ("Cypriot officials"), is annotated now as a toponym,
-now as an adjective, and mostly not at all: on the LGL and TR-News texts emitting every demonym
-as its country made as many false finds as right ones (15 right, 22 wrong), so demonyms only
-split hyphenated pairs here ("Egyptian-US relations": the US).
+Neither is where something happened: the geoparser gives them the role ``reference`` and
+says which form it was in ``rule`` (``name-part`` or ``abbreviation``). They also tell the
+rest of the report where it is: a state named by its abbreviation settles which of a town's
+namesakes is meant ("Kansas City, Kan."). One kind of name part is read like any other
+place: a place that names a facility standing in it ("Karachi University", "the Quetta
+Cantonment"), since an attack on the facility is an attack there (``rule`` ``facility`` here;
+the role rules give the mention its rule).
 
-A place that names a facility ("Karachi University", "the Quetta Cantonment") is where the
-facility stands: its role is read like any other place's (rule of the sentence), since an
-attack on the facility is an attack there. Otherwise neither form is where something
-happened: the geoparser gives them the role ``reference``
-and says which form it was in ``rule`` (``name-part`` or ``abbreviation``). They
-also tell the rest of the report where it is: a state named by its abbreviation settles which
-of a town's namesakes is meant ("Kansas City, Kan.").
+A third form, a country named by its demonym ("Cypriot officials"), is annotated now as a
+toponym, now as an adjective, and mostly not at all: on the LGL and TR-News texts, emitting
+every demonym as its country made more false finds than right ones (15 right, 22 wrong), so
+demonyms only split hyphenated pairs here ("Egyptian-US relations": the US).
 
 This module finds the forms; :mod:`geokit.geoparse.article` resolves them.
 """
