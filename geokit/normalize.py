@@ -111,7 +111,9 @@ def key(text: object) -> str:
     s = clean(text)
     if s.isascii():
         return " ".join(s.lower().translate(_ASCII_KEY).split())
-    s = unicodedata.normalize("NFKD", s.casefold()).translate(_UNICODE_KEY)
+    # casefold() maps a few scripts' small letters to capitals (Cherokee: "ꭰ" -> "Ꭰ"); lower()
+    # after it gives every script its small letters, so a key is always lower case
+    s = unicodedata.normalize("NFKD", s.casefold().lower()).translate(_UNICODE_KEY)
     return " ".join(s.split())
 
 
@@ -139,7 +141,7 @@ def _key(text: object) -> str:
     s = clean(text)
     if not s:
         return ""
-    s = s.lower() if s.isascii() else _strip_accents(s.casefold())
+    s = s.lower() if s.isascii() else _strip_accents(s.casefold().lower())
     s = s.replace("'", "")
     s = _PUNCT.sub(" ", s)
     return _SPACE.sub(" ", s).strip()

@@ -152,3 +152,8 @@ def test_key_shortcuts_agree_with_the_reference_steps() -> None:
         assert key(s) == _key(s), repr(s)
     for s in ("x" * (MAX_LENGTH - 1) + "-a", "a-" * MAX_LENGTH, "é" * 3 * MAX_LENGTH, None, 3.5):
         assert key(s) == _key(s)
+
+
+def test_key_is_lower_case_in_every_script() -> None:
+    # casefold() turns Cherokee small letters into capitals (found by hypothesis)
+    assert key("Ꭰ") == key("ꭰ") == "ꭰ"
