@@ -198,9 +198,9 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
             if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
         ],
         _sentence_day(s),
-        [d for _n, d in _full_dates(s)],
+        [] if _MONTH_WORDS.isdisjoint(words) else [d for _n, d in _full_dates(s)],
         c.finder("earlier").search(joined) is not None,
-        _months_alone(s),
+        [] if _MONTH_WORDS.isdisjoint(words) else _months_alone(s),
     )
 
 

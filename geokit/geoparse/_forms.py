@@ -57,6 +57,15 @@ class Form(NamedTuple):
 
 
 @cache
+def _by_token() -> dict[str, tuple[str, str, str]]:
+    """Token text ("Okla", "N.J.") -> (abbreviation as written, ISO2, admin-1 name).
+
+    The tokeniser keeps the full stops of initials ("N.J.") and drops a word's ("Okla").
+    """
+    return {(a if "." in a[:-1] else a.rstrip(".")): (a, *hit) for a, hit in _abbreviation_table().items()}
+
+
+@cache
 def _abbreviation_table() -> dict[str, tuple[str, str]]:
     """Abbreviation as written ("Okla.") -> (ISO2, admin-1 name), from ``state_abbreviations.tsv``."""
     text = resources.files("geokit").joinpath("data/state_abbreviations.tsv").read_text("utf-8")
@@ -123,20 +132,19 @@ def abbreviations(text: str, sents: Sequence[Sentence]) -> list[Form]:
     Only after a capitalised word and a comma, or after a party letter and a hyphen, where an
     abbreviation such as "Pa." or "Miss." cannot be anything else.
     """
-    table = _abbreviation_table()
+    table = _by_token()
     out: list[Form] = []
     for s in sents:
         toks = s.tokens
         for n in range(1, len(toks)):
             t = toks[n]
-            written = t.text if t.text.endswith(".") else t.text + text[t.end : t.end + 1]
-            hit = table.get(written)
-            if hit is None:
+            hit = table.get(t.text)
+            if hit is None or (not t.text.endswith(".") and text[t.end : t.end + 1] != "."):
                 continue
             prev = toks[n - 1]
             gap = text[prev.end : t.start]
             after_town = gap == ", " and prev.cap
             after_party = gap == "-" and prev.text in PARTY_LETTERS
             if after_town or after_party:
-                out.append(Form(s, n, n + 1, "abbreviation", key(hit[1]), hit[0]))
+                out.append(Form(s, n, n + 1, "abbreviation", key(hit[2]), hit[1]))
     return out

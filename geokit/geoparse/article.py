@@ -398,6 +398,9 @@ def _form_mention(text: str, f: _forms.Form) -> _Mention:
     return m
 
 
+_HYPHENS = re.compile("[-\u2011\u2013]")
+
+
 def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Iterator[Run]:
     """Split a hyphenated run that is no name into its parts when each part is a name.
 
@@ -408,6 +411,9 @@ def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Ite
     """
     toks = s.tokens
     for run in found:
+        if run.j - run.i < 2 or not _HYPHENS.search(text, toks[run.i].end, toks[run.j - 1].start):
+            yield run
+            continue
         cuts = [
             n
             for n in range(run.i + 1, run.j)
