@@ -176,15 +176,18 @@ def _table(data: dict[str, Any], n: int) -> pd.DataFrame:
     import pandas as pd
 
     make = getattr(pd.DataFrame, "_from_arrays", None)
-    if make is None:  # pandas 2.1 to 3.0 all have it
-        return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
-    frame: pd.DataFrame = make(
-        list(data.values()),
-        columns=_labels(tuple(data)).view(),
-        index=pd.RangeIndex(n),
-        verify_integrity=False,
-    )
-    return frame
+    if make is not None:  # pandas 2.1 to 3.1 all have it
+        try:
+            frame: pd.DataFrame = make(
+                list(data.values()),
+                columns=_labels(tuple(data)).view(),
+                index=pd.RangeIndex(n),
+                verify_integrity=False,
+            )
+            return frame
+        except (TypeError, ValueError):  # a later pandas that changed it: the public way
+            pass
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
 
 
 def _masked(vals: Sequence[Any], kind: Any, dtype: str) -> Any:
