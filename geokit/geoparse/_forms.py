@@ -28,6 +28,7 @@ This module finds the forms; :mod:`geokit.geoparse.article` resolves them.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
@@ -63,6 +64,13 @@ def _by_token() -> dict[str, tuple[str, str, str]]:
     The tokeniser keeps the full stops of initials ("N.J.") and drops a word's ("Okla").
     """
     return {(a if "." in a[:-1] else a.rstrip(".")): (a, *hit) for a, hit in _abbreviation_table().items()}
+
+
+@cache
+def _abbreviation_finder() -> re.Pattern[str]:
+    """Any abbreviation of the table after a comma or a hyphen, anywhere in a text."""
+    body = "|".join(sorted(map(re.escape, _abbreviation_table()), key=len, reverse=True))
+    return re.compile(f"[,-] ?(?:{body})")
 
 
 @cache
@@ -134,6 +142,8 @@ def abbreviations(text: str, sents: Sequence[Sentence]) -> list[Form]:
     """
     table = _by_token()
     out: list[Form] = []
+    if not _abbreviation_finder().search(text):
+        return out  # most reports have none: one scan of the text, not a look-up per word
     for s in sents:
         toks = s.tokens
         for n in range(1, len(toks)):

@@ -284,7 +284,8 @@ def _find(
     out: list[_Mention] = []
     for s in sents:
         toks = s.tokens
-        for run in _pieces(text, s, runs(text, s), idx):
+        hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
+        for run in _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s):
             a, found = run.i, ""
             while a < run.j:
                 k = key(text[toks[a].start : toks[run.j - 1].end])
