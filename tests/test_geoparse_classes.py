@@ -483,3 +483,15 @@ def test_an_attack_on_a_facility_named_after_a_place_is_there(sentence: str, pla
 def test_a_former_district_name_is_its_district(adm2) -> None:  # type: ignore[no-untyped-def]
     frame = parse_article("A railway bridge in the Bolan area was blown up on Monday.", boundaries=adm2)
     assert _row(frame, "Bolan")["admin2"] == "Kachhi"
+
+
+def test_a_place_in_a_describing_clause_is_a_reference() -> None:
+    frame = parse_article(
+        "Militants attacked a convoy in Turbat on Monday; the group said it opposed the corridor, "
+        "whose main project is the port of Gwadar. A bomb hit a bus, which was carrying workers, "
+        "in Hub, which lies near Karachi."
+    )
+    assert _row(frame, "Turbat")["role"] == "incident"
+    assert (_row(frame, "Gwadar")["role"], _row(frame, "Gwadar")["rule"]) == ("reference", "description")
+    frame = parse_article("A blast hit the market, which killed nine people in Quetta, on Monday.")
+    assert _row(frame, "Quetta")["role"] == "incident"  # the clause itself tells of violence

@@ -325,6 +325,8 @@ def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, 
         return "reference", "other-verb"
     if _other_event(m, words):
         return "reference", "earlier-date"
+    if _described(m, words, text, c):
+        return "reference", "description"
     if m.i == 0 and m.j < len(toks):
         gap = text[m.end : toks[m.j].start].strip()
         if (gap == "," and c.has("background", words[m.j])) or (
@@ -421,6 +423,32 @@ def _other_event(m: _Mention, words: Sequence[str]) -> bool:
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
             return True
     return False
+
+
+_RELATIVE = frozenset({"whose", "which", "that", "who"})
+
+
+def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
+    """Tell whether the place lies in a relative clause that describes, with no violence of its own.
+
+    "..., whose flagship project is the port of Gwadar in Balochistan": the clause opened by
+    a comma and "whose"/"which"/"that"/"who" says what a noun is; a place in it is a site only
+    if the clause itself tells of violence (a "where" clause is left to its own rule).
+    """
+    toks = m.sent.tokens
+    k = m.i - 1
+    while k >= 1:
+        if words[k] in _RELATIVE and text[toks[k - 1].end : toks[k].start].strip() == ",":
+            break
+        if _CLAUSE_BREAK.search(text, toks[k - 1].end, toks[k].start):
+            return False  # another clause boundary first: the place is not in a relative clause
+        k -= 1
+    else:
+        return False
+    end = m.j
+    while end < len(toks) - 1 and not _CLAUSE_BREAK.search(text, toks[end].end, toks[end + 1].start):
+        end += 1
+    return not any(c.has("event", w) or c.has("death", w) for w in words[k : end + 1])
 
 
 def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:

@@ -75,6 +75,8 @@ RULES = {
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
     "month', 'years ago': an earlier event (background)",
+    "description": "the place lies in a relative clause that says what something is (', whose "
+    "flagship project is the port of Gwadar') and tells of no violence",
     "other-verb": "a verb that reports no violence governs the place ('spent in Dubai', 'closed the "
     "crossings at Torkham', 'treated at a hospital in Peshawar')",
     "name-part": "the place opens an institution's name or an office ('the Kentucky State Police', "
