@@ -495,3 +495,13 @@ def test_a_place_in_a_describing_clause_is_a_reference() -> None:
     assert (_row(frame, "Gwadar")["role"], _row(frame, "Gwadar")["rule"]) == ("reference", "description")
     frame = parse_article("A blast hit the market, which killed nine people in Quetta, on Monday.")
     assert _row(frame, "Quetta")["role"] == "incident"  # the clause itself tells of violence
+
+
+def test_a_reaction_after_the_violence_governs_the_places_after_it() -> None:
+    frame = parse_article(
+        "Date: 2024-03-05\n\nA suicide bomber killed six soldiers in Bannu on Monday. The attack was "
+        "condemned by leaders abroad, including the White House in Washington and the palace in Riyadh."
+    )
+    assert _row(frame, "Bannu")["role"] == "incident"
+    assert _row(frame, "Washington")["role"] == "reference"
+    assert _row(frame, "Riyadh")["role"] == "reference"

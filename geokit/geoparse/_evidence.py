@@ -524,17 +524,21 @@ def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
 def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = True) -> bool:
     """Whether the place is where people reacted: the first predicate after it is a reaction.
 
-    Only for a place no word of violence governs from its left ("the attack in X
-    was condemned" keeps X). Reading rightwards through the sentence, the first
+    A place after a word of violence is where people reacted only when a reaction word comes
+    between them ("the attack was condemned by ... the White House in Washington"); "the
+    attack in X was condemned" keeps X. Reading rightwards through the sentence, the first
     reaction word ("condemned", "vowed", "sent") makes it a reference; so does an
     official as the subject of a fronted "In X, ..." clause ("In Washington, the
     president ...") when the sentence names another place after it (without one,
     "In Quetta, officials said a bomb exploded" is about Quetta); the first word of
     violence ends the search.
     """
-    if any(n < m.i for n in f.events):
-        return False
     words = f.words
+    before = [n for n in f.events if n < m.i]
+    if before:
+        # "The attack was condemned by the government in Islamabad": a reaction that follows the
+        # last word of violence governs the places after it
+        return any(c.has("reaction", w) for w in words[max(before) + 1 : m.i])
     fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
     spoke = False
     for n in range(m.j, len(words)):

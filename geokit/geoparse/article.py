@@ -84,7 +84,9 @@ RULES = {
     "abbreviation": "a state or province in a news agency's abbreviation ('Norman, Okla.', 'D-N.J.')",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
-    "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), or officials are "
+    "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), a reaction follows "
+    "the last word of violence before it ('the attack was condemned by ... the White House in "
+    "Washington'), or officials are "
     "the subject of a fronted 'In X, ...': where people responded, not where it happened",
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
