@@ -505,3 +505,10 @@ def test_a_reaction_after_the_violence_governs_the_places_after_it() -> None:
     assert _row(frame, "Bannu")["role"] == "incident"
     assert _row(frame, "Washington")["role"] == "reference"
     assert _row(frame, "Riyadh")["role"] == "reference"
+
+
+def test_a_gathering_hit_by_violence_is_the_site() -> None:
+    frame = parse_article("A drone struck a tribal council in Datta Khel, killing 40 elders.")
+    assert _row(frame, "Datta Khel")["role"] == "incident"
+    frame = parse_article("Elders condemned the violence at a council in Peshawar.")
+    assert _row(frame, "Peshawar")["role"] == "reference"

@@ -316,8 +316,18 @@ def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, 
             if c.has("ref_head", head) or c.has("speech", head):
                 return "reference", "ref-head"
             if c.has("ref_place", head):
-                before = words[max(0, p - 9) : p - 1]
-                if not any(c.has("event", x) and not c.has("death", x) for x in before):
+                # a word of violence before the gathering makes it the target ("a drone struck
+                # a council in X"), unless a reaction takes it as its object ("condemned the
+                # violence at a meeting in X")
+                lo = max(0, p - 9)
+                hits = [
+                    n
+                    for n in range(lo, p - 1)
+                    if c.has("event", words[n])
+                    and not c.has("death", words[n])
+                    and not any(c.has("reaction", w) for w in words[max(lo, n - 3) : n])
+                ]
+                if not hits:
                     return "reference", "ref-head"
     if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
         return "reference", "destination"
