@@ -435,7 +435,7 @@ def _other_event(m: _Mention, words: Sequence[str]) -> bool:
     return False
 
 
-_RELATIVE = frozenset({"whose", "which", "that", "who"})
+_RELATIVE = re.compile(r",\s+(?:whose|which|that|who)\b", re.IGNORECASE)
 
 
 def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
@@ -445,20 +445,16 @@ def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
     a comma and "whose"/"which"/"that"/"who" says what a noun is; a place in it is a site only
     if the clause itself tells of violence (a "where" clause is left to its own rule).
     """
-    toks = m.sent.tokens
-    k = m.i - 1
-    while k >= 1:
-        if words[k] in _RELATIVE and text[toks[k - 1].end : toks[k].start].strip() == ",":
-            break
-        if _CLAUSE_BREAK.search(text, toks[k - 1].end, toks[k].start):
-            return False  # another clause boundary first: the place is not in a relative clause
-        k -= 1
-    else:
-        return False
-    end = m.j
-    while end < len(toks) - 1 and not _CLAUSE_BREAK.search(text, toks[end].end, toks[end + 1].start):
-        end += 1
-    return not any(c.has("event", w) or c.has("death", w) for w in words[k : end + 1])
+    s = m.sent
+    openers = list(_RELATIVE.finditer(text, s.start, m.start))
+    opener = openers[-1] if openers else None
+    if opener is None or _CLAUSE_BREAK.search(text, opener.end(), m.start):
+        return False  # no relative clause, or another clause boundary between it and the place
+    brk = _CLAUSE_BREAK.search(text, m.end, s.end)
+    stop = brk.start() if brk else s.end
+    toks = s.tokens
+    clause = [words[n] for n in range(len(toks)) if opener.start() < toks[n].start < stop]
+    return not any(c.has("event", w) or c.has("death", w) for w in clause)
 
 
 def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
