@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
 import json
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from localserver import Routes, serve
 
 from geokit import data
 from geokit.errors import ChecksumError, DataError, DownloadError
@@ -20,34 +19,13 @@ from geokit.settings import override
 BODY = b'{"type":"FeatureCollection","features":[]}\n'
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes]] = {}
-    hits: list[str] = []
-
-    def do_GET(self) -> None:
-        self.hits.append(self.path)
-        status, body = self.routes.get(self.path, (404, b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+_Handler = Routes
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    _Handler.routes = {}
-    _Handler.hits = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve() as url:
+        yield url
 
 
 def _register(monkeypatch: pytest.MonkeyPatch, **fields: object) -> data.Dataset:

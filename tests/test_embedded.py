@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from localserver import Routes, serve
 
 from geokit import data
 from geokit.boundaries import auto_boundaries, load_boundaries
@@ -142,30 +141,13 @@ def test_random_points_change_district_rarely(full_and_embedded):
 
 
 # ----------------------------------------------------------------------------- local HTTP server
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, bytes]] = {}
-
-    def do_GET(self) -> None:
-        status, body = self.routes.get(self.path, (404, b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+_Handler = Routes
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    _Handler.routes = {}
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve() as url:
+        yield url
 
 
 def _gb_layer(names: list[str], iso3: str, level: int) -> bytes:
