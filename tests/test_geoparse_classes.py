@@ -512,3 +512,87 @@ def test_a_gathering_hit_by_violence_is_the_site() -> None:
     assert _row(frame, "Datta Khel")["role"] == "incident"
     frame = parse_article("Elders condemned the violence at a council in Peshawar.")
     assert _row(frame, "Peshawar")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "lat", "lon"),
+    [
+        # GeoNames' points for Kabul (1138958), Islamabad (1176615) and Tehran (112931)
+        (
+            "A suicide bomber killed 20 worshippers at a mosque in the Afghan capital on Friday.",
+            "Afghan capital",
+            34.528,
+            69.172,
+        ),
+        (
+            "A truck bomb wrecked a hotel in Pakistan's capital on Saturday, killing 53.",
+            "capital",
+            33.721,
+            73.043,
+        ),
+        (
+            "Gunmen stormed the parliament in the Iranian capital, killing 12 people.",
+            "Iranian capital",
+            35.694,
+            51.422,
+        ),
+    ],
+)
+def test_a_capital_named_by_its_country_is_the_capital(
+    sentence: str, written: str, lat: float, lon: float
+) -> None:
+    row = _row(parse_article(sentence), written)
+    assert row["role"] == "incident"
+    assert _km(row, lat, lon) < 10
+
+
+def test_a_capital_form_is_read_like_any_place() -> None:
+    frame = parse_article(
+        "A bomb killed nine people in Quetta. Officials in the Afghan capital condemned it."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"
+    assert _row(frame, "Afghan capital")["role"] == "reference"
+    frame = parse_article("The capital of Mali was attacked on Tuesday.")  # the country keeps its mention
+    assert "capital" not in set(frame["text"])
+
+
+def test_another_event_days_earlier_is_background_unless_the_report_covers_it() -> None:
+    body = (
+        "A suicide bomber killed 12 people outside a court in Islamabad on Tuesday.\n\n"
+        "The bombing came a day after militants attacked a cadet college in Wana on Monday."
+    )
+    frame = parse_article("Date: 2025-11-12\n\n" + body)
+    assert _row(frame, "Islamabad")["role"] == "incident"
+    assert (_row(frame, "Wana")["role"], _row(frame, "Wana")["rule"]) == ("reference", "earlier-date")
+    # a title that names the other place says the report covers both events
+    frame = parse_article(
+        "Title: Bomber kills 12 in Islamabad a day after Wana attack\nDate: 2025-11-12\n\n" + body
+    )
+    assert _row(frame, "Wana")["role"] == "incident"
+    # so does a lede that tells of both
+    frame = parse_article(
+        "Jets struck hideouts in Khost on Monday, two days after a suicide attack killed seven "
+        "soldiers in Bannu, officials said."
+    )
+    assert _row(frame, "Bannu")["role"] == "incident"
+    # a later event is another event too
+    frame = parse_article(
+        "A bomb killed 40 guards near Zahedan on Wednesday.\n\nThe bombing came one day before a "
+        "suicide attack on a convoy in Chabahar."
+    )
+    assert _row(frame, "Zahedan")["role"] == "incident"
+    assert _row(frame, "Chabahar")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last week ten soldiers were killed when militants attacked a post in Kech, officials said.",
+        "Chinese engineers have been attacked near Dasu by militants before.",
+    ],
+)
+def test_last_week_and_before_tell_of_earlier_events(sentence: str) -> None:
+    frame = parse_article("Date: 2022-02-03\n\nFighters stormed a camp in Panjgur on Wednesday. " + sentence)
+    assert _row(frame, "Panjgur")["role"] == "incident"
+    place = "Kech" if "Kech" in sentence else "Dasu"
+    assert (_row(frame, place)["role"], _row(frame, place)["rule"]) == ("reference", "earlier-date")

@@ -199,7 +199,8 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         ],
         _sentence_day(s),
         [] if _MONTH_WORDS.isdisjoint(words) else [d for _n, d in _full_dates(s)],
-        c.finder("earlier").search(joined) is not None,
+        # "... have been targeted by separatists before.": an adverb "before" ending the sentence
+        c.finder("earlier").search(joined) is not None or (bool(words) and words[-1] == "before"),
         [] if _MONTH_WORDS.isdisjoint(words) else _months_alone(s),
     )
 
@@ -212,11 +213,14 @@ def _role(
     pub: dt.date | None,
     done: dict[int, tuple[str, str]],
     facts: dict[int, _Facts] | None = None,
+    headline: str = "",
 ) -> tuple[str, str]:
     """Return the role by the first rule that applies (see ``RULES``).
 
     ``done`` holds the roles of the earlier mentions (for lists); ``facts``
-    remembers what was read from each sentence (by index) between calls.
+    remembers what was read from each sentence (by index) between calls;
+    ``headline`` is the key of the report's title, spaces around (the events it names are
+    the report's own).
     The rules are read in three groups: the sentence's form, the cue words
     before the place, then the word of violence near it.
     """
@@ -233,7 +237,7 @@ def _role(
     if found is not None:
         return found
     p = _prev(m, same, c)
-    return _cue_rule(m, p, text, c, f) or _event_rule(m, p, text, c, f, near_event)
+    return _cue_rule(m, p, text, c, f, headline) or _event_rule(m, p, text, c, f, near_event)
 
 
 def _form_rule(
@@ -292,7 +296,9 @@ def _form_rule(
     return None
 
 
-def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, str] | None:
+def _cue_rule(
+    m: _Mention, p: int, text: str, c: Cues, f: _Facts, headline: str = ""
+) -> tuple[str, str] | None:
     """Apply the rules read from the words before the place; ``None`` when none applies.
 
     ``p`` is the first word before it that is not filler. Cue words, heads,
@@ -333,7 +339,7 @@ def _cue_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> tuple[str, 
         return "reference", "destination"
     if p >= 0 and words[p] in ("in", "at", "near", "from") and _other_verb_governs(m, p, text, c):
         return "reference", "other-verb"
-    if _other_event(m, words):
+    if _other_event(m, words, headline):
         return "reference", "earlier-date"
     if _described(m, words, text, c):
         return "reference", "description"
@@ -415,13 +421,16 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
 _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
 
 
-def _other_event(m: _Mention, words: Sequence[str]) -> bool:
-    """Tell whether the place belongs to another, earlier event ('three weeks after a car bomb ...').
+def _other_event(m: _Mention, words: Sequence[str], headline: str = "") -> bool:
+    """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
 
-    A span of time before "after"/"before" measures the report's event against another one;
-    when it is longer than a week (``_EARLIER``), the places of the clause it opens are that
-    other event's, background like a sentence dated earlier. Within a week ("two days after a
-    suicide attack killed seven soldiers in North Waziristan") both are events to code.
+    A span of time before "after"/"before" and an indefinite article measures the report's
+    event against another one ("came a day after a car bomb killed ... in Peshawar", "one day
+    before a suicide attack in Pulwama"): the places of the clause it opens are that other
+    event's, background like a sentence dated earlier. A report covers the other event too
+    when its lede tells of both ("struck hideouts in Khost two days after a suicide attack
+    killed seven soldiers in North Waziristan") or its title names the place ("Suicide bomber
+    kills 12 in Islamabad a day after Wana college attack"): both are then events to code.
     """
     for k in range(max(2, m.i - 20), m.i):
         if words[k] not in ("after", "before") or k + 1 >= len(words):
@@ -432,6 +441,8 @@ def _other_event(m: _Mention, words: Sequence[str]) -> bool:
         days = _number(count) or (1 if count in ("a", "one") else 0)
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
             return True
+        if unit in ("day", "days") and days:
+            return m.sent.index > 0 and f" {m.key} " not in headline
     return False
 
 

