@@ -596,3 +596,26 @@ def test_last_week_and_before_tell_of_earlier_events(sentence: str) -> None:
     assert _row(frame, "Panjgur")["role"] == "incident"
     place = "Kech" if "Kech" in sentence else "Dasu"
     assert (_row(frame, place)["role"], _row(frame, place)["rule"]) == ("reference", "earlier-date")
+
+
+def test_a_dateline_month_without_a_year_dates_months_named_alone() -> None:
+    frame = parse_article(
+        "QUETTA, Pakistan, March 11 - Militants seized a train in Kachhi district on Tuesday. "
+        "In November, a suicide bomber killed 26 people at the railway station in Quetta."
+    )
+    assert frame.attrs["geokit"]["date"] is None
+    assert _row(frame, "Kachhi")["role"] == "incident"
+    assert (_row(frame, "Quetta")["role"], _row(frame, "Quetta")["rule"]) == ("reference", "earlier-date")
+    # the report's own month is no earlier month
+    frame = parse_article("QUETTA, March 11 - In March, gunmen attacked a checkpoint in Mastung.")
+    assert _row(frame, "Mastung")["role"] == "incident"
+
+
+def test_an_unknown_name_is_placed_in_the_unit_named_after_it(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "Fighters stopped a train near a tunnel in the Qarbagh Pass area of Kachhi district, "
+        "100 km from Quetta.",
+        boundaries=adm2,
+    )
+    row = _row(frame, "Qarbagh Pass")
+    assert (row["role"], row["admin2"], row["precision"]) == ("incident", "Kachhi", 3)

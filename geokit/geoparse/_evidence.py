@@ -145,6 +145,20 @@ class _Facts(NamedTuple):
     months: list[int]  # months named without a day ("In November, ...")
 
 
+class Report(NamedTuple):
+    """What the whole report tells the role rules: its day, its month, its title.
+
+    ``day`` is the report's date, else the first day written in full in it; ``month`` is
+    its month, known from a dateline with no year ("QUETTA, March 11 -") when ``day`` is
+    not; ``headline`` is the key of its ``Title:`` line with a space at each end ("" when
+    it has none).
+    """
+
+    day: dt.date | None = None
+    month: int | None = None
+    headline: str = ""
+
+
 def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
     """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
     return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
@@ -210,17 +224,15 @@ def _role(
     same: Sequence[_Mention],
     text: str,
     c: Cues,
-    pub: dt.date | None,
+    report: Report,
     done: dict[int, tuple[str, str]],
     facts: dict[int, _Facts] | None = None,
-    headline: str = "",
 ) -> tuple[str, str]:
     """Return the role by the first rule that applies (see ``RULES``).
 
-    ``done`` holds the roles of the earlier mentions (for lists); ``facts``
-    remembers what was read from each sentence (by index) between calls;
-    ``headline`` is the key of the report's title, spaces around (the events it names are
-    the report's own).
+    ``report`` is what the whole report tells (:class:`Report`); ``done`` holds the roles
+    of the earlier mentions (for lists); ``facts`` remembers what was read from each
+    sentence (by index) between calls.
     The rules are read in three groups: the sentence's form, the cue words
     before the place, then the word of violence near it.
     """
@@ -233,11 +245,11 @@ def _role(
     # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
     # after the attack") dates the clause; it does not put the event at the place
     near_event = any(lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events)
-    found = _form_rule(m, same, text, c, pub, done, f, near_event)
+    found = _form_rule(m, same, text, c, report, done, f, near_event)
     if found is not None:
         return found
     p = _prev(m, same, c)
-    return _cue_rule(m, p, text, c, f, headline) or _event_rule(m, p, text, c, f, near_event)
+    return _cue_rule(m, p, text, c, f, report.headline) or _event_rule(m, p, text, c, f, near_event)
 
 
 def _form_rule(
@@ -245,7 +257,7 @@ def _form_rule(
     same: Sequence[_Mention],
     text: str,
     c: Cues,
-    pub: dt.date | None,
+    report: Report,
     done: dict[int, tuple[str, str]],
     f: _Facts,
     near_event: bool,
@@ -269,16 +281,20 @@ def _form_rule(
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
                 return role, "list"
+    pub = report.day
     if f.years and pub is not None and all(y < pub.year for y in f.years) and not f.day:
         return "reference", "past-year"  # with no date known, a year is never "earlier"
     if f.habitual:
         return "reference", "habitual"
+    month = pub.month if pub is not None else report.month
     if f.earlier or (
-        pub is not None
-        and (f.dates or f.months)
-        and all(d < pub - _EARLIER for d in f.dates)
-        and all(mo != pub.month for mo in f.months)
+        (f.dates or f.months)
+        and (pub is not None or (month is not None and not f.dates))
+        and all(pub is not None and d < pub - _EARLIER for d in f.dates)
+        and all(mo != month for mo in f.months)
     ):
+        # a month named alone ("In November, ...") is an earlier one against the report's
+        # month, which a dateline gives even without its year
         return "reference", "earlier-date"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"

@@ -41,6 +41,7 @@ from geokit.geoparse import _forms
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
     _MONTHS,
+    Report,
     _containers,
     _deaths,
     _Facts,
@@ -1039,14 +1040,44 @@ def _text_notes(text: str, sents: list[Sentence], pub: dt.date | None) -> list[s
     return notes
 
 
+#: Words between an unknown name and the admin unit right after it that hold the name in the
+#: unit: "the Bolan Pass area of Kachhi district", "Tirah valley in Khyber", "Datta Khel, North
+#: Waziristan".
+_HELD_BY = frozenset({"area", "areas", "region", "valley", "village", "town", "tehsil", "of", "in", "the"})
+
+
+def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
+    """Return the admin unit named right after an unknown name, which holds it ("X area of Y district")."""
+    toks = m.sent.tokens
+    for o in placed:
+        if (
+            o.sent is m.sent
+            and m.j <= o.i <= m.j + 3
+            and o.res is not None
+            and o.res.place is not None
+            and o.res.place.is_admin
+            and all(t.low in _HELD_BY for t in toks[m.j : o.i])
+        ):
+            return o
+    return None
+
+
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
-    """Resolve the gazetteer's places first, then each unknown name near the closest town."""
+    """Resolve the gazetteer's places first, then each unknown name.
+
+    An unknown name is placed in the admin unit named right after it ("the Bolan Pass area of
+    Kachhi district"), else near the closest town of the report.
+    """
     placed = [m for m in mentions if m.kind != "unknown"]
     for m in placed:
         m.res = _resolve(m, gaz, _query(m, text, c), None)
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
+            holder = _holder(m, placed)
+            if holder is not None:
+                m.res = _resolve(m, gaz, m.text, holder)
+                continue
             towns = [
                 o
                 for o in placed
@@ -1078,20 +1109,24 @@ def _give_roles(
     """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
 
     ``day`` is the report's day (its date, else the first day written in full in it), against
-    which a year or a day in a sentence is earlier; the ``Title:`` line tells which events the
-    report covers. Returns the mentions of each sentence, by sentence index.
+    which a year or a day in a sentence is earlier; with no day, a dateline's month is the
+    report's month; the ``Title:`` line tells which events the report covers. Returns the
+    mentions of each sentence, by sentence index.
     """
     title = _TITLE_HEADER.search(text, 0, 2000)
-    headline = f" {key(title.group(1))} " if title else ""
+    line = _dateline(text) if day is None else None
+    report = Report(
+        day,
+        line[2] // 100 or None if line is not None else None,
+        f" {key(title.group(1))} " if title else "",
+    )
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sent.index, []).append(m)
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
     for m in mentions:
-        m.role, m.rule = done[id(m)] = _role(
-            m, by_sentence[m.sent.index], text, c, day, done, facts, headline
-        )
+        m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, report, done, facts)
         if m.role == "incident":
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
