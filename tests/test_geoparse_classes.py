@@ -619,3 +619,15 @@ def test_an_unknown_name_is_placed_in_the_unit_named_after_it(adm2) -> None:  # 
     )
     row = _row(frame, "Qarbagh Pass")
     assert (row["role"], row["admin2"], row["precision"]) == ("incident", "Kachhi", 3)
+
+
+def test_an_event_on_the_same_day_is_another_event_to_the_sentence_end() -> None:
+    frame = parse_article(
+        "A gunman killed 13 worshippers at a shrine in Shiraz on Wednesday.\n\nThe attack came on the "
+        "same day that thousands gathered in Saqqez to mark the death of a young woman from the "
+        "town, who was beaten by the police and died in custody in Tehran."
+    )
+    assert _row(frame, "Shiraz")["role"] == "incident"
+    assert _row(frame, "Tehran")["role"] == "reference"
+    frame = parse_article("Two days after a bombing in Quetta, gunmen attacked a police post in Mastung.")
+    assert _row(frame, "Mastung")["role"] == "incident"  # the main clause after the fronted one

@@ -355,7 +355,7 @@ def _cue_rule(
         return "reference", "destination"
     if p >= 0 and words[p] in ("in", "at", "near", "from") and _other_verb_governs(m, p, text, c):
         return "reference", "other-verb"
-    if _other_event(m, words, headline):
+    if _other_event(m, words, text, headline):
         return "reference", "earlier-date"
     if _described(m, words, text, c):
         return "reference", "description"
@@ -437,23 +437,32 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
 _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
 
 
-def _other_event(m: _Mention, words: Sequence[str], headline: str = "") -> bool:
+def _other_event(m: _Mention, words: Sequence[str], text: str, headline: str = "") -> bool:
     """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
 
     A span of time before "after"/"before" and an indefinite article measures the report's
     event against another one ("came a day after a car bomb killed ... in Peshawar", "one day
-    before a suicide attack in Pulwama"): the places of the clause it opens are that other
-    event's, background like a sentence dated earlier. A report covers the other event too
-    when its lede tells of both ("struck hideouts in Khost two days after a suicide attack
-    killed seven soldiers in North Waziristan") or its title names the place ("Suicide bomber
-    kills 12 in Islamabad a day after Wana college attack"): both are then events to code.
+    before a suicide attack in Pulwama", "on the same day that thousands gathered in
+    Saqqez"). The places of the clause it opens, to the end of the sentence or, when it opens
+    the sentence, to its comma, are that other event's: background like a sentence dated
+    earlier. A report covers the other event too when its lede tells of both ("struck
+    hideouts in Khost two days after a suicide attack killed seven soldiers in North
+    Waziristan") or its title names the place ("Suicide bomber kills 12 in Islamabad a day
+    after Wana college attack"): both are then events to code.
     """
-    for k in range(max(2, m.i - 20), m.i):
-        if words[k] not in ("after", "before") or k + 1 >= len(words):
+    toks = m.sent.tokens
+    for k in range(2, m.i):
+        if words[k] not in ("after", "before", "that", "as") or k + 1 >= len(words):
             continue
+        if k <= 4 and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
+            continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
         if words[k + 1] in _DETERMINERS and words[k + 1] not in ("a", "an"):
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
+        if words[k] in ("that", "as"):
+            if (count, unit) != ("same", "day"):
+                continue
+            count = "one"  # "came on the same day that thousands gathered in Saqqez"
         days = _number(count) or (1 if count in ("a", "one") else 0)
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
             return True
