@@ -631,3 +631,107 @@ def test_an_event_on_the_same_day_is_another_event_to_the_sentence_end() -> None
     assert _row(frame, "Tehran")["role"] == "reference"
     frame = parse_article("Two days after a bombing in Quetta, gunmen attacked a police post in Mastung.")
     assert _row(frame, "Mastung")["role"] == "incident"  # the main clause after the fronted one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Taliban fighters shot down a CH-47 Chinook helicopter in Wardak, killing 38.", "Chinook"),
+        ("The drone fired two Hellfire missiles at a compound in Datta Khel.", "Hellfire"),
+        ("Gunmen armed with Kalashnikov rifles stormed a hotel in Quetta.", "Kalashnikov"),
+    ],
+)
+def test_a_weapon_or_aircraft_named_after_a_place_is_no_place(sentence: str, name: str) -> None:
+    assert name not in set(parse_article(sentence)["text"])
+
+
+def test_a_social_network_is_no_place() -> None:
+    frame = parse_article("A bomb killed 18 in Herat. A spokesman confirmed the death on Twitter from Kabul.")
+    assert "Twitter" not in set(frame["text"])
+
+
+def test_a_statement_about_its_strikes_is_made_where_it_was_made() -> None:
+    frame = parse_article(
+        "Missiles struck a mosque in Muridke on Wednesday, killing 13.\n\nIn New Delhi, the defence "
+        "ministry said its strikes had been measured."
+    )
+    assert _row(frame, "Muridke")["role"] == "incident"
+    assert _row(frame, "New Delhi")["role"] == "reference"
+
+
+def test_a_day_written_without_its_year_is_measured_against_the_report() -> None:
+    later = "India blames the group for the killing of 26 tourists at Pahalgam on April 22."
+    lede = "Missiles struck a seminary in Muridke on Wednesday, killing 13. "
+    for head in ("Date: 2025-05-07\n\n", "LAHORE, May 7 (Reuters) - "):
+        frame = parse_article(head + lede + later)
+        assert _row(frame, "Muridke")["role"] == "incident"
+        assert (_row(frame, "Pahalgam")["role"], _row(frame, "Pahalgam")["rule"]) == (
+            "reference",
+            "earlier-date",
+        )
+    # within a week it is still the report's own time
+    frame = parse_article("Date: 2025-04-24\n\n" + later)
+    assert _row(frame, "Pahalgam")["role"] == "incident"
+
+
+def test_an_encyclopedia_s_later_years_are_not_its_event() -> None:
+    frame = parse_article(
+        "On 6 August 2011, Taliban fighters shot down a helicopter in the Tangi Valley, killing 38. "
+        "Families disputed the findings after an inquiry into the crash in Kandahar in 2014."
+    )
+    assert _row(frame, "Kandahar")["rule"] == "past-year"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Three months earlier, commandos had killed a militant leader in Abbottabad.", "Abbottabad"),
+        (
+            "The attack came days after a suicide bombing at a seminary in Akora Khattak killed six.",
+            "Akora Khattak",
+        ),
+    ],
+)
+def test_other_spans_of_time_tell_of_other_events(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "Date: 2025-03-05\n\nSuicide bombers attacked the cantonment in Bannu on Tuesday. " + sentence
+    )
+    assert _row(frame, "Bannu")["role"] == "incident"
+    assert (_row(frame, place)["role"], _row(frame, place)["rule"]) == ("reference", "earlier-date")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The buses were travelling between Karachi and Gwadar when attackers blocked the road.", "Karachi"),
+        (
+            "The military's media wing in Rawalpindi said two vehicles packed with explosives were rammed into the wall.",
+            "Rawalpindi",
+        ),
+        (
+            "The prime minister told the National Assembly in Islamabad that India was behind the attack.",
+            "Islamabad",
+        ),
+        ("Families disputed the findings at hearings in Washington after the crash.", "Washington"),
+    ],
+)
+def test_routes_media_wings_assemblies_and_hearings_are_references(sentence: str, place: str) -> None:
+    assert _row(parse_article(sentence), place)["role"] == "reference"
+
+
+def test_an_unknown_town_described_as_in_a_district_is_placed_there(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "QUETTA, Feb 7 (Reuters) - A blast struck an election office in Khanozai Kalan, a town in Pishin district "
+        "on the road from Quetta to Zhob, killing 18.",
+        boundaries=adm2,
+    )
+    assert _row(frame, "Khanozai Kalan")["admin2"] == "Pishin"
+
+
+def test_a_long_lede_s_verb_of_violence_reaches_its_place() -> None:
+    frame = parse_article(
+        "A suicide bomber killed a prominent cleric, Mujib ur Rahman Ansari, and at least 17 other "
+        "worshippers who had gathered for Friday prayers at the old Gazargah mosque in the western "
+        "Afghan city of Herat, officials said."
+    )
+    assert _row(frame, "Herat")["role"] == "incident"

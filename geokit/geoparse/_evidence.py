@@ -78,7 +78,9 @@ _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
 #: A sentence whose own dates all lie more than this before the report's day tells of an
 #: earlier event (background): a week covers a report written days after the event.
 _EARLIER = dt.timedelta(days=7)
-_EVENT_WINDOW = 24  # tokens either side of a place in which a word of violence counts
+_EVENT_WINDOW = 40  # tokens either side of a place in which a word of violence counts: a wire lede runs
+# to 40 words and more, and its verb of violence comes first ("A suicide bomber killed ... at the
+# Gazargah mosque in the western Afghan city of Herat")
 
 
 # ----------------------------------------------------------------------------- roles
@@ -143,20 +145,30 @@ class _Facts(NamedTuple):
     dates: list[dt.date]  # days written in full ("3 March 2009")
     earlier: bool  # "last month", "two years ago": a time before the report's
     months: list[int]  # months named without a day ("In November, ...")
+    month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
 
 
 class Report(NamedTuple):
-    """What the whole report tells the role rules: its day, its month, its title.
+    """What the whole report tells the role rules: its day, its dateline's day, its title.
 
-    ``day`` is the report's date, else the first day written in full in it; ``month`` is
-    its month, known from a dateline with no year ("QUETTA, March 11 -") when ``day`` is
-    not; ``headline`` is the key of its ``Title:`` line with a space at each end ("" when
-    it has none).
+    ``day`` is the report's date (``dated``), else the first day written in full in it,
+    from which the report may go on to later days; ``dateline`` is the month and day of a
+    dateline with no year ("QUETTA, March 11 -") when ``day`` is not known; ``headline``
+    is the key of its ``Title:`` line with a space at each end ("" when it has none).
     """
 
     day: dt.date | None = None
-    month: int | None = None
+    dateline: tuple[int, int] | None = None  # (month, day)
     headline: str = ""
+    dated: bool = True  # ``day`` is the report's own date, not the first day written in it
+
+
+def _before_adverb(s: Sentence, text: str) -> bool:
+    """'... have been targeted by separatists before.', '... attacked before: in April, ...'.
+
+    "Before" with no object, ending a clause, puts what the clause tells before the report.
+    """
+    return any(t.low == "before" and text[t.end : t.end + 1] in (".", ":", ";", "") for t in s.tokens)
 
 
 def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
@@ -165,6 +177,9 @@ def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
+#: Determiners by which a statement takes an event already told of ("said the attack", "said its
+#: strikes had been measured")
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my"}
 )
@@ -186,7 +201,7 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _facts(s: Sentence, c: Cues) -> _Facts:
+def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
     words = [t.low for t in s.tokens]
     kinds = c.kinds_of(words)
     present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
@@ -213,9 +228,9 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         ],
         _sentence_day(s),
         [] if _MONTH_WORDS.isdisjoint(words) else [d for _n, d in _full_dates(s)],
-        # "... have been targeted by separatists before.": an adverb "before" ending the sentence
-        c.finder("earlier").search(joined) is not None or (bool(words) and words[-1] == "before"),
+        c.finder("earlier").search(joined) is not None or (" before " in joined and _before_adverb(s, text)),
         [] if _MONTH_WORDS.isdisjoint(words) else _months_alone(s),
+        [] if _MONTH_WORDS.isdisjoint(words) else _month_days(s),
     )
 
 
@@ -238,7 +253,7 @@ def _role(
     """
     f = facts.get(m.sent.index) if facts is not None else None
     if f is None:
-        f = _facts(m.sent, c)
+        f = _facts(m.sent, c, text)
         if facts is not None:
             facts[m.sent.index] = f
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
@@ -282,19 +297,11 @@ def _form_rule(
                 role, _ = done[id(o)]
                 return role, "list"
     pub = report.day
-    if f.years and pub is not None and all(y < pub.year for y in f.years) and not f.day:
+    if f.years and pub is not None and all(y != pub.year for y in f.years) and not f.day:
         return "reference", "past-year"  # with no date known, a year is never "earlier"
     if f.habitual:
         return "reference", "habitual"
-    month = pub.month if pub is not None else report.month
-    if f.earlier or (
-        (f.dates or f.months)
-        and (pub is not None or (month is not None and not f.dates))
-        and all(pub is not None and d < pub - _EARLIER for d in f.dates)
-        and all(mo != month for mo in f.months)
-    ):
-        # a month named alone ("In November, ...") is an earlier one against the report's
-        # month, which a dateline gives even without its year
+    if f.earlier or _dated_away(f, report):
         return "reference", "earlier-date"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
@@ -463,7 +470,8 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, headline: str = "
             if (count, unit) != ("same", "day"):
                 continue
             count = "one"  # "came on the same day that thousands gathered in Saqqez"
-        days = _number(count) or (1 if count in ("a", "one") else 0)
+        # "came days after a suicide bombing at the seminary in Akora Khattak": a few days
+        days = _number(count) or (1 if count in ("a", "one") else 2 if unit == "days" else 0)
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
             return True
         if unit in ("day", "days") and days:
@@ -519,9 +527,21 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
         if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
         if c.has("other_verb", w):
-            return True
+            return not _victims_clause(words, k, c)
         k -= 1
     return False
+
+
+def _victims_clause(words: Sequence[str], k: int, c: Cues) -> bool:
+    """Whether the verb at ``k`` opens a relative clause on the victims of a word of violence before it.
+
+    "killed 17 worshippers who had gathered for prayers at a mosque in Herat": the clause
+    tells where the victims were, which is the site.
+    """
+    n = k - 1
+    while n >= 0 and words[n] in _AUXILIARIES:
+        n -= 1
+    return n >= 1 and words[n] in ("who", "that", "which") and any(c.has("event", w) for w in words[:n])
 
 
 def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> bool:
@@ -588,7 +608,7 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if c.has("event", w):
             # "In Tehran, the Supreme Leader said the attack was ...": a statement about an
             # attack the report has named already is made in X, not about X
-            return fronted and spoke and n >= 1 and words[n - 1] in ("the", "this", "that", "these", "those")
+            return fronted and spoke and n >= 1 and words[n - 1] in _ANAPHORIC
         if fronted and c.has("speech", w):
             spoke = True
         if c.has("reaction", w):
@@ -671,6 +691,74 @@ def _months_alone(s: Sentence) -> list[int]:
         if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in ("in", "last", "since") and not day_after:
             out.append(_MONTHS.index(w) + 1)
     return out
+
+
+def _month_days(s: Sentence) -> list[tuple[int, int]]:
+    """Days written without a year ("on April 22", "on 9 October"): (month, day)."""
+    toks = s.tokens
+    out = []
+    for n, t in enumerate(toks):
+        if t.low not in _MONTH_WORDS or not t.cap:
+            continue
+        for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
+            if 0 <= d_at < len(toks):
+                d = toks[d_at].text
+                year = y_at < len(toks) and toks[y_at].text.isdigit() and len(toks[y_at].text) == 4
+                if d.isdigit() and len(d) <= 2 and 1 <= int(d) <= 31 and not year:
+                    out.append((_MONTHS.index(t.low) + 1, int(d)))
+                    break
+    return out
+
+
+def _dated_away(f: _Facts, report: Report) -> bool:
+    """Whether every date the sentence gives lies over a week from the report's day.
+
+    Days written in full need the report's day with its year; a day without a year ("on
+    April 22") is also measured against a dateline's month and day ("LAHORE, May 7 -"), and
+    a month named alone ("In November, ...") against the report's month.
+    """
+    if not (f.dates or f.months or f.month_days):
+        return False
+    pub = report.day
+    if pub is None and f.dates:
+        return False
+    ref = pub
+    if ref is None and report.dateline is not None:
+        ref = dt.date(2000, *report.dateline)  # a leap year: every month and day exists
+    if f.month_days and ref is None:
+        return False
+    month = ref.month if ref is not None else None
+    if month is None:
+        return False
+    against = report if pub is not None else report._replace(dated=True)
+    return (
+        all(pub is not None and _far(report, pub, d) for d in f.dates)
+        and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in f.month_days)
+        and all(mo != month for mo in f.months)
+    )
+
+
+def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date:
+    """Return the day a month and day written without a year stand for.
+
+    Against a report's own date, the latest such day on or before it; against the first day
+    written in the report, that day's year.
+    """
+    month, day = month_day
+    years = (
+        (pub.year, pub.year - 1, pub.year - 2, pub.year - 3, pub.year - 4) if report.dated else (pub.year,)
+    )
+    for year in years:
+        with contextlib.suppress(ValueError):  # 29 February, 31 April
+            d = dt.date(year, month, day)
+            if d <= pub or not report.dated:
+                return d
+    return pub
+
+
+def _far(report: Report, pub: dt.date, d: dt.date) -> bool:
+    """Whether a day lies over a week from the report's: before its date, or either side of its first day."""
+    return d < pub - _EARLIER if report.dated else abs(d - pub) > _EARLIER
 
 
 def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:

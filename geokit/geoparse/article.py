@@ -358,7 +358,11 @@ def _find(
                 if single and low in lower_words:
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
-    return [m for m in out if not _person(m, tails, text, c) and not _common_word(m, c)]
+    return [
+        m
+        for m in out
+        if not _person(m, tails, text, c) and not _common_word(m, c) and not _product(m, text, c)
+    ]
 
 
 def _other_forms(
@@ -510,6 +514,21 @@ def _common_word(m: _Mention, c: Cues) -> bool:
         return False
     before = m.sent.tokens[m.i - 1].low if m.i else ""
     return not (c.has("locative", before) or before in ("from", "to", "of"))
+
+
+def _product(m: _Mention, text: str, c: Cues) -> bool:
+    """Whether the name is a weapon's or an aircraft's: "a CH-47 Chinook helicopter", "Hellfire missiles".
+
+    Makers name helicopters, missiles and rifles after peoples and towns (Chinook, Apache,
+    Tomahawk, Kalashnikov); the lower-case noun right after the name (cue kind
+    ``product_after``) tells. An admin unit or a city of 100,000 keeps its place reading.
+    """
+    toks = m.sent.tokens
+    if m.j >= len(toks) or m.kind in ("country", "continent") or not c.has("product_after", toks[m.j].text):
+        return False
+    if text[m.end : toks[m.j].start] != " ":
+        return False
+    return not any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches)
 
 
 def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
@@ -1042,8 +1061,10 @@ def _text_notes(text: str, sents: list[Sentence], pub: dt.date | None) -> list[s
 
 #: Words between an unknown name and the admin unit right after it that hold the name in the
 #: unit: "the Bolan Pass area of Kachhi district", "Tirah valley in Khyber", "Datta Khel, North
-#: Waziristan".
-_HELD_BY = frozenset({"area", "areas", "region", "valley", "village", "town", "tehsil", "of", "in", "the"})
+#: Waziristan", "Khanozai, a town in Pishin district".
+_HELD_BY = frozenset(
+    {"area", "areas", "region", "valley", "village", "town", "tehsil", "of", "in", "the", "a"}
+)
 
 
 def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
@@ -1104,21 +1125,22 @@ def _lead_date(sents: Sequence[Sentence]) -> dt.date | None:
 
 
 def _give_roles(
-    mentions: list[_Mention], text: str, c: Cues, day: dt.date | None
+    mentions: list[_Mention], text: str, c: Cues, day: dt.date | None, lead: dt.date | None
 ) -> dict[int, list[_Mention]]:
     """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
 
-    ``day`` is the report's day (its date, else the first day written in full in it), against
-    which a year or a day in a sentence is earlier; with no day, a dateline's month is the
+    ``day`` is the report's date, else ``lead``, the first day written in full in it: a year
+    or a day in a sentence is measured against it; with neither, a dateline's month is the
     report's month; the ``Title:`` line tells which events the report covers. Returns the
     mentions of each sentence, by sentence index.
     """
     title = _TITLE_HEADER.search(text, 0, 2000)
-    line = _dateline(text) if day is None else None
+    line = _dateline(text) if day is None and lead is None else None
     report = Report(
-        day,
-        line[2] // 100 or None if line is not None else None,
+        day or lead,
+        divmod(line[2], 100) if line is not None and line[2] else None,
         f" {key(title.group(1))} " if title else "",
+        dated=day is not None,
     )
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
@@ -1246,7 +1268,7 @@ def parse_article(
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
         o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
-    by_sentence = _give_roles(mentions, text, c, pub or _lead_date(sents))
+    by_sentence = _give_roles(mentions, text, c, pub, None if pub else _lead_date(sents))
     for m in mentions:
         if id(m) in holders and m.role == "reference":
             m.rule = "name-part"  # "the Peshawar High Court": named, not hit
