@@ -735,3 +735,23 @@ def test_a_long_lede_s_verb_of_violence_reaches_its_place() -> None:
         "Afghan city of Herat, officials said."
     )
     assert _row(frame, "Herat")["role"] == "incident"
+
+
+def test_a_tally_since_a_month_or_year_is_background_but_a_superlative_is_not() -> None:
+    frame = parse_article(
+        "Gunmen shot dead seven people at a market in Izeh on Wednesday, the deadliest attack in "
+        "the town since 2019. Security forces have killed dozens of protesters in Zahedan since September."
+    )
+    assert _row(frame, "Izeh")["role"] == "incident"
+    assert (_row(frame, "Zahedan")["role"], _row(frame, "Zahedan")["rule"]) == ("reference", "habitual")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Protests began after a young woman died in police custody in Tehran.", "Tehran"),
+        ("Many of its fighters are militants who fled military operations in Orakzai.", "Orakzai"),
+    ],
+)
+def test_custody_and_flight_are_no_sites(sentence: str, place: str) -> None:
+    assert _row(parse_article(sentence), place)["role"] == "reference"

@@ -163,6 +163,29 @@ class Report(NamedTuple):
     dated: bool = True  # ``day`` is the report's own date, not the first day written in it
 
 
+_SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
+
+
+def _tally(words: Sequence[str]) -> bool:
+    """'Militants have killed 50 people in Kech since January': a count over a span, background.
+
+    "Since" and a month, a year or "the start" sums events up to the report; after a
+    superlative ("the deadliest attack since 2014") it compares the report's own event.
+    """
+    for n, w in enumerate(words[:-1]):
+        if w != "since":
+            continue
+        nxt = words[n + 1]
+        span = (
+            nxt in _MONTH_WORDS
+            or (nxt.isdigit() and len(nxt) == 4)
+            or (nxt == "the" and n + 2 < len(words) and words[n + 2] in ("start", "beginning"))
+        )
+        if span and not any(x in _SUPERLATIVE or x.endswith("est") for x in words[max(0, n - 8) : n]):
+            return True
+    return False
+
+
 def _before_adverb(s: Sentence, text: str) -> bool:
     """'... have been targeted by separatists before.', '... attacked before: in April, ...'.
 
@@ -219,7 +242,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         _recalled(words, events),
         claimed or "uncertain" in present or c.finder("uncertain", multiword=True).search(joined) is not None,
         claimed,
-        c.finder("habitual").search(joined) is not None,
+        c.finder("habitual").search(joined) is not None or (" since " in joined and _tally(words)),
         "death" in present,
         [
             int(t.text)
@@ -541,7 +564,16 @@ def _victims_clause(words: Sequence[str], k: int, c: Cues) -> bool:
     n = k - 1
     while n >= 0 and words[n] in _AUXILIARIES:
         n -= 1
-    return n >= 1 and words[n] in ("who", "that", "which") and any(c.has("event", w) for w in words[:n])
+    return (
+        n >= 1
+        and words[n] in ("who", "that", "which")
+        and any(c.has("event", w) and not w.endswith(_AGENT_ENDINGS) for w in words[:n])
+    )
+
+
+#: Endings of the nouns for those who do violence ("fighters", "militants", "gunmen"): words of
+#: violence that name people, not an act done to the clause's victims
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ant", "ants", "man", "men")
 
 
 def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> bool:
