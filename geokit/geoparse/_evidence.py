@@ -154,13 +154,16 @@ class Report(NamedTuple):
     ``day`` is the report's date (``dated``), else the first day written in full in it,
     from which the report may go on to later days; ``dateline`` is the month and day of a
     dateline with no year ("QUETTA, March 11 -") when ``day`` is not known; ``headline``
-    is the key of its ``Title:`` line with a space at each end ("" when it has none).
+    is the key of its ``Title:`` line with a space at each end ("" when it has none);
+    with no day, ``latest_year`` is the latest year the report names: the report is no
+    earlier than that.
     """
 
     day: dt.date | None = None
     dateline: tuple[int, int] | None = None  # (month, day)
     headline: str = ""
     dated: bool = True  # ``day`` is the report's own date, not the first day written in it
+    latest_year: int | None = None  # with no day known, the latest year the report names
 
 
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
@@ -321,7 +324,17 @@ def _form_rule(
                 return role, "list"
     pub = report.day
     if f.years and pub is not None and all(y != pub.year for y in f.years) and not f.day:
-        return "reference", "past-year"  # with no date known, a year is never "earlier"
+        return "reference", "past-year"
+    if (
+        f.years
+        and pub is None
+        and report.latest_year
+        and all(y < report.latest_year for y in f.years)
+        and not f.day
+    ):
+        # with no date known, a year is "earlier" only against a later year the report names
+        # ("In 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
+        return "reference", "past-year"
     if f.habitual:
         return "reference", "habitual"
     if f.earlier or _dated_away(f, report):

@@ -1124,6 +1124,14 @@ def _lead_date(sents: Sequence[Sentence]) -> dt.date | None:
     return None
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _latest_year(text: str) -> int | None:
+    """Return the latest year from 1950 on that the report names, if any."""
+    return max((int(y) for y in _YEAR.findall(text)), default=None)
+
+
 def _give_roles(
     mentions: list[_Mention], text: str, c: Cues, day: dt.date | None, lead: dt.date | None
 ) -> dict[int, list[_Mention]]:
@@ -1141,6 +1149,7 @@ def _give_roles(
         divmod(line[2], 100) if line is not None and line[2] else None,
         f" {key(title.group(1))} " if title else "",
         dated=day is not None,
+        latest_year=None if day or lead else _latest_year(text),
     )
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
