@@ -329,6 +329,14 @@ def test_a_place_opening_an_institution_s_name_is_a_reference() -> None:
     for name in ("Kentucky", "Fargo"):
         row = _row(frame, name)
         assert (row["role"], row["rule"], row["country"]) == ("reference", "name-part", "US"), row.to_dict()
+    # a country opens offices too, and is the country ("Former" opens no name)
+    frame = parse_article(
+        "U.S. Secretary of State Hillary Clinton met Former US ambassador Dan Kurtzer and the Pakistan "
+        "Foreign Office in Geneva."
+    )
+    for written, iso in (("U.S.", "US"), ("US", "US"), ("Pakistan", "PK")):
+        row = _row(frame, written)
+        assert (row["country"], row["precision"]) == (iso, 3), row.to_dict()
     # a church or a team is named after anything: no place is read out of it
     frame = parse_article("Members of the Wedgewood Baptist Church and the Connecticut Piranhas met.")
     assert not {"Wedgewood", "Connecticut"} & set(frame["text"])

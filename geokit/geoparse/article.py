@@ -392,11 +392,13 @@ def _other_forms(
                     town.matches, town.unit = inside, m.unit
     for f in _forms.name_parts(text, misses, sents, idx, c):
         m = _form_mention(text, f)
+        if f.key in idx.countries:  # "U.S. Secretary of State Hillary Clinton"
+            m.kind, m.country = "country", idx.countries[f.key][0]
+            out.append(m)
+            continue
         m.matches = idx.matches(f.key)
         if not any(x.place.is_admin or x.place.population >= _NAMED_TOWN for x in m.matches):
             continue  # "the Baron Hotel": a hamlet's name is any name
-        if f.key in idx.countries:
-            m.kind, m.country = "country", idx.countries[f.key][0]
         out.append(m)
     for f in _forms.capitals(text, sents, idx.countries):
         m = _form_mention(text, f)
