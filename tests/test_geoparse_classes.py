@@ -776,3 +776,27 @@ def test_with_no_date_a_year_is_earlier_only_against_a_later_one_the_report_name
     # a single year, with nothing later, is not "earlier"
     frame = parse_article("In 2016, a bomb killed dozens of protesters in Kabul.")
     assert _row(frame, "Kabul")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "site"),
+    [
+        (
+            "PESHAWAR: At least 10 people were killed when a bomb exploded in a market in Bara on Friday.",
+            "PESHAWAR",
+            "Bara",
+        ),
+        ("QUETTA, Dec 3: Gunmen shot dead four labourers in Turbat on Tuesday.", "QUETTA", "Turbat"),
+    ],
+)
+def test_a_pakistani_paper_s_dateline_with_a_colon_is_where_it_was_filed(
+    text: str, dateline: str, site: str
+) -> None:
+    frame = parse_article(text, date="2024-01-05")
+    assert (_row(frame, dateline)["role"], _row(frame, dateline)["rule"]) == ("reference", "dateline")
+    assert _row(frame, site)["role"] == "incident"
+
+
+def test_a_headline_s_present_tense_hits_its_object() -> None:
+    frame = parse_article("Pakistan: 18 killed as suicide bombers attack Bannu cantonment")
+    assert _row(frame, "Bannu")["role"] == "incident"

@@ -128,11 +128,12 @@ _DATE_HEADER = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
-#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —".
+#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —";
+#: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ..." (Dawn, The News, Express Tribune).
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
-    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?[-\u2013\u2014]"
+    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
 )
 _NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
