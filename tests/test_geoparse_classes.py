@@ -800,3 +800,85 @@ def test_a_pakistani_paper_s_dateline_with_a_colon_is_where_it_was_filed(
 def test_a_headline_s_present_tense_hits_its_object() -> None:
     frame = parse_article("Pakistan: 18 killed as suicide bombers attack Bannu cantonment")
     assert _row(frame, "Bannu")["role"] == "incident"
+
+
+def test_a_province_with_a_more_specific_incident_of_the_report_is_no_site() -> None:
+    frame = parse_article(
+        "Suicide bomber kills 20 at procession in Pakistan's Sindh\n\nA suicide bomber blew himself up "
+        "among Shia mourners in the town of Jacobabad on Friday night, killing 20 people."
+    )
+    assert _row(frame, "Jacobabad")["role"] == "incident"  # "mourners" are people, not a reaction
+    assert (_row(frame, "Sindh")["role"], _row(frame, "Sindh")["rule"]) == ("reference", "container")
+    frame = parse_article("Separatists carried out attacks across Balochistan on Monday, killing 40.")
+    assert _row(frame, "Balochistan")["role"] == "incident"  # no more specific site: the province
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "It was the worst attack since a suicide attack on a church in Peshawar killed 80 worshippers.",
+            "Peshawar",
+        ),
+        (
+            "A spokesman said the killings were revenge for a drone strike in North Waziristan.",
+            "North Waziristan",
+        ),
+        (
+            "The attack came two months after militants besieged a base in Bannu, where the army lost 11 men.",
+            "Bannu",
+        ),
+        ("Last summer, suicide bombers killed dozens of police cadets in Paghman.", "Paghman"),
+        ("A week later, suicide bombers attacked a Shia mosque in Kandahar.", "Kandahar"),
+        ("The army was at the time fighting the Taliban in the Swat valley.", "Swat"),
+    ],
+)
+def test_other_events_in_other_words(sentence: str, place: str) -> None:
+    frame = parse_article("Gunmen stormed a mosque in Rawalpindi on Friday, killing 40.\n\n" + sentence)
+    assert _row(frame, "Rawalpindi")["role"] == "incident"
+    assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_reaction_repeated_by_as_did_is_a_reaction() -> None:
+    frame = parse_article(
+        "A suicide bomber killed six in Akora Khattak on Friday. The government in Kabul condemned the "
+        "attack, as did the prime minister in Islamabad."
+    )
+    assert _row(frame, "Islamabad")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Gunmen killed nine men in a house where they lived and worked in the Saravan area.", "Saravan"),
+        ("Gunmen attacked a maternity ward run by Medecins Sans Frontieres at a hospital in Kabul.", "Kabul"),
+    ],
+)
+def test_the_victims_place_is_the_site(sentence: str, place: str) -> None:
+    assert _row(parse_article(sentence), place)["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The commander said the attackers had been in contact with handlers in Kandahar during the assault.",
+            "Kandahar",
+        ),
+        (
+            "The bombings took place as the allies prepared for a new administration in Washington.",
+            "Washington",
+        ),
+    ],
+)
+def test_handlers_and_administrations_are_references(sentence: str, place: str) -> None:
+    assert _row(parse_article(sentence), place)["role"] == "reference"
+
+
+def test_an_unknown_place_named_as_the_headquarters_of_a_unit_is_in_it(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "Two suicide bombers attacked the compound in Ghalanai Khas, the headquarters of the Mohmand "
+        "tribal agency, killing five.",
+        boundaries=adm2,
+    )
+    assert _row(frame, "Ghalanai Khas")["admin2"] == "Mohmand"

@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.geoparse.matcher import Cues, Sentence, Token
@@ -348,8 +349,10 @@ def _form_rule(
             return "reference", "speech-after"
     if _reaction(m, f, text, c, later_place):
         return "reference", "reaction"
-    if text[m.end : m.end + 9].lower().startswith((", where", " where")) and any(
-        c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25]
+    if (
+        text[m.end : m.end + 9].lower().startswith((", where", " where"))
+        and any(c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25])
+        and not _other_event(m, words, text, report.headline)
     ):
         return "incident", "where-event"
     return None
@@ -384,7 +387,9 @@ def _cue_rule(
                 # a word of violence before the gathering makes it the target ("a drone struck
                 # a council in X"), unless a reaction takes it as its object ("condemned the
                 # violence at a meeting in X")
-                lo = max(0, p - 9)
+                lo = max(
+                    0, p - 12
+                )  # "attacked a maternity ward run by Médecins Sans Frontières at a hospital in"
                 hits = [
                     n
                     for n in range(lo, p - 1)
@@ -477,7 +482,9 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     return False
 
 
+_DO_FORMS = frozenset({"did", "do", "does", "had", "has", "have", "was", "were"})
 _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to"})
 
 
 def _other_event(m: _Mention, words: Sequence[str], text: str, headline: str = "") -> bool:
@@ -495,13 +502,23 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, headline: str = "
     """
     toks = m.sent.tokens
     for k in range(2, m.i):
-        if words[k] not in ("after", "before", "that", "as") or k + 1 >= len(words):
+        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words):
             continue
         if k <= 4 and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
         if words[k + 1] in _DETERMINERS and words[k + 1] not in ("a", "an"):
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
+        if words[k] in ("since", "for", "to"):
+            # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
+            # drone strike in North Waziristan": another event, whatever its distance in time
+            if words[k + 1] in ("a", "an") and (
+                words[k] == "since"
+                or (words[k] == "for" and unit in ("revenge", "retaliation"))
+                or (words[k] == "to" and unit in ("response", "reprisal"))
+            ):
+                return m.sent.index > 0 and f" {m.key} " not in headline
+            continue
         if words[k] in ("that", "as"):
             if (count, unit) != ("same", "day"):
                 continue
@@ -575,11 +592,15 @@ def _victims_clause(words: Sequence[str], k: int, c: Cues) -> bool:
     tells where the victims were, which is the site.
     """
     n = k - 1
-    while n >= 0 and words[n] in _AUXILIARIES:
-        n -= 1
+    while n >= 0 and (
+        words[n] in _AUXILIARIES
+        or words[n] in ("they", "he", "she", "we", "and")
+        or c.has("other_verb", words[n])
+    ):
+        n -= 1  # "in a house where they lived and worked in the Saravan area"
     return (
         n >= 1
-        and words[n] in ("who", "that", "which")
+        and words[n] in ("who", "that", "which", "where")
         and any(c.has("event", w) and not w.endswith(_AGENT_ENDINGS) for w in words[:n])
     )
 
@@ -644,8 +665,14 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
     before = [n for n in f.events if n < m.i]
     if before:
         # "The attack was condemned by the government in Islamabad": a reaction that follows the
-        # last word of violence governs the places after it
-        return any(c.has("reaction", w) for w in words[max(before) + 1 : m.i])
+        # last word of violence governs the places after it; so does one that "as did" repeats
+        # ("Kabul condemned the attack, as did the prime minister in Islamabad")
+        last = max(before)
+        between = words[last + 1 : m.i]
+        if any(c.has("reaction", w) for w in between):
+            return True
+        repeats = any(w == "as" and nxt in _DO_FORMS for w, nxt in pairwise(between))
+        return repeats and any(c.has("reaction", w) for w in words[max(0, last - 3) : last])
     fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
     spoke = False
     for n in range(m.j, len(words)):
@@ -697,6 +724,39 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             if gap <= 8 or m.kind == "country":
                 m.role, m.rule = "reference", "container"
                 break
+
+
+def _report_containers(mentions: Sequence[_Mention]) -> None:
+    """Make a province or country incident a reference when a more specific incident of the report lies in it.
+
+    "the deadliest bombing in the province of Punjab" in a report whose site is Wagah, a
+    headline's "attack in Pakistan's Sindh" over a lede's Jacobabad: the province adds no
+    site. A province stays the site when no incident of the report is inside it ("attacks
+    across Balochistan").
+    """
+    incidents = [m for m in mentions if m.role == "incident"]
+    for m in incidents:
+        if _spec(m) > 1:
+            continue
+        for o in incidents:
+            if o is m or _spec(o) <= _spec(m) or o.country != m.country:
+                continue
+            if m.kind == "country" or _surely_inside(o, m):
+                m.role, m.rule = "reference", "container"
+                break
+
+
+def _surely_inside(o: _Mention, unit: _Mention) -> bool:
+    """Whether place ``o`` is known to lie in the admin-1 unit ``unit``."""
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    return (
+        up is not None
+        and op is not None
+        and up.kind == "adm1"
+        and op.admin1 is not None
+        and op.admin1 == up.admin1
+    )
 
 
 def _inside_unit(o: _Mention, unit: _Mention) -> bool:

@@ -47,6 +47,7 @@ from geokit.geoparse._evidence import (
     _Facts,
     _full_dates,
     _hedge,
+    _report_containers,
     _role,
 )
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
@@ -1064,9 +1065,27 @@ def _text_notes(text: str, sents: list[Sentence], pub: dt.date | None) -> list[s
 
 #: Words between an unknown name and the admin unit right after it that hold the name in the
 #: unit: "the Bolan Pass area of Kachhi district", "Tirah valley in Khyber", "Datta Khel, North
-#: Waziristan", "Khanozai, a town in Pishin district".
+#: Waziristan", "Khanozai, a town in Pishin district", "Ghalanai, the headquarters of the Mohmand
+#: tribal agency", "the Kuz Kunar district of Nangarhar province".
 _HELD_BY = frozenset(
-    {"area", "areas", "region", "valley", "village", "town", "tehsil", "of", "in", "the", "a"}
+    {
+        "area",
+        "areas",
+        "region",
+        "valley",
+        "village",
+        "town",
+        "tehsil",
+        "district",
+        "of",
+        "in",
+        "the",
+        "a",
+        "headquarters",
+        "capital",
+        "main",
+        "administrative",
+    }
 )
 
 
@@ -1076,7 +1095,7 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     for o in placed:
         if (
             o.sent is m.sent
-            and m.j <= o.i <= m.j + 3
+            and m.j <= o.i <= m.j + 5
             and o.res is not None
             and o.res.place is not None
             and o.res.place.is_admin
@@ -1286,6 +1305,7 @@ def parse_article(
             m.rule = "name-part"  # "the Peshawar High Court": named, not hit
     notes += _dateline_references(mentions, text, pub)
     _containers(mentions)
+    _report_containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
