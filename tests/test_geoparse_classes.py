@@ -882,3 +882,47 @@ def test_an_unknown_place_named_as_the_headquarters_of_a_unit_is_in_it(adm2) -> 
         boundaries=adm2,
     )
     assert _row(frame, "Ghalanai Khas")["admin2"] == "Mohmand"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "dateline"),
+    [
+        (
+            "KARACHI, March 26, 2024 (AFP) - Militants attacked a naval air station in Turbat late on Monday.",
+            "2024-03-26",
+            "KARACHI",
+        ),
+        (
+            "Islamabad, May 21, 2025 (AFP) - A suicide car bomber rammed a school bus in Khuzdar on Wednesday.",
+            "2025-05-21",
+            "Islamabad",
+        ),
+    ],
+)
+def test_a_dateline_with_its_year_dates_the_report(text: str, day: str, dateline: str) -> None:
+    frame = parse_article(text)
+    assert frame.attrs["geokit"]["date"] == day
+    assert _row(frame, dateline)["rule"] == "dateline"
+
+
+def test_a_journey_hit_on_its_way_ends_at_the_site_when_no_other_is_named(adm2) -> None:  # type: ignore[no-untyped-def]
+    hit = "The bus was taking pupils to a school in Khuzdar when a car bomb struck it, killing five."
+    frame = parse_article(
+        "A suicide bomber struck a school bus in Balochistan on Wednesday. " + hit, boundaries=adm2
+    )
+    assert (_row(frame, "Khuzdar")["role"], _row(frame, "Khuzdar")["rule"]) == ("incident", "journey")
+    assert _row(frame, "Balochistan")["role"] == "reference"  # the province holds the site
+    frame = parse_article(
+        "A suicide bomber struck a school bus in Quetta on Wednesday. " + hit, boundaries=adm2
+    )
+    assert _row(frame, "Khuzdar")["role"] == "reference"
+
+
+def test_where_groups_operate_is_background() -> None:
+    frame = parse_article(
+        "Militants attacked a naval air station in Turbat on Monday. Unlike the Taliban, whose attacks "
+        "are concentrated in Bannu, the Baloch groups operate mostly along the coast near Gwadar."
+    )
+    assert _row(frame, "Turbat")["role"] == "incident"
+    assert _row(frame, "Bannu")["role"] == "reference"
+    assert _row(frame, "Gwadar")["role"] == "reference"

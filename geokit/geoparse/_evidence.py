@@ -400,7 +400,9 @@ def _cue_rule(
                 if not hits:
                     return "reference", "ref-head"
     if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
-        return "reference", "destination"
+        # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
+        # the site if the report names no other (``_journey_sites``)
+        return "reference", "journey" if _journey_hit(words, m.j, c) else "destination"
     if p >= 0 and words[p] in ("in", "at", "near", "from") and _other_verb_governs(m, p, text, c):
         return "reference", "other-verb"
     if _other_event(m, words, text, headline):
@@ -610,6 +612,14 @@ def _victims_clause(words: Sequence[str], k: int, c: Cues) -> bool:
 _AGENT_ENDINGS = ("er", "ers", "or", "ors", "ant", "ants", "man", "men")
 
 
+def _journey_hit(words: Sequence[str], j: int, c: Cues) -> bool:
+    """Whether a "when"/"as" clause after the place tells of violence: the journey was hit on its way."""
+    for n in range(j, len(words) - 1):
+        if words[n] in ("when", "as"):
+            return any(c.has("event", w) and not w.endswith(_AGENT_ENDINGS) for w in words[n + 1 :])
+    return False
+
+
 def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> bool:
     """Whether the ``to`` at ``k`` starts an infinitive with its object ("to mark the", "to collect their").
 
@@ -724,6 +734,21 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             if gap <= 8 or m.kind == "country":
                 m.role, m.rule = "reference", "container"
                 break
+
+
+def _journey_sites(mentions: Sequence[_Mention]) -> None:
+    """Make the end of a journey hit on its way the site when the report names no other town or district.
+
+    "The bus was taking pupils to a school in Khuzdar when the car bomb struck it", with the lede
+    giving only the province: the place the journey was bound for is the nearest the report
+    comes to the site. "travelling to their camp at Dasu when the attacker struck", in a report
+    whose lede places it in Shangla, stays a destination.
+    """
+    if any(m.role == "incident" and _spec(m) >= 2 for m in mentions):
+        return
+    for m in mentions:
+        if m.rule == "journey":
+            m.role = "incident"
 
 
 def _report_containers(mentions: Sequence[_Mention]) -> None:

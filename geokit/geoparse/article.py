@@ -47,6 +47,7 @@ from geokit.geoparse._evidence import (
     _Facts,
     _full_dates,
     _hedge,
+    _journey_sites,
     _report_containers,
     _role,
 )
@@ -97,6 +98,8 @@ RULES = {
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
     "destination": "the place ends a phrase headed by 'to' or 'from' ('travelling to their camp near the "
     "dam site at Dasu'): a destination or origin",
+    "journey": "the place ends a journey that violence hit on its way ('taking pupils to a school in "
+    "Khuzdar when a car bomb struck'): the site when the report names no other town or district",
     "background": "the sentence describes the place ('X, the main town of...')",
     "no-event": "no word of violence near the place",
     "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place",
@@ -133,8 +136,16 @@ _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IG
 #: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ..." (Dawn, The News, Express Tribune).
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
-    r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? \d{4})?)?"
+    r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
     r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
+)
+#: AFP writes the place in title case, with a date or its name before the dash:
+#: "Islamabad, May 21, 2025 (AFP) -", "Kabul (AFP) -".
+_TITLE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
+    r"(?:(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
+    r"[ \t]*\((?:AFP|AP|Reuters|IANS|PTI|APP|dpa|Xinhua|AA)\)"
+    r"|,[ \t]+(?P<mon2>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day2>\d{1,2}),? (?P<year2>\d{4}))[ \t]*[-\u2013\u2014]"
 )
 _NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
@@ -265,14 +276,39 @@ def _dateline(text: str) -> tuple[int, int, int] | None:
 
     Returns ``(start, end, month * 100 + day)`` (0 when the dateline has no date) or ``None``.
     """
-    m = _DATELINE.match(text, _first_line(text))
+    found = _dateline_match(text)
+    if found is None:
+        return None
+    m, month, day, _year = found
+    end = m.end("rest") if m.group("rest") else m.end("place")
+    return m.start("place"), end, month * 100 + day
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    """Return the day a dateline gives with its year ("KARACHI, March 26, 2024 (AFP) -"), if any."""
+    found = _dateline_match(text)
+    if found is None or not found[3] or not found[1]:
+        return None
+    try:
+        return dt.date(found[3], found[1], found[2])
+    except ValueError:
+        return None
+
+
+def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
+    """Return the dateline's match and its month, day and year (0 for what it does not give)."""
+    start = _first_line(text)
+    m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
     if not m:
         return None
-    month = _month(m.group("mon")) if m.group("mon") else 0
-    if m.group("mon") and not month:
+    groups = m.groupdict()
+    mon = groups.get("mon") or groups.get("mon2")
+    month = (_month(mon) or 0) if mon else 0
+    if mon and not month:
         return None
-    end = m.end("rest") if m.group("rest") else m.end("place")
-    return m.start("place"), end, (month or 0) * 100 + int(m.group("day") or 0)
+    day = int(groups.get("day") or groups.get("day2") or 0)
+    year = int(groups.get("year") or groups.get("year2") or 0)
+    return m, month, day, year
 
 
 def _first_line(text: str) -> int:
@@ -1270,7 +1306,7 @@ def parse_article(
         raise InputError(f"text must be a str, not {type(text).__name__}")
     if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
         raise InputError(f"country must be an ISO 3166-1 alpha-2 code such as PK, not {country!r}")
-    pub = _parse_date(date) if date is not None else _header_date(text)
+    pub = _parse_date(date) if date is not None else (_header_date(text) or _dateline_date(text))
     notes: list[str] = []
     if len(text) > _MAX_CHARS:
         notes.append(f"text longer than {_MAX_CHARS:,} characters: only the start was read")
@@ -1304,6 +1340,7 @@ def parse_article(
         if id(m) in holders and m.role == "reference":
             m.rule = "name-part"  # "the Peshawar High Court": named, not hit
     notes += _dateline_references(mentions, text, pub)
+    _journey_sites(mentions)
     _containers(mentions)
     _report_containers(mentions)
     _dates(mentions, pub)
