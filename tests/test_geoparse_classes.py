@@ -926,3 +926,18 @@ def test_where_groups_operate_is_background() -> None:
     assert _row(frame, "Turbat")["role"] == "incident"
     assert _row(frame, "Bannu")["role"] == "reference"
     assert _row(frame, "Gwadar")["role"] == "reference"
+
+
+def test_a_curated_locality_s_other_spelling_is_found(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "A bomb went off in the vegetable market in Hazarganji on Friday, killing 20.", boundaries=adm2
+    )
+    row = _row(frame, "Hazarganji")
+    assert (row["role"], row["admin2"]) == ("incident", "Quetta")
+
+
+def test_an_attack_on_an_administration_s_compound_is_the_site() -> None:
+    frame = parse_article(
+        "Two bombers attacked the compound of the political administration in Khar, killing five."
+    )
+    assert _row(frame, "Khar")["role"] == "incident"

@@ -387,9 +387,14 @@ def _cue_rule(
                 # a word of violence before the gathering makes it the target ("a drone struck
                 # a council in X"), unless a reaction takes it as its object ("condemned the
                 # violence at a meeting in X")
-                lo = max(
-                    0, p - 12
-                )  # "attacked a maternity ward run by Médecins Sans Frontières at a hospital in"
+                # within 12 words ("attacked a maternity ward run by Médecins Sans Frontières at
+                # a hospital in"), and in the same clause ("the bombings took place as the allies
+                # prepared for a new administration in Washington")
+                lo = max(0, p - 12)
+                for n in range(p - 2, lo - 1, -1):
+                    if words[n] in _CLAUSE_OPENERS:
+                        lo = n + 1
+                        break
                 hits = [
                     n
                     for n in range(lo, p - 1)
@@ -484,6 +489,7 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     return False
 
 
+_CLAUSE_OPENERS = frozenset({"as", "while", "when", "because", "after", "before", "since"})
 _DO_FORMS = frozenset({"did", "do", "does", "had", "has", "have", "was", "were"})
 _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
 _OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to"})

@@ -835,6 +835,11 @@ def _capitals() -> dict[str, str]:
     }
 
 
+def _curated(place: Place) -> bool:
+    """Whether the place is one of the curated localities (``data/curated_places.csv``)."""
+    return place.id.startswith("cur:")
+
+
 def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bool:
     """Pick the reading of a gazetteer mention (its country, and its unit); False drops it."""
     if m.kind in ("country", "unknown", "continent"):
@@ -857,9 +862,9 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
         if (
             not names
             and not _typed(m)
-            and not any(x.place.population >= 1000 or x.place.is_admin for x in inside)
+            and not any(x.place.population >= 1000 or x.place.is_admin or _curated(x.place) for x in inside)
         ):
-            return False
+            return False  # an other name of a hamlet; a curated locality's names are cited spellings
     big = [
         x
         for x in m.matches
