@@ -48,9 +48,16 @@ __all__ = [
 ]
 
 # initials written with full stops ("U.S.", "D.C.", "N.J.") are one token, so that they can
-# be looked up as a name; any other word is a run of letters
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+|\d+(?:[.,]\d+)*")
-_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")
+# be looked up as a name; any other word is a run of letters. The first letter is read once
+# for both ("U" then ".S." or "nited"): trying the initials and then the word from the same
+# letter costs a fifth more.
+_TOKEN = re.compile(r"[^\W\d_](?:\.(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_]*)|\d+(?:[.,]\d+)*")
+# the same tokens in ASCII text, where a letter is [A-Za-z] and a digit [0-9]: classes of a
+# few ranges are tested twice as fast as Unicode categories
+_ASCII_TOKEN = re.compile(r"[A-Za-z](?:\.(?:[A-Za-z]\.)+(?![A-Za-z])|[A-Za-z]*)|[0-9]+(?:[.,][0-9]+)*")
+# the lookahead lets the engine skip to the next candidate character instead of trying each
+# alternative at every position
+_SENT_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S))")
 _ABBREV = frozenset(
     {
         "mr",
@@ -218,16 +225,30 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
+_LOWER: dict[str, str] = {}  # word -> its lower-case (folded) form (memo)
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers of ``text[start:end]``, with offsets into ``text``."""
-    out = []
+    stop = len(text) if end is None else end
+    return _tokens(text, start, stop, _ASCII_TOKEN if text[start:stop].isascii() else _TOKEN)
+
+
+def _tokens(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Token]:
+    """:func:`tokens` with the pattern chosen by the caller (``_ASCII_TOKEN`` for ASCII text only)."""
+    out: list[Token] = []
+    add = out.append
     make = tuple.__new__  # Token(...) without the generated __new__'s extra call
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+    lower = _LOWER
+    if len(lower) > _MEMO_SIZE:
+        lower.clear()
+    for m in pattern.finditer(text, start, end):
         word = m.group()
-        a, b = m.span()
-        out.append(
-            make(Token, (word, a, b, word.lower() if word.isascii() else _fold(word), word[0].isupper()))
-        )
+        low = lower.get(word)
+        if low is None:
+            low = lower[word] = word.lower() if word.isascii() else _fold(word)
+        a = m.start()
+        add(make(Token, (word, a, a + len(word), low, word[0].isupper())))
     return out
 
 
@@ -253,6 +274,7 @@ def sentences(text: str) -> list[Sentence]:
     not end a sentence; a blank line (or a new line) always does.
     """
     out: list[Sentence] = []
+    pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
     pos = _body_start(text)
     paragraph = 0
     start = pos
@@ -271,14 +293,14 @@ def sentences(text: str) -> list[Sentence]:
         ):
             continue
         if m.start() > start:
-            toks = tuple(tokens(text, start, m.start() + 1))
+            toks = tuple(_tokens(text, start, m.start() + 1, pattern))
             if toks:
                 out.append(Sentence(len(out), start, m.start() + 1, paragraph, toks))
         if "\n\n" in m.group().replace(" ", "").replace("\r", "") or "\n" in m.group():
             paragraph += 1
         start = m.end()
     if start < len(text):
-        toks = tuple(tokens(text, start, len(text)))
+        toks = tuple(_tokens(text, start, len(text), pattern))
         if toks:
             out.append(Sentence(len(out), start, len(text), paragraph, toks))
     return out
