@@ -32,7 +32,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.errors import InputError
@@ -292,7 +292,7 @@ def _find(
         for run in _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s):
             a, found = run.i, ""
             while a < run.j:
-                k = key(text[toks[a].start : toks[run.j - 1].end])
+                k = _run_key(text[toks[a].start : toks[run.j - 1].end])
                 if idx.known(k):
                     found = k
                     break
@@ -354,6 +354,12 @@ def _find(
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
     return [m for m in out if not _person(m, tails, text, c) and not _common_word(m, c)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_key(name: str) -> str:
+    """Return :func:`~geokit.normalize.key` of a run as written, remembered: names recur in the news."""
+    return key(name)
 
 
 def _other_forms(
@@ -424,7 +430,7 @@ def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Ite
             for n in range(run.i + 1, run.j)
             if text[toks[n - 1].end : toks[n].start] in ("-", "\u2011", "\u2013")
         ]
-        if not cuts or idx.known(key(text[toks[run.i].start : toks[run.j - 1].end])):
+        if not cuts or idx.known(_run_key(text[toks[run.i].start : toks[run.j - 1].end])):
             yield run
             continue
         party = len(cuts) == 1 and cuts[0] == run.i + 1 and toks[run.i].text in _forms.PARTY_LETTERS
@@ -456,7 +462,7 @@ def _named(text: str, toks: Sequence[Token], idx: NameIndex) -> bool:
     """Whether tokens are a place name or a country's demonym ("Egyptian" in "Egyptian-US")."""
     if len(toks) == 1 and toks[0].low in _forms.demonym_table():
         return True
-    return idx.known(key(text[toks[0].start : toks[-1].end]))
+    return idx.known(_run_key(text[toks[0].start : toks[-1].end]))
 
 
 def _personal(toks: Sequence[Token], c: Cues) -> bool:
@@ -677,6 +683,7 @@ class _Context(NamedTuple):
 
     points: list[tuple[float, float]]
     units: set[tuple[str, str]]  # (country, admin-1 name)
+    near: dict[tuple[float, float, str, str | None, str], bool]  # memo of _near, by what it reads
 
 
 def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
@@ -697,7 +704,7 @@ def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
             units.add((p.country, p.admin1))
         elif not p.is_admin:
             points.append((p.lat, p.lon))
-    return _Context(points, units)
+    return _Context(points, units, {})
 
 
 def _log_pop(p: Place) -> float:
@@ -712,6 +719,18 @@ _CONTEXT_LAT = _CONTEXT_KM / 100.0
 
 
 def _near(p: Place, ctx: _Context) -> bool:
+    """Whether a reading lies near the report's clear places (remembered per report).
+
+    A report weighs the same readings again for each mention of a name.
+    """
+    k = (p.lat, p.lon, p.country, p.admin1, p.kind)
+    found = ctx.near.get(k)
+    if found is None:
+        found = ctx.near[k] = _near_anchor(p, ctx)
+    return found
+
+
+def _near_anchor(p: Place, ctx: _Context) -> bool:
     if p.admin1 and (p.country, p.admin1) in ctx.units and p.kind != "adm1":
         return True
     return any(
