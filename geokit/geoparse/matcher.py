@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -226,29 +227,38 @@ def _fold(word: str) -> str:
 
 
 _LOWER: dict[str, str] = {}  # word -> its lower-case (folded) form (memo)
+# the token patterns as one group, for re.split: words and the text between them, alternately
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers of ``text[start:end]``, with offsets into ``text``."""
     stop = len(text) if end is None else end
-    return _tokens(text, start, stop, _ASCII_TOKEN if text[start:stop].isascii() else _TOKEN)
+    return _tokens(text, start, stop, text[start:stop].isascii())
 
 
-def _tokens(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[Token]:
-    """:func:`tokens` with the pattern chosen by the caller (``_ASCII_TOKEN`` for ASCII text only)."""
+def _tokens(text: str, start: int, end: int, ascii_only: bool) -> list[Token]:
+    """:func:`tokens`, told whether ``text[start:end]`` is ASCII (then read with ``_ASCII_TOKEN``).
+
+    ``re.split`` gives the words and the gaps between them as strings, with no match
+    object per word; the offsets are the lengths summed.
+    """
+    parts = (_ASCII_SPLIT if ascii_only else _SPLIT).split(text[start:end])
     out: list[Token] = []
     add = out.append
     make = tuple.__new__  # Token(...) without the generated __new__'s extra call
     lower = _LOWER
     if len(lower) > _MEMO_SIZE:
         lower.clear()
-    for m in pattern.finditer(text, start, end):
-        word = m.group()
+    a = start + len(parts[0])
+    for word, gap in zip(parts[1::2], parts[2::2], strict=True):  # 2k + 1 parts: k words
         low = lower.get(word)
         if low is None:
             low = lower[word] = word.lower() if word.isascii() else _fold(word)
-        a = m.start()
-        add(make(Token, (word, a, a + len(word), low, word[0].isupper())))
+        b = a + len(word)
+        add(make(Token, (word, a, b, low, word[0].isupper())))
+        a = b + len(gap)
     return out
 
 
@@ -267,6 +277,9 @@ def _body_start(text: str) -> int:
     return pos if seen else 0
 
 
+_token_start = attrgetter("start")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split the body of an article (header lines skipped) into sentences.
 
@@ -274,8 +287,19 @@ def sentences(text: str) -> list[Sentence]:
     not end a sentence; a blank line (or a new line) always does.
     """
     out: list[Sentence] = []
-    pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
     pos = _body_start(text)
+    # the body is read into tokens at once, each sentence taking those that start inside it: no
+    # token spans a sentence's end (a sentence ends at a stop or a line break, which only
+    # initials take, as their last character)
+    body = _tokens(text, pos, len(text), text.isascii())
+    first = 0  # the first token not yet in a sentence
+
+    def take(start: int, end: int) -> tuple[Token, ...]:
+        nonlocal first
+        lo = bisect_left(body, start, first, key=_token_start)
+        first = bisect_left(body, end, lo, key=_token_start)
+        return tuple(body[lo:first])
+
     paragraph = 0
     start = pos
     for m in _SENT_END.finditer(text, pos):
@@ -293,14 +317,14 @@ def sentences(text: str) -> list[Sentence]:
         ):
             continue
         if m.start() > start:
-            toks = tuple(_tokens(text, start, m.start() + 1, pattern))
+            toks = take(start, m.start() + 1)
             if toks:
                 out.append(Sentence(len(out), start, m.start() + 1, paragraph, toks))
         if "\n\n" in m.group().replace(" ", "").replace("\r", "") or "\n" in m.group():
             paragraph += 1
         start = m.end()
     if start < len(text):
-        toks = tuple(_tokens(text, start, len(text), pattern))
+        toks = take(start, len(text))
         if toks:
             out.append(Sentence(len(out), start, len(text), paragraph, toks))
     return out
@@ -313,11 +337,10 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
     across hyphens ("Tehreek-e-Taliban", "Jaish al-Adl").
     """
     toks = sent.tokens
-    i = 0
     n = len(toks)
-    while i < n:
-        if not toks[i].cap or toks[i].text.isdigit():
-            i += 1
+    j = 0  # the end of the last run
+    for i, first in enumerate(toks):
+        if i < j or not first.cap:  # (a capital never starts a number)
             continue
         j = i + 1
         while j < n:
@@ -325,7 +348,7 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
             if gap not in (" ", "-", "\u2011"):
                 break
             t = toks[j]
-            if t.cap and not t.text.isdigit():
+            if t.cap:
                 j += 1
                 continue
             nxt_gap = text[t.end : toks[j + 1].start] if j + 1 < n else ""
@@ -334,7 +357,6 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
                 continue
             break
         yield Run(sent.index, i, j)
-        i = j
 
 
 @cache
