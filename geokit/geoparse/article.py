@@ -683,7 +683,8 @@ class _Context(NamedTuple):
 
     points: list[tuple[float, float]]
     units: set[tuple[str, str]]  # (country, admin-1 name)
-    near: dict[tuple[float, float, str, str | None, str], bool]  # memo of _near, by what it reads
+    #: memo of _prior for the focus the context was made for, by every field of the reading it reads
+    scores: dict[tuple[str, float, float, str, str | None, str, int, str], float]
 
 
 def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
@@ -719,18 +720,6 @@ _CONTEXT_LAT = _CONTEXT_KM / 100.0
 
 
 def _near(p: Place, ctx: _Context) -> bool:
-    """Whether a reading lies near the report's clear places (remembered per report).
-
-    A report weighs the same readings again for each mention of a name.
-    """
-    k = (p.lat, p.lon, p.country, p.admin1, p.kind)
-    found = ctx.near.get(k)
-    if found is None:
-        found = ctx.near[k] = _near_anchor(p, ctx)
-    return found
-
-
-def _near_anchor(p: Place, ctx: _Context) -> bool:
     if p.admin1 and (p.country, p.admin1) in ctx.units and p.kind != "adm1":
         return True
     return any(
@@ -746,7 +735,21 @@ def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
 
     An admin-1 unit carries the population of its most populous place, so a state
     outranks a village of the same name ("California" is not California, Maryland).
+    With ``anchors`` (made for this ``focus``), the score is remembered for the report:
+    each mention of a name weighs the same readings again.
     """
+    if anchors is None:
+        return _score(x, focus, None)
+    p = x.place
+    k = (p.id, p.lat, p.lon, p.country, p.admin1, p.kind, p.population, x.how)
+    found = anchors.scores.get(k)
+    if found is None:
+        found = anchors.scores[k] = _score(x, focus, anchors)
+    return found
+
+
+def _score(x: Match, focus: set[str], anchors: _Context | None) -> float:
+    """Return :func:`_prior`'s score, worked out."""
     p = x.place
     capital = _CAPITAL.get(p.id)
     if capital is None:
