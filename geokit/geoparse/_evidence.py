@@ -840,6 +840,9 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
     """
     toks = s.tokens
     words = [t.low for t in toks]
+    kinds_at = c.kinds_of(words)
+    if not any("death" in k for k in kinds_at):  # no word of death: the loop below finds nothing
+        return 0 if _NONE_DEAD.search(" ".join(t.text for t in toks)) else None
     total, found = 0, False
     pending: list[int] = []
     partition = False
@@ -866,7 +869,7 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
                 and nxt not in ("of",)
             ):
                 pending.append(v)
-        kinds = c.kinds(w)
+        kinds = kinds_at[n]
         if "injury" in kinds:
             pending.clear()
         elif "death" in kinds:
