@@ -236,7 +236,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
-_LOWER: dict[str, str] = {}  # word -> its lower-case (folded) form (memo)
+_WORDS: dict[str, tuple[str, bool, int]] = {}  # word -> its lower-case (folded) form, capital, length (memo)
 # the token patterns as one group, for re.split: words and the text between them, alternately
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 _ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
@@ -258,16 +258,21 @@ def _tokens(text: str, start: int, end: int, ascii_only: bool) -> list[Token]:
     out: list[Token] = []
     add = out.append
     make = tuple.__new__  # Token(...) without the generated __new__'s extra call
-    lower = _LOWER
-    if len(lower) > _MEMO_SIZE:
-        lower.clear()
+    memo = _WORDS
+    if len(memo) > _MEMO_SIZE:
+        memo.clear()
     a = start + len(parts[0])
     for word, gap in zip(parts[1::2], parts[2::2], strict=True):  # 2k + 1 parts: k words
-        low = lower.get(word)
-        if low is None:
-            low = lower[word] = word.lower() if word.isascii() else _fold(word)
-        b = a + len(word)
-        add(make(Token, (word, a, b, low, word[0].isupper())))
+        known = memo.get(word)
+        if known is None:
+            known = memo[word] = (
+                word.lower() if word.isascii() else _fold(word),
+                word[0].isupper(),
+                len(word),
+            )
+        low, cap, n = known
+        b = a + n
+        add(make(Token, (word, a, b, low, cap)))
         a = b + len(gap)
     return out
 
@@ -313,26 +318,28 @@ def sentences(text: str) -> list[Sentence]:
     paragraph = 0
     start = pos
     for m in _SENT_END.finditer(text, pos):
-        if m.group().startswith("."):
+        end_at, next_at = m.span()
+        gap = m.group()
+        if gap.startswith("."):
             # the word before the full stop; a window of 20 characters is enough to tell
             # an initial or an abbreviation (at most 6 letters) from a longer word
-            before = _LAST_WORD.search(text, max(start, m.start() - 20), m.start())
+            before = _LAST_WORD.search(text, max(start, end_at - 20), end_at)
             word = before.group(1) if before else ""
             if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
                 continue
         if (
-            text[m.start() : m.end()].count("\n") == 0
-            and m.end() < len(text)
-            and not (text[m.end()].isupper() or text[m.end()] in "\"'“‘(0123456789")
+            "\n" not in gap
+            and next_at < len(text)
+            and not (text[next_at].isupper() or text[next_at] in "\"'“‘(0123456789")
         ):
             continue
-        if m.start() > start:
-            toks = take(start, m.start() + 1)
+        if end_at > start:
+            toks = take(start, end_at + 1)
             if toks:
-                out.append(Sentence(len(out), start, m.start() + 1, paragraph, toks))
-        if "\n\n" in m.group().replace(" ", "").replace("\r", "") or "\n" in m.group():
+                out.append(Sentence(len(out), start, end_at + 1, paragraph, toks))
+        if "\n" in gap:  # a line break, or a blank line, ends the paragraph
             paragraph += 1
-        start = m.end()
+        start = next_at
     if start < len(text):
         toks = take(start, len(text))
         if toks:
