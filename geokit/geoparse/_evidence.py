@@ -184,6 +184,7 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
         | set(_phrase_starts(joined, c.finder("event", multiword=True)))
     )
+    months = not _MONTH_WORDS.isdisjoint(words)
     return _Facts(
         words,
         events,
@@ -195,12 +196,12 @@ def _facts(s: Sentence, c: Cues) -> _Facts:
         [
             int(t.text)
             for t in s.tokens
-            if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
+            if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
         ],
-        _sentence_day(s),
-        [] if _MONTH_WORDS.isdisjoint(words) else [d for _n, d in _full_dates(s)],
+        None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
+        [d for _n, d in _full_dates(s)] if months else [],
         c.finder("earlier").search(joined) is not None,
-        [] if _MONTH_WORDS.isdisjoint(words) else _months_alone(s),
+        _months_alone(s) if months else [],
     )
 
 
@@ -673,6 +674,8 @@ def _event_date(
     """
     toks = s.tokens
     words = [t.low for t in toks]
+    if _MONTH_WORDS.isdisjoint(words) and _DAY_WORDS.isdisjoint(words):
+        return None  # no month, weekday or "yesterday": nothing below would date the sentence
     found: list[tuple[int, dt.date]] = _full_dates(s)
     full = {n for n, _ in found}
     for n, w in enumerate(words):
