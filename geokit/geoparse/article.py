@@ -286,32 +286,34 @@ def _find(
     lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
     tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
     out: list[_Mention] = []
+    known, has = idx.known, c.has
     for s in sents:
         toks = s.tokens
         hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
         for run in _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s):
             a, found = run.i, ""
+            run_end = toks[run.j - 1].end
             while a < run.j:
-                k = _run_key(text[toks[a].start : toks[run.j - 1].end])
-                if idx.known(k):
+                k = _run_key(text[toks[a].start : run_end])
+                if known(k):
                     found = k
                     break
-                if not c.has("stop", toks[a].low):
+                if not has("stop", toks[a].low):
                     break
                 a += 1
             span = (a, run.j)
-            whole = text[toks[run.i].start : toks[run.j - 1].end]
-            if not found and 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
-                tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
             if not found:
+                if 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
+                    tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
                 if misses is not None:
                     misses.append(run)
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
                 if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
-                    start, end = toks[run.i].start, toks[run.j - 1].end
+                    start = toks[run.i].start
+                    whole = text[start:run_end]
                     out.append(
-                        _Mention(whole, start, end, s, run.i, run.j, key(whole), matches=var, kind=kind)
+                        _Mention(whole, start, run_end, s, run.i, run.j, key(whole), matches=var, kind=kind)
                     )
                 continue
             single = span[1] - span[0] == 1
