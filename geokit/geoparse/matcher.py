@@ -202,9 +202,31 @@ class Cues:
         found = self._finders.get((kind, multiword))
         if found is None:
             chosen = sorted(p for p in self.phrases(kind) if " " in p or not multiword)
-            body = "|".join(map(re.escape, chosen))
+            body = _prefix_tree(chosen)
             found = self._finders[kind, multiword] = re.compile(f" (?=(?:{body}) )" if chosen else "(?!)")
         return found
+
+
+def _prefix_tree(phrases: Sequence[str]) -> str:
+    """Return a pattern matching exactly these strings, alternatives grouped by their first characters.
+
+    ``(?:b(?:last|omb)|shelling)`` rather than ``(?:blast|bomb|shelling)``: the regular
+    expression engine tries alternatives one by one, and a shared first character is then
+    read once, a wrong one rules a whole group out.
+    """
+    groups: dict[str, list[str]] = {}
+    whole = False  # one of the strings ends here
+    for p in phrases:
+        if p:
+            groups.setdefault(p[0], []).append(p[1:])
+        else:
+            whole = True
+    alternatives = [re.escape(ch) + _prefix_tree(rest) for ch, rest in sorted(groups.items())]
+    if whole:
+        alternatives.append("")
+    if len(alternatives) <= 1:
+        return alternatives[0] if alternatives else "(?!)"
+    return f"(?:{'|'.join(alternatives)})"
 
 
 @cache
@@ -557,6 +579,7 @@ class NameIndex:
         self.non_place = non_place_words()
         self._known: dict[str, bool] = {}
         self._matches: dict[str, list[Match]] = {}
+        self._variants: dict[str, list[Match]] = {}
 
     @staticmethod
     def _from_sqlite(con: sqlite3.Connection) -> tuple[array[int], dict[str, list[str]]]:
@@ -606,8 +629,18 @@ class NameIndex:
         return list(found)
 
     def variants(self, k: str) -> list[Match]:
-        """Return matches on the transliteration skeleton only ("Bamiyan" for "Bamyan")."""
-        return [m for m in self.gazetteer.search(k, variants=True) if m.how == "variant"]
+        """Return matches on the transliteration skeleton only ("Bamiyan" for "Bamyan"), remembered.
+
+        The skeletons are in SQLite, not in memory: a look-up costs as much as a tenth of a parse.
+        """
+        found = self._variants.get(k)
+        if found is None:
+            if len(self._variants) > _MEMO_SIZE // 10:
+                self._variants.clear()
+            found = self._variants[k] = [
+                m for m in self.gazetteer.search(k, variants=True) if m.how == "variant"
+            ]
+        return list(found)
 
 
 _INDEXES: dict[str, NameIndex] = {}
