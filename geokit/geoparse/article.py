@@ -307,6 +307,8 @@ def _find(
                     tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
                 if misses is not None:
                     misses.append(run)
+                if not run.i or toks[run.i - 1].low not in _BEFORE_UNLISTED:
+                    continue  # the test both readings below open with, made here for most runs
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
                 if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
@@ -576,11 +578,18 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
     return True
 
 
+#: The words after which a run that is no name may be a spelling variant of one ...
+_VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside"})
+#: ... or an unknown place (also after "the" after one of these).
+_UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside"})
+_BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the"}
+
+
 def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
     """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
     toks = s.tokens
     # the preposition first: it is the cheaper test and rules out most runs
-    if i == 0 or toks[i - 1].low not in ("in", "at", "near", "of", "from", "to", "outside"):
+    if i == 0 or toks[i - 1].low not in _VARIANT_AFTER:
         return []
     if not _plain_run(s, i, j, c):
         return []
@@ -596,7 +605,7 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     p = i - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
-    if toks[p].low not in ("in", "at", "near", "on", "outside", "inside"):
+    if toks[p].low not in _UNKNOWN_AFTER:
         return False
     if not _plain_run(s, i, j, c):
         return False
