@@ -240,6 +240,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
         | set(_phrase_starts(joined, c.finder("event", multiword=True)))
     )
+    months = not _MONTH_WORDS.isdisjoint(words)
     return _Facts(
         words,
         events,
@@ -251,13 +252,13 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         [
             int(t.text)
             for t in s.tokens
-            if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100
+            if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
         ],
-        _sentence_day(s),
-        [] if _MONTH_WORDS.isdisjoint(words) else [d for _n, d in _full_dates(s)],
+        None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
+        [d for _n, d in _full_dates(s)] if months else [],
         c.finder("earlier").search(joined) is not None or (" before " in joined and _before_adverb(s, text)),
-        [] if _MONTH_WORDS.isdisjoint(words) else _months_alone(s),
-        [] if _MONTH_WORDS.isdisjoint(words) else _month_days(s),
+        _months_alone(s) if months else [],
+        _month_days(s) if months else [],
     )
 
 
@@ -933,6 +934,8 @@ def _event_date(
     """
     toks = s.tokens
     words = [t.low for t in toks]
+    if _MONTH_WORDS.isdisjoint(words) and _DAY_WORDS.isdisjoint(words):
+        return None  # no month, weekday or "yesterday": nothing below would date the sentence
     found: list[tuple[int, dt.date]] = _full_dates(s)
     full = {n for n, _ in found}
     for n, w in enumerate(words):
@@ -1100,6 +1103,9 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
     """
     toks = s.tokens
     words = [t.low for t in toks]
+    kinds_at = c.kinds_of(words)
+    if not any("death" in k for k in kinds_at):  # no word of death: the loop below finds nothing
+        return 0 if _NONE_DEAD.search(" ".join(t.text for t in toks)) else None
     total, found = 0, False
     pending: list[int] = []
     partition = False
@@ -1126,7 +1132,7 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
                 and nxt not in ("of",)
             ):
                 pending.append(v)
-        kinds = c.kinds(w)
+        kinds = kinds_at[n]
         if "injury" in kinds:
             pending.clear()
         elif "death" in kinds:

@@ -80,10 +80,20 @@ def _by_token() -> dict[str, tuple[str, str, str]]:
 
 
 @cache
-def _abbreviation_finder() -> re.Pattern[str]:
-    """Any abbreviation of the table after a comma or a hyphen, anywhere in a text."""
-    body = "|".join(sorted(map(re.escape, _abbreviation_table()), key=len, reverse=True))
-    return re.compile(f"[,-] ?(?:{body})")
+def _abbreviation_finders() -> tuple[re.Pattern[str], ...]:
+    """Any abbreviation of the table after a comma, or after a hyphen, anywhere in a text.
+
+    One pattern for each: a pattern that opens with one literal character is searched for
+    that character at C speed, one that opens with a set of characters position by position
+    (five times slower on a report). A look-ahead for the abbreviations' first letters rules
+    out most commas at once, before the alternatives are tried one by one.
+    """
+    table = _abbreviation_table()
+    if not table:
+        return ()
+    body = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    firsts = "".join(sorted({re.escape(a[0]) for a in table}))
+    return tuple(re.compile(f"{re.escape(sep)} ?(?=[{firsts}])(?:{body})") for sep in ",-")
 
 
 @cache
@@ -155,7 +165,7 @@ def abbreviations(text: str, sents: Sequence[Sentence]) -> list[Form]:
     """
     table = _by_token()
     out: list[Form] = []
-    if not _abbreviation_finder().search(text):
+    if not any(finder.search(text) for finder in _abbreviation_finders()):
         return out  # most reports have none: one scan of the text, not a look-up per word
     for s in sents:
         toks = s.tokens

@@ -137,7 +137,7 @@ def _frame(mentions: Sequence[_Mention], text: str, deaths: dict[int, int | None
     # one string array for all text columns, cut into per-column slices (Arrow views): a
     # conversion per column costs more than the table's whole construction
     n = len(mentions)
-    joined = pd.array([v for name in texts for v in cols[name]], dtype=_str_dtype())
+    joined = _strings([v for name in texts for v in cols[name]])
     for k, name in enumerate(texts):
         data[name] = joined[k * n : (k + 1) * n]
     data["deaths"] = _masked(
@@ -154,6 +154,23 @@ def _str_dtype() -> pd.StringDtype:
     import pandas as pd
 
     return pd.StringDtype(na_value=float("nan"))
+
+
+def _strings(values: list[Any]) -> Any:
+    """Return ``pd.array(values, dtype=_str_dtype())`` for text and missing values.
+
+    Arrow reads a list of strings three times faster than pandas, which checks and converts
+    each value first; the dtype then wraps the Arrow array as ``pd.array`` would (the
+    protocol pyarrow's ``to_pandas`` uses). A value that is not text goes the pandas way.
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        read = pa.array(values, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.array(values, dtype=_str_dtype())
+    return _str_dtype().__from_arrow__(read)  # type: ignore[attr-defined]  # (not in pandas-stubs)
 
 
 @lru_cache(maxsize=4)

@@ -32,7 +32,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.errors import InputError
@@ -329,32 +329,36 @@ def _find(
     lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
     tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
     out: list[_Mention] = []
+    known, has = idx.known, c.has
     for s in sents:
         toks = s.tokens
         hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
         for run in _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s):
             a, found = run.i, ""
+            run_end = toks[run.j - 1].end
             while a < run.j:
-                k = key(text[toks[a].start : toks[run.j - 1].end])
-                if idx.known(k):
+                k = _run_key(text[toks[a].start : run_end])
+                if known(k):
                     found = k
                     break
-                if not c.has("stop", toks[a].low):
+                if not has("stop", toks[a].low):
                     break
                 a += 1
             span = (a, run.j)
-            whole = text[toks[run.i].start : toks[run.j - 1].end]
-            if not found and 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
-                tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
             if not found:
+                if 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
+                    tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
                 if misses is not None:
                     misses.append(run)
+                if not run.i or toks[run.i - 1].low not in _BEFORE_UNLISTED:
+                    continue  # the test both readings below open with, made here for most runs
                 var = _variant_place(text, s, run.i, run.j, idx, c)
                 kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
                 if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
-                    start, end = toks[run.i].start, toks[run.j - 1].end
+                    start = toks[run.i].start
+                    whole = text[start:run_end]
                     out.append(
-                        _Mention(whole, start, end, s, run.i, run.j, key(whole), matches=var, kind=kind)
+                        _Mention(whole, start, run_end, s, run.i, run.j, key(whole), matches=var, kind=kind)
                     )
                 continue
             single = span[1] - span[0] == 1
@@ -401,6 +405,12 @@ def _find(
         for m in out
         if not _person(m, tails, text, c) and not _common_word(m, c) and not _product(m, text, c)
     ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_key(name: str) -> str:
+    """Return :func:`~geokit.normalize.key` of a run as written, remembered: names recur in the news."""
+    return key(name)
 
 
 def _other_forms(
@@ -484,7 +494,7 @@ def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Ite
             for n in range(run.i + 1, run.j)
             if text[toks[n - 1].end : toks[n].start] in ("-", "\u2011", "\u2013")
         ]
-        if not cuts or idx.known(key(text[toks[run.i].start : toks[run.j - 1].end])):
+        if not cuts or idx.known(_run_key(text[toks[run.i].start : toks[run.j - 1].end])):
             yield run
             continue
         party = len(cuts) == 1 and cuts[0] == run.i + 1 and toks[run.i].text in _forms.PARTY_LETTERS
@@ -516,7 +526,7 @@ def _named(text: str, toks: Sequence[Token], idx: NameIndex) -> bool:
     """Whether tokens are a place name or a country's demonym ("Egyptian" in "Egyptian-US")."""
     if len(toks) == 1 and toks[0].low in _forms.demonym_table():
         return True
-    return idx.known(key(text[toks[0].start : toks[-1].end]))
+    return idx.known(_run_key(text[toks[0].start : toks[-1].end]))
 
 
 def _personal(toks: Sequence[Token], c: Cues) -> bool:
@@ -643,11 +653,18 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
     return True
 
 
+#: The words after which a run that is no name may be a spelling variant of one ...
+_VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside"})
+#: ... or an unknown place (also after "the" after one of these).
+_UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside"})
+_BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the"}
+
+
 def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
     """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
     toks = s.tokens
     # the preposition first: it is the cheaper test and rules out most runs
-    if i == 0 or toks[i - 1].low not in ("in", "at", "near", "of", "from", "to", "outside"):
+    if i == 0 or toks[i - 1].low not in _VARIANT_AFTER:
         return []
     if not _plain_run(s, i, j, c):
         return []
@@ -663,7 +680,7 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     p = i - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
-    if toks[p].low not in ("in", "at", "near", "on", "outside", "inside"):
+    if toks[p].low not in _UNKNOWN_AFTER:
         return False
     if not _plain_run(s, i, j, c):
         return False
@@ -752,6 +769,8 @@ class _Context(NamedTuple):
 
     points: list[tuple[float, float]]
     units: set[tuple[str, str]]  # (country, admin-1 name)
+    #: memo of _prior for the focus the context was made for, by every field of the reading it reads
+    scores: dict[tuple[str, float, float, str, str | None, str, int, str], float]
 
 
 def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
@@ -772,7 +791,7 @@ def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
             units.add((p.country, p.admin1))
         elif not p.is_admin:
             points.append((p.lat, p.lon))
-    return _Context(points, units)
+    return _Context(points, units, {})
 
 
 def _log_pop(p: Place) -> float:
@@ -802,7 +821,21 @@ def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
 
     An admin-1 unit carries the population of its most populous place, so a state
     outranks a village of the same name ("California" is not California, Maryland).
+    With ``anchors`` (made for this ``focus``), the score is remembered for the report:
+    each mention of a name weighs the same readings again.
     """
+    if anchors is None:
+        return _score(x, focus, None)
+    p = x.place
+    k = (p.id, p.lat, p.lon, p.country, p.admin1, p.kind, p.population, x.how)
+    found = anchors.scores.get(k)
+    if found is None:
+        found = anchors.scores[k] = _score(x, focus, anchors)
+    return found
+
+
+def _score(x: Match, focus: set[str], anchors: _Context | None) -> float:
+    """Return :func:`_prior`'s score, worked out."""
     p = x.place
     capital = _CAPITAL.get(p.id)
     if capital is None:

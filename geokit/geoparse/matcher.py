@@ -22,10 +22,11 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,9 +49,16 @@ __all__ = [
 ]
 
 # initials written with full stops ("U.S.", "D.C.", "N.J.") are one token, so that they can
-# be looked up as a name; any other word is a run of letters
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+|\d+(?:[.,]\d+)*")
-_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S)")
+# be looked up as a name; any other word is a run of letters. The first letter is read once
+# for both ("U" then ".S." or "nited"): trying the initials and then the word from the same
+# letter costs a fifth more.
+_TOKEN = re.compile(r"[^\W\d_](?:\.(?:[^\W\d_]\.)+(?![^\W\d_])|[^\W\d_]*)|\d+(?:[.,]\d+)*")
+# the same tokens in ASCII text, where a letter is [A-Za-z] and a digit [0-9]: classes of a
+# few ranges are tested twice as fast as Unicode categories
+_ASCII_TOKEN = re.compile(r"[A-Za-z](?:\.(?:[A-Za-z]\.)+(?![A-Za-z])|[A-Za-z]*)|[0-9]+(?:[.,][0-9]+)*")
+# the lookahead lets the engine skip to the next candidate character instead of trying each
+# alternative at every position
+_SENT_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)]*\s+|\n\s*\n|\n(?=\S))")
 _ABBREV = frozenset(
     {
         "mr",
@@ -144,6 +152,21 @@ class Cues:
     countries: dict[str, str]  # demonym -> ISO2
     _kinds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _finders: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    #: ``has(kind, word)``: whether ``word`` (lower case) is a cue of this kind, by word or stem.
+    #: A function made in ``__post_init__`` rather than a method: the role rules ask it about
+    #: most words of a report, and a closure over the memo spares a method's attribute
+    #: look-ups (half the cost of a call).
+    has: Callable[[str, str], bool] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        memo_get = self._kinds.get  # the memo is cleared when full, never replaced
+        kinds = self.kinds
+
+        def has(kind: str, word: str) -> bool:
+            found = memo_get(word)
+            return kind in (kinds(word) if found is None else found)
+
+        object.__setattr__(self, "has", has)
 
     def kinds(self, word: str) -> frozenset[str]:
         """Return every kind of cue ``word`` (lower case) is, by word or stem (memoised)."""
@@ -163,11 +186,6 @@ class Cues:
         memo = self._kinds
         return [k if (k := memo.get(w)) is not None else self.kinds(w) for w in words]
 
-    def has(self, kind: str, word: str) -> bool:
-        """Whether ``word`` (lower case) is a cue of this kind, by word or stem."""
-        found = self._kinds.get(word)  # the memo read here: this is called for most words
-        return kind in (self.kinds(word) if found is None else found)
-
     def phrases(self, kind: str) -> frozenset[str]:
         """Return the multi-word and single-word cues of a kind."""
         return self.words.get(kind, frozenset())
@@ -184,9 +202,31 @@ class Cues:
         found = self._finders.get((kind, multiword))
         if found is None:
             chosen = sorted(p for p in self.phrases(kind) if " " in p or not multiword)
-            body = "|".join(map(re.escape, chosen))
+            body = _prefix_tree(chosen)
             found = self._finders[kind, multiword] = re.compile(f" (?=(?:{body}) )" if chosen else "(?!)")
         return found
+
+
+def _prefix_tree(phrases: Sequence[str]) -> str:
+    """Return a pattern matching exactly these strings, alternatives grouped by their first characters.
+
+    ``(?:b(?:last|omb)|shelling)`` rather than ``(?:blast|bomb|shelling)``: the regular
+    expression engine tries alternatives one by one, and a shared first character is then
+    read once, a wrong one rules a whole group out.
+    """
+    groups: dict[str, list[str]] = {}
+    whole = False  # one of the strings ends here
+    for p in phrases:
+        if p:
+            groups.setdefault(p[0], []).append(p[1:])
+        else:
+            whole = True
+    alternatives = [re.escape(ch) + _prefix_tree(rest) for ch, rest in sorted(groups.items())]
+    if whole:
+        alternatives.append("")
+    if len(alternatives) <= 1:
+        return alternatives[0] if alternatives else "(?!)"
+    return f"(?:{'|'.join(alternatives)})"
 
 
 @cache
@@ -218,16 +258,44 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
+_WORDS: dict[str, tuple[str, bool, int]] = {}  # word -> its lower-case (folded) form, capital, length (memo)
+# the token patterns as one group, for re.split: words and the text between them, alternately
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Words and numbers of ``text[start:end]``, with offsets into ``text``."""
-    out = []
+    stop = len(text) if end is None else end
+    return _tokens(text, start, stop, text[start:stop].isascii())
+
+
+def _tokens(text: str, start: int, end: int, ascii_only: bool) -> list[Token]:
+    """:func:`tokens`, told whether ``text[start:end]`` is ASCII (then read with ``_ASCII_TOKEN``).
+
+    ``re.split`` gives the words and the gaps between them as strings, with no match
+    object per word; the offsets are the lengths summed.
+    """
+    parts = (_ASCII_SPLIT if ascii_only else _SPLIT).split(text[start:end])
+    out: list[Token] = []
+    add = out.append
     make = tuple.__new__  # Token(...) without the generated __new__'s extra call
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        a, b = m.span()
-        out.append(
-            make(Token, (word, a, b, word.lower() if word.isascii() else _fold(word), word[0].isupper()))
-        )
+    memo = _WORDS
+    if len(memo) > _MEMO_SIZE:
+        memo.clear()
+    a = start + len(parts[0])
+    for word, gap in zip(parts[1::2], parts[2::2], strict=True):  # 2k + 1 parts: k words
+        known = memo.get(word)
+        if known is None:
+            known = memo[word] = (
+                word.lower() if word.isascii() else _fold(word),
+                word[0].isupper(),
+                len(word),
+            )
+        low, cap, n = known
+        b = a + n
+        add(make(Token, (word, a, b, low, cap)))
+        a = b + len(gap)
     return out
 
 
@@ -246,6 +314,9 @@ def _body_start(text: str) -> int:
     return pos if seen else 0
 
 
+_token_start = attrgetter("start")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split the body of an article (header lines skipped) into sentences.
 
@@ -254,31 +325,45 @@ def sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     pos = _body_start(text)
+    # the body is read into tokens at once, each sentence taking those that start inside it: no
+    # token spans a sentence's end (a sentence ends at a stop or a line break, which only
+    # initials take, as their last character)
+    body = _tokens(text, pos, len(text), text.isascii())
+    first = 0  # the first token not yet in a sentence
+
+    def take(start: int, end: int) -> tuple[Token, ...]:
+        nonlocal first
+        lo = bisect_left(body, start, first, key=_token_start)
+        first = bisect_left(body, end, lo, key=_token_start)
+        return tuple(body[lo:first])
+
     paragraph = 0
     start = pos
     for m in _SENT_END.finditer(text, pos):
-        if m.group().startswith("."):
+        end_at, next_at = m.span()
+        gap = m.group()
+        if gap.startswith("."):
             # the word before the full stop; a window of 20 characters is enough to tell
             # an initial or an abbreviation (at most 6 letters) from a longer word
-            before = _LAST_WORD.search(text, max(start, m.start() - 20), m.start())
+            before = _LAST_WORD.search(text, max(start, end_at - 20), end_at)
             word = before.group(1) if before else ""
             if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
                 continue
         if (
-            text[m.start() : m.end()].count("\n") == 0
-            and m.end() < len(text)
-            and not (text[m.end()].isupper() or text[m.end()] in "\"'“‘(0123456789")
+            "\n" not in gap
+            and next_at < len(text)
+            and not (text[next_at].isupper() or text[next_at] in "\"'“‘(0123456789")
         ):
             continue
-        if m.start() > start:
-            toks = tuple(tokens(text, start, m.start() + 1))
+        if end_at > start:
+            toks = take(start, end_at + 1)
             if toks:
-                out.append(Sentence(len(out), start, m.start() + 1, paragraph, toks))
-        if "\n\n" in m.group().replace(" ", "").replace("\r", "") or "\n" in m.group():
+                out.append(Sentence(len(out), start, end_at + 1, paragraph, toks))
+        if "\n" in gap:  # a line break, or a blank line, ends the paragraph
             paragraph += 1
-        start = m.end()
+        start = next_at
     if start < len(text):
-        toks = tuple(tokens(text, start, len(text)))
+        toks = take(start, len(text))
         if toks:
             out.append(Sentence(len(out), start, len(text), paragraph, toks))
     return out
@@ -291,11 +376,10 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
     across hyphens ("Tehreek-e-Taliban", "Jaish al-Adl").
     """
     toks = sent.tokens
-    i = 0
     n = len(toks)
-    while i < n:
-        if not toks[i].cap or toks[i].text.isdigit():
-            i += 1
+    j = 0  # the end of the last run
+    for i, first in enumerate(toks):
+        if i < j or not first.cap:  # (a capital never starts a number)
             continue
         j = i + 1
         while j < n:
@@ -303,7 +387,7 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
             if gap not in (" ", "-", "\u2011"):
                 break
             t = toks[j]
-            if t.cap and not t.text.isdigit():
+            if t.cap:
                 j += 1
                 continue
             nxt_gap = text[t.end : toks[j + 1].start] if j + 1 < n else ""
@@ -312,7 +396,6 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
                 continue
             break
         yield Run(sent.index, i, j)
-        i = j
 
 
 @cache
@@ -496,6 +579,7 @@ class NameIndex:
         self.non_place = non_place_words()
         self._known: dict[str, bool] = {}
         self._matches: dict[str, list[Match]] = {}
+        self._variants: dict[str, list[Match]] = {}
 
     @staticmethod
     def _from_sqlite(con: sqlite3.Connection) -> tuple[array[int], dict[str, list[str]]]:
@@ -545,8 +629,18 @@ class NameIndex:
         return list(found)
 
     def variants(self, k: str) -> list[Match]:
-        """Return matches on the transliteration skeleton only ("Bamiyan" for "Bamyan")."""
-        return [m for m in self.gazetteer.search(k, variants=True) if m.how == "variant"]
+        """Return matches on the transliteration skeleton only ("Bamiyan" for "Bamyan"), remembered.
+
+        The skeletons are in SQLite, not in memory: a look-up costs as much as a tenth of a parse.
+        """
+        found = self._variants.get(k)
+        if found is None:
+            if len(self._variants) > _MEMO_SIZE // 10:
+                self._variants.clear()
+            found = self._variants[k] = [
+                m for m in self.gazetteer.search(k, variants=True) if m.how == "variant"
+            ]
+        return list(found)
 
 
 _INDEXES: dict[str, NameIndex] = {}
