@@ -941,3 +941,26 @@ def test_an_attack_on_an_administration_s_compound_is_the_site() -> None:
         "Two bombers attacked the compound of the political administration in Khar, killing five."
     )
     assert _row(frame, "Khar")["role"] == "incident"
+
+
+def test_the_dateline_s_town_named_again_by_a_noun_in_the_lede(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "PESHAWAR, Pakistan (AP) - Militants attacked the U.S. Consulate in this northwestern city on "
+        "Monday, killing six. Officials in the city said the wounded were treated at Lady Reading Hospital.",
+        boundaries=adm2,
+    )
+    row = _row(frame, "this northwestern city")
+    assert (row["role"], row["admin2"]) == ("incident", "Peshawar")
+    assert "the city" not in set(frame["text"])  # a reference adds nothing to the dateline
+    # a name after the noun is the mention: "the city of Bannu"
+    frame = parse_article("PESHAWAR (AP) - Militants stormed the jail in the city of Bannu on Sunday.")
+    assert not any("city" in t for t in frame["text"])
+
+
+def test_an_attack_on_an_embassy_is_the_site_but_its_statement_is_not() -> None:
+    frame = parse_article("A suicide bomber attacked the Danish embassy in Islamabad, killing six.")
+    assert _row(frame, "Islamabad")["role"] == "incident"
+    frame = parse_article(
+        "A bomb killed six in Quetta. No staff were harmed, the U.S. Embassy in Islamabad said."
+    )
+    assert _row(frame, "Islamabad")["role"] == "reference"

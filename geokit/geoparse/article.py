@@ -1275,6 +1275,78 @@ def _dateline_references(mentions: list[_Mention], text: str, pub: dt.date | Non
     return []
 
 
+#: "this northwestern city", "the Afghan capital" (a demonym's capital is a form of its own):
+#: a determiner, up to three describing words, and a head word for a town
+_ANAPHOR_HEADS = frozenset({"city", "town", "capital"})
+
+
+def _dateline_anaphors(
+    mentions: list[_Mention], text: str, sents: Sequence[Sentence], c: Cues
+) -> list[_Mention]:
+    """Return mentions of the dateline's town by a noun in its paragraph ("in this northwestern city").
+
+    Wire services name the town once, in the dateline, and then write "this city", "the
+    city" or "the capital" in the lede. Such a phrase, in the dateline's paragraph, with no
+    name after it ("the city of Bannu", "the capital, Kabul"), is a mention of that town.
+    """
+    line = _dateline(text)
+    if line is None:
+        return []
+    town = next(
+        (
+            m
+            for m in mentions
+            if line[0] <= m.start < line[1]
+            and m.res is not None
+            and m.res.place is not None
+            and not m.res.place.is_admin
+            and m.kind not in ("country", "continent", "unknown")
+        ),
+        None,
+    )
+    if town is None:
+        return []
+    out: list[_Mention] = []
+    for s in sents:
+        if s.paragraph != town.sent.paragraph:
+            continue
+        toks = s.tokens
+        for n, t in enumerate(toks):
+            if t.text not in _ANAPHOR_HEADS or (s is town.sent and t.start < line[1]):
+                continue
+            a = n - 1
+            while a >= 0 and n - a <= 3 and toks[a].low not in ("this", "the") and toks[a].text.isalpha():
+                if toks[a].cap and toks[a].low not in c.countries:
+                    break  # a name before the head: "Quetta city"; "the Afghan capital" is a form
+                a -= 1
+            if a < 0 or toks[a].low not in ("this", "the"):
+                continue
+            after = text[t.end : t.end + 2]
+            if (n + 1 < len(toks) and toks[n + 1].low == "of") or after.startswith(("'s", "\u2019s")):
+                continue  # "the city of Bannu", "the city's hospital"
+            if after.startswith(",") and n + 1 < len(toks) and toks[n + 1].cap:
+                continue  # "the capital, Kabul": the name follows
+            if any(o.start < t.end and toks[a + 1].start < o.end for o in mentions):
+                continue
+            start = toks[a].start  # the determiner too: "in this city" reads like "in Peshawar"
+            m = _Mention(
+                text[start : t.end],
+                start,
+                t.end,
+                s,
+                a,
+                n + 1,
+                town.key,
+                town.country,
+                town.kind,
+                list(town.matches),
+                town.res,
+                unit=town.unit,
+            )
+            out.append(m)
+    return out
+
+
 def _incident_deaths(
     mentions: list[_Mention],
     sents: list[Sentence],
@@ -1373,7 +1445,19 @@ def parse_article(
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
         o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
+    anaphors = _dateline_anaphors(mentions, text, sents, c)
+    if anaphors:
+        mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
     by_sentence = _give_roles(mentions, text, c, pub, None if pub else _lead_date(sents))
+    if anaphors:
+        # an anaphor tells something new only as the site: "in this northwestern city" is the
+        # dateline's city hit; as a reference it repeats the dateline
+        dropped = {id(a) for a in anaphors if a.role != "incident"}
+        mentions = [m for m in mentions if id(m) not in dropped]
+        for k in list(by_sentence):
+            by_sentence[k] = [m for m in by_sentence[k] if id(m) not in dropped]
+            if not by_sentence[k]:
+                del by_sentence[k]
     for m in mentions:
         if id(m) in holders and m.role == "reference":
             m.rule = "name-part"  # "the Peshawar High Court": named, not hit
