@@ -964,3 +964,18 @@ def test_an_attack_on_an_embassy_is_the_site_but_its_statement_is_not() -> None:
         "A bomb killed six in Quetta. No staff were harmed, the U.S. Embassy in Islamabad said."
     )
     assert _row(frame, "Islamabad")["role"] == "reference"
+
+
+def test_an_encyclopedia_s_background_and_aftermath_sections_hold_no_sites() -> None:
+    text = (
+        "The Parade Lane attack was an assault on a mosque in Rawalpindi on 4 December 2009.\n\n"
+        "Attack\n\nMilitants stormed the mosque in Rawalpindi during Friday prayers, killing 40.\n\n"
+        "Background\n\nMilitants had carried out a series of bombings in Peshawar and Lahore.\n\n"
+        "Aftermath. A bomb killed six at a checkpoint in Kohat the next week.\n\n"
+        "Attacks\n\nA second bomb exploded near a market in Attock, killing two."
+    )
+    frame = parse_article(text)
+    assert _row(frame, "Rawalpindi", 1)["role"] == "incident"
+    for place in ("Peshawar", "Lahore", "Kohat"):
+        assert (_row(frame, place)["role"], _row(frame, place)["rule"]) == ("reference", "section")
+    assert _row(frame, "Attock")["role"] == "incident"  # a heading that is no aside ends the section

@@ -157,7 +157,8 @@ class Report(NamedTuple):
     dateline with no year ("QUETTA, March 11 -") when ``day`` is not known; ``headline``
     is the key of its ``Title:`` line with a space at each end ("" when it has none);
     with no day, ``latest_year`` is the latest year the report names: the report is no
-    earlier than that.
+    earlier than that; ``aside`` holds the sentences of the sections an encyclopedia
+    article sets beside its event ("Background", "Aftermath", "Reactions").
     """
 
     day: dt.date | None = None
@@ -165,6 +166,7 @@ class Report(NamedTuple):
     headline: str = ""
     dated: bool = True  # ``day`` is the report's own date, not the first day written in it
     latest_year: int | None = None  # with no day known, the latest year the report names
+    aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
 
 
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
@@ -339,6 +341,8 @@ def _form_rule(
         return "reference", "past-year"
     if f.habitual:
         return "reference", "habitual"
+    if m.sent.index in report.aside:
+        return "reference", "section"
     if f.earlier or _dated_away(f, report):
         return "reference", "earlier-date"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":

@@ -101,6 +101,8 @@ RULES = {
     "journey": "the place ends a journey that violence hit on its way ('taking pupils to a school in "
     "Khuzdar when a car bomb struck'): the site when the report names no other town or district",
     "background": "the sentence describes the place ('X, the main town of...')",
+    "section": "the sentence is under an encyclopedia article's heading of what led to the event or "
+    "followed it ('Background', 'Aftermath', 'Reactions')",
     "no-event": "no word of violence near the place",
     "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place",
     "event-subject": "the place opens a sentence about violence",
@@ -1220,6 +1222,65 @@ def _lead_date(sents: Sequence[Sentence]) -> dt.date | None:
     return None
 
 
+#: Headings of the sections an encyclopedia article sets beside its event: what led to it, what
+#: followed, who said what (Wikipedia's articles on attacks use these; see e.g. "2009 Parade Lane
+#: mosque attack", "2021 Kunduz mosque bombing")
+_ASIDE_HEADINGS = frozenset(
+    {
+        "background",
+        "context",
+        "history",
+        "prelude",
+        "aftermath",
+        "reactions",
+        "reaction",
+        "responses",
+        "response",
+        "international reactions",
+        "domestic reactions",
+        "reactions and aftermath",
+        "aftermath and reactions",
+        "investigation",
+        "investigations",
+        "responsibility",
+        "perpetrators",
+        "legacy",
+        "memorials",
+        "trial",
+        "trials",
+        "analysis",
+        "see also",
+    }
+)
+
+
+def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
+    """Return the sentences under a heading of an aside section ("Background", "Aftermath").
+
+    A heading is a sentence of at most four words with no full stop, alone in its paragraph, or
+    a paragraph's first sentence of one or two words ("Background. Zahedan lies ..."); the
+    section runs to the next heading.
+    """
+    out: set[int] = set()
+    aside = False
+    for n, s in enumerate(sents):
+        words = len(s.tokens)
+        raw = text[s.start : s.end].strip()
+        alone = (n == 0 or sents[n - 1].paragraph != s.paragraph) and (
+            n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph
+        )
+        opens = n == 0 or sents[n - 1].paragraph != s.paragraph
+        heading = (alone and words <= 4 and not raw.endswith((".", "?", "!", '"'))) or (
+            opens and words <= 2 and raw.endswith(".") and not alone
+        )
+        if heading:
+            aside = key(raw.rstrip(".")) in _ASIDE_HEADINGS
+            continue
+        if aside:
+            out.add(s.index)
+    return frozenset(out)
+
+
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -1229,7 +1290,12 @@ def _latest_year(text: str) -> int | None:
 
 
 def _give_roles(
-    mentions: list[_Mention], text: str, c: Cues, day: dt.date | None, lead: dt.date | None
+    mentions: list[_Mention],
+    text: str,
+    c: Cues,
+    sents: Sequence[Sentence],
+    day: dt.date | None,
+    lead: dt.date | None,
 ) -> dict[int, list[_Mention]]:
     """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
 
@@ -1246,6 +1312,7 @@ def _give_roles(
         f" {key(title.group(1))} " if title else "",
         dated=day is not None,
         latest_year=None if day or lead else _latest_year(text),
+        aside=_aside_sections(text, sents),
     )
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
@@ -1448,7 +1515,7 @@ def parse_article(
     anaphors = _dateline_anaphors(mentions, text, sents, c)
     if anaphors:
         mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
-    by_sentence = _give_roles(mentions, text, c, pub, None if pub else _lead_date(sents))
+    by_sentence = _give_roles(mentions, text, c, sents, pub, None if pub else _lead_date(sents))
     if anaphors:
         # an anaphor tells something new only as the site: "in this northwestern city" is the
         # dateline's city hit; as a reference it repeats the dateline
