@@ -980,3 +980,13 @@ def test_an_encyclopedia_s_background_and_aftermath_sections_hold_no_sites() -> 
         assert (_row(frame, place)["role"], _row(frame, place)["rule"]) == ("reference", "section")
     assert _row(frame, "Lahore")["role"] == "reference"
     assert _row(frame, "Attock")["role"] == "incident"  # a heading that is no aside ends the section
+
+
+def test_a_place_conceded_after_despite_is_background() -> None:
+    frame = parse_article(
+        "A bomber struck a rally in Timergara, killing 40. Officials said militants could still strike "
+        "despite the offensives in Swat and South Waziristan."
+    )
+    assert _row(frame, "Timergara")["role"] == "incident"
+    assert _row(frame, "Swat")["role"] == "reference"
+    assert _row(frame, "South Waziristan")["role"] == "reference"

@@ -417,6 +417,9 @@ def _cue_rule(
         return "reference", "other-verb"
     if _other_event(m, words, text, headline):
         return "reference", "earlier-date"
+    if p >= 1 and "despite" in words[max(0, p - 4) : p]:
+        # "could still strike despite the offensives in Swat": a state of affairs conceded
+        return "reference", "background"
     if _described(m, words, text, c):
         return "reference", "description"
     if m.i == 0 and m.j < len(toks):
