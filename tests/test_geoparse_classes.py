@@ -990,3 +990,48 @@ def test_a_place_conceded_after_despite_is_background() -> None:
     assert _row(frame, "Timergara")["role"] == "incident"
     assert _row(frame, "Swat")["role"] == "reference"
     assert _row(frame, "South Waziristan")["role"] == "reference"
+
+
+def test_a_town_is_read_inside_the_district_the_text_puts_it_in(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "A suicide bomber struck a shrine in Fatehpur, a village in Jhal Magsi District of Balochistan, "
+        "killing 20 worshippers.",
+        boundaries=adm2,
+    )
+    assert (_row(frame, "Fatehpur")["role"], _row(frame, "Fatehpur")["admin2"]) == ("incident", "Jhal Magsi")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Militants blew up the shrine of the most celebrated poet in the Pashto language near Peshawar.",
+            "Pashto",
+        ),
+    ],
+)
+def test_languages_are_no_places(sentence: str, place: str) -> None:
+    assert place not in set(parse_article(sentence)["text"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The attack came weeks after the provincial government agreed to a peace deal with militants in Swat.",
+            "Swat",
+        ),
+        (
+            "Officials said the attackers fled back across the border into Balochistan afterwards.",
+            "Balochistan",
+        ),
+        ("The killings came as peace talks between the government and the Taliban stalled in Doha.", "Doha"),
+        ("In June 2012 a commander had banned vaccination in North Waziristan.", "North Waziristan"),
+    ],
+)
+def test_more_places_that_are_no_sites(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "Date: 2012-12-19\n\nGunmen shot dead three polio workers in Jalalabad on Tuesday. " + sentence
+    )
+    assert _row(frame, "Jalalabad")["role"] == "incident"
+    assert _row(frame, place)["role"] == "reference"

@@ -357,7 +357,7 @@ def _form_rule(
     if (
         text[m.end : m.end + 9].lower().startswith((", where", " where"))
         and any(c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25])
-        and not _other_event(m, words, text, report.headline)
+        and not _other_event(m, words, text, c, report.headline)
     ):
         return "incident", "where-event"
     return None
@@ -413,9 +413,9 @@ def _cue_rule(
         # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
         # the site if the report names no other (``_journey_sites``)
         return "reference", "journey" if _journey_hit(words, m.j, c) else "destination"
-    if p >= 0 and words[p] in ("in", "at", "near", "from") and _other_verb_governs(m, p, text, c):
+    if p >= 0 and words[p] in ("in", "at", "near", "from", "into") and _other_verb_governs(m, p, text, c):
         return "reference", "other-verb"
-    if _other_event(m, words, text, headline):
+    if _other_event(m, words, text, c, headline):
         return "reference", "earlier-date"
     if p >= 1 and "despite" in words[max(0, p - 4) : p]:
         # "could still strike despite the offensives in Swat": a state of affairs conceded
@@ -503,7 +503,7 @@ _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
 _OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to"})
 
 
-def _other_event(m: _Mention, words: Sequence[str], text: str, headline: str = "") -> bool:
+def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
     """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
 
     A span of time before "after"/"before" and an indefinite article measures the report's
@@ -522,7 +522,11 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, headline: str = "
             continue
         if k <= 4 and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
-        if words[k + 1] in _DETERMINERS and words[k + 1] not in ("a", "an"):
+        if (
+            words[k + 1] in _DETERMINERS
+            and words[k + 1] not in ("a", "an")
+            and any(c.has("event", w) for w in words[k + 2 : k + 5])
+        ):
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
         if words[k] in ("since", "for", "to"):
@@ -831,7 +835,7 @@ def _months_alone(s: Sentence) -> list[int]:
     out = []
     for n in range(1, len(toks)):
         w = toks[n].low
-        day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit()
+        day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit() and len(toks[n + 1].text) <= 2
         if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in ("in", "last", "since") and not day_after:
             out.append(_MONTHS.index(w) + 1)
     return out

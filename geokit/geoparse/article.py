@@ -1181,11 +1181,49 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     return None
 
 
+def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> None:
+    """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
+
+    When the reading chosen lies outside that unit, a namesake inside it is taken; with none,
+    the place is put in the unit itself, at the unit's precision, as an unknown name would be.
+    """
+    if m.res is None or m.res.place is None or m.res.place.is_admin:
+        return
+    holder = _holder(m, placed)
+    if holder is None or holder.res is None or holder.res.place is None:
+        return
+    unit = holder.res.place
+    level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
+    if level is None or unit.country != m.res.place.country:
+        return
+    name = unit.admin2 if level == "admin2" else unit.admin1
+    if name is None or getattr(m.res.place, level) in (name, None):
+        return
+    inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
+    if inside:
+        m.matches, m.country = inside, unit.country
+        m.res = _as_written(m) or m.res
+    else:
+        m.res = Resolution(
+            m.text,
+            "resolved",
+            unit.lat,
+            unit.lon,
+            3,
+            f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
+            unit.name,
+            unit.source,
+            unit.id,
+            unit,
+        )
+
+
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
     """Resolve the gazetteer's places first, then each unknown name.
 
     An unknown name is placed in the admin unit named right after it ("the Bolan Pass area of
-    Kachhi district"), else near the closest town of the report.
+    Kachhi district"), else near the closest town of the report; a known name whose reading lies
+    outside the unit named after it is read inside it (``_keep_in_holder``).
     """
     placed = [m for m in mentions if m.kind != "unknown"]
     for m in placed:
@@ -1211,6 +1249,8 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 default=None,
             )
             m.res = _resolve(m, gaz, m.text, anchor)
+    for m in placed:
+        _keep_in_holder(m, mentions)
 
 
 def _lead_date(sents: Sequence[Sentence]) -> dt.date | None:
