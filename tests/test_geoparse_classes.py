@@ -1035,3 +1035,56 @@ def test_more_places_that_are_no_sites(sentence: str, place: str) -> None:
     )
     assert _row(frame, "Jalalabad")["role"] == "incident"
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_an_undated_paper_s_weekday_makes_a_month_another_time() -> None:
+    frame = parse_article(
+        "LAHORE: A suicide bomber targeted a police van outside the shrine in Lahore on Wednesday, killing "
+        "10.\n\nIn January, militants stormed a university in Charsadda. A June bombing of a bus in Kohat "
+        "killed 30."
+    )
+    assert _row(frame, "Lahore")["role"] == "incident"
+    for place in ("Charsadda", "Kohat"):
+        assert (_row(frame, place)["role"], _row(frame, place)["rule"]) == ("reference", "earlier-date")
+
+
+def test_a_holiday_is_no_unknown_place() -> None:
+    frame = parse_article(
+        "A suicide bombing at a park in Lahore had killed more than 70 people on Easter Sunday."
+    )
+    assert "Easter Sunday" not in set(frame["text"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        (
+            "The bombing came as the army pressed on with its offensive against the Taliban in Swat.",
+            "Swat",
+            "reference",
+        ),
+        ("Thousands displaced by the fighting have taken shelter in camps in Mardan.", "Mardan", "reference"),
+        (
+            "The scientist, who held a senior post at the plant in Natanz, died in the blast.",
+            "Natanz",
+            "reference",
+        ),
+        (
+            "Gunmen stormed the school, and pupils were held hostage in a classroom in Bannu.",
+            "Bannu",
+            "incident",
+        ),
+    ],
+)
+def test_what_was_going_on_and_where_people_held_posts(sentence: str, place: str, role: str) -> None:
+    frame = parse_article("A suicide bomber blew himself up in a mosque in Timergara on Friday. " + sentence)
+    assert _row(frame, place)["role"] == role
+
+
+def test_one_reading_of_a_name_per_report(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "A suicide bomber struck a shrine in Fatehpur area of Jhal Magsi district, killing 20. "
+        "The shrine in Fatehpur had been targeted before.",
+        boundaries=adm2,
+    )
+    assert list(frame.loc[frame["text"] == "Fatehpur", "admin2"]) == ["Jhal Magsi", "Jhal Magsi"]

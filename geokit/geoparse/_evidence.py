@@ -167,6 +167,7 @@ class Report(NamedTuple):
     dated: bool = True  # ``day`` is the report's own date, not the first day written in it
     latest_year: int | None = None  # with no day known, the latest year the report names
     aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
+    weekday_lede: bool = False  # the report's first sentences date its event by a weekday
 
 
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
@@ -539,6 +540,10 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
             ):
                 return m.sent.index > 0 and f" {m.key} " not in headline
             continue
+        if words[k] == "as" and unit in ("came", "comes", "place"):
+            # "The bombing came as the army pressed on with its offensive in Swat": the clause
+            # after it is what was going on at the time
+            return m.sent.index > 0 and f" {m.key} " not in headline
         if words[k] in ("that", "as"):
             if (count, unit) != ("same", "day"):
                 continue
@@ -600,6 +605,8 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
         if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
         if c.has("other_verb", w):
+            if w == "held" and k + 1 < len(words) and words[k + 1] in ("hostage", "hostages", "captive"):
+                return False  # "were held hostage in a school in X": the siege is the event
             return not _victims_clause(words, k, c)
         k -= 1
     return False
@@ -829,14 +836,17 @@ def _sentence_day(s: Sentence) -> str | None:
     return None
 
 
+_MONTH_OPENERS = frozenset({"in", "last", "since", "a", "an", "the"})
+
+
 def _months_alone(s: Sentence) -> list[int]:
-    """Months named with no day after "in", "last" or "since" ("In November, a bomber ...")."""
+    """Months named with no day after "in", "last", "since" or an article ("a June bombing")."""
     toks = s.tokens
     out = []
     for n in range(1, len(toks)):
         w = toks[n].low
         day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit() and len(toks[n + 1].text) <= 2
-        if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in ("in", "last", "since") and not day_after:
+        if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in _MONTH_OPENERS and not day_after:
             out.append(_MONTHS.index(w) + 1)
     return out
 
@@ -868,6 +878,10 @@ def _dated_away(f: _Facts, report: Report) -> bool:
     if not (f.dates or f.months or f.month_days):
         return False
     pub = report.day
+    if pub is None and report.dateline is None and report.weekday_lede and not f.day:
+        # an undated paper's report tells its own event by the weekday ("on Wednesday"): a
+        # sentence dated by a month ("In March 2016, a bombing ...") is another time
+        return True
     if pub is None and f.dates:
         return False
     ref = pub

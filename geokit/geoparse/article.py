@@ -40,7 +40,9 @@ from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.geoparse import _forms
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
+    _MONTH_WORDS,
     _MONTHS,
+    _WEEKDAY_WORDS,
     Report,
     _containers,
     _deaths,
@@ -688,6 +690,8 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
         return False
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
+    if any(t.low in _WEEKDAY_WORDS or t.low in _MONTH_WORDS for t in toks[i:j]):
+        return False  # "on Easter Sunday", "in March 2016": a time, not a place
     lo, hi = max(0, i - _EVENT_WINDOW), min(len(toks), j + _EVENT_WINDOW)
     return any(c.has("event", t.low) for t in toks[lo:hi])
 
@@ -1181,24 +1185,25 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     return None
 
 
-def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> None:
+def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
 
     When the reading chosen lies outside that unit, a namesake inside it is taken; with none,
     the place is put in the unit itself, at the unit's precision, as an unknown name would be.
+    Returns whether the reading changed.
     """
     if m.res is None or m.res.place is None or m.res.place.is_admin:
-        return
+        return False
     holder = _holder(m, placed)
     if holder is None or holder.res is None or holder.res.place is None:
-        return
+        return False
     unit = holder.res.place
     level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
     if level is None or unit.country != m.res.place.country:
-        return
+        return False
     name = unit.admin2 if level == "admin2" else unit.admin1
     if name is None or getattr(m.res.place, level) in (name, None):
-        return
+        return False
     inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
     if inside:
         m.matches, m.country = inside, unit.country
@@ -1216,6 +1221,7 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> None:
             unit.id,
             unit,
         )
+    return True
 
 
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
@@ -1249,8 +1255,12 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 default=None,
             )
             m.res = _resolve(m, gaz, m.text, anchor)
-    for m in placed:
-        _keep_in_holder(m, mentions)
+    reread = {m.key: m for m in placed if _keep_in_holder(m, mentions)}
+    for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
+        first = reread.get(m.key)
+        readable = m.res is not None and m.res.place is not None and not m.res.place.is_admin
+        if first is not None and m is not first and readable:
+            m.res, m.matches, m.country = first.res, first.matches, first.country
 
 
 def _lead_date(sents: Sequence[Sentence]) -> dt.date | None:
@@ -1353,6 +1363,7 @@ def _give_roles(
         dated=day is not None,
         latest_year=None if day or lead else _latest_year(text),
         aside=_aside_sections(text, sents),
+        weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(t.low for t in s.tokens) for s in sents[:3]),
     )
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
