@@ -173,10 +173,12 @@ def skeleton(k: str) -> str:
     Returns
     -------
     str
-        Spaces removed and ``variants.tsv`` applied; ``""`` for keys that are
+        Spaces and a lone izafat ("e", "i") removed and ``variants.tsv`` applied; ``""`` for keys that are
         not in Latin letters (the rules are for romanised names only).
     """
-    s = k.replace(" ", "")
+    # the Persian and Urdu izafat is written as its own word or left out: "Gulshan-e-Iqbal",
+    # "Gulshan Iqbal"
+    s = k.replace(" e ", " ").replace(" i ", " ").replace(" ", "") if " " in k else k
     if not s.isascii() or not s.isalpha():
         s = "".join(c for c in s if c.isalnum())
         if not s.isascii() or not s:

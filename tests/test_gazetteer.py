@@ -408,3 +408,19 @@ def test_the_gazetteer_extra_setting_adds_sources_to_the_default(tmp_path: Path,
     from geokit.settings import get_settings
 
     assert get_settings().gazetteer_extra == (str(path), "geonames:PK")
+
+
+@pytest.mark.parametrize(
+    ("query", "district"),
+    [
+        ("Landhi, Karachi", "Korangi Karachi"),  # COD-AB "Landhi Town"
+        ("Liaquatabad, Karachi", "Central Karachi"),  # "Liaqatabad Town": qu/q
+        ("Gulshan-e-Iqbal, Karachi", "East Karachi"),  # "Gulshan Iqbal Town": the izafat left out
+        ("Orangi, Karachi", "West Karachi"),
+    ],
+)
+def test_karachi_s_towns_are_found_by_their_short_names(query: str, district: str) -> None:
+    from geokit.resolve import resolve
+
+    res = resolve(query, country="PK")
+    assert res.place is not None and res.place.admin2 == district, res

@@ -46,6 +46,9 @@ def test_clean_caps_length_and_strips_controls() -> None:
         ("Dera Bughti", "Dera Bugti"),
         ("Panjgoor", "Panjgur"),
         ("Kili Deeba", "Killi Deeba"),
+        ("Liaquatabad", "Liaqatabad"),
+        ("Gulshan-e-Iqbal", "Gulshan Iqbal"),
+        ("Sar-i-Pul", "Sar Pul"),
     ],
 )
 def test_variants_share_a_skeleton(a: str, b: str) -> None:

@@ -51,7 +51,7 @@ __all__: list[str] = []
 #: 6: each place stored once: ``places`` holds the marshalled record beside the few columns
 #:    queries filter on; no ``records`` or ``arrow`` copies.
 #: 7: admin-2 units carry the former names of the crosswalk (``admin_history.csv``).
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
@@ -216,6 +216,7 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
     seen: set[str] = set()
     units = [u for u in units if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
     units = _with_former_names(units, records)
+    units = _with_town_short_names(units, records)
     if finest is not None:
         records = _assign_admin(records, finest, layer_country)
     records.extend(_with_unit_populations(units, records))
@@ -251,6 +252,28 @@ def _with_former_names(units: list[Record], records: list[Record]) -> list[Recor
         if more:
             alts = [*(a for a in u.alt_names.split("|") if a), *more]
             u = u._replace(alt_names="|".join(dict.fromkeys(alts)))
+        out.append(u)
+    return out
+
+
+def _with_town_short_names(units: list[Record], records: list[Record]) -> list[Record]:
+    """Give each admin-3 "Town" its name without the word: "Liaqatabad" for "Liaqatabad Town".
+
+    Karachi's admin-3 units are the towns of its 2001 city district ("Orangi Town", "Landhi
+    Town" in the COD-AB), which reports name without the word ("an attack in Landhi"). A
+    short name that is already another place's in the country is left to that place.
+    """
+    taken: set[tuple[str, str]] = set()
+    for r in [*records, *units]:
+        taken.add((r.country, key(r.name)))
+        taken.update((r.country, key(a)) for a in r.alt_names.split("|") if a)
+    out = []
+    for u in units:
+        if u.kind == "adm3" and u.name.endswith(" Town"):
+            short = u.name.removesuffix(" Town")
+            if len(short) >= 5 and (u.country, key(short)) not in taken:
+                alts = [*(a for a in u.alt_names.split("|") if a), short]
+                u = u._replace(alt_names="|".join(dict.fromkeys(alts)))
         out.append(u)
     return out
 
