@@ -1088,3 +1088,28 @@ def test_one_reading_of_a_name_per_report(adm2) -> None:  # type: ignore[no-unty
         boundaries=adm2,
     )
     assert list(frame.loc[frame["text"] == "Fatehpur", "admin2"]) == ["Jhal Magsi", "Jhal Magsi"]
+
+
+def test_a_facility_hit_in_the_passive_is_the_site() -> None:
+    frame = parse_article(
+        "Militants set fire to schools in Chilas. Schools in Tangir were also reportedly set on fire."
+    )
+    assert _row(frame, "Tangir")["role"] == "incident"
+
+
+def test_a_statement_issued_in_a_capital_is_a_reaction() -> None:
+    frame = parse_article(
+        "A suicide bomber killed 45 at a volleyball match in Yahya Khel on Sunday. The president condemned "
+        "the attack in a statement issued by the palace in Kabul."
+    )
+    assert _row(frame, "Kabul")["role"] == "reference"
+    frame = parse_article("The president condemned the attack on a police station in Quetta.")
+    assert _row(frame, "Quetta")["role"] == "incident"
+
+
+def test_an_agency_after_the_dateline_s_comma() -> None:
+    frame = parse_article(
+        "Zahedan, IRNA - Ten border guards were killed in an attack near Mirjaveh on Wednesday."
+    )
+    assert _row(frame, "Zahedan")["rule"] == "dateline"
+    assert _row(frame, "Mirjaveh")["role"] == "incident"

@@ -408,7 +408,7 @@ def _cue_rule(
                     and not c.has("death", words[n])
                     and not any(c.has("reaction", w) for w in words[max(lo, n - 3) : n])
                 ]
-                if not hits:
+                if not hits and not _passive_hit(words, m.j, f.events):
                     return "reference", "ref-head"
     if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
         # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
@@ -447,6 +447,14 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     if m.i <= 1 or _subject_of_event(m, f, text, c):
         return "incident", "event-subject"
     return "reference", "event-no-locative"
+
+
+def _passive_hit(words: Sequence[str], j: int, events: Sequence[int]) -> bool:
+    """'Schools in Tangir were also reportedly set on fire': the place's phrase is the subject of violence."""
+    n = j
+    while n < len(words) and (words[n] in _AUXILIARIES or (words[n].endswith("ly") and n > j)):
+        n += 1
+    return n > j and any(n <= e <= n + 2 for e in events)  # "set on fire"
 
 
 def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:
@@ -707,7 +715,10 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if any(c.has("reaction", w) for w in between):
             return True
         repeats = any(w == "as" and nxt in _DO_FORMS for w, nxt in pairwise(between))
-        return repeats and any(c.has("reaction", w) for w in words[max(0, last - 3) : last])
+        # "condemned the attack in a statement issued by the Presidential Palace in Kabul": the
+        # reaction's own phrase, not the attack's, holds the place
+        stated = any(c.has("ref_head", w) for w in between)
+        return (repeats or stated) and any(c.has("reaction", w) for w in words[max(0, last - 3) : last])
     fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
     spoke = False
     for n in range(m.j, len(words)):

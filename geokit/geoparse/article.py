@@ -144,11 +144,13 @@ _DATELINE = re.compile(
     r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
 )
 #: AFP writes the place in title case, with a date or its name before the dash:
-#: "Islamabad, May 21, 2025 (AFP) -", "Kabul (AFP) -".
+#: "Islamabad, May 21, 2025 (AFP) -", "Kabul (AFP) -"; Iranian and Afghan agencies put their
+#: name after a comma: "Zahedan, IRNA -".
 _TITLE_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
     r"[ \t]*\((?:AFP|AP|Reuters|IANS|PTI|APP|dpa|Xinhua|AA)\)"
+    r"|,[ \t]+(?:IRNA|ISNA|Fars|Tasnim|Mehr|Pajhwok|TOLOnews|Xinhua|AFP|AP|Reuters|APP)"
     r"|,[ \t]+(?P<mon2>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day2>\d{1,2}),? (?P<year2>\d{4}))[ \t]*[-\u2013\u2014]"
 )
 _NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
