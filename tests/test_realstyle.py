@@ -82,11 +82,23 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2: sixteen more, written later by another writer
-# who had not seen the code (see the README). The floors are below what the code scores now;
-# issue 15's target on held-back text (0.85) is not met on test2.
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5, dev6, dev7: more, written
+# later by writers who had not seen the code (see the README). The floors sit below what the
+# code scores now; issue 15's target on held-back text (0.85) is not met on test2 and test3.
 @pytest.mark.parametrize(
-    ("split", "texts", "floor"), [("dev", 6, 0.9), ("test", 6, 0.8), ("dev2", 8, 0.7), ("test2", 8, 0.65)]
+    ("split", "texts", "floor"),
+    [
+        ("dev", 6, 0.9),
+        ("test", 6, 0.85),
+        ("dev2", 8, 0.8),
+        ("test2", 8, 0.7),
+        ("dev3", 14, 0.85),
+        ("dev4", 16, 0.85),
+        ("test3", 10, 0.65),
+        ("dev5", 22, 0.85),
+        ("dev6", 20, 0.85),
+        ("dev7", 20, 0.85),
+    ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
     got = evaluate(split, adm2)
