@@ -377,9 +377,10 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
     """
     toks = sent.tokens
     n = len(toks)
+    make = tuple.__new__  # Run(...) without the generated __new__'s extra call
     j = 0  # the end of the last run
-    for i, first in enumerate(toks):
-        if i < j or not first.cap:  # (a capital never starts a number)
+    for i in [k for k, t in enumerate(toks) if t.cap]:  # (a capital never starts a number)
+        if i < j:
             continue
         j = i + 1
         while j < n:
@@ -395,7 +396,7 @@ def runs(text: str, sent: Sentence) -> Iterator[Run]:
                 j += 1
                 continue
             break
-        yield Run(sent.index, i, j)
+        yield make(Run, (sent.index, i, j))
 
 
 @cache
