@@ -76,7 +76,9 @@ RULES = {
     "possessive": "the place is used possessively or attributively ('Sindh's minister')",
     "container": "an admin unit or country holding a more specific incident place nearby",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
-    "habitual": "the sentence describes a pattern ('in recent months', 'repeatedly')",
+    "habitual": "the sentence describes a pattern or a state of things ('in recent months', "
+    "'repeatedly', 'groups operate along the coast', 'was at the time fighting'), or a tally since "
+    "a month or a year ('have killed 50 in Kech since January')",
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
     "week', 'years ago', '... before.'; or the place is another event's that a span of time "
@@ -102,7 +104,8 @@ RULES = {
     "dam site at Dasu'): a destination or origin",
     "journey": "the place ends a journey that violence hit on its way ('taking pupils to a school in "
     "Khuzdar when a car bomb struck'): the site when the report names no other town or district",
-    "background": "the sentence describes the place ('X, the main town of...')",
+    "background": "the sentence describes the place ('X, the main town of...'), or concedes it "
+    "('could still strike despite the offensives in Swat')",
     "section": "the sentence is under an encyclopedia article's heading of what led to the event or "
     "followed it ('Background', 'Aftermath', 'Reactions')",
     "no-event": "no word of violence near the place",
