@@ -1,0 +1,239 @@
+"""What a whole report tells the geoparser's role rules: its date, dateline, title and sections.
+
+A report's own day comes from a date line (``Date: 2026-01-31``, ``Published 31 January
+2026``), else a dateline with its year (``KARACHI, March 26, 2024 (AFP) -``), else the first
+day it writes in full ("On 27 December 2007, ..."). A dateline without a year still gives the
+month and day; a ``Title:`` line names the events the report covers; an encyclopedia article's
+headings ("Background", "Aftermath") set sections beside its event. :func:`report_context`
+gathers these into the :class:`~geokit.geoparse._evidence.Report` the rules read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from geokit.geoparse._evidence import _MONTHS, _WEEKDAY_WORDS, Report, _full_dates
+from geokit.geoparse.matcher import Sentence
+from geokit.normalize import key
+
+__all__ = ["dateline", "dateline_date", "header_date", "lead_date", "report_context"]
+
+_DATE_HEADER = re.compile(
+    r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
+#: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —";
+#: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ..." (Dawn, The News, Express Tribune).
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
+    r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
+    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
+)
+#: AFP writes the place in title case, with a date or its name before the dash:
+#: "Islamabad, May 21, 2025 (AFP) -", "Kabul (AFP) -"; Iranian and Afghan agencies put their
+#: name after a comma: "Zahedan, IRNA -".
+_TITLE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z'.-]+(?: [A-Z][a-z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
+    r"(?:(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
+    r"[ \t]*\((?:AFP|AP|Reuters|IANS|PTI|APP|dpa|Xinhua|AA)\)"
+    r"|,[ \t]+(?:IRNA|ISNA|Fars|Tasnim|Mehr|Pajhwok|TOLOnews|Xinhua|AFP|AP|Reuters|APP)"
+    r"|,[ \t]+(?P<mon2>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day2>\d{1,2}),? (?P<year2>\d{4}))[ \t]*[-\u2013\u2014]"
+)
+
+
+def header_date(text: str) -> dt.date | None:
+    """Return the report's date from its first lines.
+
+    A ``Date:``/``Published``/``date`` line (any case, leading spaces, colon or
+    not) in the ISO form or with the month written out.
+    """
+    for m in _DATE_HEADER.finditer(text[:2000]):
+        day = _full_date(m.group(1))
+        if day is not None:
+            return day
+    return None
+
+
+def _full_date(raw: str) -> dt.date | None:
+    """Read a date written in full: ``2026-01-31``, ``31 January 2026``, ``Jan. 31, 2026``."""
+    raw = raw.strip()
+    iso = re.match(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b", raw)
+    try:
+        if iso:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        words = re.match(
+            r"(?:[A-Za-z]+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})|"
+            r"(?:[A-Za-z]+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})",
+            raw,
+        )
+        if words:
+            d, mon, y = (
+                (words.group(1), words.group(2), words.group(3))
+                if words.group(1)
+                else (
+                    words.group(5),
+                    words.group(4),
+                    words.group(6),
+                )
+            )
+            month = _month(mon)
+            return dt.date(int(y), month, int(d)) if month else None
+    except ValueError:
+        return None
+    return None
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for n, name in enumerate(_MONTHS, start=1):
+        if w == name or (len(w) >= 3 and name.startswith(w) and (w != "may" or name == "may")):
+            return n
+    return None
+
+
+def dateline(text: str) -> tuple[int, int, int] | None:
+    """Find a wire dateline (``QUETTA, Jan 31 (Reuters) -``): its place's span (with a country) and date.
+
+    Returns ``(start, end, month * 100 + day)`` (0 when the dateline has no date) or ``None``.
+    """
+    found = _dateline_match(text)
+    if found is None:
+        return None
+    m, month, day, _year = found
+    end = m.end("rest") if m.group("rest") else m.end("place")
+    return m.start("place"), end, month * 100 + day
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """Return the day a dateline gives with its year ("KARACHI, March 26, 2024 (AFP) -"), if any."""
+    found = _dateline_match(text)
+    if found is None or not found[3] or not found[1]:
+        return None
+    try:
+        return dt.date(found[3], found[1], found[2])
+    except ValueError:
+        return None
+
+
+def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
+    """Return the dateline's match and its month, day and year (0 for what it does not give)."""
+    start = _first_line(text)
+    m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
+    if not m:
+        return None
+    groups = m.groupdict()
+    mon = groups.get("mon") or groups.get("mon2")
+    month = (_month(mon) or 0) if mon else 0
+    if mon and not month:
+        return None
+    day = int(groups.get("day") or groups.get("day2") or 0)
+    year = int(groups.get("year") or groups.get("year2") or 0)
+    return m, month, day, year
+
+
+def _first_line(text: str) -> int:
+    """Offset of the first line that is not a header line or blank."""
+    from geokit.geoparse.matcher import _body_start
+
+    pos = _body_start(text)
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def lead_date(sents: Sequence[Sentence]) -> dt.date | None:
+    """Return the first day written in full in the report ("On 27 December 2007, ...")."""
+    for s in sents:
+        found = _full_dates(s)
+        if found:
+            return found[0][1]
+    return None
+
+
+#: Headings of the sections an encyclopedia article sets beside its event: what led to it, what
+#: followed, who said what (Wikipedia's articles on attacks use these; see e.g. "2009 Parade Lane
+#: mosque attack", "2021 Kunduz mosque bombing")
+_ASIDE_HEADINGS = frozenset(
+    {
+        "background",
+        "context",
+        "history",
+        "prelude",
+        "aftermath",
+        "reactions",
+        "reaction",
+        "responses",
+        "response",
+        "international reactions",
+        "domestic reactions",
+        "reactions and aftermath",
+        "aftermath and reactions",
+        "investigation",
+        "investigations",
+        "responsibility",
+        "perpetrators",
+        "legacy",
+        "memorials",
+        "trial",
+        "trials",
+        "analysis",
+        "see also",
+    }
+)
+
+
+def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
+    """Return the sentences under a heading of an aside section ("Background", "Aftermath").
+
+    A heading is a sentence of at most four words with no full stop, alone in its paragraph, or
+    a paragraph's first sentence of one or two words ("Background. Zahedan lies ..."); the
+    section runs to the next heading.
+    """
+    out: set[int] = set()
+    aside = False
+    for n, s in enumerate(sents):
+        words = len(s.tokens)
+        raw = text[s.start : s.end].strip()
+        alone = (n == 0 or sents[n - 1].paragraph != s.paragraph) and (
+            n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph
+        )
+        opens = n == 0 or sents[n - 1].paragraph != s.paragraph
+        heading = (alone and words <= 4 and not raw.endswith((".", "?", "!", '"'))) or (
+            opens and words <= 2 and raw.endswith(".") and not alone
+        )
+        if heading:
+            aside = key(raw.rstrip(".")) in _ASIDE_HEADINGS
+            continue
+        if aside:
+            out.add(s.index)
+    return frozenset(out)
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _latest_year(text: str) -> int | None:
+    """Return the latest year from 1950 on that the report names, if any."""
+    return max((int(y) for y in _YEAR.findall(text)), default=None)
+
+
+def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, lead: dt.date | None) -> Report:
+    """Gather what the whole report tells the role rules (:class:`~geokit.geoparse._evidence.Report`).
+
+    ``day`` is the report's own date, ``lead`` the first day written in full in it (used when
+    there is no ``day``).
+    """
+    title = _TITLE_HEADER.search(text, 0, 2000)
+    line = dateline(text) if day is None and lead is None else None
+    return Report(
+        day or lead,
+        divmod(line[2], 100) if line is not None and line[2] else None,
+        f" {key(title.group(1))} " if title else "",
+        dated=day is not None,
+        latest_year=None if day or lead else _latest_year(text),
+        aside=_aside_sections(text, sents),
+        weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(t.low for t in s.tokens) for s in sents[:3]),
+    )
