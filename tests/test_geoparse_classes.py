@@ -1113,3 +1113,27 @@ def test_an_agency_after_the_dateline_s_comma() -> None:
     )
     assert _row(frame, "Zahedan")["rule"] == "dateline"
     assert _row(frame, "Mirjaveh")["role"] == "incident"
+
+
+def test_a_headline_line_before_the_dateline() -> None:
+    frame = parse_article(
+        "Militants hit police in Lahore as attacks spread\n\nISLAMABAD, Oct 16, 2009 - A suicide bomber drove "
+        "a car into a police station in Peshawar on Friday, killing 12."
+    )
+    assert frame.attrs["geokit"]["date"] == "2009-10-16"
+    assert _row(frame, "ISLAMABAD")["rule"] == "dateline"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("A spokesman for the provincial governor in Peshawar said the forces remained.", "Peshawar"),
+        ("Hundreds of people displaced by fighting in the Salarzai area had gathered for aid.", "Salarzai"),
+    ],
+)
+def test_governors_and_the_origin_of_the_displaced_are_no_sites(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "A woman suicide bomber blew herself up at a food distribution point in Khar. " + sentence
+    )
+    assert _row(frame, "Khar")["role"] == "incident"
+    assert _row(frame, place)["role"] == "reference"

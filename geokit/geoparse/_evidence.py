@@ -506,6 +506,7 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     return False
 
 
+_DISPLACED = frozenset({"displaced", "uprooted", "driven"})
 _CLAUSE_OPENERS = frozenset({"as", "while", "when", "because", "after", "before", "since"})
 _DO_FORMS = frozenset({"did", "do", "does", "had", "has", "have", "was", "were"})
 _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
@@ -610,6 +611,8 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
             # attack the report told of is the object; the place is where they spoke or marched
             verb = words[k - 3] if words[k - 2] == "against" and k >= 3 else words[k - 2]
             return c.has("reaction", verb) or c.has("other_verb", verb)
+        if c.has("event", w) and k >= 2 and words[k - 1] == "by" and words[k - 2] in _DISPLACED:
+            return True  # "people displaced by fighting in the Salarzai area": where they came from
         if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
         if c.has("other_verb", w):

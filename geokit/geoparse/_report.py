@@ -123,6 +123,16 @@ def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
     start = _first_line(text)
     m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
     if not m:
+        # a headline on its own line first: "Militants hit police in Lahore ...\n\nISLAMABAD, Oct 16 -"
+        end = text.find("\n", start)
+        line = text[start:end] if end >= 0 else ""
+        if not line or line.rstrip().endswith((".", '"')) or len(line.split()) > 20:
+            return None
+        start = end
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+        m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
+    if not m:
         return None
     groups = m.groupdict()
     mon = groups.get("mon") or groups.get("mon2")
