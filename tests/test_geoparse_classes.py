@@ -1137,3 +1137,11 @@ def test_governors_and_the_origin_of_the_displaced_are_no_sites(sentence: str, p
     )
     assert _row(frame, "Khar")["role"] == "incident"
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_day_outranks_a_habitual_word() -> None:
+    frame = parse_article(
+        "The director of a charity known for its work in Karachi's settlements was shot dead on Wednesday "
+        "evening in Orangi Town."
+    )
+    assert _row(frame, "Orangi Town")["role"] == "incident"

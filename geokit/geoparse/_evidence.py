@@ -340,7 +340,7 @@ def _form_rule(
         # with no date known, a year is "earlier" only against a later year the report names
         # ("In 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
         return "reference", "past-year"
-    if f.habitual:
+    if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
