@@ -1145,3 +1145,34 @@ def test_a_day_outranks_a_habitual_word() -> None:
         "evening in Orangi Town."
     )
     assert _row(frame, "Orangi Town")["role"] == "incident"
+
+
+def test_dateline_month_abbreviations_are_no_places() -> None:
+    frame = parse_article(
+        "TEHRAN, Nov 29, 2010 (Reuters) - Assailants attached bombs to two cars in Tehran on Monday."
+    )
+    assert "Nov" not in set(frame["text"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        ("The prime minister condemned both bombings in Islamabad.", "Islamabad", "reference"),
+        ("Fourteen border guards were killed near the Pakistan border.", "Pakistan", "reference"),
+        ("A bomber blew himself up at a wedding in the west of Kabul, killing 63.", "Kabul", "incident"),
+        (
+            "The bombing came as the envoy arrived for talks, and as the army pressed an offensive in Swat.",
+            "Swat",
+            "reference",
+        ),
+        ("Rioters set fire to shops in the markets, including Bolton Market.", "Bolton", None),
+    ],
+)
+def test_more_attachments(sentence: str, place: str, role: str | None) -> None:
+    frame = parse_article(
+        "A suicide bomber struck a procession in Karachi on Monday, killing 43. " + sentence
+    )
+    if role is None:
+        assert place not in set(frame.loc[frame["role"] == "incident", "text"])
+    else:
+        assert _row(frame, place)["role"] == role

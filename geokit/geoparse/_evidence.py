@@ -316,8 +316,10 @@ def _form_rule(
     words = f.words
     if m.kind == "continent":
         return "reference", "no-event"
-    if text[m.end : m.end + 2] in ("'s", "’s"):
-        return "reference", "possessive"
+    if text[m.end : m.end + 2] in ("'s", "’s") or (
+        m.kind == "country" and m.j < len(toks) and words[m.j] in ("border", "borders", "frontier")
+    ):
+        return "reference", "possessive"  # "Sindh's minister", "near the Pakistan border"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman"
     if (m.i >= 2 and words[m.i - 1] in ("and", "or")) or (
         m.i >= 1 and text[toks[m.i - 1].end : m.start].strip() == ","
@@ -377,7 +379,8 @@ def _cue_rule(
     raw = words[max(0, m.i - 3) : m.i]
     if p >= 0:
         w = words[p]
-        if (
+        part = len(raw) == 3 and raw[0] == "the" and raw[2] == "of"  # "in the west of Kabul": a part of it
+        if not part and (
             c.has("ref_before", w)
             or " ".join(raw[-2:]) in c.phrases("ref_before")
             or " ".join(raw[-3:]) in c.phrases("ref_before")
@@ -510,6 +513,11 @@ _DISPLACED = frozenset({"displaced", "uprooted", "driven"})
 _CLAUSE_OPENERS = frozenset({"as", "while", "when", "because", "after", "before", "since"})
 _DO_FORMS = frozenset({"did", "do", "does", "had", "has", "have", "was", "were"})
 _LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+#: Words of a span of time that opens a sentence ("Two days after ...", "On the same day that ...")
+_SPAN_WORDS = frozenset(
+    {"a", "an", "one", "on", "the", "same", "just", "only", "about", "some", "hours", "hour"}
+    | {"day", "days", "week", "weeks", "month", "months", "year", "years"}
+)
 _OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to"})
 
 
@@ -530,7 +538,9 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
     for k in range(2, m.i):
         if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words):
             continue
-        if k <= 4 and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
+        if all(w in _SPAN_WORDS or _number(w) for w in words[:k]) and _CLAUSE_BREAK.search(
+            text, toks[k].end, m.start
+        ):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
         if (
             words[k + 1] in _DETERMINERS
@@ -606,7 +616,7 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
         if c.has("death", w) and k >= 1 and words[k - 1] in _DETERMINERS:
             k -= 2  # "the funeral of the dead in Isfahan": the dead are people, not an event
             continue
-        if c.has("event", w) and k == p - 1 and k >= 2 and words[k - 1] in ("the", "this"):
+        if c.has("event", w) and k == p - 1 and k >= 2 and words[k - 1] in ("the", "this", "both", "these"):
             # "condemned the strike in Islamabad", "protested against the strike in Peshawar": the
             # attack the report told of is the object; the place is where they spoke or marched
             verb = words[k - 3] if words[k - 2] == "against" and k >= 3 else words[k - 2]
@@ -933,7 +943,7 @@ def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date
 
 
 def _far(report: Report, pub: dt.date, d: dt.date) -> bool:
-    """Whether a day lies over a week from the report's: before its date, or either side of its first day."""
+    """Whether a day lies over a week before the report's date, or either side of its first day."""
     return d < pub - _EARLIER if report.dated else abs(d - pub) > _EARLIER
 
 

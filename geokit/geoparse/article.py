@@ -749,6 +749,13 @@ def _capitals() -> dict[str, str]:
     return {iso: key(name) for iso, name in _forms.capital_names().items()}
 
 
+def _local(m: _Mention, focus: set[str]) -> bool:
+    """Whether a chosen reading is in the report's focus countries or is a world city."""
+    return m.country in focus or any(
+        x.place.population >= _WORLD_CITY for x in m.matches if x.place.country == m.country
+    )
+
+
 def _curated(place: Place) -> bool:
     """Whether the place is one of the curated localities (``data/curated_places.csv``)."""
     return place.id.startswith("cur:")
@@ -1347,7 +1354,9 @@ def parse_article(
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
     anchors = _anchors([*found, *others], focus)
-    mentions = [m for m in found if _choose(m, focus, anchors)]
+    # a facility is named after a place of the report's own countries or a world city: "Bolton
+    # Market" in Karachi is a market's name, not Bolton in England; "Kabul University" is in Kabul
+    mentions = [m for m in found if _choose(m, focus, anchors) and (id(m) not in holders or _local(m, focus))]
     others = [o for o in others if o.rule != "name-part" or _choose(o, focus, anchors)]
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
