@@ -1176,3 +1176,46 @@ def test_more_attachments(sentence: str, place: str, role: str | None) -> None:
         assert place not in set(frame.loc[frame["role"] == "incident", "text"])
     else:
         assert _row(frame, place)["role"] == role
+
+
+def test_a_neighbourhood_of_a_city_is_read_near_the_city() -> None:
+    frame = parse_article(
+        "A truck bomb exploded in the Shah Shaheed neighbourhood of Kabul on Friday, killing 15.",
+        country="AF",
+    )
+    row = _row(frame, "Shah Shaheed")
+    assert _km(row, 34.528, 69.172) < 31  # GeoNames' Kabul (1138958): at most a city's reach away
+
+
+def test_a_country_adjective_is_no_place_and_a_capital_is_not_re_read() -> None:
+    frame = parse_article("A gunman attacked the Azerbaijani embassy in Tehran, killing a guard.")
+    assert "Azerbaijani" not in set(frame["text"])
+    frame = parse_article(
+        "Israel struck buildings in Tehran on Friday. Natanz, more than 200 km south of Tehran, in "
+        "Isfahan province, was also hit."
+    )
+    assert set(frame.loc[frame["text"] == "Tehran", "admin1"]) == {"Tehran"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        (
+            "India has spent millions on roads, and its engineers have been attacked near Herat.",
+            "Herat",
+            "reference",
+        ),
+        ("The group was once strongest in the province of Nangarhar.", "Nangarhar", "reference"),
+        (
+            "The bombing came as troops were still clearing a college in Wana, where militants struck on Monday.",
+            "Wana",
+            "incident",
+        ),
+    ],
+)
+def test_states_of_things_and_a_clause_with_its_own_day(sentence: str, place: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2025-11-11\n\nA suicide car bomber struck outside the embassy in Kabul on Tuesday, killing 17. "
+        "Officials condemned it. " + sentence
+    )
+    assert _row(frame, place)["role"] == role

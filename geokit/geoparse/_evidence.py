@@ -173,6 +173,12 @@ class Report(NamedTuple):
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
 
 
+def _perfect_passive(f: _Facts) -> bool:
+    """'Have been attacked', 'has been targeted': a word of violence in the present perfect passive."""
+    words = f.words
+    return any(n >= 2 and words[n - 1] == "been" and words[n - 2] in ("has", "have") for n in f.events)
+
+
 def _tally(words: Sequence[str]) -> bool:
     """'Militants have killed 50 people in Kech since January': a count over a span, background.
 
@@ -343,6 +349,9 @@ def _form_rule(
         # ("In 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
         return "reference", "past-year"
     if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
+        return "reference", "habitual"
+    if m.sent.index > 1 and not f.day and _perfect_passive(f):
+        # "its workers have been attacked on the highway to Zaranj": a state of things, past the lede
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
@@ -561,8 +570,9 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
             continue
         if words[k] == "as" and unit in ("came", "comes", "place"):
             # "The bombing came as the army pressed on with its offensive in Swat": the clause
-            # after it is what was going on at the time
-            return m.sent.index > 0 and f" {m.key} " not in headline
+            # after it is what was going on at the time, unless it names a day of its own ("as
+            # troops were still clearing the college in Wana, where militants struck on Monday")
+            return m.sent.index > 0 and f" {m.key} " not in headline and _WEEKDAY_WORDS.isdisjoint(words[k:])
         if words[k] in ("that", "as"):
             if (count, unit) != ("same", "day"):
                 continue

@@ -288,7 +288,10 @@ def _find(
     return [
         m
         for m in out
-        if not _person(m, tails, text, c) and not _common_word(m, c) and not _product(m, text, c)
+        if not _person(m, tails, text, c)
+        and not _common_word(m, c)
+        and not _product(m, text, c)
+        and not (m.j - m.i == 1 and m.kind != "country" and m.key in _forms.demonym_table())
     ]
 
 
@@ -1067,6 +1070,54 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     return None
 
 
+#: Words between a name and the city after it that make the name a part of the city: "the Shah
+#: Shaheed neighbourhood of Kabul", "the Hayatabad area of Peshawar"
+_PART_OF_CITY = frozenset({"neighbourhood", "neighborhood", "area", "suburb", "locality", "quarter"})
+_CITY_KM = 30.0  # a part of a city lies within this distance of the city's point
+
+
+def _city_holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
+    """Return the city a name is said to be part of ("the Shah Shaheed neighbourhood of Kabul")."""
+    toks = m.sent.tokens
+    for o in placed:
+        if o.sent is not m.sent or not m.j < o.i <= m.j + 3 or o.res is None or o.res.place is None:
+            continue
+        between = {t.low for t in toks[m.j : o.i]}
+        if (
+            between & _PART_OF_CITY
+            and between <= _PART_OF_CITY | {"of", "in", "the"}
+            and not o.res.place.is_admin
+        ):
+            return o
+    return None
+
+
+def _keep_in_city(m: _Mention, city: Place) -> bool:
+    """Read a part of a city near the city: a namesake within reach, else the city itself at precision 2."""
+    here = m.res.place if m.res is not None else None
+    if here is None or haversine_km(here.lat, here.lon, city.lat, city.lon) <= _CITY_KM:
+        return False
+    near = [x for x in m.matches if haversine_km(x.place.lat, x.place.lon, city.lat, city.lon) <= _CITY_KM]
+    if near:
+        m.matches, m.country = near, city.country
+        m.res = _as_written(m) or m.res
+    else:
+        m.country = city.country
+        m.res = Resolution(
+            m.text,
+            "resolved",
+            city.lat,
+            city.lon,
+            2,
+            f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city",
+            city.name,
+            city.source,
+            city.id,
+            city,
+        )
+    return True
+
+
 def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
 
@@ -1074,7 +1125,12 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     the place is put in the unit itself, at the unit's precision, as an unknown name would be.
     Returns whether the reading changed.
     """
-    if m.res is None or m.res.place is None or m.res.place.is_admin:
+    if m.res is None or m.res.place is None or m.res.place.population >= _FOREIGN_CITY:
+        return False  # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz
+    city = _city_holder(m, placed)
+    if city is not None and city.res is not None and city.res.place is not None:
+        return _keep_in_city(m, city.res.place)
+    if m.res.place.is_admin:
         return False
     holder = _holder(m, placed)
     if holder is None or holder.res is None or holder.res.place is None:
@@ -1119,9 +1175,11 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
-            holder = _holder(m, placed)
+            holder = _holder(m, placed) or _city_holder(m, placed)
             if holder is not None:
                 m.res = _resolve(m, gaz, m.text, holder)
+                if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
+                    _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
                 continue
             towns = [
                 o
