@@ -74,9 +74,10 @@ RULES = {
     "possessive": "the place is used possessively or attributively ('Sindh's minister')",
     "container": "an admin unit or country holding a more specific incident place nearby",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
-    "habitual": "the sentence describes a pattern or a state of things ('in recent months', "
-    "'repeatedly', 'groups operate along the coast', 'was at the time fighting'), or a tally since "
-    "a month or a year ('have killed 50 in Kech since January')",
+    "habitual": "the sentence, naming no day, describes a pattern or a state of things ('in recent "
+    "months', 'repeatedly', 'groups operate along the coast', 'was at the time fighting', 'was once "
+    "strongest', 'have been attacked' past the lede), or a tally since a month or a year ('have "
+    "killed 50 in Kech since January')",
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
     "week', 'years ago', '... before.'; or the place is another event's that a span of time "
