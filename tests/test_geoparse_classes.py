@@ -1219,3 +1219,29 @@ def test_states_of_things_and_a_clause_with_its_own_day(sentence: str, place: st
         "Officials condemned it. " + sentence
     )
     assert _row(frame, place)["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("lede", "sentence", "place"),
+    [
+        (
+            "On 2 July 2020 a fire and explosion badly damaged a building at the nuclear site in Natanz.",
+            "The blast followed an explosion on 26 June near Parchin, east of Tehran.",
+            "Parchin",
+        ),
+        (
+            "On 2 July 2020 a fire and explosion badly damaged a building at the nuclear site in Natanz.",
+            "The international atomic energy agency in Vienna was informed of the damage.",
+            "Vienna",
+        ),
+        (
+            "Militants attacked the police headquarters in Karachi on Thursday. Fifteen people died.",
+            "The group has been the target of army offensives in South Waziristan and Orakzai.",
+            "South Waziristan",
+        ),
+    ],
+)
+def test_a_followed_event_an_agency_and_a_standing_target(lede: str, sentence: str, place: str) -> None:
+    frame = parse_article(lede + " " + sentence)
+    assert frame["role"].iloc[0] == "incident"
+    assert _row(frame, place)["role"] == "reference"

@@ -176,7 +176,13 @@ _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadl
 def _perfect_passive(f: _Facts) -> bool:
     """'Have been attacked', 'has been targeted': a word of violence in the present perfect passive."""
     words = f.words
-    return any(n >= 2 and words[n - 1] == "been" and words[n - 2] in ("has", "have") for n in f.events)
+    for n in f.events:
+        k = n - 1
+        while k > n - 4 and k >= 0 and words[k] in _DETERMINERS | {"frequent", "repeated", "main", "key"}:
+            k -= 1  # "has been the target of army offensives in South Waziristan"
+        if k >= 1 and words[k] == "been" and words[k - 1] in ("has", "have"):
+            return True
+    return False
 
 
 def _tally(words: Sequence[str]) -> bool:
@@ -527,7 +533,7 @@ _SPAN_WORDS = frozenset(
     {"a", "an", "one", "on", "the", "same", "just", "only", "about", "some", "hours", "hour"}
     | {"day", "days", "week", "weeks", "month", "months", "year", "years"}
 )
-_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to"})
+_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to", "followed"})
 
 
 def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
@@ -558,6 +564,9 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         ):
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
+        if words[k] == "followed" and words[k + 1] in ("a", "an"):
+            # "The blast followed an explosion on 26 June near Parchin": another event
+            return m.sent.index > 0 and f" {m.key} " not in headline
         if words[k] in ("since", "for", "to"):
             # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
             # drone strike in North Waziristan": another event, whatever its distance in time
