@@ -1245,3 +1245,18 @@ def test_a_followed_event_an_agency_and_a_standing_target(lede: str, sentence: s
     frame = parse_article(lede + " " + sentence)
     assert frame["role"].iloc[0] == "incident"
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_place_naming_another_event_after_the_and_a_name_after_the_noun() -> None:
+    frame = parse_article(
+        "Date: 2007-09-14\n\nA suicide bomber blew himself up in an army mess hall at Tarbela Ghazi on "
+        "Thursday, killing 20. The attack came days after the Rawalpindi blasts. The talks were agreed at a "
+        "conference in Islamabad earlier this month."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "reference"
+    assert _row(frame, "Islamabad")["role"] == "reference"
+    frame = parse_article(
+        "ISLAMABAD, March 9 (Reuters) - A suicide bomber killed the governor in his office in the provincial "
+        "capital Mazar-i-Sharif on Thursday."
+    )
+    assert "the provincial capital" not in set(frame["text"])

@@ -82,7 +82,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev10, test4: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev12, test4: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the
 # code scores now; issue 15's target on held-back text (0.85) is not met on test2-test4.
 @pytest.mark.parametrize(
@@ -102,6 +102,8 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev8", 15, 0.8),
         ("dev9", 20, 0.85),
         ("dev10", 20, 0.85),
+        ("dev11", 20, 0.85),
+        ("dev12", 20, 0.6),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]

@@ -562,6 +562,8 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
             and words[k + 1] not in ("a", "an")
             and any(c.has("event", w) for w in words[k + 2 : k + 5])
         ):
+            if k + 2 <= m.i < k + 5:
+                return True  # "days after the Rawalpindi blasts": the place names that other event
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
         if words[k] == "followed" and words[k + 1] in ("a", "an"):

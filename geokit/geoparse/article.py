@@ -1297,8 +1297,8 @@ def _dateline_anaphors(
             after = text[t.end : t.end + 2]
             if (n + 1 < len(toks) and toks[n + 1].low == "of") or after.startswith(("'s", "\u2019s")):
                 continue  # "the city of Bannu", "the city's hospital"
-            if after.startswith(",") and n + 1 < len(toks) and toks[n + 1].cap:
-                continue  # "the capital, Kabul": the name follows
+            if n + 1 < len(toks) and toks[n + 1].cap and text[t.end : toks[n + 1].start].strip() in ("", ","):
+                continue  # "the capital, Kabul", "the provincial capital Mazar-i-Sharif": the name follows
             if any(o.start < t.end and toks[a + 1].start < o.end for o in mentions):
                 continue
             start = toks[a].start  # the determiner too: "in this city" reads like "in Peshawar"
