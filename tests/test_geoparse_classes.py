@@ -1260,3 +1260,28 @@ def test_a_place_naming_another_event_after_the_and_a_name_after_the_noun() -> N
         "capital Mazar-i-Sharif on Thursday."
     )
     assert "the provincial capital" not in set(frame["text"])
+
+
+def test_a_dateline_after_a_headline_and_a_published_line() -> None:
+    frame = parse_article(
+        "Five killed as convoy attacked near Noshki\n\nPublished March 17, 2025\n\nQUETTA: At least five "
+        "people were killed when a convoy was attacked near Noshki on Sunday."
+    )
+    assert _row(frame, "QUETTA")["rule"] == "dateline"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The attacks followed the army's assault on the Red Mosque in Islamabad earlier in the week.",
+            "Islamabad",
+        ),
+        ("The governments in Oslo and Stockholm confirmed that their citizens were among the dead.", "Oslo"),
+    ],
+)
+def test_what_the_event_followed_and_governments_are_no_sites(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "Suicide bombers struck a convoy near Matta in Swat on Sunday, killing 24. " + sentence
+    )
+    assert _row(frame, place)["role"] == "reference"

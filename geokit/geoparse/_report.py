@@ -129,8 +129,13 @@ def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
         if not line or line.rstrip().endswith((".", '"')) or len(line.split()) > 20:
             return None
         start = end
-        while start < len(text) and text[start] in " \t\n":
-            start += 1
+        for _ in range(3):  # and maybe a "Published March 17, 2025" line after it
+            while start < len(text) and text[start] in " \t\n":
+                start += 1
+            nxt = text.find("\n", start)
+            if not _DATE_HEADER.match(text[start : nxt if nxt >= 0 else len(text)]):
+                break
+            start = nxt if nxt >= 0 else len(text)
         m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
     if not m:
         return None
