@@ -557,6 +557,10 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
             text, toks[k].end, m.start
         ):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
+        if words[k] == "followed":
+            # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
+            # army's assault on the Lal Masjid": what the report's event followed is another event
+            return m.sent.index > 0 and f" {m.key} " not in headline
         if (
             words[k + 1] in _DETERMINERS
             and words[k + 1] not in ("a", "an")
@@ -566,10 +570,6 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
                 return True  # "days after the Rawalpindi blasts": the place names that other event
             continue  # "weeks after the attack": the report's own event
         unit, count = words[k - 1], words[k - 2]
-        if words[k] == "followed":
-            # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
-            # army's assault on the Lal Masjid": what the report's event followed is another event
-            return m.sent.index > 0 and f" {m.key} " not in headline
         if words[k] in ("since", "for", "to"):
             # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
             # drone strike in North Waziristan": another event, whatever its distance in time
