@@ -1285,3 +1285,15 @@ def test_what_the_event_followed_and_governments_are_no_sites(sentence: str, pla
         "Suicide bombers struck a convoy near Matta in Swat on Sunday, killing 24. " + sentence
     )
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_number_after_a_place_and_a_country_beside_a_site() -> None:
+    frame = parse_article(
+        "KARACHI: Gunmen shot dead a singer in Liaquatabad on Wednesday. His car was near Liaquatabad No. 10."
+    )
+    assert "Liaquatabad No" not in set(frame["text"])
+    frame = parse_article(
+        "Protesters angered by a pastor in the United States overran a compound in Kabul, killing seven."
+    )
+    assert _row(frame, "Kabul")["role"] == "incident"
+    assert _row(frame, "United States")["role"] == "reference"

@@ -834,6 +834,11 @@ def _report_containers(mentions: Sequence[_Mention]) -> None:
     for m in incidents:
         if _spec(m) > 1:
             continue
+        if m.kind == "country" and any(o.sent is m.sent and _spec(o) > 0 for o in incidents if o is not m):
+            # "... a pastor in the United States ... overran a compound in Mazar-i-Sharif": a
+            # country named beside a site of its sentence is not one
+            m.role, m.rule = "reference", "container"
+            continue
         for o in incidents:
             if o is m or _spec(o) <= _spec(m) or o.country != m.country:
                 continue

@@ -72,7 +72,8 @@ __all__ = [
 #: Why a role was given; the ``rule`` column holds one of these keys.
 RULES = {
     "possessive": "the place is used possessively or attributively ('Sindh's minister')",
-    "container": "an admin unit or country holding a more specific incident place nearby",
+    "container": "an admin unit or country holding a more specific incident place of the report, "
+    "or a country named beside a more specific site of its sentence",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
     "habitual": "the sentence, naming no day, describes a pattern or a state of things ('in recent "
     "months', 'repeatedly', 'groups operate along the coast', 'was at the time fighting', 'was once "
@@ -220,6 +221,8 @@ def _find(
         toks = s.tokens
         hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
         for run in _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s):
+            if run.j - run.i > 1 and toks[run.j - 1].text == "No":
+                run = run._replace(j=run.j - 1)  # "Liaquatabad No. 10": the place, then a number
             a, found = run.i, ""
             run_end = toks[run.j - 1].end
             while a < run.j:
