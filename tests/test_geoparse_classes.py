@@ -1297,3 +1297,23 @@ def test_a_number_after_a_place_and_a_country_beside_a_site() -> None:
     )
     assert _row(frame, "Kabul")["role"] == "incident"
     assert _row(frame, "United States")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The United Nations mission in Kabul has said civilian casualties remain close to record levels.",
+            "Kabul",
+        ),
+        ("Elsewhere, militants have also launched attacks in Faryab province in recent weeks.", "Faryab"),
+        ("The insurgents briefly overran the centre of Kunduz in early October.", "Kunduz"),
+        ("Officials accuse Iran of supplying the insurgents, a charge Tehran denies.", "Tehran"),
+    ],
+)
+def test_more_places_of_a_roundup_that_are_no_sites(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "Date: 2016-11-11\n\nA suicide bomber rammed a truck into a consulate in the northern Afghan city of "
+        "Mazar-i-Sharif on Thursday. " + sentence
+    )
+    assert _row(frame, place)["role"] == "reference"

@@ -82,9 +82,9 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev12, test4: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev13, test4, test5: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the
-# code scores now; issue 15's target on held-back text (0.85) is not met on test2-test4.
+# code scores now; issue 15's target on held-back text (0.85) is not met on test2-test5.
 @pytest.mark.parametrize(
     ("split", "texts", "floor"),
     [
@@ -103,7 +103,9 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev9", 20, 0.85),
         ("dev10", 20, 0.85),
         ("dev11", 20, 0.85),
-        ("dev12", 20, 0.6),
+        ("dev12", 20, 0.7),
+        ("test5", 12, 0.7),
+        ("dev13", 14, 0.55),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]

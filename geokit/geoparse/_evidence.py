@@ -472,7 +472,12 @@ def _passive_hit(words: Sequence[str], j: int, events: Sequence[int]) -> bool:
     n = j
     while n < len(words) and (words[n] in _AUXILIARIES or (words[n].endswith("ly") and n > j)):
         n += 1
-    return n > j and any(n <= e <= n + 2 for e in events)  # "set on fire"
+    # the verb itself, or the phrase it opens: "set on fire", "blown up"
+    return (
+        n > j
+        and n < len(words)
+        and any(e == n or (n < e <= n + 2 and words[n] in ("set", "blown")) for e in events)
+    )
 
 
 def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:
@@ -887,7 +892,7 @@ def _sentence_day(s: Sentence) -> str | None:
     return None
 
 
-_MONTH_OPENERS = frozenset({"in", "last", "since", "a", "an", "the"})
+_MONTH_OPENERS = frozenset({"in", "last", "since", "a", "an", "the", "early", "late", "mid"})
 
 
 def _months_alone(s: Sentence) -> list[int]:
