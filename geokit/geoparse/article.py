@@ -1176,30 +1176,38 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     placed = [m for m in mentions if m.kind != "unknown"]
     for m in placed:
         m.res = _resolve(m, gaz, _query(m, text, c), None)
+    # a holder is named in the same sentence: look only there (a long text has thousands of names)
+    placed_in: dict[int, list[_Mention]] = {}
+    for m in placed:
+        placed_in.setdefault(m.sent.index, []).append(m)
+    towns = [
+        o
+        for o in placed
+        if o.res
+        and o.res.place is not None
+        and not o.res.place.is_admin
+        and (home is None or o.country == home)
+    ]
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
-            holder = _holder(m, placed) or _city_holder(m, placed)
+            same = placed_in.get(m.sent.index, [])
+            holder = _holder(m, same) or _city_holder(m, same)
             if holder is not None:
                 m.res = _resolve(m, gaz, m.text, holder)
                 if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
                     _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
                 continue
-            towns = [
-                o
-                for o in placed
-                if o.res
-                and o.res.place is not None
-                and not o.res.place.is_admin
-                and (home is None or o.country == home)
-            ]
             anchor = min(
                 towns,
                 key=lambda o: (o.sent.paragraph != m.sent.paragraph, abs(o.start - m.start)),
                 default=None,
             )
             m.res = _resolve(m, gaz, m.text, anchor)
-    reread = {m.key: m for m in placed if _keep_in_holder(m, mentions)}
+    all_in: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        all_in.setdefault(m.sent.index, []).append(m)
+    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index])}
     for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
         first = reread.get(m.key)
         readable = m.res is not None and m.res.place is not None and not m.res.place.is_admin
