@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 import urllib.parse
 
 import pandas as pd
 import pytest
+from localserver import running
 
 from geokit.cli import main
 
@@ -55,13 +55,8 @@ class _Nominatim(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def nominatim():
     _Nominatim.queries = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with running(_Nominatim) as url:
+        yield url
 
 
 def _geocode_online(tmp_path, table: str, nominatim: str):
