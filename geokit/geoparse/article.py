@@ -1096,6 +1096,13 @@ def _city_holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     return None
 
 
+def _placed_at(m: _Mention, place: Place, precision: int, reason: str) -> Resolution:
+    """Return a resolution of the mention at ``place``'s point, which holds it."""
+    return Resolution(
+        m.text, "resolved", place.lat, place.lon, precision, reason, place.name, place.source, place.id, place
+    )
+
+
 def _keep_in_city(m: _Mention, city: Place) -> bool:
     """Read a part of a city near the city: a namesake within reach, else the city itself at precision 2."""
     here = m.res.place if m.res is not None else None
@@ -1107,17 +1114,8 @@ def _keep_in_city(m: _Mention, city: Place) -> bool:
         m.res = _as_written(m) or m.res
     else:
         m.country = city.country
-        m.res = Resolution(
-            m.text,
-            "resolved",
-            city.lat,
-            city.lon,
-            2,
-            f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city",
-            city.name,
-            city.source,
-            city.id,
-            city,
+        m.res = _placed_at(
+            m, city, 2, f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city"
         )
     return True
 
@@ -1151,17 +1149,11 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         m.matches, m.country = inside, unit.country
         m.res = _as_written(m) or m.res
     else:
-        m.res = Resolution(
-            m.text,
-            "resolved",
-            unit.lat,
-            unit.lon,
+        m.res = _placed_at(
+            m,
+            unit,
             3,
             f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
-            unit.name,
-            unit.source,
-            unit.id,
-            unit,
         )
     return True
 
