@@ -147,6 +147,7 @@ class _Facts(NamedTuple):
     earlier: bool  # "last month", "two years ago": a time before the report's
     months: list[int]  # months named without a day ("In November, ...")
     month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
+    future: int  # position of the first word of a time still to come ("due to be played"), else -1
 
 
 class Report(NamedTuple):
@@ -182,6 +183,37 @@ def _perfect_passive(f: _Facts) -> bool:
             k -= 1  # "has been the target of army offensives in South Waziristan"
         if k >= 1 and words[k] == "been" and words[k - 1] in ("has", "have"):
             return True
+    return False
+
+
+#: Adverbs that may stand between "has" and its participle ("have also been fighting")
+_PERFECT_ADVERBS = frozenset({"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now"})
+#: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
+_TREND = frozenset(
+    {"intensified", "escalated", "spread", "grown", "risen", "increased", "surged", "worsened", "continued"}
+)
+#: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
+_STATES = frozenset({"active", "present", "behind", "responsible"})
+
+
+def _perfect_state(words: Sequence[str]) -> bool:
+    """'Have also been fighting for Sangin', 'has been active in Kunar', 'fighting has intensified'.
+
+    The present perfect of an ongoing action, a state or a trend tells how things have been up to
+    the report, not what happened on its day.
+    """
+    for n, w in enumerate(words):
+        if w not in ("has", "have"):
+            continue
+        k = n + 1
+        while k < len(words) and words[k] in _PERFECT_ADVERBS:
+            k += 1
+        if k < len(words) and words[k] in _TREND:
+            return True
+        if k + 1 < len(words) and words[k] == "been":
+            nxt = words[k + 1]
+            if nxt in _STATES or (nxt.endswith("ing") and len(nxt) > 5):
+                return True
     return False
 
 
@@ -274,6 +306,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         c.finder("earlier").search(joined) is not None or (" before " in joined and _before_adverb(s, text)),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
+        min(_phrase_starts(joined, c.finder("future")), default=-1),
     )
 
 
@@ -356,13 +389,18 @@ def _form_rule(
         return "reference", "past-year"
     if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
         return "reference", "habitual"
-    if m.sent.index > 1 and not f.day and _perfect_passive(f):
-        # "its workers have been attacked on the highway to Zaranj": a state of things, past the lede
+    if m.sent.index > 1 and not f.day and (_perfect_passive(f) or _perfect_state(f.words)):
+        # "its workers have been attacked on the highway to Zaranj", "forces have also been fighting
+        # for control of Sangin": a state of things, past the lede
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
     if f.earlier or _dated_away(f, report):
         return "reference", "earlier-date"
+    if 0 <= f.future < m.i and not any(f.future < e < m.i for e in f.events):
+        # "matches due to be played in Lahore later this month": a plan, unless a word of violence
+        # comes between ("will investigate the attack in Quetta")
+        return "reference", "future"
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
     later_place = any(o.i >= m.j for o in same if o is not m)
@@ -406,6 +444,12 @@ def _cue_rule(
         if w in ("in", "at", "from") and p >= 1:
             head = words[p - 1]
             if c.has("ref_head", head) or c.has("speech", head):
+                return "reference", "ref-head"
+            k = p - 2
+            while k >= 0 and words[k] in _DETERMINERS:
+                k -= 1
+            if (c.has("ref_place", head) or c.has("origin_place", head)) and k >= 0 and words[k] == "from":
+                # "attacked border posts from its hideouts in Kech": where the attackers came from
                 return "reference", "ref-head"
             if c.has("ref_place", head):
                 # a word of violence before the gathering makes it the target ("a drone struck

@@ -84,6 +84,8 @@ RULES = {
     "week', 'years ago', '... before.'; or the place is another event's that a span of time "
     "measures against the report's ('a day after a car bomb killed ... in Peshawar') and neither the "
     "title nor the lede names: an earlier or other event (background)",
+    "future": "a time still to come opens the clause before the place ('due to be played in Lahore', "
+    "'will travel to', 'next week') and no word of violence comes between: a plan, not an event",
     "description": "the place lies in a relative clause that says what something is (', whose "
     "flagship project is the port of Gwadar') and tells of no violence",
     "other-verb": "a verb that reports no violence governs the place ('spent in Dubai', 'closed the "
@@ -136,6 +138,7 @@ INCIDENT_COLUMNS = [
 
 _NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
 _FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
+_SEEN_CITY = 50_000  # ... or this, in a country the report names or has another place of ("Saravan", 60,000)
 _WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
 _MAX_CHARS = 20_000_000
 _NOT_LETTER = re.compile(r"[\W\d_]+")
@@ -613,7 +616,8 @@ def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
 
 def _focus(
     mentions: Sequence[_Mention], country: str | None, demonyms: Sequence[str] = ()
-) -> tuple[set[str], str | None]:
+) -> tuple[set[str], str | None, frozenset[str]]:
+    """Return the report's focus countries, its home country and every country something voted for."""
     votes: dict[str, float] = {}
     for cc in demonyms:
         votes[cc] = votes.get(cc, 0) + 0.5
@@ -639,7 +643,7 @@ def _focus(
     if top:
         focus.add(top)
         focus |= {k for k, v in votes.items() if v >= max(2.0, 0.34 * votes[top])}
-    return focus, (country.upper() if country else top)
+    return focus, (country.upper() if country else top), frozenset(votes)
 
 
 #: How much being in the report's focus countries weighs against population, in powers of
@@ -665,6 +669,8 @@ class _Context(NamedTuple):
     units: set[tuple[str, str]]  # (country, admin-1 name)
     #: memo of _prior for the focus the context was made for, by every field of the reading it reads
     scores: dict[tuple[str, float, float, str, str | None, str, int, str], float]
+    #: countries the report names or has a place or demonym of, in the focus or not
+    seen: frozenset[str] = frozenset()
 
 
 def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
@@ -796,7 +802,14 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
     big = [
         x
         for x in m.matches
-        if x.place.population >= (_FOREIGN_CITY if x.how == "name" else _WORLD_CITY)
+        if x.place.population
+        >= (
+            _WORLD_CITY
+            if x.how != "name"
+            else _SEEN_CITY
+            if anchors is not None and x.place.country in anchors.seen
+            else _FOREIGN_CITY
+        )
         and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
@@ -1412,10 +1425,10 @@ def parse_article(
     found += [o for o in others if o.rule in _READ_FORMS]
     found.sort(key=lambda m: m.start)
     others = [o for o in others if o.rule not in _READ_FORMS]
-    focus, home = _focus([*found, *others], country, demonyms)
+    focus, home, seen = _focus([*found, *others], country, demonyms)
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
-    anchors = _anchors([*found, *others], focus)
+    anchors = _anchors([*found, *others], focus)._replace(seen=seen)
     # a facility is named after a place of the report's own countries or a world city: "Bolton
     # Market" in Karachi is a market's name, not Bolton in England; "Kabul University" is in Kabul
     mentions = [m for m in found if _choose(m, focus, anchors) and (id(m) not in holders or _local(m, focus))]
