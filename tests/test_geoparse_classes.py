@@ -1322,7 +1322,11 @@ def test_more_places_of_a_roundup_that_are_no_sites(sentence: str, place: str) -
 @pytest.mark.parametrize(
     ("sentence", "place", "role"),
     [
-        ("Government troops have long been battling insurgents for the town of Gereshk.", "Gereshk", "reference"),
+        (
+            "Government troops have long been battling insurgents for the town of Gereshk.",
+            "Gereshk",
+            "reference",
+        ),
         ("The Islamic State affiliate has also been active in Nuristan province.", "Nuristan", "reference"),
         ("Clashes have intensified in the districts around Lashkar Gah.", "Lashkar Gah", "reference"),
         ("The group has been behind a string of kidnappings in Zabul.", "Zabul", "reference"),
@@ -1341,15 +1345,28 @@ def test_the_present_perfect_of_a_state_or_a_trend(sentence: str, place: str, ro
 @pytest.mark.parametrize(
     ("sentence", "place", "role"),
     [
-        ("Rebels have shelled the frontier posts from their hideouts in Pakistan's Kech district.", "Kech", "reference"),
-        ("The raiders crossed the border from bases in Pakistan's Panjgur district, officials said.", "Panjgur", "reference"),
-        ("Drones destroyed several hideouts in Pakistan's Washuk district later that night.", "Washuk", "incident"),
+        (
+            "Rebels have shelled the frontier posts from their hideouts in Pakistan's Kech district.",
+            "Kech",
+            "reference",
+        ),
+        (
+            "The raiders crossed the border from bases in Pakistan's Panjgur district, officials said.",
+            "Panjgur",
+            "reference",
+        ),
+        (
+            "Drones destroyed several hideouts in Pakistan's Washuk district later that night.",
+            "Washuk",
+            "incident",
+        ),
         ("A rocket slammed into a base in Pakistan's Kech district on the same night.", "Kech", "incident"),
     ],
 )
 def test_where_attackers_came_from_is_no_site(sentence: str, place: str, role: str) -> None:
     frame = parse_article(
-        "Date: 2018-12-07\n\nGunmen stormed a border post near Saravan on Thursday, killing four guards. " + sentence
+        "Date: 2018-12-07\n\nGunmen stormed a border post near Saravan on Thursday, killing four guards. "
+        + sentence
     )
     assert _row(frame, place)["role"] == role
 
@@ -1357,8 +1374,16 @@ def test_where_attackers_came_from_is_no_site(sentence: str, place: str, role: s
 @pytest.mark.parametrize(
     ("sentence", "place", "role"),
     [
-        ("After the shooting, the series due to be played in Multan and Rawalpindi next month was in doubt.", "Rawalpindi", "reference"),
-        ("The minister, who condemned the killings, will visit Hyderabad on Sunday.", "Hyderabad", "reference"),
+        (
+            "After the shooting, the series due to be played in Multan and Rawalpindi next month was in doubt.",
+            "Rawalpindi",
+            "reference",
+        ),
+        (
+            "The minister, who condemned the killings, will visit Hyderabad on Sunday.",
+            "Hyderabad",
+            "reference",
+        ),
         ("Bomb disposal teams will be stationed in Sukkur from Monday.", "Sukkur", "reference"),
         ("Police said they will investigate the shooting in Larkana.", "Larkana", "incident"),
     ],
@@ -1379,3 +1404,38 @@ def test_a_town_of_a_country_the_report_names_is_kept_though_small() -> None:
     )
     saravan = _row(frame, "Saravan")
     assert (saravan["country"], saravan["role"]) == ("IR", "incident")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        ("A Dubai-based rights group said at least 30 people had been killed.", "Dubai", "reference"),
+        ("Mourners rallied in Herat after the killing of four aid workers.", "Herat", "reference"),
+        (
+            "The coffins were taken to the victims' home villages in Badakhshan for burial.",
+            "Badakhshan",
+            "reference",
+        ),
+        ("Three days later gunmen shot dead a judge in Jalalabad.", "Jalalabad", "reference"),
+        ("Gunmen later shot dead a judge in Jalalabad.", "Jalalabad", "incident"),
+    ],
+)
+def test_an_attribute_a_protest_a_home_and_a_later_event_are_no_sites(
+    sentence: str, place: str, role: str
+) -> None:
+    frame = parse_article(
+        "Date: 2016-08-25\n\nGunmen stormed a university in Kabul on Wednesday, killing 13 people. "
+        + sentence
+    )
+    assert _row(frame, place)["role"] == role
+
+
+def test_an_unknown_name_in_a_province_is_placed_in_that_province() -> None:
+    # the report's focus is the United States; the village and its district are not in the gazetteer
+    frame = parse_article(
+        "US aircraft bombed the village of Garmaba in the Khak Safed district of Farah province on Monday, "
+        "killing dozens, the United States military said."
+    )
+    rows = frame[frame["role"] == "incident"]
+    assert not rows.empty
+    assert set(rows["country"]) == {"AF"} and set(rows["admin1"]) == {"Farah"}

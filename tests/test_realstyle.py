@@ -30,7 +30,13 @@ def _unit(country: str | None, admin1: Any, admin2: Any) -> str:
 
 
 # GeoNames writes a few admin-1 names differently from the reports (admin1CodesASCII.txt)
-_ADMIN1_SPELLINGS = {"khowst": "khost", "sar e pol": "sar e pol", "ghowr": "ghor", "maidan wardak": "wardak"}
+_ADMIN1_SPELLINGS = {
+    "khowst": "khost",
+    "sar e pol": "sar e pol",
+    "ghowr": "ghor",
+    "maidan wardak": "wardak",
+    "oruzgan": "uruzgan",
+}
 
 
 def _norm(unit: str) -> str:

@@ -187,7 +187,9 @@ def _perfect_passive(f: _Facts) -> bool:
 
 
 #: Adverbs that may stand between "has" and its participle ("have also been fighting")
-_PERFECT_ADVERBS = frozenset({"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now"})
+_PERFECT_ADVERBS = frozenset(
+    {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now"}
+)
 #: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
 _TREND = frozenset(
     {"intensified", "escalated", "spread", "grown", "risen", "increased", "surged", "worsened", "continued"}
@@ -270,8 +272,13 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
         k = n - 1
         while k >= 0 and (words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide")):
             k -= 1
-        if k >= 0 and k < n - 1 and words[k] in _TEMPORAL:
+        nominal = k == n - 1 and n + 1 < len(words) and words[n + 1] == "of"  # "after killing of seven"
+        if k >= 0 and (k < n - 1 or nominal) and words[k] in _TEMPORAL:
             out.add(n)
+    for n in sorted(out):
+        # and the words of its "of" phrase: "after the killing of seven hostages"
+        if n + 1 < len(words) and words[n + 1] == "of":
+            out.update(e for e in events if n + 1 < e <= n + 5)
     return frozenset(out)
 
 
@@ -361,10 +368,12 @@ def _form_rule(
     words = f.words
     if m.kind == "continent":
         return "reference", "no-event"
-    if text[m.end : m.end + 2] in ("'s", "’s") or (
-        m.kind == "country" and m.j < len(toks) and words[m.j] in ("border", "borders", "frontier")
+    if (
+        text[m.end : m.end + 2] in ("'s", "’s")
+        or text[m.end : m.end + 6].lower() == "-based"
+        or (m.kind == "country" and m.j < len(toks) and words[m.j] in ("border", "borders", "frontier"))
     ):
-        return "reference", "possessive"  # "Sindh's minister", "near the Pakistan border"
+        return "reference", "possessive"  # "Sindh's minister", "London-based", "near the Pakistan border"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman"
     if (m.i >= 2 and words[m.i - 1] in ("and", "or")) or (
         m.i >= 1 and text[toks[m.i - 1].end : m.start].strip() == ","

@@ -71,7 +71,7 @@ __all__ = [
 
 #: Why a role was given; the ``rule`` column holds one of these keys.
 RULES = {
-    "possessive": "the place is used possessively or attributively ('Sindh's minister')",
+    "possessive": "the place is used possessively or attributively ('Sindh's minister', 'London-based')",
     "container": "an admin unit or country holding a more specific incident place of the report, "
     "or a country named beside a more specific site of its sentence",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
@@ -812,6 +812,9 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
         )
         and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
+    if not inside and not big and _province_after(m):
+        # "Farah province", "Hasakah Governorate": the text says which kind of unit it is
+        big = [x for x in m.matches if x.place.kind == "adm1" and x.how == "name"]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
     if not inside and (not big or m.kind == "weak" or opener):
@@ -847,6 +850,12 @@ def _typed(m: _Mention) -> bool:
     after = toks[m.j].low if m.j < len(toks) else ""
     before = [t.low for t in toks[max(0, m.i - 2) : m.i]]
     return after in kinds or (len(before) == 2 and before[1] == "of" and before[0] in kinds)
+
+
+def _province_after(m: _Mention) -> bool:
+    """Whether a word for a first-level unit follows the name ("Farah province")."""
+    toks = m.sent.tokens
+    return m.j < len(toks) and toks[m.j].low in ("province", "governorate", "state", "region")
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -931,6 +940,9 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
                 None,
             )
         query = f"{m.text}, {anchor.res.place.name}"
+        m.country = (
+            anchor.res.place.country
+        )  # not the report's: "Granai, in Farah" is Afghan in a US-led story
     ck = (query, m.country, gaz.path.name, m.unit)
     res = _CACHE.get(ck)
     if res is None:
@@ -940,6 +952,25 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
     written = _as_written(m) if res.status != "resolved" and m.matches else None
     if written is not None:
         res = written
+    if (
+        m.kind == "unknown"
+        and anchor is not None
+        and anchor.res is not None
+        and (unit := anchor.res.place) is not None
+        and unit.is_admin
+        and res.place is not None
+        and res.place.id != unit.id
+        and key(res.place.name) == key(unit.name)
+    ):
+        # the resolver fell back on the town named like the unit ("Farah"): the text put the
+        # name in the unit ("the Bala Baluk district of Farah province"), which is all it tells
+        res = _placed_at(
+            m,
+            unit,
+            3,
+            f"{m.text!r} is not in the gazetteer; placed in {unit.name} ({unit.kind}), "
+            "which the text puts it in",
+        )
     if query.endswith((" province", " state")) and res.place is not None and not res.place.is_admin:
         res = _as_province(m, gaz, res)
     return res
