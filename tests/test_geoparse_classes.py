@@ -1439,3 +1439,29 @@ def test_an_unknown_name_in_a_province_is_placed_in_that_province() -> None:
     rows = frame[frame["role"] == "incident"]
     assert not rows.empty
     assert set(rows["country"]) == {"AF"} and set(rows["admin1"]) == {"Farah"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "admin1"),
+    [
+        (
+            "Gunmen killed ten police officers in Iran's province of Sistan and Baluchestan on Saturday.",
+            "Sistan and Baluchestan",
+            "Sistan and Baluchestan",
+        ),
+        (
+            "Gunmen killed ten police officers in Sistan-Baluchestan province on Saturday.",
+            "Sistan-Baluchestan",
+            "Sistan and Baluchestan",
+        ),
+        ("Insurgents ambushed a patrol in the mountains of Kunar Province on Saturday.", "Kunar", "Kunar"),
+    ],
+)
+def test_a_unit_named_with_and_or_a_capitalised_kind(sentence: str, place: str, admin1: str) -> None:
+    row = _row(parse_article(sentence), place)
+    assert (row["role"], row["admin1"]) == ("incident", admin1)
+
+
+def test_and_still_separates_two_places() -> None:
+    frame = parse_article("Gunmen attacked police posts in Quetta and Mastung on Friday.")
+    assert list(frame["text"]) == ["Quetta", "Mastung"]

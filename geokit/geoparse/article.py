@@ -223,9 +223,19 @@ def _find(
     for s in sents:
         toks = s.tokens
         hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
-        for run in _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s):
+        found_runs = _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s)
+        if " and " in text[s.start : s.end]:
+            found_runs = _and_joined(text, s, list(found_runs), idx)
+        for run in found_runs:
             if run.j - run.i > 1 and toks[run.j - 1].text == "No":
                 run = run._replace(j=run.j - 1)  # "Liaquatabad No. 10": the place, then a number
+            elif (
+                run.j - run.i > 1
+                and toks[run.j - 1].low in _UNIT_WORDS
+                and not known(_run_key(text[toks[run.i].start : toks[run.j - 1].end]))
+                and known(_run_key(text[toks[run.i].start : toks[run.j - 2].end]))
+            ):
+                run = run._replace(j=run.j - 1)  # "Kunar Province": the name, then the kind of unit
             a, found = run.i, ""
             run_end = toks[run.j - 1].end
             while a < run.j:
@@ -369,6 +379,30 @@ def _form_mention(text: str, f: _forms.Form) -> _Mention:
 
 
 _HYPHENS = re.compile("[-\u2011\u2013]")
+
+
+#: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
+_UNIT_WORDS = frozenset({"province", "district", "governorate", "state", "region", "division", "tehsil"})
+
+
+def _and_joined(text: str, s: Sentence, found: list[Run], idx: NameIndex) -> Iterator[Run]:
+    """Join two runs around "and" when together they are one name ("Sistan and Baluchestan")."""
+    toks = s.tokens
+    n = 0
+    while n < len(found):
+        run = found[n]
+        if n + 1 < len(found):
+            nxt = found[n + 1]
+            if (
+                nxt.i == run.j + 1
+                and toks[run.j].low == "and"
+                and idx.known(_run_key(text[toks[run.i].start : toks[nxt.j - 1].end]))
+            ):
+                yield Run(run.sentence, run.i, nxt.j)
+                n += 2
+                continue
+        yield run
+        n += 1
 
 
 def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Iterator[Run]:
@@ -814,7 +848,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
     ]
     if not inside and not big and _province_after(m):
         # "Farah province", "Hasakah Governorate": the text says which kind of unit it is
-        big = [x for x in m.matches if x.place.kind == "adm1" and x.how == "name"]
+        big = [x for x in m.matches if x.place.kind == "adm1"]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
     if not inside and (not big or m.kind == "weak" or opener):
