@@ -1465,3 +1465,27 @@ def test_a_unit_named_with_and_or_a_capitalised_kind(sentence: str, place: str, 
 def test_and_still_separates_two_places() -> None:
     frame = parse_article("Gunmen attacked police posts in Quetta and Mastung on Friday.")
     assert list(frame["text"]) == ["Quetta", "Mastung"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        # "earlier" dates a sentence only as "a day earlier": the year still makes this background
+        ("Activists said it recalled earlier riots in Sargodha in 2011.", "Sargodha", "reference"),
+        ("Days earlier, gunmen had ambushed a convoy in Khyber district.", "Khyber", "reference"),
+        ("Lahore accuses Kabul of sheltering the gunmen who attacked the town.", "Lahore", "reference"),
+        ("Villagers said a crowd burned two houses in Kasur as well.", "Kasur", "incident"),
+        # a clause about another time at the end of the sentence leaves the place before it alone
+        (
+            "A cleric was also shot dead in Okara, where a teacher had been killed days earlier.",
+            "Okara",
+            "incident",
+        ),
+    ],
+)
+def test_earlier_only_as_a_day_burning_and_an_accusation(sentence: str, place: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2023-08-17\n\nA mob set fire to two churches in Jaranwala on Wednesday, police said. "
+        + sentence
+    )
+    assert _row(frame, place)["role"] == role

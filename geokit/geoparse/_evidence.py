@@ -310,7 +310,9 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ],
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
         [d for _n, d in _full_dates(s)] if months else [],
-        c.finder("earlier").search(joined) is not None or (" before " in joined and _before_adverb(s, text)),
+        c.finder("earlier").search(joined) is not None
+        or (" before " in joined and _before_adverb(s, text))
+        or 0 in _phrase_starts(joined, c.finder("earlier_open")),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
         min(_phrase_starts(joined, c.finder("future")), default=-1),
@@ -939,9 +941,10 @@ def _holds(unit: _Mention, o: _Mention) -> bool:
 
 # ----------------------------------------------------------------------------- dates
 def _sentence_day(s: Sentence) -> str | None:
-    for t in s.tokens:
-        if t.low in _DAY_WORDS:
-            return t.low
+    toks = s.tokens
+    for n, t in enumerate(toks):
+        if t.low in _DAY_WORDS and (t.low != "earlier" or (n >= 1 and toks[n - 1].low == "day")):
+            return t.low  # "earlier" names a day only in "a day earlier", not in "earlier violence"
     return None
 
 
