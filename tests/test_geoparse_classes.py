@@ -1489,3 +1489,42 @@ def test_earlier_only_as_a_day_burning_and_an_accusation(sentence: str, place: s
         + sentence
     )
     assert _row(frame, place)["role"] == role
+
+
+def test_a_named_part_of_a_town_after_its_possessive_is_read_as_the_town() -> None:
+    frame = parse_article(
+        "A bomber rammed a car into a guest house in Peshawar's crowded Kissa Khwani Bazaar on Monday."
+    )
+    assert _row(frame, "Peshawar")["role"] == "incident"
+    # a known place there is the site itself, read through the possessive
+    frame = parse_article(
+        "A bomber rammed a car into a house in Lahore's leafy Model Town on Monday, killing six."
+    )
+    assert (_row(frame, "Lahore")["role"], _row(frame, "Model Town")["role"]) == ("reference", "incident")
+    # an office of a province stays an attribute
+    frame = parse_article("Gunmen shot dead Sindh's home minister on Monday.")
+    assert _row(frame, "Sindh")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        (
+            "Posts in Miranshah and the Bannu district also came under fire.",
+            "Bannu",
+            "incident",
+        ),
+        (
+            "The raid came hours after gunmen tried to storm a court in Karachi's Saddar area.",
+            "Karachi",
+            "reference",
+        ),
+    ],
+)
+def test_a_listed_district_after_and_the_and_an_event_hours_before(
+    sentence: str, place: str, role: str
+) -> None:
+    frame = parse_article(
+        "Date: 2018-11-24\n\nMilitants attacked a checkpoint in Tank on Friday, killing two. " + sentence
+    )
+    assert _row(frame, place)["role"] == role

@@ -103,6 +103,10 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             if q + 1 in starts:
                 p = starts[q + 1] - 1
                 continue
+        back = _before_possessor(toks, p, starts, c)
+        if back is not None:
+            p = back
+            continue
         if c.has("transparent", w) or c.has("demonym", w):
             p -= 1
             continue
@@ -111,6 +115,33 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             continue
         break
     return p
+
+
+def _before_possessor(toks: Sequence[Token], p: int, starts: dict[int, int], c: Cues) -> int | None:
+    """'Lahore's leafy Model Town': when word ``p`` ends one or two adjectives between a place's
+    possessive and a name, the word before that place (``starts`` maps a mention's end to its start).
+
+    The words must be plain adjectives: "Pakistan's government in Islamabad" has a head noun and a
+    preposition between, and the possessive is read as it stands.
+    """
+    if p + 1 >= len(toks) or not toks[p + 1].cap:
+        return None
+    for s_at in (p - 1, p - 2):
+        if (
+            s_at >= 1
+            and toks[s_at].low == "s"
+            and s_at in starts
+            and all(
+                not t.cap
+                and t.low.isalpha()
+                and not c.has("locative", t.low)
+                and not c.has("ref_head", t.low)
+                and not c.has("stop", t.low)
+                for t in toks[s_at + 1 : p + 1]
+            )
+        ):
+            return starts[s_at] - 1
+    return None
 
 
 def words_are_np(det: str, word: str, c: Cues) -> bool:
@@ -172,6 +203,24 @@ class Report(NamedTuple):
 
 
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
+
+
+def _named_part(m: _Mention, same: Sequence[_Mention], words: Sequence[str]) -> bool:
+    """'Karachi's upmarket Defence Housing Authority': a town's own named part, not its attribute.
+
+    After a town's possessive (not a country's or a province's), a capitalised name that is no
+    place of its own, behind at most two lower-case words, is a part of the town: the town is
+    where it lies, and the rules go on to read the town like any place.
+    """
+    if m.kind in ("country", "continent") or _spec(m) <= 1:
+        return False
+    toks = m.sent.tokens
+    starts = {o.i for o in same}
+    k = m.j + 1 if m.j < len(toks) and toks[m.j].low == "s" else m.j  # the tokenizer splits "'s" off
+    for n in range(k, min(k + 3, len(toks))):
+        if toks[n].cap:
+            return n not in starts
+    return False
 
 
 def _perfect_passive(f: _Facts) -> bool:
@@ -371,16 +420,17 @@ def _form_rule(
     if m.kind == "continent":
         return "reference", "no-event"
     if (
-        text[m.end : m.end + 2] in ("'s", "’s")
+        (text[m.end : m.end + 2] in ("'s", "’s") and not _named_part(m, same, words))
         or text[m.end : m.end + 6].lower() == "-based"
         or (m.kind == "country" and m.j < len(toks) and words[m.j] in ("border", "borders", "frontier"))
     ):
         return "reference", "possessive"  # "Sindh's minister", "London-based", "near the Pakistan border"
-    # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman"
-    if (m.i >= 2 and words[m.i - 1] in ("and", "or")) or (
+    # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman", "and the Bajaur district"
+    at = m.i - 1 if m.i >= 3 and words[m.i - 1] == "the" and words[m.i - 2] in ("and", "or") else m.i
+    if (at >= 2 and words[at - 1] in ("and", "or")) or (
         m.i >= 1 and text[toks[m.i - 1].end : m.start].strip() == ","
     ):
-        prev_end = m.i - 1 if words[m.i - 1] in ("and", "or") else m.i
+        prev_end = at - 1 if words[at - 1] in ("and", "or") else m.i
         for o in same:
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
@@ -653,7 +703,8 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         days = _number(count) or (1 if count in ("a", "one") else 2 if unit == "days" else 0)
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
             return True
-        if unit in ("day", "days") and days:
+        if (unit in ("day", "days") and days) or unit in ("hour", "hours"):
+            # "took place hours after gunmen tried to storm the consulate in Karachi's Clifton area"
             return m.sent.index > 0 and f" {m.key} " not in headline
     return False
 
