@@ -118,10 +118,10 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
 
 
 def _before_possessor(toks: Sequence[Token], p: int, starts: dict[int, int], c: Cues) -> int | None:
-    """'Lahore's leafy Model Town': when word ``p`` ends one or two adjectives between a place's
-    possessive and a name, the word before that place (``starts`` maps a mention's end to its start).
+    """Return the word before a place whose possessive the adjectives ending at ``p`` follow.
 
-    The words must be plain adjectives: "Pakistan's government in Islamabad" has a head noun and a
+    "Lahore's leafy Model Town": one or two adjectives between a place's possessive and a name
+    are fillers (``starts`` maps a mention's end to its start). The words must be plain adjectives: "Pakistan's government in Islamabad" has a head noun and a
     preposition between, and the possessive is read as it stands.
     """
     if p + 1 >= len(toks) or not toks[p + 1].cap:
