@@ -121,8 +121,9 @@ def _before_possessor(toks: Sequence[Token], p: int, starts: dict[int, int], c: 
     """Return the word before a place whose possessive the adjectives ending at ``p`` follow.
 
     "Lahore's leafy Model Town": one or two adjectives between a place's possessive and a name
-    are fillers (``starts`` maps a mention's end to its start). The words must be plain adjectives: "Pakistan's government in Islamabad" has a head noun and a
-    preposition between, and the possessive is read as it stands.
+    are fillers (``starts`` maps a mention's end to its start). They must be plain adjectives:
+    "Pakistan's government in Islamabad" has a head noun and a preposition between, and the
+    possessive is read as it stands.
     """
     if p + 1 >= len(toks) or not toks[p + 1].cap:
         return None
