@@ -1528,3 +1528,43 @@ def test_a_listed_district_after_and_the_and_an_event_hours_before(
         "Date: 2018-11-24\n\nMilitants attacked a checkpoint in Tank on Friday, killing two. " + sentence
     )
     assert _row(frame, place)["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "admin1"),
+    [
+        ("Bombers struck a mosque in Kabul and another in Ghor on Friday.", "Ghor", "Ghowr"),
+        ("Insurgents shot down a helicopter in Wardak on Saturday.", "Wardak", "Maidan Wardak Province"),
+        ("Taliban fighters stormed a police post in Uruzgan on Monday.", "Uruzgan", "Oruzgan"),
+    ],
+)
+def test_afghan_provinces_by_the_spellings_of_the_news(sentence: str, place: str, admin1: str) -> None:
+    # GeoNames names these units Ghowr, Maidan Wardak Province and Oruzgan (admin1CodesASCII.txt)
+    row = _row(
+        parse_article("Date: 2017-10-21\n\nOfficials in Kabul said more attacks were feared. " + sentence),
+        place,
+    )
+    assert (row["country"], row["admin1"], row["role"]) == ("AF", admin1, "incident")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        (
+            "The general, who led the army's division in the Swat valley, was among the dead.",
+            "Swat",
+            "reference",
+        ),
+        (
+            "They followed a raid on Sunday on a post near Ladha in which six soldiers died.",
+            "Ladha",
+            "reference",
+        ),
+    ],
+)
+def test_a_post_held_and_an_event_a_pronoun_says_they_followed(sentence: str, place: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2013-09-17\n\nA roadside bomb killed a general and two soldiers in Upper Dir on Monday. "
+        + sentence
+    )
+    assert _row(frame, place)["role"] == role

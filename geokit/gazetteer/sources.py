@@ -10,6 +10,7 @@ import gzip
 import io
 import zipfile
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -64,6 +65,12 @@ def _text_table(path: Path) -> Iterator[list[str]]:
 def _admin1_names(settings: Settings) -> dict[str, str]:
     path = _data.fetch("geonames:admin1", settings=settings)
     return {row[0]: row[2] or row[1] for row in _text_table(path) if len(row) >= 3}
+
+
+def _admin1_spellings() -> dict[str, list[str]]:
+    """Other spellings of admin-1 units by GeoNames code (``geokit/data/admin1_names.tsv``)."""
+    path = Path(str(resources.files("geokit").joinpath("data/admin1_names.tsv")))
+    return {row[0]: row[1].split("|") for row in _text_table(path) if len(row) >= 2}
 
 
 def _admin2_names(settings: Settings) -> dict[str, str]:
@@ -338,11 +345,14 @@ def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | Non
             if k not in top or r.population > top[k].population:
                 top[k] = r
     code_of = {(c.split(".")[0], n): c for c, n in admin1.items()}
+    spellings = _admin1_spellings()
     out: list[Record] = []
     for k, r in top.items():
         cc, name = k
         code = code_of.get((cc, name), f"{cc}.?")
-        alts = name.removesuffix(" Province")
+        alts = "|".join(
+            dict.fromkeys(a for a in (name.removesuffix(" Province"), *spellings.get(code, ())) if a != name)
+        )
         la, lo = lats[k], lons[k]
         lon = (min(lo) + max(lo)) / 2
         shifted = [x % 360 for x in lo]
@@ -360,7 +370,7 @@ def _world_admin1(records: list[Record], admin1: dict[str, str], skip: str | Non
                 kind="adm1",
                 population=r.population,
                 source="geonames",
-                alt_names=alts if alts != name else "",
+                alt_names=alts,
                 admin_id=code,
                 note=(
                     f"admin-1 unit placed at the middle of its {len(la)} GeoNames places "

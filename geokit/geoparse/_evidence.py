@@ -661,9 +661,9 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
     after Wana college attack"): both are then events to code.
     """
     toks = m.sent.tokens
-    for k in range(2, m.i):
-        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words):
-            continue
+    for k in range(1, m.i):
+        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words) or (k == 1 and words[k] != "followed"):
+            continue  # a pronoun may open "They followed an attack ..."; the other forms need two words
         if all(w in _SPAN_WORDS or _number(w) for w in words[:k]) and _CLAUSE_BREAK.search(
             text, toks[k].end, m.start
         ):

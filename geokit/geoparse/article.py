@@ -656,6 +656,7 @@ def _focus(
     for cc in demonyms:
         votes[cc] = votes.get(cc, 0) + 0.5
     named: set[str] = set()
+    seen: set[str] = set()
     for m in mentions:
         if m.kind == "country" and m.country:
             named.add(m.country)
@@ -670,6 +671,9 @@ def _focus(
         if len(strong) == 1 and not world:  # "Mecca" is not a vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + 1
+        elif world:
+            # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
+            seen.update(x.place.country for x in m.matches if x.place.population >= _WORLD_CITY)
     top = max(votes, key=lambda k: votes[k]) if votes else None
     focus = set(named)
     if country:
@@ -677,7 +681,7 @@ def _focus(
     if top:
         focus.add(top)
         focus |= {k for k, v in votes.items() if v >= max(2.0, 0.34 * votes[top])}
-    return focus, (country.upper() if country else top), frozenset(votes)
+    return focus, (country.upper() if country else top), frozenset(votes.keys() | seen)
 
 
 #: How much being in the report's focus countries weighs against population, in powers of
@@ -846,8 +850,19 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
         )
         and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
-    if not inside and not big and _province_after(m):
-        # "Farah province", "Hasakah Governorate": the text says which kind of unit it is
+    if (
+        not inside
+        and not big
+        and (
+            _province_after(m)
+            or any(
+                x.place.kind == "adm1" and anchors is not None and x.place.country in anchors.seen
+                for x in m.matches
+            )
+        )
+    ):
+        # "Farah province", "Hasakah Governorate": the text says which kind of unit it is; or the
+        # unit is of a country the report names or has a place of ("Ghor" beside Kabul)
         big = [x for x in m.matches if x.place.kind == "adm1"]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
