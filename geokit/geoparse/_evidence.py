@@ -32,7 +32,14 @@ _MONTHS = [
     "november",
     "december",
 ]
-_MONTH_WORDS = frozenset(_MONTHS)  # the same names, for membership tests word by word
+#: Month of each month name, and of the abbreviations the news writes ("Sept. 17", "Dec 2"; not "Mar",
+#: a word of names)
+_MONTH_OF = {
+    **{name: n for n, name in enumerate(_MONTHS, start=1)},
+    **{a: n for a, n in (("jan", 1), ("feb", 2), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8))},
+    **{a: n for a, n in (("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12))},
+}
+_MONTH_WORDS = frozenset(_MONTH_OF)  # the same names, for membership tests word by word
 _WEEKDAY_WORDS = frozenset(_WEEKDAYS)
 _DAY_WORDS = _WEEKDAY_WORDS | {"yesterday", "today", "tonight", "earlier"}
 _NUMBERS = {
@@ -180,6 +187,7 @@ class _Facts(NamedTuple):
     months: list[int]  # months named without a day ("In November, ...")
     month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
     future: int  # position of the first word of a time still to come ("due to be played"), else -1
+    disaster: bool  # a natural disaster or an accident is named ("floods", "earthquake")
 
 
 class Report(NamedTuple):
@@ -366,6 +374,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
         min(_phrase_starts(joined, c.finder("future")), default=-1),
+        "disaster" in present,
     )
 
 
@@ -394,7 +403,9 @@ def _role(
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
     # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
     # after the attack") dates the clause; it does not put the event at the place
-    near_event = any(lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events)
+    near_event = any(lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events) and not (
+        f.disaster and all(c.has("death", f.words[n]) for n in f.events)
+    )  # "an earthquake near Khoy killed three people": deaths, but no violence
     found = _form_rule(m, same, text, c, report, done, f, near_event)
     if found is not None:
         return found
@@ -1011,7 +1022,7 @@ def _months_alone(s: Sentence) -> list[int]:
         w = toks[n].low
         day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit() and len(toks[n + 1].text) <= 2
         if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in _MONTH_OPENERS and not day_after:
-            out.append(_MONTHS.index(w) + 1)
+            out.append(_MONTH_OF[w])
     return out
 
 
@@ -1027,7 +1038,7 @@ def _month_days(s: Sentence) -> list[tuple[int, int]]:
                 d = toks[d_at].text
                 year = y_at < len(toks) and toks[y_at].text.isdigit() and len(toks[y_at].text) == 4
                 if d.isdigit() and len(d) <= 2 and 1 <= int(d) <= 31 and not year:
-                    out.append((_MONTHS.index(t.low) + 1, int(d)))
+                    out.append((_MONTH_OF[t.low], int(d)))
                     break
     return out
 
@@ -1095,7 +1106,7 @@ def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
     for n, w in enumerate(words):
         if w not in _MONTH_WORDS or not toks[n].cap:
             continue
-        month = _MONTHS.index(w) + 1
+        month = _MONTH_OF[w]
         for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
             if 0 <= d_at < len(words) and y_at < len(words):
                 d, y = words[d_at], words[y_at]
@@ -1147,7 +1158,7 @@ def _event_date(
         ):
             day_word = words[n + 1] if n + 1 < len(words) and words[n + 1].isdigit() else words[n - 1]
             try:
-                d = dt.date(pub.year if pub else year or 1, _MONTHS.index(w) + 1, int(day_word))
+                d = dt.date(pub.year if pub else year or 1, _MONTH_OF[w], int(day_word))
             except ValueError:
                 continue
             found.append((n, d if pub is None or d <= pub else d.replace(year=pub.year - 1)))

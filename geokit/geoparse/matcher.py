@@ -86,6 +86,10 @@ _ABBREV = frozenset(
         "approx",
     }
 )
+#: Months abbreviated in the news (AP style): a full stop after one, before a day, ends no sentence
+_MONTH_ABBREV = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 _HYPHEN_JOINERS = frozenset({"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"})
 _UNIT_SUFFIXES = (
     " state",
@@ -349,6 +353,8 @@ def sentences(text: str) -> list[Sentence]:
             word = before.group(1) if before else ""
             if (len(word) == 1 and word.isupper()) or word.lower() in _ABBREV:
                 continue
+            if word.lower() in _MONTH_ABBREV and text[next_at : next_at + 1].isdigit():
+                continue  # "On Sept. 17 a bomber struck": a date, not a sentence's end
         if (
             "\n" not in gap
             and next_at < len(text)
