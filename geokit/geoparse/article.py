@@ -1265,14 +1265,18 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     placed_in: dict[int, list[_Mention]] = {}
     for m in placed:
         placed_in.setdefault(m.sent.index, []).append(m)
+    # what an unknown name may be placed near: the towns and districts of its own paragraph ("Zangara,
+    # a village near Ladha"), else of the first paragraph naming a known place (a dateline's town,
+    # "DERA ISMAIL KHAN: ..."); not those of another paragraph, which tells of other things
     towns = [
         o
         for o in placed
         if o.res
         and o.res.place is not None
-        and not o.res.place.is_admin
+        and o.res.place.kind not in ("adm1", "country")
         and (home is None or o.country == home)
     ]
+    lede = min((o.sent.paragraph for o in placed), default=0)  # the first paragraph naming a known place
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
@@ -1284,8 +1288,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                     _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
                 continue
             anchor = min(
-                towns,
-                key=lambda o: (o.sent.paragraph != m.sent.paragraph, abs(o.start - m.start)),
+                (o for o in towns if o.sent.paragraph in (m.sent.paragraph, lede)),
+                key=lambda o: (
+                    o.sent.paragraph != m.sent.paragraph,
+                    o.sent is not m.sent,
+                    o.res is not None and o.res.place is not None and o.res.place.is_admin,
+                    abs(o.start - m.start),
+                ),
                 default=None,
             )
             m.res = _resolve(m, gaz, m.text, anchor)
