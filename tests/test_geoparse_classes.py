@@ -1600,3 +1600,23 @@ def test_a_dateline_of_two_cities() -> None:
     )
     assert set(frame.loc[frame["rule"] == "dateline", "text"]) == {"ISLAMABAD", "NEW DELHI"}
     assert _row(frame, "Bhimber")["role"] == "incident"
+
+
+def test_a_village_in_a_district_of_another_country_than_its_namesake() -> None:
+    # "Koto" alone is Kotō, a ward of Tokyo; the text puts it in a Pakistani district
+    frame = parse_article(
+        "Three US soldiers among dead\n\nA suicide bomber rammed a convoy near a school in the village of Koto "
+        "in Lower Dir district, killing three US soldiers."
+    )
+    koto = _row(frame, "Koto")
+    assert (koto["country"], koto["admin1"], koto["role"]) == ("PK", "Khyber Pakhtunkhwa", "incident")
+    assert set(frame.loc[frame["text"] == "US", "role"]) == {"reference"}
+
+
+def test_an_unknown_village_is_not_placed_at_a_town_of_a_background_paragraph() -> None:
+    frame = parse_article(
+        "Death of a commander\n\nA drone strike killed the commander in North Waziristan on Monday.\n\n"
+        "Background\n\nHe had been accused of planning an attack in Rawalpindi in 2007.\n\n"
+        "Officials said the missiles hit a house in Garmaba."
+    )
+    assert _row(frame, "Garmaba")["admin2"] == "North Waziristan"

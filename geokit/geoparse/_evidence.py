@@ -434,9 +434,16 @@ def _form_rule(
     if (
         (text[m.end : m.end + 2] in ("'s", "’s") and not _named_part(m, same, words))
         or text[m.end : m.end + 6].lower() == "-based"
-        or (m.kind == "country" and m.j < len(toks) and words[m.j] in ("border", "borders", "frontier"))
+        or (
+            m.kind == "country"
+            and m.j < len(toks)
+            and (words[m.j] in ("border", "borders", "frontier") or c.has("attributive", words[m.j]))
+        )
     ):
-        return "reference", "possessive"  # "Sindh's minister", "London-based", "near the Pakistan border"
+        return (
+            "reference",
+            "possessive",
+        )  # "Sindh's minister", "London-based", "the Pakistan border", "US troops"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman", "and the Bajaur district"
     at = m.i - 1 if m.i >= 3 and words[m.i - 1] == "the" and words[m.i - 2] in ("and", "or") else m.i
     if (at >= 2 and words[at - 1] in ("and", "or")) or (

@@ -850,20 +850,13 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
         )
         and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
-    if (
-        not inside
-        and not big
-        and (
-            _province_after(m)
-            or any(
-                x.place.kind == "adm1" and anchors is not None and x.place.country in anchors.seen
-                for x in m.matches
-            )
-        )
-    ):
-        # "Farah province", "Hasakah Governorate": the text says which kind of unit it is; or the
-        # unit is of a country the report names or has a place of ("Ghor" beside Kabul)
-        big = [x for x in m.matches if x.place.kind == "adm1"]
+    typed = _unit_after(m)
+    if not inside and not big and typed:
+        # "Farah province", "Lower Dir district": the text says which kind of unit it is
+        big = [x for x in m.matches if x.place.kind == typed]
+    if not inside and not big and anchors is not None:
+        # a unit of a country the report names or has a place of ("Ghor" beside Kabul)
+        big = [x for x in m.matches if x.place.kind == "adm1" and x.place.country in anchors.seen]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
     if not inside and (not big or m.kind == "weak" or opener):
@@ -901,10 +894,17 @@ def _typed(m: _Mention) -> bool:
     return after in kinds or (len(before) == 2 and before[1] == "of" and before[0] in kinds)
 
 
-def _province_after(m: _Mention) -> bool:
-    """Whether a word for a first-level unit follows the name ("Farah province")."""
+def _unit_after(m: _Mention) -> str | None:
+    """The kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
     toks = m.sent.tokens
-    return m.j < len(toks) and toks[m.j].low in ("province", "governorate", "state", "region")
+    word = toks[m.j].low if m.j < len(toks) else ""
+    return (
+        "adm1"
+        if word in ("province", "governorate", "state", "region")
+        else "adm2"
+        if word == "district"
+        else None
+    )
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -1213,6 +1213,18 @@ def _keep_in_city(m: _Mention, city: Place) -> bool:
     return True
 
 
+def _held_abroad(m: _Mention, placed: Sequence[_Mention]) -> bool:
+    """Whether the text puts the name in an admin unit of another country than its reading's."""
+    holder = _holder(m, placed)
+    unit = holder.res.place if holder is not None and holder.res is not None else None
+    return (
+        unit is not None
+        and m.res is not None
+        and m.res.place is not None
+        and unit.country != m.res.place.country
+    )
+
+
 def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
 
@@ -1220,7 +1232,9 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     the place is put in the unit itself, at the unit's precision, as an unknown name would be.
     Returns whether the reading changed.
     """
-    if m.res is None or m.res.place is None or m.res.place.population >= _FOREIGN_CITY:
+    if m.res is None or m.res.place is None:
+        return False
+    if m.res.place.population >= _FOREIGN_CITY and not _held_abroad(m, placed):
         return False  # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz
     city = _city_holder(m, placed)
     if city is not None and city.res is not None and city.res.place is not None:
@@ -1232,16 +1246,20 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     unit = holder.res.place
     level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
-    if level is None or unit.country != m.res.place.country:
+    if level is None:
         return False
     name = unit.admin2 if level == "admin2" else unit.admin1
-    if name is None or getattr(m.res.place, level) in (name, None):
+    abroad = (
+        unit.country != m.res.place.country
+    )  # "the village of Koto in Lower Dir district": not Kotō, Tokyo
+    if name is None or (not abroad and getattr(m.res.place, level) in (name, None)):
         return False
     inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
     if inside:
         m.matches, m.country = inside, unit.country
         m.res = _as_written(m) or m.res
     else:
+        m.country = unit.country
         m.res = _placed_at(
             m,
             unit,
