@@ -895,7 +895,7 @@ def _typed(m: _Mention) -> bool:
 
 
 def _unit_after(m: _Mention) -> str | None:
-    """The kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
+    """Return the kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
     toks = m.sent.tokens
     word = toks[m.j].low if m.j < len(toks) else ""
     return (
