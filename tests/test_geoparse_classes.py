@@ -1620,3 +1620,31 @@ def test_an_unknown_village_is_not_placed_at_a_town_of_a_background_paragraph() 
         "Officials said the missiles hit a house in Garmaba."
     )
     assert _row(frame, "Garmaba")["admin2"] == "North Waziristan"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "role"),
+    [
+        # a time before the report's in a trailing "since" clause dates that clause's place only
+        (
+            "QUETTA, Dec. 11, 2022 (AP) - Afghan forces shelled the border town of Chaman on Sunday, killing six, "
+            "in the worst clashes since the Taliban took power in Kabul last year.",
+            "Chaman",
+            "incident",
+        ),
+        # a named part that is no place of its own, between the locative and the place
+        ("Gunmen shot dead a judge in Sector G-9/4 of Islamabad on Monday.", "Islamabad", "incident"),
+        (
+            "A bomber killed a cleric at his home in the Karte Char district of Kabul on Monday.",
+            "Kabul",
+            "incident",
+        ),
+        (
+            "Troops drove the insurgents out of the northern city of Kunduz on Monday.",
+            "Kunduz",
+            "incident",
+        ),
+    ],
+)
+def test_a_since_clause_a_named_part_before_of_and_out_of(text: str, place: str, role: str) -> None:
+    assert _row(parse_article(text), place)["role"] == role

@@ -120,6 +120,17 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if p >= 1 and words_are_np(toks[p - 1].low, w, c):  # "the riverine area of"
             p -= 1
             continue
+        if (
+            (toks[p].cap or toks[p].text.isdigit())
+            and p not in starts
+            and any(t.low == "of" for t in toks[p + 1 : m.i])
+        ):
+            # "in Sector I-8/3 of Islamabad", "the Wazir Akbar Khan district of Kabul": a named part
+            # that is no place of its own (only fillers lie between it and the place); what governs
+            # it governs the place
+            while p >= 0 and (toks[p].cap or toks[p].text.isdigit()) and p not in starts:
+                p -= 1
+            continue
         break
     return p
 
@@ -183,7 +194,7 @@ class _Facts(NamedTuple):
     years: list[int]
     day: str | None
     dates: list[dt.date]  # days written in full ("3 March 2009")
-    earlier: bool  # "last month", "two years ago": a time before the report's
+    earlier: tuple[int, ...]  # where "last month", "two years ago" (a time before the report's) start
     months: list[int]  # months named without a day ("In November, ...")
     month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
     future: int  # position of the first word of a time still to come ("due to be played"), else -1
@@ -297,12 +308,26 @@ def _tally(words: Sequence[str]) -> bool:
     return False
 
 
-def _before_adverb(s: Sentence, text: str) -> bool:
-    """'... have been targeted by separatists before.', '... attacked before: in April, ...'.
+def _before_adverb(s: Sentence, text: str) -> list[int]:
+    """Where '... have been targeted by separatists before.', '... attacked before: in April' say "before".
 
     "Before" with no object, ending a clause, puts what the clause tells before the report.
     """
-    return any(t.low == "before" and text[t.end : t.end + 1] in (".", ":", ";", "") for t in s.tokens)
+    return [
+        n
+        for n, t in enumerate(s.tokens)
+        if t.low == "before" and text[t.end : t.end + 1] in (".", ":", ";", "")
+    ]
+
+
+def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> bool:
+    """Whether a time before the report's ("last year", "a week later") dates the place's sentence.
+
+    It does, but for one in a "since" clause after the place, which measures the place's event
+    against an earlier one ("shelled Chaman on Sunday, ... the worst clashes since the Taliban
+    took power in Kabul last year" dates Kabul, not Chaman).
+    """
+    return any(q < m.i or "since" not in words[m.j : q] for q in at)
 
 
 def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
@@ -368,9 +393,11 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ],
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
         [d for _n, d in _full_dates(s)] if months else [],
-        c.finder("earlier").search(joined) is not None
-        or (" before " in joined and _before_adverb(s, text))
-        or 0 in _phrase_starts(joined, c.finder("earlier_open")),
+        (
+            *_phrase_starts(joined, c.finder("earlier")),
+            *(_before_adverb(s, text) if " before " in joined else ()),
+            *(n for n in _phrase_starts(joined, c.finder("earlier_open")) if n == 0),
+        ),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
         min(_phrase_starts(joined, c.finder("future")), default=-1),
@@ -475,7 +502,7 @@ def _form_rule(
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
-    if f.earlier or _dated_away(f, report):
+    if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report):
         return "reference", "earlier-date"
     if 0 <= f.future < m.i and not any(f.future < e < m.i for e in f.events):
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence
@@ -1028,7 +1055,16 @@ def _months_alone(s: Sentence) -> list[int]:
     for n in range(1, len(toks)):
         w = toks[n].low
         day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit() and len(toks[n + 1].text) <= 2
-        if w in _MONTH_WORDS and toks[n].cap and toks[n - 1].low in _MONTH_OPENERS and not day_after:
+        # "since they seized power in August": the start of a span, told in a clause of its own (but
+        # "since July, when a truck bomb exploded" and "since late August" date that other event)
+        since = any(t.low == "since" for t in toks[max(0, n - 6) : max(0, n - 2)])
+        if (
+            w in _MONTH_WORDS
+            and toks[n].cap
+            and toks[n - 1].low in _MONTH_OPENERS
+            and not day_after
+            and not since
+        ):
             out.append(_MONTH_OF[w])
     return out
 
