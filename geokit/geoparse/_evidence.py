@@ -110,7 +110,7 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             if q + 1 in starts:
                 p = starts[q + 1] - 1
                 continue
-        back = _before_possessor(toks, p, starts, c)
+        back = _before_possessor(toks, p, starts, c) if "s" in (toks[p - 1].low, toks[p - 2].low) else None
         if back is not None:
             p = back
             continue
@@ -273,6 +273,8 @@ def _perfect_state(words: Sequence[str]) -> bool:
     The present perfect of an ongoing action, a state or a trend tells how things have been up to
     the report, not what happened on its day.
     """
+    if "has" not in words and "have" not in words:
+        return False
     for n, w in enumerate(words):
         if w not in ("has", "have"):
             continue
@@ -394,13 +396,13 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
         [d for _n, d in _full_dates(s)] if months else [],
         (
-            *_phrase_starts(joined, c.finder("earlier")),
+            *(_phrase_starts(joined, early) if (early := c.finder("earlier")).search(joined) else ()),
             *(_before_adverb(s, text) if " before " in joined else ()),
-            *(n for n in _phrase_starts(joined, c.finder("earlier_open")) if n == 0),
+            *((0,) if c.finder("earlier_open").match(joined) else ()),
         ),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
-        min(_phrase_starts(joined, c.finder("future")), default=-1),
+        joined.count(" ", 0, plan.start()) if (plan := c.finder("future").search(joined)) else -1,
         "disaster" in present,
     )
 
@@ -460,7 +462,7 @@ def _form_rule(
         return "reference", "no-event"
     if (
         (text[m.end : m.end + 2] in ("'s", "’s") and not _named_part(m, same, words))
-        or text[m.end : m.end + 6].lower() == "-based"
+        or text.startswith("-based", m.end)
         or (
             m.kind == "country"
             and m.j < len(toks)

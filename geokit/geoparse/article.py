@@ -224,7 +224,7 @@ def _find(
         toks = s.tokens
         hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
         found_runs = _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s)
-        if " and " in text[s.start : s.end]:
+        if _AND_NAME.search(text, s.start, s.end):
             found_runs = _and_joined(text, s, list(found_runs), idx)
         for run in found_runs:
             if run.j - run.i > 1 and toks[run.j - 1].text == "No":
@@ -381,6 +381,7 @@ def _form_mention(text: str, f: _forms.Form) -> _Mention:
 _HYPHENS = re.compile("[-\u2011\u2013]")
 
 
+_AND_NAME = re.compile(r" and [A-Z]")  # "... and Baluchestan": a name may go on after "and"
 #: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
 _UNIT_WORDS = frozenset({"province", "district", "governorate", "state", "region", "division", "tehsil"})
 
