@@ -1648,3 +1648,18 @@ def test_an_unknown_village_is_not_placed_at_a_town_of_a_background_paragraph() 
 )
 def test_a_since_clause_a_named_part_before_of_and_out_of(text: str, place: str, role: str) -> None:
     assert _row(parse_article(text), place)["role"] == role
+
+
+def test_a_town_locating_a_named_village_and_a_facility_word_after_a_name() -> None:
+    frame = parse_article("A drone killed the commander in Zangara, a village near Ladha, on Monday.")
+    assert (_row(frame, "Zangara")["role"], _row(frame, "Ladha")["role"]) == ("incident", "reference")
+    # with no village named, the town is where it happened
+    assert (
+        _row(parse_article("A drone killed the commander in a village near Ladha on Monday."), "Ladha")[
+            "role"
+        ]
+        == "incident"
+    )
+    # "the Gwadar Port Authority complex": the facility's word after the institution's name
+    frame = parse_article("Militants stormed the Gwadar Port Authority complex on Wednesday.")
+    assert _row(frame, "Gwadar")["role"] == "incident"

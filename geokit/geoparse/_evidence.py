@@ -581,6 +581,16 @@ def _cue_rule(
                 ]
                 if not hits and not _passive_hit(words, m.j, f.events):
                     return "reference", "ref-head"
+    if (
+        p >= 3
+        and words[p] == "near"
+        and words[p - 1] in ("village", "town", "hamlet", "settlement")
+        and words[p - 2] == "a"
+        and toks[p - 3].cap
+        and text[toks[p - 3].end : toks[p - 2].start].strip() == ","
+    ):
+        # "in Zangara, a village near Ladha": the town after "near" says where the named village is
+        return "reference", "description"
     if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
         # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
         # the site if the report names no other (``_journey_sites``)

@@ -151,7 +151,10 @@ def name_parts(
                 break  # "Metcalfe County Sheriff": the place is the county, not a town "Metcalfe"
             found = key(text[toks[a].start : toks[k - 1].end])
             if idx.known(found) and not c.has("demonym", found) and found not in idx.non_place:
-                facility = any(c.has("facility", t.low) for t in toks[k : run.j])
+                # the facility's word may follow the name in lower case: "the Gwadar Port Authority complex"
+                facility = any(c.has("facility", t.low) for t in toks[k : run.j]) or (
+                    run.j < len(toks) and c.has("facility", toks[run.j].low)
+                )
                 out.append(Form(s, a, k, "facility" if facility else "name-part", found, None))
                 break
     return out

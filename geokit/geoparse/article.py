@@ -87,7 +87,8 @@ RULES = {
     "future": "a time still to come opens the clause before the place ('due to be played in Lahore', "
     "'will travel to', 'next week') and no word of violence comes between: a plan, not an event",
     "description": "the place lies in a relative clause that says what something is (', whose "
-    "flagship project is the port of Gwadar') and tells of no violence",
+    "flagship project is the port of Gwadar') and tells of no violence, or says where a named village "
+    "is ('Zangara, a village near Ladha')",
     "other-verb": "a verb that reports no violence governs the place ('spent in Dubai', 'closed the "
     "crossings at Torkham', 'treated at a hospital in Peshawar')",
     "name-part": "the place opens an institution's name or an office ('the Kentucky State Police', "
