@@ -1663,3 +1663,13 @@ def test_a_town_locating_a_named_village_and_a_facility_word_after_a_name() -> N
     # "the Gwadar Port Authority complex": the facility's word after the institution's name
     frame = parse_article("Militants stormed the Gwadar Port Authority complex on Wednesday.")
     assert _row(frame, "Gwadar")["role"] == "incident"
+
+
+def test_the_dateline_s_world_city_places_the_report() -> None:
+    # Peshawar is a world city and casts no vote, and a neighbour is named: the dateline decides
+    frame = parse_article(
+        "PESHAWAR: A bomb exploded outside a mosque in Hayatabad on Friday, killing four. "
+        "Officials said the bomber had come from Afghanistan."
+    )
+    row = _row(frame, "Hayatabad")
+    assert (row["country"], row["admin2"], row["role"]) == ("PK", "Peshawar", "incident")

@@ -651,9 +651,16 @@ def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
 
 
 def _focus(
-    mentions: Sequence[_Mention], country: str | None, demonyms: Sequence[str] = ()
+    mentions: Sequence[_Mention],
+    country: str | None,
+    demonyms: Sequence[str] = (),
+    line: tuple[int, int, int] | None = None,
 ) -> tuple[set[str], str | None, frozenset[str]]:
-    """Return the report's focus countries, its home country and every country something voted for."""
+    """Return the report's focus countries, its home country and every country something voted for.
+
+    A world city is named far beyond its country's news and casts no vote, but for the town of
+    the wire dateline (``line``, from :func:`._report.dateline`): "PESHAWAR: ..." places the report.
+    """
     votes: dict[str, float] = {}
     for cc in demonyms:
         votes[cc] = votes.get(cc, 0) + 0.5
@@ -675,7 +682,11 @@ def _focus(
             votes[cc] = votes.get(cc, 0) + 1
         elif world:
             # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
-            seen.update(x.place.country for x in m.matches if x.place.population >= _WORLD_CITY)
+            big = {x.place.country for x in m.matches if x.place.population >= _WORLD_CITY}
+            seen.update(big)
+            if line is not None and line[0] <= m.start < line[1] and len(big) == 1:
+                cc = next(iter(big))
+                votes[cc] = votes.get(cc, 0) + 1
     top = max(votes, key=lambda k: votes[k]) if votes else None
     focus = set(named)
     if country:
@@ -1534,7 +1545,7 @@ def parse_article(
     found += [o for o in others if o.rule in _READ_FORMS]
     found.sort(key=lambda m: m.start)
     others = [o for o in others if o.rule not in _READ_FORMS]
-    focus, home, seen = _focus([*found, *others], country, demonyms)
+    focus, home, seen = _focus([*found, *others], country, demonyms, dateline(text))
     if not focus and gaz.home_country:  # nothing to go on: the boundary layer's country
         focus, home = {gaz.home_country}, gaz.home_country
     anchors = _anchors([*found, *others], focus)._replace(seen=seen)
