@@ -1673,3 +1673,41 @@ def test_the_dateline_s_world_city_places_the_report() -> None:
     )
     row = _row(frame, "Hayatabad")
     assert (row["country"], row["admin2"], row["role"]) == ("PK", "Peshawar", "incident")
+
+
+def test_an_encyclopedia_lede_s_year_is_the_event_s() -> None:
+    frame = parse_article(
+        "Battle of Sangin\n\nThe Battle of Sangin was fought in July 2006 around the town of Sangin, "
+        "where Taliban fighters attacked a district centre. In 2009, the district was handed to Afghan police. "
+        "In 2004, insurgents had ambushed a patrol near Tarin Kot."
+    )
+    assert _row(frame, "Sangin", nth=1)["role"] == "incident"
+    assert _row(frame, "Tarin Kot")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        (
+            "Kandahar has been tense since militants captured a crossing near Spin Boldak earlier in July.",
+            "Spin Boldak",
+            "reference",
+        ),
+        (
+            "Police sealed the area. Fighting has also raged around Gereshk, officials said.",
+            "Gereshk",
+            "reference",
+        ),
+        ("On the same day a blaze at a warehouse in Herat killed nine workers.", "Herat", "reference"),
+        ("President Ghani condemned the bombing in Kabul.", "Kabul", "reference"),
+        ("President Ghani condemned the bombing in Lashkar Gah.", "Lashkar Gah", "incident"),
+    ],
+)
+def test_later_in_a_month_a_raging_fight_a_blaze_and_what_a_reaction_took_up(
+    sentence: str, place: str, role: str
+) -> None:
+    frame = parse_article(
+        "Date: 2021-07-30\n\nA suicide bomber struck a police headquarters in Lashkar Gah on Thursday, killing 12. "
+        + sentence
+    )
+    assert _row(frame, place, nth=len(frame[frame["text"] == place]) - 1)["role"] == role

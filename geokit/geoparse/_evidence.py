@@ -209,7 +209,8 @@ class Report(NamedTuple):
     dateline with no year ("QUETTA, March 11 -") when ``day`` is not known; ``headline``
     is the key of its ``Title:`` line with a space at each end ("" when it has none);
     with no day, ``latest_year`` is the latest year the report names: the report is no
-    earlier than that; ``aside`` holds the sentences of the sections an encyclopedia
+    earlier than that, and ``lede_year`` the first year its first sentences name: the year of
+    its event; ``aside`` holds the sentences of the sections an encyclopedia
     article sets beside its event ("Background", "Aftermath", "Reactions").
     """
 
@@ -218,6 +219,7 @@ class Report(NamedTuple):
     headline: str = ""
     dated: bool = True  # ``day`` is the report's own date, not the first day written in it
     latest_year: int | None = None  # with no day known, the latest year the report names
+    lede_year: int | None = None  # with no day known, the year the lede names: the event's
     aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
     weekday_lede: bool = False  # the report's first sentences date its event by a weekday
 
@@ -261,7 +263,19 @@ _PERFECT_ADVERBS = frozenset(
 )
 #: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
 _TREND = frozenset(
-    {"intensified", "escalated", "spread", "grown", "risen", "increased", "surged", "worsened", "continued"}
+    {
+        "intensified",
+        "escalated",
+        "spread",
+        "grown",
+        "risen",
+        "increased",
+        "surged",
+        "worsened",
+        "continued",
+        "raged",
+    }
+    | {"persisted"}
 )
 #: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
 _STATES = frozenset({"active", "present", "behind", "responsible"})
@@ -489,12 +503,16 @@ def _form_rule(
     if (
         f.years
         and pub is None
-        and report.latest_year
-        and all(y < report.latest_year for y in f.years)
         and not f.day
+        and (
+            all(y != report.lede_year for y in f.years)
+            if report.lede_year
+            else report.latest_year and all(y < report.latest_year for y in f.years)
+        )
     ):
-        # with no date known, a year is "earlier" only against a later year the report names
-        # ("In 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
+        # with no date known, a year is another time against the year the lede names ("The
+        # battle was fought in June 2007"), else only against a later year the report names ("In
+        # 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
         return "reference", "past-year"
     if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
         return "reference", "habitual"
@@ -519,6 +537,8 @@ def _form_rule(
             return "reference", "speech-after"
     if _reaction(m, f, text, c, later_place):
         return "reference", "reaction"
+    if _reaction_object(m, f, c):
+        return "reference", "reaction-object"
     if (
         text[m.end : m.end + 9].lower().startswith((", where", " where"))
         and any(c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25])
@@ -938,6 +958,25 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if fronted and later_place and (c.has("ref_head", w) and not c.has("ref_place", w)):
             return True
     return False
+
+
+def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
+    """'Sharif condemned the killing in Islamabad': a reaction or statement whose object is the event.
+
+    The place may be the event's or the reaction's; :func:`~geokit.geoparse.article._give_roles`
+    keeps it a site when the report has it as one elsewhere.
+    """
+    words = f.words
+    before = [n for n in f.events if n < m.i]
+    if not before:
+        return False
+    last = max(before)
+    between = words[last + 1 : m.i]
+    return (
+        0 < len(between) <= 2
+        and between[0] in ("in", "at")
+        and any(c.has("reaction", w) or c.has("speech", w) for w in words[max(0, last - 3) : last])
+    )
 
 
 def _hedge(m: _Mention, f: _Facts) -> str | None:

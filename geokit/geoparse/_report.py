@@ -235,6 +235,15 @@ def _latest_year(text: str) -> int | None:
     return max((int(y) for y in _YEAR.findall(text)), default=None)
 
 
+def _lede_year(sents: Sequence[Sentence]) -> int | None:
+    """Return the first year the report's first three sentences name ("fought in June 2007"), if any."""
+    for s in sents[:3]:
+        for t in s.tokens:
+            if len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100:
+                return int(t.text)
+    return None
+
+
 def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, lead: dt.date | None) -> Report:
     """Gather what the whole report tells the role rules (:class:`~geokit.geoparse._evidence.Report`).
 
@@ -249,6 +258,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, le
         f" {key(title.group(1))} " if title else "",
         dated=day is not None,
         latest_year=None if day or lead else _latest_year(text),
+        lede_year=None if day or lead else _lede_year(sents),
         aside=_aside_sections(text, sents),
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(t.low for t in s.tokens) for s in sents[:3]),
     )

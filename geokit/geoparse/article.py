@@ -100,6 +100,8 @@ RULES = {
     "the last word of violence before it ('the attack was condemned by ... the White House in "
     "Washington'), or officials are "
     "the subject of a fronted 'In X, ...': where people responded, not where it happened",
+    "reaction-object": "a reaction takes the event as its object before the place ('condemned the killing "
+    "in Islamabad') and the report has the place as no site before: where people reacted",
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
@@ -1361,9 +1363,14 @@ def _give_roles(
         by_sentence.setdefault(m.sent.index, []).append(m)
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
+    sites: set[str] = set()
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, report, done, facts)
+        if m.rule == "reaction-object" and m.key in sites:
+            # "condemned the attack in Kabul" in a report whose event is in Kabul: the attack's place
+            m.role, m.rule = done[id(m)] = "incident", "event-locative"
         if m.role == "incident":
+            sites.add(m.key)
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
 
