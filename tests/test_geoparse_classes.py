@@ -1711,3 +1711,26 @@ def test_later_in_a_month_a_raging_fight_a_blaze_and_what_a_reaction_took_up(
         + sentence
     )
     assert _row(frame, place, nth=len(frame[frame["text"] == place]) - 1)["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        ("A mob beat a teacher to death at Chak 112, a village near Vehari.", "Chak 112", "incident"),
+        ("A mob beat a teacher to death at Chak 112, a village near Vehari.", "Vehari", "reference"),
+        ("Police accused the men of planning an attack on a shrine in Pakpattan.", "Pakpattan", "reference"),
+        (
+            "The bombing came while the region was recovering from floods in Dera Ghazi Khan, where "
+            "villages were destroyed and dozens killed.",
+            "Dera Ghazi Khan",
+            "reference",
+        ),
+    ],
+)
+def test_a_numbered_village_a_plan_and_a_disaster_s_where(sentence: str, place: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2022-09-03\n\nA bomb killed six people at a market in Okara on Friday. " + sentence
+    )
+    assert _row(frame, place)["role"] == role
+    if place.startswith("Chak"):
+        assert _row(frame, place)["admin2"] == "Vehari"  # placed where the text says the village is

@@ -245,6 +245,14 @@ def _named_part(m: _Mention, same: Sequence[_Mention], words: Sequence[str]) -> 
     return False
 
 
+_DAMAGE = frozenset({"destroyed", "damaged", "flattened", "wrecked"})
+
+
+def _no_violence(f: _Facts, c: Cues) -> bool:
+    """Tell whether only a disaster's deaths and damage are told ('an earthquake near Khoy killed three')."""
+    return f.disaster and all(c.has("death", f.words[n]) or f.words[n] in _DAMAGE for n in f.events)
+
+
 def _perfect_passive(f: _Facts) -> bool:
     """'Have been attacked', 'has been targeted': a word of violence in the present perfect passive."""
     words = f.words
@@ -352,6 +360,10 @@ def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
+#: Words that make the violence after them a plan, not an event
+_PLANNING = frozenset(
+    {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
+)
 #: Determiners by which a statement takes an event already told of ("said the attack", "said its
 #: strikes had been measured")
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -393,6 +405,9 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
         | set(_phrase_starts(joined, c.finder("event", multiword=True)))
     )
+    if not _PLANNING.isdisjoint(words):
+        # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen
+        events = [n for n in events if not _PLANNING.intersection(words[max(0, n - 3) : n])]
     months = not _MONTH_WORDS.isdisjoint(words)
     return _Facts(
         words,
@@ -446,9 +461,9 @@ def _role(
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
     # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
     # after the attack") dates the clause; it does not put the event at the place
-    near_event = any(lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events) and not (
-        f.disaster and all(c.has("death", f.words[n]) for n in f.events)
-    )  # "an earthquake near Khoy killed three people": deaths, but no violence
+    near_event = any(
+        lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events
+    ) and not _no_violence(f, c)
     found = _form_rule(m, same, text, c, report, done, f, near_event)
     if found is not None:
         return found
@@ -540,7 +555,8 @@ def _form_rule(
     if _reaction_object(m, f, c):
         return "reference", "reaction-object"
     if (
-        text[m.end : m.end + 9].lower().startswith((", where", " where"))
+        not f.disaster
+        and text[m.end : m.end + 9].lower().startswith((", where", " where"))
         and any(c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25])
         and not _other_event(m, words, text, c, report.headline)
     ):
@@ -606,7 +622,7 @@ def _cue_rule(
         and words[p] == "near"
         and words[p - 1] in ("village", "town", "hamlet", "settlement")
         and words[p - 2] == "a"
-        and toks[p - 3].cap
+        and (toks[p - 3].cap or toks[p - 3].text.isdigit())  # "Chak 59, a village near ..."
         and text[toks[p - 3].end : toks[p - 2].start].strip() == ","
     ):
         # "in Zangara, a village near Ladha": the town after "near" says where the named village is
@@ -721,7 +737,7 @@ _SPAN_WORDS = frozenset(
     {"a", "an", "one", "on", "the", "same", "just", "only", "about", "some", "hours", "hour"}
     | {"day", "days", "week", "weeks", "month", "months", "year", "years"}
 )
-_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "since", "for", "to", "followed"})
+_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to", "followed"})
 
 
 def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
@@ -768,7 +784,7 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
             ):
                 return m.sent.index > 0 and f" {m.key} " not in headline
             continue
-        if words[k] == "as" and unit in ("came", "comes", "place"):
+        if words[k] in ("as", "while") and unit in ("came", "comes", "place"):
             # "The bombing came as the army pressed on with its offensive in Swat": the clause
             # after it is what was going on at the time, unless it names a day of its own ("as
             # troops were still clearing the college in Wana, where militants struck on Monday")

@@ -239,6 +239,25 @@ def _find(
                 and known(_run_key(text[toks[run.i].start : toks[run.j - 2].end]))
             ):
                 run = run._replace(j=run.j - 1)  # "Kunar Province": the name, then the kind of unit
+            numbered = _numbered(text, toks, run, idx, c)
+            if numbered is not None:
+                # "Chak 59", "Chak 95 Shumali": a village named by its number is no town of the name
+                if _unknown_place(text, s, run.i, run.j, c) or (run.i >= 1 and toks[run.i - 1].low == "of"):
+                    start = toks[run.i].start
+                    whole = text[start : toks[numbered - 1].end]
+                    out.append(
+                        _Mention(
+                            whole,
+                            start,
+                            toks[numbered - 1].end,
+                            s,
+                            run.i,
+                            numbered,
+                            key(whole),
+                            kind="unknown",
+                        )
+                    )
+                continue
             a, found = run.i, ""
             run_end = toks[run.j - 1].end
             while a < run.j:
@@ -387,6 +406,27 @@ _HYPHENS = re.compile("[-\u2011\u2013]")
 _AND_NAME = re.compile(r" and [A-Z]")  # "... and Baluchestan": a name may go on after "and"
 #: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
 _UNIT_WORDS = frozenset({"province", "district", "governorate", "state", "region", "division", "tehsil"})
+
+
+def _numbered(text: str, toks: Sequence[Token], run: Run, idx: NameIndex, c: Cues) -> int | None:
+    """Return the end of a town's name and the number after it ("Chak 59 Shumali"), else ``None``.
+
+    One word that is a town's name (not a month or a stop word), a space and a number of up to
+    four digits, then any capitalised words: the villages of the Punjab canal colonies are
+    numbered so, and "Chak" alone is a town in Sindh.
+    """
+    n = run.j
+    if run.j - run.i != 1 or n >= len(toks) or not toks[n].text.isdigit() or len(toks[n].text) > 4:
+        return None
+    word = toks[run.i].low
+    if word in _MONTH_WORDS or c.has("stop", word) or not idx.known(word):
+        return None
+    if text[toks[n - 1].end : toks[n].start] != " ":
+        return None
+    n += 1
+    while n < len(toks) and toks[n].cap and text[toks[n - 1].end : toks[n].start] == " ":
+        n += 1
+    return n
 
 
 def _and_joined(text: str, s: Sentence, found: list[Run], idx: NameIndex) -> Iterator[Run]:
