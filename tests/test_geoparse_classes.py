@@ -1734,3 +1734,33 @@ def test_a_numbered_village_a_plan_and_a_disaster_s_where(sentence: str, place: 
     assert _row(frame, place)["role"] == role
     if place.startswith("Chak"):
         assert _row(frame, place)["admin2"] == "Vehari"  # placed where the text says the village is
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country", "role"),
+    [
+        (
+            "Two missiles struck a house in the Sherpur neighbourhood of the Afghan capital on Sunday.",
+            "Sherpur",
+            "AF",
+            "incident",
+        ),
+        (
+            "A suicide bomber blew himself up at the gate of the Quetta Press Club on Tuesday.",
+            "Quetta",
+            "PK",
+            "incident",
+        ),
+        (
+            "The minister was shot and wounded on Sunday in his home district of Narowal.",
+            "Narowal",
+            "PK",
+            "incident",
+        ),
+    ],
+)
+def test_a_foreign_namesake_inside_a_city_a_club_and_a_home_district(
+    text: str, place: str, country: str, role: str
+) -> None:
+    row = _row(parse_article(text), place)
+    assert (row["country"], row["role"]) == (country, role)

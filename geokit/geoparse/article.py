@@ -1289,11 +1289,15 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     """
     if m.res is None or m.res.place is None:
         return False
-    if m.res.place.population >= _FOREIGN_CITY and not _held_abroad(m, placed):
-        return False  # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz
     city = _city_holder(m, placed)
-    if city is not None and city.res is not None and city.res.place is not None:
-        return _keep_in_city(m, city.res.place)
+    town = city.res.place if city is not None and city.res is not None else None
+    if m.res.place.population >= _FOREIGN_CITY and not _held_abroad(m, placed):
+        # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz; but one of
+        # another country is: "the Sherpur neighbourhood of Kabul" is not Sherpur, Bangladesh
+        if town is None or town.country == m.res.place.country:
+            return False
+    if town is not None:
+        return _keep_in_city(m, town)
     if m.res.place.is_admin:
         return False
     holder = _holder(m, placed)
