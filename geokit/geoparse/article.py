@@ -1291,11 +1291,14 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     city = _city_holder(m, placed)
     town = city.res.place if city is not None and city.res is not None else None
-    if m.res.place.population >= _FOREIGN_CITY and not _held_abroad(m, placed):
+    if (
+        m.res.place.population >= _FOREIGN_CITY
+        and not _held_abroad(m, placed)
+        and (town is None or town.country == m.res.place.country)
+    ):
         # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz; but one of
         # another country is: "the Sherpur neighbourhood of Kabul" is not Sherpur, Bangladesh
-        if town is None or town.country == m.res.place.country:
-            return False
+        return False
     if town is not None:
         return _keep_in_city(m, town)
     if m.res.place.is_admin:
