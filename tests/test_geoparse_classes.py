@@ -1764,3 +1764,23 @@ def test_a_foreign_namesake_inside_a_city_a_club_and_a_home_district(
 ) -> None:
     row = _row(parse_article(text), place)
     assert (row["country"], row["role"]) == (country, role)
+
+
+def test_a_site_first_told_late_with_a_time_of_its_own_is_background() -> None:
+    lede = (
+        "Date: 2019-09-20\n\nA suicide truck bomb wrecked a hospital in Qalat on Thursday, killing 20 people. "
+        "Officials said the toll could rise. The Taliban said they had aimed at an intelligence office nearby. "
+        "Doctors were brought from Kandahar. Residents said the blast shook the whole town. "
+        "Several shops were destroyed. The governor visited the wounded. Roads into the town were closed. "
+    )
+    frame = parse_article(lede + "On Tuesday a suicide bomber killed 26 people at a rally in Charikar.")
+    assert (_row(frame, "Charikar")["role"], _row(frame, "Charikar")["rule"]) == ("reference", "late")
+    # with no time of its own the sentence may go on telling the report's event
+    frame = parse_article(lede + "Militants also fired rockets at a checkpoint in Shinkay.")
+    assert _row(frame, "Shinkay")["role"] == "incident"
+    # early in the report the same sentence is a site, in the ACLED way of the gold corpus
+    frame = parse_article(
+        "Date: 2019-09-20\n\nA suicide truck bomb wrecked a hospital in Qalat on Thursday, killing 20 people. "
+        "On Tuesday a suicide bomber killed 26 people at a rally in Charikar."
+    )
+    assert _row(frame, "Charikar")["role"] == "incident"

@@ -102,6 +102,8 @@ RULES = {
     "the subject of a fronted 'In X, ...': where people responded, not where it happened",
     "reaction-object": "a reaction takes the event as its object before the place ('condemned the killing "
     "in Islamabad') and the report has the place as no site before: where people reacted",
+    "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
+    "report lies in: the report's background or the time's other violence",
     "where-event": "the place is followed by a 'where ...' clause describing violence",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
@@ -1422,6 +1424,50 @@ def _give_roles(
     return by_sentence
 
 
+#: A long report's sentences from this one on tell its event's background and other attacks of
+#: the time more often than new sites of it (writers' real-style reports, dev splits)
+_LATE_SENTENCE = 8
+
+
+def _unit_of(m: _Mention) -> tuple[str, str] | None:
+    place = m.res.place if m.res is not None else None
+    if place is None:
+        return None
+    return place.country, place.admin2 or place.admin1 or place.name
+
+
+def _own_time(s: Sentence) -> bool:
+    """Whether a sentence names a time of its own: a weekday, a month or a year."""
+    return any(
+        t.low in _WEEKDAY_WORDS
+        or (t.cap and t.low in _MONTH_WORDS)
+        or (len(t.text) == 4 and t.text.isdigit())
+        for t in s.tokens
+    )
+
+
+def _late_sites(mentions: Sequence[_Mention]) -> None:
+    """Make a site first told late in a long report, in a unit no earlier site lies in, a reference.
+
+    Past the eighth sentence, a report recounts earlier attacks, the week's other violence and
+    the campaign around its event; a unit it names there for the first time is seldom one of
+    its event's sites.
+    """
+    early = {
+        u for m in mentions if m.role == "incident" and m.sent.index < _LATE_SENTENCE and (u := _unit_of(m))
+    }
+    for m in mentions:
+        if (
+            m.role == "incident"
+            and m.sent.index >= _LATE_SENTENCE
+            and m.kind != "country"
+            and _own_time(m.sent)
+        ):
+            u = _unit_of(m)
+            if u is not None and u not in early:
+                m.role, m.rule, m.reported = "reference", "late", None
+
+
 def _dateline_references(mentions: list[_Mention], text: str, pub: dt.date | None) -> list[str]:
     """Make every mention in the dateline a reference; return a note when it has no year to go by."""
     line = dateline(text)
@@ -1630,6 +1676,7 @@ def parse_article(
     _journey_sites(mentions)
     _containers(mentions)
     _report_containers(mentions)
+    _late_sites(mentions)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
