@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from geokit.geoparse._evidence import _MONTHS, _WEEKDAY_WORDS, Report, _full_dates
 from geokit.geoparse.matcher import Sentence
@@ -118,6 +119,7 @@ def dateline_date(text: str) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=4)  # a parse asks for the dateline of the same text several times
 def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
     """Return the dateline's match and its month, day and year (0 for what it does not give)."""
     start = _first_line(text)

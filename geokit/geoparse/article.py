@@ -241,7 +241,11 @@ def _find(
                 and known(_run_key(text[toks[run.i].start : toks[run.j - 2].end]))
             ):
                 run = run._replace(j=run.j - 1)  # "Kunar Province": the name, then the kind of unit
-            numbered = _numbered(text, toks, run, idx, c)
+            numbered = (
+                _numbered(text, toks, run, idx, c)
+                if run.j < len(toks) and toks[run.j].text[:1].isdigit()
+                else None
+            )
             if numbered is not None:
                 # "Chak 59", "Chak 95 Shumali": a village named by its number is no town of the name
                 if _unknown_place(text, s, run.i, run.j, c) or (run.i >= 1 and toks[run.i - 1].low == "of"):
