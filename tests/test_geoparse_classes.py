@@ -1784,3 +1784,33 @@ def test_a_site_first_told_late_with_a_time_of_its_own_is_background() -> None:
         "On Tuesday a suicide bomber killed 26 people at a rally in Charikar."
     )
     assert _row(frame, "Charikar")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        ("The insurgents have instead stepped up attacks around Kunduz.", "Kunduz", "reference"),
+        ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
+        ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
+        ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),
+        ("A wounded guard died of his injuries in Rawalpindi.", "Rawalpindi", "reference"),
+    ],
+)
+def test_a_trend_a_demand_a_notice_an_origin_and_a_death_in_hospital(
+    sentence: str, place: str, role: str
+) -> None:
+    frame = parse_article(
+        "Date: 2016-06-21\n\nA suicide bomber attacked a minibus in Kabul on Monday, killing 14 guards. "
+        "Officials condemned it. " + sentence
+    )
+    assert _row(frame, place)["role"] == role
+
+
+def test_an_undated_article_s_days_within_a_month_of_its_first_date() -> None:
+    frame = parse_article(
+        "Election bombings\n\nBombings hit the campaign before the general election of 18 February 2008. "
+        "On 9 February 2008 a suicide bomber killed 27 people at a rally in Charsadda. "
+        "On 10 December 2007 gunmen had attacked a rally in Mardan."
+    )
+    assert _row(frame, "Charsadda")["role"] == "incident"
+    assert _row(frame, "Mardan")["role"] == "reference"

@@ -86,6 +86,9 @@ _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
 #: A sentence whose own dates all lie more than this before the report's day tells of an
 #: earlier event (background): a week covers a report written days after the event.
 _EARLIER = dt.timedelta(days=7)
+#: With no date of its own, a report's first full date may be any day of its event's span (an
+#: encyclopedia article on a campaign or a series of bombings): days within a month of it are its event's
+_UNDATED_SPAN = dt.timedelta(days=31)
 _EVENT_WINDOW = 40  # tokens either side of a place in which a word of violence counts: a wire lede runs
 # to 40 words and more, and its verb of violence comes first ("A suicide bomber killed ... at the
 # Gazargah mosque in the western Afghan city of Herat")
@@ -267,7 +270,7 @@ def _perfect_passive(f: _Facts) -> bool:
 
 #: Adverbs that may stand between "has" and its participle ("have also been fighting")
 _PERFECT_ADVERBS = frozenset(
-    {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now"}
+    {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now", "instead", "steadily"}
 )
 #: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
 _TREND = frozenset(
@@ -283,7 +286,7 @@ _TREND = frozenset(
         "continued",
         "raged",
     }
-    | {"persisted"}
+    | {"persisted", "stepped"}
 )
 #: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
 _STATES = frozenset({"active", "present", "behind", "responsible"})
@@ -363,6 +366,7 @@ _TEMPORAL = frozenset({"after", "since", "following", "before"})
 #: Words that make the violence after them a plan, not an event
 _PLANNING = frozenset(
     {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
+    | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
 )
 #: Determiners by which a statement takes an event already told of ("said the attack", "said its
 #: strikes had been measured")
@@ -1205,7 +1209,7 @@ def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date
 
 def _far(report: Report, pub: dt.date, d: dt.date) -> bool:
     """Whether a day lies over a week before the report's date, or either side of its first day."""
-    return d < pub - _EARLIER if report.dated else abs(d - pub) > _EARLIER
+    return d < pub - _EARLIER if report.dated else abs(d - pub) > _UNDATED_SPAN
 
 
 def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:

@@ -722,7 +722,9 @@ def _focus(
         strong = {
             x.place.country
             for x in m.matches
-            if x.how == "name" and x.place.country and (x.place.population >= 1000 or x.place.is_admin)
+            if (x.how == "name" or x.place.kind == "adm1")  # "Wardak", GeoNames' "Maidan Wardak Province"
+            and x.place.country
+            and (x.place.population >= 1000 or x.place.is_admin)
         }
         world = any(x.place.population >= _WORLD_CITY and not x.place.is_admin for x in m.matches)
         if len(strong) == 1 and not world:  # "Mecca" is not a vote for Mecca, California
