@@ -1814,3 +1814,13 @@ def test_an_undated_article_s_days_within_a_month_of_its_first_date() -> None:
     )
     assert _row(frame, "Charsadda")["role"] == "incident"
     assert _row(frame, "Mardan")["role"] == "reference"
+
+
+def test_a_locality_whose_only_namesakes_are_small_towns_abroad_is_an_unknown_name() -> None:
+    # Clifton, New Jersey is too small to be read outside the report's countries; the name after
+    # "in", in a sentence of violence, is a part of Karachi the gazetteer lacks
+    frame = parse_article(
+        "KARACHI: A young man was shot dead by Rangers at a park in Clifton on Wednesday evening, police said."
+    )
+    row = _row(frame, "Clifton")
+    assert (row["role"], row["country"], row["admin2"]) == ("incident", "PK", "South Karachi")

@@ -957,6 +957,21 @@ def _typed(m: _Mention) -> bool:
     return after in kinds or (len(before) == 2 and before[1] == "of" and before[0] in kinds)
 
 
+def _keep(m: _Mention, text: str, c: Cues, focus: set[str], anchors: _Context, holders: set[int]) -> bool:
+    """Choose a mention's reading, or keep a name whose only readings are small towns abroad as unknown.
+
+    "the Benazir Bhutto Park in Clifton" in a report on Karachi: Clifton, New Jersey is no reading,
+    but the name after "in", in a sentence of violence, is a place the gazetteer lacks, read near
+    the report's other places like any unknown name.
+    """
+    if _choose(m, focus, anchors):
+        return id(m) not in holders or _local(m, focus)
+    if m.kind in ("", "city", "town") and m.matches and _unknown_place(text, m.sent, m.i, m.j, c):
+        m.kind, m.matches, m.country = "unknown", [], None
+        return True
+    return False
+
+
 def _unit_after(m: _Mention) -> str | None:
     """Return the kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
     toks = m.sent.tokens
@@ -1657,7 +1672,7 @@ def parse_article(
     anchors = _anchors([*found, *others], focus)._replace(seen=seen)
     # a facility is named after a place of the report's own countries or a world city: "Bolton
     # Market" in Karachi is a market's name, not Bolton in England; "Kabul University" is in Kabul
-    mentions = [m for m in found if _choose(m, focus, anchors) and (id(m) not in holders or _local(m, focus))]
+    mentions = [m for m in found if _keep(m, text, c, focus, anchors, holders)]
     others = [o for o in others if o.rule != "name-part" or _choose(o, focus, anchors)]
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
