@@ -88,9 +88,9 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev22, test4-test8: more, written
-# later by writers who had not seen the code (see the README). The floors sit below what the
-# code scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev25, test4-test9: more, written
+# later by writers who had not seen the code (see the README). The floors sit below what the code
+# scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
     ("split", "texts", "floor"),
     [
@@ -123,7 +123,11 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev20", 12, 0.8),
         ("dev21", 12, 0.7),
         ("dev22", 12, 0.65),
-        ("test8", 12, 0.65),
+        ("test8", 12, 0.7),
+        ("dev23", 8, 0.75),
+        ("dev24", 8, 0.6),
+        ("dev25", 8, 0.9),
+        ("test9", 12, 0.7),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
