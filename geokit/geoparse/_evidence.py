@@ -285,8 +285,9 @@ _TREND = frozenset(
         "worsened",
         "continued",
         "raged",
+        "persisted",
+        "stepped",
     }
-    | {"persisted", "stepped"}
 )
 #: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
 _STATES = frozenset({"active", "present", "behind", "responsible"})
@@ -502,10 +503,8 @@ def _form_rule(
             and (words[m.j] in ("border", "borders", "frontier") or c.has("attributive", words[m.j]))
         )
     ):
-        return (
-            "reference",
-            "possessive",
-        )  # "Sindh's minister", "London-based", "the Pakistan border", "US troops"
+        # "Sindh's minister", "London-based", "the Pakistan border", "US troops"
+        return "reference", "possessive"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman", "and the Bajaur district"
     at = m.i - 1 if m.i >= 3 and words[m.i - 1] == "the" and words[m.i - 2] in ("and", "or") else m.i
     if (at >= 2 and words[at - 1] in ("and", "or")) or (

@@ -1067,9 +1067,8 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
                 None,
             )
         query = f"{m.text}, {anchor.res.place.name}"
-        m.country = (
-            anchor.res.place.country
-        )  # not the report's: "Granai, in Farah" is Afghan in a US-led story
+        # the holder's country, not the report's: "Granai, in Farah" is Afghan in a US-led story
+        m.country = anchor.res.place.country
     ck = (query, m.country, gaz.path.name, m.unit)
     res = _CACHE.get(ck)
     if res is None:
@@ -1334,9 +1333,8 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     if level is None:
         return False
     name = unit.admin2 if level == "admin2" else unit.admin1
-    abroad = (
-        unit.country != m.res.place.country
-    )  # "the village of Koto in Lower Dir district": not Kotō, Tokyo
+    # "the village of Koto in Lower Dir district" is not Kotō in Tokyo
+    abroad = unit.country != m.res.place.country
     if name is None or (not abroad and getattr(m.res.place, level) in (name, None)):
         return False
     inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
