@@ -1824,3 +1824,22 @@ def test_a_locality_whose_only_namesakes_are_small_towns_abroad_is_an_unknown_na
     )
     row = _row(frame, "Clifton")
     assert (row["role"], row["country"], row["admin2"]) == ("incident", "PK", "South Karachi")
+
+
+def test_where_fighters_gathered_from_and_an_unknown_name_near_the_dateline_s_town() -> None:
+    frame = parse_article(
+        "Date: 2017-08-06\n\nTaliban fighters killed dozens of villagers in Mirza Olang on Saturday. Fighters had "
+        "gathered for the attack from neighbouring provinces, including Jawzjan and Faryab, officials said."
+    )
+    assert set(frame.loc[frame["text"].isin(["Jawzjan", "Faryab"]), "role"]) == {"reference"}
+    frame = parse_article(
+        "Militants attacked checkpoints in several provinces, including Jawzjan, on Saturday."
+    )
+    assert _row(frame, "Jawzjan")["role"] == "incident"
+    # the title names only a country; the unknown name is read near the dateline's town
+    frame = parse_article(
+        "Gunmen kill reporter in Pakistan's largest city\n\nKARACHI, Jan. 14, 2011 (AP) - Gunmen shot dead a "
+        "reporter in Karachi, police said.\n\nHe was shot as he drove home near Gulbahar Chowrangi late on "
+        "Thursday."
+    )
+    assert _row(frame, "Gulbahar Chowrangi")["country"] == "PK"

@@ -620,6 +620,11 @@ def _cue_rule(
                 ]
                 if not hits and not _passive_hit(words, m.j, f.events):
                     return "reference", "ref-head"
+    if p >= 2 and words[p] in ("including", "like") and "from" in words[max(0, p - 5) : p]:
+        # "fighters had gathered from neighbouring provinces, including Jawzjan": where they came from
+        k = p - 1 - words[max(0, p - 5) : p][::-1].index("from")
+        if not any(c.has("event", w) for w in words[k:p]):
+            return "reference", "ref-cue"
     if (
         p >= 3
         and words[p] == "near"

@@ -1367,7 +1367,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     for m in placed:
         placed_in.setdefault(m.sent.index, []).append(m)
     # what an unknown name may be placed near: the towns and districts of its own paragraph ("Zangara,
-    # a village near Ladha"), else of the first paragraph naming a known place (a dateline's town,
+    # a village near Ladha"), else of the first paragraph naming one (a dateline's town,
     # "DERA ISMAIL KHAN: ..."); not those of another paragraph, which tells of other things
     towns = [
         o
@@ -1377,7 +1377,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and o.res.place.kind not in ("adm1", "country")
         and (home is None or o.country == home)
     ]
-    lede = min((o.sent.paragraph for o in placed), default=0)  # the first paragraph naming a known place
+    lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
