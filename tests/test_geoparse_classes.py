@@ -1843,3 +1843,11 @@ def test_where_fighters_gathered_from_and_an_unknown_name_near_the_dateline_s_to
         "Thursday."
     )
     assert _row(frame, "Gulbahar Chowrangi")["country"] == "PK"
+
+
+def test_revenge_for_the_event_of_another_place() -> None:
+    frame = parse_article(
+        "Date: 2013-11-07\n\nGunmen shot dead a prosecutor in Zabol on Wednesday. Officials condemned it. "
+        "The group said it was revenge for the hanging of prisoners at the prison in Zahedan."
+    )
+    assert _row(frame, "Zahedan")["role"] == "reference"

@@ -785,10 +785,13 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         if words[k] in ("since", "for", "to"):
             # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
             # drone strike in North Waziristan": another event, whatever its distance in time
-            if words[k + 1] in ("a", "an") and (
-                words[k] == "since"
-                or (words[k] == "for" and unit in ("revenge", "retaliation"))
-                or (words[k] == "to" and unit in ("response", "reprisal"))
+            # revenge is always for another event, whatever its article: "revenge for the hanging of
+            # sixteen prisoners at the prison in Zahedan"
+            revenge = (words[k] == "for" and unit in ("revenge", "retaliation")) or (
+                words[k] == "to" and unit in ("response", "reprisal")
+            )
+            if (words[k + 1] in ("a", "an") and (words[k] == "since" or revenge)) or (
+                revenge and words[k + 1] in ("the", "its", "their")
             ):
                 return m.sent.index > 0 and f" {m.key} " not in headline
             continue

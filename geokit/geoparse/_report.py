@@ -238,8 +238,8 @@ def _latest_year(text: str) -> int | None:
 
 
 def _lede_year(sents: Sequence[Sentence]) -> int | None:
-    """Return the first year the report's first three sentences name ("fought in June 2007"), if any."""
-    for s in sents[:3]:
+    """Return the first year the report's first two sentences (a title and the lede) name, if any."""
+    for s in sents[:2]:
         for t in s.tokens:
             if len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100:
                 return int(t.text)
