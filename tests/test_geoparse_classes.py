@@ -1848,6 +1848,7 @@ def test_where_fighters_gathered_from_and_an_unknown_name_near_the_dateline_s_to
 def test_revenge_for_the_event_of_another_place() -> None:
     frame = parse_article(
         "Date: 2013-11-07\n\nGunmen shot dead a prosecutor in Zabol on Wednesday. Officials condemned it. "
-        "The group said it was revenge for the hanging of prisoners at the prison in Zahedan."
+        "The group claimed the killing and said it was revenge for the hanging of sixteen prisoners at the "
+        "prison in Zahedan."
     )
     assert _row(frame, "Zahedan")["role"] == "reference"
