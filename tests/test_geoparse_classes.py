@@ -1852,3 +1852,11 @@ def test_revenge_for_the_event_of_another_place() -> None:
         "prison in Zahedan."
     )
     assert _row(frame, "Zahedan")["role"] == "reference"
+
+
+def test_a_semicolon_ends_the_clause_whose_violence_makes_a_hospital_a_target() -> None:
+    frame = parse_article(
+        "Date: 2016-04-20\n\nSeveral policemen were killed and 24 were taken hostage in Rojhan on Tuesday; some of the "
+        "wounded were taken to the Sheikh Zayed Hospital in Rahim Yar Khan."
+    )
+    assert (_row(frame, "Rojhan")["role"], _row(frame, "Rahim Yar Khan")["role"]) == ("incident", "reference")

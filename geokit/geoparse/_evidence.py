@@ -608,7 +608,9 @@ def _cue_rule(
                 # prepared for a new administration in Washington")
                 lo = max(0, p - 12)
                 for n in range(p - 2, lo - 1, -1):
-                    if words[n] in _CLAUSE_OPENERS:
+                    # a semicolon ends a clause too: "... were killed; the wounded were taken to the
+                    # Sheikh Zayed Hospital in Rahim Yar Khan"
+                    if words[n] in _CLAUSE_OPENERS or text[toks[n].end : toks[n + 1].start].strip() == ";":
                         lo = n + 1
                         break
                 hits = [
