@@ -1279,27 +1279,20 @@ def _keep_in_city(m: _Mention, city: Place) -> bool:
     if here is None or haversine_km(here.lat, here.lon, city.lat, city.lon) <= _CITY_KM:
         return False
     near = [x for x in m.matches if haversine_km(x.place.lat, x.place.lon, city.lat, city.lon) <= _CITY_KM]
-    if near:
-        m.matches, m.country = near, city.country
-        m.res = _as_written(m) or m.res
-    else:
-        m.country = city.country
-        m.res = _placed_at(
-            m, city, 2, f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city"
-        )
+    _read_within(
+        m, near, city, 2, f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city"
+    )
     return True
 
 
-def _held_abroad(m: _Mention, placed: Sequence[_Mention]) -> bool:
-    """Whether the text puts the name in an admin unit of another country than its reading's."""
-    holder = _holder(m, placed)
-    unit = holder.res.place if holder is not None and holder.res is not None else None
-    return (
-        unit is not None
-        and m.res is not None
-        and m.res.place is not None
-        and unit.country != m.res.place.country
-    )
+def _read_within(m: _Mention, inside: list[Match], where: Place, precision: int, reason: str) -> None:
+    """Keep the readings ``inside`` the city or unit the text puts the name in, else place it there."""
+    m.country = where.country
+    if inside:
+        m.matches = inside
+        m.res = _as_written(m) or m.res
+    else:
+        m.res = _placed_at(m, where, precision, reason)
 
 
 def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
@@ -1313,22 +1306,21 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     city = _city_holder(m, placed)
     town = city.res.place if city is not None and city.res is not None else None
+    holder = _holder(m, placed)
+    unit = holder.res.place if holder is not None and holder.res is not None else None
+    country = m.res.place.country
     if (
         m.res.place.population >= _FOREIGN_CITY
-        and not _held_abroad(m, placed)
-        and (town is None or town.country == m.res.place.country)
+        and (unit is None or unit.country == country)
+        and (town is None or town.country == country)
     ):
         # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz; but one of
         # another country is: "the Sherpur neighbourhood of Kabul" is not Sherpur, Bangladesh
         return False
     if town is not None:
         return _keep_in_city(m, town)
-    if m.res.place.is_admin:
+    if m.res.place.is_admin or unit is None:
         return False
-    holder = _holder(m, placed)
-    if holder is None or holder.res is None or holder.res.place is None:
-        return False
-    unit = holder.res.place
     level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
     if level is None:
         return False
@@ -1338,17 +1330,13 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     if name is None or (not abroad and getattr(m.res.place, level) in (name, None)):
         return False
     inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
-    if inside:
-        m.matches, m.country = inside, unit.country
-        m.res = _as_written(m) or m.res
-    else:
-        m.country = unit.country
-        m.res = _placed_at(
-            m,
-            unit,
-            3,
-            f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
-        )
+    _read_within(
+        m,
+        inside,
+        unit,
+        3,
+        f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
+    )
     return True
 
 
