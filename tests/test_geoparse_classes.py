@@ -1786,6 +1786,16 @@ def test_a_site_first_told_late_with_a_time_of_its_own_is_background() -> None:
     assert _row(frame, "Charikar")["role"] == "incident"
 
 
+def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> None:
+    frame = parse_article(
+        "Date: 2019-09-20\n\nA bomb wrecked a mosque in Zabul province on Thursday, killing 20 people. "
+        "Officials said the toll could rise. The Taliban denied a role. Doctors were brought from Kandahar. "
+        "Residents said the blast shook the whole town. Several shops were destroyed. The governor visited "
+        "the wounded. Roads were closed. On Thursday the bomb went off at a mosque in Qalat."
+    )
+    assert _row(frame, "Qalat")["role"] == "incident"
+
+
 @pytest.mark.parametrize(
     ("sentence", "place", "role"),
     [

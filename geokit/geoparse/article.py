@@ -1460,8 +1460,12 @@ def _late_sites(mentions: Sequence[_Mention]) -> None:
     the campaign around its event; a unit it names there for the first time is seldom one of
     its event's sites.
     """
-    early = {
-        u for m in mentions if m.role == "incident" and m.sent.index < _LATE_SENTENCE and (u := _unit_of(m))
+    early = {  # a province told early as a site stays one when a finer site in it took its place
+        u
+        for m in mentions
+        if (m.role == "incident" or m.rule == "container")
+        and m.sent.index < _LATE_SENTENCE
+        and (u := _unit_of(m))
     }
     for m in mentions:
         if (
