@@ -1166,6 +1166,12 @@ def test_dateline_month_abbreviations_are_no_places() -> None:
             "reference",
         ),
         ("Rioters set fire to shops in the markets, including Bolton Market.", "Bolton", None),
+        (
+            "The attack came as floods that killed 900 swamped towns including Nowshera, and as Quetta reeled "
+            "from the killing of a judge on Friday.",
+            "Nowshera",
+            "reference",
+        ),
     ],
 )
 def test_more_attachments(sentence: str, place: str, role: str | None) -> None:
@@ -1800,6 +1806,7 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
     ("sentence", "place", "role"),
     [
         ("The insurgents have instead stepped up attacks around Kunduz.", "Kunduz", "reference"),
+        ("The constabulary has fought alongside the army in Kunduz and guards embassies.", "Kunduz", "reference"),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
         ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
         ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),

@@ -287,6 +287,8 @@ _TREND = frozenset(
         "raged",
         "persisted",
         "stepped",
+        "fought",  # "has fought alongside the army in Swat"
+        "battled",
     }
 )
 #: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
@@ -800,8 +802,16 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         if words[k] in ("as", "while") and unit in ("came", "comes", "place"):
             # "The bombing came as the army pressed on with its offensive in Swat": the clause
             # after it is what was going on at the time, unless it names a day of its own ("as
-            # troops were still clearing the college in Wana, where militants struck on Monday")
-            return m.sent.index > 0 and f" {m.key} " not in headline and _WEEKDAY_WORDS.isdisjoint(words[k:])
+            # troops were still clearing the college in Wana, where militants struck on Monday"); a
+            # further "and as" opens a clause with a time of its own
+            ands = [n for n in range(k + 1, len(words) - 1) if words[n] == "and" and words[n + 1] == "as"]
+            start = max((n for n in ands if n < m.i), default=k)
+            end = min((n for n in ands if n > m.i), default=len(words))
+            return (
+                m.sent.index > 0
+                and f" {m.key} " not in headline
+                and _WEEKDAY_WORDS.isdisjoint(words[start:end])
+            )
         if words[k] in ("that", "as"):
             if (count, unit) != ("same", "day"):
                 continue
