@@ -1807,13 +1807,17 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
     [
         ("The insurgents have instead stepped up attacks around Kunduz.", "Kunduz", "reference"),
         ("The constabulary has fought alongside the army in Kunduz and guards embassies.", "Kunduz", "reference"),
+        ("In Kunduz, police fired tear gas at demonstrators outside the governor's house.", "Kunduz", "reference"),
+        ("Guards fired into the air to disperse a crowd in Kunduz.", "Kunduz", "reference"),
+        ("In Kunduz, police fired tear gas and live rounds at protesters, killing two.", "Kunduz", "incident"),
+        ("Militants fired on the air base in Kunduz.", "Kunduz", "incident"),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
         ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
         ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),
         ("A wounded guard died of his injuries in Rawalpindi.", "Rawalpindi", "reference"),
     ],
 )
-def test_a_trend_a_demand_a_notice_an_origin_and_a_death_in_hospital(
+def test_trends_demands_notices_origins_deaths_in_hospital_and_crowd_control(
     sentence: str, place: str, role: str
 ) -> None:
     frame = parse_article(

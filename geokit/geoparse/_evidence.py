@@ -371,6 +371,9 @@ _PLANNING = frozenset(
     {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
     | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
 )
+#: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
+#: air"); a word of violence right before one of these is none
+_CROWD_CONTROL = frozenset({"tear", "teargas", "rubber", "water", "warning"})
 #: Determiners by which a statement takes an event already told of ("said the attack", "said its
 #: strikes had been measured")
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -415,6 +418,14 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
     if not _PLANNING.isdisjoint(words):
         # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen
         events = [n for n in events if not _PLANNING.intersection(words[max(0, n - 3) : n])]
+    if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
+        # "police fired tear gas at demonstrators", "fired into the air": no one was hit
+        events = [
+            n
+            for n in events
+            if _CROWD_CONTROL.isdisjoint(words[n + 1 : n + 3])
+            and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
+        ]
     months = not _MONTH_WORDS.isdisjoint(words)
     return _Facts(
         words,
