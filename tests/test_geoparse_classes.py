@@ -1811,6 +1811,7 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
         ("Guards fired into the air to disperse a crowd in Kunduz.", "Kunduz", "reference"),
         ("In Kunduz, police fired tear gas and live rounds at protesters, killing two.", "Kunduz", "incident"),
         ("Militants fired on the air base in Kunduz.", "Kunduz", "incident"),
+        ("The hostage was freed at a checkpoint in Kunduz.", "Kunduz", "reference"),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
         ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
         ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),
