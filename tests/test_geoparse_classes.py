@@ -1882,3 +1882,22 @@ def test_a_semicolon_ends_the_clause_whose_violence_makes_a_hospital_a_target() 
         "wounded were taken to the Sheikh Zayed Hospital in Rahim Yar Khan."
     )
     assert (_row(frame, "Rojhan")["role"], _row(frame, "Rahim Yar Khan")["role"]) == ("incident", "reference")
+
+
+def test_a_city_known_by_an_old_name_of_a_bigger_one_keeps_its_own_country() -> None:
+    # GeoNames lists "Islamabad" as an old name of Chattogram, six times more populous
+    frame = parse_article(
+        "ISLAMABAD, Feb 9 (Reuters) - A suicide bomber struck a procession in the Pakistani town of "
+        "Hangu on Thursday, killing 22 people. In Iraq, crowds marched through Karbala."
+    )
+    assert _row(frame, "ISLAMABAD")["country"] == "PK"
+    assert _row(frame, "Hangu")["country"] == "PK"
+
+
+def test_a_fronted_statement_about_the_town_is_made_where_it_was_made() -> None:
+    lede = "A bomb hit a procession in Hangu on Thursday, killing 22. "
+    frame = parse_article(lede + "In Islamabad, the minister said the army had taken control of the town.")
+    assert _row(frame, "Islamabad")["role"] == "reference"
+    frame = parse_article(lede + "In Kohat, officials said the army had taken control of a bazaar.")
+    assert _row(frame, "Kohat")["role"] == "incident"
+

@@ -997,10 +997,16 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
     spoke = False
     for n in range(m.j, len(words)):
         w = words[n]
-        if c.has("event", w):
-            # "In Tehran, the Supreme Leader said the attack was ...": a statement about an
-            # attack the report has named already is made in X, not about X
-            return fronted and spoke and n >= 1 and words[n - 1] in _ANAPHORIC
+        if c.has("event", w) or n in f.events:  # a word, or the first of a phrase ("taken control")
+            # "In Tehran, the Supreme Leader said the attack was ...", "In Islamabad, the minister said
+            # the army had taken control of the town": a statement about an attack or a place the
+            # report has named already is made in X, not about X
+            return (
+                fronted
+                and spoke
+                and n >= 1
+                and (words[n - 1] in _ANAPHORIC or _anaphoric_place(words[n + 1 : n + 6]))
+            )
         if fronted and c.has("speech", w):
             spoke = True
         if c.has("reaction", w):
@@ -1008,6 +1014,15 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if fronted and later_place and (c.has("ref_head", w) and not c.has("ref_place", w)):
             return True
     return False
+
+
+#: Nouns by which "the town", "the city" take a place the report has named
+_PLACE_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "valley"})
+
+
+def _anaphoric_place(words: Sequence[str]) -> bool:
+    """Whether the words hold "the town", "the city" or another place the report has named."""
+    return any(w in ("the", "this", "that") and nxt in _PLACE_NOUNS for w, nxt in pairwise(words))
 
 
 def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:

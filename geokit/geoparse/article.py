@@ -698,6 +698,21 @@ def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
             m.kind, m.country, m.matches = "", None, units
 
 
+def _world_reading(matches: Sequence[Match]) -> bool:
+    """Whether a name is a world city's, one named far beyond its country's news ("Mecca", "Kabul").
+
+    A world city known by the name only as an other, older name ("Islamabad" for Chattogram)
+    makes it one only when it is ten times more populous than the place that bears the name.
+    """
+    own = max((x.place.population for x in matches if x.how == "name" and not x.place.is_admin), default=0)
+    return any(
+        x.place.population >= _WORLD_CITY
+        and not x.place.is_admin
+        and (x.how == "name" or x.place.population >= 10 * own)
+        for x in matches
+    )
+
+
 def _focus(
     mentions: Sequence[_Mention],
     country: str | None,
@@ -726,7 +741,7 @@ def _focus(
             and x.place.country
             and (x.place.population >= 1000 or x.place.is_admin)
         }
-        world = any(x.place.population >= _WORLD_CITY and not x.place.is_admin for x in m.matches)
+        world = _world_reading(m.matches)
         if len(strong) == 1 and not world:  # "Mecca" is not a vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + 1
