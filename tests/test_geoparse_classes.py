@@ -370,6 +370,7 @@ def test_state_abbreviations_after_a_town_settle_the_namesake() -> None:
         ("The Bush administration sent envoys to Islamabad.", "Bush"),
         ("Terry A. Corbin was killed on the road to Mastung, and police later found Corbin's car.", "Corbin"),
         ('"We will rebuild," Willis said in Peshawar.', "Willis"),
+        ("Gunmen in Peshawar opened fire on Kanwaljeet Singh, 42, and his brother.", "Kanwaljeet Singh"),
     ],
 )
 def test_surnames_are_people_not_hamlets(sentence: str, name: str) -> None:

@@ -651,6 +651,10 @@ def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cu
     return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
 
 
+#: ", 42," after a name: a person's age
+_AGE = re.compile(r",\s*\d{1,3}(?:,|\.|\)|\s+and\b)")
+
+
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence."""
     toks = s.tokens
@@ -665,6 +669,8 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
         return False
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
+    if _AGE.match(text, toks[j - 1].end):
+        return False  # "opened fire on Kanwaljeet Singh, 42, and ...": a person and his age
     if any(t.low in _WEEKDAY_WORDS or t.low in _MONTH_WORDS for t in toks[i:j]):
         return False  # "on Easter Sunday", "in March 2016": a time, not a place
     lo, hi = max(0, i - _EVENT_WINDOW), min(len(toks), j + _EVENT_WINDOW)
