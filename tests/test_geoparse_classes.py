@@ -1902,3 +1902,17 @@ def test_a_fronted_statement_about_the_town_is_made_where_it_was_made() -> None:
     frame = parse_article(lede + "In Kohat, officials said the army had taken control of a bazaar.")
     assert _row(frame, "Kohat")["role"] == "incident"
 
+
+def test_the_provincial_capital_is_the_capital_of_the_province_told() -> None:
+    frame = parse_article(
+        "KABUL, Oct 15, 2013 (AFP) - The governor of Afghanistan's Logar province was killed on Tuesday "
+        "when a bomb exploded at the main mosque in the provincial capital, officials said."
+    )
+    row = _row(frame, "the provincial capital")
+    assert (row["role"], row["admin1"]) == ("incident", "Logar")
+    frame = parse_article(
+        "PESHAWAR, May 15 (Reuters) - Two traders were shot dead on Sunday in a bazaar on the outskirts "
+        "of the provincial capital, police said."
+    )
+    assert _row(frame, "the provincial capital")["place"] == "Peshawar"
+

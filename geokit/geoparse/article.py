@@ -1570,6 +1570,7 @@ def _dateline_anaphors(
             if any(o.start < t.end and toks[a + 1].start < o.end for o in mentions):
                 continue
             start = toks[a].start  # the determiner too: "in this city" reads like "in Peshawar"
+            ref = _province_told(mentions, town, t.start) if toks[n - 1].low == "provincial" else town
             m = _Mention(
                 text[start : t.end],
                 start,
@@ -1577,15 +1578,38 @@ def _dateline_anaphors(
                 s,
                 a,
                 n + 1,
-                town.key,
-                town.country,
-                town.kind,
-                list(town.matches),
-                town.res,
-                unit=town.unit,
+                ref.key,
+                ref.country,
+                ref.kind,
+                list(ref.matches),
+                ref.res,
+                unit=ref.unit,
             )
             out.append(m)
     return out
+
+
+def _province_told(mentions: Sequence[_Mention], town: _Mention, before: int) -> _Mention:
+    """Return the province whose capital "the provincial capital" is: the last one named before it.
+
+    "KABUL, Oct 15 (AFP) - The governor of Afghanistan's Logar province was killed ... at the
+    main mosque in the provincial capital": Logar's capital, not the dateline's town. With no
+    province named, or the town's own, it is the dateline's town.
+    """
+    told = [
+        m
+        for m in mentions
+        if m.start < before
+        and m.res is not None
+        and m.res.place is not None
+        and m.res.place.kind == "adm1"
+    ]
+    if not told:
+        return town
+    last = max(told, key=lambda m: m.start)
+    own = town.res.place.admin1 if town.res is not None and town.res.place is not None else None
+    place = last.res.place if last.res is not None else None
+    return town if place is None or (place.country, place.admin1) == (town.country, own) else last
 
 
 def _incident_deaths(
