@@ -1916,3 +1916,12 @@ def test_the_provincial_capital_is_the_capital_of_the_province_told() -> None:
     )
     assert _row(frame, "the provincial capital")["place"] == "Peshawar"
 
+
+def test_a_district_the_text_puts_in_another_province_is_read_there() -> None:
+    # GeoNames files Kahmard under Baghlan; the text puts it in Bamyan
+    frame = parse_article(
+        "A patrol was ambushed in Kahmard district in the north-east of Bamyan province on 3 August 2010."
+    )
+    row = _row(frame, "Kahmard")
+    assert (row["role"], row["admin1"]) == ("incident", "Bamyan")
+

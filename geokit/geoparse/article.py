@@ -1245,6 +1245,17 @@ _HELD_BY = frozenset(
         "capital",
         "main",
         "administrative",
+        # "Kahmard district in the north-east of Bamyan province"
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "part",
     }
 )
 
@@ -1255,7 +1266,7 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     for o in placed:
         if (
             o.sent is m.sent
-            and m.j <= o.i <= m.j + 5
+            and m.j <= o.i <= m.j + 7
             and o.res is not None
             and o.res.place is not None
             and o.res.place.is_admin
@@ -1340,8 +1351,8 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     if town is not None:
         return _keep_in_city(m, town)
-    if m.res.place.is_admin or unit is None:
-        return False
+    if unit is None or (m.res.place.is_admin and not (m.res.place.kind != "adm1" and unit.kind == "adm1")):
+        return False  # a district may be put in a province: "Kahmard district in the north-east of Bamyan"
     level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
     if level is None:
         return False
