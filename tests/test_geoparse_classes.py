@@ -1925,3 +1925,30 @@ def test_a_district_the_text_puts_in_another_province_is_read_there() -> None:
     row = _row(frame, "Kahmard")
     assert (row["role"], row["admin1"]) == ("incident", "Bamyan")
 
+
+def test_a_name_repeated_votes_once_for_its_country() -> None:
+    # Manawan is also a village in Quebec; told three times, it must not outvote Lahore and Punjab
+    frame = parse_article(
+        "Manawan police school attack\n\nThe Manawan attack was an assault on the police school at Manawan, "
+        "on the outskirts of Lahore, on 30 March 2009. Gunmen held Manawan for hours. Police in Punjab "
+        "said the gunmen came from South Waziristan. Officials in Islamabad blamed a group based in Bajaur."
+    )
+    assert set(frame.loc[frame["text"] == "Manawan", "country"]) == {"PK"}
+
+
+def test_a_sentence_may_open_with_a_foreign_place_the_report_has_told() -> None:
+    frame = parse_article(
+        "Two Russian missiles struck the centre of the Ukrainian city of Sumy on Sunday, killing 32 people. "
+        "The Russian defence ministry in Moscow said it had hit a meeting of commanders. "
+        "Sumy lies about 30 kilometres from the border with Russia."
+    )
+    assert len(frame[frame["text"] == "Sumy"]) == 2
+
+
+def test_a_noun_after_a_place_and_a_comma_tells_of_that_place() -> None:
+    frame = parse_article(
+        "ISLAMABAD, Feb 25, 2008 (Reuters) - A suicide bomber killed a general on Mall Road in Rawalpindi, "
+        "the garrison city next to the capital, officials said."
+    )
+    assert "the garrison city" not in set(frame["text"])
+

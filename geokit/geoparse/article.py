@@ -735,6 +735,7 @@ def _focus(
         votes[cc] = votes.get(cc, 0) + 0.5
     named: set[str] = set()
     seen: set[str] = set()
+    voted: set[str] = set()
     for m in mentions:
         if m.kind == "country" and m.country:
             named.add(m.country)
@@ -748,9 +749,10 @@ def _focus(
             and (x.place.population >= 1000 or x.place.is_admin)
         }
         world = _world_reading(m.matches)
-        if len(strong) == 1 and not world:  # "Mecca" is not a vote for Mecca, California
+        if len(strong) == 1 and not world and m.key not in voted:  # "Mecca" is no vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + 1
+            voted.add(m.key)  # a name votes once, however often the report repeats it
         elif world:
             # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
             big = {x.place.country for x in m.matches if x.place.population >= _WORLD_CITY}
@@ -896,8 +898,11 @@ def _curated(place: Place) -> bool:
     return place.id.startswith("cur:")
 
 
-def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bool:
-    """Pick the reading of a gazetteer mention (its country, and its unit); False drops it."""
+def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told: bool = False) -> bool:
+    """Pick the reading of a gazetteer mention (its country, and its unit); False drops it.
+
+    ``told``: the report has kept the name before, so a sentence may open with it.
+    """
     if m.kind in ("country", "unknown", "continent"):
         return True
     if len(m.key) <= 3:  # "Pa.", "Kan.": a short word must be a place's own name, not an alternate
@@ -942,7 +947,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None) -> bo
         # a unit of a country the report names or has a place of ("Ghor" beside Kabul)
         big = [x for x in m.matches if x.place.kind == "adm1" and x.place.country in anchors.seen]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
-    opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4)
+    opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4) and not told
     if not inside and (not big or m.kind == "weak" or opener):
         return False
     pool = (names or inside) + (big if m.kind != "weak" and not opener else [])
@@ -978,14 +983,16 @@ def _typed(m: _Mention) -> bool:
     return after in kinds or (len(before) == 2 and before[1] == "of" and before[0] in kinds)
 
 
-def _keep(m: _Mention, text: str, c: Cues, focus: set[str], anchors: _Context, holders: set[int]) -> bool:
+def _keep(
+    m: _Mention, text: str, c: Cues, focus: set[str], anchors: _Context, holders: set[int], told: bool = False
+) -> bool:
     """Choose a mention's reading, or keep a name whose only readings are small towns abroad as unknown.
 
     "the Benazir Bhutto Park in Clifton" in a report on Karachi: Clifton, New Jersey is no reading,
     but the name after "in", in a sentence of violence, is a place the gazetteer lacks, read near
     the report's other places like any unknown name.
     """
-    if _choose(m, focus, anchors):
+    if _choose(m, focus, anchors, told):
         return id(m) not in holders or _local(m, focus)
     if m.kind in ("", "city", "town") and m.matches and _unknown_place(text, m.sent, m.i, m.j, c):
         m.kind, m.matches, m.country = "unknown", [], None
@@ -1580,6 +1587,8 @@ def _dateline_anaphors(
                 continue  # "the capital, Kabul", "the provincial capital Mazar-i-Sharif": the name follows
             if any(o.start < t.end and toks[a + 1].start < o.end for o in mentions):
                 continue
+            if any(o.sent is s and text[o.end : toks[a].start].strip() == "," for o in mentions):
+                continue  # "in Rawalpindi, the garrison city next to the capital": it tells of Rawalpindi
             start = toks[a].start  # the determiner too: "in this city" reads like "in Peshawar"
             ref = _province_told(mentions, town, t.start) if toks[n - 1].low == "provincial" else town
             m = _Mention(
@@ -1718,7 +1727,12 @@ def parse_article(
     anchors = _anchors([*found, *others], focus)._replace(seen=seen)
     # a facility is named after a place of the report's own countries or a world city: "Bolton
     # Market" in Karachi is a market's name, not Bolton in England; "Kabul University" is in Kabul
-    mentions = [m for m in found if _keep(m, text, c, focus, anchors, holders)]
+    mentions: list[_Mention] = []
+    told: set[str] = set()  # names kept so far: a sentence may open with one ("Sumy lies ...")
+    for m in found:
+        if _keep(m, text, c, focus, anchors, holders, m.key in told):
+            mentions.append(m)
+            told.add(m.key)
     others = [o for o in others if o.rule != "name-part" or _choose(o, focus, anchors)]
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
