@@ -1813,6 +1813,8 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
         ("In Kunduz, police fired tear gas and live rounds at protesters, killing two.", "Kunduz", "incident"),
         ("Militants fired on the air base in Kunduz.", "Kunduz", "incident"),
         ("The hostage was freed at a checkpoint in Kunduz.", "Kunduz", "reference"),
+        ("Journalists' groups in Kunduz criticised the raid, saying elders had been negotiating.", "Kunduz", "reference"),
+        ("The airstrike had killed dozens of civilians and caused an outcry in Kunduz.", "Kunduz", "reference"),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
         ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
         ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),
