@@ -1807,14 +1807,34 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
     ("sentence", "place", "role"),
     [
         ("The insurgents have instead stepped up attacks around Kunduz.", "Kunduz", "reference"),
-        ("The constabulary has fought alongside the army in Kunduz and guards embassies.", "Kunduz", "reference"),
-        ("In Kunduz, police fired tear gas at demonstrators outside the governor's house.", "Kunduz", "reference"),
+        (
+            "The constabulary has fought alongside the army in Kunduz and guards embassies.",
+            "Kunduz",
+            "reference",
+        ),
+        (
+            "In Kunduz, police fired tear gas at demonstrators outside the governor's house.",
+            "Kunduz",
+            "reference",
+        ),
         ("Guards fired into the air to disperse a crowd in Kunduz.", "Kunduz", "reference"),
-        ("In Kunduz, police fired tear gas and live rounds at protesters, killing two.", "Kunduz", "incident"),
+        (
+            "In Kunduz, police fired tear gas and live rounds at protesters, killing two.",
+            "Kunduz",
+            "incident",
+        ),
         ("Militants fired on the air base in Kunduz.", "Kunduz", "incident"),
         ("The hostage was freed at a checkpoint in Kunduz.", "Kunduz", "reference"),
-        ("Journalists' groups in Kunduz criticised the raid, saying elders had been negotiating.", "Kunduz", "reference"),
-        ("The airstrike had killed dozens of civilians and caused an outcry in Kunduz.", "Kunduz", "reference"),
+        (
+            "Journalists' groups in Kunduz criticised the raid, saying elders had been negotiating.",
+            "Kunduz",
+            "reference",
+        ),
+        (
+            "The airstrike had killed dozens of civilians and caused an outcry in Kunduz.",
+            "Kunduz",
+            "reference",
+        ),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
         ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
         ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),
@@ -1953,4 +1973,3 @@ def test_a_noun_after_a_place_and_a_comma_tells_of_that_place() -> None:
         "the garrison city next to the capital, officials said."
     )
     assert "the garrison city" not in set(frame["text"])
-

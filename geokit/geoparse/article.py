@@ -1619,10 +1619,7 @@ def _province_told(mentions: Sequence[_Mention], town: _Mention, before: int) ->
     told = [
         m
         for m in mentions
-        if m.start < before
-        and m.res is not None
-        and m.res.place is not None
-        and m.res.place.kind == "adm1"
+        if m.start < before and m.res is not None and m.res.place is not None and m.res.place.kind == "adm1"
     ]
     if not told:
         return town
