@@ -760,6 +760,8 @@ _SPAN_WORDS = frozenset(
     {"a", "an", "one", "on", "the", "same", "just", "only", "about", "some", "hours", "hour"}
     | {"day", "days", "week", "weeks", "month", "months", "year", "years"}
 )
+#: "On the same day that ...", "in the same weekend as ...": another event of the report's time
+_SAME_SPANS = frozenset({"day", "weekend", "night", "morning", "evening", "afternoon"})
 _OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to", "followed"})
 
 
@@ -824,9 +826,11 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
                 and _WEEKDAY_WORDS.isdisjoint(words[start:end])
             )
         if words[k] in ("that", "as"):
-            if (count, unit) != ("same", "day"):
+            if count != "same" or unit not in _SAME_SPANS:
                 continue
-            count = "one"  # "came on the same day that thousands gathered in Saqqez"
+            # "came on the same day that thousands gathered in Saqqez", "in the same weekend as the
+            # demolition of a temple in Karachi"
+            count, unit = "one", "day"
         # "came days after a suicide bombing at the seminary in Akora Khattak": a few days
         days = _number(count) or (1 if count in ("a", "one") else 2 if unit == "days" else 0)
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
