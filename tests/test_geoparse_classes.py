@@ -1978,3 +1978,13 @@ def test_a_noun_after_a_place_and_a_comma_tells_of_that_place() -> None:
         "the garrison city next to the capital, officials said."
     )
     assert "the garrison city" not in set(frame["text"])
+
+
+def test_a_country_in_the_wire_dateline_places_the_report() -> None:
+    # Arghandab is in no gazetteer: it is read in the report's country, which the dateline gives
+    frame = parse_article(
+        "KANDAHAR, Afghanistan (AP) — A suicide car bomber struck a market in the border town of Spin Boldak "
+        "on Monday, killing at least 35 people, a day after another bomber tore through a crowd in Arghandab "
+        "district.\n\nThe wounded from Spin Boldak were taken to Quetta and Chaman in Pakistan."
+    )
+    assert _row(frame, "Arghandab")["country"] == "AF"

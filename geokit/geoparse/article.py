@@ -719,6 +719,11 @@ def _world_reading(matches: Sequence[Match]) -> bool:
     )
 
 
+#: What a name or country the report has named before adds to its country's vote: repeating
+#: "Manawan" (also a village in Quebec) three times must not outvote Lahore and Punjab
+_REPEAT_VOTE = 0.25
+
+
 def _focus(
     mentions: Sequence[_Mention],
     country: str | None,
@@ -738,8 +743,10 @@ def _focus(
     voted: set[str] = set()
     for m in mentions:
         if m.kind == "country" and m.country:
+            votes[m.country] = votes.get(m.country, 0) + (_REPEAT_VOTE if m.country in named else 1)
+            if line is not None and line[0] <= m.start < line[1]:
+                votes[m.country] += 1  # "KANDAHAR, Afghanistan (AP) -": the wire places the report
             named.add(m.country)
-            votes[m.country] = votes.get(m.country, 0) + 1
             continue
         strong = {
             x.place.country
@@ -749,10 +756,10 @@ def _focus(
             and (x.place.population >= 1000 or x.place.is_admin)
         }
         world = _world_reading(m.matches)
-        if len(strong) == 1 and not world and m.key not in voted:  # "Mecca" is no vote for Mecca, California
+        if len(strong) == 1 and not world:  # "Mecca" is no vote for Mecca, California
             cc = next(iter(strong))
-            votes[cc] = votes.get(cc, 0) + 1
-            voted.add(m.key)  # a name votes once, however often the report repeats it
+            votes[cc] = votes.get(cc, 0) + (_REPEAT_VOTE if m.key in voted else 1)
+            voted.add(m.key)
         elif world:
             # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
             big = {x.place.country for x in m.matches if x.place.population >= _WORLD_CITY}
