@@ -1953,7 +1953,7 @@ def test_a_district_the_text_puts_in_another_province_is_read_there() -> None:
     assert (row["role"], row["admin1"]) == ("incident", "Bamyan")
 
 
-def test_a_name_repeated_votes_once_for_its_country() -> None:
+def test_a_name_repeated_adds_little_to_its_country_s_vote() -> None:
     # Manawan is also a village in Quebec; told three times, it must not outvote Lahore and Punjab
     frame = parse_article(
         "Manawan police school attack\n\nThe Manawan attack was an assault on the police school at Manawan, "
