@@ -1841,6 +1841,11 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
             "reference",
         ),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
+        (
+            "Analysts said the assaults would strengthen commanders pressing for an offensive in South Waziristan.",
+            "South Waziristan",
+            "reference",
+        ),
         ("The minister took notice of the killing in Islamabad.", "Islamabad", "reference"),
         ("Officials said the victims came from villages in Punjab.", "Punjab", "reference"),
         ("A wounded guard died of his injuries in Rawalpindi.", "Rawalpindi", "reference"),

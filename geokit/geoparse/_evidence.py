@@ -415,9 +415,16 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
         | set(_phrase_starts(joined, c.finder("event", multiword=True)))
     )
+    plan_at = -1
     if not _PLANNING.isdisjoint(words):
-        # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen
-        events = [n for n in events if not _PLANNING.intersection(words[max(0, n - 3) : n])]
+        # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen;
+        # the plan, like a time to come, holds the places after it ("commanders pressing for an
+        # offensive in North Waziristan")
+        planned = [n for n in events if _PLANNING.intersection(words[max(0, n - 3) : n])]
+        events = [n for n in events if n not in planned]
+        plan_at = min(
+            (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
+        )
     if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
         # "police fired tear gas at demonstrators", "fired into the air": no one was hit
         events = [
@@ -449,9 +456,16 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
-        joined.count(" ", 0, plan.start()) if (plan := c.finder("future").search(joined)) else -1,
+        _first_future(joined, c, plan_at),
         "disaster" in present,
     )
+
+
+def _first_future(joined: str, c: Cues, plan_at: int) -> int:
+    """Position of the first word of a time still to come, or of a plan (``plan_at``), else -1."""
+    plan = c.finder("future").search(joined)
+    at = joined.count(" ", 0, plan.start()) if plan else -1
+    return min(at, plan_at) if at >= 0 and plan_at >= 0 else max(at, plan_at)
 
 
 def _role(
