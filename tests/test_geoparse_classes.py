@@ -1813,6 +1813,11 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
             "reference",
         ),
         (
+            "The bombing came a week after the army's assault on a mosque in the centre of Kunduz.",
+            "Kunduz",
+            "reference",
+        ),
+        (
             "The attack came in the same weekend as the demolition of an old temple in Kunduz.",
             "Kunduz",
             "reference",

@@ -811,7 +811,9 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         ):
             if k + 2 <= m.i < k + 5:
                 return True  # "days after the Rawalpindi blasts": the place names that other event
-            continue  # "weeks after the attack": the report's own event
+            if "s" not in words[k + 2 : k + 4]:
+                continue  # "weeks after the attack": the report's own event
+            # "a week after the army's assault on the Lal Masjid": someone's own act, another event
         unit, count = words[k - 1], words[k - 2]
         if words[k] in ("since", "for", "to"):
             # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
