@@ -1847,6 +1847,13 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
         ),
         ("Hardliners were pressing for an offensive in South Waziristan.", "South Waziristan", "reference"),
         (
+            "Many in the army favour an offensive against the militants' strongholds in South Waziristan.",
+            "South Waziristan",
+            "reference",
+        ),
+        ("A second bomb went off in Kunduz during the morning rush hour.", "Kunduz", "incident"),
+        ("Mobile phone services were switched off in Kunduz.", "Kunduz", "reference"),
+        (
             "Analysts said the assaults would strengthen commanders pressing for an offensive in South Waziristan.",
             "South Waziristan",
             "reference",

@@ -370,10 +370,14 @@ _TEMPORAL = frozenset({"after", "since", "following", "before"})
 _PLANNING = frozenset(
     {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
     | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
+    | {"favour", "favor", "favours", "favors", "favouring", "favoring"}  # "many favour an offensive in X"
 )
 #: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
 #: air"); a word of violence right before one of these is none
 _CROWD_CONTROL = frozenset({"tear", "teargas", "rubber", "water", "warning"})
+#: Words of violence that name who fights, not what was done: "an offensive against the
+#: militants' strongholds in X" is still the plan's place
+_ACTORS = frozenset({"militants", "insurgents", "gunmen", "attackers", "fighters", "rebels"})
 #: Determiners by which a statement takes an event already told of ("said the attack", "said its
 #: strikes had been measured")
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -569,7 +573,7 @@ def _form_rule(
         return "reference", "section"
     if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report):
         return "reference", "earlier-date"
-    if 0 <= f.future < m.i and not any(f.future < e < m.i for e in f.events):
+    if 0 <= f.future < m.i and not any(f.future < e < m.i and words[e] not in _ACTORS for e in f.events):
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence
         # comes between ("will investigate the attack in Quetta")
         return "reference", "future"
@@ -618,6 +622,8 @@ def _cue_rule(
             return "reference", "ref-head"
         if w in ("in", "at", "from") and p >= 1:
             head = words[p - 1]
+            if head == "off" and p >= 2:
+                head = words[p - 2]  # "switched off in Quetta", not a bomb that "went off in Charsadda"
             if c.has("ref_head", head) or c.has("speech", head):
                 return "reference", "ref-head"
             k = p - 2
