@@ -2005,3 +2005,18 @@ def test_a_country_in_the_wire_dateline_places_the_report() -> None:
         "district.\n\nThe wounded from Spin Boldak were taken to Quetta and Chaman in Pakistan."
     )
     assert _row(frame, "Arghandab")["country"] == "AF"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # two names the gazetteer lacks, joined after the preposition, over a fight
+        ("Police met heavy resistance in Chakiwara and Kalri, where gunmen fired rockets.", "Kalri"),
+        ("Police met heavy resistance in Chakiwara and Kalri, where gunmen fired rockets.", "Chakiwara"),
+        # a mass grave is violence found
+        ("Mass graves were discovered near Tootak, a village in Khuzdar District, on Saturday.", "Tootak"),
+    ],
+)
+def test_joined_unknown_names_resistance_and_mass_graves(sentence: str, place: str) -> None:
+    frame = parse_article("KARACHI, April 28 (Reuters) - " + sentence)
+    assert _row(frame, place)["role"] == "incident"

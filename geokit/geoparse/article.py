@@ -636,7 +636,7 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
 _VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside"})
 #: ... or an unknown place (also after "the" after one of these).
 _UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside"})
-_BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the"}
+_BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the", "and"}
 
 
 def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
@@ -661,6 +661,12 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     if i == 0:
         return False
     p = i - 1
+    if toks[p].low == "and" and p >= 2 and toks[p - 1].cap and text[toks[p - 1].end : toks[p].start] == " ":
+        # "in Chakiwara and Kalri": the second of two names joined after the preposition
+        q = p - 1
+        while q > 0 and toks[q - 1].cap and q > p - 4:
+            q -= 1
+        p = q - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
     if toks[p].low not in _UNKNOWN_AFTER:
@@ -674,7 +680,12 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
     if any(t.low in _WEEKDAY_WORDS or t.low in _MONTH_WORDS for t in toks[i:j]):
         return False  # "on Easter Sunday", "in March 2016": a time, not a place
     lo, hi = max(0, i - _EVENT_WINDOW), min(len(toks), j + _EVENT_WINDOW)
-    return any(c.has("event", t.low) for t in toks[lo:hi])
+    if any(c.has("event", t.low) for t in toks[lo:hi]):
+        return True
+    # a phrase of violence: "mass graves were discovered near Tootak"
+    return (
+        c.finder("event", multiword=True).search(" " + " ".join(t.low for t in toks[lo:hi]) + " ") is not None
+    )
 
 
 def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
