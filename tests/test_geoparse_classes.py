@@ -2020,3 +2020,13 @@ def test_a_country_in_the_wire_dateline_places_the_report() -> None:
 def test_joined_unknown_names_resistance_and_mass_graves(sentence: str, place: str) -> None:
     frame = parse_article("KARACHI, April 28 (Reuters) - " + sentence)
     assert _row(frame, place)["role"] == "incident"
+
+
+def test_an_unknown_name_told_again_keeps_its_first_place() -> None:
+    frame = parse_article(
+        "On 18 April a clash at Yateem Khana Chowk in Lahore left three party workers dead.\n\n"
+        "Clash at Yateem Khana Chowk. Police fired on the crowd, and the party's leaders met officials in Islamabad."
+    )
+    rows = frame[frame["text"] == "Yateem Khana Chowk"]
+    assert len(rows) == 2 and set(rows["admin2"]) == {"Lahore"}
+
