@@ -2030,3 +2030,12 @@ def test_an_unknown_name_told_again_keeps_its_first_place() -> None:
     rows = frame[frame["text"] == "Yateem Khana Chowk"]
     assert len(rows) == 2 and set(rows["admin2"]) == {"Lahore"}
 
+
+def test_violence_in_the_pluperfect_on_an_earlier_day_led_up_to_the_event() -> None:
+    head = "Date: 2009-12-15\n\nA car bomb exploded in a market in Dera Ghazi Khan on Tuesday, killing 27. "
+    frame = parse_article(head + "On 13 December two bombs had killed dozens of shoppers in a market in Lahore.")
+    assert _row(frame, "Lahore")["role"] == "reference"
+    # the same day in the pluperfect is the report's own
+    frame = parse_article(head + "On 15 December a second bomb had killed two policemen at a checkpoint in Multan.")
+    assert _row(frame, "Multan")["role"] == "incident"
+

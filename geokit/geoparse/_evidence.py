@@ -571,7 +571,7 @@ def _form_rule(
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
-    if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report):
+    if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report) or _pluperfect_before(f, report):
         return "reference", "earlier-date"
     if 0 <= f.future < m.i and not any(f.future < e < m.i and words[e] not in _ACTORS for e in f.events):
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence
@@ -1258,6 +1258,24 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in f.month_days)
         and all(mo != month for mo in f.months)
     )
+
+
+def _pluperfect_before(f: _Facts, report: Report) -> bool:
+    """'On 7 December two bombs had killed dozens in Lahore': violence told in the pluperfect, on an earlier day.
+
+    The pluperfect sets what it tells before the report's own event; with a day of its own
+    before the report's, it is one of the attacks that led up to it.
+    """
+    if "had" not in f.words or report.day is None or not (f.dates or f.month_days):
+        return False
+    words = f.words
+    if not any(
+        words[n - 1] == "had" or (n >= 2 and words[n - 2 : n] == ["had", "been"]) for n in f.events if n >= 1
+    ):
+        return False
+    pub = report.day
+    days = [*f.dates, *(_day_of(report, pub, md) for md in f.month_days)]
+    return all(d < pub for d in days)
 
 
 def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date:
