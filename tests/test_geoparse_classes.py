@@ -1947,6 +1947,8 @@ def test_a_fronted_statement_about_the_town_is_made_where_it_was_made() -> None:
     assert _row(frame, "Islamabad")["role"] == "reference"
     frame = parse_article(lede + "In Kohat, officials said the army had taken control of a bazaar.")
     assert _row(frame, "Kohat")["role"] == "incident"
+    frame = parse_article(lede + "In Kohat, the army said three soldiers had been killed in the Tirah valley.")
+    assert _row(frame, "Kohat")["role"] == "reference"
 
 
 def test_the_provincial_capital_is_the_capital_of_the_province_told() -> None:

@@ -1027,11 +1027,13 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
             # "In Tehran, the Supreme Leader said the attack was ...", "In Islamabad, the minister said
             # the army had taken control of the town": a statement about an attack or a place the
             # report has named already is made in X, not about X
+            # "In New Delhi, the army said three soldiers had been killed in the Machil sector": the
+            # statement puts the violence at the place it names after it
             return (
                 fronted
                 and spoke
                 and n >= 1
-                and (words[n - 1] in _ANAPHORIC or _anaphoric_place(words[n + 1 : n + 6]))
+                and (words[n - 1] in _ANAPHORIC or later_place or _anaphoric_place(words[n + 1 : n + 6]))
             )
         if fronted and c.has("speech", w):
             spoke = True
