@@ -1853,6 +1853,7 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
         ),
         ("A second bomb went off in Kunduz during the morning rush hour.", "Kunduz", "incident"),
         ("His death drew protests from Shi'ites in Kunduz and Kabul.", "Kunduz", "reference"),
+        ("Separately, a fire broke out at an oil refinery in Kunduz, state media said.", "Kunduz", "reference"),
         ("The killing sparked angry demonstrations in Kunduz.", "Kunduz", "reference"),
         ("Mobile phone services were switched off in Kunduz.", "Kunduz", "reference"),
         (

@@ -429,6 +429,10 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         plan_at = min(
             (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
         )
+    if "broke" in words:
+        # "a fire broke out at an oil refinery": a blaze, whatever started it (with no other word
+        # of violence, as a disaster's)
+        events = [n for n in events if not (words[n] == "fire" and words[n + 1 : n + 3] == ["broke", "out"])]
     if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
         # "police fired tear gas at demonstrators", "fired into the air": no one was hit
         events = [
