@@ -2044,3 +2044,13 @@ def test_violence_in_the_pluperfect_on_an_earlier_day_led_up_to_the_event() -> N
     frame = parse_article(head + "On 15 December a second bomb had killed two policemen at a checkpoint in Multan.")
     assert _row(frame, "Multan")["role"] == "incident"
 
+
+def test_a_world_city_in_the_title_places_the_report() -> None:
+    # Karachi casts no vote of its own further down; a passing Bangladesh must not place the report
+    frame = parse_article(
+        "Date: 14 March 2013\n\nDirector of Orangi Pilot Project shot dead in Karachi\n\n"
+        "Parween Rahman, who was born in Dhaka before the war that created Bangladesh, was shot dead on "
+        "Wednesday evening in Orangi Town on her way home, police said."
+    )
+    assert _row(frame, "Orangi Town")["country"] == "PK"
+

@@ -775,9 +775,11 @@ def _focus(
             # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
             big = {x.place.country for x in m.matches if x.place.population >= _WORLD_CITY}
             seen.update(big)
-            if line is not None and line[0] <= m.start < line[1] and len(big) == 1:
+            lede = m.sent.index == 0 and m.key not in voted  # "... shot dead in Karachi" as the title
+            if len(big) == 1 and ((line is not None and line[0] <= m.start < line[1]) or lede):
                 cc = next(iter(big))
                 votes[cc] = votes.get(cc, 0) + 1
+                voted.add(m.key)
     top = max(votes, key=lambda k: votes[k]) if votes else None
     focus = set(named)
     if country:
