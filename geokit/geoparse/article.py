@@ -744,7 +744,8 @@ def _focus(
     """Return the report's focus countries, its home country and every country something voted for.
 
     A world city is named far beyond its country's news and casts no vote, but for the town of
-    the wire dateline (``line``, from :func:`._report.dateline`): "PESHAWAR: ..." places the report.
+    the wire dateline (``line``, from :func:`._report.dateline`) and of the first sentence (the
+    title): "PESHAWAR: ..." and "... shot dead in Karachi" place the report.
     """
     votes: dict[str, float] = {}
     for cc in demonyms:
