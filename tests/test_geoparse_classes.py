@@ -1853,7 +1853,11 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
         ),
         ("A second bomb went off in Kunduz during the morning rush hour.", "Kunduz", "incident"),
         ("His death drew protests from Shi'ites in Kunduz and Kabul.", "Kunduz", "reference"),
-        ("Separately, a fire broke out at an oil refinery in Kunduz, state media said.", "Kunduz", "reference"),
+        (
+            "Separately, a fire broke out at an oil refinery in Kunduz, state media said.",
+            "Kunduz",
+            "reference",
+        ),
         ("The killing sparked angry demonstrations in Kunduz.", "Kunduz", "reference"),
         ("Mobile phone services were switched off in Kunduz.", "Kunduz", "reference"),
         (
@@ -1948,7 +1952,9 @@ def test_a_fronted_statement_about_the_town_is_made_where_it_was_made() -> None:
     assert _row(frame, "Islamabad")["role"] == "reference"
     frame = parse_article(lede + "In Kohat, officials said the army had taken control of a bazaar.")
     assert _row(frame, "Kohat")["role"] == "incident"
-    frame = parse_article(lede + "In Kohat, the army said three soldiers had been killed in the Tirah valley.")
+    frame = parse_article(
+        lede + "In Kohat, the army said three soldiers had been killed in the Tirah valley."
+    )
     assert _row(frame, "Kohat")["role"] == "reference"
 
 
@@ -2038,10 +2044,14 @@ def test_an_unknown_name_told_again_keeps_its_first_place() -> None:
 
 def test_violence_in_the_pluperfect_on_an_earlier_day_led_up_to_the_event() -> None:
     head = "Date: 2009-12-15\n\nA car bomb exploded in a market in Dera Ghazi Khan on Tuesday, killing 27. "
-    frame = parse_article(head + "On 13 December two bombs had killed dozens of shoppers in a market in Lahore.")
+    frame = parse_article(
+        head + "On 13 December two bombs had killed dozens of shoppers in a market in Lahore."
+    )
     assert _row(frame, "Lahore")["role"] == "reference"
     # the same day in the pluperfect is the report's own
-    frame = parse_article(head + "On 15 December a second bomb had killed two policemen at a checkpoint in Multan.")
+    frame = parse_article(
+        head + "On 15 December a second bomb had killed two policemen at a checkpoint in Multan."
+    )
     assert _row(frame, "Multan")["role"] == "incident"
 
 
@@ -2054,3 +2064,16 @@ def test_a_world_city_in_the_title_places_the_report() -> None:
     )
     assert _row(frame, "Orangi Town")["country"] == "PK"
 
+
+def test_a_paper_s_report_on_its_own_city_names_it_only_in_the_dateline() -> None:
+    frame = parse_article(
+        "QUETTA: At least ten people were killed when a suicide bomber blew himself up in the emergency "
+        "ward of the Civil Hospital here on Friday. Officials in Islamabad condemned the attack."
+    )
+    assert (_row(frame, "QUETTA")["role"], _row(frame, "QUETTA")["rule"]) == ("incident", "dateline-site")
+    # a lede that names the place of its event leaves the dateline where the story was filed
+    frame = parse_article(
+        "LAHORE: A court on Monday sentenced six men to death for the lynching of a factory manager in "
+        "Sialkot last December."
+    )
+    assert _row(frame, "LAHORE")["role"] == "reference"

@@ -95,6 +95,7 @@ RULES = {
     "'Fargo Mayor'): a reference the news corpora count as a toponym",
     "abbreviation": "a state or province in a news agency's abbreviation ('Norman, Okla.', 'D-N.J.')",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
+    "dateline-site": "the dateline's town, when the report names no other site and its lede tells of violence",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
     "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), a reaction follows "
     "the last word of violence before it ('the attack was condemned by ... the White House in "
@@ -1546,6 +1547,22 @@ def _late_sites(mentions: Sequence[_Mention]) -> None:
                 m.role, m.rule, m.reported = "reference", "late", None
 
 
+def _dateline_site(mentions: Sequence[_Mention], c: Cues) -> None:
+    """Make the dateline's town the site when the report names no other and its lede tells of violence.
+
+    "QUETTA: At least ten people were killed when a suicide bomber blew himself up in the
+    emergency ward of the Civil Hospital": a paper's report on its own city names the city only
+    in the dateline.
+    """
+    if any(m.role == "incident" for m in mentions):
+        return
+    line = [m for m in mentions if m.rule == "dateline" and m.kind not in ("country", "continent")]
+    if len(line) != 1 or any(m.sent is line[0].sent and m.rule != "dateline" for m in mentions):
+        return  # "LAHORE: A court sentenced six men for the lynching in Sialkot": the lede names its place
+    if any(c.has("event", t.low) for t in line[0].sent.tokens):
+        line[0].role, line[0].rule = "incident", "dateline-site"
+
+
 def _dateline_references(mentions: list[_Mention], text: str, pub: dt.date | None) -> list[str]:
     """Make every mention in the dateline a reference; return a note when it has no year to go by."""
     line = dateline(text)
@@ -1783,6 +1800,7 @@ def parse_article(
     _containers(mentions)
     _report_containers(mentions)
     _late_sites(mentions)
+    _dateline_site(mentions, c)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
