@@ -1267,7 +1267,7 @@ def _dated_away(f: _Facts, report: Report) -> bool:
 
 
 def _pluperfect_before(f: _Facts, report: Report) -> bool:
-    """'On 7 December two bombs had killed dozens in Lahore': violence told in the pluperfect, on an earlier day.
+    """'On 7 December two bombs had killed dozens in Lahore': violence in the pluperfect, on an earlier day.
 
     The pluperfect sets what it tells before the report's own event; with a day of its own
     before the report's, it is one of the attacks that led up to it.

@@ -95,7 +95,8 @@ RULES = {
     "'Fargo Mayor'): a reference the news corpora count as a toponym",
     "abbreviation": "a state or province in a news agency's abbreviation ('Norman, Okla.', 'D-N.J.')",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
-    "dateline-site": "the dateline's town, when the report names no other site and its lede tells of violence",
+    "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
+    "violence",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
     "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), a reaction follows "
     "the last word of violence before it ('the attack was condemned by ... the White House in "
