@@ -40,6 +40,15 @@ def test_date_lines_in_their_usual_forms(head: str) -> None:
     assert _row(frame, "Quetta")["date"] == "2026-01-30"
 
 
+def test_a_date_on_a_line_of_its_own_under_the_headline() -> None:
+    frame = parse_article(
+        "Gunman kills two officers at roadside eatery\n\nJanuary 4, 2023\n\nMULTAN, Pakistan (AP) — A gunman "
+        "shot dead two officers at a restaurant in Khanewal on Tuesday, police said."
+    )
+    assert frame.attrs["geokit"]["date"] == "2023-01-04"
+    assert (_row(frame, "MULTAN")["rule"], _row(frame, "Khanewal")["date"]) == ("dateline", "2023-01-03")
+
+
 def test_dateline_place_is_where_the_story_was_filed() -> None:
     frame = parse_article(
         "QUETTA, Jan 31 (Reuters) - Gunmen attacked a checkpoint in Mastung on Friday, police said.",
@@ -1852,6 +1861,11 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
             "reference",
         ),
         ("A second bomb went off in Kunduz during the morning rush hour.", "Kunduz", "incident"),
+        (
+            "The guards had stopped to eat at a small restaurant in Kunduz when a man opened fire.",
+            "Kunduz",
+            "incident",
+        ),
         ("His death drew protests from Shi'ites in Kunduz and Kabul.", "Kunduz", "reference"),
         (
             "Separately, a fire broke out at an oil refinery in Kunduz, state media said.",

@@ -961,14 +961,15 @@ def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> 
     """Whether the ``to`` at ``k`` starts an infinitive with its object ("to mark the", "to collect their").
 
     A destination's ``to`` is followed by a noun phrase; a lower-case word that is not a
-    determiner, followed by a determiner or a name, is a verb taking its object.
+    determiner, followed by a determiner or a name, is a verb taking its object; followed by
+    "at" or "in", a verb with no object ("had stopped to eat at a restaurant in Khanewal").
     """
-    if k + 2 >= p:
+    if k + 2 > p:
         return False
     verb, nxt = toks[k + 1], toks[k + 2]
     if verb.cap or not verb.text.isalpha() or words[k + 1] in _DETERMINERS:
         return False
-    return words[k + 2] in _DETERMINERS or nxt.cap
+    return words[k + 2] in _DETERMINERS or nxt.cap or words[k + 2] in ("at", "in", "inside")
 
 
 def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: str, c: Cues) -> bool:

@@ -25,6 +25,13 @@ _DATE_HEADER = re.compile(
     r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
+#: A line that is only a date, as web pages set one under the headline: "January 4, 2023",
+#: "Tuesday 4 January 2023", "2023-01-04"
+_BARE_DATE = re.compile(
+    r"^[ \t]*((?:[A-Z][a-z]+,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}))[ \t]*$",
+    re.MULTILINE,
+)
 _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
 #: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —";
 #: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ..." (Dawn, The News, Express Tribune).
@@ -55,7 +62,18 @@ def header_date(text: str) -> dt.date | None:
         day = _full_date(m.group(1))
         if day is not None:
             return day
+    # a date on a line of its own among the first three lines (under the headline)
+    for m in _BARE_DATE.finditer(text[:400]):
+        if text.count("\n", 0, m.start()) - _leading_blank_lines(text, m.start()) < 3:
+            day = _full_date(m.group(1))
+            if day is not None:
+                return day
     return None
+
+
+def _leading_blank_lines(text: str, end: int) -> int:
+    """How many of the lines before ``end`` are blank."""
+    return sum(1 for line in text[:end].split("\n")[:-1] if not line.strip())
 
 
 def _full_date(raw: str) -> dt.date | None:
@@ -135,7 +153,8 @@ def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
             while start < len(text) and text[start] in " \t\n":
                 start += 1
             nxt = text.find("\n", start)
-            if not _DATE_HEADER.match(text[start : nxt if nxt >= 0 else len(text)]):
+            line = text[start : nxt if nxt >= 0 else len(text)]
+            if not (_DATE_HEADER.match(line) or _BARE_DATE.match(line)):
                 break
             start = nxt if nxt >= 0 else len(text)
         m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
