@@ -29,8 +29,8 @@ _DATE_HEADER = re.compile(
 #: "Tuesday 4 January 2023", "2023-01-04"
 _BARE_DATE = re.compile(
     r"^[ \t]*((?:[A-Z][a-z]+,?[ \t]+)?"
-    r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{4}-\d{2}-\d{2}))"
-    r"[ \t]*$",
+    r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}))[ \t]*$",
     re.MULTILINE,
 )
 _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
