@@ -2091,3 +2091,21 @@ def test_a_paper_s_report_on_its_own_city_names_it_only_in_the_dateline() -> Non
         "Sialkot last December."
     )
     assert _row(frame, "LAHORE")["role"] == "reference"
+
+
+def test_a_unit_that_locates_the_home_towns_before_it_is_no_site() -> None:
+    lede = "A suicide bomber rammed a truck into the wall of the Bannu cantonment on 15 July, killing eight soldiers. "
+    frame = parse_article(
+        lede
+        + (
+            "The dead soldiers came from Karak, Khushab, Bahawalpur, Lakki Marwat and from Poonch, Neelum and "
+            "Muzaffarabad in Azad Kashmir."
+        )
+    )
+    assert _row(frame, "Azad Kashmir")["role"] == "reference"
+    # a unit that locates a route's ends is where the route was hit
+    frame = parse_article(
+        "Gunmen set up a false checkpoint on the highway between Zabol and Zahedan in Sistan and Baluchestan "
+        "province on 16 March 2006, killing 22 travellers."
+    )
+    assert _row(frame, "Sistan and Baluchestan")["role"] == "incident"

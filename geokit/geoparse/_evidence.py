@@ -1166,6 +1166,35 @@ def _surely_inside(o: _Mention, unit: _Mention) -> bool:
     )
 
 
+def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
+    """Make a unit that only locates the reference place right before it a reference too.
+
+    "The dead soldiers came from Poonch, Neelum and Muzaffarabad in Azad Kashmir": the province
+    says where the home towns lie, as "Khuzdar district" does for "Tootak, a village in
+    Khuzdar District". A unit holding nothing but a reference adds no site.
+    """
+    for n, m in enumerate(mentions):
+        if m.role != "incident" or m.kind not in ("", "adm1", "adm2") or n == 0:
+            continue
+        up = m.res.place if m.res is not None else None
+        o = mentions[n - 1]
+        if up is None or up.kind not in ("adm1", "adm2") or o.sent is not m.sent or o.role != "reference":
+            continue
+        op = o.res.place if o.res is not None else None
+        inside = op is not None and (
+            (up.kind == "adm1" and op.admin1 == up.admin1) or (up.kind == "adm2" and op.admin2 == up.admin2)
+        )
+        k = n - 1
+        while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:
+            k -= 1  # the list's head says what the list is: "from Poonch, Neelum and Muzaffarabad"
+        if (
+            inside
+            and text[o.end : m.start].strip().lower() in ("in", ", in")
+            and mentions[k].rule == "ref-cue"
+        ):
+            m.role, m.rule = "reference", "container"
+
+
 def _inside_unit(o: _Mention, unit: _Mention) -> bool:
     """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
     up = unit.res.place if unit.res is not None else None

@@ -47,6 +47,7 @@ from geokit.geoparse._evidence import (
     _Facts,
     _hedge,
     _journey_sites,
+    _reference_holders,
     _report_containers,
     _role,
 )
@@ -1800,6 +1801,7 @@ def parse_article(
     _journey_sites(mentions)
     _containers(mentions)
     _report_containers(mentions)
+    _reference_holders(mentions, text)
     _late_sites(mentions)
     _dateline_site(mentions, c)
     _dates(mentions, pub)
