@@ -32,7 +32,6 @@ KNOWN_MISSES = {
     "alternate name it is (precision 1, not 3)",
     "gold-125": "Tirah valley is not in the gazetteer: placed at the province hint, whose point falls "
     "in Swabi, not Khyber",
-    "gold-140": "Hayatabad is not in the gazetteer (no citable point yet): falls back to Peshawar at precision 2",
     "gold-148": "Eastern Bypass has no citable point yet: falls back to Quetta at precision 2",
     "gold-150": "Kali Deeba has no citable point yet: without the city it falls back to the province",
     "gold-151": "Kali Deeba has no citable point yet: falls back to Quetta at precision 2",
