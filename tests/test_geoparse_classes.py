@@ -2109,3 +2109,12 @@ def test_a_unit_that_locates_the_home_towns_before_it_is_no_site() -> None:
         "province on 16 March 2006, killing 22 travellers."
     )
     assert _row(frame, "Sistan and Baluchestan")["role"] == "incident"
+
+
+def test_a_country_before_its_special_forces_or_its_weapon_is_an_attribute() -> None:
+    frame = parse_article(
+        "Aid worker may have been killed by U.S. grenade\n\nU.S. special forces raided the compound where she "
+        "was held in the Dewagal valley of Kunar province late on Friday, killing several kidnappers."
+    )
+    assert set(frame.loc[frame["text"] == "U.S.", "role"]) == {"reference"}
+
