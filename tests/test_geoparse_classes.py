@@ -2118,3 +2118,12 @@ def test_a_country_before_its_special_forces_or_its_weapon_is_an_attribute() -> 
     )
     assert set(frame.loc[frame["text"] == "U.S.", "role"]) == {"reference"}
 
+
+def test_a_curated_locality_beats_a_foreign_town_of_the_name() -> None:
+    # Clifton, New Jersey has 85,000 people; a report on Karachi means Karachi's seafront district
+    frame = parse_article(
+        "KARACHI, Pakistan (AP) — Gunmen shot dead a Saudi diplomat in Karachi on Monday. Last week two "
+        "grenades were thrown at the Saudi consulate in Clifton, and U.S. officials urged caution."
+    )
+    assert (_row(frame, "Clifton")["country"], _row(frame, "Clifton")["admin1"]) == ("PK", "Sindh")
+

@@ -843,8 +843,12 @@ def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
 
 
 def _log_pop(p: Place) -> float:
-    """log10 of the population; an admin unit of unknown population counts as 100,000."""
-    return math.log10((p.population or (100_000 if p.is_admin else 0)) + 1)
+    """log10 of the population; an admin unit or a curated locality of unknown population counts as 100,000.
+
+    A curated locality (``data/curated_places.csv``) is there because reports name it: "Clifton" in a
+    report on Karachi is its seafront district, not Clifton, New Jersey, a town of 85,000.
+    """
+    return math.log10((p.population or (100_000 if p.is_admin or p.id.startswith("cur:") else 0)) + 1)
 
 
 #: Points more than this many degrees of latitude apart are more than _CONTEXT_KM apart (any
