@@ -2127,3 +2127,11 @@ def test_a_curated_locality_beats_a_foreign_town_of_the_name() -> None:
     )
     assert (_row(frame, "Clifton")["country"], _row(frame, "Clifton")["admin1"]) == ("PK", "Sindh")
 
+
+def test_a_road_running_to_a_border_crossing_is_no_site_there() -> None:
+    frame = parse_article(
+        "A bomb struck a mosque in Jamrud, a town on the road that runs from Peshawar to the Afghan border "
+        "crossing at Torkham, killing 27 worshippers."
+    )
+    assert _row(frame, "Torkham")["role"] == "reference"
+

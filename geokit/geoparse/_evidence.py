@@ -746,6 +746,12 @@ _AUXILIARIES = frozenset(
 _CLAUSE_BREAK = re.compile(r"[,;:()]")  # punctuation between two words that ends a phrase
 
 
+#: Nouns in -ing that a walk through noun phrases passes ("to the border crossing at Torkham")
+_ING_NOUNS = frozenset(
+    {"crossing", "building", "buildings", "meeting", "wedding", "housing", "parking", "landing"}
+)
+
+
 def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     """'travelling to their camp near the dam site at Dasu': the place ends a phrase headed by 'to'/'from'.
 
@@ -769,7 +775,11 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
             # to the object of a word of violence earlier in its clause; its locative tells where
             # that object was, which is the only site the clause gives
             return not _event_governs(toks, words, k, text, c)
-        if c.has("event", w) or w in _AUXILIARIES or (len(w) > 4 and w.endswith(("ed", "ing"))):
+        if (
+            c.has("event", w)
+            or w in _AUXILIARIES
+            or (len(w) > 4 and w.endswith(("ed", "ing")) and w not in _ING_NOUNS)
+        ):
             return False
         k -= 1
     return False
