@@ -169,17 +169,7 @@ def test_explain_lists_candidates(gaz: Gazetteer) -> None:
         ("Pak-Afghan border near Chaman", "Balochistan", 2, "geonames:1181611"),
         ("Killi Unknownabad, Mastung district", "Balochistan", 3, "adm2:PK220"),
         ("Dasht area of Mastung", "Balochistan", 3, "adm2:PK220"),
-        pytest.param(
-            "Hayatabad, Peshawar",
-            None,
-            1,
-            "cur:pk-peshawar-hayatabad",
-            marks=pytest.mark.xfail(
-                reason="Hayatabad is not in the gazetteer yet (no citable point; see the PENDING list in "
-                "curated_places.csv): falls back to Peshawar at precision 2",
-                strict=False,
-            ),
-        ),
+        ("Hayatabad, Peshawar", None, 1, "cur:pk-peshawar-hayatabad"),
         ("Faysal Bank building in Hazar Ganji, Quetta", "Balochistan", 2, None),
     ],
 )
