@@ -464,16 +464,21 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
-        _first_future(joined, c, plan_at),
+        _first_future(joined, c, plan_at) if plan_at >= 0 else _future_at(joined, c),
         "disaster" in present,
     )
 
 
-def _first_future(joined: str, c: Cues, plan_at: int) -> int:
-    """Position of the first word of a time still to come, or of a plan (``plan_at``), else -1."""
+def _future_at(joined: str, c: Cues) -> int:
+    """Position of the first word of a time still to come ("due to be played"), else -1."""
     plan = c.finder("future").search(joined)
-    at = joined.count(" ", 0, plan.start()) if plan else -1
-    return min(at, plan_at) if at >= 0 and plan_at >= 0 else max(at, plan_at)
+    return joined.count(" ", 0, plan.start()) if plan else -1
+
+
+def _first_future(joined: str, c: Cues, plan_at: int) -> int:
+    """Position of the first word of a time still to come or of a plan (at ``plan_at``)."""
+    at = _future_at(joined, c)
+    return min(at, plan_at) if at >= 0 else plan_at
 
 
 def _role(
@@ -575,7 +580,11 @@ def _form_rule(
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
-    if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report) or _pluperfect_before(f, report):
+    if (
+        _earlier_covers(m, f.earlier, f.words)
+        or _dated_away(f, report)
+        or ((f.dates or f.month_days) and _pluperfect_before(f, report))
+    ):
         return "reference", "earlier-date"
     if 0 <= f.future < m.i and not any(f.future < e < m.i and words[e] not in _ACTORS for e in f.events):
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence

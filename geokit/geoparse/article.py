@@ -724,6 +724,8 @@ def _world_reading(matches: Sequence[Match]) -> bool:
     A world city known by the name only as an other, older name ("Islamabad" for Chattogram)
     makes it one only when it is ten times more populous than the place that bears the name.
     """
+    if all(x.place.population < _WORLD_CITY for x in matches):
+        return False  # most names: no reading is that big
     own = max((x.place.population for x in matches if x.how == "name" and not x.place.is_admin), default=0)
     return any(
         x.place.population >= _WORLD_CITY
