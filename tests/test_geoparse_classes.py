@@ -2135,3 +2135,11 @@ def test_a_road_running_to_a_border_crossing_is_no_site_there() -> None:
     )
     assert _row(frame, "Torkham")["role"] == "reference"
 
+
+def test_a_fronted_span_after_a_weekday_leaves_the_main_clause_its_own() -> None:
+    frame = parse_article(
+        "Date: 2024-07-29\n\nGWADAR: A soldier was killed in clashes with protesters in Gwadar on Sunday. "
+        "On Saturday, a day before the gathering, a convoy travelling from Quetta came under fire in Mastung."
+    )
+    assert _row(frame, "Mastung")["role"] == "incident"
+

@@ -825,9 +825,9 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
     for k in range(1, m.i):
         if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words) or (k == 1 and words[k] != "followed"):
             continue  # a pronoun may open "They followed an attack ..."; the other forms need two words
-        if all(w in _SPAN_WORDS or _number(w) for w in words[:k]) and _CLAUSE_BREAK.search(
-            text, toks[k].end, m.start
-        ):
+        if all(
+            w in _SPAN_WORDS or w in _WEEKDAY_WORDS or _number(w) for w in words[:k]
+        ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
         if words[k] == "followed":
             # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
