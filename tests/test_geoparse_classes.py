@@ -2143,3 +2143,11 @@ def test_a_fronted_span_after_a_weekday_leaves_the_main_clause_its_own() -> None
     )
     assert _row(frame, "Mastung")["role"] == "incident"
 
+
+def test_the_seat_of_the_office_that_issued_a_statement_is_no_site() -> None:
+    frame = parse_article(
+        "GWADAR: A soldier was killed in clashes with protesters in Gwadar on Sunday. According to a statement "
+        "issued by the Inter-Services Public Relations (ISPR) in Rawalpindi, a mob attacked soldiers on Sunday."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "reference"
+

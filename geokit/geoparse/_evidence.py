@@ -637,7 +637,7 @@ def _cue_rule(
             head = words[p - 1]
             if head == "off" and p >= 2:
                 head = words[p - 2]  # "switched off in Quetta", not a bomb that "went off in Charsadda"
-            if c.has("ref_head", head) or c.has("speech", head):
+            if c.has("ref_head", head) or c.has("speech", head) or _issued_by(toks, words, p, c):
                 return "reference", "ref-head"
             k = p - 2
             while k >= 0 and words[k] in _DETERMINERS:
@@ -703,6 +703,18 @@ def _cue_rule(
         ):
             return "reference", "background"
     return None
+
+
+def _issued_by(toks: Sequence[Token], words: Sequence[str], p: int, c: Cues) -> bool:
+    """Tell whether the place is the seat of an issuer: "a statement issued by the ISPR in Rawalpindi".
+
+    Walks left from the place's preposition over the issuer's name (capitalised words, "the",
+    "of") to "by" and the word before it.
+    """
+    k = p - 1
+    while k >= 1 and p - k <= 8 and (toks[k].cap or words[k] in ("the", "of", "and")):
+        k -= 1
+    return k >= 1 and k < p - 1 and words[k] == "by" and c.has("ref_head", words[k - 1])
 
 
 def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool) -> tuple[str, str]:
