@@ -1684,10 +1684,10 @@ def test_a_town_locating_a_named_village_and_a_facility_word_after_a_name() -> N
 def test_the_dateline_s_world_city_places_the_report() -> None:
     # Peshawar is a world city and casts no vote, and a neighbour is named: the dateline decides
     frame = parse_article(
-        "PESHAWAR: A bomb exploded outside a mosque in Hayatabad on Friday, killing four. "
+        "PESHAWAR: A bomb exploded outside a mosque in Pishtakhara on Friday, killing four. "
         "Officials said the bomber had come from Afghanistan."
     )
-    row = _row(frame, "Hayatabad")
+    row = _row(frame, "Pishtakhara")
     assert (row["country"], row["admin2"], row["role"]) == ("PK", "Peshawar", "incident")
 
 
