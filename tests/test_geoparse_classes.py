@@ -2151,3 +2151,11 @@ def test_the_seat_of_the_office_that_issued_a_statement_is_no_site() -> None:
     )
     assert _row(frame, "Rawalpindi")["role"] == "reference"
 
+
+def test_the_dateline_s_town_is_no_site_a_reaction_there_can_join() -> None:
+    frame = parse_article(
+        "PESHAWAR: A minister's aide was shot dead by gunmen in Pir Baba in Buner district on Friday. "
+        "The chief minister condemned the killing in Peshawar."
+    )
+    assert _row(frame, "Peshawar")["role"] == "reference"
+

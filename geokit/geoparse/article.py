@@ -1496,13 +1496,14 @@ def _give_roles(
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
     sites: set[str] = set()
+    line = dateline(text)
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, report, done, facts)
         if m.rule == "reaction-object" and m.key in sites:
             # "condemned the attack in Kabul" in a report whose event is in Kabul: the attack's place
             m.role, m.rule = done[id(m)] = "incident", "event-locative"
-        if m.role == "incident":
-            sites.add(m.key)
+        if m.role == "incident" and (line is None or not line[0] <= m.start < line[1]):
+            sites.add(m.key)  # the dateline's town is where the story was filed, no site
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
 
