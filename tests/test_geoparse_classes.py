@@ -1873,6 +1873,7 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
             "reference",
         ),
         ("The killing sparked angry demonstrations in Kunduz.", "Kunduz", "reference"),
+        ("The killing caused a diplomatic dispute between Islamabad and Kunduz.", "Kunduz", "reference"),
         ("Mobile phone services were switched off in Kunduz.", "Kunduz", "reference"),
         (
             "Analysts said the assaults would strengthen commanders pressing for an offensive in South Waziristan.",
