@@ -147,7 +147,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev38", 6, 0.8),
         ("dev39", 6, 0.85),
         ("dev40", 6, 0.9),
-        ("test14", 12, 0.6),
+        ("test14", 10, 0.6),
         ("dev41", 6, 0.8),
         ("dev42", 6, 0.7),
         ("dev43", 6, 0.9),
