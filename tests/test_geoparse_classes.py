@@ -2159,4 +2159,3 @@ def test_the_dateline_s_town_is_no_site_a_reaction_there_can_join() -> None:
         "The chief minister condemned the killing in Peshawar."
     )
     assert _row(frame, "Peshawar")["role"] == "reference"
-

@@ -1435,7 +1435,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and (home is None or o.country == home)
     ]
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
-    first: dict[str, _Mention] = {}  # each unknown name's first mention
+    named: dict[str, _Mention] = {}  # each unknown name's first mention
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
@@ -1445,13 +1445,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 m.res = _resolve(m, gaz, m.text, holder)
                 if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
                     _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
-                first.setdefault(m.key, m)
+                named.setdefault(m.key, m)
                 continue
-            told = first.get(m.key)
+            told = named.get(m.key)
             if told is not None:  # one sense per report: a heading's "Clash at Yateem Khana Chowk"
                 m.res, m.country = told.res, told.country
                 continue
-            first[m.key] = m
+            named[m.key] = m
             anchor = min(
                 (o for o in towns if o.sent.paragraph in (m.sent.paragraph, lede)),
                 key=lambda o: (
