@@ -1837,6 +1837,7 @@ def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> Non
             "reference",
         ),
         ("Guards fired into the air to disperse a crowd in Kunduz.", "Kunduz", "reference"),
+        ("Militants attacked water tankers in Kunduz.", "Kunduz", "incident"),
         (
             "In Kunduz, police fired tear gas and live rounds at protesters, killing two.",
             "Kunduz",

@@ -375,6 +375,7 @@ _PLANNING = frozenset(
 #: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
 #: air"); a word of violence right before one of these is none
 _CROWD_CONTROL = frozenset({"tear", "teargas", "rubber", "water", "warning"})
+_FIRING = frozenset({"fire", "fired", "fires", "firing", "shot", "shots"})
 #: Words of violence that name who fights, not what was done: "an offensive against the
 #: militants' strongholds in X" is still the plan's place
 _ACTORS = frozenset({"militants", "insurgents", "gunmen", "attackers", "fighters", "rebels"})
@@ -438,8 +439,11 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         events = [
             n
             for n in events
-            if _CROWD_CONTROL.isdisjoint(words[n + 1 : n + 3])
-            and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
+            if words[n] not in _FIRING
+            or (
+                _CROWD_CONTROL.isdisjoint(words[n + 1 : n + 3])
+                and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
+            )
         ]
     months = not _MONTH_WORDS.isdisjoint(words)
     return _Facts(
