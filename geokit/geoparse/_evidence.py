@@ -468,21 +468,16 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
-        _first_future(joined, c, plan_at) if plan_at >= 0 else _future_at(joined, c),
+        _first_future(joined, c, plan_at),
         "disaster" in present,
     )
 
 
-def _future_at(joined: str, c: Cues) -> int:
-    """Position of the first word of a time still to come ("due to be played"), else -1."""
-    plan = c.finder("future").search(joined)
-    return joined.count(" ", 0, plan.start()) if plan else -1
-
-
 def _first_future(joined: str, c: Cues, plan_at: int) -> int:
-    """Position of the first word of a time still to come or of a plan (at ``plan_at``)."""
-    at = _future_at(joined, c)
-    return min(at, plan_at) if at >= 0 else plan_at
+    """Return where a time to come ("due to be played") or a plan (``plan_at``) first starts, else -1."""
+    plan = c.finder("future").search(joined)
+    at = joined.count(" ", 0, plan.start()) if plan else -1
+    return min(at, plan_at) if at >= 0 and plan_at >= 0 else max(at, plan_at)
 
 
 def _role(
@@ -584,11 +579,7 @@ def _form_rule(
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
-    if (
-        _earlier_covers(m, f.earlier, f.words)
-        or _dated_away(f, report)
-        or ((f.dates or f.month_days) and _pluperfect_before(f, report))
-    ):
+    if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report) or _pluperfect_before(f, report):
         return "reference", "earlier-date"
     if 0 <= f.future < m.i and not any(f.future < e < m.i and words[e] not in _ACTORS for e in f.events):
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence
@@ -1216,8 +1207,10 @@ def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
         if up is None or up.kind not in ("adm1", "adm2") or o.sent is not m.sent or o.role != "reference":
             continue
         op = o.res.place if o.res is not None else None
-        inside = op is not None and (
-            (up.kind == "adm1" and op.admin1 == up.admin1) or (up.kind == "adm2" and op.admin2 == up.admin2)
+        inside = (
+            op is not None
+            and (op.admin1 if up.kind == "adm1" else op.admin2) is not None
+            and _inside_unit(o, m)
         )
         k = n - 1
         while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:

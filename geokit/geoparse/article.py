@@ -413,8 +413,16 @@ _HYPHENS = re.compile("[-\u2011\u2013]")
 
 
 _AND_NAME = re.compile(r" and [A-Z]")  # "... and Baluchestan": a name may go on after "and"
+#: The kind of unit a word after a name says it is ("Farah province", "Lower Dir district")
+_UNIT_KINDS = {
+    "province": "adm1",
+    "governorate": "adm1",
+    "state": "adm1",
+    "region": "adm1",
+    "district": "adm2",
+}
 #: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
-_UNIT_WORDS = frozenset({"province", "district", "governorate", "state", "region", "division", "tehsil"})
+_UNIT_WORDS = frozenset(_UNIT_KINDS) | {"division", "tehsil"}
 
 
 def _numbered(text: str, toks: Sequence[Token], run: Run, idx: NameIndex, c: Cues) -> int | None:
@@ -1033,14 +1041,7 @@ def _keep(
 def _unit_after(m: _Mention) -> str | None:
     """Return the kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
     toks = m.sent.tokens
-    word = toks[m.j].low if m.j < len(toks) else ""
-    return (
-        "adm1"
-        if word in ("province", "governorate", "state", "region")
-        else "adm2"
-        if word == "district"
-        else None
-    )
+    return _UNIT_KINDS.get(toks[m.j].low) if m.j < len(toks) else None
 
 
 # ----------------------------------------------------------------------------- resolution
