@@ -2160,3 +2160,59 @@ def test_the_dateline_s_town_is_no_site_a_reaction_there_can_join() -> None:
         "The chief minister condemned the killing in Peshawar."
     )
     assert _row(frame, "Peshawar")["role"] == "reference"
+
+
+def test_the_ends_of_a_road_named_after_them_are_no_sites() -> None:
+    frame = parse_article(
+        "Date: June 2, 2025\n\nGunmen stormed the town of Surab on Friday. Their spokesman said they had "
+        "set up checkpoints on the Quetta–Karachi and Surab–Gidar roads and burned a bank."
+    )
+    assert _row(frame, "Surab")["role"] == "incident"
+    for name in ("Quetta", "Karachi"):
+        assert (_row(frame, name)["role"], _row(frame, name)["rule"]) == ("reference", "road-end")
+
+
+def test_districts_of_a_province_are_in_it() -> None:
+    frame = parse_article(
+        "DUSHANBE, July 5 (Reuters) - Soldiers fled across the border after Taliban fighters overran "
+        "districts of Afghanistan's northeastern Badakhshan province on Sunday night."
+    )
+    assert _row(frame, "Badakhshan")["role"] == "incident"
+
+
+def test_a_country_joined_to_another_name_before_officials_is_an_attribute() -> None:
+    frame = parse_article(
+        "Date: September 3, 2009\n\nA bomber killed 23 people in Mehtar Lam on Wednesday.\n\n"
+        "U.S. and European officials met in Paris on Wednesday to discuss the war, in which troop deaths "
+        "have reached record levels."
+    )
+    assert _row(frame, "U.S.")["role"] == "reference"
+
+
+def test_the_seat_of_an_office_someone_held_is_no_site() -> None:
+    frame = parse_article(
+        "Date: June 20, 2021\n\nTaliban fighters shot dead 22 commandos in Dawlat Abad, in Faryab province, "
+        "on Wednesday. Among the dead was an officer whose father had served as spokesman of the Ministry "
+        "of Defence in Kabul."
+    )
+    assert _row(frame, "Kabul")["role"] == "reference"
+
+
+def test_a_place_that_names_an_event_told_as_background_recalls_it() -> None:
+    frame = parse_article(
+        "KABUL, Feb 16, 2013 (Reuters) - An air strike killed ten civilians in Kunar on Wednesday.\n\n"
+        "In June last year an air strike in Logar province killed 18 civilians at a wedding.\n\n"
+        "After the Logar deaths, the general restricted air strikes on houses."
+    )
+    assert list(frame.loc[frame["text"] == "Logar", "role"]) == ["reference", "reference"]
+    assert _row(frame, "Logar", 1)["rule"] == "recalled"
+    assert _row(frame, "Kunar")["role"] == "incident"
+
+
+def test_an_attack_earlier_in_the_same_week_is_another_event() -> None:
+    frame = parse_article(
+        "QUETTA: A suicide bomber killed ten worshippers at an imambargah in Bhag on Thursday.\n\n"
+        "Earlier in the same week a bomb on a passenger bus in Quetta had killed eleven people."
+    )
+    assert _row(frame, "Bhag")["role"] == "incident"
+    assert _row(frame, "Quetta")["rule"] == "earlier-date"

@@ -88,7 +88,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev43, test4-test15: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev46, test4-test16: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -152,6 +152,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev42", 6, 0.7),
         ("dev43", 6, 0.9),
         ("test15", 12, 0.55),
+        ("dev44", 6, 0.8),
+        ("dev45", 6, 0.9),
+        ("dev46", 6, 0.8),
+        ("test16", 11, 0.85),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.geoparse.matcher import Cues, Sentence, Token
+from geokit.resolve.roads import road_words
 
 if TYPE_CHECKING:
     from geokit.geoparse.article import _Mention
@@ -539,11 +540,17 @@ def _form_rule(
         or (
             m.kind == "country"
             and m.j < len(toks)
-            and (words[m.j] in ("border", "borders", "frontier") or c.has("attributive", words[m.j]))
+            and (
+                words[m.j] in ("border", "borders", "frontier")
+                or c.has("attributive", words[m.j])
+                or _joined_attribute(toks, words, m.j, c)
+            )
         )
     ):
         # "Sindh's minister", "London-based", "the Pakistan border", "US troops"
         return "reference", "possessive"
+    if _road_end(m, text, words):
+        return "reference", "road-end"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman", "and the Bajaur district"
     at = m.i - 1 if m.i >= 3 and words[m.i - 1] == "the" and words[m.i - 2] in ("and", "or") else m.i
     if (at >= 2 and words[at - 1] in ("and", "or")) or (
@@ -701,15 +708,61 @@ def _cue_rule(
 
 
 def _issued_by(toks: Sequence[Token], words: Sequence[str], p: int, c: Cues) -> bool:
-    """Tell whether the place is the seat of an issuer: "a statement issued by the ISPR in Rawalpindi".
+    """Tell whether the place is the seat of an issuer or an office: "issued by the ISPR in Rawalpindi".
 
-    Walks left from the place's preposition over the issuer's name (capitalised words, "the",
-    "of") to "by" and the word before it.
+    Walks left from the place's preposition over the institution's name (capitalised words,
+    "the", "of") to "by" and the word before it, or to a head of office and "of" ("served as
+    spokesman of the Ministry of Defence in Kabul"): the place says where the institution sits.
     """
     k = p - 1
     while k >= 1 and p - k <= 8 and (toks[k].cap or words[k] in ("the", "of", "and")):
         k -= 1
-    return k >= 1 and k < p - 1 and words[k] == "by" and c.has("ref_head", words[k - 1])
+    if k < 1 or k >= p - 1 or not any(t.cap for t in toks[k + 1 : p]):
+        return False
+    if words[k] == "by":
+        return c.has("ref_head", words[k - 1])
+    return words[k + 1] == "of" and c.has("ref_head", words[k])
+
+
+def _joined_attribute(toks: Sequence[Token], words: Sequence[str], j: int, c: Cues) -> bool:
+    """'U.S. and European officials': a country joined to another name before an attributive noun."""
+    return (
+        j + 2 < len(toks)
+        and words[j] in ("and", "or")
+        and toks[j + 1].cap
+        and c.has("attributive", words[j + 2])
+    )
+
+
+_DASH_GAPS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014"})
+
+
+def _road_end(m: _Mention, text: str, words: Sequence[str]) -> bool:
+    """Tell whether the place is one end of a road named after its two ends: "the Quetta–Karachi highway".
+
+    The name says which road it is ("set up checkpoints on the Quetta–Karachi and Surab–Gidar
+    roads"), not where anything happened; the road words are ``geokit/data/roads.tsv``'s.
+    Further pairs joined by "and" may stand between the pair and the road word.
+    """
+    toks = m.sent.tokens
+    n = len(toks)
+    first = m.j < n and text[m.end : toks[m.j].start] in _DASH_GAPS
+    if not first and not (m.i > 0 and toks[m.i - 1].cap and text[toks[m.i - 1].end : m.start] in _DASH_GAPS):
+        return False
+    road = road_words()
+
+    def is_road(w: str) -> bool:
+        return w in road or (w.endswith("s") and w[:-1] in road)
+
+    def past_name(k: int) -> int:
+        while k < n and toks[k].cap and not is_road(words[k]):
+            k += 1
+        return k
+
+    k = past_name(m.j) if first else m.j  # the first end: past the second
+    while k + 1 < n and words[k] in ("and", "or") and toks[k + 1].cap:
+        k = past_name(k + 1)  # "... and Surab–Gidar roads": another pair
+    return k < n and is_road(words[k])
 
 
 def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool) -> tuple[str, str]:

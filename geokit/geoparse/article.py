@@ -95,6 +95,10 @@ RULES = {
     "name-part": "the place opens an institution's name or an office ('the Kentucky State Police', "
     "'Fargo Mayor'): a reference the news corpora count as a toponym",
     "abbreviation": "a state or province in a news agency's abbreviation ('Norman, Okla.', 'D-N.J.')",
+    "road-end": "the place is one end of a road named after its two ends ('checkpoints on the "
+    "Quetta–Karachi highway'): it names the road",
+    "recalled": "the place names an event told before as a reference ('After the Logar deaths, ...'): "
+    "that earlier event, not a site",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
     "violence",
@@ -1497,16 +1501,35 @@ def _give_roles(
     done: dict[int, tuple[str, str]] = {}
     facts: dict[int, _Facts] = {}
     sites: set[str] = set()
+    told: set[str] = set()  # the keys of the places told so far
     line = dateline(text)
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, report, done, facts)
         if m.rule == "reaction-object" and m.key in sites:
             # "condemned the attack in Kabul" in a report whose event is in Kabul: the attack's place
             m.role, m.rule = done[id(m)] = "incident", "event-locative"
+        elif m.role == "incident" and m.key in told and m.key not in sites and _recalls_event(m, c):
+            m.role, m.rule = done[id(m)] = "reference", "recalled"
+        told.add(m.key)
         if m.role == "incident" and (line is None or not line[0] <= m.start < line[1]):
             sites.add(m.key)  # the dateline's town is where the story was filed, no site
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
+
+
+_RECALLING = frozenset({"after", "since", "following", "before", "despite"})
+
+
+def _recalls_event(m: _Mention, c: Cues) -> bool:
+    """'After the Logar deaths, ...': the place names, as an attribute, an event the report told before."""
+    toks = m.sent.tokens
+    return (
+        m.i >= 2
+        and m.j < len(toks)
+        and toks[m.i - 1].low == "the"
+        and toks[m.i - 2].low in _RECALLING
+        and (c.has("event", toks[m.j].low) or c.has("death", toks[m.j].low))
+    )
 
 
 #: A long report's sentences from this one on tell its event's background and other attacks of

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["RoadName", "road_ends"]
+__all__ = ["RoadName", "road_ends", "road_words"]
 
 _DASHES = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014\u2015]")
 _TOKENS = re.compile(r"[^\W_]+(?:'[^\W_]+)?|-")
@@ -29,6 +29,12 @@ def _words() -> dict[str, str]:
             word, role = ([*line.split("\t"), ""])[:2]
             out[word.strip()] = role.strip()
     return out
+
+
+@cache
+def road_words() -> frozenset[str]:
+    """Return the words for a road or route (role ``road`` in ``roads.tsv``): "highway", "road"."""
+    return frozenset(w for w, role in _words().items() if role == "road")
 
 
 @dataclass(frozen=True, slots=True)
