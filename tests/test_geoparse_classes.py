@@ -2216,3 +2216,17 @@ def test_an_attack_earlier_in_the_same_week_is_another_event() -> None:
     )
     assert _row(frame, "Bhag")["role"] == "incident"
     assert _row(frame, "Quetta")["rule"] == "earlier-date"
+
+
+def test_a_city_before_its_police_chief_names_the_office_s_seat() -> None:
+    frame = parse_article(
+        "KARACHI: Gunmen on motorcycles fired on a scholar's car in Gulshan-i-Iqbal on Friday.\n\n"
+        "Karachi police chief Amir Shaikh said the attack was meant to spread chaos."
+    )
+    assert _row(frame, "Gulshan-i-Iqbal")["role"] == "incident"
+    assert (_row(frame, "Karachi")["role"], _row(frame, "Karachi")["rule"]) == ("reference", "possessive")
+    # a comma ends the name: "in Kabul, officials said" keeps Kabul's own role
+    frame = parse_article(
+        "A suicide bomber killed the minister inside his ministry in Kabul, officials said."
+    )
+    assert _row(frame, "Kabul")["role"] == "incident"

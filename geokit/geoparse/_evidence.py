@@ -546,8 +546,9 @@ def _form_rule(
                 or _joined_attribute(toks, words, m.j, c)
             )
         )
+        or (_office_of(words, m.j) and text[m.end : toks[m.j].start] == " ")
     ):
-        # "Sindh's minister", "London-based", "the Pakistan border", "US troops"
+        # "Sindh's minister", "London-based", "the Pakistan border", "US troops", "Karachi police chief"
         return "reference", "possessive"
     if _road_end(m, text, words):
         return "reference", "road-end"
@@ -732,6 +733,21 @@ def _joined_attribute(toks: Sequence[Token], words: Sequence[str], j: int, c: Cu
         and toks[j + 1].cap
         and c.has("attributive", words[j + 2])
     )
+
+
+#: Offices a place names as their seat ("Karachi police chief", "the Quetta district administration")
+_OFFICES = frozenset(
+    {"chief", "chiefs", "commissioner", "spokesman", "spokesperson", "official", "officials"}
+    | {"administration", "authorities", "government", "mayor", "governor"}
+)
+_OFFICE_KINDS = frozenset({"police", "district", "city", "municipal", "provincial"})
+
+
+def _office_of(words: Sequence[str], j: int) -> bool:
+    """'Karachi police chief Amir Shaikh said ...': the place names an office's seat, an attribute."""
+    if j < len(words) and words[j] in _OFFICE_KINDS:
+        j += 1
+    return j < len(words) and words[j] in _OFFICES
 
 
 _DASH_GAPS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014"})
