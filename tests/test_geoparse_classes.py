@@ -2230,3 +2230,14 @@ def test_a_city_before_its_police_chief_names_the_office_s_seat() -> None:
         "A suicide bomber killed the minister inside his ministry in Kabul, officials said."
     )
     assert _row(frame, "Kabul")["role"] == "incident"
+
+
+def test_the_sources_list_closing_a_wikinews_article_names_no_site() -> None:
+    frame = parse_article(
+        "Date: July 10, 2019\n\nGunmen shot dead three guards near Piranshahr on Tuesday, officials said.\n\n"
+        "Sources\n"
+        '- "Guards shot dead in Iran" - The National, July 9, 2019\n'
+        '- "Artillery kills teenager near Sidakan in Erbil" - Rudaw, July 10, 2019\n'
+    )
+    assert _row(frame, "Piranshahr")["role"] == "incident"
+    assert set(frame.loc[frame["text"].isin(["Sidakan", "Erbil"]), "rule"]) == {"section"}

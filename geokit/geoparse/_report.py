@@ -220,6 +220,20 @@ _ASIDE_HEADINGS = frozenset(
         "see also",
     }
 )
+#: Headings of the lists that close an article (Wikinews' "Sources", Wikipedia's "References"):
+#: the titles of other reports, read as references to the end of the text, whatever follows
+_CLOSING_HEADINGS = frozenset(
+    {
+        "sources",
+        "source",
+        "references",
+        "external links",
+        "see also",
+        "notes",
+        "further reading",
+        "related news",
+    }
+)
 
 
 def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
@@ -227,7 +241,7 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
 
     A heading is a sentence of at most four words with no full stop, alone in its paragraph, or
     a paragraph's first sentence of one or two words ("Background. Zahedan lies ..."); the
-    section runs to the next heading.
+    section runs to the next heading. A closing list ("Sources", "References") runs to the end.
     """
     out: set[int] = set()
     aside = False
@@ -241,6 +255,8 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
         heading = (alone and words <= 4 and not raw.endswith((".", "?", "!", '"'))) or (
             opens and words <= 2 and raw.endswith(".") and not alone
         )
+        if heading and key(raw.rstrip(".:")) in _CLOSING_HEADINGS:
+            return frozenset(out | {t.index for t in sents[n + 1 :]})
         if heading:
             aside = key(raw.rstrip(".")) in _ASIDE_HEADINGS
             continue
