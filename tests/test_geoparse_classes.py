@@ -2241,3 +2241,21 @@ def test_the_sources_list_closing_a_wikinews_article_names_no_site() -> None:
     )
     assert _row(frame, "Piranshahr")["role"] == "incident"
     assert set(frame.loc[frame["text"].isin(["Sidakan", "Erbil"]), "rule"]) == {"section"}
+
+
+def test_an_unknown_town_of_a_unit_after_a_country_s_possessive_is_in_that_unit() -> None:
+    frame = parse_article(
+        "PESHAWAR, Pakistan, Dec 6, 2010 (AFP) - Two suicide bombers attacked a meeting of elders in "
+        "Ghalanai, the main town of Pakistan's Mohmand tribal district, on Monday, killing 40 people.",
+        boundaries="PAK:ADM2",
+    )
+    assert (_row(frame, "Ghalanai")["role"], _row(frame, "Ghalanai")["admin2"]) == ("incident", "Mohmand")
+
+
+def test_an_unknown_name_is_not_placed_near_a_wire_hub_outside_the_lede_s_province() -> None:
+    frame = parse_article(
+        "HERAT, Afghanistan, Oct 26, 2016 (Reuters) - Fighters killed about 30 civilians they had seized "
+        "in the central Afghan province of Ghor, officials said on Wednesday.\n\n"
+        "Their commander was killed in the fighting in the Ghalmin area."
+    )
+    assert _row(frame, "Ghalmin")["admin1"] == "Ghowr"

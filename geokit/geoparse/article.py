@@ -1303,8 +1303,19 @@ _HELD_BY = frozenset(
 
 
 def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
-    """Return the admin unit named right after an unknown name, which holds it ("X area of Y district")."""
+    """Return the admin unit named right after an unknown name, which holds it ("X area of Y district").
+
+    A country's possessive may stand before the unit: "Ghalanai, the main town of Pakistan's
+    Mohmand tribal district".
+    """
     toks = m.sent.tokens
+    countries = {  # a country's words and its possessive's "s"
+        n
+        for o in placed
+        if o.kind == "country" and o.sent is m.sent
+        for n in range(o.i, o.j + 1)
+        if n < o.j or (n < len(toks) and toks[n].low == "s")
+    }
     for o in placed:
         if (
             o.sent is m.sent
@@ -1312,7 +1323,7 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
             and o.res is not None
             and o.res.place is not None
             and o.res.place.is_admin
-            and all(t.low in _HELD_BY for t in toks[m.j : o.i])
+            and all(t.low in _HELD_BY or n in countries for n, t in enumerate(toks[m.j : o.i], m.j))
         ):
             return o
     return None
@@ -1414,6 +1425,44 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     return True
 
 
+def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -> list[_Mention]:
+    """Put the units of the dateline's paragraph in place of its town when none of them holds it.
+
+    "HERAT, Afghanistan (Reuters) - ... outside Firozkoh, the capital of the central Afghan
+    province of Ghor": the story was filed in a hub outside the province it tells of, so an
+    unknown name of the report ("the Ghalmin area") is placed in Ghor, not near Herat.
+    """
+    line = dateline(text)
+    if line is None:
+        return towns
+    hub = [o for o in towns if line[0] <= o.start < line[1]]
+    paragraph = hub[0].sent.paragraph if hub else -1
+    units = [
+        o
+        for o in placed
+        if o.sent.paragraph == paragraph
+        and not line[0] <= o.start < line[1]
+        and o.res is not None
+        and o.res.place is not None
+        and o.res.place.kind in ("adm1", "adm2")
+    ]
+    if not units:
+        return towns
+
+    def holds(unit: Place, town: Place) -> bool:
+        level = "admin1" if unit.kind == "adm1" else "admin2"
+        return unit.country == town.country and getattr(unit, level) == getattr(town, level)
+
+    if any(
+        holds(u.res.place, h.res.place)
+        for u in units
+        for h in hub
+        if u.res and u.res.place and h.res and h.res.place
+    ):
+        return towns
+    return [o for o in towns if o not in hub] + units
+
+
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
     """Resolve the gazetteer's places first, then each unknown name.
 
@@ -1439,6 +1488,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and o.res.place.kind not in ("adm1", "country")
         and (home is None or o.country == home)
     ]
+    towns = _without_hub(towns, placed, text)
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
     named: dict[str, _Mention] = {}  # each unknown name's first mention
     for m in mentions:
