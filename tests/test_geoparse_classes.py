@@ -2259,3 +2259,26 @@ def test_an_unknown_name_is_not_placed_near_a_wire_hub_outside_the_lede_s_provin
         "Their commander was killed in the fighting in the Ghalmin area."
     )
     assert _row(frame, "Ghalmin")["admin1"] == "Ghowr"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Kurdish groups have bases in Iraq's Kurdistan Region, and their fighters clash regularly with "
+            "Iranian forces along the frontier.",
+            "Kurdistan Region",
+        ),
+        (
+            "Peshawar lies close to the tribal areas where troops are fighting militants, most recently in "
+            "Bajaur.",
+            "Bajaur",
+        ),
+    ],
+)
+def test_frequency_and_the_progressive_of_fighting_tell_a_state_of_things(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "Date: July 10, 2019\n\nGunmen killed three guards near Piranshahr on Tuesday.\n\n" + sentence
+    )
+    assert _row(frame, "Piranshahr")["role"] == "incident"
+    assert _row(frame, place)["role"] == "reference"
