@@ -2267,7 +2267,7 @@ def test_an_unknown_name_is_not_placed_near_a_wire_hub_outside_the_lede_s_provin
         (
             "Kurdish groups have bases in Iraq's Kurdistan Region, and their fighters clash regularly with "
             "Iranian forces along the frontier.",
-            "Kurdistan Region",
+            "Kurdistan",
         ),
         (
             "Peshawar lies close to the tribal areas where troops are fighting militants, most recently in "
