@@ -2282,3 +2282,11 @@ def test_frequency_and_the_progressive_of_fighting_tell_a_state_of_things(senten
     )
     assert _row(frame, "Piranshahr")["role"] == "incident"
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_place_deep_in_an_organisation_s_name_is_no_mention() -> None:
+    frame = parse_article(
+        "Date: July 10, 2019\n\nFighters of the Party of Free Life of Kurdistan attacked a post near Sardasht "
+        "on Monday. Militants of the Islamic Movement of Uzbekistan stormed the airport in Karachi."
+    )
+    assert set(frame["text"]) == {"Sardasht", "Karachi"}

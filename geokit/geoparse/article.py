@@ -620,7 +620,16 @@ def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
         w = toks[a - 2].low
         if c.has("facility", w):
             return False  # "the University of Karachi" stands in Karachi
-        return c.has("org", w) or idx.non_place.get(w) in ("organisation", "group", "person")
+        if c.has("org", w) or idx.non_place.get(w) in ("organisation", "group", "person"):
+            return True
+        # further into the name: "the Party of Free Life of Kurdistan"
+        k = a - 3
+        while k >= 0 and a - k <= 8 and (toks[k].cap or toks[k].low in ("of", "for", "and")):
+            if toks[k].cap and c.has("facility", toks[k].low):
+                return False
+            if toks[k].cap and c.has("org", toks[k].low):
+                return True
+            k -= 1
     return False
 
 
