@@ -2290,3 +2290,13 @@ def test_a_place_deep_in_an_organisation_s_name_is_no_mention() -> None:
         "on Monday. Militants of the Islamic Movement of Uzbekistan stormed the airport in Karachi."
     )
     assert set(frame["text"]) == {"Sardasht", "Karachi"}
+
+
+def test_a_date_in_a_since_comparison_after_the_place_dates_the_earlier_event() -> None:
+    frame = parse_article(
+        "Date: April 6, 2013\n\nThe bombing in Qalat was the deadliest attack on Americans since a bomb "
+        "killed six soldiers in the east last July.\n\nMilitants in Bajaur have held soldiers captive "
+        "since late August."
+    )
+    assert _row(frame, "Qalat")["role"] == "incident"
+    assert _row(frame, "Bajaur")["role"] == "reference"

@@ -361,6 +361,23 @@ def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> boo
     return any(q < m.i or "since" not in words[m.j : q] for q in at)
 
 
+_SPAN_STARTS = frozenset({"late", "early", "mid", "last", "then"})
+
+
+def _dated_since(m: _Mention, words: Sequence[str]) -> bool:
+    """Whether every date of the sentence lies in a "since" clause after the place.
+
+    "The bombing in Qalat was the deadliest attack since a bomb killed six soldiers last July":
+    July dates the earlier bomb the comparison names, not Qalat's. A "since" that opens a span
+    ("since late August", "since 2009") is no such comparison.
+    """
+    since = next((n for n in range(m.j, len(words) - 1) if words[n] == "since"), None)
+    nxt = words[since + 1] if since is not None else ""
+    if since is None or nxt in _SPAN_STARTS or nxt in _MONTH_WORDS or nxt.isdigit():
+        return False  # "have held soldiers captive since late August": a span up to now
+    return all(n > since for n, w in enumerate(words) if w in _MONTH_WORDS or (len(w) == 4 and w.isdigit()))
+
+
 def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
     """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
     return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
@@ -587,7 +604,11 @@ def _form_rule(
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
-    if _earlier_covers(m, f.earlier, f.words) or _dated_away(f, report) or _pluperfect_before(f, report):
+    if (
+        _earlier_covers(m, f.earlier, f.words)
+        or (_dated_away(f, report) and not _dated_since(m, f.words))
+        or _pluperfect_before(f, report)
+    ):
         return "reference", "earlier-date"
     if 0 <= f.future < m.i and not any(f.future < e < m.i and words[e] not in _ACTORS for e in f.events):
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence
