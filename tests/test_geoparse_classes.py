@@ -2300,3 +2300,13 @@ def test_a_date_in_a_since_comparison_after_the_place_dates_the_earlier_event() 
     )
     assert _row(frame, "Qalat")["role"] == "incident"
     assert _row(frame, "Bajaur")["role"] == "reference"
+
+
+def test_an_unknown_name_is_placed_by_the_headline_over_a_paper_s_dateline() -> None:
+    frame = parse_article(
+        "42 killed as bomber strikes anti-militant jirga in Darra Adam Khel\n\n"
+        "PESHAWAR, March 2: At least 42 people were killed when a blast tore through a gathering of "
+        "elders near the Zarghunkhel checkpost on Sunday.",
+        boundaries="PAK:ADM2",
+    )
+    assert _row(frame, "Zarghunkhel")["admin2"] == "Kohat"

@@ -1439,21 +1439,25 @@ def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -
 
     "HERAT, Afghanistan (Reuters) - ... outside Firozkoh, the capital of the central Afghan
     province of Ghor": the story was filed in a hub outside the province it tells of, so an
-    unknown name of the report ("the Ghalmin area") is placed in Ghor, not near Herat.
+    unknown name of the report ("the Ghalmin area") is placed in Ghor, not near Herat. So it is
+    when a headline names a place outside the dateline's district ("... strikes jirga in Darra
+    Adam Khel" over "PESHAWAR, March 2: ... near the Zarghunkhel checkpost").
     """
     line = dateline(text)
     if line is None:
         return towns
     hub = [o for o in towns if line[0] <= o.start < line[1]]
     paragraph = hub[0].sent.paragraph if hub else -1
-    units = [
+    units = [  # the units of the dateline's paragraph, and any place of a headline above it
         o
         for o in placed
-        if o.sent.paragraph == paragraph
-        and not line[0] <= o.start < line[1]
-        and o.res is not None
+        if o.res is not None
         and o.res.place is not None
-        and o.res.place.kind in ("adm1", "adm2")
+        and not line[0] <= o.start < line[1]
+        and (
+            (o.sent.paragraph == paragraph and o.res.place.kind in ("adm1", "adm2"))
+            or (o.sent.paragraph < paragraph and o.kind not in ("country", "continent"))
+        )
     ]
     if not units:
         return towns
