@@ -2310,3 +2310,15 @@ def test_an_unknown_name_is_placed_by_the_headline_over_a_paper_s_dateline() -> 
         boundaries="PAK:ADM2",
     )
     assert _row(frame, "Zarghunkhel")["admin2"] == "Kohat"
+
+
+def test_where_relatives_ask_to_be_resettled_is_no_site() -> None:
+    frame = parse_article(
+        "Date: August 31, 2021\n\nA drone strike killed ten civilians in Kabul on Sunday.\n\n"
+        "Relatives of the dead asked to be resettled in the United States."
+    )
+    assert _row(frame, "Kabul")["role"] == "incident"
+    assert (_row(frame, "United States")["role"], _row(frame, "United States")["rule"]) == (
+        "reference",
+        "other-verb",
+    )

@@ -88,7 +88,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev49, test4-test17: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev52, test4-test18: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -160,6 +160,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev48", 6, 0.7),
         ("dev49", 6, 0.8),
         ("test17", 12, 0.65),
+        ("dev50", 6, 0.8),
+        ("dev51", 6, 0.8),
+        ("dev52", 6, 0.9),
+        ("test18", 12, 0.45),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
