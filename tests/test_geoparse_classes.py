@@ -2322,3 +2322,13 @@ def test_where_relatives_ask_to_be_resettled_is_no_site() -> None:
         "reference",
         "other-verb",
     )
+
+
+def test_the_garrison_city_after_a_named_city_is_that_city_not_the_dateline_s() -> None:
+    frame = parse_article(
+        "ISLAMABAD, Pakistan (AP) — Nov. 24, 2007 — Suicide bombers struck a bus near the army's "
+        "headquarters in Rawalpindi on Saturday, killing 30 people in the first major attack on the "
+        "garrison city since emergency rule was imposed, officials said.",
+        boundaries="PAK:ADM2",
+    )
+    assert set(frame.loc[frame["role"] == "incident", "admin2"]) == {"Rawalpindi"}

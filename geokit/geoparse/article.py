@@ -1680,6 +1680,16 @@ def _dateline_references(mentions: list[_Mention], text: str, pub: dt.date | Non
 _ANAPHOR_HEADS = frozenset({"city", "town", "capital"})
 
 
+def _is_town(m: _Mention) -> bool:
+    """Whether a mention is read as a town or city (not a unit, a country or an unknown name)."""
+    return (
+        m.res is not None
+        and m.res.place is not None
+        and not m.res.place.is_admin
+        and m.kind not in ("country", "continent", "unknown")
+    )
+
+
 def _dateline_anaphors(
     mentions: list[_Mention], text: str, sents: Sequence[Sentence], c: Cues
 ) -> list[_Mention]:
@@ -1730,6 +1740,13 @@ def _dateline_anaphors(
                 continue
             if any(o.sent is s and text[o.end : toks[a].start].strip() == "," for o in mentions):
                 continue  # "in Rawalpindi, the garrison city next to the capital": it tells of Rawalpindi
+            if t.low != "capital" and any(
+                o.sent is s and o.end <= toks[a].start and o is not town and _is_town(o) and o.key != town.key
+                for o in mentions
+            ):
+                # "near the army's headquarters in Rawalpindi ... on the garrison city": the town just
+                # named ("the provincial capital" still is the dateline's, as capitals are few)
+                continue
             start = toks[a].start  # the determiner too: "in this city" reads like "in Peshawar"
             ref = _province_told(mentions, town, t.start) if toks[n - 1].low == "provincial" else town
             m = _Mention(
