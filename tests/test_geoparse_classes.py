@@ -2332,3 +2332,32 @@ def test_the_garrison_city_after_a_named_city_is_that_city_not_the_dateline_s() 
         boundaries="PAK:ADM2",
     )
     assert set(frame.loc[frame["role"] == "incident", "admin2"]) == {"Rawalpindi"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "role"),
+    [
+        (
+            "A remote-controlled bomb hit a prison van in North-West Frontier Province, killing ten.",
+            "North-West Frontier Province",
+            "incident",
+        ),
+        ("A roadside bomb killed four soldiers in FATA on Monday.", "FATA", "incident"),
+        ("Gunmen shot dead two policemen in D.G. Khan on Monday.", "D.G. Khan", "incident"),
+    ],
+)
+def test_former_names_and_abbreviations_of_units_are_found_in_text(
+    sentence: str, place: str, role: str
+) -> None:
+    frame = parse_article(sentence, boundaries="PAK:ADM2")
+    assert _row(frame, place)["role"] == role
+    assert _row(frame, place)["admin1"] == "Khyber Pakhtunkhwa" or place == "D.G. Khan"
+
+
+def test_a_trend_in_a_relative_clause_past_the_lede_is_no_site() -> None:
+    frame = parse_article(
+        "MUZAFFARABAD, June 26 (Reuters) - A suicide bomber killed two soldiers in Muzaffarabad on Friday.\n\n"
+        "The region had been spared much of the violence.\n\n"
+        "It had largely been spared the militant violence that has hit the North-West Frontier Province."
+    )
+    assert _row(frame, "North-West Frontier Province")["role"] == "reference"

@@ -269,6 +269,14 @@ def _perfect_passive(f: _Facts) -> bool:
     return False
 
 
+def _perfect_relative(f: _Facts) -> bool:
+    """Tell a trend in a relative clause: 'the violence that has hit the North-West Frontier Province'."""
+    words = f.words
+    return any(
+        n >= 2 and words[n - 1] in ("has", "have") and words[n - 2] in ("that", "which") for n in f.events
+    )
+
+
 #: Adverbs that may stand between "has" and its participle ("have also been fighting")
 _PERFECT_ADVERBS = frozenset(
     {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now", "instead", "steadily"}
@@ -598,7 +606,11 @@ def _form_rule(
         return "reference", "past-year"
     if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
         return "reference", "habitual"
-    if m.sent.index > 1 and not f.day and (_perfect_passive(f) or _perfect_state(f.words)):
+    if (
+        m.sent.index > 1
+        and not f.day
+        and (_perfect_passive(f) or _perfect_state(f.words) or _perfect_relative(f))
+    ):
         # "its workers have been attacked on the highway to Zaranj", "forces have also been fighting
         # for control of Sangin": a state of things, past the lede
         return "reference", "habitual"

@@ -306,7 +306,13 @@ def _find(
                 and not _country_code(toks[a], found, idx)
             ):
                 continue
-            if single and toks[a].text.isupper() and len(low) <= 4 and found not in idx.countries:
+            if (
+                single
+                and toks[a].text.isupper()
+                and len(low) <= 4
+                and found not in idx.countries
+                and found not in idx.aliases
+            ):
                 continue  # "IS", "BA", "NGO": acronyms, not places
             if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
                 continue

@@ -33,6 +33,7 @@ from typing import NamedTuple
 from geokit._fs import atomic_write
 from geokit.gazetteer import Gazetteer, Match
 from geokit.normalize import key, non_place_words
+from geokit.resolve.hints import _aliases
 
 __all__ = [
     "Cues",
@@ -584,6 +585,9 @@ class NameIndex:
         self.countries = _countries()
         self.points, self.continents = world_points()
         self.non_place = non_place_words()
+        # abbreviations and former names (``geokit/data/aliases.tsv``: "NWFP", "FATA", "D G Khan"),
+        # read by the resolver; the index finds them in text
+        self.aliases: dict[str, str] = {a: n for a, n in _aliases().items() if len(a) >= 3 and a.isascii()}
         self._known: dict[str, bool] = {}
         self._matches: dict[str, list[Match]] = {}
         self._variants: dict[str, list[Match]] = {}
@@ -615,7 +619,11 @@ class NameIndex:
             if len(self._known) > _MEMO_SIZE:
                 self._known.clear()
             found = self._known[k] = (
-                k in self.countries or k in self.continents or k in self.derived or k in self.keys
+                k in self.countries
+                or k in self.continents
+                or k in self.derived
+                or k in self.keys
+                or k in self.aliases
             )
         return found
 
@@ -626,6 +634,10 @@ class NameIndex:
             if len(self._matches) > _MEMO_SIZE // 10:
                 self._matches.clear()
             found = list(self.gazetteer.search(k, variants=False)) if k in self.keys else []
+            if not found and k in self.aliases:
+                found = [
+                    Match(m.place, "alt") for m in self.gazetteer.search(self.aliases[k], variants=False)
+                ]
             for full in self.derived.get(k, ()):
                 found += [
                     Match(m.place, "alt")
