@@ -2361,3 +2361,12 @@ def test_a_trend_in_a_relative_clause_past_the_lede_is_no_site() -> None:
         "It had largely been spared the militant violence that has hit the North-West Frontier Province."
     )
     assert _row(frame, "North-West Frontier Province")["role"] == "reference"
+
+
+def test_a_name_s_own_foreign_reading_does_not_make_its_country_seen() -> None:
+    frame = parse_article(
+        "ISLAMABAD, June 15, 2014 (AFP) - Pakistani fighter jets pounded militant hideouts in North "
+        "Waziristan on Sunday.\n\nSecurity sources said the jets hit hideouts in the forests of the Degan "
+        "area and in Boya and Datta Khel."
+    )
+    assert "CN" not in set(frame["country"].dropna())

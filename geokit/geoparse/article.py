@@ -772,21 +772,27 @@ def _focus(
     country: str | None,
     demonyms: Sequence[str] = (),
     line: tuple[int, int, int] | None = None,
-) -> tuple[set[str], str | None, frozenset[str]]:
-    """Return the report's focus countries, its home country and every country something voted for.
+) -> tuple[set[str], str | None, dict[str, frozenset[str]]]:
+    """Return the report's focus countries, its home country and the names behind each country seen.
+
+    A country is seen when the report names it, has a demonym of it, or has a name that votes for
+    it or is a world city there.
 
     A world city is named far beyond its country's news and casts no vote, but for the town of
     the wire dateline (``line``, from :func:`._report.dateline`) and of the first sentence (the
     title): "PESHAWAR: ..." and "... shot dead in Karachi" place the report.
     """
     votes: dict[str, float] = {}
+    voters: dict[str, set[str]] = {}  # the names behind each country's vote or sighting
     for cc in demonyms:
         votes[cc] = votes.get(cc, 0) + 0.5
+        voters.setdefault(cc, set()).add(f"demonym:{cc}")
     named: set[str] = set()
     seen: set[str] = set()
     voted: set[str] = set()
     for m in mentions:
         if m.kind == "country" and m.country:
+            voters.setdefault(m.country, set()).add(m.key)
             votes[m.country] = votes.get(m.country, 0) + (_REPEAT_VOTE if m.country in named else 1)
             if line is not None and line[0] <= m.start < line[1]:
                 votes[m.country] += 1  # "KANDAHAR, Afghanistan (AP) -": the wire places the report
@@ -803,11 +809,14 @@ def _focus(
         if len(strong) == 1 and not world:  # "Mecca" is no vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + (_REPEAT_VOTE if m.key in voted else 1)
+            voters.setdefault(cc, set()).add(m.key)
             voted.add(m.key)
         elif world:
             # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
             big = {x.place.country for x in m.matches if x.place.population >= _WORLD_CITY}
             seen.update(big)
+            for cc in big:
+                voters.setdefault(cc, set()).add(m.key)
             lede = m.sent.index == 0 and m.key not in voted  # "... shot dead in Karachi" as the title
             if len(big) == 1 and ((line is not None and line[0] <= m.start < line[1]) or lede):
                 cc = next(iter(big))
@@ -820,7 +829,9 @@ def _focus(
     if top:
         focus.add(top)
         focus |= {k for k, v in votes.items() if v >= max(2.0, 0.34 * votes[top])}
-    return focus, (country.upper() if country else top), frozenset(votes.keys() | seen)
+    if country:
+        voters.setdefault(country.upper(), set()).add(f"given:{country.upper()}")
+    return focus, (country.upper() if country else top), {cc: frozenset(v) for cc, v in voters.items()}
 
 
 #: How much being in the report's focus countries weighs against population, in powers of
@@ -846,8 +857,9 @@ class _Context(NamedTuple):
     units: set[tuple[str, str]]  # (country, admin-1 name)
     #: memo of _prior for the focus the context was made for, by every field of the reading it reads
     scores: dict[tuple[str, float, float, str, str | None, str, int, str], float]
-    #: countries the report names or has a place or demonym of, in the focus or not
-    seen: frozenset[str] = frozenset()
+    #: countries the report names or has a place or demonym of, in the focus or not, with the
+    #: names behind each (a name's own reading does not make its country seen for itself)
+    seen: dict[str, frozenset[str]] = {}  # noqa: RUF012  (a NamedTuple default, never mutated)
 
 
 def _anchors(found: Sequence[_Mention], focus: set[str]) -> _Context:
@@ -991,7 +1003,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
             _WORLD_CITY
             if x.how != "name"
             else _SEEN_CITY
-            if anchors is not None and x.place.country in anchors.seen
+            if anchors is not None and anchors.seen.get(x.place.country, frozenset()) - {m.key}
             else _FOREIGN_CITY
         )
         and (x.place.kind == "adm1" or not x.place.is_admin)
@@ -1002,7 +1014,11 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
         big = [x for x in m.matches if x.place.kind == typed]
     if not inside and not big and anchors is not None:
         # a unit of a country the report names or has a place of ("Ghor" beside Kabul)
-        big = [x for x in m.matches if x.place.kind == "adm1" and x.place.country in anchors.seen]
+        big = [
+            x
+            for x in m.matches
+            if x.place.kind == "adm1" and anchors.seen.get(x.place.country, frozenset()) - {m.key}
+        ]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4) and not told
     if not inside and (not big or m.kind == "weak" or opener):
