@@ -2370,3 +2370,11 @@ def test_a_name_s_own_foreign_reading_does_not_make_its_country_seen() -> None:
         "area and in Boya and Datta Khel."
     )
     assert "CN" not in set(frame["country"].dropna())
+
+
+def test_the_second_half_of_a_compound_adjective_governs_nothing() -> None:
+    frame = parse_article(
+        "Date: September 14, 2025\n\nIn an intelligence-based operation in Bajaur district on Friday, "
+        "22 militants were killed."
+    )
+    assert _row(frame, "Bajaur")["role"] == "incident"

@@ -1044,7 +1044,8 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
             return True  # "people displaced by fighting in the Salarzai area": where they came from
         if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
-        if c.has("other_verb", w):
+        if c.has("other_verb", w) and not (k >= 1 and text[toks[k - 1].end : toks[k].start] == "-"):
+            # (not the second half of a compound adjective: "an intelligence-based operation in Bajaur")
             if w == "held" and k + 1 < len(words) and words[k + 1] in ("hostage", "hostages", "captive"):
                 return False  # "were held hostage in a school in X": the siege is the event
             return not _victims_clause(words, k, c)
