@@ -164,6 +164,8 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev51", 6, 0.8),
         ("dev52", 6, 0.9),
         ("test18", 12, 0.45),
+        ("dev53", 6, 0.7),
+        ("dev55", 6, 0.8),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
