@@ -2378,3 +2378,11 @@ def test_the_second_half_of_a_compound_adjective_governs_nothing() -> None:
         "22 militants were killed."
     )
     assert _row(frame, "Bajaur")["role"] == "incident"
+
+
+def test_a_demonym_in_the_plural_is_no_unknown_place() -> None:
+    frame = parse_article(
+        "KABUL, April 6, 2013 (AP) - A bomb killed six in Qalat on Saturday, the deadliest attack on "
+        "Americans in Afghanistan this year."
+    )
+    assert "Americans" not in set(frame["text"])

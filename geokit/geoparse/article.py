@@ -649,10 +649,12 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
     if j < len(toks) and c.has("building", toks[j].low):
         return False  # "the Mar Elias church"
     npw = non_place_words()
+    demonyms = _forms.demonym_table()
     for t in toks[i:j]:
         if (
             (c.has("stop", t.low) and t is toks[i] and j - i == 1)
             or c.has("demonym", t.low)
+            or (t.low.endswith("s") and t.low[:-1] in demonyms)  # "an attack on Americans"
             or c.has("org", t.low)
             or t.text.isupper()
             or t.text.isdigit()
