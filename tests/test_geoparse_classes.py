@@ -2386,3 +2386,14 @@ def test_a_demonym_in_the_plural_is_no_unknown_place() -> None:
         "Americans in Afghanistan this year."
     )
     assert "Americans" not in set(frame["text"])
+
+
+def test_a_comma_inside_a_list_of_districts_is_no_apposition() -> None:
+    frame = parse_article(
+        "QUETTA, Pakistan, July 10 (Reuters) - Fighters struck late on Tuesday in districts including "
+        "Panjgur, Surab, Kech and Kharan, hitting military checkpoints.\n\nIn Sibi, men threw a grenade at "
+        "a police checkpoint beside the railway crossing on the Sibi-Harnai line.",
+        boundaries="PAK:ADM2",
+    )
+    assert _row(frame, "Surab")["admin2"] == "Shaheed Sikandarabad"
+    assert _row(frame, "Harnai")["rule"] == "road-end"

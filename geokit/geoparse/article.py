@@ -1357,9 +1357,23 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
             and o.res.place is not None
             and o.res.place.is_admin
             and all(t.low in _HELD_BY or n in countries for n, t in enumerate(toks[m.j : o.i], m.j))
+            and not (o.i == m.j and _in_list(m, o, placed))
         ):
             return o
     return None
+
+
+def _in_list(m: _Mention, o: _Mention, placed: Sequence[_Mention]) -> bool:
+    """Whether "m, o" are two items of a list ("districts including Panjgur, Surab, Kech and Kharan").
+
+    A name before ``m`` that ends with a comma, or a name after ``o`` joined by a comma or
+    "and", makes the comma a list's, not "Datta Khel, North Waziristan".
+    """
+    toks = m.sent.tokens
+    before = any(p.sent is m.sent and p.j == m.i for p in placed)  # "Panjgur, Surab"
+    after = o.j + 1 < len(toks) and toks[o.j].low in ("and", "or") and toks[o.j + 1].cap
+    after = after or any(p.sent is m.sent and p.i == o.j for p in placed)  # "Kech, Kharan"
+    return before or after
 
 
 #: Words between a name and the city after it that make the name a part of the city: "the Shah
