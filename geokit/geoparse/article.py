@@ -790,7 +790,6 @@ def _focus(
         votes[cc] = votes.get(cc, 0) + 0.5
         voters.setdefault(cc, set()).add(f"demonym:{cc}")
     named: set[str] = set()
-    seen: set[str] = set()
     voted: set[str] = set()
     for m in mentions:
         if m.kind == "country" and m.country:
@@ -816,7 +815,6 @@ def _focus(
         elif world:
             # a world city's country is seen, though it is no vote ("Kabul" beside "Ghor")
             big = {x.place.country for x in m.matches if x.place.population >= _WORLD_CITY}
-            seen.update(big)
             for cc in big:
                 voters.setdefault(cc, set()).add(m.key)
             lede = m.sent.index == 0 and m.key not in voted  # "... shot dead in Karachi" as the title
