@@ -2397,3 +2397,25 @@ def test_a_comma_inside_a_list_of_districts_is_no_apposition() -> None:
     )
     assert _row(frame, "Surab")["admin2"] == "Shaheed Sikandarabad"
     assert _row(frame, "Harnai")["rule"] == "road-end"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Mach lies on the main road and railway line between Quetta and Sibi, which were closed during "
+            "the fighting.",
+            "Sibi",
+        ),
+        (
+            "Fighting was continuing between the army and the cleric's followers in Swat, officials said.",
+            "Swat",
+        ),
+    ],
+)
+def test_a_railway_between_towns_and_fighting_still_going_on_are_no_sites(sentence: str, place: str) -> None:
+    frame = parse_article(
+        "QUETTA, Pakistan, Jan 30 (Reuters) - Militants attacked the town of Mach late on Monday.\n\n"
+        "Officials confirmed the attack.\n\n" + sentence
+    )
+    assert _row(frame, place)["role"] == "reference"
