@@ -2419,3 +2419,13 @@ def test_a_railway_between_towns_and_fighting_still_going_on_are_no_sites(senten
         "Officials confirmed the attack.\n\n" + sentence
     )
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_name_before_imambargah_is_the_building_s_not_a_place() -> None:
+    frame = parse_article(
+        "The 2005 Karachi bombing was a suicide attack on the Madinat-ul-Ilm imambargah in the "
+        "Gulshan-e-Iqbal neighbourhood of Karachi on 30 May 2005.",
+        boundaries="PAK:ADM2",
+    )
+    assert "Madinat-ul-Ilm" not in set(frame["text"])
+    assert "East Karachi" in set(frame.loc[frame["role"] == "incident", "admin2"])
