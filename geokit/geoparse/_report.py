@@ -114,6 +114,7 @@ def _month(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=2)  # the steps of one parse ask it of the same text several times
 def dateline(text: str) -> tuple[int, int, int] | None:
     """Find a wire dateline (``QUETTA, Jan 31 (Reuters) -``): its place's span (with a country) and date.
 

@@ -228,7 +228,7 @@ def _find(
     text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues, misses: list[Run] | None = None
 ) -> list[_Mention]:
     """Find the place names of the text; the runs that are no name go to ``misses``."""
-    lower_words = {t.low for s in sents for t in s.tokens if not t.cap}
+    lower: set[str] | None = None  # the words written in lower case, made when first asked
     tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
     out: list[_Mention] = []
     known, has = idx.known, c.has
@@ -340,7 +340,9 @@ def _find(
                 m.country = idx.countries[found][0]
             else:
                 m.matches = idx.matches(found)
-                if single and low in lower_words:
+                if single and lower is None:
+                    lower = {t.low for s in sents for t in s.tokens if not t.cap}
+                if single and low in lower:  # type: ignore[operator]
                     m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
     return [
@@ -967,6 +969,14 @@ def _curated(place: Place) -> bool:
     return place.id.startswith("cur:")
 
 
+def _seen_elsewhere(anchors: _Context | None, country: str | None, own: str) -> bool:
+    """Whether a name other than ``own`` makes the report see ``country`` (a name, demonym or place)."""
+    if anchors is None or country is None:
+        return False
+    voters = anchors.seen.get(country)
+    return voters is not None and (len(voters) > 1 or own not in voters)
+
+
 def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told: bool = False) -> bool:
     """Pick the reading of a gazetteer mention (its country, and its unit); False drops it.
 
@@ -998,15 +1008,17 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
     big = [
         x
         for x in m.matches
-        if x.place.population
-        >= (
-            _WORLD_CITY
-            if x.how != "name"
-            else _SEEN_CITY
-            if anchors is not None and anchors.seen.get(x.place.country, frozenset()) - {m.key}
-            else _FOREIGN_CITY
+        if (x.place.kind == "adm1" or not x.place.is_admin)
+        and (
+            x.place.population >= _WORLD_CITY
+            or (
+                x.how == "name"
+                and (
+                    x.place.population >= _FOREIGN_CITY
+                    or (x.place.population >= _SEEN_CITY and _seen_elsewhere(anchors, x.place.country, m.key))
+                )
+            )
         )
-        and (x.place.kind == "adm1" or not x.place.is_admin)
     ]
     typed = _unit_after(m)
     if not inside and not big and typed:
@@ -1017,7 +1029,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
         big = [
             x
             for x in m.matches
-            if x.place.kind == "adm1" and anchors.seen.get(x.place.country, frozenset()) - {m.key}
+            if x.place.kind == "adm1" and _seen_elsewhere(anchors, x.place.country, m.key)
         ]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4) and not told
@@ -1340,13 +1352,17 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     Mohmand tribal district".
     """
     toks = m.sent.tokens
-    countries = {  # a country's words and its possessive's "s"
-        n
-        for o in placed
-        if o.kind == "country" and o.sent is m.sent
-        for n in range(o.i, o.j + 1)
-        if n < o.j or (n < len(toks) and toks[n].low == "s")
-    }
+    countries = (  # a country's words and its possessive's "s"
+        {
+            n
+            for o in placed
+            if o.kind == "country" and o.sent is m.sent
+            for n in range(o.i, o.j + 1)
+            if n < o.j or (n < len(toks) and toks[n].low == "s")
+        }
+        if any(o.kind == "country" for o in placed)
+        else set()
+    )
     for o in placed:
         if (
             o.sent is m.sent
