@@ -1754,18 +1754,7 @@ def _dateline_anaphors(
     line = dateline(text)
     if line is None:
         return []
-    town = next(
-        (
-            m
-            for m in mentions
-            if line[0] <= m.start < line[1]
-            and m.res is not None
-            and m.res.place is not None
-            and not m.res.place.is_admin
-            and m.kind not in ("country", "continent", "unknown")
-        ),
-        None,
-    )
+    town = next((m for m in mentions if line[0] <= m.start < line[1] and _is_town(m)), None)
     if town is None:
         return []
     out: list[_Mention] = []
