@@ -1,4 +1,4 @@
-"""Run geokit's benchmarks side by side with the peer tools, in one process run.
+"""Run geokit's benchmarks side by side with the peer tools, one fresh process per area.
 
 Usage: ``python bench/run.py [--quick] [--only gazetteer,join,...]``
 
@@ -6,6 +6,11 @@ Each ``bench/bench_<area>.py`` exposes ``run(quick: bool) -> list[dict]``; every
 row carries geokit's figure and the peer's figure measured in the same run.
 Results go to ``bench/results.json`` and a Markdown table on stdout. Absolute
 times are noisy on shared machines; read the ratios.
+
+Each area runs in a Python process of its own, as a user's script would: one area's
+tables and peers left in memory (the gazetteer area's million place names) make every
+later garbage collection walk them, and slowed the next area's geokit and peer alike by a
+fifth when they shared a process.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -38,12 +45,46 @@ def _fmt(x: object) -> str:
     return "–" if x is None else str(x)
 
 
+def _child(area: str, quick: bool, out: Path) -> int:
+    """Run one area in this process and write its rows to ``out`` as JSON."""
+    try:
+        module = importlib.import_module(f"bench_{area}")
+        got = module.run(quick=quick)
+    except Exception:  # one failing area must not hide the others
+        traceback.print_exc()
+        got = [{"area": area, "metric": "FAILED (see stderr)", "geokit": None, "peer": None}]
+    out.write_text(json.dumps(got, default=str))
+    return 0
+
+
+def _in_own_process(area: str, quick: bool) -> list[dict]:
+    """Run one area in a fresh Python process and return its rows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "rows.json"
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--only", area, "--rows-to", str(out)]
+        done = subprocess.run([*cmd, *(["--quick"] if quick else [])], check=False)
+        if done.returncode != 0 or not out.exists():
+            return [
+                {
+                    "area": area,
+                    "metric": f"FAILED (exit {done.returncode}, see stderr)",
+                    "geokit": None,
+                    "peer": None,
+                }
+            ]
+        rows: list[dict] = json.loads(out.read_text())
+        return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats")
     parser.add_argument("--only", help="comma-separated areas: " + ",".join(AREAS))
+    parser.add_argument("--rows-to", help=argparse.SUPPRESS)  # the child's way back: one area's rows
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
+    if args.rows_to:
+        return _child(args.only, args.quick, Path(args.rows_to))
     areas = args.only.split(",") if args.only else AREAS
     rows: list[dict] = []
     started = time.perf_counter()
@@ -52,12 +93,7 @@ def main() -> int:
             print(f"(no bench_{area}.py yet; skipped)", file=sys.stderr)
             continue
         t0 = time.perf_counter()
-        try:
-            module = importlib.import_module(f"bench_{area}")
-            got = module.run(quick=args.quick)
-        except Exception:  # one failing area must not hide the others
-            traceback.print_exc()
-            got = [{"area": area, "metric": "FAILED (see stderr)", "geokit": None, "peer": None}]
+        got = _in_own_process(area, args.quick)
         for row in got:
             row.setdefault("area", area)
             row["ratio"] = _ratio(row)
