@@ -26,13 +26,19 @@ def _gold() -> list[tuple[dict, str]]:
 
 
 def _articles_300(gold: list[tuple[dict, str]]) -> list[str]:
+    """Each gold report's header and the first 300 words of its body, the body repeated when shorter.
+
+    Words are counted between any whitespace, so the paragraphs stay as written and a line
+    break does not glue two words into one.
+    """
     out = []
     for _d, text in gold:
         head, _, body = text.partition("\n\n")
-        words = body.split(" ")
-        while len(words) < 300:
-            words += body.split(" ")
-        out.append(head + "\n\n" + " ".join(words[:300]))
+        body = body.strip()
+        while len(body.split()) < 300:
+            body += "\n\n" + text.partition("\n\n")[2].strip()
+        end = [m.end() for m in re.finditer(r"\S+", body)][299]
+        out.append(head + "\n\n" + body[:end])
     return out
 
 
