@@ -203,6 +203,8 @@ class _Facts(NamedTuple):
     month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
     future: int  # position of the first word of a time still to come ("due to be played"), else -1
     disaster: bool  # a natural disaster or an accident is named ("floods", "earthquake")
+    kinds: list[frozenset[str]]  # the cue kinds of each word (``Cues.kinds``), read once
+    breaks: frozenset[int]  # words followed by a comma, semicolon, colon or bracket (``_CLAUSE_BREAK``)
 
 
 class Report(NamedTuple):
@@ -434,6 +436,20 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _breaks(s: Sentence, text: str) -> frozenset[int]:
+    """Return the positions of the words of ``s`` that a ``_CLAUSE_BREAK`` character follows."""
+    toks = s.tokens
+    out = set()
+    k = 0
+    for hit in _CLAUSE_BREAK.finditer(text, s.start, s.end):
+        at = hit.start()
+        while k + 1 < len(toks) and toks[k + 1].start <= at:
+            k += 1
+        if toks and toks[k].end <= at and k + 1 < len(toks):  # (a comma inside a number is no break)
+            out.add(k)
+    return frozenset(out)
+
+
 def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
     words = [t.low for t in s.tokens]
     kinds = c.kinds_of(words)
@@ -480,11 +496,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         claimed,
         c.finder("habitual").search(joined) is not None or (" since " in joined and _tally(words)),
         "death" in present,
-        [
-            int(t.text)
-            for t in s.tokens
-            if len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100
-        ],
+        [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100],
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
         [d for _n, d in _full_dates(s)] if months else [],
         (
@@ -496,6 +508,8 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         _month_days(s) if months else [],
         _first_future(joined, c, plan_at),
         "disaster" in present,
+        kinds,
+        _breaks(s, text),
     )
 
 
@@ -719,11 +733,11 @@ def _cue_rule(
     ):
         # "in Zangara, a village near Ladha": the town after "near" says where the named village is
         return "reference", "description"
-    if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c):
+    if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c, f):
         # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
         # the site if the report names no other (``_journey_sites``)
         return "reference", "journey" if _journey_hit(words, m.j, c) else "destination"
-    if p >= 0 and words[p] in ("in", "at", "near", "from", "into") and _other_verb_governs(m, p, text, c):
+    if p >= 0 and words[p] in ("in", "at", "near", "from", "into") and _other_verb_governs(m, p, text, c, f):
         return "reference", "other-verb"
     if _other_event(m, words, text, c, headline):
         return "reference", "earlier-date"
@@ -870,7 +884,7 @@ _ING_NOUNS = frozenset(
 )
 
 
-def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
+def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
     """'travelling to their camp near the dam site at Dasu': the place ends a phrase headed by 'to'/'from'.
 
     Walks left from the place's preposition through the noun phrases and prepositions
@@ -878,10 +892,10 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
     a word of violence or a verb form ends the walk (the place then attaches to that).
     """
     toks = m.sent.tokens
-    words = [t.low for t in toks]
+    words, kinds, breaks = f.words, f.kinds, f.breaks
     k = p - 1
     while k >= 0 and p - k <= 12:
-        if _CLAUSE_BREAK.search(text, toks[k].end, toks[k + 1].start):
+        if k in breaks:
             return False
         w = words[k]
         if w == "to" and _infinitive(toks, words, k, p):
@@ -894,7 +908,7 @@ def _destination(m: _Mention, p: int, text: str, c: Cues) -> bool:
             # that object was, which is the only site the clause gives
             return not _event_governs(toks, words, k, text, c)
         if (
-            c.has("event", w)
+            "event" in kinds[k]
             or w in _AUXILIARIES
             or (len(w) > 4 and w.endswith(("ed", "ing")) and w not in _ING_NOUNS)
         ):
@@ -1017,7 +1031,7 @@ def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
     return not any(c.has("event", w) or c.has("death", w) for w in clause)
 
 
-def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
+def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
     """'exile, most of it spent in Dubai', 'closed the border crossings at Torkham': the verb is no violence.
 
     Walks left from the place's preposition through the object it hangs from to the verb
@@ -1026,25 +1040,26 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues) -> bool:
     first ("bombs near Karsaz") leaves the place to the rules of violence.
     """
     toks = m.sent.tokens
-    words = [t.low for t in toks]
+    words, kinds = f.words, f.kinds
     k = p - 1
     while k >= 0 and p - k <= 10:
-        if k < p - 1 and _CLAUSE_BREAK.search(text, toks[k].end, toks[k + 1].start):
+        if k < p - 1 and k in f.breaks:
             return False
-        w = words[k]
-        if c.has("death", w) and k >= 1 and words[k - 1] in _DETERMINERS:
+        w, ks = words[k], kinds[k]
+        if "death" in ks and k >= 1 and words[k - 1] in _DETERMINERS:
             k -= 2  # "the funeral of the dead in Isfahan": the dead are people, not an event
             continue
-        if c.has("event", w) and k == p - 1 and k >= 2 and words[k - 1] in ("the", "this", "both", "these"):
+        event = "event" in ks
+        if event and k == p - 1 and k >= 2 and words[k - 1] in ("the", "this", "both", "these"):
             # "condemned the strike in Islamabad", "protested against the strike in Peshawar": the
             # attack the report told of is the object; the place is where they spoke or marched
             verb = words[k - 3] if words[k - 2] == "against" and k >= 3 else words[k - 2]
             return c.has("reaction", verb) or c.has("other_verb", verb)
-        if c.has("event", w) and k >= 2 and words[k - 1] == "by" and words[k - 2] in _DISPLACED:
+        if event and k >= 2 and words[k - 1] == "by" and words[k - 2] in _DISPLACED:
             return True  # "people displaced by fighting in the Salarzai area": where they came from
-        if c.has("event", w) or w in ("and", "but", "when", "while", "after", "before", "as"):
+        if event or w in ("and", "but", "when", "while", "after", "before", "as"):
             return False
-        if c.has("other_verb", w) and not (k >= 1 and text[toks[k - 1].end : toks[k].start] == "-"):
+        if "other_verb" in ks and not (k >= 1 and text[toks[k - 1].end : toks[k].start] == "-"):
             # (not the second half of a compound adjective: "an intelligence-based operation in Bajaur")
             if w == "held" and k + 1 < len(words) and words[k + 1] in ("hostage", "hostages", "captive"):
                 return False  # "were held hostage in a school in X": the siege is the event
@@ -1146,18 +1161,20 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         # ("Kabul condemned the attack, as did the prime minister in Islamabad")
         last = max(before)
         between = words[last + 1 : m.i]
-        if any(c.has("reaction", w) for w in between):
+        kinds = f.kinds
+        if any("reaction" in ks for ks in kinds[last + 1 : m.i]):
             return True
         repeats = any(w == "as" and nxt in _DO_FORMS for w, nxt in pairwise(between))
         # "condemned the attack in a statement issued by the Presidential Palace in Kabul": the
         # reaction's own phrase, not the attack's, holds the place
-        stated = any(c.has("ref_head", w) for w in between)
-        return (repeats or stated) and any(c.has("reaction", w) for w in words[max(0, last - 3) : last])
+        stated = any("ref_head" in ks for ks in kinds[last + 1 : m.i])
+        return (repeats or stated) and any("reaction" in ks for ks in kinds[max(0, last - 3) : last])
     fronted = m.i <= 3 and text[m.end : m.end + 1] == ","
     spoke = False
+    events = f.events
     for n in range(m.j, len(words)):
-        w = words[n]
-        if c.has("event", w) or n in f.events:  # a word, or the first of a phrase ("taken control")
+        ks = f.kinds[n]
+        if "event" in ks or n in events:  # a word, or the first of a phrase ("taken control")
             # "In Tehran, the Supreme Leader said the attack was ...", "In Islamabad, the minister said
             # the army had taken control of the town": a statement about an attack or a place the
             # report has named already is made in X, not about X
@@ -1169,11 +1186,11 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
                 and n >= 1
                 and (words[n - 1] in _ANAPHORIC or later_place or _anaphoric_place(words[n + 1 : n + 6]))
             )
-        if fronted and c.has("speech", w):
+        if fronted and "speech" in ks:
             spoke = True
-        if c.has("reaction", w):
+        if "reaction" in ks:
             return True
-        if fronted and later_place and (c.has("ref_head", w) and not c.has("ref_place", w)):
+        if fronted and later_place and ("ref_head" in ks and "ref_place" not in ks):
             return True
     return False
 
