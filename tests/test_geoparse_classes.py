@@ -2429,3 +2429,28 @@ def test_a_name_before_imambargah_is_the_building_s_not_a_place() -> None:
     )
     assert "Madinat-ul-Ilm" not in set(frame["text"])
     assert "East Karachi" in set(frame.loc[frame["role"] == "incident", "admin2"])
+
+
+def test_a_home_town_s_district_and_province_are_no_sites() -> None:
+    frame = parse_article(
+        "LAHORE, May 4 (Reuters) - Gunmen shot dead two police officers at a checkpoint in Gujranwala on "
+        "Sunday.\n\nOne of the gunmen, who was arrested after a chase, hailed from Kot Nainan, a village "
+        "in Narowal district in Pakistan's Punjab province, police said."
+    )
+    assert _row(frame, "Gujranwala")["role"] == "incident"
+    assert _row(frame, "Narowal")["role"] == "reference"
+    assert _row(frame, "Punjab")["role"] == "reference"
+
+
+def test_a_year_before_a_place_dates_the_event_it_names() -> None:
+    frame = parse_article(
+        "Date: 2019-06-12\n\nA court in Rawalpindi on Wednesday acquitted a man accused of helping to plan the "
+        "2011 Peshawar market bombing.\n\nMore than forty shoppers were among the dead in Peshawar."
+    )
+    assert (_row(frame, "Peshawar")["role"], _row(frame, "Peshawar")["rule"]) == ("reference", "past-year")
+    assert _row(frame, "Peshawar", 1)["role"] == "reference"
+    # the report's own year leaves the place a site
+    frame = parse_article(
+        "Date: 2011-06-12\n\nThe 2011 Peshawar market bombing killed more than forty shoppers on Sunday."
+    )
+    assert _row(frame, "Peshawar")["role"] == "incident"

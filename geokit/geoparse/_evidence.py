@@ -601,6 +601,8 @@ def _form_rule(
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
                 return role, "list"
+    if _dated_name(m, f, report):
+        return "reference", "past-year"
     pub = report.day
     if f.years and pub is not None and all(y != pub.year for y in f.years) and not f.day:
         return "reference", "past-year"
@@ -733,6 +735,8 @@ def _cue_rule(
     ):
         # "in Zangara, a village near Ladha": the town after "near" says where the named village is
         return "reference", "description"
+    if _home_described(toks, words, p, text, c):
+        return "reference", "ref-cue"
     if p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c, f):
         # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
         # the site if the report names no other (``_journey_sites``)
@@ -882,6 +886,52 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")  # punctuation between two words that end
 _ING_NOUNS = frozenset(
     {"crossing", "building", "buildings", "meeting", "wedding", "housing", "parking", "landing"}
 )
+
+
+_SETTLEMENTS = frozenset({"village", "town", "hamlet", "settlement"})
+
+
+def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
+    """Tell whether a year before the place names an event of another year: 'the 2008 Mumbai attacks'.
+
+    The year is measured as the sentence's years are: against the report's date, else
+    against the year its lede names.
+    """
+    words = f.words
+    # the event's noun follows, at most one noun between ("the 2011 Peshawar market bombing")
+    noun = next((n for n in range(m.j, min(len(words), m.j + 2)) if "event" in f.kinds[n]), None)
+    if m.i < 1 or noun is None or any(n in f.breaks for n in range(m.j - 1, noun)):
+        return False
+    year = words[m.i - 1]
+    if not (len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100):
+        return False
+    known = report.day.year if report.day is not None else report.lede_year
+    return known is not None and int(year) != known
+
+
+def _home_described(toks: Sequence[Token], words: Sequence[str], p: int, text: str, c: Cues) -> bool:
+    """'came from Faridkot, a village in Okara district': the unit says where a home town lies.
+
+    The place follows "a village in" set off by a comma after a name that a reference cue
+    (``ref_before``: "came from", "native of") governs; the unit then tells where that home
+    town is, and is no more a site than the town.
+    """
+    if not (
+        p >= 3
+        and words[p] in ("in", "of")
+        and words[p - 1] in _SETTLEMENTS
+        and words[p - 2] == "a"
+        and text[toks[p - 3].end : toks[p - 2].start].strip() == ","
+    ):
+        return False
+    h = p - 3
+    while h >= 0 and toks[h].cap:
+        h -= 1
+    if h == p - 3:
+        return False  # no name before the comma
+    return h >= 0 and (
+        c.has("ref_before", words[h]) or " ".join(words[max(0, h - 1) : h + 1]) in c.phrases("ref_before")
+    )
 
 
 def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
@@ -1130,12 +1180,18 @@ def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: st
     return False
 
 
+#: Cue kinds of a noun that a place names as an attribute ("the Peshawar market")
+_SITE_NOUNS = frozenset({"facility", "building"})
+
+
 def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
     """'Mastung came under attack', 'Zaranj was overrun': the place is the subject of a word of violence."""
     toks = m.sent.tokens
     k = m.j
     if k < len(toks) and text[m.end : toks[k].start].strip():
         return False  # punctuation after the place: not a subject-verb pair
+    if k + 1 < len(toks) and not toks[k].cap and k not in f.breaks and not f.kinds[k].isdisjoint(_SITE_NOUNS):
+        k += 1  # "the Peshawar market bombing killed": the place names the site of the event's noun
     while k < len(toks) and f.words[k] in _AUXILIARIES:
         k += 1
     return k in f.events
@@ -1312,6 +1368,14 @@ def _surely_inside(o: _Mention, unit: _Mention) -> bool:
     )
 
 
+#: What lies between a place and the unit that locates it: "in", ", in", " district in", and a
+#: country's possessive before the unit ("in Pakistan's")
+_LOCATING = re.compile(
+    r"(?i),?\s*(?:(?:district|province|division|tehsil|agency|region)\s+)?in"
+    r"(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s)?\s*"
+)
+
+
 def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
     """Make a unit that only locates the reference place right before it a reference too.
 
@@ -1323,7 +1387,10 @@ def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
         if m.role != "incident" or m.kind not in ("", "adm1", "adm2") or n == 0:
             continue
         up = m.res.place if m.res is not None else None
-        o = mentions[n - 1]
+        k = n - 1
+        if mentions[k].kind == "country" and mentions[k].rule == "possessive" and k >= 1:
+            k -= 1  # "Okara district in Pakistan's Punjab province": the country only names the unit's
+        o = mentions[k]
         if up is None or up.kind not in ("adm1", "adm2") or o.sent is not m.sent or o.role != "reference":
             continue
         op = o.res.place if o.res is not None else None
@@ -1332,14 +1399,9 @@ def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
             and (op.admin1 if up.kind == "adm1" else op.admin2) is not None
             and _inside_unit(o, m)
         )
-        k = n - 1
         while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:
             k -= 1  # the list's head says what the list is: "from Poonch, Neelum and Muzaffarabad"
-        if (
-            inside
-            and text[o.end : m.start].strip().lower() in ("in", ", in")
-            and mentions[k].rule == "ref-cue"
-        ):
+        if inside and _LOCATING.fullmatch(text, o.end, m.start) is not None and mentions[k].rule == "ref-cue":
             m.role, m.rule = "reference", "container"
 
 

@@ -1617,6 +1617,7 @@ def _give_roles(
     facts: dict[int, _Facts] = {}
     sites: set[str] = set()
     told: set[str] = set()  # the keys of the places told so far
+    dated: set[str] = set()  # the keys of places told as the place of an event of another year
     line = dateline(text)
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, report, done, facts)
@@ -1625,6 +1626,12 @@ def _give_roles(
             m.role, m.rule = done[id(m)] = "incident", "event-locative"
         elif m.role == "incident" and m.key in told and m.key not in sites and _recalls_event(m, c):
             m.role, m.rule = done[id(m)] = "reference", "recalled"
+        elif m.role == "incident" and m.key in dated and m.key not in sites and not _own_time(m.sent):
+            # "the 2008 Mumbai attacks ... Six Americans were among the dead in Mumbai": the
+            # earlier event again, told with no time of its own
+            m.role, m.rule = done[id(m)] = "reference", "recalled"
+        if m.rule == "past-year" and m.res is not None:
+            dated.add(m.key)
         told.add(m.key)
         if m.role == "incident" and (line is None or not line[0] <= m.start < line[1]):
             sites.add(m.key)  # the dateline's town is where the story was filed, no site
