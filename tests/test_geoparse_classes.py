@@ -2454,3 +2454,13 @@ def test_a_year_before_a_place_dates_the_event_it_names() -> None:
         "Date: 2011-06-12\n\nThe 2011 Peshawar market bombing killed more than forty shoppers on Sunday."
     )
     assert _row(frame, "Peshawar")["role"] == "incident"
+
+
+@pytest.mark.parametrize("when", ["earlier in the year", "earlier that year"])
+def test_earlier_in_the_year_is_another_time(when: str) -> None:
+    frame = parse_article(
+        "Insurgents attacked police posts around Lashkar Gah in October, officials said. "
+        f"Militants had, {when}, stormed a prison in Kandahar and freed its inmates."
+    )
+    assert _row(frame, "Lashkar Gah")["role"] == "incident"
+    assert _row(frame, "Kandahar")["role"] == "reference"
