@@ -2464,3 +2464,14 @@ def test_earlier_in_the_year_is_another_time(when: str) -> None:
     )
     assert _row(frame, "Lashkar Gah")["role"] == "incident"
     assert _row(frame, "Kandahar")["role"] == "reference"
+
+
+def test_fighters_as_a_preposition_s_object_tell_of_no_violence() -> None:
+    frame = parse_article(
+        "Date: 2018-08-02\n\nTaliban fighters overran the last positions of the group in Darzab on Wednesday.\n\n"
+        "The group had been strongest in the eastern province of Kunar, but it later set up camps among "
+        "Uzbek fighters in the hills of Sheberghan."
+    )
+    assert _row(frame, "Darzab")["role"] == "incident"
+    assert _row(frame, "Kunar")["role"] == "reference"
+    assert _row(frame, "Sheberghan")["role"] == "reference"

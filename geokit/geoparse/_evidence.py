@@ -546,13 +546,26 @@ def _role(
     # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
     # after the attack") dates the clause; it does not put the event at the place
     near_event = any(
-        lo <= n < hi and not (n > m.j and n in f.recalled) for n in f.events
+        lo <= n < hi and not (n > m.j and n in f.recalled) and not _actor_object(f.words, n) for n in f.events
     ) and not _no_violence(f, c)
     found = _form_rule(m, same, text, c, report, done, f, near_event)
     if found is not None:
         return found
     p = _prev(m, same, c)
     return _cue_rule(m, p, text, c, f, report.headline) or _event_rule(m, p, text, c, f, near_event)
+
+
+#: Prepositions by which a noun for fighters is an object: "a base among Uzbek fighters"
+_ACTOR_OBJECT = frozenset({"among", "of", "with", "for", "against", "to", "from", "between", "including"})
+
+
+def _actor_object(words: Sequence[str], n: int) -> bool:
+    """'built up a second base among Uzbek fighters in Darzab': fighters named, not fighting.
+
+    A noun for fighters (``_ACTORS``) tells of violence as the doer ("Fighters stopped a
+    train"), not as a preposition's object, which says who someone is or lives among.
+    """
+    return words[n] in _ACTORS and not _ACTOR_OBJECT.isdisjoint(words[max(0, n - 3) : n])
 
 
 def _form_rule(
