@@ -2475,3 +2475,13 @@ def test_fighters_as_a_preposition_s_object_tell_of_no_violence() -> None:
     assert _row(frame, "Darzab")["role"] == "incident"
     assert _row(frame, "Kunar")["role"] == "reference"
     assert _row(frame, "Sheberghan")["role"] == "reference"
+
+
+def test_an_earlier_month_of_an_undated_article_s_year_is_another_event() -> None:
+    frame = parse_article(
+        "The siege of Wana was fought in late June 2004 between the army and tribal fighters around "
+        "Wana in South Waziristan.\n\nIn February 2004 a bomb in Bannu had killed six soldiers.\n\n"
+        "In July 2004 the army withdrew from Wana."
+    )
+    assert _row(frame, "Wana")["role"] == "incident"
+    assert _row(frame, "Bannu")["role"] == "reference"

@@ -228,6 +228,7 @@ class Report(NamedTuple):
     lede_year: int | None = None  # with no day known, the year the lede names: the event's
     aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
     weekday_lede: bool = False  # the report's first sentences date its event by a weekday
+    lede_month: int | None = None  # with no day known, the month the lede names with its year
 
 
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
@@ -1503,6 +1504,16 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         return True
     if pub is None and f.dates:
         return False
+    if (
+        pub is None
+        and report.lede_month is not None
+        and report.lede_year in f.years
+        and f.months
+        and all(mo < report.lede_month for mo in f.months)
+    ):
+        # "In January 2006 a missile strike ... had killed" in an undated article on a battle "in
+        # early March 2006": an earlier month of the event's year is another event
+        return True
     ref = pub
     if ref is None and report.dateline is not None:
         ref = dt.date(2000, *report.dateline)  # a leap year: every month and day exists

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from geokit.geoparse._evidence import _MONTHS, _WEEKDAY_WORDS, Report, _full_dates
+from geokit.geoparse._evidence import _MONTH_OF, _MONTHS, _WEEKDAY_WORDS, Report, _full_dates
 from geokit.geoparse.matcher import Sentence
 from geokit.normalize import key
 
@@ -283,6 +283,17 @@ def _lede_year(sents: Sequence[Sentence]) -> int | None:
     return None
 
 
+def _lede_month(sents: Sequence[Sentence]) -> int | None:
+    """Return the month written right before the lede's first year ("in early March 2006"), if any."""
+    for s in sents[:2]:
+        toks = s.tokens
+        for n, t in enumerate(toks):
+            if len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100:
+                before = toks[n - 1] if n >= 1 else None
+                return _MONTH_OF.get(before.low) if before is not None and before.cap else None
+    return None
+
+
 def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, lead: dt.date | None) -> Report:
     """Gather what the whole report tells the role rules (:class:`~geokit.geoparse._evidence.Report`).
 
@@ -298,6 +309,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, le
         dated=day is not None,
         latest_year=None if day or lead else _latest_year(text),
         lede_year=None if day or lead else _lede_year(sents),
+        lede_month=None if day or lead else _lede_month(sents),
         aside=_aside_sections(text, sents),
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(t.low for t in s.tokens) for s in sents[:3]),
     )
