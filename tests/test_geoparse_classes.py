@@ -2485,3 +2485,12 @@ def test_an_earlier_month_of_an_undated_article_s_year_is_another_event() -> Non
     )
     assert _row(frame, "Wana")["role"] == "incident"
     assert _row(frame, "Bannu")["role"] == "reference"
+
+
+def test_a_place_of_the_event_n_days_before_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2021-05-14\n\nGunmen shot dead a cleric in Quetta on Thursday.\n\n"
+        "The killing came two days after the bombing at a market in Chaman."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"
+    assert _row(frame, "Chaman")["role"] == "reference"

@@ -646,6 +646,8 @@ def _form_rule(
         return "reference", "habitual"
     if m.sent.index in report.aside:
         return "reference", "section"
+    if _span_before_event(m, f):
+        return "reference", "earlier-date"
     if (
         _earlier_covers(m, f.earlier, f.words)
         or (_dated_away(f, report) and not _dated_since(m, f.words))
@@ -903,6 +905,26 @@ _ING_NOUNS = frozenset(
 
 
 _SETTLEMENTS = frozenset({"village", "town", "hamlet", "settlement"})
+
+
+_SPANS = frozenset({"hours", "days", "weeks", "months", "day", "week", "month"})
+
+
+def _span_before_event(m: _Mention, f: _Facts) -> bool:
+    """Tell whether the place is that of another event the report's is measured against.
+
+    "The shooting took place three days after the explosion at the port of Beirut": the place
+    hangs from a word of violence that "N days after/before" measures the report's event
+    against, and is where that other event was.
+    """
+    words = f.words
+    e = max((n for n in f.events if n < m.i), default=-1)
+    if e < 0 or e not in f.recalled or m.i - e > 6 or any(n in f.breaks for n in range(e, m.i)):
+        return False
+    k = e - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    return k >= 1 and words[k] in ("after", "before") and words[k - 1] in _SPANS
 
 
 def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
