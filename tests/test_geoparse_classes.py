@@ -2494,3 +2494,16 @@ def test_a_place_of_the_event_n_days_before_is_no_site() -> None:
     )
     assert _row(frame, "Quetta")["role"] == "incident"
     assert _row(frame, "Chaman")["role"] == "reference"
+
+
+def test_military_operations_are_fighting_and_an_avenged_one_is_background() -> None:
+    frame = parse_article(
+        "Date: 2009-04-28\n\nThe army began military operations in Buner on Tuesday, officials said."
+    )
+    assert _row(frame, "Buner")["role"] == "incident"
+    frame = parse_article(
+        "Date: 2009-06-10\n\nA suicide bomber killed 16 people at a hotel in Peshawar on Tuesday.\n\n"
+        "In Islamabad, a minister said the bombers were trying to avenge the military operation in Swat."
+    )
+    assert _row(frame, "Peshawar")["role"] == "incident"
+    assert _row(frame, "Swat")["role"] == "reference"

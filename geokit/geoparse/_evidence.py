@@ -395,6 +395,15 @@ def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
+#: Nouns of getting even: "in revenge for the attack", "retaliation for the strikes"
+_REVENGE = frozenset({"revenge", "retaliation", "reprisal", "reprisals"})
+
+
+def _motive(words: Sequence[str], k: int) -> bool:
+    """Tell whether the word at ``k`` makes the event after it a motive ("to avenge the operation")."""
+    return words[k] in ("avenge", "avenging") or (words[k] == "for" and k >= 1 and words[k - 1] in _REVENGE)
+
+
 #: Words that make the violence after them a plan, not an event
 _PLANNING = frozenset(
     {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
@@ -428,7 +437,7 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
         while k >= 0 and (words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide")):
             k -= 1
         nominal = k == n - 1 and n + 1 < len(words) and words[n + 1] == "of"  # "after killing of seven"
-        if k >= 0 and (k < n - 1 or nominal) and words[k] in _TEMPORAL:
+        if k >= 0 and (k < n - 1 or nominal) and (words[k] in _TEMPORAL or _motive(words, k)):
             out.add(n)
     for n in sorted(out):
         # and the words of its "of" phrase: "after the killing of seven hostages"
@@ -924,7 +933,7 @@ def _span_before_event(m: _Mention, f: _Facts) -> bool:
     k = e - 1
     while k >= 0 and words[k] in _DETERMINERS:
         k -= 1
-    return k >= 1 and words[k] in ("after", "before") and words[k - 1] in _SPANS
+    return k >= 1 and ((words[k] in ("after", "before") and words[k - 1] in _SPANS) or _motive(words, k))
 
 
 def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
