@@ -8,8 +8,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from geokit.geoparse.matcher import Cues, Sentence, Token
@@ -446,16 +448,19 @@ def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
     return frozenset(out)
 
 
+_start = attrgetter("start")
+#: A year from 1900 to 2100 as a word of a sentence joined by spaces (``_Facts.years``)
+_YEAR_WORD = re.compile(r" (19[0-9][0-9]|20[0-9][0-9]|2100)(?= )")
+
+
 def _breaks(s: Sentence, text: str) -> frozenset[int]:
     """Return the positions of the words of ``s`` that a ``_CLAUSE_BREAK`` character follows."""
     toks = s.tokens
     out = set()
-    k = 0
     for hit in _CLAUSE_BREAK.finditer(text, s.start, s.end):
         at = hit.start()
-        while k + 1 < len(toks) and toks[k + 1].start <= at:
-            k += 1
-        if toks and toks[k].end <= at and k + 1 < len(toks):  # (a comma inside a number is no break)
+        k = bisect_right(toks, at, key=_start) - 1  # the last word starting before the break
+        if 0 <= k < len(toks) - 1 and toks[k].end <= at:  # (a comma inside a number is no break)
             out.add(k)
     return frozenset(out)
 
@@ -506,7 +511,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         claimed,
         c.finder("habitual").search(joined) is not None or (" since " in joined and _tally(words)),
         "death" in present,
-        [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100],
+        [int(y) for y in _YEAR_WORD.findall(joined)],
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
         [d for _n, d in _full_dates(s)] if months else [],
         (
