@@ -918,9 +918,6 @@ _ING_NOUNS = frozenset(
 )
 
 
-_SETTLEMENTS = frozenset({"village", "town", "hamlet", "settlement"})
-
-
 _SPANS = frozenset({"hours", "days", "weeks", "months", "day", "week", "month"})
 
 
@@ -957,6 +954,9 @@ def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
         return False
     known = report.day.year if report.day is not None else report.lede_year
     return known is not None and int(year) != known
+
+
+_SETTLEMENTS = frozenset({"village", "town", "hamlet", "settlement"})
 
 
 def _home_described(toks: Sequence[Token], words: Sequence[str], p: int, text: str, c: Cues) -> bool:
@@ -1421,7 +1421,7 @@ def _surely_inside(o: _Mention, unit: _Mention) -> bool:
 #: What lies between a place and the unit that locates it: "in", ", in", " district in", and a
 #: country's possessive before the unit ("in Pakistan's")
 _LOCATING = re.compile(
-    r"(?i),?\s*(?:(?:district|province|division|tehsil|agency|region)\s+)?in"
+    r",?\s*(?:(?i:district|province|division|tehsil|agency|region)\s+)?in"
     r"(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s)?\s*"
 )
 
