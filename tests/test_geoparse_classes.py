@@ -2507,3 +2507,16 @@ def test_military_operations_are_fighting_and_an_avenged_one_is_background() -> 
     )
     assert _row(frame, "Peshawar")["role"] == "incident"
     assert _row(frame, "Swat")["role"] == "reference"
+
+
+def test_a_facility_named_after_a_town_elsewhere_is_a_name() -> None:
+    frame = parse_article(
+        "A grenade exploded in Turbat on Monday near the Quetta Bazaar Boys School, killing a passer-by."
+    )
+    assert _row(frame, "Turbat")["role"] == "incident"
+    assert (_row(frame, "Quetta")["role"], _row(frame, "Quetta")["rule"]) == ("reference", "name-part")
+    # with no other site in its sentence the facility's town is read like any place
+    frame = parse_article(
+        "A grenade exploded on Monday near the Quetta Bazaar Boys School, killing a passer-by."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"

@@ -1639,6 +1639,14 @@ def _give_roles(
     return by_sentence
 
 
+def _sited_elsewhere(m: _Mention, same: Sequence[_Mention]) -> bool:
+    """Whether another incident place of the sentence lies in another unit than the facility's namesake."""
+    here = _unit_of(m)
+    return any(
+        o is not m and o.role == "incident" and (u := _unit_of(o)) is not None and u != here for o in same
+    )
+
+
 _RECALLING = frozenset({"after", "since", "following", "before", "despite"})
 
 
@@ -1954,6 +1962,10 @@ def parse_article(
             if not by_sentence[k]:
                 del by_sentence[k]
     for m in mentions:
+        if id(m) in holders and m.role == "incident" and _sited_elsewhere(m, by_sentence[m.sent.index]):
+            # "found near the Bagh Bazaar Government School" in a sentence whose site is Pasni: the
+            # bazaar bears the name, the sentence says where it is
+            m.role, m.rule, m.reported = "reference", "name-part", None
         if id(m) in holders and m.role == "reference":
             m.rule = "name-part"  # "the Peshawar High Court": named, not hit
     notes += _dateline_references(mentions, text, pub)
