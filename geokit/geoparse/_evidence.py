@@ -470,12 +470,18 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
     kinds = c.kinds_of(words)
     present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
     joined = " " + " ".join(words) + " "
+    # a cue phrase's finder runs only where its first word is a word of the sentence
+    seen = frozenset(words)
     claimed = "claim" in joined and any(
         f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim")
     )
     events = sorted(
         ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
-        | set(_phrase_starts(joined, c.finder("event", multiword=True)))
+        | (
+            set(_phrase_starts(joined, c.finder("event", multiword=True)))
+            if not c.firsts("event", multiword=True).isdisjoint(seen)
+            else set()
+        )
     )
     plan_at = -1
     if not _PLANNING.isdisjoint(words):
@@ -507,21 +513,35 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         words,
         events,
         _recalled(words, events),
-        claimed or "uncertain" in present or c.finder("uncertain", multiword=True).search(joined) is not None,
+        claimed
+        or "uncertain" in present
+        or (
+            not c.firsts("uncertain", multiword=True).isdisjoint(seen)
+            and c.finder("uncertain", multiword=True).search(joined) is not None
+        ),
         claimed,
-        c.finder("habitual").search(joined) is not None or (" since " in joined and _tally(words)),
+        (not c.firsts("habitual").isdisjoint(seen) and c.finder("habitual").search(joined) is not None)
+        or (" since " in joined and _tally(words)),
         "death" in present,
         [int(y) for y in _YEAR_WORD.findall(joined)],
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
         [d for _n, d in _full_dates(s)] if months else [],
         (
-            *(_phrase_starts(joined, early) if (early := c.finder("earlier")).search(joined) else ()),
+            *(
+                _phrase_starts(joined, early)
+                if not c.firsts("earlier").isdisjoint(seen) and (early := c.finder("earlier")).search(joined)
+                else ()
+            ),
             *(_before_adverb(s, text) if " before " in joined else ()),
-            *((0,) if c.finder("earlier_open").match(joined) else ()),
+            *(
+                (0,)
+                if words and words[0] in c.firsts("earlier_open") and c.finder("earlier_open").match(joined)
+                else ()
+            ),
         ),
         _months_alone(s) if months else [],
         _month_days(s) if months else [],
-        _first_future(joined, c, plan_at),
+        _first_future(joined, c, plan_at) if not c.firsts("future").isdisjoint(seen) else plan_at,
         "disaster" in present,
         kinds,
         _breaks(s, text),

@@ -157,6 +157,7 @@ class Cues:
     countries: dict[str, str]  # demonym -> ISO2
     _kinds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _finders: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _firsts: dict[tuple[str, bool], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     #: ``has(kind, word)``: whether ``word`` (lower case) is a cue of this kind, by word or stem.
     #: A function made in ``__post_init__`` rather than a method: the role rules ask it about
     #: most words of a report, and a closure over the memo spares a method's attribute
@@ -194,6 +195,15 @@ class Cues:
     def phrases(self, kind: str) -> frozenset[str]:
         """Return the multi-word and single-word cues of a kind."""
         return self.words.get(kind, frozenset())
+
+    def firsts(self, kind: str, *, multiword: bool = False) -> frozenset[str]:
+        """Return the first words of the cues :meth:`finder` looks for: none in a sentence, no match."""
+        found = self._firsts.get((kind, multiword))
+        if found is None:
+            found = self._firsts[kind, multiword] = frozenset(
+                p.split(" ")[0] for p in self.phrases(kind) if " " in p or not multiword
+            )
+        return found
 
     def finder(self, kind: str, *, multiword: bool = False) -> re.Pattern[str]:
         """Return a pattern of the cues of a kind as whole words, compiled once.
