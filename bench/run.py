@@ -62,7 +62,13 @@ def _in_own_process(area: str, quick: bool) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rows.json"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--only", area, "--rows-to", str(out)]
-        done = subprocess.run([*cmd, *(["--quick"] if quick else [])], check=False)
+        env = dict(os.environ)
+        shared = (
+            HERE.parent.parent / "shared" / "geodata"
+        )  # the offline mirror beside the checkout, as make sets it
+        if "GEOKIT_DATA_MIRROR" not in env and shared.is_dir():
+            env["GEOKIT_DATA_MIRROR"] = str(shared)
+        done = subprocess.run([*cmd, *(["--quick"] if quick else [])], check=False, env=env)
         if done.returncode != 0 or not out.exists():
             return [
                 {
