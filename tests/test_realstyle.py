@@ -88,7 +88,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev58, test4-test20: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev61, test4-test21: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -172,6 +172,9 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev57", 6, 0.7),
         ("dev58", 5, 0.8),
         ("test20", 12, 0.5),
+        ("dev61", 6, 0.5),
+        ("dev60", 6, 0.8),
+        ("dev59", 6, 0.85),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
