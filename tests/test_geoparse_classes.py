@@ -2520,3 +2520,27 @@ def test_a_facility_named_after_a_town_elsewhere_is_a_name() -> None:
         "A grenade exploded on Monday near the Quetta Bazaar Boys School, killing a passer-by."
     )
     assert _row(frame, "Quetta")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cleric, who had been sentenced to death in absentia in Lahore, was later seen in Kunar.",
+        "Police said the commander's deputy was not captured in Lahore either.",
+    ],
+)
+def test_a_sentence_to_death_and_a_negated_capture_are_no_violence(sentence: str) -> None:
+    frame = parse_article(
+        "Date: 2007-04-02\n\nMilitants attacked a checkpoint in Wana on Sunday.\n\n" + sentence
+    )
+    assert _row(frame, "Wana")["role"] == "incident"
+    assert _row(frame, "Lahore")["role"] == "reference"
+
+
+def test_a_killing_outside_an_office_puts_the_site_at_the_office_s_town() -> None:
+    frame = parse_article(
+        "Date: 2006-09-11\n\nThe governor was killed on Sunday outside his office in Khost, police said.\n\n"
+        "Two policemen died later at a hospital in Kabul."
+    )
+    assert _row(frame, "Khost")["role"] == "incident"
+    assert _row(frame, "Kabul")["role"] == "reference"

@@ -397,6 +397,17 @@ def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
+
+
+def _negated(words: Sequence[str], n: int) -> bool:
+    """Tell whether "not" or "never" negates the word at ``n`` ("was not captured")."""
+    k = n - 1
+    if k >= 0 and words[k] in ("been", "be"):
+        k -= 1
+    return k >= 0 and words[k] in ("not", "never")
+
+
+_SENTENCING = frozenset({"sentenced", "condemned", "sentencing", "sentence"})
 #: Nouns of getting even: "in revenge for the attack", "retaliation for the strikes"
 _REVENGE = frozenset({"revenge", "retaliation", "reprisal", "reprisals"})
 
@@ -493,6 +504,16 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         plan_at = min(
             (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
         )
+    if "not" in words or "never" in words:
+        # "Yuldashev ... was not captured": a negated word of violence tells of none
+        events = [n for n in events if not _negated(words, n)]
+    if "to" in words:
+        # "sentenced to death in absentia in Tashkent": a court's sentence, not a death
+        events = [
+            n
+            for n in events
+            if not (words[n] == "death" and n >= 2 and words[n - 1] == "to" and words[n - 2] in _SENTENCING)
+        ]
     if "broke" in words:
         # "a fire broke out at an oil refinery": a blaze, whatever started it (with no other word
         # of violence, as a disaster's)
@@ -713,6 +734,12 @@ def _form_rule(
     return None
 
 
+#: Prepositions that set where a thing was ("outside his office", "at a meeting")
+_AT_PLACE = frozenset({"outside", "at", "near", "inside", "in", "on"})
+#: Words of death that tell of a killing, not only of a death
+_KILLING = frozenset({"killed", "shot", "murdered", "assassinated", "slain", "gunned"})
+
+
 def _cue_rule(
     m: _Mention, p: int, text: str, c: Cues, f: _Facts, headline: str = ""
 ) -> tuple[str, str] | None:
@@ -761,11 +788,17 @@ def _cue_rule(
                     if words[n] in _CLAUSE_OPENERS or text[toks[n].end : toks[n + 1].start].strip() == ";":
                         lo = n + 1
                         break
+                # a killing counts when a locative sets the gathering's place ("killed outside his
+                # office in Gardez"); a death alone does not ("died at a hospital in Peshawar")
+                q = p - 2
+                while q > lo and words[q] in _DETERMINERS:
+                    q -= 1
+                located = words[q] in _AT_PLACE
                 hits = [
                     n
                     for n in range(lo, p - 1)
                     if c.has("event", words[n])
-                    and not c.has("death", words[n])
+                    and (not c.has("death", words[n]) or (located and words[n] in _KILLING))
                     and not any(c.has("reaction", w) for w in words[max(lo, n - 3) : n])
                 ]
                 if not hits and not _passive_hit(words, m.j, f.events):
