@@ -2544,3 +2544,13 @@ def test_a_killing_outside_an_office_puts_the_site_at_the_office_s_town() -> Non
     )
     assert _row(frame, "Khost")["role"] == "incident"
     assert _row(frame, "Kabul")["role"] == "reference"
+
+
+def test_a_legislature_is_where_officials_speak_unless_it_is_attacked() -> None:
+    frame = parse_article(
+        "Date: 2006-09-11\n\nA bomb killed six mourners in Khost on Monday.\n\n"
+        "The foreign minister told parliament in Canberra that the death of the governor was a loss."
+    )
+    assert _row(frame, "Canberra")["role"] == "reference"
+    frame = parse_article("Date: 2006-09-11\n\nGunmen stormed the parliament in Kabul on Monday.")
+    assert _row(frame, "Kabul")["role"] == "incident"
