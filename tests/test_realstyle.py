@@ -175,6 +175,8 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev61", 6, 0.5),
         ("dev60", 6, 0.8),
         ("dev59", 6, 0.85),
+        ("dev62", 5, 0.85),
+        ("test21", 15, 0.7),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
