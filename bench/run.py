@@ -63,9 +63,8 @@ def _in_own_process(area: str, quick: bool) -> list[dict]:
         out = Path(tmp) / "rows.json"
         cmd = [sys.executable, str(Path(__file__).resolve()), "--only", area, "--rows-to", str(out)]
         env = dict(os.environ)
-        shared = (
-            HERE.parent.parent / "shared" / "geodata"
-        )  # the offline mirror beside the checkout, as make sets it
+        # the offline mirror beside the checkout, as make sets it
+        shared = HERE.parent.parent / "shared" / "geodata"
         if "GEOKIT_DATA_MIRROR" not in env and shared.is_dir():
             env["GEOKIT_DATA_MIRROR"] = str(shared)
         done = subprocess.run([*cmd, *(["--quick"] if quick else [])], check=False, env=env)
