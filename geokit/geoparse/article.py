@@ -340,10 +340,11 @@ def _find(
                 m.country = idx.countries[found][0]
             else:
                 m.matches = idx.matches(found)
-                if single and lower is None:
-                    lower = {t.low for s in sents for t in s.tokens if not t.cap}
-                if single and low in lower:  # type: ignore[operator]
-                    m.kind = "weak"  # the word also appears in lower case: needs the focus
+                if single:
+                    if lower is None:
+                        lower = {t.low for s in sents for t in s.tokens if not t.cap}
+                    if low in lower:
+                        m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
     return [
         m
