@@ -477,7 +477,7 @@ def _breaks(s: Sentence, text: str) -> frozenset[int]:
 
 
 def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
-    words = [t.low for t in s.tokens]
+    words = list(s.words)
     kinds = c.kinds_of(words)
     present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
     joined = " " + " ".join(words) + " "
@@ -1663,7 +1663,7 @@ def _far(report: Report, pub: dt.date, d: dt.date) -> bool:
 def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
     """Dates written in full in a sentence: "3 March 2009", "March 3, 2009" (token position, day)."""
     toks = s.tokens
-    words = [t.low for t in toks]
+    words = list(s.words)
     out = []
     for n, w in enumerate(words):
         if w not in _MONTH_WORDS or not toks[n].cap:
@@ -1695,7 +1695,7 @@ def _event_date(
     not the event, so it is not used.
     """
     toks = s.tokens
-    words = [t.low for t in toks]
+    words = list(s.words)
     if _MONTH_WORDS.isdisjoint(words) and _DAY_WORDS.isdisjoint(words):
         return None  # no month, weekday or "yesterday": nothing below would date the sentence
     found: list[tuple[int, dt.date]] = _full_dates(s)
@@ -1864,7 +1864,7 @@ def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
     wounded are left out. "No one was killed" gives 0.
     """
     toks = s.tokens
-    words = [t.low for t in toks]
+    words = list(s.words)
     kinds_at = c.kinds_of(words)
     if not any("death" in k for k in kinds_at):  # no word of death: the loop below finds nothing
         return 0 if _NONE_DEAD.search(" ".join(t.text for t in toks)) else None

@@ -135,6 +135,7 @@ class Sentence:
     end: int
     paragraph: int
     tokens: tuple[Token, ...]
+    words: tuple[str, ...]  # each token's lower-case form (``Token.low``), read by most rules
 
 
 class Run(NamedTuple):
@@ -330,6 +331,7 @@ def _body_start(text: str) -> int:
 
 
 _token_start = attrgetter("start")
+_token_low = attrgetter("low")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -344,13 +346,14 @@ def sentences(text: str) -> list[Sentence]:
     # token spans a sentence's end (a sentence ends at a stop or a line break, which only
     # initials take, as their last character)
     body = _tokens(text, pos, len(text), text.isascii())
+    lows = list(map(_token_low, body))
     first = 0  # the first token not yet in a sentence
 
-    def take(start: int, end: int) -> tuple[Token, ...]:
+    def take(start: int, end: int) -> tuple[tuple[Token, ...], tuple[str, ...]]:
         nonlocal first
         lo = bisect_left(body, start, first, key=_token_start)
         first = bisect_left(body, end, lo, key=_token_start)
-        return tuple(body[lo:first])
+        return tuple(body[lo:first]), tuple(lows[lo:first])
 
     paragraph = 0
     start = pos
@@ -373,16 +376,16 @@ def sentences(text: str) -> list[Sentence]:
         ):
             continue
         if end_at > start:
-            toks = take(start, end_at + 1)
+            toks, words = take(start, end_at + 1)
             if toks:
-                out.append(Sentence(len(out), start, end_at + 1, paragraph, toks))
+                out.append(Sentence(len(out), start, end_at + 1, paragraph, toks, words))
         if "\n" in gap:  # a line break, or a blank line, ends the paragraph
             paragraph += 1
         start = next_at
     if start < len(text):
-        toks = take(start, len(text))
+        toks, words = take(start, len(text))
         if toks:
-            out.append(Sentence(len(out), start, len(text), paragraph, toks))
+            out.append(Sentence(len(out), start, len(text), paragraph, toks, words))
     return out
 
 
