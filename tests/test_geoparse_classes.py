@@ -2554,3 +2554,18 @@ def test_a_legislature_is_where_officials_speak_unless_it_is_attacked() -> None:
     assert _row(frame, "Canberra")["role"] == "reference"
     frame = parse_article("Date: 2006-09-11\n\nGunmen stormed the parliament in Kabul on Monday.")
     assert _row(frame, "Kabul")["role"] == "incident"
+
+
+def test_where_the_wounded_later_died_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2011-06-12\n\nA car bomb killed nine people at a bazaar in Hangu on Saturday.\n\n"
+        "The wounded were taken to the district hospital, and four were flown to Lady Reading Hospital "
+        "in Peshawar, where two later died."
+    )
+    assert _row(frame, "Hangu")["role"] == "incident"
+    assert _row(frame, "Peshawar")["role"] == "reference"
+    # a killing told in the clause still makes the place a site
+    frame = parse_article(
+        "Date: 2011-06-12\n\nThe convoy reached Kohat, where two guards were shot dead on Saturday."
+    )
+    assert _row(frame, "Kohat")["role"] == "incident"

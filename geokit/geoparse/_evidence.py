@@ -727,13 +727,16 @@ def _form_rule(
     if (
         not f.disaster
         and text[m.end : m.end + 9].lower().startswith((", where", " where"))
-        and any(c.has("death", w) or c.has("event", w) for w in words[m.j : m.j + 25])
+        and any(w not in _DYING and (c.has("death", w) or c.has("event", w)) for w in words[m.j : m.j + 25])
         and not _other_event(m, words, text, c, report.headline)
     ):
         return "incident", "where-event"
     return None
 
 
+#: Words of a death with no doer: "flown to the hospital in Peshawar, where several later died"
+#: tells where the wounded died, not where they were hurt
+_DYING = frozenset({"died", "death", "deaths", "lives", "toll"})
 #: Prepositions that set where a thing was ("outside his office", "at a meeting")
 _AT_PLACE = frozenset({"outside", "at", "near", "inside", "in", "on"})
 #: Words of death that tell of a killing, not only of a death
