@@ -2569,3 +2569,17 @@ def test_where_the_wounded_later_died_is_no_site() -> None:
         "Date: 2011-06-12\n\nThe convoy reached Kohat, where two guards were shot dead on Saturday."
     )
     assert _row(frame, "Kohat")["role"] == "incident"
+
+
+def test_a_comma_after_a_word_of_violence_ends_what_it_governs() -> None:
+    frame = parse_article(
+        "Date: 2024-09-13\n\nGunmen shot dead three border guards in Saravan on Thursday.\n\n"
+        "The governor called for steps to prevent a repeat of such attacks, the Zahedan prosecutor said."
+    )
+    assert _row(frame, "Saravan")["role"] == "incident"
+    assert _row(frame, "Zahedan")["role"] == "reference"
+    # an apposition's comma comes after the noun it renames, not after the preposition
+    frame = parse_article(
+        "Date: 2024-09-13\n\nA bomb exploded in the provincial capital, Zahedan, on Thursday."
+    )
+    assert _row(frame, "Zahedan")["role"] == "incident"

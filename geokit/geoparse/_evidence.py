@@ -925,9 +925,18 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
         return "reference", "no-event"
     if m.kind == "country" and not f.death:
         return "reference", "no-event"
-    if p >= 0 and (
-        c.has("locative", words[p])
-        or (c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of")  # "the mosque of Peshawar"
+    # a comma right after the word governs nothing past it: "to prevent a repeat of such
+    # attacks, the Mehr news agency reported" (an apposition's comma comes later: "in the
+    # capital, Kabul")
+    if (
+        p >= 0
+        and p not in f.breaks
+        and (
+            c.has("locative", words[p])
+            or (
+                c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
+            )  # "the mosque of Peshawar"
+        )
     ):
         return "incident", "event-locative"
     if m.i <= 1 or _subject_of_event(m, f, text, c):
