@@ -2583,3 +2583,13 @@ def test_a_comma_after_a_word_of_violence_ends_what_it_governs() -> None:
         "Date: 2024-09-13\n\nA bomb exploded in the provincial capital, Zahedan, on Thursday."
     )
     assert _row(frame, "Zahedan")["role"] == "incident"
+
+
+def test_a_foreign_capital_beats_an_old_name_of_another_city_when_no_reading_is_in_focus() -> None:
+    frame = parse_article(
+        "Date: 2022-04-29\n\nMAZAR-I-SHARIF: Bombs on two minibuses killed nine people in Mazar-i-Sharif "
+        "on Thursday, Balkh police said. In Islamabad, the Foreign Office condemned the bombings, and "
+        "the Indian foreign ministry in New Delhi also condemned them."
+    )
+    assert _row(frame, "Islamabad")["country"] == "PK"
+    assert _row(frame, "New Delhi")["country"] == "IN"

@@ -859,7 +859,8 @@ class _Context(NamedTuple):
     points: list[tuple[float, float]]
     units: set[tuple[str, str]]  # (country, admin-1 name)
     #: memo of _prior for the focus the context was made for, by every field of the reading it reads
-    scores: dict[tuple[str, float, float, str, str | None, str, int, str], float]
+    #: and whether the focus was weighed
+    scores: dict[tuple[str, float, float, str, str | None, str, int, str, bool], float]
     #: countries the report names or has a place or demonym of, in the focus or not, with the
     #: names behind each (a name's own reading does not make its country seen for itself)
     seen: dict[str, frozenset[str]] = {}  # noqa: RUF012  (a NamedTuple default, never mutated)
@@ -923,7 +924,7 @@ def _prior(x: Match, focus: set[str], anchors: _Context | None = None) -> float:
     if anchors is None:
         return _score(x, focus, None)
     p = x.place
-    k = (p.id, p.lat, p.lon, p.country, p.admin1, p.kind, p.population, x.how)
+    k = (p.id, p.lat, p.lon, p.country, p.admin1, p.kind, p.population, x.how, bool(focus))
     found = anchors.scores.get(k)
     if found is None:
         found = anchors.scores[k] = _score(x, focus, anchors)
@@ -1037,7 +1038,10 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
     if not inside and (not big or m.kind == "weak" or opener):
         return False
     pool = (names or inside) + (big if m.kind != "weak" and not opener else [])
-    best = max(pool, key=lambda x: (_prior(x, focus, anchors), x.place.is_admin))
+    # with no reading in the focus countries, a foreign capital weighs as a capital: "Islamabad"
+    # in a report on Afghanistan is Pakistan's capital, not an old name of Chattogram
+    weigh = focus if inside else set()
+    best = max(pool, key=lambda x: (_prior(x, weigh, anchors), x.place.is_admin))
     if best.place.kind == "adm1" and not _typed(m):
         # a province named like its capital ("Kunduz", "Kerman") means the town unless the
         # text says "province": the town of the same name inside it wins
