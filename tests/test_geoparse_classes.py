@@ -2593,3 +2593,13 @@ def test_a_foreign_capital_beats_an_old_name_of_another_city_when_no_reading_is_
     )
     assert _row(frame, "Islamabad")["country"] == "PK"
     assert _row(frame, "New Delhi")["country"] == "IN"
+
+
+@pytest.mark.parametrize("verb", ["had also attacked", "had already attacked", "had reportedly attacked"])
+def test_an_adverb_inside_the_pluperfect_still_sets_an_earlier_event(verb: str) -> None:
+    frame = parse_article(
+        "The Sibi market bombing was a suicide attack on 21 October 2011 in Sibi, Balochistan.\n\n"
+        f"On 19 October gunmen {verb} a depot holding fuel tankers in Mastung."
+    )
+    assert _row(frame, "Sibi")["role"] == "incident"
+    assert _row(frame, "Mastung")["role"] == "reference"

@@ -1640,13 +1640,25 @@ def _pluperfect_before(f: _Facts, report: Report) -> bool:
     if "had" not in f.words or report.day is None or not (f.dates or f.month_days):
         return False
     words = f.words
-    if not any(
-        words[n - 1] == "had" or (n >= 2 and words[n - 2 : n] == ["had", "been"]) for n in f.events if n >= 1
-    ):
+    if not any(_pluperfect(words, n) for n in f.events):
         return False
     pub = report.day
     days = [*f.dates, *(_day_of(report, pub, md) for md in f.month_days)]
     return all(d < pub for d in days)
+
+
+#: Adverbs that stand between an auxiliary and its participle ("had also attacked")
+_MID_ADVERBS = frozenset({"also", "already", "earlier", "again", "twice", "once", "previously", "recently"})
+
+
+def _pluperfect(words: Sequence[str], n: int) -> bool:
+    """Whether the verb at ``n`` is in the pluperfect: "had killed", "had been hit", "had also attacked"."""
+    k = n - 1
+    while k >= 0 and (words[k] in _MID_ADVERBS or words[k].endswith("ly")):  # "had reportedly killed"
+        k -= 1
+    if k >= 1 and words[k] == "been":
+        k -= 1
+    return k >= 0 and words[k] == "had"
 
 
 def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date:
