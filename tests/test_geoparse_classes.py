@@ -2603,3 +2603,15 @@ def test_an_adverb_inside_the_pluperfect_still_sets_an_earlier_event(verb: str) 
     )
     assert _row(frame, "Sibi")["role"] == "incident"
     assert _row(frame, "Mastung")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    "warned", ["had received warnings of an attack", "had been told of a threat of attacks"]
+)
+def test_a_warning_of_an_attack_tells_of_none(warned: str) -> None:
+    frame = parse_article(
+        "Date: 2009-03-17\n\nA suicide bomber killed 14 people at a bus stand in Rawalpindi on Monday night.\n\n"
+        f"The adviser said the government {warned} on the convoy in Gujranwala."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "incident"
+    assert _row(frame, "Gujranwala")["role"] == "reference"

@@ -422,6 +422,7 @@ _PLANNING = frozenset(
     {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
     | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
     | {"favour", "favor", "favours", "favors", "favouring", "favoring"}  # "many favour an offensive in X"
+    | {"warning", "warnings", "threat", "threats"}  # "had received warnings of an attack on the march in X"
 )
 #: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
 #: air"); a word of violence right before one of these is none
