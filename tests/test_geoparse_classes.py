@@ -2615,3 +2615,35 @@ def test_a_warning_of_an_attack_tells_of_none(warned: str) -> None:
     )
     assert _row(frame, "Rawalpindi")["role"] == "incident"
     assert _row(frame, "Gujranwala")["role"] == "reference"
+
+
+def test_a_verb_coordinated_with_a_killing_shares_its_place() -> None:
+    frame = parse_article(
+        "Date: 2025-01-18\n\nSecurity forces killed four militants and arrested two others during an "
+        "operation in Tirah on Friday, the military said."
+    )
+    assert _row(frame, "Tirah")["role"] == "incident"
+    # a clause of its own, with its own subject, keeps its verb's place
+    frame = parse_article(
+        "Date: 2025-01-18\n\nSoldiers killed four militants in the hills, and police later arrested two "
+        "men at a market in Tirah on Friday."
+    )
+    assert _row(frame, "Tirah")["role"] == "reference"
+
+
+@pytest.mark.parametrize("opener", ["In a separate incident,", "Separately,", "In another attack,"])
+def test_a_round_up_item_late_in_a_report_is_a_site(opener: str) -> None:
+    lines = [
+        "A convoy carrying food was attacked near Bagan in Kurram on Thursday, killing three drivers.",
+        "The convoy had 35 lorries.",
+        "It was the second attack on the road this month.",
+        "Officials said the road would stay closed.",
+        "Residents said shops had run out of medicine.",
+        "A jirga met to discuss the attack.",
+        "Elders asked for more troops on the road.",
+        "The provincial government promised an inquiry.",
+        "Traders said they had lost their goods.",
+        f"{opener} gunmen killed two policemen at a checkpoint in Lakki Marwat on Friday, police said.",
+    ]
+    frame = parse_article("Date: 2025-01-18\n\n" + "\n\n".join(lines))
+    assert _row(frame, "Lakki Marwat")["role"] == "incident"

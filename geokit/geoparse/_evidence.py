@@ -1229,6 +1229,10 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> b
             # (not the second half of a compound adjective: "an intelligence-based operation in Bajaur")
             if w == "held" and k + 1 < len(words) and words[k + 1] in ("hostage", "hostages", "captive"):
                 return False  # "were held hostage in a school in X": the siege is the event
+            if k >= 1 and words[k - 1] == "and" and any(n < k - 1 for n in f.events):
+                # "killed five militants and arrested one during an operation in Tirah": the place
+                # is that of both verbs
+                return False
             return not _victims_clause(words, k, c)
         k -= 1
     return False

@@ -1689,12 +1689,13 @@ def _own_time(s: Sentence) -> bool:
     )
 
 
-def _late_sites(mentions: Sequence[_Mention]) -> None:
+def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
     """Make a site first told late in a long report, in a unit no earlier site lies in, a reference.
 
     Past the eighth sentence, a report recounts earlier attacks, the week's other violence and
     the campaign around its event; a unit it names there for the first time is seldom one of
-    its event's sites.
+    its event's sites. A sentence that opens as a round-up's item (cue kind ``roundup``: "In a
+    separate incident, ...") tells news of its own, and keeps its sites.
     """
     early = {  # a province told early as a site stays one when a finer site in it took its place
         u
@@ -1709,10 +1710,19 @@ def _late_sites(mentions: Sequence[_Mention]) -> None:
             and m.sent.index >= _LATE_SENTENCE
             and m.kind != "country"
             and _own_time(m.sent)
+            and not _roundup(m.sent, c)
         ):
             u = _unit_of(m)
             if u is not None and u not in early:
                 m.role, m.rule, m.reported = "reference", "late", None
+
+
+def _roundup(s: Sentence, c: Cues) -> bool:
+    """Whether a sentence opens as a round-up's item: "Separately, ...", "In a separate incident, ..."."""
+    return (
+        s.words[0] in c.firsts("roundup")
+        and c.finder("roundup").match(" " + " ".join(s.words) + " ") is not None
+    )
 
 
 def _dateline_site(mentions: Sequence[_Mention], c: Cues) -> None:
@@ -1978,7 +1988,7 @@ def parse_article(
     _containers(mentions)
     _report_containers(mentions)
     _reference_holders(mentions, text)
-    _late_sites(mentions)
+    _late_sites(mentions, c)
     _dateline_site(mentions, c)
     _dates(mentions, pub)
     if sents and not mentions:
