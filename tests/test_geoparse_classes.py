@@ -2647,3 +2647,16 @@ def test_a_round_up_item_late_in_a_report_is_a_site(opener: str) -> None:
     ]
     frame = parse_article("Date: 2025-01-18\n\n" + "\n\n".join(lines))
     assert _row(frame, "Lakki Marwat")["role"] == "incident"
+
+
+@pytest.mark.parametrize("span", ["between January 2012 and August 2013", "between 2009 and 2012"])
+def test_a_count_over_a_span_after_the_place_is_background(span: str) -> None:
+    frame = parse_article(
+        "Date: 2013-10-23\n\nISLAMABAD: In a report released on Tuesday, the rights group said it had reviewed "
+        f"all 45 drone strikes reported in North Waziristan {span}."
+    )
+    assert _row(frame, "North Waziristan")["role"] == "reference"
+    frame = parse_article(
+        "Date: 2013-10-23\n\nA drone strike killed four men in North Waziristan on Tuesday."
+    )
+    assert _row(frame, "North Waziristan")["role"] == "incident"

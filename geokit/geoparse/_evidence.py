@@ -352,6 +352,22 @@ def _tally(words: Sequence[str]) -> bool:
     return False
 
 
+def _span_after(words: Sequence[str], j: int) -> bool:
+    """Whether a span of months or years follows the place: "in X between January 2012 and August 2013"."""
+    for n in range(j, min(j + 3, len(words) - 1)):
+        if words[n] == "between" and _time_word(words, n + 1):
+            return any(
+                words[k] == "and" and _time_word(words, k + 1)
+                for k in range(n + 2, min(n + 5, len(words) - 1))
+            )
+    return False
+
+
+def _time_word(words: Sequence[str], n: int) -> bool:
+    """Whether the word at ``n`` opens a time: a month or a year ("January 2012", "2013")."""
+    return words[n] in _MONTH_WORDS or (words[n].isdigit() and len(words[n]) == 4)
+
+
 def _before_adverb(s: Sentence, text: str) -> list[int]:
     """Where '... have been targeted by separatists before.', '... attacked before: in April' say "before".
 
@@ -691,6 +707,10 @@ def _form_rule(
         # 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
         return "reference", "past-year"
     if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
+        return "reference", "habitual"
+    if _span_after(words, m.j):
+        # "45 drone strikes reported in North Waziristan between January 2012 and August 2013": a
+        # count over a span, whatever day the sentence also names ("released on Tuesday")
         return "reference", "habitual"
     if (
         m.sent.index > 1
