@@ -2660,3 +2660,17 @@ def test_a_count_over_a_span_after_the_place_is_background(span: str) -> None:
         "Date: 2013-10-23\n\nA drone strike killed four men in North Waziristan on Tuesday."
     )
     assert _row(frame, "North Waziristan")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was executed at Adiala jail on Monday.",
+        "He was executed in Isfahan on Monday under the Islamic law of retribution.",
+    ],
+)
+def test_a_court_s_execution_is_no_attack(sentence: str) -> None:
+    frame = parse_article(f"Date: 2016-03-01\n\n{sentence}")
+    assert (frame["role"] != "incident").all()
+    frame = parse_article("Date: 2016-03-01\n\nMilitants executed two villagers in Kunar on Monday.")
+    assert _row(frame, "Kunar")["role"] == "incident"

@@ -424,6 +424,20 @@ def _negated(words: Sequence[str], n: int) -> bool:
 
 
 _SENTENCING = frozenset({"sentenced", "condemned", "sentencing", "sentence"})
+#: Words of the courts and prisons: an execution told with one is a sentence carried out
+_JUDICIAL = _SENTENCING | {
+    "court",
+    "courts",
+    "judiciary",
+    "verdict",
+    "convicted",
+    "prison",
+    "jail",
+    "gallows",
+    "law",
+    "retribution",
+    "qisas",
+}
 #: Nouns of getting even: "in revenge for the attack", "retaliation for the strikes"
 _REVENGE = frozenset({"revenge", "retaliation", "reprisal", "reprisals"})
 
@@ -531,6 +545,10 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
             for n in events
             if not (words[n] == "death" and n >= 2 and words[n - 1] == "to" and words[n - 2] in _SENTENCING)
         ]
+    if "executed" in words and not _JUDICIAL.isdisjoint(words):
+        # "was executed in Isfahan ... under the Islamic law of retribution", "executed at Adiala
+        # jail": a court's sentence carried out, not an attack
+        events = [n for n in events if words[n] != "executed"]
     if "broke" in words:
         # "a fire broke out at an oil refinery": a blaze, whatever started it (with no other word
         # of violence, as a disaster's)
