@@ -2674,3 +2674,18 @@ def test_a_court_s_execution_is_no_attack(sentence: str) -> None:
     assert (frame["role"] != "incident").all()
     frame = parse_article("Date: 2016-03-01\n\nMilitants executed two villagers in Kunar on Monday.")
     assert _row(frame, "Kunar")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "place"),
+    [
+        ("in several villages of the Shakargarh area", "Shakargarh"),
+        ("in the G-6 sector of Islamabad", "Islamabad"),
+        ("in many villages of Kotli", "Kotli"),
+    ],
+)
+def test_quantifiers_and_sectors_between_the_preposition_and_the_place_are_skipped(
+    phrase: str, place: str
+) -> None:
+    frame = parse_article(f"Date: 2016-10-27\n\nMortar shells exploded inside homes {phrase} on Thursday.")
+    assert _row(frame, place)["role"] == "incident"
