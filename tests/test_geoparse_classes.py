@@ -2689,3 +2689,14 @@ def test_quantifiers_and_sectors_between_the_preposition_and_the_place_are_skipp
 ) -> None:
     frame = parse_article(f"Date: 2016-10-27\n\nMortar shells exploded inside homes {phrase} on Thursday.")
     assert _row(frame, place)["role"] == "incident"
+
+
+def test_what_a_verb_of_blame_blames_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2023-04-27\n\nA gunman shot dead a cleric inside a bank in Babolsar on Wednesday.\n\n"
+        "Officials have blamed foreign enemies, including the United States and Israel, for fomenting "
+        "unrest in the country since the protests that followed the death in custody of a young woman in September."
+    )
+    assert _row(frame, "Babolsar")["role"] == "incident"
+    assert _row(frame, "Israel")["role"] == "reference"
+    assert _row(frame, "United States")["role"] == "reference"

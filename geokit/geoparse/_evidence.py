@@ -759,6 +759,8 @@ def _form_rule(
         tail = words[m.j : m.j + 7]
         if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
+    if _blamed(words, m.i, m.j, f.events):
+        return "reference", "reaction-object"
     if _reaction(m, f, text, c, later_place):
         return "reference", "reaction"
     if _reaction_object(m, f, c):
@@ -776,6 +778,22 @@ def _form_rule(
 #: Words of a death with no doer: "flown to the hospital in Peshawar, where several later died"
 #: tells where the wounded died, not where they were hurt
 _DYING = frozenset({"died", "death", "deaths", "lives", "toll"})
+#: Verbs of blame: what they blame is a party to the violence, not where it happened
+_BLAMING = frozenset({"blamed", "blaming", "blames", "blame", "accused", "accusing", "accuses", "accuse"})
+
+
+def _blamed(words: Sequence[str], i: int, j: int, events: Sequence[int]) -> bool:
+    """'blamed foreign enemies, including the United States and Israel, for fomenting unrest': the blamed.
+
+    A verb of blame at most six words before the place, with no word of violence between,
+    and "for" or "of" (what it is blamed for) at most eight words after it.
+    """
+    k = next((n for n in range(i - 1, max(-1, i - 7), -1) if words[n] in _BLAMING), -1)
+    if k < 0 or any(k < e < i for e in events):
+        return False
+    return any(w in ("for", "of") for w in words[j : j + 8])
+
+
 #: Prepositions that set where a thing was ("outside his office", "at a meeting")
 _AT_PLACE = frozenset({"outside", "at", "near", "inside", "in", "on"})
 #: Words of death that tell of a killing, not only of a death
