@@ -2700,3 +2700,11 @@ def test_what_a_verb_of_blame_blames_is_no_site() -> None:
     assert _row(frame, "Babolsar")["role"] == "incident"
     assert _row(frame, "Israel")["role"] == "reference"
     assert _row(frame, "United States")["role"] == "reference"
+
+
+@pytest.mark.parametrize("name", ["The Second Battle of Swat", "The Siege of Swat"])
+def test_an_event_s_name_governs_its_place_through_of(name: str) -> None:
+    frame = parse_article(
+        f"{name} was a military offensive in the spring of 2009 against the Taliban, who held the valley."
+    )
+    assert _row(frame, "Swat")["role"] == "incident"

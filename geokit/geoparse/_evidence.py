@@ -126,6 +126,8 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if p >= 1 and words_are_np(toks[p - 1].low, w, c):  # "the riverine area of"
             p -= 1
             continue
+        if toks[p].cap and p + 1 < m.i and toks[p + 1].low == "of" and c.has("event", w):
+            return p + 1  # "the Second Battle of Swat", "the Siege of Jalalabad": the event's "of" governs
         if (
             (toks[p].cap or toks[p].text.isdigit())
             and p not in starts
