@@ -2708,3 +2708,19 @@ def test_an_event_s_name_governs_its_place_through_of(name: str) -> None:
         f"{name} was a military offensive in the spring of 2009 against the Taliban, who held the valley."
     )
     assert _row(frame, "Swat")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("name", "district"),
+    [
+        ("Abbasi Shaheed", "Central Karachi"),
+        ("Nawabad", "South Karachi"),
+        ("Shah Faisal Colony", "Korangi Karachi"),
+    ],
+)
+def test_a_karachi_neighbourhood_is_placed_in_its_own_district(adm2, name: str, district: str) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        f"Date: 2010-08-03\n\nKARACHI: Gunmen shot dead a shopkeeper in {name} on Monday.", boundaries=adm2
+    )
+    row = _row(frame, name)
+    assert row["role"] == "incident" and row["admin2"] == district
