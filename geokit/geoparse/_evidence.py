@@ -987,16 +987,9 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     # a comma right after the word governs nothing past it: "to prevent a repeat of such
     # attacks, the Mehr news agency reported" (an apposition's comma comes later: "in the
     # capital, Kabul")
-    if (
-        p >= 0
-        and p not in f.breaks
-        and (
-            c.has("locative", words[p])
-            or (
-                c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
-            )  # "the mosque of Peshawar"
-        )
-    ):
+    governs = p >= 0 and p not in f.breaks
+    building_of = governs and c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
+    if governs and (c.has("locative", words[p]) or building_of):  # "the mosque of Peshawar"
         return "incident", "event-locative"
     if m.i <= 1 or _subject_of_event(m, f, text, c):
         return "incident", "event-subject"
