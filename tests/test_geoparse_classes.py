@@ -2724,3 +2724,13 @@ def test_a_karachi_neighbourhood_is_placed_in_its_own_district(adm2, name: str, 
     )
     row = _row(frame, name)
     assert row["role"] == "incident" and row["admin2"] == district
+
+
+@pytest.mark.parametrize("event", ["a similar raid", "a similar cross-border raid"])
+def test_the_place_of_a_similar_event_is_another_event_s(event: str) -> None:
+    frame = parse_article(
+        "Date: 2023-09-07\n\nMilitants attacked two border posts in Kalash valley in Chitral on Wednesday.\n\n"
+        f"Militants based in Afghanistan carried out {event} on border posts at Arandu, killing dozens of soldiers."
+    )
+    assert _row(frame, "Chitral")["role"] == "incident"
+    assert _row(frame, "Arandu")["role"] == "reference"

@@ -365,6 +365,19 @@ def _span_after(words: Sequence[str], j: int) -> bool:
     return False
 
 
+def _similar_event(m: _Mention, f: _Facts) -> bool:
+    """'carried out a similar raid on border posts at Arandu in 2011': the place of another event.
+
+    "Similar" before the last word of violence ahead of the place (one adjective may stand
+    between: "a similar magnetic bomb attack") compares that event with the report's own.
+    """
+    words = f.words
+    e = max((n for n in f.events if n < m.i and m.i - n <= _EVENT_WINDOW), default=-1)
+    return (
+        e >= 1 and ("similar" in words[max(0, e - 3) : e]) and not any(n in f.breaks for n in range(e, m.i))
+    )
+
+
 def _time_word(words: Sequence[str], n: int) -> bool:
     """Whether the word at ``n`` opens a time: a month or a year ("January 2012", "2013")."""
     return words[n] in _MONTH_WORDS or (words[n].isdigit() and len(words[n]) == 4)
@@ -744,6 +757,8 @@ def _form_rule(
         return "reference", "section"
     if _span_before_event(m, f):
         return "reference", "earlier-date"
+    if _similar_event(m, f):
+        return "reference", "similar"
     if (
         _earlier_covers(m, f.earlier, f.words)
         or (_dated_away(f, report) and not _dated_since(m, f.words))
