@@ -2734,3 +2734,11 @@ def test_the_place_of_a_similar_event_is_another_event_s(event: str) -> None:
     )
     assert _row(frame, "Chitral")["role"] == "incident"
     assert _row(frame, "Arandu")["role"] == "reference"
+
+
+def test_a_count_between_two_numbers_is_no_span_of_years() -> None:
+    frame = parse_article(
+        "Date: 2015-09-29\n\nClashes in Kunduz between 1500 and 2000 Taliban fighters and the army killed "
+        "dozens on Monday."
+    )
+    assert _row(frame, "Kunduz")["role"] == "incident"

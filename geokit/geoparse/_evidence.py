@@ -284,9 +284,11 @@ def _perfect_relative(f: _Facts) -> bool:
     )
 
 
-#: Adverbs that may stand between "has" and its participle ("have also been fighting")
-_PERFECT_ADVERBS = frozenset(
+#: Adverbs that may stand between an auxiliary and its participle ("have also been fighting",
+#: "had already attacked")
+_MID_ADVERBS = frozenset(
     {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now", "instead", "steadily"}
+    | {"already", "earlier", "again", "twice", "once", "previously"}
 )
 #: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
 _TREND = frozenset(
@@ -323,7 +325,7 @@ def _perfect_state(words: Sequence[str]) -> bool:
         if w not in ("has", "have"):
             continue
         k = n + 1
-        while k < len(words) and words[k] in _PERFECT_ADVERBS:
+        while k < len(words) and words[k] in _MID_ADVERBS:
             k += 1
         if k < len(words) and words[k] in _TREND:
             return True
@@ -380,7 +382,12 @@ def _similar_event(m: _Mention, f: _Facts) -> bool:
 
 def _time_word(words: Sequence[str], n: int) -> bool:
     """Whether the word at ``n`` opens a time: a month or a year ("January 2012", "2013")."""
-    return words[n] in _MONTH_WORDS or (words[n].isdigit() and len(words[n]) == 4)
+    return words[n] in _MONTH_WORDS or _is_year(words[n])
+
+
+def _is_year(word: str) -> bool:
+    """Whether a word is a year from 1900 to 2100 (as ``_YEAR_WORD`` finds them): "1500 people" is none."""
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
 def _before_adverb(s: Sentence, text: str) -> list[int]:
@@ -1082,7 +1089,7 @@ def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
     if m.i < 1 or noun is None or any(n in f.breaks for n in range(m.j - 1, noun)):
         return False
     year = words[m.i - 1]
-    if not (len(year) == 4 and year.isdigit() and 1900 <= int(year) <= 2100):
+    if not _is_year(year):
         return False
     known = report.day.year if report.day is not None else report.lede_year
     return known is not None and int(year) != known
@@ -1716,10 +1723,6 @@ def _pluperfect_before(f: _Facts, report: Report) -> bool:
     pub = report.day
     days = [*f.dates, *(_day_of(report, pub, md) for md in f.month_days)]
     return all(d < pub for d in days)
-
-
-#: Adverbs that stand between an auxiliary and its participle ("had also attacked")
-_MID_ADVERBS = frozenset({"also", "already", "earlier", "again", "twice", "once", "previously", "recently"})
 
 
 def _pluperfect(words: Sequence[str], n: int) -> bool:
