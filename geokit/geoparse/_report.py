@@ -274,24 +274,28 @@ def _latest_year(text: str) -> int | None:
     return max((int(y) for y in _YEAR.findall(text)), default=None)
 
 
-def _lede_year(sents: Sequence[Sentence]) -> int | None:
-    """Return the first year the report's first two sentences (a title and the lede) name, if any."""
+def _lede_year_at(sents: Sequence[Sentence]) -> tuple[Sentence, int] | None:
+    """Return where the first year of the report's first two sentences (a title and the lede) is."""
     for s in sents[:2]:
-        for t in s.tokens:
+        for n, t in enumerate(s.tokens):
             if len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100:
-                return int(t.text)
+                return s, n
     return None
+
+
+def _lede_year(sents: Sequence[Sentence]) -> int | None:
+    """Return the first year the report's first two sentences name, if any."""
+    at = _lede_year_at(sents)
+    return int(at[0].tokens[at[1]].text) if at is not None else None
 
 
 def _lede_month(sents: Sequence[Sentence]) -> int | None:
     """Return the month written right before the lede's first year ("in early March 2006"), if any."""
-    for s in sents[:2]:
-        toks = s.tokens
-        for n, t in enumerate(toks):
-            if len(t.text) == 4 and t.text.isdigit() and 1950 <= int(t.text) <= 2100:
-                before = toks[n - 1] if n >= 1 else None
-                return _MONTH_OF.get(before.low) if before is not None and before.cap else None
-    return None
+    at = _lede_year_at(sents)
+    if at is None or at[1] == 0:
+        return None
+    before = at[0].tokens[at[1] - 1]
+    return _MONTH_OF.get(before.low) if before.cap else None
 
 
 def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, lead: dt.date | None) -> Report:
@@ -311,5 +315,5 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, le
         lede_year=None if day or lead else _lede_year(sents),
         lede_month=None if day or lead else _lede_month(sents),
         aside=_aside_sections(text, sents),
-        weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(t.low for t in s.tokens) for s in sents[:3]),
+        weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
     )
