@@ -107,6 +107,9 @@ def main() -> int:
     result = {
         "machine": {
             "python": platform.python_version(),
+            # the interpreter's build moves the pure-Python figures (geoparse) by several per cent
+            "python_executable": os.path.realpath(sys.executable),
+            "python_build": " ".join(platform.python_build()),
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
         },
