@@ -49,6 +49,18 @@ def test_a_date_on_a_line_of_its_own_under_the_headline() -> None:
     assert (_row(frame, "MULTAN")["rule"], _row(frame, "Khanewal")["date"]) == ("dateline", "2023-01-03")
 
 
+@pytest.mark.parametrize("stamp", ["Mar 9, 2014 - 21:05", "March 9, 2014 9:05 PM", "2014-03-09 | 21:05 PKT"])
+def test_a_date_line_may_carry_the_time_it_was_posted(stamp: str) -> None:
+    # an agency's web page prints the posting time after the day; the dateline under it is still
+    # the place the story was filed from, and the day dates "on Sunday"
+    frame = parse_article(
+        f"Bomb hits wedding party in Chitral village\n\n{stamp}\n\nPESHAWAR (APP): A bomb planted on a "
+        "roadside killed four guests of a wedding party in Drosh on Sunday, police said."
+    )
+    assert frame.attrs["geokit"]["date"] == "2014-03-09"
+    assert (_row(frame, "PESHAWAR")["rule"], _row(frame, "Drosh")["date"]) == ("dateline", "2014-03-09")
+
+
 def test_dateline_place_is_where_the_story_was_filed() -> None:
     frame = parse_article(
         "QUETTA, Jan 31 (Reuters) - Gunmen attacked a checkpoint in Mastung on Friday, police said.",

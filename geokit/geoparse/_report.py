@@ -26,11 +26,15 @@ _DATE_HEADER = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 #: A line that is only a date, as web pages set one under the headline: "January 4, 2023",
-#: "Tuesday 4 January 2023", "2023-01-04"
+#: "Tuesday 4 January 2023", "2023-01-04", maybe with the clock time of posting after it:
+#: "Jun 25, 2011 - 18:40" (Pajhwok), "January 4, 2023 10:15 AM", "2023-01-04 | 10:15 PKT"
 _BARE_DATE = re.compile(
     r"^[ \t]*((?:[A-Z][a-z]+,?[ \t]+)?"
     r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}))[ \t]*$",
+    r"|\d{4}-\d{2}-\d{2}))"
+    r"(?:[ \t]*[-\u2013\u2014|,]?[ \t]*(?:at[ \t]+)?\d{1,2}[:.]\d{2}"  # the time: "- 18:40", "at 9.30"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]+(?:[A-Z]{2,4}|hrs))?)?"  # "PM", "p.m.", "PKT", "hrs"
+    r"[ \t]*$",
     re.MULTILINE,
 )
 _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
