@@ -88,7 +88,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev67, test4-test23: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev69, test4-test24: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -184,6 +184,9 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev66", 5, 0.9),
         ("dev67", 6, 0.55),
         ("test23", 5, 0.75),
+        ("dev68", 6, 0.8),
+        ("dev69", 6, 0.75),
+        ("test24", 8, 0.7),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
