@@ -2754,3 +2754,32 @@ def test_a_count_between_two_numbers_is_no_span_of_years() -> None:
         "dozens on Monday."
     )
     assert _row(frame, "Kunduz")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "The army has pressed offensives this year against militants in the Swat valley, and the insurgents "
+        "have answered with bombings.",
+        "Militants have attacked police posts in the Swat valley over the past year.",
+        "Insurgents have struck schools in the Swat valley in the past few months.",
+    ],
+)
+def test_the_present_perfect_over_a_span_to_now_is_a_tally(tally: str) -> None:
+    frame = parse_article(
+        "Date: 2009-08-28\n\nA suicide bomber killed 22 policemen at a checkpoint in Landi Kotal on Thursday.\n\n"
+        f"The Taliban claimed the attack. {tally}"
+    )
+    assert _row(frame, "Landi Kotal")["role"] == "incident"
+    assert _row(frame, "Swat")["role"] == "reference"
+
+
+def test_the_present_perfect_with_its_own_day_or_in_the_lede_is_news() -> None:
+    # the lede's present perfect is the report's news; past it, a day of its own makes an event
+    frame = parse_article(
+        "Date: 2009-08-28\n\nA suicide bomber has killed 22 policemen in Landi Kotal this month.\n\n"
+        "Police said the bomber came from South Waziristan. Militants have also attacked a bazaar in Swat "
+        "on Thursday, the third attack there this month."
+    )
+    assert _row(frame, "Landi Kotal")["role"] == "incident"
+    assert _row(frame, "Swat")["role"] == "incident"

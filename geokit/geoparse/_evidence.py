@@ -313,6 +313,49 @@ _TREND = frozenset(
 _STATES = frozenset({"active", "present", "behind", "responsible"})
 
 
+#: The last word of a span of time that runs up to the report: "this year", "over the past year",
+#: "in the past few months"
+_SPAN_ENDS = frozenset({"year", "month", "months", "years", "weeks"})
+#: Past participles that do not end in "-ed": "has seen", "have lost", "has struck"
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"seen", "lost", "hit", "struck", "taken", "fought", "grown", "become", "made"}
+    | {"held", "led", "shot", "known"}
+)
+
+
+def _perfect_over_span(words: Sequence[str]) -> bool:
+    """'Has pressed offensives this year against militants in the Swat valley': a tally up to now.
+
+    The present perfect with a span of time that runs up to the report ("this year", "this
+    month", "over the past year") sums up the time before the report; the report's own event is
+    told in the past tense or with its day. "Earlier this month" is a point in that span, not it.
+    """
+    if "has" not in words and "have" not in words:
+        return False
+    spans = [
+        n
+        for n, w in enumerate(words)
+        if w in _SPAN_ENDS
+        and n >= 1
+        and (
+            (words[n - 1] == "this" and (n < 2 or words[n - 2] not in ("earlier", "later")))
+            or words[n - 1] == "past"
+            or (n >= 2 and words[n - 1] == "few" and words[n - 2] == "past")
+        )
+    ]
+    if not spans:
+        return False
+    for n, w in enumerate(words):
+        if w not in ("has", "have"):
+            continue
+        k = n + 1
+        while k < len(words) and words[k] in _MID_ADVERBS:
+            k += 1
+        if k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES):
+            return any(s > k for s in spans)
+    return False
+
+
 def _perfect_state(words: Sequence[str]) -> bool:
     """'Have also been fighting for Sangin', 'has been active in Kunar', 'fighting has intensified'.
 
@@ -755,7 +798,12 @@ def _form_rule(
     if (
         m.sent.index > 1
         and not f.day
-        and (_perfect_passive(f) or _perfect_state(f.words) or _perfect_relative(f))
+        and (
+            _perfect_passive(f)
+            or _perfect_state(f.words)
+            or _perfect_relative(f)
+            or _perfect_over_span(f.words)
+        )
     ):
         # "its workers have been attacked on the highway to Zaranj", "forces have also been fighting
         # for control of Sangin": a state of things, past the lede

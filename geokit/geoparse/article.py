@@ -79,7 +79,8 @@ RULES = {
     "habitual": "the sentence, naming no day, describes a pattern or a state of things ('in recent "
     "months', 'repeatedly', 'groups operate along the coast', 'was at the time fighting', 'was once "
     "strongest', 'have been attacked' past the lede), or a tally since a month or a year ('have "
-    "killed 50 in Kech since January')",
+    "killed 50 in Kech since January') or over a span up to now past the lede ('has pressed "
+    "offensives this year', 'have attacked posts over the past year')",
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
     "week', 'years ago', '... before.'; or the place is another event's that a span of time "
