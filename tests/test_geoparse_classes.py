@@ -2783,3 +2783,22 @@ def test_the_present_perfect_with_its_own_day_or_in_the_lede_is_news() -> None:
     )
     assert _row(frame, "Landi Kotal")["role"] == "incident"
     assert _row(frame, "Swat")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The Punjab chapter of the group claimed the bombing in Lahore.", "Punjab"),
+        ("The Swat faction of the Taliban attacked a school in Mingora.", "Swat"),
+        ("The Bajaur wing of the movement later blew up a bridge in Mamund.", "Bajaur"),
+    ],
+)
+def test_a_place_naming_a_branch_of_a_movement_is_no_site(sentence: str, place: str) -> None:
+    frame = parse_article(f"Date: 2012-05-08\n\n{sentence[:-1]} on Monday.")
+    assert _row(frame, place)["role"] == "reference"
+
+
+@pytest.mark.parametrize("verb", ["attacked", "stormed", "bombed"])
+def test_a_branch_hit_is_the_place_s_own(verb: str) -> None:
+    frame = parse_article(f"Date: 2012-05-08\n\nGunmen {verb} the Quetta branch of a bank on Monday.")
+    assert _row(frame, "Quetta")["role"] == "incident"

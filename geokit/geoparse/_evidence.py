@@ -754,7 +754,10 @@ def _form_rule(
                 or _joined_attribute(toks, words, m.j, c)
             )
         )
-        or (_office_of(words, m.j) and text[m.end : toks[m.j].start] == " ")
+        or (
+            (_office_of(words, m.j) or _branch_named(words, m.i, m.j, f.events))
+            and text[m.end : toks[m.j].start] == " "
+        )
     ):
         # "Sindh's minister", "London-based", "the Pakistan border", "US troops", "Karachi police chief"
         return "reference", "possessive"
@@ -1007,6 +1010,24 @@ _OFFICES = frozenset(
     | {"administration", "authorities", "government", "mayor", "governor"}
 )
 _OFFICE_KINDS = frozenset({"police", "district", "city", "municipal", "provincial"})
+#: Parts of a movement named after the place they work in ("the Khorasan branch of the Islamic
+#: State", "the Swat faction of the Taliban", dev64 writer): a name, not where anything happened
+_BRANCHES = frozenset({"branch", "chapter", "wing", "faction", "affiliate", "offshoot", "franchise"})
+
+
+def _branch_named(words: Sequence[str], i: int, j: int, events: Sequence[int]) -> bool:
+    """Tell whether the place names a branch: "The Khorasan branch of the Islamic State claimed ...".
+
+    A branch hit or a branch as the scene ("robbed the Quetta branch of a bank", "at the
+    Peshawar branch") is the place's own: a word of violence or a preposition of place right
+    before the phrase keeps it a site.
+    """
+    if j >= len(words) or words[j] not in _BRANCHES:
+        return False
+    k = i - 1
+    if k >= 0 and words[k] in ("the", "a", "its", "their", "his"):
+        k -= 1
+    return k < 0 or (k not in events and words[k] not in _AT_PLACE)
 
 
 def _office_of(words: Sequence[str], j: int) -> bool:
