@@ -2802,3 +2802,20 @@ def test_a_place_naming_a_branch_of_a_movement_is_no_site(sentence: str, place: 
 def test_a_branch_hit_is_the_place_s_own(verb: str) -> None:
     frame = parse_article(f"Date: 2012-05-08\n\nGunmen {verb} the Quetta branch of a bank on Monday.")
     assert _row(frame, "Quetta")["role"] == "incident"
+
+
+@pytest.mark.parametrize("word", ["motorcade", "residence", "supporters"])
+def test_an_unknown_name_before_what_only_a_person_keeps_is_no_place(word: str) -> None:
+    frame = parse_article(
+        f"Date: 2010-08-04\n\nAn explosion went off near the Zardbaf {word} in Hamedan on Wednesday.",
+        country="IR",
+    )
+    assert "Zardbaf" not in set(frame.loc[frame["role"] == "incident", "text"])
+    assert _row(frame, "Hamedan")["role"] == "incident"
+
+
+def test_an_unknown_name_before_a_place_s_noun_stays_a_place() -> None:
+    frame = parse_article(
+        "Date: 2010-08-04\n\nA bomb went off near the Zardbaf bazaar on Wednesday.", country="IR"
+    )
+    assert _row(frame, "Zardbaf")["role"] == "incident"

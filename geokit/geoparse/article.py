@@ -713,6 +713,8 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
         return False
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
+    if j < len(toks) and text[toks[j - 1].end : toks[j].start] == " " and c.has("person_after", toks[j].low):
+        return False  # "near the Ahmadinejad motorcade", "the Bush administration": a person's
     if _AGE.match(text, toks[j - 1].end):
         return False  # "opened fire on Kanwaljeet Singh, 42, and ...": a person and his age
     if any(t.low in _WEEKDAY_WORDS or t.low in _MONTH_WORDS for t in toks[i:j]):
