@@ -2819,3 +2819,28 @@ def test_an_unknown_name_before_a_place_s_noun_stays_a_place() -> None:
         "Date: 2010-08-04\n\nA bomb went off near the Zardbaf bazaar on Wednesday.", country="IR"
     )
     assert _row(frame, "Zardbaf")["role"] == "incident"
+
+
+@pytest.mark.parametrize("outlet", ["Fars news agency", "Mashhad daily", "Tabriz television"])
+def test_an_outlet_named_after_its_city_is_no_site(outlet: str) -> None:
+    city = outlet.split()[0]
+    frame = parse_article(
+        f"Date: 2010-08-04\n\nThe {outlet} said a grenade was thrown at a rally in Hamedan on Wednesday."
+    )
+    assert _row(frame, city)["role"] == "reference"
+    assert _row(frame, "Hamedan")["role"] == "incident"
+
+
+def test_an_outlet_s_premises_are_a_place() -> None:
+    frame = parse_article("Date: 2010-08-04\n\nThe Jalalabad radio station was bombed on Wednesday.")
+    assert _row(frame, "Jalalabad")["role"] == "incident"
+
+
+@pytest.mark.parametrize("rank", ["general", "officers"])
+def test_a_country_before_a_rank_is_an_attribute(rank: str) -> None:
+    frame = parse_article(
+        f"US {rank} killed as Afghan soldier opens fire at military academy\n\nKABUL, Aug 5 (AP) - A man in "
+        "uniform opened fire on officers at a military academy in Kabul on Tuesday, officials said."
+    )
+    assert _row(frame, "US")["role"] == "reference"
+    assert _row(frame, "Kabul")["role"] == "incident"

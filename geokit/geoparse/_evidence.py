@@ -1015,14 +1015,26 @@ _OFFICE_KINDS = frozenset({"police", "district", "city", "municipal", "provincia
 _BRANCHES = frozenset({"branch", "chapter", "wing", "faction", "affiliate", "offshoot", "franchise"})
 
 
+#: Outlets named after their city ("the Fars news agency said", dev72 writer), unless the word
+#: after them is their building ("the Jalalabad radio station")
+_OUTLETS = frozenset({"news", "newspaper", "daily", "television", "tv", "radio"})
+_OUTLET_PREMISES = frozenset({"station", "stations", "building", "office", "offices", "tower", "compound"})
+
+
 def _branch_named(words: Sequence[str], i: int, j: int, events: Sequence[int]) -> bool:
-    """Tell whether the place names a branch: "The Khorasan branch of the Islamic State claimed ...".
+    """Tell whether the place names a branch or an outlet: "The Khorasan branch of the Islamic State".
 
     A branch hit or a branch as the scene ("robbed the Quetta branch of a bank", "at the
     Peshawar branch") is the place's own: a word of violence or a preposition of place right
-    before the phrase keeps it a site.
+    before the phrase keeps it a site. An outlet ("the Fars news agency said") is read the same
+    way, and its premises ("the Jalalabad radio station") are a place.
     """
-    if j >= len(words) or words[j] not in _BRANCHES:
+    if j >= len(words):
+        return False
+    if words[j] in _OUTLETS:
+        if j + 1 < len(words) and words[j + 1] in _OUTLET_PREMISES:
+            return False
+    elif words[j] not in _BRANCHES:
         return False
     k = i - 1
     if k >= 0 and words[k] in ("the", "a", "its", "their", "his"):
