@@ -2844,3 +2844,28 @@ def test_a_country_before_a_rank_is_an_attribute(rank: str) -> None:
     )
     assert _row(frame, "US")["role"] == "reference"
     assert _row(frame, "Kabul")["role"] == "incident"
+
+
+def test_followed_by_joins_one_event_s_parts() -> None:
+    frame = parse_article(
+        "Date: 2018-10-31\n\nAn 18-year-old was killed on Wednesday when Indian troops shelled Leepa.\n\n"
+        "On Tuesday afternoon, Indian troops fired a smoke shell followed by two mortar rounds into Athmuqam."
+    )
+    assert _row(frame, "Athmuqam")["role"] == "incident"
+
+
+def test_the_blast_followed_an_earlier_one_elsewhere() -> None:
+    frame = parse_article(
+        "Date: 2018-10-31\n\nA bomb killed four people in Quetta on Wednesday.\n\n"
+        "The blast followed an explosion near a market in Mastung."
+    )
+    assert _row(frame, "Mastung")["role"] == "reference"
+
+
+@pytest.mark.parametrize("record", ["the first", "the deadliest"])
+def test_a_record_since_a_date_is_a_comparison_not_the_place_s_time(record: str) -> None:
+    frame = parse_article(
+        "Date: 2018-10-31\n\nIndian troops shelled Leepa on Wednesday.\n\n"
+        f"On Tuesday, mortar rounds hit Athmuqam in {record} attack on the town since July 2017."
+    )
+    assert _row(frame, "Athmuqam")["role"] == "incident"

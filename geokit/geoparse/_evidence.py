@@ -456,6 +456,9 @@ def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> boo
 
 
 _SPAN_STARTS = frozenset({"late", "early", "mid", "last", "then"})
+#: Words that make "since" a comparison with an earlier time: "the first fire on the town since
+#: July 2017", "the deadliest attack since 2009"
+_RECORD_WORDS = frozenset({"first", "deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest"})
 
 
 def _dated_since(m: _Mention, words: Sequence[str]) -> bool:
@@ -463,11 +466,15 @@ def _dated_since(m: _Mention, words: Sequence[str]) -> bool:
 
     "The bombing in Qalat was the deadliest attack since a bomb killed six soldiers last July":
     July dates the earlier bomb the comparison names, not Qalat's. A "since" that opens a span
-    ("since late August", "since 2009") is no such comparison.
+    ("since late August", "since 2009") is no such comparison, unless a record word comes just
+    before it ("the first fire on the town since July 2017").
     """
     since = next((n for n in range(m.j, len(words) - 1) if words[n] == "since"), None)
-    nxt = words[since + 1] if since is not None else ""
-    if since is None or nxt in _SPAN_STARTS or nxt in _MONTH_WORDS or nxt.isdigit():
+    if since is None:
+        return False
+    nxt = words[since + 1]
+    record = not _RECORD_WORDS.isdisjoint(words[max(m.j, since - 6) : since])
+    if not record and (nxt in _SPAN_STARTS or nxt in _MONTH_WORDS or nxt.isdigit()):
         return False  # "have held soldiers captive since late August": a span up to now
     return all(n > since for n, w in enumerate(words) if w in _MONTH_WORDS or (len(w) == 4 and w.isdigit()))
 
@@ -1273,6 +1280,8 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
         if words[k] == "followed":
+            if words[k + 1] == "by":
+                continue  # "fired a smoke shell followed by two mortar rounds into Athmuqam": a sequence
             # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
             # army's assault on the Lal Masjid": what the report's event followed is another event
             return m.sent.index > 0 and f" {m.key} " not in headline
