@@ -2869,3 +2869,17 @@ def test_a_record_since_a_date_is_a_comparison_not_the_place_s_time(record: str)
         f"On Tuesday, mortar rounds hit Athmuqam in {record} attack on the town since July 2017."
     )
     assert _row(frame, "Athmuqam")["role"] == "incident"
+
+
+@pytest.mark.parametrize("count", ["10 days earlier", "20 km away", "300 people"])
+def test_a_count_after_a_town_is_no_part_of_its_name(count: str) -> None:
+    frame = parse_article(
+        f"Date: 2009-06-06\n\nA bomb went off in Lahore {count}, officials said on Saturday."
+    )
+    assert "Lahore" in set(frame["text"])
+
+
+@pytest.mark.parametrize("name", ["Chak 59 village", "Chak 59, a village"])
+def test_a_numbered_village_keeps_its_number(name: str) -> None:
+    frame = parse_article(f"Date: 2014-11-05\n\nA mob killed a couple at a brick kiln in {name} on Tuesday.")
+    assert "Chak 59" in set(frame["text"])

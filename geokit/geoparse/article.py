@@ -441,6 +441,12 @@ _UNIT_KINDS = {
 _UNIT_WORDS = frozenset(_UNIT_KINDS) | {"division", "tehsil"}
 
 
+#: Lower-case words a numbered village's name may take after its number ("Chak 59 village")
+_NUMBERED_KINDS = frozenset(
+    {"village", "villages", "town", "area", "mouza"} | {"colony", "bazaar", "block", "sector"}
+)
+
+
 def _numbered(text: str, toks: Sequence[Token], run: Run, idx: NameIndex, c: Cues) -> int | None:
     """Return the end of a town's name and the number after it ("Chak 59 Shumali"), else ``None``.
 
@@ -457,6 +463,14 @@ def _numbered(text: str, toks: Sequence[Token], run: Run, idx: NameIndex, c: Cue
     if text[toks[n - 1].end : toks[n].start] != " ":
         return None
     n += 1
+    if (
+        n < len(toks)
+        and text[toks[n - 1].end : toks[n].start] == " "
+        and toks[n].text.isalpha()
+        and not toks[n].cap
+        and toks[n].low not in _NUMBERED_KINDS
+    ):
+        return None  # "hit in Lahore 10 days earlier", "Quetta 20 km away": a count after the town
     while n < len(toks) and toks[n].cap and text[toks[n - 1].end : toks[n].start] == " ":
         n += 1
     return n
