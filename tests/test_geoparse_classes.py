@@ -2883,3 +2883,28 @@ def test_a_count_after_a_town_is_no_part_of_its_name(count: str) -> None:
 def test_a_numbered_village_keeps_its_number(name: str) -> None:
     frame = parse_article(f"Date: 2014-11-05\n\nA mob killed a couple at a brick kiln in {name} on Tuesday.")
     assert "Chak 59" in set(frame["text"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The victims were taken to the Polyclinic in Islamabad.",
+        "The victims were taken to the District Headquarters Hospital, the Benazir Bhutto Hospital and "
+        "the Polyclinic in Islamabad.",
+        "The bodies of the victims were flown to the military hospital in Islamabad.",
+    ],
+)
+def test_where_the_victims_were_taken_is_a_destination(sentence: str) -> None:
+    frame = parse_article(
+        f"Date: 2015-01-09\n\nA suicide bomber killed seven people at a Chehlum procession in Rawalpindi "
+        f"on Friday.\n\n{sentence}"
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "incident"
+    assert _row(frame, "Islamabad")["role"] == "reference"
+
+
+def test_a_word_of_violence_still_governs_its_object_s_journey() -> None:
+    frame = parse_article(
+        "Date: 2015-01-09\n\nGunmen attacked a bus carrying pupils to a school in Mardan on Friday."
+    )
+    assert _row(frame, "Mardan")["role"] == "incident"

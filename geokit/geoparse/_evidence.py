@@ -1221,10 +1221,14 @@ def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
     toks = m.sent.tokens
     words, kinds, breaks = f.words, f.kinds, f.breaks
     k = p - 1
+    listed = False  # an "and"/"or" passed: a comma before it may part the items of one list
     while k >= 0 and p - k <= 12:
-        if k in breaks:
+        if k in breaks and not (listed and text[toks[k].end : toks[k + 1].start] == ", " and toks[k].cap):
+            # "taken to the District Headquarters Hospital, the Benazir Bhutto Hospital and the
+            # Polyclinic in Islamabad": a comma between two names of a list goes on to its head
             return False
         w = words[k]
+        listed = listed or w in ("and", "or")
         if w == "to" and _infinitive(toks, words, k, p):
             return False  # "gathering for a procession to mark ... in Mastung": no destination
         if w in ("to", "towards", "toward", "from"):
@@ -1449,8 +1453,19 @@ def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> 
     return words[k + 2] in _DETERMINERS or nxt.cap or words[k + 2] in ("at", "in", "inside")
 
 
+_BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being"})
+#: Participles of moving someone that do not end in "-ed": "were taken to", "was flown to"
+_MOVED = frozenset({"taken", "brought", "flown", "driven", "sent", "shifted", "rushed"})
+
+
 def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: str, c: Cues) -> bool:
-    """Whether a word of violence comes before the ``to``/``from`` at ``k`` in the same clause."""
+    """Whether a word of violence comes before the ``to``/``from`` at ``k`` in the same clause.
+
+    A passive verb right before it is what the phrase hangs from: "The victims were taken to the
+    hospital in Sui" tells where they were taken, whatever word of violence the clause has.
+    """
+    if k >= 2 and words[k - 2] in _BE_FORMS and (words[k - 1].endswith("ed") or words[k - 1] in _MOVED):
+        return False
     n = k - 1
     while n >= 0:
         if _CLAUSE_BREAK.search(text, toks[n].end, toks[n + 1].start):
