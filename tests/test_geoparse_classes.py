@@ -2908,3 +2908,19 @@ def test_a_word_of_violence_still_governs_its_object_s_journey() -> None:
         "Date: 2015-01-09\n\nGunmen attacked a bus carrying pupils to a school in Mardan on Friday."
     )
     assert _row(frame, "Mardan")["role"] == "incident"
+
+
+def test_what_a_verb_of_judging_judges_is_its_object_however_long() -> None:
+    frame = parse_article(
+        "Date: 2018-10-31\n\nIndian shelling killed a teenager in Leepa on Wednesday.\n\nThe prime minister had "
+        "condemned the deaths of seven civilians in an explosion at the site of a gunbattle in Kulgam."
+    )
+    assert _row(frame, "Leepa")["role"] == "incident"
+    assert _row(frame, "Kulgam")["role"] == "reference"
+
+
+def test_a_clause_of_its_own_inside_what_is_judged_keeps_its_place() -> None:
+    frame = parse_article(
+        "Date: 2018-10-31\n\nThe prime minister condemned the bombing that killed 20 people in Quetta on Wednesday."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"

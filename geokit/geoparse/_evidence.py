@@ -1574,7 +1574,31 @@ def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
         0 < len(between) <= 2
         and between[0] in ("in", "at")
         and any(c.has("reaction", w) or c.has("speech", w) for w in words[max(0, last - 3) : last])
-    )
+    ) or _judged(words, m.i, f, before)
+
+
+#: Verbs of judging an act: what they judge is a reaction's object however long its phrase is
+_JUDGING = ("condemn", "denounc", "deplor", "criticis", "criticiz", "mourn")
+#: Words that end the phrase a judging verb takes: a clause or an infinitive of its own
+_PHRASE_ENDS = frozenset({"that", "which", "who", "when", "after", "and", "but", "to", "as", "while"})
+
+
+def _judged(words: Sequence[str], i: int, f: _Facts, before: Sequence[int]) -> bool:
+    """'Had condemned the deaths of seven civilians in an explosion ... in Kulgam': the object judged.
+
+    Walks back from the place through the object's nouns and prepositions to a verb of judging
+    (``_JUDGING``) at most 16 words before it, with a word of violence between; a comma, a verb
+    ("that killed"), a clause word or an infinitive ends the phrase first.
+    """
+    for r in range(i - 1, max(-1, i - 17), -1):
+        w = words[r]
+        if r < i - 1 and r in f.breaks:
+            return False
+        if w.startswith(_JUDGING):
+            return any(r < e for e in before)
+        if w in _PHRASE_ENDS or w in _AUXILIARIES or (w.endswith("ed") and len(w) > 4):
+            return False
+    return False
 
 
 def _hedge(m: _Mention, f: _Facts) -> str | None:
