@@ -2924,3 +2924,13 @@ def test_a_clause_of_its_own_inside_what_is_judged_keeps_its_place() -> None:
         "Date: 2018-10-31\n\nThe prime minister condemned the bombing that killed 20 people in Quetta on Wednesday."
     )
     assert _row(frame, "Quetta")["role"] == "incident"
+
+
+@pytest.mark.parametrize("verb", ["have also been reported", "have been recorded"])
+def test_a_perfect_passive_report_past_the_lede_sums_up(verb: str) -> None:
+    frame = parse_article(
+        "Date: 2021-10-04\n\nA bomb killed five people outside a mosque in Kabul on Sunday.\n\n"
+        f"The Taliban blamed the Islamic State group. Clashes between the two groups {verb} in Parwan."
+    )
+    assert _row(frame, "Kabul")["role"] == "incident"
+    assert _row(frame, "Parwan")["role"] == "reference"

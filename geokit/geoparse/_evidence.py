@@ -310,7 +310,9 @@ _TREND = frozenset(
     }
 )
 #: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
-_STATES = frozenset({"active", "present", "behind", "responsible"})
+#: Words after "has/have been" that tell a state of things; "reported" and "recorded" sum up reports
+#: ("clashes have also been reported in Parwan", dev72 writer)
+_STATES = frozenset({"active", "present", "behind", "responsible", "reported", "recorded"})
 
 
 #: The last word of a span of time that runs up to the report: "this year", "over the past year",
