@@ -2934,3 +2934,14 @@ def test_a_perfect_passive_report_past_the_lede_sums_up(verb: str) -> None:
     )
     assert _row(frame, "Kabul")["role"] == "incident"
     assert _row(frame, "Parwan")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("count", "role"), [("ten days earlier", "reference"), ("two days earlier", "incident")]
+)
+def test_a_count_of_days_back_over_a_week_is_another_time(count: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2009-06-06\n\nA suicide bomber killed two people at a checkpoint in Rawalpindi on Saturday.\n\n"
+        f"Gunmen attacked a police helpline in the eastern city of Lahore {count}."
+    )
+    assert _row(frame, "Lahore")["role"] == role

@@ -662,6 +662,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
                 if not c.firsts("earlier").isdisjoint(seen) and (early := c.finder("earlier")).search(joined)
                 else ()
             ),
+            *(_days_back(words) if "days" in words else ()),
             *(_before_adverb(s, text) if " before " in joined else ()),
             *(
                 (0,)
@@ -676,6 +677,22 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         kinds,
         _breaks(s, text),
     )
+
+
+def _days_back(words: Sequence[str]) -> list[int]:
+    """Return where "ten days earlier", "12 days ago" start: a count of days over a week back.
+
+    A few days back ("two days earlier") may still be the report's own week of events, which
+    writers code as sites; over a week back is another time, as "last month" is.
+    """
+    return [
+        n
+        for n in range(len(words) - 2)
+        if words[n + 1] == "days"
+        and words[n + 2] in ("earlier", "ago")
+        and (count := _number(words[n])) is not None
+        and count > 7
+    ]
 
 
 def _first_future(joined: str, c: Cues, plan_at: int) -> int:
