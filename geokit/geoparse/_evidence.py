@@ -1619,7 +1619,7 @@ def _judged(words: Sequence[str], i: int, f: _Facts, before: Sequence[int]) -> b
     """
     for r in range(i - 1, max(-1, i - 17), -1):
         w = words[r]
-        if r < i - 1 and r in f.breaks:
+        if r in f.breaks:
             return False
         if w.startswith(_JUDGING):
             return any(r < e for e in before)
