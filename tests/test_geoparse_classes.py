@@ -2960,3 +2960,12 @@ def test_violence_told_before_the_speech_keeps_the_opening_place() -> None:
         "Date: 2023-05-28\n\nIn Kabul, a bomb killed five people on Sunday, a spokesman said."
     )
     assert _row(frame, "Kabul")["role"] == "incident"
+
+
+@pytest.mark.parametrize("passage", ["the train passed through", "the convoy was moving through"])
+def test_a_passage_through_a_place_is_the_scene_of_what_happened_on_it(passage: str) -> None:
+    frame = parse_article(
+        f"Date: 2013-10-22\n\nA bomb planted on the track exploded on Monday as {passage} Pakistan's Balochistan "
+        "province, killing seven passengers."
+    )
+    assert _row(frame, "Balochistan")["role"] == "incident"

@@ -1114,6 +1114,10 @@ def _road_end(m: _Mention, text: str, words: Sequence[str]) -> bool:
     return k < n and is_road(words[k])
 
 
+#: Verbs of passing by a place: "through" after them is where something went on
+_PASSING = frozenset({"passed", "passing", "passes", "moving", "drove", "driving", "crossing", "crossed"})
+
+
 def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool) -> tuple[str, str]:
     """Apply the last rules: an incident needs a word of violence near it, then a locative or subject."""
     words = f.words
@@ -1126,7 +1130,9 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     # capital, Kabul")
     governs = p >= 0 and p not in f.breaks
     building_of = governs and c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
-    if governs and (c.has("locative", words[p]) or building_of):  # "the mosque of Peshawar"
+    # "exploded as the train passed through Balochistan": a passage by the place was the scene
+    passage = governs and words[p] == "through" and p >= 1 and words[p - 1] in _PASSING
+    if governs and (c.has("locative", words[p]) or building_of or passage):  # "the mosque of Peshawar"
         return "incident", "event-locative"
     if m.i <= 1 or _subject_of_event(m, f, text, c):
         return "incident", "event-subject"
