@@ -2969,3 +2969,20 @@ def test_a_passage_through_a_place_is_the_scene_of_what_happened_on_it(passage: 
         "province, killing seven passengers."
     )
     assert _row(frame, "Balochistan")["role"] == "incident"
+
+
+@pytest.mark.parametrize("seat", ["the military's media wing in Rawalpindi", "officials in Rawalpindi"])
+def test_an_unknown_name_is_not_placed_near_the_seat_of_a_statement(seat: str) -> None:
+    frame = parse_article(
+        f"Date: 2013-01-07\n\nAccording to a statement from {seat}, Indian troops attacked the Sawan Patra "
+        "checkpoint in the Haji Pir sector on Sunday."
+    )
+    row = _row(frame, "Haji Pir")
+    assert row["place"] != "Rawalpindi" and row["status"] == "unresolved"
+
+
+def test_an_unknown_name_is_placed_near_the_town_its_sentence_tells_of() -> None:
+    frame = parse_article(
+        "Date: 2013-01-07\n\nGunmen attacked a checkpoint in the Haji Pir area near Rawalpindi on Sunday."
+    )
+    assert _row(frame, "Haji Pir")["place"] == "Rawalpindi"

@@ -1511,6 +1511,16 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     return True
 
 
+def _seat_of(m: _Mention, c: Cues) -> bool:
+    """Tell whether a town is named as a seat: "the media wing in Rawalpindi", "officials in Kabul".
+
+    Where an office sits or a statement was made holds nothing else the report tells of, so an
+    unknown name ("the Haji Pir sector") is not placed near it.
+    """
+    words = m.sent.words
+    return m.i >= 2 and words[m.i - 1] == "in" and c.has("ref_head", words[m.i - 2])
+
+
 def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -> list[_Mention]:
     """Put the units of the dateline's paragraph in place of its town when none of them holds it.
 
@@ -1577,6 +1587,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and o.res.place is not None
         and o.res.place.kind not in ("adm1", "country")
         and (home is None or o.country == home)
+        and not _seat_of(o, c)
     ]
     towns = _without_hub(towns, placed, text)
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
