@@ -9,7 +9,7 @@ import contextlib
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -347,15 +347,20 @@ def _perfect_over_span(words: Sequence[str]) -> bool:
     ]
     if not spans:
         return False
-    for n, w in enumerate(words):
-        if w not in ("has", "have"):
-            continue
-        k = n + 1
-        while k < len(words) and words[k] in _MID_ADVERBS:
-            k += 1
+    for k in _after_perfect(words):
         if k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES):
             return any(s > k for s in spans)
     return False
+
+
+def _after_perfect(words: Sequence[str]) -> Iterator[int]:
+    """Yield where the word after each "has"/"have" stands, past the adverbs it may take ("has also")."""
+    for n, w in enumerate(words):
+        if w in ("has", "have"):
+            k = n + 1
+            while k < len(words) and words[k] in _MID_ADVERBS:
+                k += 1
+            yield k
 
 
 def _perfect_state(words: Sequence[str]) -> bool:
@@ -366,12 +371,7 @@ def _perfect_state(words: Sequence[str]) -> bool:
     """
     if "has" not in words and "have" not in words:
         return False
-    for n, w in enumerate(words):
-        if w not in ("has", "have"):
-            continue
-        k = n + 1
-        while k < len(words) and words[k] in _MID_ADVERBS:
-            k += 1
+    for k in _after_perfect(words):
         if k < len(words) and words[k] in _TREND:
             return True
         if k + 1 < len(words) and words[k] == "been":
