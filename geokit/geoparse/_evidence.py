@@ -856,17 +856,9 @@ def _form_rule(
     if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
         return "reference", "speech-after"
     later_place = any(o.i >= m.j for o in same if o is not m)
-    if m.i <= 1 and text[m.end : m.end + 1] == ",":
-        # "In Islamabad, the interior minister said ...": where someone spoke, unless a word of
-        # violence told before the speech puts the event there ("In Kabul, a bomb killed ...,
-        # police said"); what the speaker says happened is told elsewhere
+    if m.i <= 1 and text[m.end : m.end + 1] == "," and (later_place or not near_event):
         tail = words[m.j : m.j + 7]
-        spoke = next((m.j + n for n, w in enumerate(tail) if c.has("speech", w)), -1)
-        if (
-            spoke >= 0
-            and any(c.has("ref_head", w) for w in tail)
-            and (later_place or not near_event or all(e < m.i or e > spoke for e in f.events))
-        ):
+        if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
     if _blamed(words, m.i, m.j, f.events):
         return "reference", "reaction-object"
