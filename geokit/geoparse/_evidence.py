@@ -1599,7 +1599,7 @@ def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
         0 < len(between) <= 2
         and between[0] in ("in", "at")
         and any(c.has("reaction", w) or c.has("speech", w) for w in words[max(0, last - 3) : last])
-    ) or _judged(words, m.i, f, before)
+    ) or (m.sent.index > 0 and _judged(words, m.i, f, before))
 
 
 #: Verbs of judging an act: what they judge is a reaction's object however long its phrase is
@@ -1613,7 +1613,8 @@ def _judged(words: Sequence[str], i: int, f: _Facts, before: Sequence[int]) -> b
 
     Walks back from the place through the object's nouns and prepositions to a verb of judging
     (``_JUDGING``) at most 16 words before it, with a word of violence between; a comma, a verb
-    ("that killed"), a clause word or an infinitive ends the phrase first.
+    ("that killed"), a clause word or an infinitive ends the phrase first. Read past the lede
+    only: a lede's "condemned the attack on a police station in Quetta" tells the news itself.
     """
     for r in range(i - 1, max(-1, i - 17), -1):
         w = words[r]
