@@ -1,11 +1,10 @@
-"""Evidence in a sentence: the role of a place mention, the day of an event, the number of dead.
+"""Evidence in a sentence for the role of a place mention: incident site or reference.
 
 Part of :mod:`geokit.geoparse`; the cue words are in ``geokit/data/geoparse_cues.tsv``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 from bisect import bisect_right
@@ -14,84 +13,27 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from geokit.geoparse._dates import (
+    _DAY_WORDS,
+    _EARLIER,
+    _MONTH_WORDS,
+    _WEEKDAY_WORDS,
+    _day_of,
+    _far,
+    _full_dates,
+    _month_days,
+    _months_alone,
+    _number,
+    _sentence_day,
+)
 from geokit.geoparse.matcher import Cues, Sentence, Token
 from geokit.resolve.roads import road_words
 
 if TYPE_CHECKING:
+    from geokit.geoparse._report import Report
     from geokit.geoparse.article import _Mention
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-#: Month of each month name, and of the abbreviations the news writes ("Sept. 17", "Dec 2"; not "Mar",
-#: a word of names)
-_MONTH_OF = {
-    **{name: n for n, name in enumerate(_MONTHS, start=1)},
-    **{a: n for a, n in (("jan", 1), ("feb", 2), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8))},
-    **{a: n for a, n in (("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12))},
-}
-_MONTH_WORDS = frozenset(_MONTH_OF)  # the same names, for membership tests word by word
-_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
-_DAY_WORDS = _WEEKDAY_WORDS | {"yesterday", "today", "tonight", "earlier"}
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-_NUMBERS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-    }
-)
 _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
-#: A sentence whose own dates all lie more than this before the report's day tells of an
-#: earlier event (background): a week covers a report written days after the event.
-_EARLIER = dt.timedelta(days=7)
-#: With no date of its own, a report's first full date may be any day of its event's span (an
-#: encyclopedia article on a campaign or a series of bombings): days within a month of it are its event's
-_UNDATED_SPAN = dt.timedelta(days=31)
 _EVENT_WINDOW = 40  # tokens either side of a place in which a word of violence counts: a wire lede runs
 # to 40 words and more, and its verb of violence comes first ("A suicide bomber killed ... at the
 # Gazargah mosque in the western Afghan city of Herat")
@@ -209,30 +151,6 @@ class _Facts(NamedTuple):
     disaster: bool  # a natural disaster or an accident is named ("floods", "earthquake")
     kinds: list[frozenset[str]]  # the cue kinds of each word (``Cues.kinds``), read once
     breaks: frozenset[int]  # words followed by a comma, semicolon, colon or bracket (``_CLAUSE_BREAK``)
-
-
-class Report(NamedTuple):
-    """What the whole report tells the role rules: its day, its dateline's day, its title.
-
-    ``day`` is the report's date (``dated``), else the first day written in full in it,
-    from which the report may go on to later days; ``dateline`` is the month and day of a
-    dateline with no year ("QUETTA, March 11 -") when ``day`` is not known; ``headline``
-    is the key of its ``Title:`` line with a space at each end ("" when it has none);
-    with no day, ``latest_year`` is the latest year the report names: the report is no
-    earlier than that, and ``lede_year`` the first year its first sentences name: the year of
-    its event; ``aside`` holds the sentences of the sections an encyclopedia
-    article sets beside its event ("Background", "Aftermath", "Reactions").
-    """
-
-    day: dt.date | None = None
-    dateline: tuple[int, int] | None = None  # (month, day)
-    headline: str = ""
-    dated: bool = True  # ``day`` is the report's own date, not the first day written in it
-    latest_year: int | None = None  # with no day known, the latest year the report names
-    lede_year: int | None = None  # with no day known, the year the lede names: the event's
-    aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
-    weekday_lede: bool = False  # the report's first sentences date its event by a weekday
-    lede_month: int | None = None  # with no day known, the month the lede names with its year
 
 
 _SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
@@ -1772,56 +1690,7 @@ def _holds(unit: _Mention, o: _Mention) -> bool:
     return up is not None and op is not None and up.kind == "adm1" and op.admin1 == up.admin1
 
 
-# ----------------------------------------------------------------------------- dates
-def _sentence_day(s: Sentence) -> str | None:
-    toks = s.tokens
-    for n, t in enumerate(toks):
-        if t.low in _DAY_WORDS and (t.low != "earlier" or (n >= 1 and toks[n - 1].low == "day")):
-            return t.low  # "earlier" names a day only in "a day earlier", not in "earlier violence"
-    return None
-
-
-_MONTH_OPENERS = frozenset({"in", "last", "since", "a", "an", "the", "early", "late", "mid"})
-
-
-def _months_alone(s: Sentence) -> list[int]:
-    """Months named with no day after "in", "last", "since" or an article ("a June bombing")."""
-    toks = s.tokens
-    out = []
-    for n in range(1, len(toks)):
-        w = toks[n].low
-        day_after = n + 1 < len(toks) and toks[n + 1].text.isdigit() and len(toks[n + 1].text) <= 2
-        # "since they seized power in August": the start of a span, told in a clause of its own (but
-        # "since July, when a truck bomb exploded" and "since late August" date that other event)
-        since = any(t.low == "since" for t in toks[max(0, n - 6) : max(0, n - 2)])
-        if (
-            w in _MONTH_WORDS
-            and toks[n].cap
-            and toks[n - 1].low in _MONTH_OPENERS
-            and not day_after
-            and not since
-        ):
-            out.append(_MONTH_OF[w])
-    return out
-
-
-def _month_days(s: Sentence) -> list[tuple[int, int]]:
-    """Days written without a year ("on April 22", "on 9 October"): (month, day)."""
-    toks = s.tokens
-    out = []
-    for n, t in enumerate(toks):
-        if t.low not in _MONTH_WORDS or not t.cap:
-            continue
-        for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
-            if 0 <= d_at < len(toks):
-                d = toks[d_at].text
-                year = y_at < len(toks) and toks[y_at].text.isdigit() and len(toks[y_at].text) == 4
-                if d.isdigit() and len(d) <= 2 and 1 <= int(d) <= 31 and not year:
-                    out.append((_MONTH_OF[t.low], int(d)))
-                    break
-    return out
-
-
+# ------------------------------------------------------------- the sentence's time against the report's
 def _dated_away(f: _Facts, report: Report) -> bool:
     """Whether every date the sentence gives lies over a week from the report's day.
 
@@ -1888,331 +1757,3 @@ def _pluperfect(words: Sequence[str], n: int) -> bool:
     if k >= 1 and words[k] == "been":
         k -= 1
     return k >= 0 and words[k] == "had"
-
-
-def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date:
-    """Return the day a month and day written without a year stand for.
-
-    Against a report's own date, the latest such day on or before it; against the first day
-    written in the report, that day's year.
-    """
-    month, day = month_day
-    years = (
-        (pub.year, pub.year - 1, pub.year - 2, pub.year - 3, pub.year - 4) if report.dated else (pub.year,)
-    )
-    for year in years:
-        with contextlib.suppress(ValueError):  # 29 February, 31 April
-            d = dt.date(year, month, day)
-            if d <= pub or not report.dated:
-                return d
-    return pub
-
-
-def _far(report: Report, pub: dt.date, d: dt.date) -> bool:
-    """Whether a day lies over a week before the report's date, or either side of its first day."""
-    return d < pub - _EARLIER if report.dated else abs(d - pub) > _UNDATED_SPAN
-
-
-def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:
-    """Dates written in full in a sentence: "3 March 2009", "March 3, 2009" (token position, day)."""
-    toks = s.tokens
-    words = list(s.words)
-    out = []
-    for n, w in enumerate(words):
-        if w not in _MONTH_WORDS or not toks[n].cap:
-            continue
-        month = _MONTH_OF[w]
-        for d_at, y_at in ((n - 1, n + 1), (n + 1, n + 2)):
-            if 0 <= d_at < len(words) and y_at < len(words):
-                d, y = words[d_at], words[y_at]
-                if d.isdigit() and len(d) <= 2 and y.isdigit() and len(y) == 4:
-                    with contextlib.suppress(ValueError):
-                        out.append((n, dt.date(int(y), month, int(d))))
-                    break
-    return out
-
-
-def _event_date(
-    s: Sentence, pub: dt.date | None, at: int = 0, year: int | None = None, c: Cues | None = None
-) -> dt.date | None:
-    """Return the day a sentence gives, the expression nearest token ``at`` winning.
-
-    A date written in full ("On 3 March 2009") is that day. Weekdays mean the
-    latest such day on or before ``pub``; "a day earlier", "yesterday" the day
-    before; "On March 20" that day (last year's if later than ``pub``; in the
-    year of the report's last full date, ``year``, when there is no ``pub``); a
-    place after "two days after ..." is that many days earlier.
-    With the cue words ``c``: a day that owns an event ("Monday's bombing") wins
-    over the others, and a day after a statement word following the place ("...
-    in Bannu, the army said in a statement on Wednesday") dates the statement,
-    not the event, so it is not used.
-    """
-    toks = s.tokens
-    words = list(s.words)
-    if _MONTH_WORDS.isdisjoint(words) and _DAY_WORDS.isdisjoint(words):
-        return None  # no month, weekday or "yesterday": nothing below would date the sentence
-    found: list[tuple[int, dt.date]] = _full_dates(s)
-    full = {n for n, _ in found}
-    for n, w in enumerate(words):
-        if n in full:
-            continue
-        if (
-            w in _MONTH_WORDS
-            and toks[n].cap
-            and n + 1 < len(words)
-            and words[n + 1].isdigit()
-            and 1 <= int(words[n + 1]) <= 31
-            and (pub is not None or year is not None)
-        ) or (
-            w in _MONTH_WORDS
-            and toks[n].cap
-            and n >= 1
-            and words[n - 1].isdigit()
-            and 1 <= int(words[n - 1]) <= 31
-            and (pub is not None or year is not None)
-        ):
-            day_word = words[n + 1] if n + 1 < len(words) and words[n + 1].isdigit() else words[n - 1]
-            try:
-                d = dt.date(pub.year if pub else year or 1, _MONTH_OF[w], int(day_word))
-            except ValueError:
-                continue
-            found.append((n, d if pub is None or d <= pub else d.replace(year=pub.year - 1)))
-        elif pub is None:
-            continue
-        elif w in _WEEKDAY_WORDS:
-            found.append((n, pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(w)) % 7)))
-        elif w == "yesterday" or (w == "earlier" and n >= 1 and words[n - 1] == "day"):
-            found.append((n, pub - dt.timedelta(days=1)))
-        elif w in ("today", "tonight"):
-            found.append((n, pub))
-    if c is not None:
-        found = _event_days(words, found, at, c)
-    if not found:
-        return None
-    pos, day = min(found, key=lambda f: abs(f[0] - at))
-    for n, w in enumerate(words[:at]):
-        if w in ("days", "day") and n > pos and n + 1 < len(words) and words[n + 1] == "after":
-            k = 1 if words[n - 1] == "a" else _number(words[n - 1])
-            if k:
-                return day - dt.timedelta(days=k)
-    return day
-
-
-def _event_days(
-    words: Sequence[str], found: list[tuple[int, dt.date]], at: int, c: Cues
-) -> list[tuple[int, dt.date]]:
-    """Keep the day expressions that date the event rather than a statement or a count."""
-    owned = [
-        f
-        for f in found
-        if f[0] + 1 < len(words)
-        and words[f[0] + 1] == "s"  # "Monday's": the tokenizer splits the possessive off
-        and any(c.has("event", w) for w in words[f[0] + 2 : f[0] + 5])
-    ]
-    if owned:
-        return owned
-    return [
-        f
-        for f in found
-        if not (
-            f[0] > at
-            and any(c.has("speech", w) or w in ("statement", "statements") for w in words[at : f[0]])
-        )
-    ]
-
-
-# ----------------------------------------------------------------------------- fatalities
-def _number(w: str) -> int | None:
-    if w.isdigit():
-        return int(w)
-    return _NUMBERS.get(w)
-
-
-_UNITS = frozenset(
-    {
-        "kilometres",
-        "kilometers",
-        "km",
-        "miles",
-        "metres",
-        "meters",
-        "hours",
-        "hour",
-        "minutes",
-        "years",
-        "year",
-        "days",
-        "day",
-        "weeks",
-        "months",
-        "am",
-        "pm",
-        "percent",
-        "per",
-        "vehicles",
-        "buses",
-        "times",
-        "kg",
-        "tonnes",
-    }
-)
-_NONE_DEAD = re.compile(
-    r"\b(no one|nobody|no-one|none) (was|were) (killed|hurt|injured)|"
-    r"\bno (casualties|deaths|one died)\b",
-    re.IGNORECASE,
-)
-
-
-_ADVERBS = frozenset({"also", "reportedly", "later", "all", "both", "instantly"})
-
-
-def _passive_death(words: list[str], n: int, pending: bool) -> bool:
-    """Whether the word of death at ``n`` counts the numbers before it ("were killed", "died").
-
-    ``pending`` tells whether numbers wait before it; "shot dead 23 people" is active.
-    """
-    w = words[n]
-    aux = n - 2 if n >= 2 and words[n - 1] in _ADVERBS else n - 1  # "were also killed"
-    active_dead = (
-        w == "dead"
-        and n >= 1
-        and words[n - 1] in ("shot", "gunned", "stabbed", "beat")
-        and not (n >= 2 and words[n - 2] in ("were", "was", "been", "be", "are", "is"))
-        and not pending
-    )
-    return (w in ("dead", "died", "deaths", "bodies", "lives") and not active_dead) or (
-        aux >= 0 and words[aux] in ("were", "was", "been", "be", "are", "is")
-    )
-
-
-def _count_after(words: list[str], n: int, c: Cues) -> tuple[int | None, int]:
-    """Sum the numbers after an active "killing" at ``n`` (within ten words).
-
-    Returns the sum (``None`` when no number was read) and the index where reading stopped.
-    The next word of death or injury, a partition ("including", "13 of them") or a
-    number of units ("two hours") ends the count.
-    """
-    total: int | None = None
-    k = n + 1
-    while k < len(words) and k <= n + 10:
-        x = words[k]
-        if c.has("injury", x) or (c.has("death", x) and x != "toll") or x in ("including", "among"):
-            break
-        val = _number(x)
-        if val is not None and not (x.isdigit() and len(x) == 4):
-            after = words[k + 1] if k + 1 < len(words) else ""
-            if after in _UNITS or (after == "of" and k + 2 < len(words) and words[k + 2] in ("them", "whom")):
-                break
-            total = (total or 0) + val
-        k += 1
-    return total, k
-
-
-def _deaths(s: Sentence, c: Cues, text: str = "") -> int | None:
-    """Dead people a sentence counts.
-
-    Numbers before a passive "were killed / died / dead" and after an active
-    "killing / killed" (with hedges such as "at least"), summed; numbers that
-    split a total ("13 of them", "including three women") and numbers of
-    wounded are left out. "No one was killed" gives 0.
-    """
-    toks = s.tokens
-    words = list(s.words)
-    kinds_at = c.kinds_of(words)
-    if not any("death" in k for k in kinds_at):  # no word of death: the loop below finds nothing
-        return 0 if _NONE_DEAD.search(" ".join(t.text for t in toks)) else None
-    total, found = 0, False
-    pending: list[int] = []
-    partition = False
-    n = 0
-    while n < len(words):
-        w = words[n]
-        gap = text[toks[n - 1].end : toks[n].start] if text and n else ""
-        if "," in gap or ";" in gap:
-            partition = False
-        if w in ("including", "among") or (
-            w == "of" and n + 1 < len(words) and words[n + 1] in ("them", "whom")
-        ):
-            if w == "of" and pending:
-                pending.pop()
-            partition = True
-        v = _number(w)
-        if v is not None and not (w.isdigit() and len(w) == 4) and not partition and v > 0:
-            nxt = words[n + 1] if n + 1 < len(words) else ""
-            prev = words[n - 1] if n else ""
-            if (
-                nxt not in _UNITS
-                and prev not in ("aged", "age", "of", "no")
-                and prev not in _MONTH_WORDS  # "On March 20": a day, not a count
-                and nxt not in ("of",)
-            ):
-                pending.append(v)
-        kinds = kinds_at[n]
-        if "injury" in kinds:
-            pending.clear()
-        elif "death" in kinds:
-            passive = _passive_death(words, n, bool(pending))
-            if passive and pending:
-                total += sum(pending)
-                found = True
-                pending.clear()
-            elif not passive:
-                pending.clear()
-                more, n = _count_after(words, n, c)
-                if more is not None:
-                    total += more
-                    found = True
-                continue
-        n += 1
-    if not found and _NONE_DEAD.search(" ".join(t.text for t in toks)):
-        return 0
-    return total if found else None
-
-
-_EVENT_TYPES = (
-    (
-        "explosion",
-        (
-            "bomb",
-            "blast",
-            "explos",
-            "suicide",
-            "grenade",
-            "detonat",
-            "blew",
-            "ied",
-            "missile",
-            "rocket",
-            "drone",
-            "shell",
-            "mortar",
-            "airstrike",
-            "strikes",
-        ),
-    ),
-    ("clash", ("clash", "fighting", "battle", "exchange of fire", "gunfight")),
-    (
-        "armed attack",
-        (
-            "gunmen",
-            "gunman",
-            "shot",
-            "opened fire",
-            "fire on",
-            "ambush",
-            "raid",
-            "stormed",
-            "attack",
-            "killed",
-            "shooting",
-        ),
-    ),
-)
-
-
-def _event_type(sentences_text: str) -> str:
-    low = sentences_text.lower()
-    for name, words in _EVENT_TYPES:
-        if any(w in low for w in words):
-            return name
-    return "violence"

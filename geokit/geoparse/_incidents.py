@@ -10,13 +10,60 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
-from geokit.geoparse._evidence import _event_type
 from geokit.geoparse.article import INCIDENT_COLUMNS, parse_article, read_article
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["incident_table", "incidents"]
+
+_EVENT_TYPES = (
+    (
+        "explosion",
+        (
+            "bomb",
+            "blast",
+            "explos",
+            "suicide",
+            "grenade",
+            "detonat",
+            "blew",
+            "ied",
+            "missile",
+            "rocket",
+            "drone",
+            "shell",
+            "mortar",
+            "airstrike",
+            "strikes",
+        ),
+    ),
+    ("clash", ("clash", "fighting", "battle", "exchange of fire", "gunfight")),
+    (
+        "armed attack",
+        (
+            "gunmen",
+            "gunman",
+            "shot",
+            "opened fire",
+            "fire on",
+            "ambush",
+            "raid",
+            "stormed",
+            "attack",
+            "killed",
+            "shooting",
+        ),
+    ),
+)
+
+
+def _event_type(sentences_text: str) -> str:
+    low = sentences_text.lower()
+    for name, words in _EVENT_TYPES:
+        if any(w in low for w in words):
+            return name
+    return "violence"
 
 
 def incidents(mentions: pd.DataFrame, *, source: str | None = None) -> pd.DataFrame:

@@ -5,7 +5,7 @@ A report's own day comes from a date line (``Date: 2026-01-31``, ``Published 31 
 day it writes in full ("On 27 December 2007, ..."). A dateline without a year still gives the
 month and day; a ``Title:`` line names the events the report covers; an encyclopedia article's
 headings ("Background", "Aftermath") set sections beside its event. :func:`report_context`
-gathers these into the :class:`~geokit.geoparse._evidence.Report` the rules read.
+gathers these into the :class:`Report` the rules read.
 """
 
 from __future__ import annotations
@@ -14,12 +14,38 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
-from geokit.geoparse._evidence import _MONTH_OF, _MONTHS, _WEEKDAY_WORDS, Report, _full_dates
+from geokit.geoparse._dates import _MONTH_OF, _MONTHS, _WEEKDAY_WORDS, _full_dates
 from geokit.geoparse.matcher import Sentence
 from geokit.normalize import key
 
-__all__ = ["dateline", "dateline_date", "header_date", "lead_date", "report_context"]
+__all__ = ["Report", "dateline", "dateline_date", "header_date", "lead_date", "report_context"]
+
+
+class Report(NamedTuple):
+    """What the whole report tells the role rules: its day, its dateline's day, its title.
+
+    ``day`` is the report's date (``dated``), else the first day written in full in it,
+    from which the report may go on to later days; ``dateline`` is the month and day of a
+    dateline with no year ("QUETTA, March 11 -") when ``day`` is not known; ``headline``
+    is the key of its ``Title:`` line with a space at each end ("" when it has none);
+    with no day, ``latest_year`` is the latest year the report names: the report is no
+    earlier than that, and ``lede_year`` the first year its first sentences name: the year of
+    its event; ``aside`` holds the sentences of the sections an encyclopedia
+    article sets beside its event ("Background", "Aftermath", "Reactions").
+    """
+
+    day: dt.date | None = None
+    dateline: tuple[int, int] | None = None  # (month, day)
+    headline: str = ""
+    dated: bool = True  # ``day`` is the report's own date, not the first day written in it
+    latest_year: int | None = None  # with no day known, the latest year the report names
+    lede_year: int | None = None  # with no day known, the year the lede names: the event's
+    aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
+    weekday_lede: bool = False  # the report's first sentences date its event by a weekday
+    lede_month: int | None = None  # with no day known, the month the lede names with its year
+
 
 _DATE_HEADER = re.compile(
     r"^[ \t]*(?:date|published|posted|updated|dated)(?:[ \t]+on)?[ \t]*:?[ \t]*(.+)$",
@@ -303,7 +329,7 @@ def _lede_month(sents: Sequence[Sentence]) -> int | None:
 
 
 def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, lead: dt.date | None) -> Report:
-    """Gather what the whole report tells the role rules (:class:`~geokit.geoparse._evidence.Report`).
+    """Gather what the whole report tells the role rules (:class:`Report`).
 
     ``day`` is the report's own date, ``lead`` the first day written in full in it (used when
     there is no ``day``).

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from geokit.errors import InputError
 from geokit.gazetteer import Place
-from geokit.geoparse._evidence import _event_date, _full_dates
+from geokit.geoparse._dates import _event_date, _full_dates
 
 if TYPE_CHECKING:
     import geopandas as gpd

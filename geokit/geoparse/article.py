@@ -38,12 +38,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.geoparse import _forms
+from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
+from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import (
     _EVENT_WINDOW,
-    _MONTH_WORDS,
-    _WEEKDAY_WORDS,
     _containers,
-    _deaths,
     _Facts,
     _hedge,
     _journey_sites,
