@@ -3,13 +3,20 @@
 Modules, in the order data flows through them:
 
 - :mod:`.matcher`: sentences, capitalised runs and the gazetteer name index;
-- :mod:`._evidence`: the role rules, event dates and death counts;
+- :mod:`._dates` and :mod:`._report`: the days a sentence gives, and what the whole report tells
+  the rules (its date, dateline, title and sections);
+- :mod:`._mention`: the place mention every later stage reads and fills in;
+- :mod:`._find` and :mod:`._forms`: place mentions in the sentences;
+- :mod:`._namesakes`: the report's focus countries and the choice between namesakes;
+- :mod:`._placing`: resolution, kept inside the city or unit the text names;
+- :mod:`._evidence`: the role rules of one mention in its sentence;
+- :mod:`._deaths`: the number of dead a sentence counts;
 - :mod:`._table`: the mention table (:data:`MENTION_COLUMNS`);
-- :mod:`.article`: :func:`parse_article` (matching, focus, resolution, roles);
+- :mod:`.article`: :func:`parse_article` (the stages in order, and the role passes over the
+  whole report);
 - :mod:`._incidents`: incident candidates (:func:`incidents`).
 
-Each imports only the ones above it (``article`` names ``_Mention`` to the
-others for type checking only).
+Each imports only the ones above it (``_dates`` names ``_report.Report`` for type checking only).
 """
 
 from __future__ import annotations

@@ -26,17 +26,15 @@ from geokit.geoparse._dates import (
     _number,
     _sentence_day,
 )
+from geokit.geoparse._mention import _EVENT_WINDOW
 from geokit.geoparse.matcher import Cues, Sentence, Token
 from geokit.resolve.roads import road_words
 
 if TYPE_CHECKING:
+    from geokit.geoparse._mention import _Mention
     from geokit.geoparse._report import Report
-    from geokit.geoparse.article import _Mention
 
 _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
-_EVENT_WINDOW = 40  # tokens either side of a place in which a word of violence counts: a wire lede runs
-# to 40 words and more, and its verb of violence comes first ("A suicide bomber killed ... at the
-# Gazargah mosque in the western Afghan city of Herat")
 
 
 # ----------------------------------------------------------------------------- roles

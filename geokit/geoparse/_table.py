@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
-    from geokit.geoparse.article import _Mention
+    from geokit.geoparse._mention import _Mention
 
 #: The columns of :func:`geokit.geoparse.parse_article`'s table, in order.
 MENTION_COLUMNS = [

@@ -1,0 +1,557 @@
+"""Finding place mentions in a report's sentences.
+
+Part of :mod:`geokit.geoparse`. A capitalised run of words is a mention when it is a gazetteer or
+country name *as a whole*; organisations and people ("Faysal Bank", "Bashir Zeb Baloch") are longer
+runs and never match. An unknown capitalised name right after "in/at/near/on" in a sentence about
+violence ("the police station in Sariab") is kept for the resolver to place; the other forms of a
+place (facilities, "the Afghan capital") come from :mod:`geokit.geoparse._forms`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, lru_cache
+
+from geokit.gazetteer import Match
+from geokit.geoparse import _forms
+from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
+from geokit.geoparse._mention import _EVENT_WINDOW, _FOREIGN_CITY, _NAMED_TOWN, _UNIT_KINDS, _Mention
+from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token, runs
+from geokit.normalize import key
+
+
+def _find(
+    text: str, sents: Sequence[Sentence], idx: NameIndex, c: Cues, misses: list[Run] | None = None
+) -> list[_Mention]:
+    """Find the place names of the text; the runs that are no name go to ``misses``."""
+    lower: set[str] | None = None  # the words written in lower case, made when first asked
+    tails: set[str] = set()  # last words of capitalised runs that are not places (people's names)
+    out: list[_Mention] = []
+    known, has = idx.known, c.has
+    for s in sents:
+        toks = s.tokens
+        hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
+        found_runs = _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s)
+        if _AND_NAME.search(text, s.start, s.end):
+            found_runs = _and_joined(text, s, list(found_runs), idx)
+        for run in found_runs:
+            if run.j - run.i > 1 and toks[run.j - 1].text == "No":
+                run = run._replace(j=run.j - 1)  # "Liaquatabad No. 10": the place, then a number
+            elif (
+                run.j - run.i > 1
+                and toks[run.j - 1].low in _UNIT_WORDS
+                and not known(_run_key(text[toks[run.i].start : toks[run.j - 1].end]))
+                and known(_run_key(text[toks[run.i].start : toks[run.j - 2].end]))
+            ):
+                run = run._replace(j=run.j - 1)  # "Kunar Province": the name, then the kind of unit
+            numbered = (
+                _numbered(text, toks, run, idx, c)
+                if run.j < len(toks) and toks[run.j].text[:1].isdigit()
+                else None
+            )
+            if numbered is not None:
+                # "Chak 59", "Chak 95 Shumali": a village named by its number is no town of the name
+                if _unknown_place(text, s, run.i, run.j, c) or (run.i >= 1 and toks[run.i - 1].low == "of"):
+                    start = toks[run.i].start
+                    whole = text[start : toks[numbered - 1].end]
+                    out.append(
+                        _Mention(
+                            whole,
+                            start,
+                            toks[numbered - 1].end,
+                            s,
+                            run.i,
+                            numbered,
+                            key(whole),
+                            kind="unknown",
+                        )
+                    )
+                continue
+            a, found = run.i, ""
+            run_end = toks[run.j - 1].end
+            while a < run.j:
+                k = _run_key(text[toks[a].start : run_end])
+                if known(k):
+                    found = k
+                    break
+                if not has("stop", toks[a].low):
+                    break
+                a += 1
+            span = (a, run.j)
+            if not found:
+                if 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
+                    tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
+                if misses is not None:
+                    misses.append(run)
+                if not run.i or toks[run.i - 1].low not in _BEFORE_UNLISTED:
+                    continue  # the test both readings below open with, made here for most runs
+                var = _variant_place(text, s, run.i, run.j, idx, c)
+                kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
+                if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
+                    start = toks[run.i].start
+                    whole = text[start:run_end]
+                    out.append(
+                        _Mention(whole, start, run_end, s, run.i, run.j, key(whole), matches=var, kind=kind)
+                    )
+                continue
+            single = span[1] - span[0] == 1
+            low = toks[a].low
+            if (
+                single
+                and (c.has("stop", low) or c.has("demonym", low))
+                and not _country_code(toks[a], found, idx)
+            ):
+                continue
+            if (
+                single
+                and toks[a].text.isupper()
+                and len(low) <= 4
+                and found not in idx.countries
+                and found not in idx.aliases
+            ):
+                continue  # "IS", "BA", "NGO": acronyms, not places
+            if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
+                continue
+            if _of_linked(s, a, c, idx):
+                continue
+            if (
+                run.j < len(toks)
+                and c.has("building", toks[run.j].low)
+                and text[toks[run.j - 1].end : toks[run.j].start] == " "
+            ):
+                continue  # "the Mar Elias church": a building's name
+            m = _Mention(
+                text[toks[a].start : toks[run.j - 1].end],
+                toks[a].start,
+                toks[run.j - 1].end,
+                s,
+                a,
+                run.j,
+                found,
+            )
+            if found in idx.continents and found not in idx.countries:
+                m.kind = "continent"
+            elif found in idx.countries:
+                m.kind = "country"
+                m.country = idx.countries[found][0]
+            else:
+                m.matches = idx.matches(found)
+                if single:
+                    if lower is None:
+                        lower = {t.low for s in sents for t in s.tokens if not t.cap}
+                    if low in lower:
+                        m.kind = "weak"  # the word also appears in lower case: needs the focus
+            out.append(m)
+    return [
+        m
+        for m in out
+        if not _person(m, tails, text, c)
+        and not _common_word(m, c)
+        and not _product(m, text, c)
+        and not (m.j - m.i == 1 and m.kind != "country" and m.key in _forms.demonym_table())
+    ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_key(name: str) -> str:
+    """Return :func:`~geokit.normalize.key` of a run as written, remembered: names recur in the news."""
+    return key(name)
+
+
+def _other_forms(
+    text: str, sents: Sequence[Sentence], misses: list[Run], found: list[_Mention], idx: NameIndex, c: Cues
+) -> list[_Mention]:
+    """Places named in the other forms of :mod:`._forms`: abbreviations, name parts, capitals.
+
+    Each is a reference mention whose ``rule`` says its form, but for a place that holds a
+    facility named after it ("Karachi University") and a capital named by its country ("the
+    Afghan capital"), whose roles are read like any place's (``_READ_FORMS``). A state named
+    by its abbreviation right after a town ("Kansas City, Kan.") keeps only that town's
+    readings inside the state.
+    """
+    out: list[_Mention] = []
+    for f in _forms.abbreviations(text, sents):
+        iso = f.country
+        units = [x for x in idx.matches(f.key) if x.place.kind == "adm1" and x.place.country == iso]
+        if not units:
+            continue
+        m = _form_mention(text, f)
+        m.matches, m.kind, m.country, m.unit = units, "adm1", iso, units[0].place.name
+        out.append(m)
+        for town in found:
+            if town.sent is f.sentence and town.j == f.i and town.matches:
+                inside = [x for x in town.matches if x.place.country == iso and x.place.admin1 == m.unit]
+                if inside:
+                    town.matches, town.unit = inside, m.unit
+    for f in _forms.name_parts(text, misses, sents, idx, c):
+        m = _form_mention(text, f)
+        if f.key in idx.countries:  # "U.S. Secretary of State Hillary Clinton"
+            m.kind, m.country = "country", idx.countries[f.key][0]
+            out.append(m)
+            continue
+        m.matches = idx.matches(f.key)
+        if not any(x.place.is_admin or x.place.population >= _NAMED_TOWN for x in m.matches):
+            continue  # "the Baron Hotel": a hamlet's name is any name
+        out.append(m)
+    for f in _forms.capitals(text, sents, idx.countries):
+        m = _form_mention(text, f)
+        towns = [x for x in idx.matches(f.key) if x.place.country == f.country and not x.place.is_admin]
+        if towns:
+            best = max(towns, key=lambda x: x.place.population)
+            m.matches, m.kind, m.unit, m.query = [best], best.place.kind, best.place.admin1, best.place.name
+            out.append(m)
+    return out
+
+
+def _form_mention(text: str, f: _forms.Form) -> _Mention:
+    toks = f.sentence.tokens
+    start, end = toks[f.i].start, toks[f.j - 1].end
+    if f.rule == "abbreviation" and text[end : end + 1] == ".":
+        end += 1  # "Okla.": the full stop is part of the abbreviation
+    m = _Mention(text[start:end], start, end, f.sentence, f.i, f.j, f.key, country=f.country)
+    m.role, m.rule = "reference", f.rule
+    return m
+
+
+_HYPHENS = re.compile("[-\u2011\u2013]")
+
+
+_AND_NAME = re.compile(r" and [A-Z]")  # "... and Baluchestan": a name may go on after "and"
+
+
+#: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
+_UNIT_WORDS = frozenset(_UNIT_KINDS) | {"division", "tehsil"}
+
+
+#: Lower-case words a numbered village's name may take after its number ("Chak 59 village")
+_NUMBERED_KINDS = frozenset(
+    {"village", "villages", "town", "area", "mouza"} | {"colony", "bazaar", "block", "sector"}
+)
+
+
+def _numbered(text: str, toks: Sequence[Token], run: Run, idx: NameIndex, c: Cues) -> int | None:
+    """Return the end of a town's name and the number after it ("Chak 59 Shumali"), else ``None``.
+
+    One word that is a town's name (not a month or a stop word), a space and a number of up to
+    four digits, then any capitalised words: the villages of the Punjab canal colonies are
+    numbered so, and "Chak" alone is a town in Sindh.
+    """
+    n = run.j
+    if run.j - run.i != 1 or n >= len(toks) or not toks[n].text.isdigit() or len(toks[n].text) > 4:
+        return None
+    word = toks[run.i].low
+    if word in _MONTH_WORDS or c.has("stop", word) or not idx.known(word):
+        return None
+    if text[toks[n - 1].end : toks[n].start] != " ":
+        return None
+    n += 1
+    if (
+        n < len(toks)
+        and text[toks[n - 1].end : toks[n].start] == " "
+        and toks[n].text.isalpha()
+        and not toks[n].cap
+        and toks[n].low not in _NUMBERED_KINDS
+    ):
+        return None  # "hit in Lahore 10 days earlier", "Quetta 20 km away": a count after the town
+    while n < len(toks) and toks[n].cap and text[toks[n - 1].end : toks[n].start] == " ":
+        n += 1
+    return n
+
+
+def _and_joined(text: str, s: Sentence, found: list[Run], idx: NameIndex) -> Iterator[Run]:
+    """Join two runs around "and" when together they are one name ("Sistan and Baluchestan")."""
+    toks = s.tokens
+    n = 0
+    while n < len(found):
+        run = found[n]
+        if n + 1 < len(found):
+            nxt = found[n + 1]
+            if (
+                nxt.i == run.j + 1
+                and toks[run.j].low == "and"
+                and idx.known(_run_key(text[toks[run.i].start : toks[nxt.j - 1].end]))
+            ):
+                yield Run(run.sentence, run.i, nxt.j)
+                n += 2
+                continue
+        yield run
+        n += 1
+
+
+def _pieces(text: str, s: Sentence, found: Iterable[Run], idx: NameIndex) -> Iterator[Run]:
+    """Split a hyphenated run that is no name into its parts when each part is a name.
+
+    "Egypt-US relations", "the Canada-U.S. alliance", "the Quetta-Chaman road": each side is
+    a place of its own; so is the home town after a lawmaker's party ("D-Oakland"). A run that
+    is a name as a whole ("Dera Ismail Khan") is not split, and neither is one whose parts are
+    not all names ("Tehreek-e-Taliban").
+    """
+    toks = s.tokens
+    for run in found:
+        if run.j - run.i < 2 or not _HYPHENS.search(text, toks[run.i].end, toks[run.j - 1].start):
+            yield run
+            continue
+        cuts = [
+            n
+            for n in range(run.i + 1, run.j)
+            if text[toks[n - 1].end : toks[n].start] in ("-", "\u2011", "\u2013")
+        ]
+        if not cuts or idx.known(_run_key(text[toks[run.i].start : toks[run.j - 1].end])):
+            yield run
+            continue
+        party = len(cuts) == 1 and cuts[0] == run.i + 1 and toks[run.i].text in _forms.PARTY_LETTERS
+        if party and _named(text, toks[cuts[0] : run.j], idx):
+            yield Run(run.sentence, cuts[0], run.j)  # party and home town: "Rep. Barbara Lee, D-Oakland"
+            continue
+        bounds = [run.i, *cuts, run.j]
+        parts = [Run(run.sentence, a, b) for a, b in itertools.pairwise(bounds)]
+        # the first part may start with other capitalised words ("Rethinking Egypt-US")
+        first = next(
+            (
+                Run(run.sentence, a, cuts[0])
+                for a in range(run.i, cuts[0])
+                if _named(text, toks[a : cuts[0]], idx)
+            ),
+            None,
+        )
+        rest = parts[1:]
+        if first and all(_named(text, toks[p.i : p.j], idx) for p in rest):
+            if first.i > run.i:
+                yield Run(run.sentence, run.i, first.i)
+            yield first
+            yield from rest
+        else:
+            yield run
+
+
+def _named(text: str, toks: Sequence[Token], idx: NameIndex) -> bool:
+    """Whether tokens are a place name or a country's demonym ("Egyptian" in "Egyptian-US")."""
+    if len(toks) == 1 and toks[0].low in _forms.demonym_table():
+        return True
+    return idx.known(_run_key(text[toks[0].start : toks[-1].end]))
+
+
+def _personal(toks: Sequence[Token], c: Cues) -> bool:
+    """Whether a capitalised run that is no place could be a person's name ("Mark Walsh").
+
+    Not when it starts with a word that is transparent to place names ("Northern") or holds
+    a word of an organisation or a building ("First Baptist Church Maryville").
+    """
+    if c.has("transparent", toks[0].low):
+        return False
+    return not any(c.has("org", t.low) or c.has("building", t.low) for t in toks)
+
+
+def _country_code(t: Token, found: str, idx: NameIndex) -> bool:
+    """Whether a word in capitals is a country's code ("US", "UK", "U.S."), not the word "us"."""
+    return t.text.isupper() and found in idx.countries
+
+
+@cache
+def _english() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+
+def _common_word(m: _Mention, c: Cues) -> bool:
+    """Whether a one-word mention is a common English word ("Secretary", "Reserve") naming a small place.
+
+    Hamlets take their names from common words; the word is meant unless a preposition of
+    place comes before it ("in Concord") or a reading is an admin unit or a city of 100,000.
+    """
+    if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown") or m.key not in _english():
+        return False
+    if any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches):
+        return False
+    before = m.sent.tokens[m.i - 1].low if m.i else ""
+    return not (c.has("locative", before) or before in ("from", "to", "of"))
+
+
+def _product(m: _Mention, text: str, c: Cues) -> bool:
+    """Whether the name is a weapon's or an aircraft's: "a CH-47 Chinook helicopter", "Hellfire missiles".
+
+    Makers name helicopters, missiles and rifles after peoples and towns (Chinook, Apache,
+    Tomahawk, Kalashnikov); the lower-case noun right after the name (cue kind
+    ``product_after``) tells. An admin unit or a city of 100,000 keeps its place reading.
+    """
+    toks = m.sent.tokens
+    if m.j >= len(toks) or m.kind in ("country", "continent") or not c.has("product_after", toks[m.j].text):
+        return False
+    if text[m.end : toks[m.j].start] != " ":
+        return False
+    return not any(x.place.is_admin or x.place.population >= _FOREIGN_CITY for x in m.matches)
+
+
+def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
+    """Whether a one-word mention is a person's surname, not a small place of that name.
+
+    It is when the report names the person in full elsewhere ("Walsh" after "Mark Walsh"),
+    or here with a middle initial ("Terry A. Corbin"), after a title ("Governor Bush", "Chief
+    Myers"), or before a word that only a person or a government takes ("the Bush
+    administration"), or as the subject of "said" ("Willis said"). A country or an admin unit
+    keeps its place reading, and so does a city of 100,000 or more by its own name against
+    the weaker signs (the name elsewhere in full, "said": "Kabul said" is its government).
+    """
+    if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown"):
+        return False
+    if any(x.place.is_admin for x in m.matches):
+        return False
+    toks = m.sent.tokens
+    before = toks[m.i - 1] if m.i else None
+    after = toks[m.j] if m.j < len(toks) else None
+    initial = (
+        before is not None
+        and len(before.text) == 1
+        and before.text.isupper()
+        and text[before.end : m.start] == ". "
+        and m.i >= 2
+        and toks[m.i - 2].cap
+    )
+    titled = before is not None and before.cap and c.has("title", before.low)
+    # "Willis said", '," Palma said': the name is the subject; "Residents of Chabahar said" is not
+    subject = before is None or before.cap or text[before.end : m.start].strip() != ""
+    next_word = after.low if after is not None and text[m.end : after.start].strip() == "" else ""
+    if initial or titled or c.has("person_after", next_word):
+        return True
+    # weaker signs: a city of 100,000 or more by its own name may be its government ("Kabul
+    # said"); a city's other name ("Kasi" for Varanasi) is no such sign
+    if any(x.how == "name" and x.place.population >= _FOREIGN_CITY for x in m.matches):
+        return False
+    return m.key in tails or (subject and c.has("speech", next_word))
+
+
+def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
+    """'Patriarchate of Antioch', 'Khan of Kalat': the place is part of a longer name."""
+    toks = s.tokens
+    if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].cap:
+        w = toks[a - 2].low
+        if c.has("facility", w):
+            return False  # "the University of Karachi" stands in Karachi
+        if c.has("org", w) or idx.non_place.get(w) in ("organisation", "group", "person"):
+            return True
+        # further into the name: "the Party of Free Life of Kurdistan"
+        k = a - 3
+        while k >= 0 and a - k <= 8 and (toks[k].cap or toks[k].low in ("of", "for", "and")):
+            if toks[k].cap and c.has("facility", toks[k].low):
+                return False
+            if toks[k].cap and c.has("org", toks[k].low):
+                return True
+            k -= 1
+    return False
+
+
+def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
+    """Whether a run could be a place name: short, no organisation, person or common word."""
+    from geokit.normalize import non_place_words
+
+    toks = s.tokens
+    if j - i > 3 or i == 0:
+        return False
+    if j < len(toks) and c.has("building", toks[j].low):
+        return False  # "the Mar Elias church"
+    npw = non_place_words()
+    demonyms = _forms.demonym_table()
+    for t in toks[i:j]:
+        if (
+            (c.has("stop", t.low) and t is toks[i] and j - i == 1)
+            or c.has("demonym", t.low)
+            or (t.low.endswith("s") and t.low[:-1] in demonyms)  # "an attack on Americans"
+            or c.has("org", t.low)
+            or t.text.isupper()
+            or t.text.isdigit()
+            or npw.get(t.low)
+        ):
+            return False
+    return True
+
+
+#: The words after which a run that is no name may be a spelling variant of one ...
+_VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside"})
+
+
+#: ... or an unknown place (also after "the" after one of these).
+_UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside"})
+
+
+_BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the", "and"}
+
+
+def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
+    """Return spelling-variant matches of a gazetteer name ("Bamiyan" for "Bamyan"), after a preposition."""
+    toks = s.tokens
+    # the preposition first: it is the cheaper test and rules out most runs
+    if i == 0 or toks[i - 1].low not in _VARIANT_AFTER:
+        return []
+    if not _plain_run(s, i, j, c):
+        return []
+    hits = idx.variants(key(text[toks[i].start : toks[j - 1].end]))
+    return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
+
+
+#: ", 42," after a name: a person's age
+_AGE = re.compile(r",\s*\d{1,3}(?:,|\.|\)|\s+and\b)")
+
+
+def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
+    """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence."""
+    toks = s.tokens
+    if i == 0:
+        return False
+    p = i - 1
+    if toks[p].low == "and" and p >= 2 and toks[p - 1].cap and text[toks[p - 1].end : toks[p].start] == " ":
+        # "in Chakiwara and Kalri": the second of two names joined after the preposition
+        q = p - 1
+        while q > 0 and toks[q - 1].cap and q > p - 4:
+            q -= 1
+        p = q - 1
+    if toks[p].low == "the" and p > 0:
+        p -= 1
+    if toks[p].low not in _UNKNOWN_AFTER:
+        return False
+    if not _plain_run(s, i, j, c):
+        return False
+    if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
+        return False
+    if j < len(toks) and text[toks[j - 1].end : toks[j].start] == " " and c.has("person_after", toks[j].low):
+        return False  # "near the Ahmadinejad motorcade", "the Bush administration": a person's
+    if _AGE.match(text, toks[j - 1].end):
+        return False  # "opened fire on Kanwaljeet Singh, 42, and ...": a person and his age
+    if any(t.low in _WEEKDAY_WORDS or t.low in _MONTH_WORDS for t in toks[i:j]):
+        return False  # "on Easter Sunday", "in March 2016": a time, not a place
+    lo, hi = max(0, i - _EVENT_WINDOW), min(len(toks), j + _EVENT_WINDOW)
+    if any(c.has("event", t.low) for t in toks[lo:hi]):
+        return True
+    # a phrase of violence: "mass graves were discovered near Tootak"
+    return (
+        c.finder("event", multiword=True).search(" " + " ".join(t.low for t in toks[lo:hi]) + " ") is not None
+    )
+
+
+def _states_not_countries(found: Sequence[_Mention], idx: NameIndex) -> None:
+    """Read a country name as a state of the report's country ("Georgia" in news about Atlanta).
+
+    When a country's name is also an admin-1 unit of another country, the report's other
+    places point to that other country (two or more places of it alone), and none
+    points to the country named, the name is the unit.
+    """
+    votes: dict[str, int] = {}
+    for m in found:
+        if m.kind == "country":
+            continue
+        strong = {x.place.country for x in m.matches if x.how == "name" and x.place.population >= 1000}
+        if len(strong) == 1:
+            cc = next(iter(strong))
+            votes[cc] = votes.get(cc, 0) + 1
+    for m in found:
+        if m.kind != "country" or votes.get(m.country or "", 0):
+            continue
+        units = [
+            x
+            for x in idx.matches(m.key)
+            if x.place.kind == "adm1" and x.place.country != m.country and votes.get(x.place.country, 0) >= 2
+        ]
+        if units:
+            m.kind, m.country, m.matches = "", None, units

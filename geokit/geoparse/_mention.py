@@ -1,0 +1,62 @@
+"""A place mention as the geoparser carries it, and the sizes by which its readings are weighed.
+
+Part of :mod:`geokit.geoparse`: every stage after matching reads and fills in a :class:`_Mention`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from geokit.gazetteer import Match
+from geokit.geoparse.matcher import Sentence
+from geokit.resolve import Resolution
+
+#: Populations by which the readings of a name are weighed (geonames populations)
+_NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
+_FOREIGN_CITY = 100_000  # a namesake outside the focus must be at least this populous
+_SEEN_CITY = 50_000  # ... or this, in a country the report names or has another place of ("Saravan", 60,000)
+_WORLD_CITY = 1_000_000  # ... and this populous when the text uses an other name for it ("Mecca")
+
+_EVENT_WINDOW = 40  # tokens either side of a place in which a word of violence counts: a wire lede runs
+# to 40 words and more, and its verb of violence comes first ("A suicide bomber killed ... at the
+# Gazargah mosque in the western Afghan city of Herat")
+
+
+@dataclass
+class _Mention:
+    """A place name found in a sentence, its readings, and what the later stages decide about it."""
+
+    text: str
+    start: int
+    end: int
+    sent: Sentence
+    i: int  # token span in the sentence
+    j: int
+    key: str
+    country: str | None = None  # ISO2 of the chosen reading
+    kind: str = ""  # "country", "adm1", ..., "town", or "unknown"
+    matches: list[Match] = field(default_factory=list)
+    res: Resolution | None = None
+    role: str = "reference"
+    rule: str = ""
+    date: dt.date | None = None
+    unit: str | None = None  # the admin-1 unit of the reading chosen, told to the resolver
+    reported: str | None = None  # "reported" / "claimed" for a hedged incident
+    query: str | None = None  # what to resolve when the text is not the name ("the Afghan capital")
+
+
+#: The kind of unit a word after a name says it is ("Farah province", "Lower Dir district")
+_UNIT_KINDS = {
+    "province": "adm1",
+    "governorate": "adm1",
+    "state": "adm1",
+    "region": "adm1",
+    "district": "adm2",
+}
+
+
+def _unit_after(m: _Mention) -> str | None:
+    """Return the kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
+    toks = m.sent.tokens
+    return _UNIT_KINDS.get(toks[m.j].low) if m.j < len(toks) else None

