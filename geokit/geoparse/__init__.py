@@ -6,10 +6,13 @@ Modules, in the order data flows through them:
 - :mod:`._dates` and :mod:`._report`: the days a sentence gives, and what the whole report tells
   the rules (its date, dateline, title and sections);
 - :mod:`._mention`: the place mention every later stage reads and fills in;
-- :mod:`._find` and :mod:`._forms`: place mentions in the sentences;
+- :mod:`._forms` and :mod:`._find`: place mentions in the sentences;
 - :mod:`._namesakes`: the report's focus countries and the choice between namesakes;
 - :mod:`._placing`: resolution, kept inside the city or unit the text names;
+- :mod:`._facts`: what a sentence tells the role rules, read once per sentence;
+- :mod:`._tense`: whether a sentence tells the report's own event or another time;
 - :mod:`._evidence`: the role rules of one mention in its sentence;
+- :mod:`._containers`: the roles one place gives another across the report;
 - :mod:`._deaths`: the number of dead a sentence counts;
 - :mod:`._table`: the mention table (:data:`MENTION_COLUMNS`);
 - :mod:`.article`: :func:`parse_article` (the stages in order, and the role passes over the

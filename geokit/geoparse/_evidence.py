@@ -5,43 +5,36 @@ Part of :mod:`geokit.geoparse`; the cue words are in ``geokit/data/geoparse_cues
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
-from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from geokit.geoparse._dates import (
-    _DAY_WORDS,
-    _EARLIER,
-    _MONTH_WORDS,
-    _WEEKDAY_WORDS,
-    _day_of,
-    _far,
-    _full_dates,
-    _month_days,
-    _months_alone,
-    _number,
-    _sentence_day,
+from geokit.geoparse._facts import _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts
+from geokit.geoparse._mention import _EVENT_WINDOW, _spec
+from geokit.geoparse._tense import (
+    _dated_away,
+    _dated_name,
+    _dated_since,
+    _earlier_covers,
+    _other_event,
+    _perfect_over_span,
+    _perfect_passive,
+    _perfect_relative,
+    _perfect_state,
+    _pluperfect_before,
+    _span_after,
+    _span_before_event,
 )
-from geokit.geoparse._mention import _EVENT_WINDOW
-from geokit.geoparse.matcher import Cues, Sentence, Token
+from geokit.geoparse.matcher import Cues, Token
 from geokit.resolve.roads import road_words
 
 if TYPE_CHECKING:
     from geokit.geoparse._mention import _Mention
     from geokit.geoparse._report import Report
 
-_SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
-
 
 # ----------------------------------------------------------------------------- roles
-def _spec(m: _Mention) -> int:
-    if m.res is not None and m.res.place is not None:
-        return _SPECIFICITY.get(m.res.place.kind, 4)
-    return _SPECIFICITY.get(m.kind, 4)
 
 
 def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
@@ -126,34 +119,6 @@ def words_are_np(det: str, word: str, c: Cues) -> bool:
     )
 
 
-class _Facts(NamedTuple):
-    """What the role rules read from a whole sentence, worked out once per sentence.
-
-    A named tuple, like :class:`~geokit.geoparse.matcher.Token`: it is made for most sentences.
-    """
-
-    words: list[str]
-    events: list[int]  # positions of words (and first words of phrases) of violence
-    recalled: frozenset[int]  # of those, the ones a temporal "after the attack" refers back to
-    uncertain: bool
-    claimed: bool  # "claimed to have taken": the event is the claim of one side
-    habitual: bool
-    death: bool
-    years: list[int]
-    day: str | None
-    dates: list[dt.date]  # days written in full ("3 March 2009")
-    earlier: tuple[int, ...]  # where "last month", "two years ago" (a time before the report's) start
-    months: list[int]  # months named without a day ("In November, ...")
-    month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
-    future: int  # position of the first word of a time still to come ("due to be played"), else -1
-    disaster: bool  # a natural disaster or an accident is named ("floods", "earthquake")
-    kinds: list[frozenset[str]]  # the cue kinds of each word (``Cues.kinds``), read once
-    breaks: frozenset[int]  # words followed by a comma, semicolon, colon or bracket (``_CLAUSE_BREAK``)
-
-
-_SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
-
-
 def _named_part(m: _Mention, same: Sequence[_Mention], words: Sequence[str]) -> bool:
     """'Karachi's upmarket Defence Housing Authority': a town's own named part, not its attribute.
 
@@ -180,154 +145,6 @@ def _no_violence(f: _Facts, c: Cues) -> bool:
     return f.disaster and all(c.has("death", f.words[n]) or f.words[n] in _DAMAGE for n in f.events)
 
 
-def _perfect_passive(f: _Facts) -> bool:
-    """'Have been attacked', 'has been targeted': a word of violence in the present perfect passive."""
-    words = f.words
-    for n in f.events:
-        k = n - 1
-        while k > n - 4 and k >= 0 and words[k] in _DETERMINERS | {"frequent", "repeated", "main", "key"}:
-            k -= 1  # "has been the target of army offensives in South Waziristan"
-        if k >= 1 and words[k] == "been" and words[k - 1] in ("has", "have"):
-            return True
-    return False
-
-
-def _perfect_relative(f: _Facts) -> bool:
-    """Tell a trend in a relative clause: 'the violence that has hit the North-West Frontier Province'."""
-    words = f.words
-    return any(
-        n >= 2 and words[n - 1] in ("has", "have") and words[n - 2] in ("that", "which") for n in f.events
-    )
-
-
-#: Adverbs that may stand between an auxiliary and its participle ("have also been fighting",
-#: "had already attacked")
-_MID_ADVERBS = frozenset(
-    {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now", "instead", "steadily"}
-    | {"already", "earlier", "again", "twice", "once", "previously"}
-)
-#: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
-_TREND = frozenset(
-    {
-        "intensified",
-        "escalated",
-        "spread",
-        "grown",
-        "risen",
-        "increased",
-        "surged",
-        "worsened",
-        "continued",
-        "raged",
-        "persisted",
-        "stepped",
-        "fought",  # "has fought alongside the army in Swat"
-        "battled",
-    }
-)
-#: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
-#: Words after "has/have been" that tell a state of things; "reported" and "recorded" sum up reports
-#: ("clashes have also been reported in Parwan", dev72 writer)
-_STATES = frozenset({"active", "present", "behind", "responsible", "reported", "recorded"})
-
-
-#: The last word of a span of time that runs up to the report: "this year", "over the past year",
-#: "in the past few months"
-_SPAN_ENDS = frozenset({"year", "month", "months", "years", "weeks"})
-#: Past participles that do not end in "-ed": "has seen", "have lost", "has struck"
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"seen", "lost", "hit", "struck", "taken", "fought", "grown", "become", "made"}
-    | {"held", "led", "shot", "known"}
-)
-
-
-def _perfect_over_span(words: Sequence[str]) -> bool:
-    """'Has pressed offensives this year against militants in the Swat valley': a tally up to now.
-
-    The present perfect with a span of time that runs up to the report ("this year", "this
-    month", "over the past year") sums up the time before the report; the report's own event is
-    told in the past tense or with its day. "Earlier this month" is a point in that span, not it.
-    """
-    if "has" not in words and "have" not in words:
-        return False
-    spans = [
-        n
-        for n, w in enumerate(words)
-        if w in _SPAN_ENDS
-        and n >= 1
-        and (
-            (words[n - 1] == "this" and (n < 2 or words[n - 2] not in ("earlier", "later")))
-            or words[n - 1] == "past"
-            or (n >= 2 and words[n - 1] == "few" and words[n - 2] == "past")
-        )
-    ]
-    if not spans:
-        return False
-    for k in _after_perfect(words):
-        if k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES):
-            return any(s > k for s in spans)
-    return False
-
-
-def _after_perfect(words: Sequence[str]) -> Iterator[int]:
-    """Yield where the word after each "has"/"have" stands, past the adverbs it may take ("has also")."""
-    for n, w in enumerate(words):
-        if w in ("has", "have"):
-            k = n + 1
-            while k < len(words) and words[k] in _MID_ADVERBS:
-                k += 1
-            yield k
-
-
-def _perfect_state(words: Sequence[str]) -> bool:
-    """'Have also been fighting for Sangin', 'has been active in Kunar', 'fighting has intensified'.
-
-    The present perfect of an ongoing action, a state or a trend tells how things have been up to
-    the report, not what happened on its day.
-    """
-    if "has" not in words and "have" not in words:
-        return False
-    for k in _after_perfect(words):
-        if k < len(words) and words[k] in _TREND:
-            return True
-        if k + 1 < len(words) and words[k] == "been":
-            nxt = words[k + 1]
-            if nxt in _STATES or (nxt.endswith("ing") and len(nxt) > 5):
-                return True
-    return False
-
-
-def _tally(words: Sequence[str]) -> bool:
-    """'Militants have killed 50 people in Kech since January': a count over a span, background.
-
-    "Since" and a month, a year or "the start" sums events up to the report; after a
-    superlative ("the deadliest attack since 2014") it compares the report's own event.
-    """
-    for n, w in enumerate(words[:-1]):
-        if w != "since":
-            continue
-        nxt = words[n + 1]
-        span = (
-            nxt in _MONTH_WORDS
-            or (nxt.isdigit() and len(nxt) == 4)
-            or (nxt == "the" and n + 2 < len(words) and words[n + 2] in ("start", "beginning"))
-        )
-        if span and not any(x in _SUPERLATIVE or x.endswith("est") for x in words[max(0, n - 8) : n]):
-            return True
-    return False
-
-
-def _span_after(words: Sequence[str], j: int) -> bool:
-    """Whether a span of months or years follows the place: "in X between January 2012 and August 2013"."""
-    for n in range(j, min(j + 3, len(words) - 1)):
-        if words[n] == "between" and _time_word(words, n + 1):
-            return any(
-                words[k] == "and" and _time_word(words, k + 1)
-                for k in range(n + 2, min(n + 5, len(words) - 1))
-            )
-    return False
-
-
 def _similar_event(m: _Mention, f: _Facts) -> bool:
     """'carried out a similar raid on border posts at Arandu in 2011': the place of another event.
 
@@ -341,281 +158,9 @@ def _similar_event(m: _Mention, f: _Facts) -> bool:
     )
 
 
-def _time_word(words: Sequence[str], n: int) -> bool:
-    """Whether the word at ``n`` opens a time: a month or a year ("January 2012", "2013")."""
-    return words[n] in _MONTH_WORDS or _is_year(words[n])
-
-
-def _is_year(word: str) -> bool:
-    """Whether a word is a year from 1900 to 2100 (as ``_YEAR_WORD`` finds them): "1500 people" is none."""
-    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
-
-
-def _before_adverb(s: Sentence, text: str) -> list[int]:
-    """Where '... have been targeted by separatists before.', '... attacked before: in April' say "before".
-
-    "Before" with no object, ending a clause, puts what the clause tells before the report.
-    """
-    return [
-        n
-        for n, t in enumerate(s.tokens)
-        if t.low == "before" and text[t.end : t.end + 1] in (".", ":", ";", "")
-    ]
-
-
-def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> bool:
-    """Whether a time before the report's ("last year", "a week later") dates the place's sentence.
-
-    It does, but for one in a "since" clause after the place, which measures the place's event
-    against an earlier one ("shelled Chaman on Sunday, ... the worst clashes since the Taliban
-    took power in Kabul last year" dates Kabul, not Chaman).
-    """
-    return any(q < m.i or "since" not in words[m.j : q] for q in at)
-
-
-_SPAN_STARTS = frozenset({"late", "early", "mid", "last", "then"})
-#: Words that make "since" a comparison with an earlier time: "the first fire on the town since
-#: July 2017", "the deadliest attack since 2009"
-_RECORD_WORDS = frozenset({"first", "deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest"})
-
-
-def _dated_since(m: _Mention, words: Sequence[str]) -> bool:
-    """Whether every date of the sentence lies in a "since" clause after the place.
-
-    "The bombing in Qalat was the deadliest attack since a bomb killed six soldiers last July":
-    July dates the earlier bomb the comparison names, not Qalat's. A "since" that opens a span
-    ("since late August", "since 2009") is no such comparison, unless a record word comes just
-    before it ("the first fire on the town since July 2017").
-    """
-    since = next((n for n in range(m.j, len(words) - 1) if words[n] == "since"), None)
-    if since is None:
-        return False
-    nxt = words[since + 1]
-    record = not _RECORD_WORDS.isdisjoint(words[max(m.j, since - 6) : since])
-    if not record and (nxt in _SPAN_STARTS or nxt in _MONTH_WORDS or nxt.isdigit()):
-        return False  # "have held soldiers captive since late August": a span up to now
-    return all(n > since for n, w in enumerate(words) if w in _MONTH_WORDS or (len(w) == 4 and w.isdigit()))
-
-
-def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
-    """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
-    return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
-
-
-_TEMPORAL = frozenset({"after", "since", "following", "before"})
-
-
-def _negated(words: Sequence[str], n: int) -> bool:
-    """Tell whether "not" or "never" negates the word at ``n`` ("was not captured")."""
-    k = n - 1
-    if k >= 0 and words[k] in ("been", "be"):
-        k -= 1
-    return k >= 0 and words[k] in ("not", "never")
-
-
-_SENTENCING = frozenset({"sentenced", "condemned", "sentencing", "sentence"})
-#: Words of the courts and prisons: an execution told with one is a sentence carried out
-_JUDICIAL = _SENTENCING | {
-    "court",
-    "courts",
-    "judiciary",
-    "verdict",
-    "convicted",
-    "prison",
-    "jail",
-    "gallows",
-    "law",
-    "retribution",
-    "qisas",
-}
-#: Nouns of getting even: "in revenge for the attack", "retaliation for the strikes"
-_REVENGE = frozenset({"revenge", "retaliation", "reprisal", "reprisals"})
-
-
-def _motive(words: Sequence[str], k: int) -> bool:
-    """Tell whether the word at ``k`` makes the event after it a motive ("to avenge the operation")."""
-    return words[k] in ("avenge", "avenging") or (words[k] == "for" and k >= 1 and words[k - 1] in _REVENGE)
-
-
-#: Words that make the violence after them a plan, not an event
-_PLANNING = frozenset(
-    {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
-    | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
-    | {"favour", "favor", "favours", "favors", "favouring", "favoring"}  # "many favour an offensive in X"
-    | {"warning", "warnings", "threat", "threats"}  # "had received warnings of an attack on the march in X"
-)
-#: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
-#: air"); a word of violence right before one of these is none
-_CROWD_CONTROL = frozenset({"tear", "teargas", "rubber", "water", "warning"})
-_FIRING = frozenset({"fire", "fired", "fires", "firing", "shot", "shots"})
 #: Words of violence that name who fights, not what was done: "an offensive against the
 #: militants' strongholds in X" is still the plan's place
 _ACTORS = frozenset({"militants", "insurgents", "gunmen", "attackers", "fighters", "rebels"})
-#: Determiners by which a statement takes an event already told of ("said the attack", "said its
-#: strikes had been measured")
-_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my"}
-)
-
-
-def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
-    """Event words that a temporal phrase refers back to: "after the attack", "since the bombing".
-
-    They date the clause ("Security was tightened across Kabul after the attack") and do not
-    make the places before them sites of violence.
-    """
-    out = set()
-    for n in events:
-        k = n - 1
-        while k >= 0 and (words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide")):
-            k -= 1
-        nominal = k == n - 1 and n + 1 < len(words) and words[n + 1] == "of"  # "after killing of seven"
-        if k >= 0 and (k < n - 1 or nominal) and (words[k] in _TEMPORAL or _motive(words, k)):
-            out.add(n)
-    for n in sorted(out):
-        # and the words of its "of" phrase: "after the killing of seven hostages"
-        if n + 1 < len(words) and words[n + 1] == "of":
-            out.update(e for e in events if n + 1 < e <= n + 5)
-    return frozenset(out)
-
-
-_start = attrgetter("start")
-#: A year from 1900 to 2100 as a word of a sentence joined by spaces (``_Facts.years``)
-_YEAR_WORD = re.compile(r" (19[0-9][0-9]|20[0-9][0-9]|2100)(?= )")
-
-
-def _breaks(s: Sentence, text: str) -> frozenset[int]:
-    """Return the positions of the words of ``s`` that a ``_CLAUSE_BREAK`` character follows."""
-    toks = s.tokens
-    out = set()
-    for hit in _CLAUSE_BREAK.finditer(text, s.start, s.end):
-        at = hit.start()
-        k = bisect_right(toks, at, key=_start) - 1  # the last word starting before the break
-        if 0 <= k < len(toks) - 1 and toks[k].end <= at:  # (a comma inside a number is no break)
-            out.add(k)
-    return frozenset(out)
-
-
-def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
-    words = list(s.words)
-    kinds = c.kinds_of(words)
-    present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
-    joined = " " + " ".join(words) + " "
-    # a cue phrase's finder runs only where its first word is a word of the sentence
-    seen = frozenset(words)
-    claimed = "claim" in joined and any(
-        f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim")
-    )
-    events = sorted(
-        ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
-        | (
-            set(_phrase_starts(joined, c.finder("event", multiword=True)))
-            if not c.firsts("event", multiword=True).isdisjoint(seen)
-            else set()
-        )
-    )
-    plan_at = -1
-    if not _PLANNING.isdisjoint(words):
-        # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen;
-        # the plan, like a time to come, holds the places after it ("commanders pressing for an
-        # offensive in North Waziristan")
-        planned = [n for n in events if _PLANNING.intersection(words[max(0, n - 3) : n])]
-        events = [n for n in events if n not in planned]
-        plan_at = min(
-            (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
-        )
-    if "not" in words or "never" in words:
-        # "Yuldashev ... was not captured": a negated word of violence tells of none
-        events = [n for n in events if not _negated(words, n)]
-    if "to" in words:
-        # "sentenced to death in absentia in Tashkent": a court's sentence, not a death
-        events = [
-            n
-            for n in events
-            if not (words[n] == "death" and n >= 2 and words[n - 1] == "to" and words[n - 2] in _SENTENCING)
-        ]
-    if "executed" in words and not _JUDICIAL.isdisjoint(words):
-        # "was executed in Isfahan ... under the Islamic law of retribution", "executed at Adiala
-        # jail": a court's sentence carried out, not an attack
-        events = [n for n in events if words[n] != "executed"]
-    if "broke" in words:
-        # "a fire broke out at an oil refinery": a blaze, whatever started it (with no other word
-        # of violence, as a disaster's)
-        events = [n for n in events if not (words[n] == "fire" and words[n + 1 : n + 3] == ["broke", "out"])]
-    if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
-        # "police fired tear gas at demonstrators", "fired into the air": no one was hit
-        events = [
-            n
-            for n in events
-            if words[n] not in _FIRING
-            or (
-                _CROWD_CONTROL.isdisjoint(words[n + 1 : n + 3])
-                and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
-            )
-        ]
-    months = not _MONTH_WORDS.isdisjoint(words)
-    return _Facts(
-        words,
-        events,
-        _recalled(words, events),
-        claimed
-        or "uncertain" in present
-        or (
-            not c.firsts("uncertain", multiword=True).isdisjoint(seen)
-            and c.finder("uncertain", multiword=True).search(joined) is not None
-        ),
-        claimed,
-        (not c.firsts("habitual").isdisjoint(seen) and c.finder("habitual").search(joined) is not None)
-        or (" since " in joined and _tally(words)),
-        "death" in present,
-        [int(y) for y in _YEAR_WORD.findall(joined)],
-        None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
-        [d for _n, d in _full_dates(s)] if months else [],
-        (
-            *(
-                _phrase_starts(joined, early)
-                if not c.firsts("earlier").isdisjoint(seen) and (early := c.finder("earlier")).search(joined)
-                else ()
-            ),
-            *(_days_back(words) if "days" in words else ()),
-            *(_before_adverb(s, text) if " before " in joined else ()),
-            *(
-                (0,)
-                if words and words[0] in c.firsts("earlier_open") and c.finder("earlier_open").match(joined)
-                else ()
-            ),
-        ),
-        _months_alone(s) if months else [],
-        _month_days(s) if months else [],
-        _first_future(joined, c, plan_at) if not c.firsts("future").isdisjoint(seen) else plan_at,
-        "disaster" in present,
-        kinds,
-        _breaks(s, text),
-    )
-
-
-def _days_back(words: Sequence[str]) -> list[int]:
-    """Return where "ten days earlier", "12 days ago" start: a count of days over a week back.
-
-    A few days back ("two days earlier") may still be the report's own week of events, which
-    writers code as sites; over a week back is another time, as "last month" is.
-    """
-    return [
-        n
-        for n in range(len(words) - 2)
-        if words[n + 1] == "days"
-        and words[n + 2] in ("earlier", "ago")
-        and (count := _number(words[n])) is not None
-        and count > 7
-    ]
-
-
-def _first_future(joined: str, c: Cues, plan_at: int) -> int:
-    """Return where a time to come ("due to be played") or a plan (``plan_at``) first starts, else -1."""
-    plan = c.finder("future").search(joined)
-    at = joined.count(" ", 0, plan.start()) if plan else -1
-    return min(at, plan_at) if at >= 0 and plan_at >= 0 else max(at, plan_at)
 
 
 def _role(
@@ -1077,51 +622,12 @@ def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "has", "have", "had", "been", "be", "also", "again", "itself"}
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()]")  # punctuation between two words that ends a phrase
 
 
 #: Nouns in -ing that a walk through noun phrases passes ("to the border crossing at Torkham")
 _ING_NOUNS = frozenset(
     {"crossing", "building", "buildings", "meeting", "wedding", "housing", "parking", "landing"}
 )
-
-
-_SPANS = frozenset({"hours", "days", "weeks", "months", "day", "week", "month"})
-
-
-def _span_before_event(m: _Mention, f: _Facts) -> bool:
-    """Tell whether the place is that of another event the report's is measured against.
-
-    "The shooting took place three days after the explosion at the port of Beirut": the place
-    hangs from a word of violence that "N days after/before" measures the report's event
-    against, and is where that other event was.
-    """
-    words = f.words
-    e = max((n for n in f.events if n < m.i), default=-1)
-    if e < 0 or e not in f.recalled or m.i - e > 6 or any(n in f.breaks for n in range(e, m.i)):
-        return False
-    k = e - 1
-    while k >= 0 and words[k] in _DETERMINERS:
-        k -= 1
-    return k >= 1 and ((words[k] in ("after", "before") and words[k - 1] in _SPANS) or _motive(words, k))
-
-
-def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
-    """Tell whether a year before the place names an event of another year: 'the 2008 Mumbai attacks'.
-
-    The year is measured as the sentence's years are: against the report's date, else
-    against the year its lede names.
-    """
-    words = f.words
-    # the event's noun follows, at most one noun between ("the 2011 Peshawar market bombing")
-    noun = next((n for n in range(m.j, min(len(words), m.j + 2)) if "event" in f.kinds[n]), None)
-    if m.i < 1 or noun is None or any(n in f.breaks for n in range(m.j - 1, noun)):
-        return False
-    year = words[m.i - 1]
-    if not _is_year(year):
-        return False
-    known = report.day.year if report.day is not None else report.lede_year
-    return known is not None and int(year) != known
 
 
 _SETTLEMENTS = frozenset({"village", "town", "hamlet", "settlement"})
@@ -1192,95 +698,6 @@ def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
 _DISPLACED = frozenset({"displaced", "uprooted", "driven"})
 _CLAUSE_OPENERS = frozenset({"as", "while", "when", "because", "after", "before", "since"})
 _DO_FORMS = frozenset({"did", "do", "does", "had", "has", "have", "was", "were"})
-_LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
-#: Words of a span of time that opens a sentence ("Two days after ...", "On the same day that ...")
-_SPAN_WORDS = frozenset(
-    {"a", "an", "one", "on", "the", "same", "just", "only", "about", "some", "hours", "hour"}
-    | {"day", "days", "week", "weeks", "month", "months", "year", "years"}
-)
-#: "On the same day that ...", "in the same weekend as ...": another event of the report's time
-_SAME_SPANS = frozenset({"day", "weekend", "night", "morning", "evening", "afternoon"})
-_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to", "followed"})
-
-
-def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
-    """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
-
-    A span of time before "after"/"before" and an indefinite article measures the report's
-    event against another one ("came a day after a car bomb killed ... in Peshawar", "one day
-    before a suicide attack in Pulwama", "on the same day that thousands gathered in
-    Saqqez"). The places of the clause it opens, to the end of the sentence or, when it opens
-    the sentence, to its comma, are that other event's: background like a sentence dated
-    earlier. A report covers the other event too when its lede tells of both ("struck
-    hideouts in Khost two days after a suicide attack killed seven soldiers in North
-    Waziristan") or its title names the place ("Suicide bomber kills 12 in Islamabad a day
-    after Wana college attack"): both are then events to code.
-    """
-    toks = m.sent.tokens
-    for k in range(1, m.i):
-        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words) or (k == 1 and words[k] != "followed"):
-            continue  # a pronoun may open "They followed an attack ..."; the other forms need two words
-        if all(
-            w in _SPAN_WORDS or w in _WEEKDAY_WORDS or _number(w) for w in words[:k]
-        ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
-            continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
-        if words[k] == "followed":
-            if words[k + 1] == "by":
-                continue  # "fired a smoke shell followed by two mortar rounds into Athmuqam": a sequence
-            # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
-            # army's assault on the Lal Masjid": what the report's event followed is another event
-            return m.sent.index > 0 and f" {m.key} " not in headline
-        if (
-            words[k + 1] in _DETERMINERS
-            and words[k + 1] not in ("a", "an")
-            and any(c.has("event", w) for w in words[k + 2 : k + 5])
-        ):
-            if k + 2 <= m.i < k + 5:
-                return True  # "days after the Rawalpindi blasts": the place names that other event
-            if "s" not in words[k + 2 : k + 4]:
-                continue  # "weeks after the attack": the report's own event
-            # "a week after the army's assault on the Lal Masjid": someone's own act, another event
-        unit, count = words[k - 1], words[k - 2]
-        if words[k] in ("since", "for", "to"):
-            # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
-            # drone strike in North Waziristan": another event, whatever its distance in time
-            # revenge is always for another event, whatever its article: "revenge for the hanging of
-            # sixteen prisoners at the prison in Zahedan"
-            revenge = (words[k] == "for" and unit in ("revenge", "retaliation")) or (
-                words[k] == "to" and unit in ("response", "reprisal")
-            )
-            if (words[k + 1] in ("a", "an") and (words[k] == "since" or revenge)) or (
-                revenge and words[k + 1] in ("the", "its", "their")
-            ):
-                return m.sent.index > 0 and f" {m.key} " not in headline
-            continue
-        if words[k] in ("as", "while") and unit in ("came", "comes", "place"):
-            # "The bombing came as the army pressed on with its offensive in Swat": the clause
-            # after it is what was going on at the time, unless it names a day of its own ("as
-            # troops were still clearing the college in Wana, where militants struck on Monday"); a
-            # further "and as" opens a clause with a time of its own
-            ands = [n for n in range(k + 1, len(words) - 1) if words[n] == "and" and words[n + 1] == "as"]
-            start = max((n for n in ands if n < m.i), default=k)
-            end = min((n for n in ands if n > m.i), default=len(words))
-            return (
-                m.sent.index > 0
-                and f" {m.key} " not in headline
-                and _WEEKDAY_WORDS.isdisjoint(words[start:end])
-            )
-        if words[k] in ("that", "as"):
-            if count != "same" or unit not in _SAME_SPANS:
-                continue
-            # "came on the same day that thousands gathered in Saqqez", "in the same weekend as the
-            # demolition of a temple in Karachi"
-            count, unit = "one", "day"
-        # "came days after a suicide bombing at the seminary in Akora Khattak": a few days
-        days = _number(count) or (1 if count in ("a", "one") else 2 if unit == "days" else 0)
-        if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
-            return True
-        if (unit in ("day", "days") and days) or unit in ("hour", "hours"):
-            # "took place hours after gunmen tried to storm the consulate in Karachi's Clifton area"
-            return m.sent.index > 0 and f" {m.key} " not in headline
-    return False
 
 
 _RELATIVE = re.compile(r",\s+(?:whose|which|that|who)\b", re.IGNORECASE)
@@ -1436,6 +853,11 @@ def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
     return k in f.events
 
 
+#: Determiners by which a statement takes an event already told of ("said the attack", "said its
+#: strikes had been measured")
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
 def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = True) -> bool:
     """Whether the place is where people reacted: the first predicate after it is a reaction.
 
@@ -1552,206 +974,3 @@ def _hedge(m: _Mention, f: _Facts) -> str | None:
     if not f.uncertain:
         return None
     return "claimed" if f.claimed else "reported"
-
-
-def _containers(mentions: Sequence[_Mention]) -> None:
-    """Make an admin unit or country that holds a more specific incident place nearby a reference."""
-    for m in mentions:
-        if m.role == "reference" or _spec(m) >= 4:
-            continue
-        for o in mentions:
-            if o is m or o.sent is not m.sent or o.role != "incident" or _spec(o) <= _spec(m):
-                continue
-            if m.kind != "country" and o.country != m.country:
-                continue
-            if not _inside_unit(o, m):
-                continue
-            if m.kind == "country" and o.country != m.country:
-                continue
-            gap = m.i - o.j if m.i >= o.j else o.i - m.j
-            apposition = m.i >= o.j and gap == 0 and _holds(m, o)  # "Lahore, Pakistan"
-            if not apposition and (m.rule == "list" or (o.rule == "list" and gap <= 2)):
-                continue  # siblings in a list, not a container
-            # a country holds the incident places of its sentence however far apart they are
-            # ("... in Zahedan ..., the unrest that has spread across Iran")
-            if gap <= 8 or m.kind == "country":
-                m.role, m.rule = "reference", "container"
-                break
-
-
-def _journey_sites(mentions: Sequence[_Mention]) -> None:
-    """Make the end of a journey hit on its way the site when the report names no other town or district.
-
-    "The bus was taking pupils to a school in Khuzdar when the car bomb struck it", with the lede
-    giving only the province: the place the journey was bound for is the nearest the report
-    comes to the site. "travelling to their camp at Dasu when the attacker struck", in a report
-    whose lede places it in Shangla, stays a destination.
-    """
-    if any(m.role == "incident" and _spec(m) >= 2 for m in mentions):
-        return
-    for m in mentions:
-        if m.rule == "journey":
-            m.role = "incident"
-
-
-def _report_containers(mentions: Sequence[_Mention]) -> None:
-    """Make a province or country incident a reference when a more specific incident of the report lies in it.
-
-    "the deadliest bombing in the province of Punjab" in a report whose site is Wagah, a
-    headline's "attack in Pakistan's Sindh" over a lede's Jacobabad: the province adds no
-    site. A province stays the site when no incident of the report is inside it ("attacks
-    across Balochistan").
-    """
-    incidents = [m for m in mentions if m.role == "incident"]
-    for m in incidents:
-        if _spec(m) > 1:
-            continue
-        if m.kind == "country" and any(o.sent is m.sent and _spec(o) > 0 for o in incidents if o is not m):
-            # "... a pastor in the United States ... overran a compound in Mazar-i-Sharif": a
-            # country named beside a site of its sentence is not one
-            m.role, m.rule = "reference", "container"
-            continue
-        for o in incidents:
-            if o is m or _spec(o) <= _spec(m) or o.country != m.country:
-                continue
-            if m.kind == "country" or _surely_inside(o, m):
-                m.role, m.rule = "reference", "container"
-                break
-
-
-def _surely_inside(o: _Mention, unit: _Mention) -> bool:
-    """Whether place ``o`` is known to lie in the admin-1 unit ``unit``."""
-    up = unit.res.place if unit.res is not None else None
-    op = o.res.place if o.res is not None else None
-    return (
-        up is not None
-        and op is not None
-        and up.kind == "adm1"
-        and op.admin1 is not None
-        and op.admin1 == up.admin1
-    )
-
-
-#: What lies between a place and the unit that locates it: "in", ", in", " district in", and a
-#: country's possessive before the unit ("in Pakistan's")
-_LOCATING = re.compile(
-    r",?\s*(?:(?i:district|province|division|tehsil|agency|region)\s+)?in"
-    r"(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s)?\s*"
-)
-
-
-def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
-    """Make a unit that only locates the reference place right before it a reference too.
-
-    "The dead soldiers came from Poonch, Neelum and Muzaffarabad in Azad Kashmir": the province
-    says where the home towns lie, as "Khuzdar district" does for "Tootak, a village in
-    Khuzdar District". A unit holding nothing but a reference adds no site.
-    """
-    for n, m in enumerate(mentions):
-        if m.role != "incident" or m.kind not in ("", "adm1", "adm2") or n == 0:
-            continue
-        up = m.res.place if m.res is not None else None
-        k = n - 1
-        if mentions[k].kind == "country" and mentions[k].rule == "possessive" and k >= 1:
-            k -= 1  # "Okara district in Pakistan's Punjab province": the country only names the unit's
-        o = mentions[k]
-        if up is None or up.kind not in ("adm1", "adm2") or o.sent is not m.sent or o.role != "reference":
-            continue
-        op = o.res.place if o.res is not None else None
-        inside = (
-            op is not None
-            and (op.admin1 if up.kind == "adm1" else op.admin2) is not None
-            and _inside_unit(o, m)
-        )
-        while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:
-            k -= 1  # the list's head says what the list is: "from Poonch, Neelum and Muzaffarabad"
-        if inside and _LOCATING.fullmatch(text, o.end, m.start) is not None and mentions[k].rule == "ref-cue":
-            m.role, m.rule = "reference", "container"
-
-
-def _inside_unit(o: _Mention, unit: _Mention) -> bool:
-    """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
-    up = unit.res.place if unit.res is not None else None
-    op = o.res.place if o.res is not None else None
-    if up is None or op is None or up.kind not in ("adm1", "adm2"):
-        return True
-    have = op.admin1 if up.kind == "adm1" else op.admin2
-    return have is None or have == (up.admin1 if up.kind == "adm1" else up.admin2)
-
-
-def _holds(unit: _Mention, o: _Mention) -> bool:
-    """Whether a country or admin-1 mention is the unit the place before it lies in."""
-    if unit.kind == "country":
-        return o.country == unit.country
-    up = unit.res.place if unit.res is not None else None
-    op = o.res.place if o.res is not None else None
-    return up is not None and op is not None and up.kind == "adm1" and op.admin1 == up.admin1
-
-
-# ------------------------------------------------------------- the sentence's time against the report's
-def _dated_away(f: _Facts, report: Report) -> bool:
-    """Whether every date the sentence gives lies over a week from the report's day.
-
-    Days written in full need the report's day with its year; a day without a year ("on
-    April 22") is also measured against a dateline's month and day ("LAHORE, May 7 -"), and
-    a month named alone ("In November, ...") against the report's month.
-    """
-    if not (f.dates or f.months or f.month_days):
-        return False
-    pub = report.day
-    if pub is None and report.dateline is None and report.weekday_lede and not f.day:
-        # an undated paper's report tells its own event by the weekday ("on Wednesday"): a
-        # sentence dated by a month ("In March 2016, a bombing ...") is another time
-        return True
-    if pub is None and f.dates:
-        return False
-    if (
-        pub is None
-        and report.lede_month is not None
-        and report.lede_year in f.years
-        and f.months
-        and all(mo < report.lede_month for mo in f.months)
-    ):
-        # "In January 2006 a missile strike ... had killed" in an undated article on a battle "in
-        # early March 2006": an earlier month of the event's year is another event
-        return True
-    ref = pub
-    if ref is None and report.dateline is not None:
-        ref = dt.date(2000, *report.dateline)  # a leap year: every month and day exists
-    if f.month_days and ref is None:
-        return False
-    month = ref.month if ref is not None else None
-    if month is None:
-        return False
-    against = report if pub is not None else report._replace(dated=True)
-    return (
-        all(pub is not None and _far(report, pub, d) for d in f.dates)
-        and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in f.month_days)
-        and all(mo != month for mo in f.months)
-    )
-
-
-def _pluperfect_before(f: _Facts, report: Report) -> bool:
-    """'On 7 December two bombs had killed dozens in Lahore': violence in the pluperfect, on an earlier day.
-
-    The pluperfect sets what it tells before the report's own event; with a day of its own
-    before the report's, it is one of the attacks that led up to it.
-    """
-    if "had" not in f.words or report.day is None or not (f.dates or f.month_days):
-        return False
-    words = f.words
-    if not any(_pluperfect(words, n) for n in f.events):
-        return False
-    pub = report.day
-    days = [*f.dates, *(_day_of(report, pub, md) for md in f.month_days)]
-    return all(d < pub for d in days)
-
-
-def _pluperfect(words: Sequence[str], n: int) -> bool:
-    """Whether the verb at ``n`` is in the pluperfect: "had killed", "had been hit", "had also attacked"."""
-    k = n - 1
-    while k >= 0 and (words[k] in _MID_ADVERBS or words[k].endswith("ly")):  # "had reportedly killed"
-        k -= 1
-    if k >= 1 and words[k] == "been":
-        k -= 1
-    return k >= 0 and words[k] == "had"

@@ -60,3 +60,12 @@ def _unit_after(m: _Mention) -> str | None:
     """Return the kind of unit a word after the name says it is ("Farah province", "Lower Dir district")."""
     toks = m.sent.tokens
     return _UNIT_KINDS.get(toks[m.j].low) if m.j < len(toks) else None
+
+
+_SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
+
+
+def _spec(m: _Mention) -> int:
+    if m.res is not None and m.res.place is not None:
+        return _SPECIFICITY.get(m.res.place.kind, 4)
+    return _SPECIFICITY.get(m.kind, 4)

@@ -34,17 +34,11 @@ from typing import TYPE_CHECKING
 
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer
+from geokit.geoparse._containers import _containers, _journey_sites, _reference_holders, _report_containers
 from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
-from geokit.geoparse._evidence import (
-    _containers,
-    _Facts,
-    _hedge,
-    _journey_sites,
-    _reference_holders,
-    _report_containers,
-    _role,
-)
+from geokit.geoparse._evidence import _hedge, _role
+from geokit.geoparse._facts import _Facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep

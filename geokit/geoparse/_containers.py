@@ -1,0 +1,151 @@
+"""Roles that one place gives another across the report.
+
+Part of :mod:`geokit.geoparse`. A unit or country holding an incident place of the report is its
+container, not a site of its own; the end of a journey that violence hit is the site when the
+report names no other; a place named only to locate a reference holds no site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from geokit.geoparse._mention import _spec
+
+if TYPE_CHECKING:
+    from geokit.geoparse._mention import _Mention
+
+
+def _containers(mentions: Sequence[_Mention]) -> None:
+    """Make an admin unit or country that holds a more specific incident place nearby a reference."""
+    for m in mentions:
+        if m.role == "reference" or _spec(m) >= 4:
+            continue
+        for o in mentions:
+            if o is m or o.sent is not m.sent or o.role != "incident" or _spec(o) <= _spec(m):
+                continue
+            if m.kind != "country" and o.country != m.country:
+                continue
+            if not _inside_unit(o, m):
+                continue
+            if m.kind == "country" and o.country != m.country:
+                continue
+            gap = m.i - o.j if m.i >= o.j else o.i - m.j
+            apposition = m.i >= o.j and gap == 0 and _holds(m, o)  # "Lahore, Pakistan"
+            if not apposition and (m.rule == "list" or (o.rule == "list" and gap <= 2)):
+                continue  # siblings in a list, not a container
+            # a country holds the incident places of its sentence however far apart they are
+            # ("... in Zahedan ..., the unrest that has spread across Iran")
+            if gap <= 8 or m.kind == "country":
+                m.role, m.rule = "reference", "container"
+                break
+
+
+def _journey_sites(mentions: Sequence[_Mention]) -> None:
+    """Make the end of a journey hit on its way the site when the report names no other town or district.
+
+    "The bus was taking pupils to a school in Khuzdar when the car bomb struck it", with the lede
+    giving only the province: the place the journey was bound for is the nearest the report
+    comes to the site. "travelling to their camp at Dasu when the attacker struck", in a report
+    whose lede places it in Shangla, stays a destination.
+    """
+    if any(m.role == "incident" and _spec(m) >= 2 for m in mentions):
+        return
+    for m in mentions:
+        if m.rule == "journey":
+            m.role = "incident"
+
+
+def _report_containers(mentions: Sequence[_Mention]) -> None:
+    """Make a province or country incident a reference when a more specific incident of the report lies in it.
+
+    "the deadliest bombing in the province of Punjab" in a report whose site is Wagah, a
+    headline's "attack in Pakistan's Sindh" over a lede's Jacobabad: the province adds no
+    site. A province stays the site when no incident of the report is inside it ("attacks
+    across Balochistan").
+    """
+    incidents = [m for m in mentions if m.role == "incident"]
+    for m in incidents:
+        if _spec(m) > 1:
+            continue
+        if m.kind == "country" and any(o.sent is m.sent and _spec(o) > 0 for o in incidents if o is not m):
+            # "... a pastor in the United States ... overran a compound in Mazar-i-Sharif": a
+            # country named beside a site of its sentence is not one
+            m.role, m.rule = "reference", "container"
+            continue
+        for o in incidents:
+            if o is m or _spec(o) <= _spec(m) or o.country != m.country:
+                continue
+            if m.kind == "country" or _surely_inside(o, m):
+                m.role, m.rule = "reference", "container"
+                break
+
+
+def _surely_inside(o: _Mention, unit: _Mention) -> bool:
+    """Whether place ``o`` is known to lie in the admin-1 unit ``unit``."""
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    return (
+        up is not None
+        and op is not None
+        and up.kind == "adm1"
+        and op.admin1 is not None
+        and op.admin1 == up.admin1
+    )
+
+
+#: What lies between a place and the unit that locates it: "in", ", in", " district in", and a
+#: country's possessive before the unit ("in Pakistan's")
+_LOCATING = re.compile(
+    r",?\s*(?:(?i:district|province|division|tehsil|agency|region)\s+)?in"
+    r"(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s)?\s*"
+)
+
+
+def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
+    """Make a unit that only locates the reference place right before it a reference too.
+
+    "The dead soldiers came from Poonch, Neelum and Muzaffarabad in Azad Kashmir": the province
+    says where the home towns lie, as "Khuzdar district" does for "Tootak, a village in
+    Khuzdar District". A unit holding nothing but a reference adds no site.
+    """
+    for n, m in enumerate(mentions):
+        if m.role != "incident" or m.kind not in ("", "adm1", "adm2") or n == 0:
+            continue
+        up = m.res.place if m.res is not None else None
+        k = n - 1
+        if mentions[k].kind == "country" and mentions[k].rule == "possessive" and k >= 1:
+            k -= 1  # "Okara district in Pakistan's Punjab province": the country only names the unit's
+        o = mentions[k]
+        if up is None or up.kind not in ("adm1", "adm2") or o.sent is not m.sent or o.role != "reference":
+            continue
+        op = o.res.place if o.res is not None else None
+        inside = (
+            op is not None
+            and (op.admin1 if up.kind == "adm1" else op.admin2) is not None
+            and _inside_unit(o, m)
+        )
+        while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:
+            k -= 1  # the list's head says what the list is: "from Poonch, Neelum and Muzaffarabad"
+        if inside and _LOCATING.fullmatch(text, o.end, m.start) is not None and mentions[k].rule == "ref-cue":
+            m.role, m.rule = "reference", "container"
+
+
+def _inside_unit(o: _Mention, unit: _Mention) -> bool:
+    """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    if up is None or op is None or up.kind not in ("adm1", "adm2"):
+        return True
+    have = op.admin1 if up.kind == "adm1" else op.admin2
+    return have is None or have == (up.admin1 if up.kind == "adm1" else up.admin2)
+
+
+def _holds(unit: _Mention, o: _Mention) -> bool:
+    """Whether a country or admin-1 mention is the unit the place before it lies in."""
+    if unit.kind == "country":
+        return o.country == unit.country
+    up = unit.res.place if unit.res is not None else None
+    op = o.res.place if o.res is not None else None
+    return up is not None and op is not None and up.kind == "adm1" and op.admin1 == up.admin1

@@ -1,0 +1,319 @@
+"""What a sentence tells the role rules, read once per sentence.
+
+Part of :mod:`geokit.geoparse`. The words of violence and which of them a temporal "after the
+attack" recalls, hedges and claims, a pattern or a tally ("since January"), the days and years the
+sentence names, a plan still to come, and where its clauses break: :class:`_Facts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
+
+from geokit.geoparse._dates import (
+    _DAY_WORDS,
+    _MONTH_WORDS,
+    _full_dates,
+    _month_days,
+    _months_alone,
+    _number,
+    _sentence_day,
+)
+from geokit.geoparse.matcher import Cues, Sentence
+
+if TYPE_CHECKING:
+    pass
+
+
+class _Facts(NamedTuple):
+    """What the role rules read from a whole sentence, worked out once per sentence.
+
+    A named tuple, like :class:`~geokit.geoparse.matcher.Token`: it is made for most sentences.
+    """
+
+    words: list[str]
+    events: list[int]  # positions of words (and first words of phrases) of violence
+    recalled: frozenset[int]  # of those, the ones a temporal "after the attack" refers back to
+    uncertain: bool
+    claimed: bool  # "claimed to have taken": the event is the claim of one side
+    habitual: bool
+    death: bool
+    years: list[int]
+    day: str | None
+    dates: list[dt.date]  # days written in full ("3 March 2009")
+    earlier: tuple[int, ...]  # where "last month", "two years ago" (a time before the report's) start
+    months: list[int]  # months named without a day ("In November, ...")
+    month_days: list[tuple[int, int]]  # days written without a year ("on April 22"): (month, day)
+    future: int  # position of the first word of a time still to come ("due to be played"), else -1
+    disaster: bool  # a natural disaster or an accident is named ("floods", "earthquake")
+    kinds: list[frozenset[str]]  # the cue kinds of each word (``Cues.kinds``), read once
+    breaks: frozenset[int]  # words followed by a comma, semicolon, colon or bracket (``_CLAUSE_BREAK``)
+
+
+_SUPERLATIVE = frozenset({"first", "worst", "most", "biggest", "largest", "deadliest", "bloodiest", "major"})
+
+
+def _tally(words: Sequence[str]) -> bool:
+    """'Militants have killed 50 people in Kech since January': a count over a span, background.
+
+    "Since" and a month, a year or "the start" sums events up to the report; after a
+    superlative ("the deadliest attack since 2014") it compares the report's own event.
+    """
+    for n, w in enumerate(words[:-1]):
+        if w != "since":
+            continue
+        nxt = words[n + 1]
+        span = (
+            nxt in _MONTH_WORDS
+            or (nxt.isdigit() and len(nxt) == 4)
+            or (nxt == "the" and n + 2 < len(words) and words[n + 2] in ("start", "beginning"))
+        )
+        if span and not any(x in _SUPERLATIVE or x.endswith("est") for x in words[max(0, n - 8) : n]):
+            return True
+    return False
+
+
+def _before_adverb(s: Sentence, text: str) -> list[int]:
+    """Where '... have been targeted by separatists before.', '... attacked before: in April' say "before".
+
+    "Before" with no object, ending a clause, puts what the clause tells before the report.
+    """
+    return [
+        n
+        for n, t in enumerate(s.tokens)
+        if t.low == "before" and text[t.end : t.end + 1] in (".", ":", ";", "")
+    ]
+
+
+def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
+    """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
+    return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
+
+
+_TEMPORAL = frozenset({"after", "since", "following", "before"})
+
+
+def _negated(words: Sequence[str], n: int) -> bool:
+    """Tell whether "not" or "never" negates the word at ``n`` ("was not captured")."""
+    k = n - 1
+    if k >= 0 and words[k] in ("been", "be"):
+        k -= 1
+    return k >= 0 and words[k] in ("not", "never")
+
+
+_SENTENCING = frozenset({"sentenced", "condemned", "sentencing", "sentence"})
+
+
+#: Words of the courts and prisons: an execution told with one is a sentence carried out
+_JUDICIAL = _SENTENCING | {
+    "court",
+    "courts",
+    "judiciary",
+    "verdict",
+    "convicted",
+    "prison",
+    "jail",
+    "gallows",
+    "law",
+    "retribution",
+    "qisas",
+}
+
+
+#: Nouns of getting even: "in revenge for the attack", "retaliation for the strikes"
+_REVENGE = frozenset({"revenge", "retaliation", "reprisal", "reprisals"})
+
+
+def _motive(words: Sequence[str], k: int) -> bool:
+    """Tell whether the word at ``k`` makes the event after it a motive ("to avenge the operation")."""
+    return words[k] in ("avenge", "avenging") or (words[k] == "for" and k >= 1 and words[k - 1] in _REVENGE)
+
+
+#: Words that make the violence after them a plan, not an event
+_PLANNING = frozenset(
+    {"planning", "plotting", "planned", "plotted", "plan", "plans", "plot", "plots", "foiled", "thwarted"}
+    | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
+    | {"favour", "favor", "favours", "favors", "favouring", "favoring"}  # "many favour an offensive in X"
+    | {"warning", "warnings", "threat", "threats"}  # "had received warnings of an attack on the march in X"
+)
+
+
+#: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
+#: air"); a word of violence right before one of these is none
+_CROWD_CONTROL = frozenset({"tear", "teargas", "rubber", "water", "warning"})
+
+
+_FIRING = frozenset({"fire", "fired", "fires", "firing", "shot", "shots"})
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "my"}
+)
+
+
+def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
+    """Event words that a temporal phrase refers back to: "after the attack", "since the bombing".
+
+    They date the clause ("Security was tightened across Kabul after the attack") and do not
+    make the places before them sites of violence.
+    """
+    out = set()
+    for n in events:
+        k = n - 1
+        while k >= 0 and (words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide")):
+            k -= 1
+        nominal = k == n - 1 and n + 1 < len(words) and words[n + 1] == "of"  # "after killing of seven"
+        if k >= 0 and (k < n - 1 or nominal) and (words[k] in _TEMPORAL or _motive(words, k)):
+            out.add(n)
+    for n in sorted(out):
+        # and the words of its "of" phrase: "after the killing of seven hostages"
+        if n + 1 < len(words) and words[n + 1] == "of":
+            out.update(e for e in events if n + 1 < e <= n + 5)
+    return frozenset(out)
+
+
+_start = attrgetter("start")
+
+
+#: A year from 1900 to 2100 as a word of a sentence joined by spaces (``_Facts.years``)
+_YEAR_WORD = re.compile(r" (19[0-9][0-9]|20[0-9][0-9]|2100)(?= )")
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")  # punctuation between two words that ends a phrase
+
+
+def _breaks(s: Sentence, text: str) -> frozenset[int]:
+    """Return the positions of the words of ``s`` that a ``_CLAUSE_BREAK`` character follows."""
+    toks = s.tokens
+    out = set()
+    for hit in _CLAUSE_BREAK.finditer(text, s.start, s.end):
+        at = hit.start()
+        k = bisect_right(toks, at, key=_start) - 1  # the last word starting before the break
+        if 0 <= k < len(toks) - 1 and toks[k].end <= at:  # (a comma inside a number is no break)
+            out.add(k)
+    return frozenset(out)
+
+
+def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
+    words = list(s.words)
+    kinds = c.kinds_of(words)
+    present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
+    joined = " " + " ".join(words) + " "
+    # a cue phrase's finder runs only where its first word is a word of the sentence
+    seen = frozenset(words)
+    claimed = "claim" in joined and any(
+        f" {ph} " in joined for ph in c.phrases("uncertain") if ph.startswith("claim")
+    )
+    events = sorted(
+        ({n for n, k in enumerate(kinds) if "event" in k} if "event" in present else set())
+        | (
+            set(_phrase_starts(joined, c.finder("event", multiword=True)))
+            if not c.firsts("event", multiword=True).isdisjoint(seen)
+            else set()
+        )
+    )
+    plan_at = -1
+    if not _PLANNING.isdisjoint(words):
+        # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen;
+        # the plan, like a time to come, holds the places after it ("commanders pressing for an
+        # offensive in North Waziristan")
+        planned = [n for n in events if _PLANNING.intersection(words[max(0, n - 3) : n])]
+        events = [n for n in events if n not in planned]
+        plan_at = min(
+            (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
+        )
+    if "not" in words or "never" in words:
+        # "Yuldashev ... was not captured": a negated word of violence tells of none
+        events = [n for n in events if not _negated(words, n)]
+    if "to" in words:
+        # "sentenced to death in absentia in Tashkent": a court's sentence, not a death
+        events = [
+            n
+            for n in events
+            if not (words[n] == "death" and n >= 2 and words[n - 1] == "to" and words[n - 2] in _SENTENCING)
+        ]
+    if "executed" in words and not _JUDICIAL.isdisjoint(words):
+        # "was executed in Isfahan ... under the Islamic law of retribution", "executed at Adiala
+        # jail": a court's sentence carried out, not an attack
+        events = [n for n in events if words[n] != "executed"]
+    if "broke" in words:
+        # "a fire broke out at an oil refinery": a blaze, whatever started it (with no other word
+        # of violence, as a disaster's)
+        events = [n for n in events if not (words[n] == "fire" and words[n + 1 : n + 3] == ["broke", "out"])]
+    if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
+        # "police fired tear gas at demonstrators", "fired into the air": no one was hit
+        events = [
+            n
+            for n in events
+            if words[n] not in _FIRING
+            or (
+                _CROWD_CONTROL.isdisjoint(words[n + 1 : n + 3])
+                and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
+            )
+        ]
+    months = not _MONTH_WORDS.isdisjoint(words)
+    return _Facts(
+        words,
+        events,
+        _recalled(words, events),
+        claimed
+        or "uncertain" in present
+        or (
+            not c.firsts("uncertain", multiword=True).isdisjoint(seen)
+            and c.finder("uncertain", multiword=True).search(joined) is not None
+        ),
+        claimed,
+        (not c.firsts("habitual").isdisjoint(seen) and c.finder("habitual").search(joined) is not None)
+        or (" since " in joined and _tally(words)),
+        "death" in present,
+        [int(y) for y in _YEAR_WORD.findall(joined)],
+        None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
+        [d for _n, d in _full_dates(s)] if months else [],
+        (
+            *(
+                _phrase_starts(joined, early)
+                if not c.firsts("earlier").isdisjoint(seen) and (early := c.finder("earlier")).search(joined)
+                else ()
+            ),
+            *(_days_back(words) if "days" in words else ()),
+            *(_before_adverb(s, text) if " before " in joined else ()),
+            *(
+                (0,)
+                if words and words[0] in c.firsts("earlier_open") and c.finder("earlier_open").match(joined)
+                else ()
+            ),
+        ),
+        _months_alone(s) if months else [],
+        _month_days(s) if months else [],
+        _first_future(joined, c, plan_at) if not c.firsts("future").isdisjoint(seen) else plan_at,
+        "disaster" in present,
+        kinds,
+        _breaks(s, text),
+    )
+
+
+def _days_back(words: Sequence[str]) -> list[int]:
+    """Return where "ten days earlier", "12 days ago" start: a count of days over a week back.
+
+    A few days back ("two days earlier") may still be the report's own week of events, which
+    writers code as sites; over a week back is another time, as "last month" is.
+    """
+    return [
+        n
+        for n in range(len(words) - 2)
+        if words[n + 1] == "days"
+        and words[n + 2] in ("earlier", "ago")
+        and (count := _number(words[n])) is not None
+        and count > 7
+    ]
+
+
+def _first_future(joined: str, c: Cues, plan_at: int) -> int:
+    """Return where a time to come ("due to be played") or a plan (``plan_at``) first starts, else -1."""
+    plan = c.finder("future").search(joined)
+    at = joined.count(" ", 0, plan.start()) if plan else -1
+    return min(at, plan_at) if at >= 0 and plan_at >= 0 else max(at, plan_at)

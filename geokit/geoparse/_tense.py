@@ -1,0 +1,411 @@
+"""Whether a sentence tells the report's own event or another time.
+
+Part of :mod:`geokit.geoparse`. The present perfect of a state or a span up to now, the
+pluperfect of an earlier day, a span of time measured from another event ("two days after a car
+bomb in Peshawar"), and the sentence's own days against the report's: the role rules
+(:mod:`geokit.geoparse._evidence`) read these to tell background from the event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from geokit.geoparse._dates import (
+    _EARLIER,
+    _MONTH_WORDS,
+    _WEEKDAY_WORDS,
+    _day_of,
+    _far,
+    _number,
+)
+from geokit.geoparse._facts import _CLAUSE_BREAK, _DETERMINERS, _Facts, _motive
+from geokit.geoparse.matcher import Cues
+
+if TYPE_CHECKING:
+    from geokit.geoparse._mention import _Mention
+    from geokit.geoparse._report import Report
+
+
+def _perfect_passive(f: _Facts) -> bool:
+    """'Have been attacked', 'has been targeted': a word of violence in the present perfect passive."""
+    words = f.words
+    for n in f.events:
+        k = n - 1
+        while k > n - 4 and k >= 0 and words[k] in _DETERMINERS | {"frequent", "repeated", "main", "key"}:
+            k -= 1  # "has been the target of army offensives in South Waziristan"
+        if k >= 1 and words[k] == "been" and words[k - 1] in ("has", "have"):
+            return True
+    return False
+
+
+def _perfect_relative(f: _Facts) -> bool:
+    """Tell a trend in a relative clause: 'the violence that has hit the North-West Frontier Province'."""
+    words = f.words
+    return any(
+        n >= 2 and words[n - 1] in ("has", "have") and words[n - 2] in ("that", "which") for n in f.events
+    )
+
+
+#: Adverbs that may stand between an auxiliary and its participle ("have also been fighting",
+#: "had already attacked")
+_MID_ADVERBS = frozenset(
+    {"also", "long", "often", "repeatedly", "increasingly", "recently", "since", "now", "instead", "steadily"}
+    | {"already", "earlier", "again", "twice", "once", "previously"}
+)
+
+
+#: Participles of a trend ("fighting has intensified in Helmand"): a change over time, not an event
+_TREND = frozenset(
+    {
+        "intensified",
+        "escalated",
+        "spread",
+        "grown",
+        "risen",
+        "increased",
+        "surged",
+        "worsened",
+        "continued",
+        "raged",
+        "persisted",
+        "stepped",
+        "fought",  # "has fought alongside the army in Swat"
+        "battled",
+    }
+)
+
+
+#: After "has been": a state that lasts ("has been active in Kunar", "has been behind attacks")
+#: Words after "has/have been" that tell a state of things; "reported" and "recorded" sum up reports
+#: ("clashes have also been reported in Parwan", dev72 writer)
+_STATES = frozenset({"active", "present", "behind", "responsible", "reported", "recorded"})
+
+
+#: The last word of a span of time that runs up to the report: "this year", "over the past year",
+#: "in the past few months"
+_SPAN_ENDS = frozenset({"year", "month", "months", "years", "weeks"})
+
+
+#: Past participles that do not end in "-ed": "has seen", "have lost", "has struck"
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"seen", "lost", "hit", "struck", "taken", "fought", "grown", "become", "made"}
+    | {"held", "led", "shot", "known"}
+)
+
+
+def _perfect_over_span(words: Sequence[str]) -> bool:
+    """'Has pressed offensives this year against militants in the Swat valley': a tally up to now.
+
+    The present perfect with a span of time that runs up to the report ("this year", "this
+    month", "over the past year") sums up the time before the report; the report's own event is
+    told in the past tense or with its day. "Earlier this month" is a point in that span, not it.
+    """
+    if "has" not in words and "have" not in words:
+        return False
+    spans = [
+        n
+        for n, w in enumerate(words)
+        if w in _SPAN_ENDS
+        and n >= 1
+        and (
+            (words[n - 1] == "this" and (n < 2 or words[n - 2] not in ("earlier", "later")))
+            or words[n - 1] == "past"
+            or (n >= 2 and words[n - 1] == "few" and words[n - 2] == "past")
+        )
+    ]
+    if not spans:
+        return False
+    for k in _after_perfect(words):
+        if k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES):
+            return any(s > k for s in spans)
+    return False
+
+
+def _after_perfect(words: Sequence[str]) -> Iterator[int]:
+    """Yield where the word after each "has"/"have" stands, past the adverbs it may take ("has also")."""
+    for n, w in enumerate(words):
+        if w in ("has", "have"):
+            k = n + 1
+            while k < len(words) and words[k] in _MID_ADVERBS:
+                k += 1
+            yield k
+
+
+def _perfect_state(words: Sequence[str]) -> bool:
+    """'Have also been fighting for Sangin', 'has been active in Kunar', 'fighting has intensified'.
+
+    The present perfect of an ongoing action, a state or a trend tells how things have been up to
+    the report, not what happened on its day.
+    """
+    if "has" not in words and "have" not in words:
+        return False
+    for k in _after_perfect(words):
+        if k < len(words) and words[k] in _TREND:
+            return True
+        if k + 1 < len(words) and words[k] == "been":
+            nxt = words[k + 1]
+            if nxt in _STATES or (nxt.endswith("ing") and len(nxt) > 5):
+                return True
+    return False
+
+
+def _span_after(words: Sequence[str], j: int) -> bool:
+    """Whether a span of months or years follows the place: "in X between January 2012 and August 2013"."""
+    for n in range(j, min(j + 3, len(words) - 1)):
+        if words[n] == "between" and _time_word(words, n + 1):
+            return any(
+                words[k] == "and" and _time_word(words, k + 1)
+                for k in range(n + 2, min(n + 5, len(words) - 1))
+            )
+    return False
+
+
+def _time_word(words: Sequence[str], n: int) -> bool:
+    """Whether the word at ``n`` opens a time: a month or a year ("January 2012", "2013")."""
+    return words[n] in _MONTH_WORDS or _is_year(words[n])
+
+
+def _is_year(word: str) -> bool:
+    """Whether a word is a year from 1900 to 2100 (as ``_YEAR_WORD`` finds them): "1500 people" is none."""
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
+
+
+def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> bool:
+    """Whether a time before the report's ("last year", "a week later") dates the place's sentence.
+
+    It does, but for one in a "since" clause after the place, which measures the place's event
+    against an earlier one ("shelled Chaman on Sunday, ... the worst clashes since the Taliban
+    took power in Kabul last year" dates Kabul, not Chaman).
+    """
+    return any(q < m.i or "since" not in words[m.j : q] for q in at)
+
+
+_SPAN_STARTS = frozenset({"late", "early", "mid", "last", "then"})
+
+
+#: Words that make "since" a comparison with an earlier time: "the first fire on the town since
+#: July 2017", "the deadliest attack since 2009"
+_RECORD_WORDS = frozenset({"first", "deadliest", "worst", "bloodiest", "biggest", "largest", "heaviest"})
+
+
+def _dated_since(m: _Mention, words: Sequence[str]) -> bool:
+    """Whether every date of the sentence lies in a "since" clause after the place.
+
+    "The bombing in Qalat was the deadliest attack since a bomb killed six soldiers last July":
+    July dates the earlier bomb the comparison names, not Qalat's. A "since" that opens a span
+    ("since late August", "since 2009") is no such comparison, unless a record word comes just
+    before it ("the first fire on the town since July 2017").
+    """
+    since = next((n for n in range(m.j, len(words) - 1) if words[n] == "since"), None)
+    if since is None:
+        return False
+    nxt = words[since + 1]
+    record = not _RECORD_WORDS.isdisjoint(words[max(m.j, since - 6) : since])
+    if not record and (nxt in _SPAN_STARTS or nxt in _MONTH_WORDS or nxt.isdigit()):
+        return False  # "have held soldiers captive since late August": a span up to now
+    return all(n > since for n, w in enumerate(words) if w in _MONTH_WORDS or (len(w) == 4 and w.isdigit()))
+
+
+_SPANS = frozenset({"hours", "days", "weeks", "months", "day", "week", "month"})
+
+
+def _span_before_event(m: _Mention, f: _Facts) -> bool:
+    """Tell whether the place is that of another event the report's is measured against.
+
+    "The shooting took place three days after the explosion at the port of Beirut": the place
+    hangs from a word of violence that "N days after/before" measures the report's event
+    against, and is where that other event was.
+    """
+    words = f.words
+    e = max((n for n in f.events if n < m.i), default=-1)
+    if e < 0 or e not in f.recalled or m.i - e > 6 or any(n in f.breaks for n in range(e, m.i)):
+        return False
+    k = e - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    return k >= 1 and ((words[k] in ("after", "before") and words[k - 1] in _SPANS) or _motive(words, k))
+
+
+def _dated_name(m: _Mention, f: _Facts, report: Report) -> bool:
+    """Tell whether a year before the place names an event of another year: 'the 2008 Mumbai attacks'.
+
+    The year is measured as the sentence's years are: against the report's date, else
+    against the year its lede names.
+    """
+    words = f.words
+    # the event's noun follows, at most one noun between ("the 2011 Peshawar market bombing")
+    noun = next((n for n in range(m.j, min(len(words), m.j + 2)) if "event" in f.kinds[n]), None)
+    if m.i < 1 or noun is None or any(n in f.breaks for n in range(m.j - 1, noun)):
+        return False
+    year = words[m.i - 1]
+    if not _is_year(year):
+        return False
+    known = report.day.year if report.day is not None else report.lede_year
+    return known is not None and int(year) != known
+
+
+_LONG_SPANS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+
+
+#: Words of a span of time that opens a sentence ("Two days after ...", "On the same day that ...")
+_SPAN_WORDS = frozenset(
+    {"a", "an", "one", "on", "the", "same", "just", "only", "about", "some", "hours", "hour"}
+    | {"day", "days", "week", "weeks", "month", "months", "year", "years"}
+)
+
+
+#: "On the same day that ...", "in the same weekend as ...": another event of the report's time
+_SAME_SPANS = frozenset({"day", "weekend", "night", "morning", "evening", "afternoon"})
+
+
+_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to", "followed"})
+
+
+def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
+    """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
+
+    A span of time before "after"/"before" and an indefinite article measures the report's
+    event against another one ("came a day after a car bomb killed ... in Peshawar", "one day
+    before a suicide attack in Pulwama", "on the same day that thousands gathered in
+    Saqqez"). The places of the clause it opens, to the end of the sentence or, when it opens
+    the sentence, to its comma, are that other event's: background like a sentence dated
+    earlier. A report covers the other event too when its lede tells of both ("struck
+    hideouts in Khost two days after a suicide attack killed seven soldiers in North
+    Waziristan") or its title names the place ("Suicide bomber kills 12 in Islamabad a day
+    after Wana college attack"): both are then events to code.
+    """
+    toks = m.sent.tokens
+    for k in range(1, m.i):
+        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words) or (k == 1 and words[k] != "followed"):
+            continue  # a pronoun may open "They followed an attack ..."; the other forms need two words
+        if all(
+            w in _SPAN_WORDS or w in _WEEKDAY_WORDS or _number(w) for w in words[:k]
+        ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
+            continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
+        if words[k] == "followed":
+            if words[k + 1] == "by":
+                continue  # "fired a smoke shell followed by two mortar rounds into Athmuqam": a sequence
+            # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
+            # army's assault on the Lal Masjid": what the report's event followed is another event
+            return m.sent.index > 0 and f" {m.key} " not in headline
+        if (
+            words[k + 1] in _DETERMINERS
+            and words[k + 1] not in ("a", "an")
+            and any(c.has("event", w) for w in words[k + 2 : k + 5])
+        ):
+            if k + 2 <= m.i < k + 5:
+                return True  # "days after the Rawalpindi blasts": the place names that other event
+            if "s" not in words[k + 2 : k + 4]:
+                continue  # "weeks after the attack": the report's own event
+            # "a week after the army's assault on the Lal Masjid": someone's own act, another event
+        unit, count = words[k - 1], words[k - 2]
+        if words[k] in ("since", "for", "to"):
+            # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
+            # drone strike in North Waziristan": another event, whatever its distance in time
+            # revenge is always for another event, whatever its article: "revenge for the hanging of
+            # sixteen prisoners at the prison in Zahedan"
+            revenge = (words[k] == "for" and unit in ("revenge", "retaliation")) or (
+                words[k] == "to" and unit in ("response", "reprisal")
+            )
+            if (words[k + 1] in ("a", "an") and (words[k] == "since" or revenge)) or (
+                revenge and words[k + 1] in ("the", "its", "their")
+            ):
+                return m.sent.index > 0 and f" {m.key} " not in headline
+            continue
+        if words[k] in ("as", "while") and unit in ("came", "comes", "place"):
+            # "The bombing came as the army pressed on with its offensive in Swat": the clause
+            # after it is what was going on at the time, unless it names a day of its own ("as
+            # troops were still clearing the college in Wana, where militants struck on Monday"); a
+            # further "and as" opens a clause with a time of its own
+            ands = [n for n in range(k + 1, len(words) - 1) if words[n] == "and" and words[n + 1] == "as"]
+            start = max((n for n in ands if n < m.i), default=k)
+            end = min((n for n in ands if n > m.i), default=len(words))
+            return (
+                m.sent.index > 0
+                and f" {m.key} " not in headline
+                and _WEEKDAY_WORDS.isdisjoint(words[start:end])
+            )
+        if words[k] in ("that", "as"):
+            if count != "same" or unit not in _SAME_SPANS:
+                continue
+            # "came on the same day that thousands gathered in Saqqez", "in the same weekend as the
+            # demolition of a temple in Karachi"
+            count, unit = "one", "day"
+        # "came days after a suicide bombing at the seminary in Akora Khattak": a few days
+        days = _number(count) or (1 if count in ("a", "one") else 2 if unit == "days" else 0)
+        if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
+            return True
+        if (unit in ("day", "days") and days) or unit in ("hour", "hours"):
+            # "took place hours after gunmen tried to storm the consulate in Karachi's Clifton area"
+            return m.sent.index > 0 and f" {m.key} " not in headline
+    return False
+
+
+def _dated_away(f: _Facts, report: Report) -> bool:
+    """Whether every date the sentence gives lies over a week from the report's day.
+
+    Days written in full need the report's day with its year; a day without a year ("on
+    April 22") is also measured against a dateline's month and day ("LAHORE, May 7 -"), and
+    a month named alone ("In November, ...") against the report's month.
+    """
+    if not (f.dates or f.months or f.month_days):
+        return False
+    pub = report.day
+    if pub is None and report.dateline is None and report.weekday_lede and not f.day:
+        # an undated paper's report tells its own event by the weekday ("on Wednesday"): a
+        # sentence dated by a month ("In March 2016, a bombing ...") is another time
+        return True
+    if pub is None and f.dates:
+        return False
+    if (
+        pub is None
+        and report.lede_month is not None
+        and report.lede_year in f.years
+        and f.months
+        and all(mo < report.lede_month for mo in f.months)
+    ):
+        # "In January 2006 a missile strike ... had killed" in an undated article on a battle "in
+        # early March 2006": an earlier month of the event's year is another event
+        return True
+    ref = pub
+    if ref is None and report.dateline is not None:
+        ref = dt.date(2000, *report.dateline)  # a leap year: every month and day exists
+    if f.month_days and ref is None:
+        return False
+    month = ref.month if ref is not None else None
+    if month is None:
+        return False
+    against = report if pub is not None else report._replace(dated=True)
+    return (
+        all(pub is not None and _far(report, pub, d) for d in f.dates)
+        and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in f.month_days)
+        and all(mo != month for mo in f.months)
+    )
+
+
+def _pluperfect_before(f: _Facts, report: Report) -> bool:
+    """'On 7 December two bombs had killed dozens in Lahore': violence in the pluperfect, on an earlier day.
+
+    The pluperfect sets what it tells before the report's own event; with a day of its own
+    before the report's, it is one of the attacks that led up to it.
+    """
+    if "had" not in f.words or report.day is None or not (f.dates or f.month_days):
+        return False
+    words = f.words
+    if not any(_pluperfect(words, n) for n in f.events):
+        return False
+    pub = report.day
+    days = [*f.dates, *(_day_of(report, pub, md) for md in f.month_days)]
+    return all(d < pub for d in days)
+
+
+def _pluperfect(words: Sequence[str], n: int) -> bool:
+    """Whether the verb at ``n`` is in the pluperfect: "had killed", "had been hit", "had also attacked"."""
+    k = n - 1
+    while k >= 0 and (words[k] in _MID_ADVERBS or words[k].endswith("ly")):  # "had reportedly killed"
+        k -= 1
+    if k >= 1 and words[k] == "been":
+        k -= 1
+    return k >= 0 and words[k] == "had"
