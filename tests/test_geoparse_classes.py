@@ -2971,3 +2971,19 @@ def test_an_unknown_name_is_placed_near_the_town_its_sentence_tells_of() -> None
         "Date: 2013-01-07\n\nGunmen attacked a checkpoint in the Haji Pir area near Rawalpindi on Sunday."
     )
     assert _row(frame, "Haji Pir")["place"] == "Rawalpindi"
+
+
+@pytest.mark.parametrize("where", ["in the Baldia area of Karachi", "in Orangi Town, Karachi,"])
+def test_a_metropolis_holds_its_towns_as_a_district_would(where: str) -> None:
+    frame = parse_article(
+        f"Date: 2021-08-16\n\nA grenade killed twelve people at a bus stop {where} on Saturday night."
+    )
+    site = frame[frame["text"] != "Karachi"].iloc[0]
+    assert site["role"] == "incident" and site["admin2"] != "South Karachi"
+    assert _row(frame, "Karachi")["role"] == "reference"
+
+
+def test_a_metropolis_holds_nothing_beyond_its_outskirts() -> None:
+    frame = parse_article("Date: 2021-08-16\n\nBombs exploded in Karachi and in Hyderabad on Saturday.")
+    assert _row(frame, "Karachi")["role"] == "incident"
+    assert _row(frame, "Hyderabad")["role"] == "incident"

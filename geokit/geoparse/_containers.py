@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from geokit.geoparse._mention import _spec
+from geokit.gazetteer import haversine_km
+from geokit.geoparse._mention import _METRO_KM, _metro, _spec
 
 if TYPE_CHECKING:
     from geokit.geoparse._mention import _Mention
@@ -136,6 +137,8 @@ def _inside_unit(o: _Mention, unit: _Mention) -> bool:
     """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
     up = unit.res.place if unit.res is not None else None
     op = o.res.place if o.res is not None else None
+    if up is not None and op is not None and _metro(unit):
+        return haversine_km(up.lat, up.lon, op.lat, op.lon) <= _METRO_KM
     if up is None or op is None or up.kind not in ("adm1", "adm2"):
         return True
     have = op.admin1 if up.kind == "adm1" else op.admin2
@@ -143,9 +146,11 @@ def _inside_unit(o: _Mention, unit: _Mention) -> bool:
 
 
 def _holds(unit: _Mention, o: _Mention) -> bool:
-    """Whether a country or admin-1 mention is the unit the place before it lies in."""
+    """Whether a country, admin-1 or metropolis mention is the unit the place before it lies in."""
     if unit.kind == "country":
         return o.country == unit.country
+    if _metro(unit):  # "Orangi Town, Karachi"
+        return _inside_unit(o, unit)
     up = unit.res.place if unit.res is not None else None
     op = o.res.place if o.res is not None else None
     return up is not None and op is not None and up.kind == "adm1" and op.admin1 == up.admin1

@@ -63,9 +63,23 @@ def _unit_after(m: _Mention) -> str | None:
 
 
 _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
+#: A city this populous spans districts and the towns of its own ("the Baldia area of Karachi",
+#: "Orangi Town"): as a place it is no more specific than a district, and it holds what lies within
+#: _METRO_KM of its point
+_METRO = _WORLD_CITY
+_METRO_KM = 40.0
+
+
+def _metro(m: _Mention) -> bool:
+    """Whether the mention's reading is a city of a million or more ("Karachi", "Kabul", "Tehran")."""
+    p = m.res.place if m.res is not None else None
+    return p is not None and p.kind not in _SPECIFICITY and p.kind != "continent" and p.population >= _METRO
 
 
 def _spec(m: _Mention) -> int:
+    """Return how specific the mention's reading is: 0 for a country up to 4 for a town or a site."""
     if m.res is not None and m.res.place is not None:
+        if _metro(m):
+            return 2
         return _SPECIFICITY.get(m.res.place.kind, 4)
     return _SPECIFICITY.get(m.kind, 4)

@@ -64,7 +64,8 @@ __all__ = [
 RULES = {
     "possessive": "the place is used possessively or attributively ('Sindh's minister', 'London-based')",
     "container": "an admin unit or country holding a more specific incident place of the report, "
-    "or a country named beside a more specific site of its sentence",
+    "a city of a million or more holding a place of its sentence within 40 km ('the Baldia area of "
+    "Karachi'), or a country named beside a more specific site of its sentence",
     "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
     "habitual": "the sentence, naming no day, describes a pattern or a state of things ('in recent "
     "months', 'repeatedly', 'groups operate along the coast', 'was at the time fighting', 'was once "
