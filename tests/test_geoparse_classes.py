@@ -2643,7 +2643,9 @@ def test_a_verb_coordinated_with_a_killing_shares_its_place() -> None:
     assert _row(frame, "Tirah")["role"] == "reference"
 
 
-@pytest.mark.parametrize("opener", ["In a separate incident,", "Separately,", "In another attack,"])
+@pytest.mark.parametrize(
+    "opener", ["In a separate incident,", "Separately,", "In another attack,", "Elsewhere,", "Also on Friday,"]
+)
 def test_a_round_up_item_late_in_a_report_is_a_site(opener: str) -> None:
     lines = [
         "A convoy carrying food was attacked near Bagan in Kurram on Thursday, killing three drivers.",
@@ -2655,7 +2657,9 @@ def test_a_round_up_item_late_in_a_report_is_a_site(opener: str) -> None:
         "Elders asked for more troops on the road.",
         "The provincial government promised an inquiry.",
         "Traders said they had lost their goods.",
-        f"{opener} gunmen killed two policemen at a checkpoint in Lakki Marwat on Friday, police said.",
+        f"{opener} gunmen killed two policemen at a checkpoint in Lakki Marwat"
+        + ("" if "Friday" in opener else " on Friday")
+        + ", police said.",
     ]
     frame = parse_article("Date: 2025-01-18\n\n" + "\n\n".join(lines))
     assert _row(frame, "Lakki Marwat")["role"] == "incident"
