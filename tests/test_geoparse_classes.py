@@ -2991,3 +2991,13 @@ def test_a_metropolis_holds_nothing_beyond_its_outskirts() -> None:
     frame = parse_article("Date: 2021-08-16\n\nBombs exploded in Karachi and in Hyderabad on Saturday.")
     assert _row(frame, "Karachi")["role"] == "incident"
     assert _row(frame, "Hyderabad")["role"] == "incident"
+
+
+@pytest.mark.parametrize("byline", ["Our Correspondent", "By Reuters staff", "Staff Reporter"])
+def test_a_byline_between_headline_and_dateline_is_skipped(byline: str) -> None:
+    frame = parse_article(
+        f"Mob attacks shrine in Nankana Sahib\n\n{byline}\n\nJanuary 06, 2020\n\n"
+        "LAHORE: Police arrested a man who led an attack on a shrine in Nankana Sahib on Friday."
+    )
+    assert _row(frame, "LAHORE")["rule"] == "dateline"
+    assert frame.attrs["geokit"]["date"] == "2020-01-06"

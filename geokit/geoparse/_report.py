@@ -63,6 +63,14 @@ _BARE_DATE = re.compile(
     r"[ \t]*$",
     re.MULTILINE,
 )
+#: A byline on its own line between a headline and the dateline: "By Reuters staff", "Our
+#: Correspondent", "Staff Reporter", "Web Desk", "APP" (Reuters copy; Dawn and The News, dev78 writer)
+_BYLINE = re.compile(
+    r"^[ \t]*(?:[Bb]y[ \t]+[A-Z][^\n.!?]{0,60}"
+    r"|(?:Our[ \t]+)?(?:Staff[ \t]+)?(?:Correspondent|Reporter)s?"
+    r"|(?:Web|News)[ \t]+Desk|[A-Z][a-z]+[ \t]+Report|Agencies|APP|AFP|AP|Reuters|PPI|NNI|INP|Xinhua)"
+    r"[ \t]*$"
+)
 _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
 #: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —";
 #: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ..." (Dawn, The News, Express Tribune).
@@ -181,12 +189,12 @@ def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
         if not line or line.rstrip().endswith((".", '"')) or len(line.split()) > 20:
             return None
         start = end
-        for _ in range(3):  # and maybe a "Published March 17, 2025" line after it
+        for _ in range(3):  # and maybe a "Published March 17, 2025" line or a byline after it
             while start < len(text) and text[start] in " \t\n":
                 start += 1
             nxt = text.find("\n", start)
             line = text[start : nxt if nxt >= 0 else len(text)]
-            if not (_DATE_HEADER.match(line) or _BARE_DATE.match(line)):
+            if not (_DATE_HEADER.match(line) or _BARE_DATE.match(line) or _BYLINE.match(line)):
                 break
             start = nxt if nxt >= 0 else len(text)
         m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
