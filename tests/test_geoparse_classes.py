@@ -3002,3 +3002,13 @@ def test_a_byline_between_headline_and_dateline_is_skipped(byline: str) -> None:
     )
     assert _row(frame, "LAHORE")["rule"] == "dateline"
     assert frame.attrs["geokit"]["date"] == "2020-01-06"
+
+
+def test_a_unit_s_namesake_is_read_inside_the_district_the_text_puts_it_in() -> None:
+    # Mong is also a tehsil of Sudhnoti in Azad Kashmir; the text puts its Mong in Punjab
+    frame = parse_article(
+        "Mong shooting\n\nDate: 2005-10-08\n\nGunmen attacked a mosque in Mong, a village in Mandi Bahauddin "
+        "District, on Friday, killing eight worshippers.",
+        boundaries="PAK:ADM2",
+    )
+    assert set(frame.loc[frame["text"] == "Mong", "admin2"]) == {"Mandi Bahauddin"}

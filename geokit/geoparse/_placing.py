@@ -357,8 +357,10 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     if town is not None:
         return _keep_in_city(m, town)
-    if unit is None or (m.res.place.is_admin and not (m.res.place.kind != "adm1" and unit.kind == "adm1")):
-        return False  # a district may be put in a province: "Kahmard district in the north-east of Bamyan"
+    if unit is None or (m.res.place.is_admin and not _finer(m.res.place.kind, unit.kind)):
+        # a unit may be put in a coarser one: "Kahmard district in the north-east of Bamyan", "Mong,
+        # a village in Mandi Bahauddin District" (not the tehsil Mong in Azad Kashmir)
+        return False
     level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
     if level is None:
         return False
@@ -376,6 +378,12 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
     )
     return True
+
+
+def _finer(kind: str, than: str) -> bool:
+    """Whether an admin unit of ``kind`` lies a level below one of ``than`` or further ("adm3" in "adm2")."""
+    levels = ("adm1", "adm2", "adm3")
+    return kind in levels and than in levels and levels.index(kind) > levels.index(than)
 
 
 def _seat_of(m: _Mention, c: Cues) -> bool:
@@ -489,9 +497,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     all_in: dict[int, list[_Mention]] = {}
     for m in mentions:
         all_in.setdefault(m.sent.index, []).append(m)
+    read_as = {id(m): m.res.record_id if m.res is not None else None for m in placed}
     reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index])}
     for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
         first = reread.get(m.key)
-        readable = m.res is not None and m.res.place is not None and not m.res.place.is_admin
-        if first is not None and m is not first and readable:
+        if first is None or m is first or m.res is None or m.res.place is None:
+            continue
+        # a unit is re-read only where it was read as the same unit: "the 2005 Mong shooting" is
+        # the Mong the text put in Mandi Bahauddin District, not the tehsil in Azad Kashmir
+        if not m.res.place.is_admin or read_as[id(m)] == read_as[id(first)]:
             m.res, m.matches, m.country = first.res, first.matches, first.country
