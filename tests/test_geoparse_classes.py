@@ -3012,3 +3012,18 @@ def test_a_unit_s_namesake_is_read_inside_the_district_the_text_puts_it_in() -> 
         boundaries="PAK:ADM2",
     )
     assert set(frame.loc[frame["text"] == "Mong", "admin2"]) == {"Mandi Bahauddin"}
+
+
+_FAR_END = (
+    "Date: 2004-10-15\n\nTroops stormed a house in the Chagmalai area, some 330 km south-west of Islamabad, "
+    "where kidnappers had held two engineers, on Thursday."
+)
+
+
+def test_a_where_clause_after_a_distance_s_far_end_tells_of_the_near_place() -> None:
+    assert _row(parse_article(_FAR_END), "Islamabad")["role"] == "reference"
+
+
+def test_an_unknown_name_is_not_placed_at_a_distance_s_far_end() -> None:
+    row = _row(parse_article(_FAR_END), "Chagmalai")
+    assert row["role"] == "incident" and row["place"] != "Islamabad"

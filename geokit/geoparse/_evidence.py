@@ -330,6 +330,8 @@ def _form_rule(
     if (
         not f.disaster
         and text[m.end : m.end + 9].lower().startswith((", where", " where"))
+        # "a house in the Chagmalai area, 330 km south-west of Islamabad, where they were besieged"
+        and not (m.i >= 1 and _ref_before(words, m.i, m.i - 1, c))
         and any(w not in _DYING and (c.has("death", w) or c.has("event", w)) for w in words[m.j : m.j + 25])
         and not _other_event(m, words, text, c, report.headline)
     ):
@@ -362,6 +364,22 @@ _AT_PLACE = frozenset({"outside", "at", "near", "inside", "in", "on"})
 _KILLING = frozenset({"killed", "shot", "murdered", "assassinated", "slain", "gunned"})
 
 
+def _ref_before(words: Sequence[str], i: int, p: int, c: Cues) -> bool:
+    """Whether a cue of origin, distance or relation comes right before the place at ``i``.
+
+    ``p`` is the first word before it that is not filler: "came from Faridkot", "330 km
+    south-west of Islamabad", "the governor of Helmand"; but "in the west of Kabul" is a part of it.
+    """
+    raw = words[max(0, i - 3) : i]
+    if len(raw) == 3 and raw[0] == "the" and raw[2] == "of":
+        return False
+    return (
+        c.has("ref_before", words[p])
+        or " ".join(raw[-2:]) in c.phrases("ref_before")
+        or " ".join(raw[-3:]) in c.phrases("ref_before")
+    )
+
+
 def _cue_rule(
     m: _Mention, p: int, text: str, c: Cues, f: _Facts, headline: str = ""
 ) -> tuple[str, str] | None:
@@ -372,15 +390,9 @@ def _cue_rule(
     """
     toks = m.sent.tokens
     words = f.words
-    raw = words[max(0, m.i - 3) : m.i]
     if p >= 0:
         w = words[p]
-        part = len(raw) == 3 and raw[0] == "the" and raw[2] == "of"  # "in the west of Kabul": a part of it
-        if not part and (
-            c.has("ref_before", w)
-            or " ".join(raw[-2:]) in c.phrases("ref_before")
-            or " ".join(raw[-3:]) in c.phrases("ref_before")
-        ):
+        if _ref_before(words, m.i, p, c):
             return "reference", "ref-cue"
         if w == "between" and p >= 1 and c.has("route", words[p - 1]) and not _at_crossing(words, p, c):
             return "reference", "ref-head"

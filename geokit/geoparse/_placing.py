@@ -396,6 +396,30 @@ def _seat_of(m: _Mention, c: Cues) -> bool:
     return m.i >= 2 and words[m.i - 1] == "in" and c.has("ref_head", words[m.i - 2])
 
 
+#: Units of a distance that sets a place away from a town ("330 km south-west of Islamabad")
+_DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi"})
+#: Beyond this many units, a town named as a distance's far end is no neighbour of the place
+_FAR_UNITS = 30
+
+
+def _far_end(m: _Mention) -> bool:
+    """Tell whether a town is the far end of a long distance: "roughly 330 km south-west of Islamabad".
+
+    What the text sets that far from the town is not near it, so an unknown name is not placed there.
+    """
+    words = m.sent.words
+    k = m.i - 1
+    if k < 2 or words[k] not in ("of", "from"):
+        return False
+    k -= 1
+    while k > m.i - 4 and words[k] not in _DISTANCE_UNITS:
+        k -= 1  # a bearing between the unit and "of": "km west of", "km south-west of"
+    if k < 1 or words[k] not in _DISTANCE_UNITS:
+        return False
+    count = words[k - 1].replace(",", "")
+    return count.isdigit() and int(count) > _FAR_UNITS
+
+
 def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -> list[_Mention]:
     """Put the units of the dateline's paragraph in place of its town when none of them holds it.
 
@@ -463,6 +487,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and o.res.place.kind not in ("adm1", "country")
         and (home is None or o.country == home)
         and not _seat_of(o, c)
+        and not _far_end(o)
     ]
     towns = _without_hub(towns, placed, text)
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district

@@ -106,7 +106,8 @@ RULES = {
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
     "report lies in: the report's background or the time's other violence",
-    "where-event": "the place is followed by a 'where ...' clause describing violence",
+    "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
+    "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there)",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
     "destination": "the place ends a phrase headed by 'to' or 'from' ('travelling to their camp near the "
