@@ -3027,3 +3027,23 @@ def test_a_where_clause_after_a_distance_s_far_end_tells_of_the_near_place() -> 
 def test_an_unknown_name_is_not_placed_at_a_distance_s_far_end() -> None:
     row = _row(parse_article(_FAR_END), "Chagmalai")
     assert row["role"] == "incident" and row["place"] != "Islamabad"
+
+
+@pytest.mark.parametrize(("when", "role"), [("on Friday night", "incident"), ("in March 2006", "reference")])
+def test_a_late_paragraph_opening_with_its_place_and_a_weekday_is_a_round_up_item(
+    when: str, role: str
+) -> None:
+    lines = [
+        "A suicide bomber killed three soldiers in a market in Kunduz on Saturday.",
+        "The soldiers had stopped to buy supplies.",
+        "Six civilians also died.",
+        "The market was crowded at the time.",
+        "Officials said the bomber came on foot.",
+        "A Taliban spokesman claimed the attack.",
+        "The chancellor called it a treacherous murder.",
+        "The minister cut short a visit abroad.",
+        "Attacks have risen this spring.",
+        f"In Kapisa province, troops fought Taliban insurgents {when}, the coalition said.",
+    ]
+    frame = parse_article("Date: 2007-05-19\n\n" + "\n\n".join(lines))
+    assert _row(frame, "Kapisa")["role"] == role

@@ -105,7 +105,8 @@ RULES = {
     "similar": "the place is that of an event the report compares with its own ('a similar raid on "
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
-    "report lies in: the report's background or the time's other violence",
+    "report lies in: the report's background or the time's other violence (but not a round-up's item: "
+    "'Separately, ...', 'Also on Saturday, ...', or 'In Kapisa province, ...' dated by a weekday alone)",
     "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
     "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there)",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
@@ -350,10 +351,28 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
             and m.kind != "country"
             and _own_time(m.sent)
             and not _roundup(m.sent, c)
+            and not _fronted_this_week(m)
         ):
             u = _unit_of(m)
             if u is not None and u not in early:
                 m.role, m.rule, m.reported = "reference", "late", None
+
+
+def _fronted_this_week(m: _Mention) -> bool:
+    """Whether the sentence opens with "In <the place>," and dates itself by a weekday only.
+
+    A wire round-up gives each of the week's other attacks a paragraph of its own: "In Kapisa
+    province, ... troops fought Taliban insurgents on Friday night".
+    """
+    s = m.sent
+    words = s.words
+    return (
+        m.i == 1
+        and words[0] == "in"
+        and any(w in _WEEKDAY_WORDS for w in words)
+        and not any(len(w) == 4 and w.isdigit() for w in words)
+        and not any(t.cap and t.low in _MONTH_WORDS for t in s.tokens)
+    )
 
 
 def _roundup(s: Sentence, c: Cues) -> bool:
