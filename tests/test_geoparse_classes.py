@@ -3047,3 +3047,11 @@ def test_a_late_paragraph_opening_with_its_place_and_a_weekday_is_a_round_up_ite
     ]
     frame = parse_article("Date: 2007-05-19\n\n" + "\n\n".join(lines))
     assert _row(frame, "Kapisa")["role"] == role
+
+
+@pytest.mark.parametrize("part", ["the old terminal", "the compound", "the campus"])
+def test_a_part_of_a_site_tied_by_of_to_its_place_is_where_the_attack_was(part: str) -> None:
+    frame = parse_article(
+        f"Date: 2014-06-09\n\nGunmen stormed {part} of Jinnah International Airport on Sunday."
+    )
+    assert _row(frame, "Jinnah International Airport")["role"] == "incident"
