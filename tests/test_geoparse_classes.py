@@ -3055,3 +3055,16 @@ def test_a_part_of_a_site_tied_by_of_to_its_place_is_where_the_attack_was(part: 
         f"Date: 2014-06-09\n\nGunmen stormed {part} of Jinnah International Airport on Sunday."
     )
     assert _row(frame, "Jinnah International Airport")["role"] == "incident"
+
+
+def test_a_gathering_s_participle_leaves_its_place_to_what_hit_the_gathering() -> None:
+    frame = parse_article(
+        "Date: 2006-04-12\n\nA suicide bomber blew himself up at a gathering held to celebrate Eid Miladun "
+        "Nabi at Nishtar Park on Tuesday evening, killing 57 people."
+    )
+    assert _row(frame, "Nishtar Park")["role"] == "incident"
+    frame = parse_article(
+        "Date: 2006-04-12\n\nA suicide bomber killed 57 people in Quetta on Tuesday.\n\n"
+        "A protest was held by traders at Nishtar Park on Wednesday."
+    )
+    assert _row(frame, "Nishtar Park")["role"] == "reference"

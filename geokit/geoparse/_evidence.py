@@ -734,6 +734,12 @@ def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
     return not any(c.has("event", w) or c.has("death", w) for w in clause)
 
 
+#: Participles that say a gathering was called ("a rally organised by ...", "a gathering held to mark ...")
+_CONVENED = frozenset({"held", "organised", "organized", "convened", "staged", "arranged", "called"})
+#: Gatherings that are no ``ref_place`` cue (those are): "a gathering held to celebrate Eid"
+_GATHERINGS = frozenset({"gathering", "gatherings", "ceremony", "celebration", "congregation", "jirga"})
+
+
 def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
     """'exile, most of it spent in Dubai', 'closed the border crossings at Torkham': the verb is no violence.
 
@@ -766,6 +772,14 @@ def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> b
             # (not the second half of a compound adjective: "an intelligence-based operation in Bajaur")
             if w == "held" and k + 1 < len(words) and words[k + 1] in ("hostage", "hostages", "captive"):
                 return False  # "were held hostage in a school in X": the siege is the event
+            if (
+                w in _CONVENED
+                and k >= 1
+                and (words[k - 1] in _GATHERINGS or c.has("ref_place", words[k - 1]))
+            ):
+                # "blew himself up at a gathering held to celebrate Eid at Nishtar Park": the
+                # participle only says what the gathering was; what hit it governs its place
+                return False
             if k >= 1 and words[k - 1] == "and" and any(n < k - 1 for n in f.events):
                 # "killed five militants and arrested one during an operation in Tirah": the place
                 # is that of both verbs
