@@ -424,3 +424,23 @@ def test_karachi_s_towns_are_found_by_their_short_names(query: str, district: st
 
     res = resolve(query, country="PK")
     assert res.place is not None and res.place.admin2 == district, res
+
+
+def test_every_curated_pakistani_point_lies_in_the_district_its_row_names(adm2) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    from importlib import resources
+
+    import geopandas as gpd
+
+    text = resources.files("geokit").joinpath("data/curated_places.csv").read_text("utf-8")
+    rows = [r for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
+    rows = [r for r in rows if r["country"] == "PK" and r["admin2"]]
+    assert len(rows) >= 30
+    pts = gpd.GeoDataFrame(
+        {"want": [r["admin2"] for r in rows], "name": [r["name"] for r in rows]},
+        geometry=gpd.points_from_xy([float(r["lon"]) for r in rows], [float(r["lat"]) for r in rows]),
+        crs=4326,
+    )
+    hit = gpd.sjoin(pts, adm2[["adm2_name", "geometry"]], predicate="within")
+    wrong = hit[hit["want"] != hit["adm2_name"]]
+    assert len(hit) == len(rows) and wrong.empty, wrong[["name", "want", "adm2_name"]]

@@ -114,7 +114,12 @@ def _find(
                 continue  # "IS", "BA", "NGO": acronyms, not places
             if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
                 continue
-            if _of_linked(s, a, c, idx):
+            if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].cap:
+                # a name of the gazetteer with "of" inside: "the University of Karachi"
+                longer = _run_key(text[toks[a - 2].start : run_end])
+                if known(longer):
+                    a, found, single = a - 2, longer, False
+            if a == span[0] and _of_linked(s, a, c, idx):
                 continue
             if (
                 run.j < len(toks)
