@@ -3084,3 +3084,19 @@ def test_a_gazetteer_name_with_of_inside_is_read_whole(adm2) -> None:  # type: i
     assert _row(parse_article("Date: 2022-04-27\n\nA bomb hit the Bank of Punjab in Lahore."), "Lahore")[
         "role"
     ] == ("incident")
+
+
+@pytest.mark.parametrize(
+    ("clause", "role"),
+    [
+        ("Another man was reported to have been killed", "incident"),
+        ("Dozens of men have been killed", "reference"),
+    ],
+)
+def test_a_perfect_infinitive_tells_one_event_not_a_tally(clause: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2020-10-24\n\nA bomb wounded six people at a bus terminal in Karachi on Tuesday. "
+        "Police said the bomb was fitted to a bicycle. Traders closed their shops.\n\n"
+        f"{clause} over a land dispute in Khairpur Nathan Shah."
+    )
+    assert _row(frame, "Khairpur Nathan Shah")["role"] == role

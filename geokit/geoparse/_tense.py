@@ -35,8 +35,13 @@ def _perfect_passive(f: _Facts) -> bool:
         k = n - 1
         while k > n - 4 and k >= 0 and words[k] in _DETERMINERS | {"frequent", "repeated", "main", "key"}:
             k -= 1  # "has been the target of army offensives in South Waziristan"
-        if k >= 1 and words[k] == "been" and words[k - 1] in ("has", "have"):
-            return True
+        if (
+            k >= 1
+            and words[k] == "been"
+            and words[k - 1] in ("has", "have")
+            and not (k >= 2 and words[k - 2] == "to")
+        ):
+            return True  # (not a perfect infinitive: "was reported to have been killed" tells one event)
     return False
 
 
