@@ -3100,3 +3100,19 @@ def test_a_perfect_infinitive_tells_one_event_not_a_tally(clause: str, role: str
         f"{clause} over a land dispute in Khairpur Nathan Shah."
     )
     assert _row(frame, "Khairpur Nathan Shah")["role"] == role
+
+
+@pytest.mark.parametrize("where", ["in the G-11 sector", "in Sector I-8/3"])
+def test_a_sector_of_islamabad_is_a_part_of_the_city(where: str, adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        f"ISLAMABAD: Gunmen shot dead a shopkeeper {where} on Monday, police said.", boundaries=adm2
+    )
+    row = frame[frame["text"].str.contains("-")].iloc[0]
+    assert (row["role"], row["admin2"], row["precision"]) == ("incident", "Islamabad", 2)
+
+
+def test_a_jet_s_name_is_no_sector() -> None:
+    frame = parse_article(
+        "Pakistan flew F-16 jets over Islamabad on Monday; the G-3 rifles were found later."
+    )
+    assert not frame["text"].str.contains("-").any()

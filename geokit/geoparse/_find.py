@@ -207,6 +207,19 @@ def _other_forms(
             best = max(towns, key=lambda x: x.place.population)
             m.matches, m.kind, m.unit, m.query = [best], best.place.kind, best.place.admin1, best.place.name
             out.append(m)
+    for f in _forms.sectors(text, sents):
+        m = _form_mention(text, f)
+        cities = [x for x in idx.matches(f.key) if x.place.country == f.country and not x.place.is_admin]
+        if cities:
+            city = max(cities, key=lambda x: x.place.population)
+            # resolved as an unknown part of the city: placed at the city, precision 2
+            m.matches, m.kind, m.unit, m.query = (
+                [city],
+                city.place.kind,
+                city.place.admin1,
+                f"{m.text} sector, {city.place.name}",
+            )
+            out.append(m)
     return out
 
 

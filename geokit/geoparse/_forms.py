@@ -27,6 +27,10 @@ A fourth form names a capital by its country: "the Afghan capital", "Pakistan's 
 dateline has named the city already, so it is often the only site a report gives; it is
 read like any place and resolved to the country's capital as GeoNames records it.
 
+A fifth form names a sector of Islamabad by its letter and number on the capital's grid ("in
+the G-11 sector", "Sector I-8/3"; ``rule`` ``sector``), in a report that names Islamabad. It is
+read like any place and placed in Islamabad as a part of the city (precision 2).
+
 This module finds the forms; :mod:`geokit.geoparse.article` resolves them.
 """
 
@@ -50,6 +54,7 @@ __all__ = [
     "capitals",
     "demonym_table",
     "name_parts",
+    "sectors",
 ]
 
 #: Words that make the name before them a unit ("Metcalfe County"), never cut off.
@@ -65,7 +70,7 @@ class Form(NamedTuple):
     sentence: Sentence
     i: int
     j: int
-    rule: str  # "name-part", "facility" (a building or site named after the place), "abbreviation", "capital"
+    rule: str  # "name-part", "facility" (a site named after the place), "abbreviation", "capital", "sector"
     key: str  # the key to look the place up by (a country's or a state's full name)
     country: str | None  # ISO2, when the form says it
 
@@ -226,6 +231,37 @@ def capitals(
                 iso = _country_ending(text, toks, n - 2, country_keys)
             if iso is not None and iso in names:
                 out.append(Form(s, i, n + 1, "capital", key(names[iso]), iso))
+    return out
+
+
+#: A sector of Islamabad's grid (the Capital Development Authority's lettered rows A to I): a
+#: letter, a hyphen, a number and maybe a sub-sector: "F-11", "I-8/3"
+_SECTOR = re.compile(r"\b[A-I]-\d{1,2}(?:/\d)?\b")
+_SECTOR_WORDS = frozenset({"sector", "sectors"})
+
+
+def sectors(text: str, sents: Sequence[Sentence]) -> list[Form]:
+    """Sectors of Islamabad, with the word "sector" right before or after: "in the G-11 sector".
+
+    Only in a report that names Islamabad: the word keeps out fighter jets ("F-16") and rifles
+    ("G-3"), and the city keeps out the sectors of other towns' plans.
+    """
+    out: list[Form] = []
+    if "ector" not in text or "islamabad" not in text.lower():
+        return out
+    for s in sents:
+        toks = s.tokens
+        at = {t.start: n for n, t in enumerate(toks)}
+        for found in _SECTOR.finditer(text, s.start, s.end):
+            i = at.get(found.start())
+            if i is None:
+                continue
+            j = i + 1
+            while j < len(toks) and toks[j].end <= found.end():
+                j += 1
+            near = {toks[i - 1].low if i else "", toks[j].low if j < len(toks) else ""}
+            if near & _SECTOR_WORDS:
+                out.append(Form(s, i, j, "sector", key("Islamabad"), "PK"))
     return out
 
 

@@ -193,7 +193,7 @@ def read_article(path: str) -> str:
 
 #: Forms whose places get their roles from the role rules: an attack on "Karachi University" or
 #: in "the Afghan capital" is an attack there.
-_READ_FORMS = frozenset({"facility", "capital"})
+_READ_FORMS = frozenset({"facility", "capital", "sector"})
 
 
 # ----------------------------------------------------------------------------- API
