@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev78, test4-test27: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev81, test4-test28: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -205,6 +205,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev77", 5, 0.85),
         ("dev78", 5, 0.7),
         ("test27", 12, 0.6),
+        ("dev79", 5, 0.9),
+        ("dev80", 5, 0.7),
+        ("dev81", 5, 0.75),
+        ("test28", 12, 0.7),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
