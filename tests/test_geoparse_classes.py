@@ -3116,3 +3116,11 @@ def test_a_jet_s_name_is_no_sector() -> None:
         "Pakistan flew F-16 jets over Islamabad on Monday; the G-3 rifles were found later."
     )
     assert not frame["text"].str.contains("-").any()
+
+
+def test_a_religion_is_no_place_but_a_longer_name_with_it_is() -> None:
+    frame = parse_article(
+        "Date: 2012-07-09\n\nKarzai called the killing a crime unforgivable in Islam.\n\n"
+        "A bomb killed two guards at Islam Qala on Monday."
+    )
+    assert list(frame["text"]) == ["Islam Qala"]
