@@ -3124,3 +3124,13 @@ def test_a_religion_is_no_place_but_a_longer_name_with_it_is() -> None:
         "A bomb killed two guards at Islam Qala on Monday."
     )
     assert list(frame["text"]) == ["Islam Qala"]
+
+
+def test_a_commission_sits_where_it_was_set_up() -> None:
+    frame = parse_article(
+        "Date: 2013-05-10\n\nGrenades were thrown at polling offices in Awaran on Thursday.\n\n"
+        "After an earlier wave of bomb attacks across the province, the Election Commission in Islamabad "
+        "had sought reports from the provincial chief secretary."
+    )
+    assert _row(frame, "Awaran")["role"] == "incident"
+    assert _row(frame, "Islamabad")["role"] == "reference"
