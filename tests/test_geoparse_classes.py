@@ -3134,3 +3134,19 @@ def test_a_commission_sits_where_it_was_set_up() -> None:
     )
     assert _row(frame, "Awaran")["role"] == "incident"
     assert _row(frame, "Islamabad")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("clause", "role"),
+    [
+        ("Fighting was meanwhile continuing between the army and militants in Swat", "reference"),
+        ("Fighting was still continuing in Swat", "reference"),
+        ("Militants attacked a checkpoint in Swat on Monday", "incident"),
+    ],
+)
+def test_fighting_told_as_still_going_on_is_a_state_of_things(clause: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2008-02-05\n\nA suicide bomber killed ten soldiers in Rawalpindi on Monday. Police sealed the area. "
+        f"Officials said the bomber was on foot.\n\n{clause}, according to local officials."
+    )
+    assert _row(frame, "Swat")["role"] == role

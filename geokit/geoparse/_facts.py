@@ -268,7 +268,8 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         ),
         claimed,
         (not c.firsts("habitual").isdisjoint(seen) and c.finder("habitual").search(joined) is not None)
-        or (" since " in joined and _tally(words)),
+        or (" since " in joined and _tally(words))
+        or ("continuing" in seen and _going_on(words)),
         "death" in present,
         [int(y) for y in _YEAR_WORD.findall(joined)],
         None if _DAY_WORDS.isdisjoint(words) else _sentence_day(s),
@@ -293,6 +294,20 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         "disaster" in present,
         kinds,
         _breaks(s, text),
+    )
+
+
+_BE = frozenset({"is", "are", "was", "were"})
+
+
+def _going_on(words: Sequence[str]) -> bool:
+    """Whether something is told as still going on: "Fighting was meanwhile continuing in Swat".
+
+    The progressive of "continue", with up to two adverbs after its "was" ("was still
+    continuing", "were meanwhile continuing"): a state of things, like "was fighting".
+    """
+    return any(
+        w == "continuing" and not _BE.isdisjoint(words[max(0, n - 3) : n]) for n, w in enumerate(words)
     )
 
 
