@@ -3150,3 +3150,12 @@ def test_fighting_told_as_still_going_on_is_a_state_of_things(clause: str, role:
         f"Officials said the bomber was on foot.\n\n{clause}, according to local officials."
     )
     assert _row(frame, "Swat")["role"] == role
+
+
+def test_a_metropolis_holds_a_site_of_its_sentence_however_far_apart_they_are_written() -> None:
+    frame = parse_article(
+        "Date: 2011-05-23\n\nMilitants stormed PNS Mehran, the main aviation base of the Pakistan Navy, in "
+        "Karachi on Sunday night."
+    )
+    assert _row(frame, "PNS Mehran")["role"] == "incident"
+    assert _row(frame, "Karachi")["role"] == "reference"

@@ -37,8 +37,10 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             if not apposition and (m.rule == "list" or (o.rule == "list" and gap <= 2)):
                 continue  # siblings in a list, not a container
             # a country holds the incident places of its sentence however far apart they are
-            # ("... in Zahedan ..., the unrest that has spread across Iran")
-            if gap <= 8 or m.kind == "country":
+            # ("... in Zahedan ..., the unrest that has spread across Iran"), and so does a
+            # metropolis those within its reach ("on PNS Mehran, the main aviation base of the
+            # Pakistan Navy, in Karachi")
+            if gap <= 8 or m.kind == "country" or _metro(m):
                 m.role, m.rule = "reference", "container"
                 break
 
