@@ -3159,3 +3159,11 @@ def test_a_metropolis_holds_a_site_of_its_sentence_however_far_apart_they_are_wr
     )
     assert _row(frame, "PNS Mehran")["role"] == "incident"
     assert _row(frame, "Karachi")["role"] == "reference"
+
+
+def test_a_metropolis_fronted_in_its_own_clause_keeps_its_site() -> None:
+    frame = parse_article(
+        "Date: 2026-01-31\n\nIn Quetta, a grenade hurled at a police patrol killed two officers, officials said, "
+        "and four attackers were shot dead in Sariab."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"

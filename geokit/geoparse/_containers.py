@@ -38,9 +38,10 @@ def _containers(mentions: Sequence[_Mention]) -> None:
                 continue  # siblings in a list, not a container
             # a country holds the incident places of its sentence however far apart they are
             # ("... in Zahedan ..., the unrest that has spread across Iran"), and so does a
-            # metropolis those within its reach ("on PNS Mehran, the main aviation base of the
-            # Pakistan Navy, in Karachi")
-            if gap <= 8 or m.kind == "country" or _metro(m):
+            # metropolis named after a site within its reach locates it ("on PNS Mehran, the
+            # main aviation base of the Pakistan Navy, in Karachi"; but "In Quetta, a grenade
+            # killed two officers, and four attackers were shot dead in Sariab": two sites)
+            if gap <= 8 or m.kind == "country" or (_metro(m) and m.i >= o.j):
                 m.role, m.rule = "reference", "container"
                 break
 
