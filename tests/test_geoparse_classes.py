@@ -2647,7 +2647,14 @@ def test_a_verb_coordinated_with_a_killing_shares_its_place() -> None:
 
 @pytest.mark.parametrize(
     "opener",
-    ["In a separate incident,", "Separately,", "In another attack,", "Elsewhere,", "Also on Friday,"],
+    [
+        "In a separate incident,",
+        "Separately,",
+        "In another attack,",
+        "Elsewhere,",
+        "Also on Friday,",
+        "Also Friday,",
+    ],
 )
 def test_a_round_up_item_late_in_a_report_is_a_site(opener: str) -> None:
     lines = [
