@@ -3174,3 +3174,24 @@ def test_a_metropolis_fronted_in_its_own_clause_keeps_its_site() -> None:
         "and four attackers were shot dead in Sariab."
     )
     assert _row(frame, "Quetta")["role"] == "incident"
+
+
+_LEDE = "Date: 2014-12-09\n\nA party worker was shot dead at a protest in Faisalabad on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "As news of the killing spread, party workers blocked a road in Lahore and burnt tyres there.",
+            "reference",
+        ),
+        ("Party workers blocked a road in Lahore and burnt a police van there.", "incident"),
+        ("His mother was in Peshawar when she was told of his death.", "reference"),
+        ("His brother was shot dead in Peshawar an hour later.", "incident"),
+    ],
+)
+def test_news_of_the_event_and_burnt_tyres_are_no_violence_there(sentence: str, role: str) -> None:
+    frame = parse_article(_LEDE + sentence)
+    place = "Lahore" if "Lahore" in sentence else "Peshawar"
+    assert _row(frame, place)["role"] == role

@@ -255,6 +255,13 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
                 and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
             )
         ]
+    if "tyres" in seen or "tires" in seen:
+        # "burnt tyres", "set tyres on fire": a protest's road block, not violence against anyone
+        events = [n for n in events if _TYRES.isdisjoint(words[max(0, n - 2) : n + 3])]
+    if "of" in seen and not _HEARD.isdisjoint(words):
+        # "As news of the killing spread, workers blocked roads in Lahore", "his mother was in
+        # Peshawar when she was told of his death": the report's event heard of, not one there
+        events = [n for n in events if not _heard_of(words, n)]
     months = not _MONTH_WORDS.isdisjoint(words)
     return _Facts(
         words,
@@ -295,6 +302,20 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         kinds,
         _breaks(s, text),
     )
+
+
+_TYRES = frozenset({"tyres", "tires"})
+#: Words by which the news of an event reaches someone: "news of the killing", "told of his death"
+_HEARD = frozenset({"news", "told", "informed", "learned", "learnt", "heard", "word"})
+_POSSESSIVES = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
+
+
+def _heard_of(words: Sequence[str], n: int) -> bool:
+    """Whether the word of violence at ``n`` is what news told of: "news of the killing"."""
+    k = n - 1
+    while k >= 0 and words[k] in _POSSESSIVES:
+        k -= 1
+    return k >= 1 and words[k] == "of" and words[k - 1] in _HEARD
 
 
 _BE = frozenset({"is", "are", "was", "were"})
