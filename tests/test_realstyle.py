@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev81, test4-test28: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev84, test4-test29: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -209,6 +209,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev80", 5, 0.7),
         ("dev81", 5, 0.75),
         ("test28", 12, 0.7),
+        ("dev82", 5, 0.85),
+        ("dev83", 5, 0.9),
+        ("dev84", 5, 0.9),
+        ("test29", 12, 0.8),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
