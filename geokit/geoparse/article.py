@@ -359,7 +359,7 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
 
 
 def _fronted_this_week(m: _Mention) -> bool:
-    """Whether the sentence opens with "In <the place>," and dates itself by a weekday only.
+    """Whether the sentence opens with "In <the place>" and dates itself by a weekday only.
 
     A wire round-up gives each of the week's other attacks a paragraph of its own: "In Kapisa
     province, ... troops fought Taliban insurgents on Friday night".
