@@ -289,3 +289,10 @@ def test_resolve_never_raises(text: str) -> None:
     r = resolve(text, country=PK, admin1=BAL, gazetteer=Gazetteer.default())
     assert r.status in ("resolved", "unresolved") and r.reason
     assert (r.lat is None) == (r.status == "unresolved")
+
+
+def test_a_district_s_town_known_by_the_district_s_name_outranks_a_smaller_namesake(gaz: Gazetteer) -> None:
+    # GeoNames names the town of Khairpur district "Khairpur Mir's" (191,000 people) and keeps
+    # "Khairpur" for a town of 40,000 in Ghotki; a report's "Khairpur" is the district's town
+    r = resolve("Khairpur", country=PK, gazetteer=gaz)
+    assert r.place is not None and r.place.admin2 == "Khairpur" and r.precision == 1

@@ -356,6 +356,7 @@ def _candidates(
         for m in gaz.fuzzy(part.name, country=hints.country):
             if m.place.id not in found:
                 found[m.place.id] = _score(gaz, m, part, hints, via_alias=False)
+    _seat_towns(found)
     out = []
     for c in found.values():
         bad = _filter(c, hints, parents)
@@ -371,6 +372,28 @@ def _candidates(
         ]
     out.sort(key=lambda c: (c.rejected, -c.score, -c.place.population))
     return out
+
+
+def _seat_towns(found: dict[str, Candidate]) -> None:
+    """Score a town that has the name only as another name as its own, in the district of that name.
+
+    "Khairpur" is the district of that name, and its town is "Khairpur Mir's" to GeoNames:
+    the town of the district named so outranks a smaller "Khairpur" elsewhere (in Ghotki).
+    """
+    districts = [c.place for c in found.values() if c.how == "name" and c.place.kind == "adm2"]
+    if not districts:
+        return
+    for pid, c in list(found.items()):
+        p = c.place
+        if (
+            c.how == "alt"
+            and p.kind in _POPULATED
+            and any(d.country == p.country and d.admin2 == p.admin2 for d in districts)
+        ):
+            bump = _MATCH_SCORE["name"] - _MATCH_SCORE["alt"]
+            found[pid] = replace(
+                c, score=round(c.score + bump, 4), why=(*c.why, "the town of the district so named")
+            )
 
 
 def _namesake(
