@@ -427,18 +427,21 @@ def test_karachi_s_towns_are_found_by_their_short_names(query: str, district: st
 
 
 def test_every_curated_pakistani_point_lies_in_the_district_its_row_names(adm2) -> None:  # type: ignore[no-untyped-def]
-    import csv
-    from importlib import resources
-
     import geopandas as gpd
 
-    text = resources.files("geokit").joinpath("data/curated_places.csv").read_text("utf-8")
-    rows = [r for r in csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))]
-    rows = [r for r in rows if r["country"] == "PK" and r["admin2"]]
+    from geokit.gazetteer.index import _packaged
+    from geokit.gazetteer.sources import _csv_records
+
+    # the rows as the gazetteer reads them
+    rows = [
+        r
+        for r in _csv_records(_packaged("curated_places.csv"), curated=True)
+        if r.country == "PK" and r.admin2
+    ]
     assert len(rows) >= 30
     pts = gpd.GeoDataFrame(
-        {"want": [r["admin2"] for r in rows], "name": [r["name"] for r in rows]},
-        geometry=gpd.points_from_xy([float(r["lon"]) for r in rows], [float(r["lat"]) for r in rows]),
+        {"want": [r.admin2 for r in rows], "name": [r.name for r in rows]},
+        geometry=gpd.points_from_xy([r.lon for r in rows], [r.lat for r in rows]),
         crs=4326,
     )
     hit = gpd.sjoin(pts, adm2[["adm2_name", "geometry"]], predicate="within")

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from geokit.geoparse._facts import _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts
+from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts
 from geokit.geoparse._mention import _EVENT_WINDOW, _spec
 from geokit.geoparse._tense import (
     _dated_away,
@@ -837,7 +837,6 @@ def _infinitive(toks: Sequence[Token], words: Sequence[str], k: int, p: int) -> 
     return words[k + 2] in _DETERMINERS or nxt.cap or words[k + 2] in ("at", "in", "inside")
 
 
-_BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being"})
 #: Participles of moving someone that do not end in "-ed": "were taken to", "was flown to"
 _MOVED = frozenset({"taken", "brought", "flown", "driven", "sent", "shifted", "rushed"})
 

@@ -307,18 +307,18 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
 _TYRES = frozenset({"tyres", "tires"})
 #: Words by which the news of an event reaches someone: "news of the killing", "told of his death"
 _HEARD = frozenset({"news", "told", "informed", "learned", "learnt", "heard", "word"})
-_POSSESSIVES = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that"})
 
 
 def _heard_of(words: Sequence[str], n: int) -> bool:
     """Whether the word of violence at ``n`` is what news told of: "news of the killing"."""
     k = n - 1
-    while k >= 0 and words[k] in _POSSESSIVES:
+    while k >= 0 and words[k] in _DETERMINERS:
         k -= 1
     return k >= 1 and words[k] == "of" and words[k - 1] in _HEARD
 
 
-_BE = frozenset({"is", "are", "was", "were"})
+#: Forms of "be" before a participle: "was continuing", "were taken to"
+_BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being"})
 
 
 def _going_on(words: Sequence[str]) -> bool:
@@ -328,7 +328,7 @@ def _going_on(words: Sequence[str]) -> bool:
     continuing", "were meanwhile continuing"): a state of things, like "was fighting".
     """
     return any(
-        w == "continuing" and not _BE.isdisjoint(words[max(0, n - 3) : n]) for n, w in enumerate(words)
+        w == "continuing" and not _BE_FORMS.isdisjoint(words[max(0, n - 3) : n]) for n, w in enumerate(words)
     )
 
 

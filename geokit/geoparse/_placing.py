@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
-from geokit.geoparse._mention import _FOREIGN_CITY, _Mention
+from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _Mention
 from geokit.geoparse._report import dateline
 from geokit.geoparse.matcher import Cues, name_index
 from geokit.normalize import key
@@ -357,7 +357,9 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     if town is not None:
         return _keep_in_city(m, town)
-    if unit is None or (m.res.place.is_admin and not _finer(m.res.place.kind, unit.kind)):
+    if unit is None or (
+        m.res.place.is_admin and _SPECIFICITY.get(m.res.place.kind, 0) <= _SPECIFICITY.get(unit.kind, 4)
+    ):
         # a unit may be put in a coarser one: "Kahmard district in the north-east of Bamyan", "Mong,
         # a village in Mandi Bahauddin District" (not the tehsil Mong in Azad Kashmir)
         return False
@@ -378,12 +380,6 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
     )
     return True
-
-
-def _finer(kind: str, than: str) -> bool:
-    """Whether an admin unit of ``kind`` lies a level below one of ``than`` or further ("adm3" in "adm2")."""
-    levels = ("adm1", "adm2", "adm3")
-    return kind in levels and than in levels and levels.index(kind) > levels.index(than)
 
 
 def _seat_of(m: _Mention, c: Cues) -> bool:
