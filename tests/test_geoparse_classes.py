@@ -3195,3 +3195,59 @@ def test_news_of_the_event_and_burnt_tyres_are_no_violence_there(sentence: str, 
     frame = parse_article(_LEDE + sentence)
     place = "Lahore" if "Lahore" in sentence else "Peshawar"
     assert _row(frame, place)["role"] == role
+
+
+_RALLY = "Date: 2025-05-21\n\nPolice fired on protesters in Moro on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # a relative clause told between commas says what befell the man, not what the hospital saw
+        ("A farmer, who had been hit by a bullet, died later at a hospital in Larkana.", "reference"),
+        ("Gunmen who had hidden in a field opened fire at a hospital in Larkana.", "incident"),
+    ],
+)
+def test_violence_told_in_a_closed_relative_clause_does_not_reach_a_later_hospital(
+    sentence: str, role: str
+) -> None:
+    frame = parse_article(_RALLY + sentence)
+    assert _row(frame, "Larkana")["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Officials estimate that about 200 militants are present in Orakzai district.", "reference"),
+        ("Officials said about 200 militants were killed in Orakzai district.", "incident"),
+        ("About 200 militants attacked a fort in Orakzai district.", "incident"),
+    ],
+)
+def test_fighters_placed_in_the_present_are_not_fighting_there(sentence: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2025-08-14\n\nGunmen killed a policeman in Bara on Wednesday.\n\n" + sentence
+    )
+    assert _row(frame, "Orakzai")["role"] == role
+
+
+@pytest.mark.parametrize("verb", ["follow", "follows", "followed"])
+def test_what_the_event_follows_is_another_event_in_any_tense(verb: str) -> None:
+    frame = parse_article(
+        "Date: 2025-10-06\n\nGunmen shot dead a trader in Gilgit on Sunday.\n\n"
+        f"The killing {verb} a string of attacks on checkpoints near Chilas."
+    )
+    assert _row(frame, "Chilas")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Two of the dead were buried in Lahore, one in Okara and the rest in Kasur.", "reference"),
+        ("Gunmen killed two guards in Lahore, one in Okara and the rest in Kasur.", "incident"),
+    ],
+)
+def test_a_gapped_item_shares_the_verb_of_the_first_place(sentence: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2017-11-27\n\nPolice clashed with protesters in Faisalabad on Saturday.\n\n" + sentence
+    )
+    assert [_row(frame, p)["role"] for p in ("Okara", "Kasur")] == [role, role]

@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev84, test4-test29: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev87, test4-test30: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -213,6 +213,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev83", 5, 0.9),
         ("dev84", 5, 0.9),
         ("test29", 12, 0.8),
+        ("dev85", 5, 0.55),
+        ("dev86", 5, 0.75),
+        ("dev87", 5, 0.85),
+        ("test30", 12, 0.75),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]

@@ -188,14 +188,84 @@ def _role(
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
     # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
     # after the attack") dates the clause; it does not put the event at the place
-    near_event = any(
-        lo <= n < hi and not (n > m.j and n in f.recalled) and not _actor_object(f.words, n) for n in f.events
-    ) and not _no_violence(f, c)
+    near = [
+        n
+        for n in f.events
+        if lo <= n < hi and not (n > m.j and n in f.recalled) and not _actor_object(f.words, n)
+    ]
+    near_event = bool(near) and not _no_violence(f, c) and not _actors_at_rest(f, near)
     found = _form_rule(m, same, text, c, report, done, f, near_event)
     if found is not None:
         return found
     p = _prev(m, same, c)
     return _cue_rule(m, p, text, c, f, report.headline) or _event_rule(m, p, text, c, f, near_event)
+
+
+#: Present forms of "be": "militants are present in two areas of Bajaur" tells of a state
+_PRESENT_BE = frozenset({"is", "are", "remain", "remains"})
+#: Past forms: a sentence with one tells of something done
+_PAST_BE = frozenset({"was", "were", "had", "did"})
+
+
+def _actors_at_rest(f: _Facts, near: Sequence[int]) -> bool:
+    """Tell whether fighters are only placed, not fighting: 'some 300 militants are present in Bajaur'.
+
+    The only words of violence near the place name fighters (``_ACTORS``), and the sentence
+    is told in the present of "be" with no past form: it says where they are, not that they did
+    anything there.
+    """
+    words = f.words
+    return (
+        all(words[n] in _ACTORS for n in near)
+        and not _PRESENT_BE.isdisjoint(words)
+        and _PAST_BE.isdisjoint(words)
+        and not any(len(w) > 4 and w.endswith("ed") and w not in _ING_NOUNS for w in words)
+    )
+
+
+#: Words that stand for a share of what an earlier clause told of: "three were buried in X, one in Y"
+_SHARES = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "another",
+        "others",
+        "rest",
+    }
+)
+
+
+def _gapped_item(
+    m: _Mention, same: Sequence[_Mention], text: str, done: dict[int, tuple[str, str]]
+) -> str | None:
+    """Return the role of the clause a gapped item shares its verb with, or ``None``.
+
+    "Three of the dead were buried in Rawalpindi, one in Mandi Bahauddin and one in Pindigheb":
+    after a comma or "and", a share ("one", "two", "the rest") and the same preposition leave
+    the verb out; the place is told of by that verb, as the first place was.
+    """
+    toks, words = m.sent.tokens, m.sent.words
+    i = m.i - 1 if m.i >= 1 and words[m.i - 1] == "the" else m.i
+    if i < 3 or words[i - 2] not in _SHARES:
+        return None
+    share = i - 2 if words[i - 3] != "the" else i - 3  # "and the rest in Z"
+    if share < 1 or not (
+        words[share - 1] == "and" or text[toks[share - 1].end : toks[share].start].strip() == ","
+    ):
+        return None
+    prep = words[i - 1]
+    for o in reversed(same):
+        if o.i < share and o.i >= 1 and words[o.i - 1] == prep and id(o) in done:
+            return done[id(o)][0]
+    return None
 
 
 #: Prepositions by which a noun for fighters is an object: "a base among Uzbek fighters"
@@ -260,6 +330,9 @@ def _form_rule(
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
                 return role, "list"
+    gapped = _gapped_item(m, same, text, done)
+    if gapped is not None:
+        return gapped, "list"
     if _dated_name(m, f, report):
         return "reference", "past-year"
     pub = report.day
@@ -428,10 +501,12 @@ def _cue_rule(
                 while q > lo and words[q] in _DETERMINERS:
                     q -= 1
                 located = words[q] in _AT_PLACE
+                aside = _closed_relatives(text, toks, p)
                 hits = [
                     n
                     for n in range(lo, p - 1)
                     if c.has("event", words[n])
+                    and not any(a <= toks[n].start < b for a, b in aside)
                     and (not c.has("death", words[n]) or (located and words[n] in _KILLING))
                     and not any(c.has("reaction", w) for w in words[max(lo, n - 3) : n])
                 ]
@@ -713,6 +788,22 @@ _DO_FORMS = frozenset({"did", "do", "does", "had", "has", "have", "was", "were"}
 
 
 _RELATIVE = re.compile(r",\s+(?:whose|which|that|who)\b", re.IGNORECASE)
+
+
+def _closed_relatives(text: str, toks: Sequence[Token], p: int) -> list[tuple[int, int]]:
+    """Character spans of the relative clauses of the sentence that close before word ``p``.
+
+    "One of the injured, Zahid Leghari, who had been hit by bullets, died later in hospital in
+    Nawabshah": the clause says what befell the man; the main clause, not it, tells what
+    happened at the hospital.
+    """
+    start, end = toks[0].start, toks[p].start
+    spans = []
+    for opener in _RELATIVE.finditer(text, start, end):
+        close = text.find(",", opener.end(), end)
+        if close >= 0:
+            spans.append((opener.start(), close))
+    return spans
 
 
 def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:

@@ -265,7 +265,10 @@ _SPAN_WORDS = frozenset(
 _SAME_SPANS = frozenset({"day", "weekend", "night", "morning", "evening", "afternoon"})
 
 
-_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to", "followed"})
+#: The verb by which the report's event comes after another: "The blast followed an explosion ...",
+#: in a wire's present too ("The shootings follow a series of attacks on the Karakoram Highway")
+_FOLLOW = frozenset({"followed", "follows", "follow"})
+_OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to"}) | _FOLLOW
 
 
 def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
@@ -283,13 +286,13 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
     """
     toks = m.sent.tokens
     for k in range(1, m.i):
-        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words) or (k == 1 and words[k] != "followed"):
+        if words[k] not in _OTHER_EVENT_WORDS or k + 1 >= len(words) or (k == 1 and words[k] not in _FOLLOW):
             continue  # a pronoun may open "They followed an attack ..."; the other forms need two words
         if all(
             w in _SPAN_WORDS or w in _WEEKDAY_WORDS or _number(w) for w in words[:k]
         ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
-        if words[k] == "followed":
+        if words[k] in _FOLLOW:
             if words[k + 1] == "by":
                 continue  # "fired a smoke shell followed by two mortar rounds into Athmuqam": a sequence
             # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the

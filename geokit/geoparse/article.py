@@ -66,7 +66,8 @@ RULES = {
     "container": "an admin unit or country holding a more specific incident place of the report, "
     "a city of a million or more holding a place of its sentence within 40 km ('the Baldia area of "
     "Karachi'), or a country named beside a more specific site of its sentence",
-    "list": "in a list with the place before it ('in Chabahar and Rask'): the same role",
+    "list": "in a list with the place before it ('in Chabahar and Rask'), or a gapped item that "
+    "shares its verb ('three were buried in Lahore, one in Okara'): the same role",
     "habitual": "the sentence, naming no day, describes a pattern or a state of things ('in recent "
     "months', 'repeatedly', 'groups operate along the coast', 'was at the time fighting', 'was once "
     "strongest', 'have been attacked' past the lede), or a tally since a month or a year ('have "
