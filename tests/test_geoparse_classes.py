@@ -3251,3 +3251,42 @@ def test_a_gapped_item_shares_the_verb_of_the_first_place(sentence: str, role: s
         "Date: 2017-11-27\n\nPolice clashed with protesters in Faisalabad on Saturday.\n\n" + sentence
     )
     assert [_row(frame, p)["role"] for p in ("Okara", "Kasur")] == [role, role]
+
+
+_RIOTS = (
+    "Date: 2007-12-28\n\nRioters burned cars in Hyderabad on Thursday night after the killing.\n\n"
+    "Police said banks were shut across the province. Officials said the army had been called in. "
+    "Trains were suspended. Schools closed. The mourning period began. Shops stayed shut. "
+    "Officials feared more unrest. Markets were empty.\n\n"
+)
+
+
+@pytest.mark.parametrize("verb", ["ransacked", "vandalised"])
+def test_ransacking_is_violence(verb: str) -> None:
+    frame = parse_article(f"Date: 2007-12-28\n\nProtesters {verb} a bank in Multan on Friday.")
+    assert _row(frame, "Multan")["role"] == "incident"
+
+
+@pytest.mark.parametrize(("opener", "role"), [("Near", "incident"), ("In", "incident")])
+def test_a_late_round_up_item_fronted_by_near_or_in_keeps_its_site(opener: str, role: str) -> None:
+    frame = parse_article(_RIOTS + f"{opener} Naudero, protesters attacked a passenger train on Friday.")
+    assert _row(frame, "Naudero")["role"] == role
+
+
+def test_a_late_place_fronted_by_near_with_a_year_of_its_own_is_background() -> None:
+    frame = parse_article(_RIOTS + "Near Naudero, protesters attacked a passenger train in March 2001.")
+    assert _row(frame, "Naudero")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Some reports said parts of Paktika province were also targeted.", "incident"),
+        ("Militants from parts of Paktika were also killed.", "reference"),
+        ("Spera is part of Khost province.", "reference"),
+    ],
+)
+def test_a_part_of_a_place_that_was_hit_lies_in_it(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2022-04-16\n\nJets struck Spera in Khost on Saturday. " + sentence)
+    place = "Paktika" if "Paktika" in sentence else "Khost"
+    assert _row(frame, place, nth=1 if place == "Khost" else 0)["role"] == role

@@ -465,7 +465,7 @@ def _cue_rule(
     words = f.words
     if p >= 0:
         w = words[p]
-        if _ref_before(words, m.i, p, c):
+        if _ref_before(words, m.i, p, c) and not _part_hit(m, f):
             return "reference", "ref-cue"
         if w == "between" and p >= 1 and c.has("route", words[p - 1]) and not _at_crossing(words, p, c):
             return "reference", "ref-head"
@@ -674,9 +674,31 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     passage = governs and words[p] == "through" and p >= 1 and words[p - 1] in _PASSING
     if governs and (c.has("locative", words[p]) or building_of or passage):  # "the mosque of Peshawar"
         return "incident", "event-locative"
-    if m.i <= 1 or _subject_of_event(m, f, text, c):
+    if m.i <= 1 or _subject_of_event(m, f, text, c) or _part_hit(m, f):
         return "incident", "event-subject"
     return "reference", "event-no-locative"
+
+
+#: Words that name a part of the place after "of": "parts of Paktika province"
+_PARTS = frozenset({"part", "parts", "rest"})
+#: Words of a unit that may follow its name: "Paktika province"
+_UNIT_WORDS = frozenset({"province", "district", "region", "area", "city", "valley", "agency", "tehsil"})
+
+
+def _part_hit(m: _Mention, f: _Facts) -> bool:
+    """Tell whether a part of the place is the subject of violence: 'parts of Paktika were also targeted'.
+
+    "Part of" tells what a place belongs to ("Kurram, part of the former tribal areas"), but
+    a part of a place that was hit lies in it.
+    """
+    words = f.words
+    if (
+        not (m.i >= 2 and words[m.i - 1] == "of" and words[m.i - 2] in _PARTS)
+        or "from" in words[m.i - 4 : m.i - 2]
+    ):
+        return False  # "militants from parts of Paktika": where they came from
+    j = m.j + 1 if m.j < len(words) and words[m.j] in _UNIT_WORDS else m.j  # "parts of Paktika province"
+    return _passive_hit(words, j, f.events)
 
 
 def _passive_hit(words: Sequence[str], j: int, events: Sequence[int]) -> bool:

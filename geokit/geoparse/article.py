@@ -107,7 +107,8 @@ RULES = {
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
     "report lies in: the report's background or the time's other violence (but not a round-up's item: "
-    "'Separately, ...', 'Also on Saturday, ...', or 'In Kapisa province, ...' dated by a weekday alone)",
+    "'Separately, ...', 'Also on Saturday, ...', or 'In Kapisa province, ...' and 'Near Naudero, ...' "
+    "dated by a weekday alone)",
     "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
     "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there)",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
@@ -359,17 +360,22 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
                 m.role, m.rule, m.reported = "reference", "late", None
 
 
+#: Prepositions that open a round-up's item by where it happened
+_FRONTED = frozenset({"in", "near"})
+
+
 def _fronted_this_week(m: _Mention) -> bool:
     """Whether the sentence opens with "In <the place>" and dates itself by a weekday only.
 
     A wire round-up gives each of the week's other attacks a paragraph of its own: "In Kapisa
-    province, ... troops fought Taliban insurgents on Friday night".
+    province, ... troops fought Taliban insurgents on Friday night", "Near Naudero, ...
+    protesters attacked a passenger train on Friday".
     """
     s = m.sent
     words = s.words
     return (
         m.i == 1
-        and words[0] == "in"
+        and words[0] in _FRONTED
         and any(w in _WEEKDAY_WORDS for w in words)
         and not any(len(w) == 4 and w.isdigit() for w in words)
         and not any(t.cap and t.low in _MONTH_WORDS for t in s.tokens)
