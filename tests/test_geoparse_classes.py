@@ -3219,6 +3219,7 @@ def test_violence_told_in_a_closed_relative_clause_does_not_reach_a_later_hospit
     ("sentence", "role"),
     [
         ("Officials estimate that about 200 militants are present in Orakzai district.", "reference"),
+        ("The group's fighters are based in Orakzai district, from where they cross the border.", "reference"),
         ("Officials said about 200 militants were killed in Orakzai district.", "incident"),
         ("About 200 militants attacked a fort in Orakzai district.", "incident"),
     ],

@@ -219,7 +219,6 @@ def _actors_at_rest(f: _Facts, near: Sequence[int]) -> bool:
         all(words[n] in _ACTORS for n in near)
         and not _PRESENT_BE.isdisjoint(words)
         and _PAST_BE.isdisjoint(words)
-        and not any(len(w) > 4 and w.endswith("ed") and w not in _ING_NOUNS for w in words)
     )
 
 
