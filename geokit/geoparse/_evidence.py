@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from geokit.geoparse._dates import _number
 from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts
-from geokit.geoparse._mention import _EVENT_WINDOW, _spec
+from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
 from geokit.geoparse._tense import (
     _dated_away,
     _dated_name,
@@ -222,24 +223,8 @@ def _actors_at_rest(f: _Facts, near: Sequence[int]) -> bool:
     )
 
 
-#: Words that stand for a share of what an earlier clause told of: "three were buried in X, one in Y"
-_SHARES = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "another",
-        "others",
-        "rest",
-    }
-)
+#: Words besides numbers that stand for a share of what an earlier clause told of: "the rest in Z"
+_SHARES = frozenset({"another", "others", "rest"})
 
 
 def _gapped_item(
@@ -253,7 +238,7 @@ def _gapped_item(
     """
     toks, words = m.sent.tokens, m.sent.words
     i = m.i - 1 if m.i >= 1 and words[m.i - 1] == "the" else m.i
-    if i < 3 or words[i - 2] not in _SHARES:
+    if i < 3 or (words[i - 2] not in _SHARES and _number(words[i - 2]) is None):
         return None
     share = i - 2 if words[i - 3] != "the" else i - 3  # "and the rest in Z"
     if share < 1 or not (
@@ -680,8 +665,6 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
 
 #: Words that name a part of the place after "of": "parts of Paktika province"
 _PARTS = frozenset({"part", "parts", "rest"})
-#: Words of a unit that may follow its name: "Paktika province"
-_UNIT_WORDS = frozenset({"province", "district", "region", "area", "city", "valley", "agency", "tehsil"})
 
 
 def _part_hit(m: _Mention, f: _Facts) -> bool:
@@ -696,7 +679,7 @@ def _part_hit(m: _Mention, f: _Facts) -> bool:
         or "from" in words[m.i - 4 : m.i - 2]
     ):
         return False  # "militants from parts of Paktika": where they came from
-    j = m.j + 1 if m.j < len(words) and words[m.j] in _UNIT_WORDS else m.j  # "parts of Paktika province"
+    j = m.j + 1 if m.j < len(words) and words[m.j] in _UNIT_KINDS else m.j  # "parts of Paktika province"
     return _passive_hit(words, j, f.events)
 
 
