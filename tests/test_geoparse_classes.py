@@ -3219,7 +3219,10 @@ def test_violence_told_in_a_closed_relative_clause_does_not_reach_a_later_hospit
     ("sentence", "role"),
     [
         ("Officials estimate that about 200 militants are present in Orakzai district.", "reference"),
-        ("The group's fighters are based in Orakzai district, from where they cross the border.", "reference"),
+        (
+            "The group's fighters are based in Orakzai district, from where they cross the border.",
+            "reference",
+        ),
         ("Officials said about 200 militants were killed in Orakzai district.", "incident"),
         ("About 200 militants attacked a fort in Orakzai district.", "incident"),
     ],
@@ -3291,3 +3294,23 @@ def test_a_part_of_a_place_that_was_hit_lies_in_it(sentence: str, role: str) -> 
     frame = parse_article("Date: 2022-04-16\n\nJets struck Spera in Khost on Saturday. " + sentence)
     place = "Paktika" if "Paktika" in sentence else "Khost"
     assert _row(frame, place, nth=1 if place == "Khost" else 0)["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("A bomber blew himself up among a crowd gathered outside the hospital in Bannu.", "incident"),
+        ("The wounded were taken to the hospital in Bannu.", "reference"),
+    ],
+)
+def test_a_crowd_gathered_somewhere_is_where_the_violence_that_hit_it_was(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2008-08-19\n\n" + sentence)
+    assert _row(frame, "Bannu")["role"] == role
+
+
+def test_a_list_of_home_towns_names_no_site() -> None:
+    frame = parse_article(
+        "Date: 2024-12-21\n\nMilitants killed 16 soldiers at a checkpoint in Makeen on Friday. The dead came "
+        "from across the northwest, with home towns including Kohat, Bannu and Karak."
+    )
+    assert [_row(frame, p)["role"] for p in ("Kohat", "Bannu", "Karak")] == ["reference"] * 3

@@ -830,9 +830,24 @@ def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
 
 
 #: Participles that say a gathering was called ("a rally organised by ...", "a gathering held to mark ...")
-_CONVENED = frozenset({"held", "organised", "organized", "convened", "staged", "arranged", "called"})
+_CONVENED = frozenset(
+    {"held", "organised", "organized", "convened", "staged", "arranged", "called", "gathered", "assembled"}
+)
 #: Gatherings that are no ``ref_place`` cue (those are): "a gathering held to celebrate Eid"
-_GATHERINGS = frozenset({"gathering", "gatherings", "ceremony", "celebration", "congregation", "jirga"})
+#: (and the crowd a participle places: "among a crowd gathered outside the hospital in X", dev90 writer)
+_GATHERINGS = frozenset(
+    {
+        "gathering",
+        "gatherings",
+        "ceremony",
+        "celebration",
+        "congregation",
+        "jirga",
+        "crowd",
+        "crowds",
+        "mourners",
+    }
+)
 
 
 def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
