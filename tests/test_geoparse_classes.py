@@ -3314,3 +3314,11 @@ def test_a_list_of_home_towns_names_no_site() -> None:
         "from across the northwest, with home towns including Kohat, Bannu and Karak."
     )
     assert [_row(frame, p)["role"] for p in ("Kohat", "Bannu", "Karak")] == ["reference"] * 3
+
+
+def test_the_police_lines_of_a_town_are_a_building_there() -> None:
+    frame = parse_article(
+        "Date: 2019-06-27\n\nThree suicide bombers tried to force their way into the police lines of Loralai on "
+        "Wednesday morning."
+    )
+    assert _row(frame, "Loralai")["role"] == "incident"
