@@ -3322,3 +3322,13 @@ def test_the_police_lines_of_a_town_are_a_building_there() -> None:
         "Wednesday morning."
     )
     assert _row(frame, "Loralai")["role"] == "incident"
+
+
+@pytest.mark.parametrize("sep", ["/", " / "])
+def test_a_joint_dateline_of_two_cities_is_a_dateline_either_way(sep: str) -> None:
+    frame = parse_article(
+        f"Five killed in attack on police\n\nPublished December 16, 2023\n\nDERA ISMAIL KHAN{sep}PESHAWAR: "
+        "Militants attacked a police station in Tank on Friday, officials said."
+    )
+    assert [_row(frame, p)["rule"] for p in ("DERA ISMAIL KHAN", "PESHAWAR")] == ["dateline", "dateline"]
+    assert _row(frame, "Tank")["role"] == "incident"

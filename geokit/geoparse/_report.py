@@ -73,9 +73,10 @@ _BYLINE = re.compile(
 )
 _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IGNORECASE | re.MULTILINE)
 #: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —";
-#: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ..." (Dawn, The News, Express Tribune).
+#: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ...", with two cities for a joint report:
+#: "HYDERABAD/NAWABSHAH: ...", "DERA ISMAIL KHAN / PESHAWAR: ..." (Dawn, The News, Express Tribune).
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
+    r"(?P<place>[A-Z][A-Z'.-]+(?:(?: ?/ ?| )[A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
     r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
 )
