@@ -3332,3 +3332,20 @@ def test_a_joint_dateline_of_two_cities_is_a_dateline_either_way(sep: str) -> No
     )
     assert [_row(frame, p)["rule"] for p in ("DERA ISMAIL KHAN", "PESHAWAR")] == ["dateline", "dateline"]
     assert _row(frame, "Tank")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Thirteen of the wounded were sent on to a trauma centre in Quetta, where a casualty list was issued.",
+            "reference",
+        ),
+        ("Gunmen opened fire in Quetta, where two people were killed.", "incident"),
+    ],
+)
+def test_where_the_wounded_were_sent_is_no_site_whatever_the_where_clause_tells(
+    sentence: str, role: str
+) -> None:
+    frame = parse_article("Date: 2024-08-24\n\nA bomb exploded in Pishin on Saturday. " + sentence)
+    assert _row(frame, "Quetta")["role"] == role

@@ -391,9 +391,42 @@ def _form_rule(
         and not (m.i >= 1 and _ref_before(words, m.i, m.i - 1, c))
         and any(w not in _DYING and (c.has("death", w) or c.has("event", w)) for w in words[m.j : m.j + 25])
         and not _other_event(m, words, text, c, report.headline)
+        and not _sent_to(m, text, c, f)
     ):
         return "incident", "where-event"
     return None
+
+
+#: Verbs by which the wounded are taken somewhere
+_SENDING = frozenset(
+    {
+        "sent",
+        "taken",
+        "shifted",
+        "rushed",
+        "flown",
+        "brought",
+        "moved",
+        "referred",
+        "transferred",
+        "evacuated",
+    }
+)
+
+
+def _sent_to(m: _Mention, text: str, c: Cues, f: _Facts) -> bool:
+    """Tell whether the place ends a journey: 'sent on to the Trauma Centre in Quetta, where ...'.
+
+    The wounded taken somewhere are not hurt there; what the "where" clause then tells (a
+    death, a casualty list) happened to people already hurt.
+    """
+    words = f.words
+    if _SENDING.isdisjoint(words[max(0, m.i - 12) : m.i]):
+        return False  # "the toll came from the port city of Gwadar, where ...": no one was sent there
+    p = m.i - 1
+    while p >= 0 and words[p] in _DETERMINERS:
+        p -= 1
+    return p >= 0 and c.has("locative", words[p]) and _destination(m, p, text, c, f)
 
 
 #: Words of a death with no doer: "flown to the hospital in Peshawar, where several later died"

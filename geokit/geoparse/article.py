@@ -110,7 +110,8 @@ RULES = {
     "'Separately, ...', 'Also on Saturday, ...', or 'In Kapisa province, ...' and 'Near Naudero, ...' "
     "dated by a weekday alone)",
     "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
-    "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there)",
+    "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there) "
+    "and no journey's end ('sent on to a trauma centre in Quetta, where ...')",
     "ref-cue": "a preposition or phrase of origin, destination or distance precedes it",
     "ref-head": "'<officials/hospital/statement...> in X': a place of reaction or care",
     "destination": "the place ends a phrase headed by 'to' or 'from' ('travelling to their camp near the "
