@@ -3349,3 +3349,41 @@ def test_where_the_wounded_were_sent_is_no_site_whatever_the_where_clause_tells(
 ) -> None:
     frame = parse_article("Date: 2024-08-24\n\nA bomb exploded in Pishin on Saturday. " + sentence)
     assert _row(frame, "Quetta")["role"] == role
+
+
+_OFFENSIVE = (
+    "Date: 2021-07-09\n\nThe Taliban seized a border crossing in Herat province on Thursday.\n\n"
+    "Officials said customs staff fled. Trade stopped. Lorries queued. Traders waited. Prices rose. "
+    "Officials met. Guards left. Families fled.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Heavy fighting was also reported on Thursday in the northern province of Balkh.", "incident"),
+        ("Heavy fighting was also reported in the northern province of Balkh in March 2019.", "reference"),
+    ],
+)
+def test_a_late_sentence_adding_this_week_s_news_with_also_keeps_its_site(sentence: str, role: str) -> None:
+    frame = parse_article(_OFFENSIVE + sentence)
+    assert _row(frame, "Balkh")["role"] == role
+
+
+def test_a_holiday_s_weekday_dates_no_late_sentence() -> None:
+    frame = parse_article(
+        _OFFENSIVE + "The killing also came weeks after the Easter Sunday bombing of a park in Kunduz."
+    )
+    assert _row(frame, "Kunduz")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Officials said the district centre of Ghormach fell to the Taliban on Thursday.", "incident"),
+        ("Officials said the toll in Ghormach fell to three on Thursday.", "reference"),
+    ],
+)
+def test_a_place_that_fell_to_the_taliban_was_taken(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2021-07-09\n\n" + sentence)
+    assert _row(frame, "Ghormach")["role"] == role

@@ -107,8 +107,8 @@ RULES = {
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
     "report lies in: the report's background or the time's other violence (but not a round-up's item: "
-    "'Separately, ...', 'Also on Saturday, ...', or 'In Kapisa province, ...' and 'Near Naudero, ...' "
-    "dated by a weekday alone)",
+    "'Separately, ...', 'Also on Saturday, ...', 'In Kapisa province, ...', 'Near Naudero, ...' or a "
+    "sentence with 'also', dated by a weekday alone)",
     "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
     "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there) "
     "and no journey's end ('sent on to a trauma centre in Quetta, where ...')",
@@ -355,6 +355,7 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
             and _own_time(m.sent)
             and not _roundup(m.sent, c)
             and not _fronted_this_week(m)
+            and not _also_this_week(m.sent)
         ):
             u = _unit_of(m)
             if u is not None and u not in early:
@@ -378,6 +379,22 @@ def _fronted_this_week(m: _Mention) -> bool:
         m.i == 1
         and words[0] in _FRONTED
         and any(w in _WEEKDAY_WORDS for w in words)
+        and not any(len(w) == 4 and w.isdigit() for w in words)
+        and not any(t.cap and t.low in _MONTH_WORDS for t in s.tokens)
+    )
+
+
+def _also_this_week(s: Sentence) -> bool:
+    """Whether the sentence adds news of the week with "also", dated by a weekday alone.
+
+    "Heavy fighting was also reported on Thursday in the northern province of Balkh": no year
+    and no month, as a round-up's items are; a weekday in a holiday's name ("the Easter Sunday
+    bombing") dates nothing.
+    """
+    words, toks = s.words, s.tokens
+    return (
+        "also" in words
+        and any(w in _WEEKDAY_WORDS and not (n >= 2 and toks[n - 1].cap) for n, w in enumerate(words))
         and not any(len(w) == 4 and w.isdigit() for w in words)
         and not any(t.cap and t.low in _MONTH_WORDS for t in s.tokens)
     )
