@@ -367,20 +367,18 @@ _FRONTED = frozenset({"in", "near"})
 
 
 def _fronted_this_week(m: _Mention) -> bool:
-    """Whether the sentence opens with "In <the place>" and dates itself by a weekday only.
+    """Whether the sentence opens with "In <the place>" or "Near <the place>", dated by a weekday only.
 
     A wire round-up gives each of the week's other attacks a paragraph of its own: "In Kapisa
     province, ... troops fought Taliban insurgents on Friday night", "Near Naudero, ...
     protesters attacked a passenger train on Friday".
     """
-    s = m.sent
-    words = s.words
+    words = m.sent.words
     return (
         m.i == 1
         and words[0] in _FRONTED
         and any(w in _WEEKDAY_WORDS for w in words)
-        and not any(len(w) == 4 and w.isdigit() for w in words)
-        and not any(t.cap and t.low in _MONTH_WORDS for t in s.tokens)
+        and _no_year_or_month(m.sent)
     )
 
 
@@ -395,8 +393,14 @@ def _also_this_week(s: Sentence) -> bool:
     return (
         "also" in words
         and any(w in _WEEKDAY_WORDS and not (n >= 2 and toks[n - 1].cap) for n, w in enumerate(words))
-        and not any(len(w) == 4 and w.isdigit() for w in words)
-        and not any(t.cap and t.low in _MONTH_WORDS for t in s.tokens)
+        and _no_year_or_month(s)
+    )
+
+
+def _no_year_or_month(s: Sentence) -> bool:
+    """Whether the sentence names no year and no month (a capitalised month name)."""
+    return not any(
+        (len(t.text) == 4 and t.text.isdigit()) or (t.cap and t.low in _MONTH_WORDS) for t in s.tokens
     )
 
 
