@@ -3387,3 +3387,19 @@ def test_a_holiday_s_weekday_dates_no_late_sentence() -> None:
 def test_a_place_that_fell_to_the_taliban_was_taken(sentence: str, role: str) -> None:
     frame = parse_article("Date: 2021-07-09\n\n" + sentence)
     assert _row(frame, "Ghormach")["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Police said gunmen opened fire in Mastung.", "incident"),
+        ("Police said three were killed in Mastung.", "incident"),
+        ("Officials said a bomb exploded in Mastung.", "incident"),
+        # the statement takes the event as its object: where it was said, as before
+        ("The governor condemned the attack in Mastung.", "reference"),
+        ("The minister condemned the attempted bombing in Mastung.", "reference"),
+    ],
+)
+def test_a_statement_that_tells_a_clause_puts_the_violence_at_its_place(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2024-03-04\n\n" + sentence)
+    assert _row(frame, "Mastung")["role"] == role

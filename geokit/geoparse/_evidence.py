@@ -1101,11 +1101,38 @@ def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
         return False
     last = max(before)
     between = words[last + 1 : m.i]
+    stated = [
+        r for r in range(max(0, last - 3), last) if c.has("reaction", words[r]) or c.has("speech", words[r])
+    ]
     return (
         0 < len(between) <= 2
         and between[0] in ("in", "at")
-        and any(c.has("reaction", w) or c.has("speech", w) for w in words[max(0, last - 3) : last])
+        and bool(stated)
+        and not _clause_told(words, stated[-1], last)
     ) or (m.sent.index > 0 and _judged(words, m.i, f, before))
+
+
+#: Past forms of verbs of violence that do not end in -ed
+_IRREGULAR_PAST = frozenset(
+    {"shot", "struck", "hit", "blew", "threw", "fought", "overran", "took", "stole", "beat"}
+)
+
+
+def _clause_told(words: Sequence[str], r: int, last: int) -> bool:
+    """'Police said gunmen opened fire in X', 'said three were killed in X': a clause, not an object.
+
+    The statement at ``r`` tells a clause of its own when a verb comes between it and the word
+    of violence at ``last`` (or is that word): a form of "be" or "have", a past form in -ed that
+    no determiner makes a noun's adjective, or an irregular past. "Condemned the killing in X"
+    takes the event as its object; "said gunmen stormed a jail in X" reports where it happened.
+    """
+    for k in range(r + 1, last + 1):
+        w = words[k]
+        if w in _AUXILIARIES or w in _IRREGULAR_PAST:
+            return True
+        if w.endswith("ed") and len(w) > 4 and words[k - 1] not in _DETERMINERS:
+            return True
+    return False
 
 
 #: Verbs of judging an act: what they judge is a reaction's object however long its phrase is
