@@ -296,3 +296,19 @@ def test_a_district_s_town_known_by_the_district_s_name_outranks_a_smaller_names
     # "Khairpur" for a town of 40,000 in Ghotki; a report's "Khairpur" is the district's town
     r = resolve("Khairpur", country=PK, gazetteer=gaz)
     assert r.place is not None and r.place.admin2 == "Khairpur" and r.precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "admin2"),
+    [
+        ("Korangi Industrial Area", "Korangi Karachi"),
+        ("Hub industrial estate", "Lasbela"),
+        ("Liaquatabad Chowrangi", "Central Karachi"),
+    ],
+)
+def test_an_industrial_area_or_a_roundabout_is_part_of_the_place_it_names(
+    gaz: Gazetteer, text: str, admin2: str
+) -> None:
+    r = resolve(text, country=PK, gazetteer=gaz)
+    assert r.status == "resolved" and r.place is not None, r.reason
+    assert r.place.admin2 == admin2 and "part (" in r.reason, r.reason
