@@ -3341,6 +3341,10 @@ def test_a_joint_dateline_of_two_cities_is_a_dateline_either_way(sep: str) -> No
             "Thirteen of the wounded were sent on to a trauma centre in Quetta, where a casualty list was issued.",
             "reference",
         ),
+        (
+            "Two of the wounded were driven to the hospital in Quetta, where one was pronounced dead.",
+            "reference",
+        ),
         ("Gunmen opened fire in Quetta, where two people were killed.", "incident"),
     ],
 )
@@ -3403,3 +3407,20 @@ def test_a_place_that_fell_to_the_taliban_was_taken(sentence: str, role: str) ->
 def test_a_statement_that_tells_a_clause_puts_the_violence_at_its_place(sentence: str, role: str) -> None:
     frame = parse_article("Date: 2024-03-04\n\n" + sentence)
     assert _row(frame, "Mastung")["role"] == role
+
+
+def test_a_town_the_text_puts_in_a_town_abroad_is_the_namesake_there() -> None:
+    frame = parse_article(
+        "Date: 2017-08-22\n\nGunmen attacked the county office in Pishin, a small town in Sarbaz county "
+        "in Sistan and Baluchestan province, on Tuesday. Tehran says the attackers cross from "
+        "Pakistan's Balochistan province."
+    )
+    row = _row(frame, "Pishin")
+    assert (row["country"], row["admin1"]) == ("IR", "Sistan and Baluchestan")
+
+
+def test_a_town_the_text_puts_in_a_town_of_its_own_country_keeps_its_reading() -> None:
+    frame = parse_article(
+        "Date: 2017-08-22\n\nGunmen attacked a checkpoint in Khanozai, a town in Pishin, on Tuesday."
+    )
+    assert _row(frame, "Khanozai")["admin2"] == "Pishin"

@@ -410,6 +410,11 @@ _SENDING = frozenset(
         "referred",
         "transferred",
         "evacuated",
+        "driven",
+        "carried",
+        "ferried",
+        "airlifted",
+        "admitted",
     }
 )
 

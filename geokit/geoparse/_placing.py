@@ -357,6 +357,8 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     if town is not None:
         return _keep_in_city(m, town)
+    if unit is None and city is None:
+        return _keep_in_foreign_town(m, placed)
     if unit is None or (
         m.res.place.is_admin and _SPECIFICITY.get(m.res.place.kind, 0) <= _SPECIFICITY.get(unit.kind, 4)
     ):
@@ -380,6 +382,44 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         f"no {m.text!r} in {unit.name} ({unit.kind}), where the text puts it: placed at the unit",
     )
     return True
+
+
+#: Words that may stand between a town and a town of the same region that the text puts it in:
+#: "Pishin, a small town in Sarbaz county in ..."
+_TOWN_IN = frozenset({"a", "an", "the", "small", "remote", "border", "frontier", "town", "village", "in"})
+
+
+def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
+    """Read a town in the region of a town of another country that the text puts it in.
+
+    "Pishin, a small town in Sarbaz county" is the Pishin of Sarbaz's province in Iran, not the
+    one in Pakistan that namesake ranking prefers. Only a holder of another country than the
+    reading re-reads it, and only to a namesake in the holder's admin-1 unit: within one
+    country the readings' own weights stand. Returns whether the reading changed.
+    """
+    here = m.res.place if m.res is not None else None
+    if here is None:
+        return False
+    toks = m.sent.tokens
+    if not (m.j < len(toks) and toks[m.j].low in ("a", "an")):
+        return False  # an apposition: "Pishin, a ... town in"
+    for o in placed:
+        where = o.res.place if o.sent is m.sent and o.res is not None else None
+        if (
+            where is None
+            or where.is_admin
+            or where.country == here.country
+            or not m.j < o.i <= m.j + 6
+            or toks[o.i - 1].low != "in"
+            or any(t.low not in _TOWN_IN for t in toks[m.j : o.i])
+        ):
+            continue
+        inside = [x for x in m.matches if x.place.country == where.country and x.place.admin1 == where.admin1]
+        if not inside:
+            return False
+        _read_within(m, inside, where, 2, f"no {m.text!r} near {where.name}, which the text puts it in")
+        return True
+    return False
 
 
 def _seat_of(m: _Mention, c: Cues) -> bool:
