@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev96, test4-test33: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev99, test4-test34: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -229,6 +229,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev95", 5, 0.85),
         ("dev96", 5, 0.8),
         ("test33", 12, 0.7),
+        ("dev97", 5, 0.7),
+        ("dev98", 5, 0.9),
+        ("dev99", 5, 0.8),
+        ("test34", 12, 0.75),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
