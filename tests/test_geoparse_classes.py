@@ -3424,3 +3424,15 @@ def test_a_town_the_text_puts_in_a_town_of_its_own_country_keeps_its_reading() -
         "Date: 2017-08-22\n\nGunmen attacked a checkpoint in Khanozai, a town in Pishin, on Tuesday."
     )
     assert _row(frame, "Khanozai")["admin2"] == "Pishin"
+
+
+@pytest.mark.parametrize(
+    ("opener", "role"),
+    [("Earlier this spring", "reference"), ("Last winter", "reference"), ("On Sunday", "incident")],
+)
+def test_a_season_before_the_report_s_dates_another_event(opener: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2016-06-01\n\nA teacher died on Wednesday after being set on fire near Murree. "
+        f"{opener} a girl was strangled and burned in a van in Makol village in the Galiyat area of Abbottabad."
+    )
+    assert _row(frame, "Makol")["role"] == role
