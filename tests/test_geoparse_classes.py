@@ -3436,3 +3436,11 @@ def test_a_season_before_the_report_s_dates_another_event(opener: str, role: str
         f"{opener} a girl was strangled and burned in a van in Makol village in the Galiyat area of Abbottabad."
     )
     assert _row(frame, "Makol")["role"] == role
+
+
+def test_a_place_in_a_district_split_since_keeps_its_reading_in_an_heir() -> None:
+    # Hunza-Nagar district was split into Hunza and Nagar in 2015 (geokit/data/admin_history.csv)
+    frame = parse_article(
+        "Date: 2012-08-19\n\nGunmen shot dead a truck driver in the Nagar valley of Hunza-Nagar district on Saturday."
+    )
+    assert _row(frame, "Nagar")["admin2"] == "Nagar"

@@ -37,6 +37,8 @@ class FormerUnit:
         Title of the cited source; ``url`` its address.
     names
         ``name`` and the other names the row gives it ("FR Tank", "Tank FR", "Jandola").
+    successor_names
+        COD-AB names of the ``successors``, in the same order.
     """
 
     name: str
@@ -47,6 +49,7 @@ class FormerUnit:
     source: str
     url: str
     names: tuple[str, ...] = ()
+    successor_names: tuple[str, ...] = ()
 
     @property
     def how(self) -> str:
@@ -73,6 +76,7 @@ def former_units() -> tuple[FormerUnit, ...]:
                 r["source_title"].strip(),
                 r["source_url"].strip(),
                 (name, *others),
+                tuple(n.strip() for n in (r["successor_names"] or "").split("|") if n.strip()),
             )
         )
     return tuple(out)

@@ -16,6 +16,7 @@ from geokit.geoparse._report import dateline
 from geokit.geoparse.matcher import Cues, name_index
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
+from geokit.resolve.hints import admin_history
 
 #: Names followed by more names and a plural unit word ("Khyber and Kurram districts"): the
 #: unit word tells the level of each
@@ -373,6 +374,8 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     abroad = unit.country != m.res.place.country
     if name is None or (not abroad and getattr(m.res.place, level) in (name, None)):
         return False
+    if level == "admin2" and m.res.place.admin2 in _successor_names(holder):
+        return False  # "the Nagar valley of Hunza-Nagar district": a unit split since, Nagar one of its heirs
     inside = [x for x in m.matches if x.place.country == unit.country and getattr(x.place, level) == name]
     _read_within(
         m,
@@ -387,6 +390,14 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
 #: Words that may stand between a town and a town of the same region that the text puts it in:
 #: "Pishin, a small town in Sarbaz county in ..."
 _TOWN_IN = frozenset({"a", "an", "the", "small", "remote", "border", "frontier", "town", "village", "in"})
+
+
+def _successor_names(holder: _Mention | None) -> tuple[str, ...]:
+    """Return the units a former admin-2 unit the holder names was split into ("Hunza-Nagar")."""
+    if holder is None:
+        return ()
+    former = admin_history().get(key(holder.text))
+    return former.successor_names if former is not None and former.change == "split" else ()
 
 
 def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
