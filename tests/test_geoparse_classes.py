@@ -3444,3 +3444,11 @@ def test_a_place_in_a_district_split_since_keeps_its_reading_in_an_heir() -> Non
         "Date: 2012-08-19\n\nGunmen shot dead a truck driver in the Nagar valley of Hunza-Nagar district on Saturday."
     )
     assert _row(frame, "Nagar")["admin2"] == "Nagar"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["near the cattle market of", "near the railway station of", "at the main bus terminal of"]
+)
+def test_a_noun_phrase_of_several_words_before_of_passes_its_locative_on(phrase: str) -> None:
+    frame = parse_article(f"A bomb exploded {phrase} Jacobabad on 18 June 2025, wounding nine people.")
+    assert _row(frame, "Jacobabad")["role"] == "incident"

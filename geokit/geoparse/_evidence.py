@@ -60,6 +60,9 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if p >= 1 and words_are_np(toks[p - 1].low, w, c):  # "the riverine area of"
             p -= 1
             continue
+        if p + 1 < m.i and toks[p + 1].low == "of" and (np := _noun_phrase_start(toks, p, c)) is not None:
+            p = np  # "near the cattle market of Jacobabad", "the main railway station of"
+            continue
         if toks[p].cap and p + 1 < m.i and toks[p + 1].low == "of" and c.has("event", w):
             return p + 1  # "the Second Battle of Swat", "the Siege of Jalalabad": the event's "of" governs
         if (
@@ -102,6 +105,21 @@ def _before_possessor(toks: Sequence[Token], p: int, starts: dict[int, int], c: 
             )
         ):
             return starts[s_at] - 1
+    return None
+
+
+def _noun_phrase_start(toks: Sequence[Token], p: int, c: Cues) -> int | None:
+    """Return the article that opens a noun phrase of two or three filler words ending at ``p``.
+
+    "the cattle market [of]", "the main railway station [of]": the words after the article
+    are lower-case and no cue of place, reference or violence (:func:`words_are_np`).
+    """
+    for k in (2, 3):
+        d = p - k + 1
+        if d >= 1 and all(
+            not toks[n].cap and words_are_np(toks[d - 1].low, toks[n].low, c) for n in range(d, p + 1)
+        ):
+            return d - 1
     return None
 
 
