@@ -3452,3 +3452,12 @@ def test_a_place_in_a_district_split_since_keeps_its_reading_in_an_heir() -> Non
 def test_a_noun_phrase_of_several_words_before_of_passes_its_locative_on(phrase: str) -> None:
     frame = parse_article(f"A bomb exploded {phrase} Jacobabad on 18 June 2025, wounding nine people.")
     assert _row(frame, "Jacobabad")["role"] == "incident"
+
+
+def test_a_town_the_text_puts_near_a_town_abroad_is_placed_by_it() -> None:
+    frame = parse_article(
+        "Date: 2025-07-29\n\nSUKKUR, Pakistan: A bomb derailed the Jaffar Express near Sultanpur, a short "
+        "distance from Shikarpur, on Monday, railway officials said."
+    )
+    row = _row(frame, "Sultanpur")
+    assert (row["country"], row["admin2"], row["precision"]) == ("PK", "Shikarpur", 2)

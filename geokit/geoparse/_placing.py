@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
-from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _Mention
+from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
 from geokit.geoparse._report import dateline
 from geokit.geoparse.matcher import Cues, name_index
 from geokit.normalize import key
@@ -348,6 +348,8 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     holder = _holder(m, placed)
     unit = holder.res.place if holder is not None and holder.res is not None else None
     country = m.res.place.country
+    if unit is None and city is None and m.res.place.population < _WORLD_CITY:
+        return _keep_in_foreign_town(m, placed)
     if (
         m.res.place.population >= _FOREIGN_CITY
         and (unit is None or unit.country == country)
@@ -358,8 +360,6 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         return False
     if town is not None:
         return _keep_in_city(m, town)
-    if unit is None and city is None:
-        return _keep_in_foreign_town(m, placed)
     if unit is None or (
         m.res.place.is_admin and _SPECIFICITY.get(m.res.place.kind, 0) <= _SPECIFICITY.get(unit.kind, 4)
     ):
@@ -387,9 +387,16 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     return True
 
 
-#: Words that may stand between a town and a town of the same region that the text puts it in:
-#: "Pishin, a small town in Sarbaz county in ..."
-_TOWN_IN = frozenset({"a", "an", "the", "small", "remote", "border", "frontier", "town", "village", "in"})
+#: Words that may stand between a town and a town of another country that the text puts it in or
+#: near: "Pishin, a small town in Sarbaz county", "Sultanpur, a short distance from Shikarpur",
+#: "X, a village some 20 km from Y"
+_TOWN_IN = frozenset(
+    {"a", "an", "the", "small", "remote", "border", "frontier", "town", "village", "in"}
+    | {"short", "distance", "from", "near", "close", "to", "not", "far", "about", "some", "few"}
+    | {"km", "kilometres", "kilometers", "miles"}
+)
+#: The word before the town that says how the place lies to it
+_TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 
 
 def _successor_names(holder: _Mention | None) -> tuple[str, ...]:
@@ -404,9 +411,11 @@ def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
     """Read a town in the region of a town of another country that the text puts it in.
 
     "Pishin, a small town in Sarbaz county" is the Pishin of Sarbaz's province in Iran, not the
-    one in Pakistan that namesake ranking prefers. Only a holder of another country than the
-    reading re-reads it, and only to a namesake in the holder's admin-1 unit: within one
-    country the readings' own weights stand. Returns whether the reading changed.
+    one in Pakistan that namesake ranking prefers; "Sultanpur, a short distance from Shikarpur"
+    is no town in India. Only a town of another country than the reading re-reads it: to a
+    namesake in its admin-1 unit ("in") or within reach of it ("near", "from"), else to the town
+    itself at precision 2. Within one country the readings' own weights stand. Returns whether
+    the reading changed.
     """
     here = m.res.place if m.res is not None else None
     if here is None:
@@ -418,17 +427,26 @@ def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
         where = o.res.place if o.sent is m.sent and o.res is not None else None
         if (
             where is None
-            or where.is_admin
+            or where.kind in ("adm1", "country")
             or where.country == here.country
-            or not m.j < o.i <= m.j + 6
-            or toks[o.i - 1].low != "in"
-            or any(t.low not in _TOWN_IN for t in toks[m.j : o.i])
+            or not m.j < o.i <= m.j + 7
+            or toks[o.i - 1].low not in _TOWN_RELATION
+            or any(t.low not in _TOWN_IN and not t.text.isdigit() for t in toks[m.j : o.i])
         ):
             continue
-        inside = [x for x in m.matches if x.place.country == where.country and x.place.admin1 == where.admin1]
-        if not inside:
-            return False
-        _read_within(m, inside, where, 2, f"no {m.text!r} near {where.name}, which the text puts it in")
+        if toks[o.i - 1].low == "in":
+            inside = [
+                x for x in m.matches if x.place.country == where.country and x.place.admin1 == where.admin1
+            ]
+        else:
+            inside = [
+                x
+                for x in m.matches
+                if haversine_km(x.place.lat, x.place.lon, where.lat, where.lon) <= 2 * _CITY_KM
+            ]
+        _read_within(
+            m, inside, where, 2, f"no {m.text!r} near {where.name}, which the text puts it by: placed there"
+        )
         return True
     return False
 
