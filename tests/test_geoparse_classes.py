@@ -3461,3 +3461,18 @@ def test_a_town_the_text_puts_near_a_town_abroad_is_placed_by_it() -> None:
     )
     row = _row(frame, "Sultanpur")
     assert (row["country"], row["admin2"], row["precision"]) == ("PK", "Shikarpur", 2)
+
+
+_BY_DISTRICT = (
+    "Militants strike across the province\n\nPublished June 12, 2014\n\nPESHAWAR: Militants carried out "
+    "attacks in several districts on Wednesday, officials said.\n\n{heading}\n\nGunmen opened fire on a car "
+    "at Bara Bandai, killing three men.\n"
+)
+
+
+@pytest.mark.parametrize(("heading", "admin2"), [("Swat", "Swat"), ("Reactions", "Peshawar")])
+def test_an_unknown_village_is_placed_in_the_district_that_heads_its_section(
+    heading: str, admin2: str
+) -> None:
+    frame = parse_article(_BY_DISTRICT.format(heading=heading))
+    assert _row(frame, "Bara Bandai")["admin2"] == admin2

@@ -399,6 +399,28 @@ _TOWN_IN = frozenset(
 _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 
 
+def _heading_line(line: str) -> bool:
+    """Whether a line reads as a heading: at most four words and no closing punctuation."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 4 and not line.endswith((".", "?", "!", '"', ":", ","))
+
+
+def _section_heading(m: _Mention, headings: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the place that heads the section an unknown name is told in ("Swat" over its paragraphs).
+
+    A district-by-district report gives each district a heading of its own and names only
+    villages under it ("Swat / Gunmen opened fire ... at Bara Bandai"); the section runs to the
+    next heading, of a place or not ("Reactions").
+    """
+    before = [o for o in headings if o.start < m.start]
+    if not before:
+        return None
+    o = max(before, key=lambda o: o.start)
+    if any(_heading_line(line) for line in text[o.sent.end : m.sent.start].splitlines()):
+        return None
+    return o
+
+
 def _successor_names(holder: _Mention | None) -> tuple[str, ...]:
     """Return the units a former admin-2 unit the holder names was split into ("Hunza-Nagar")."""
     if holder is None:
@@ -556,6 +578,11 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     ]
     towns = _without_hub(towns, placed, text)
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
+    headings = [
+        o
+        for o in towns
+        if _heading_line(text[o.sent.start : o.sent.end]) and o.i == 0 and o.j == len(o.sent.tokens)
+    ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
     for m in mentions:
         if m.kind == "unknown":
@@ -573,7 +600,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 m.res, m.country = told.res, told.country
                 continue
             named[m.key] = m
-            anchor = min(
+            own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
+            heading = None if own else _section_heading(m, headings, text)
+            anchor = heading or min(
                 (o for o in towns if o.sent.paragraph in (m.sent.paragraph, lede)),
                 key=lambda o: (
                     o.sent.paragraph != m.sent.paragraph,
