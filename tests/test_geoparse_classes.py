@@ -3476,3 +3476,17 @@ def test_an_unknown_village_is_placed_in_the_district_that_heads_its_section(
 ) -> None:
     frame = parse_article(_BY_DISTRICT.format(heading=heading))
     assert _row(frame, "Bara Bandai")["admin2"] == admin2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb exploded in Peshawar's Khyber Bazaar on Friday.",
+        "A car bomb exploded in the Khyber Bazaar of Peshawar on Friday.",
+        "A car bomb exploded in the Khyber Bazaar, one of the busiest markets of Peshawar, on Friday.",
+    ],
+)
+def test_a_bazaar_named_after_a_place_is_in_the_town_the_text_puts_it_in(sentence: str) -> None:
+    frame = parse_article("Khyber Bazaar bombing\n\nDate: 2009-10-09\n\n" + sentence)
+    sites = set(frame.loc[frame["role"] == "incident", "admin2"])
+    assert sites == {"Peshawar"}

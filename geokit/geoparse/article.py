@@ -287,6 +287,75 @@ def _give_roles(
     return by_sentence
 
 
+def _facility_sites(
+    mentions: Sequence[_Mention], holders: set[int], by_sentence: dict[int, list[_Mention]], text: str
+) -> None:
+    """Read the places that name a facility ("the Peshawar High Court", "the Khyber Bazaar").
+
+    A facility named after a place is in that place unless the text puts it in a town of
+    another unit (:func:`_facility_city`): then the town is the site, and every other mention
+    of the same facility in the report names it only. A facility in a sentence whose site lies
+    elsewhere only bears the name.
+    """
+    named: set[tuple[str, str]] = set()  # (place, facility word) of facilities put in another town
+    for m in mentions:
+        city = (
+            _facility_city(m, by_sentence[m.sent.index], text)
+            if id(m) in holders and m.role == "incident"
+            else None
+        )
+        if city is not None:
+            # "Peshawar's Khyber Bazaar", "the Khyber Bazaar of Peshawar": the city holds the bazaar
+            # that bears the other place's name
+            city.role, city.rule, city.reported = m.role, m.rule, m.reported
+            m.role, m.rule, m.reported = "reference", "name-part", None
+            named.add(_facility_of(m))
+    for m in mentions:
+        if (
+            id(m) in holders
+            and m.role == "incident"
+            and (_facility_of(m) in named or _sited_elsewhere(m, by_sentence[m.sent.index]))
+        ):
+            # "found near the Bagh Bazaar Government School" in a sentence whose site is Pasni: the
+            # bazaar bears the name, the sentence says where it is
+            m.role, m.rule, m.reported = "reference", "name-part", None
+        if id(m) in holders and m.role == "reference":
+            m.rule = "name-part"  # "the Peshawar High Court": named, not hit
+
+
+def _facility_of(m: _Mention) -> tuple[str, str]:
+    """Return the place a facility is named after and the facility's word ("khyber", "bazaar")."""
+    toks = m.sent.tokens
+    return m.key, toks[m.j].low if m.j < len(toks) else ""
+
+
+def _facility_city(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the town that holds a facility named after another place ("Peshawar's Khyber Bazaar").
+
+    The town is the possessor right before the name, follows the facility's word with "of"
+    ("the Khyber Bazaar of Peshawar"), or ends an apposition after it ("the Khyber Bazaar, one
+    of the busiest markets of Peshawar"); a town of another unit than the namesake's only.
+    """
+    toks = m.sent.tokens
+    here = _unit_of(m)
+    k = m.j  # the facility's word
+    for o in same:
+        place = o.res.place if o.res is not None else None
+        if o is m or place is None or place.is_admin or _unit_of(o) == here:
+            continue
+        possessor = o.j + 1 == m.i and toks[o.j].low == "s"
+        of_town = o.i == k + 2 and toks[k + 1].low == "of"
+        apposition = (
+            k + 3 <= o.i <= k + 9
+            and "," in text[toks[k].end : toks[k + 1].start]
+            and toks[o.i - 1].low in ("of", "in")
+            and not any(t.cap for t in toks[k + 1 : o.i])
+        )
+        if possessor or of_town or apposition:
+            return o
+    return None
+
+
 def _sited_elsewhere(m: _Mention, same: Sequence[_Mention]) -> bool:
     """Whether another incident place of the sentence lies in another unit than the facility's namesake."""
     here = _unit_of(m)
@@ -663,13 +732,7 @@ def parse_article(
             by_sentence[k] = [m for m in by_sentence[k] if id(m) not in dropped]
             if not by_sentence[k]:
                 del by_sentence[k]
-    for m in mentions:
-        if id(m) in holders and m.role == "incident" and _sited_elsewhere(m, by_sentence[m.sent.index]):
-            # "found near the Bagh Bazaar Government School" in a sentence whose site is Pasni: the
-            # bazaar bears the name, the sentence says where it is
-            m.role, m.rule, m.reported = "reference", "name-part", None
-        if id(m) in holders and m.role == "reference":
-            m.rule = "name-part"  # "the Peshawar High Court": named, not hit
+    _facility_sites(mentions, holders, by_sentence, text)
     notes += _dateline_references(mentions, text, pub)
     _journey_sites(mentions)
     _containers(mentions)
