@@ -3490,3 +3490,21 @@ def test_a_bazaar_named_after_a_place_is_in_the_town_the_text_puts_it_in(sentenc
     frame = parse_article("Khyber Bazaar bombing\n\nDate: 2009-10-09\n\n" + sentence)
     sites = set(frame.loc[frame["role"] == "incident", "admin2"])
     assert sites == {"Peshawar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "AFGHANISTAN: Southern Region - Flash Update\n\nFighting displaced families in Kandahar on Monday.",
+            None,
+        ),
+        ("Date: 2019-03-05\n\nClashes were reported across Malawi's Southern Region on Monday.", "MW"),
+    ],
+)
+def test_a_region_named_only_by_its_direction_is_read_abroad_only_where_the_text_names_the_country(
+    text: str, country: str | None
+) -> None:
+    rows = parse_article(text)
+    rows = rows[rows["text"] == "Southern Region"]
+    assert list(rows["country"].dropna()) == ([country] if country else [])

@@ -253,6 +253,20 @@ def _seen_elsewhere(anchors: _Context | None, country: str | None, own: str) -> 
     return voters is not None and (len(voters) > 1 or own not in voters)
 
 
+#: Words of a region's name that only say where it lies: "Southern Region", "Eastern Province"
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast"}
+    | {"northwest", "southeast", "southwest"}
+    | {"region", "province", "state", "division", "zone", "district", "territory"}
+)
+
+
+def _generic_region(k: str) -> bool:
+    """Whether a name only says where a region lies ("southern region"): many countries have one."""
+    words = k.split()
+    return len(words) >= 2 and all(w in _COMPASS for w in words)
+
+
 def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told: bool = False) -> bool:
     """Pick the reading of a gazetteer mention (its country, and its unit); False drops it.
 
@@ -281,10 +295,12 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
             and not any(x.place.population >= 1000 or x.place.is_admin or _curated(x.place) for x in inside)
         ):
             return False  # an other name of a hamlet; a curated locality's names are cited spellings
+    generic = _generic_region(m.key)
     big = [
         x
         for x in m.matches
         if (x.place.kind == "adm1" or not x.place.is_admin)
+        and (not generic or _seen_elsewhere(anchors, x.place.country, m.key))
         and (
             x.place.population >= _WORLD_CITY
             or (
