@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from importlib import resources
+
 import geopandas as gpd
 import pandas as pd
 import pytest
@@ -312,3 +315,45 @@ def test_an_industrial_area_or_a_roundabout_is_part_of_the_place_it_names(
     r = resolve(text, country=PK, gazetteer=gaz)
     assert r.status == "resolved" and r.place is not None, r.reason
     assert r.place.admin2 == admin2 and "part (" in r.reason, r.reason
+
+
+# ---- localities of a city, placed at their admin-3 unit (geokit/data/city_localities.tsv) -------
+
+
+def test_every_city_locality_names_a_real_cod_ab_admin3_unit_and_cites_its_source() -> None:
+    from geokit.boundaries import load_boundaries
+
+    adm3 = load_boundaries("PAK:ADM3")
+    units = dict(zip(adm3["adm3_id"], adm3["adm3_name"], strict=True))
+    districts = dict(zip(adm3["adm3_id"], adm3["adm2_name"], strict=True))
+    text = resources.files("geokit").joinpath("data/city_localities.tsv").read_text("utf-8")
+    rows = list(
+        csv.DictReader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
+    )
+    assert len(rows) >= 100
+    seen: dict[str, str] = {}
+    for r in rows:
+        assert units.get(r["unit_pcode"]) == r["unit"], r["name"]
+        assert r["city"] == "Karachi" and "Karachi" in districts[r["unit_pcode"]], r["name"]
+        assert r["source_url"].startswith("http"), r["name"]
+        assert seen.setdefault(r["name"].lower(), r["unit"]) == r["unit"], r["name"]  # one unit per name
+
+
+@pytest.mark.parametrize(
+    ("query", "admin2"),
+    [("Cattle Colony, Karachi", "Malir Karachi"), ("Qasba Colony, Karachi", "West Karachi")],
+)
+def test_a_locality_the_gazetteer_lacks_is_placed_at_its_town_in_the_city(
+    gaz: Gazetteer, query: str, admin2: str
+) -> None:
+    r = resolve(query, country=PK, gazetteer=gaz)
+    assert r.place is not None and (r.place.kind, r.place.admin2, r.precision) == ("adm3", admin2, 3), (
+        r.reason
+    )
+    assert "city_localities" in r.reason
+
+
+def test_a_locality_of_karachi_is_not_looked_up_on_its_name_alone_or_in_another_city(gaz: Gazetteer) -> None:
+    assert resolve("Cattle Colony", country=PK, gazetteer=gaz).status == "unresolved"
+    r = resolve("Qasba Colony, Lahore", country=PK, gazetteer=gaz)
+    assert r.place is not None and r.place.admin2 == "Lahore"

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
+from geokit.gazetteer.localities import localities_named
 from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
 from geokit.resolve.hints import HintMatch, _aliases, fallback_unit, match_hint
 from geokit.resolve.roads import road_ends
@@ -568,6 +569,33 @@ def _fallback(
     return _unresolved(query, why + "; no district or province hint to fall back on", cands)
 
 
+def _in_city_unit(
+    gaz: Gazetteer, query: str, head: Part, parent: Candidate | None, why: str, cands: Sequence[Candidate]
+) -> Resolution | None:
+    """Place a locality the gazetteer lacks at the admin-3 unit of its city that holds it.
+
+    "Ibrahim Hyderi, Karachi": the city's table of localities (:mod:`geokit.gazetteer.localities`)
+    names the unit (Bin Qasim Town). The enclosing place is the city, or a part of it in the
+    unit's district ("Cattle Colony, Malir"); the name alone is never looked up there.
+    """
+    where = parent.place if parent is not None else None
+    if where is None or where.kind in ("adm1", "country"):
+        return None
+    for loc in (*localities_named(head.full), *localities_named(head.name)):
+        unit = gaz.get(f"adm3:{loc.unit_pcode}")
+        if unit is None:
+            continue
+        in_city = not where.is_admin and key(where.name) == key(loc.city)
+        if in_city or (where.admin2 is not None and where.admin2 == unit.admin2):
+            c = Candidate(unit, "name", 100.0, 0.0)
+            reason = (
+                f"{why}; {loc.name} is a locality of {unit.name} (adm3, {unit.admin2}) in {loc.city} "
+                f"(geokit/data/city_localities.tsv): placed at the unit"
+            )
+            return _resolved(query, c, 3, reason, cands=cands)
+    return None
+
+
 def _at_hint(query: str, hints: _Hints, why: str, cands: Sequence[Candidate] = ()) -> Resolution | None:
     """Place a row at the most specific unit its hints identify (precision 3), or ``None`` without one."""
     if not hints.units:
@@ -862,6 +890,9 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
         why = f"{head.name!r} is not in the gazetteer"
         if cands:
             why += " within the hints (" + "; ".join(f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
+        local = _in_city_unit(gaz, query, head, parent, why, cands)
+        if local is not None:
+            return local
         return _fallback(query, head, parent, parents, hints, why, cands)
     best = _namesake(gaz, kept[0], kept, head, hints)
     doubtful = best.how == "fuzzy" and not fuzzy_is_answer(head.name, best.place, best.similarity)
