@@ -33,7 +33,9 @@ class Report(NamedTuple):
     with no day, ``latest_year`` is the latest year the report names: the report is no
     earlier than that, and ``lede_year`` the first year its first sentences name: the year of
     its event; ``aside`` holds the sentences of the sections an encyclopedia
-    article sets beside its event ("Background", "Aftermath", "Reactions").
+    article sets beside its event ("Background", "Aftermath", "Reactions"); ``period`` is the
+    month a review published after it covers ("attacks in September 2018", published in
+    October): its days are the report's own time.
     """
 
     day: dt.date | None = None
@@ -45,6 +47,7 @@ class Report(NamedTuple):
     aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
     weekday_lede: bool = False  # the report's first sentences date its event by a weekday
     lede_month: int | None = None  # with no day known, the month the lede names with its year
+    period: tuple[int, int] | None = None  # (year, month) of a past month a review covers
 
 
 _DATE_HEADER = re.compile(
@@ -355,4 +358,31 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, le
         lede_month=None if day or lead else _lede_month(sents),
         aside=_aside_sections(text, sents),
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
+        period=_review_period(sents, day),
     )
+
+
+#: A review is published within this many days of the end of the month it covers
+_REVIEW_DAYS = 45
+
+
+def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[int, int] | None:
+    """Return the past month a review covers: "<Month> <Year>" in its title or lede, before its day.
+
+    "September 2024 security review", "Pakistan recorded 45 attacks in September 2024"
+    (published 5 October): a month that ended before the report's day, and not long before.
+    """
+    if day is None:
+        return None
+    for s in sents[:4]:
+        toks = s.tokens
+        for n in range(1, len(toks)):
+            t = toks[n]
+            month = _MONTH_OF.get(toks[n - 1].low) if toks[n - 1].cap else None
+            if month is None or not (len(t.text) == 4 and t.text.isdigit()):
+                continue
+            year = int(t.text)
+            end = dt.date(year + month // 12, month % 12 + 1, 1)  # the first day after the month
+            if end <= day and (day - end).days <= _REVIEW_DAYS:
+                return year, month
+    return None

@@ -360,6 +360,8 @@ def _dated_away(f: _Facts, report: Report) -> bool:
     """
     if not (f.dates or f.months or f.month_days):
         return False
+    if report.period is not None and _in_period(f, report.period):
+        return False  # "on September 22" in a review of September published in October
     pub = report.day
     if pub is None and report.dateline is None and report.weekday_lede and not f.day:
         # an undated paper's report tells its own event by the weekday ("on Wednesday"): a
@@ -393,6 +395,17 @@ def _dated_away(f: _Facts, report: Report) -> bool:
     )
 
 
+def _in_period(f: _Facts, period: tuple[int, int]) -> bool:
+    """Whether every date the sentence gives lies in the month ``period`` (year, month)."""
+    year, month = period
+    return (
+        all((d.year, d.month) == period for d in f.dates)
+        and all(md[0] == month for md in f.month_days)
+        and all(mo == month for mo in f.months)
+        and all(y == year for y in f.years)
+    )
+
+
 def _pluperfect_before(f: _Facts, report: Report) -> bool:
     """'On 7 December two bombs had killed dozens in Lahore': violence in the pluperfect, on an earlier day.
 
@@ -401,6 +414,8 @@ def _pluperfect_before(f: _Facts, report: Report) -> bool:
     """
     if "had" not in f.words or report.day is None or not (f.dates or f.month_days):
         return False
+    if report.period is not None and _in_period(f, report.period):
+        return False  # a review tells its month's attacks in the pluperfect too
     words = f.words
     if not any(_pluperfect(words, n) for n in f.events):
         return False

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer
 from geokit.geoparse._containers import _containers, _journey_sites, _reference_holders, _report_containers
-from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
+from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import _hedge, _role
 from geokit.geoparse._facts import _Facts
@@ -43,7 +43,14 @@ from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import _resolve, _resolve_mentions
-from geokit.geoparse._report import dateline, dateline_date, header_date, lead_date, report_context
+from geokit.geoparse._report import (
+    _review_period,
+    dateline,
+    dateline_date,
+    header_date,
+    lead_date,
+    report_context,
+)
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
 from geokit.settings import get_settings, settings_stamp
@@ -401,13 +408,15 @@ def _own_time(s: Sentence) -> bool:
     )
 
 
-def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
+def _late_sites(mentions: Sequence[_Mention], c: Cues, period: tuple[int, int] | None = None) -> None:
     """Make a site first told late in a long report, in a unit no earlier site lies in, a reference.
 
     Past the eighth sentence, a report recounts earlier attacks, the week's other violence and
     the campaign around its event; a unit it names there for the first time is seldom one of
     its event's sites. A sentence that opens as a round-up's item (cue kind ``roundup``: "In a
-    separate incident, ...") tells news of its own, and keeps its sites.
+    separate incident, ...") tells news of its own, and keeps its sites; so does a
+    sentence dated in the month a review covers (``period``: "on September 22" in a review
+    of September published in October).
     """
     early = {  # a province told early as a site stays one when a finer site in it took its place
         u
@@ -425,10 +434,18 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues) -> None:
             and not _roundup(m.sent, c)
             and not _fronted_this_week(m)
             and not _also_this_week(m.sent)
+            and not (period is not None and _in_review_month(m.sent, period))
         ):
             u = _unit_of(m)
             if u is not None and u not in early:
                 m.role, m.rule, m.reported = "reference", "late", None
+
+
+def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
+    """Whether the sentence is dated in the month a review covers ("on September 22" in its September)."""
+    months = {_MONTH_OF[t.low] for t in s.tokens if t.cap and t.low in _MONTH_OF}
+    years = {int(t.text) for t in s.tokens if len(t.text) == 4 and t.text.isdigit()}
+    return months == {period[1]} and years <= {period[0]}
 
 
 #: Prepositions that open a round-up's item by where it happened
@@ -738,7 +755,7 @@ def parse_article(
     _containers(mentions)
     _report_containers(mentions)
     _reference_holders(mentions, text)
-    _late_sites(mentions, c)
+    _late_sites(mentions, c, _review_period(sents, pub))
     _dateline_site(mentions, c)
     _dates(mentions, pub)
     if sents and not mentions:
