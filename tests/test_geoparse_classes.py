@@ -3508,3 +3508,47 @@ def test_a_region_named_only_by_its_direction_is_read_abroad_only_where_the_text
     rows = parse_article(text)
     rows = rows[rows["text"] == "Southern Region"]
     assert list(rows["country"].dropna()) == ([country] if country else [])
+
+
+_REVIEW = (
+    "September 2018 security review\n\nPublished October 13, 2018\n\nISLAMABAD: Pakistan saw 17 attacks in "
+    "September 2018, the Pak Institute for Peace Studies said. Officials met. Traders waited. Prices rose. "
+    "Schools opened. Guards left. Families returned.\n\n{sentence}"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "The deadliest clash of the month came on September 22 at Datta Khel in North Waziristan, "
+            "where seven soldiers were killed.",
+            "incident",
+        ),
+        (
+            "A year earlier, on September 22, 2017, seven soldiers were killed at Datta Khel in North "
+            "Waziristan.",
+            "reference",
+        ),
+        ("In July, seven soldiers were killed at Datta Khel in North Waziristan.", "reference"),
+        ("On September 20, officials said seven troops had died in an attack at Datta Khel.", "incident"),
+    ],
+)
+def test_a_day_in_the_month_a_review_covers_is_the_review_s_own_time(sentence: str, role: str) -> None:
+    frame = parse_article(_REVIEW.format(sentence=sentence))
+    assert _row(frame, "Datta Khel")["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("No attack was recorded in Sindh.", "reference"),
+        ("Sindh saw no major attack.", "reference"),
+        ("No fewer than ten people were killed in Sindh.", "incident"),
+    ],
+)
+def test_no_attack_in_a_place_is_no_site(sentence: str, role: str) -> None:
+    frame = parse_article(
+        "Date: 2024-10-05\n\nMilitants attacked a checkpost in Bannu on Monday. " + sentence
+    )
+    assert _row(frame, "Sindh")["role"] == role

@@ -98,11 +98,17 @@ _TEMPORAL = frozenset({"after", "since", "following", "before"})
 
 
 def _negated(words: Sequence[str], n: int) -> bool:
-    """Tell whether "not" or "never" negates the word at ``n`` ("was not captured")."""
+    """Tell whether "not", "never" or "no" negates the word at ``n`` ("was not captured", "no attack").
+
+    "No" negates a noun right after it or after one adjective ("no major attack was recorded in
+    Sindh"): a review's province with nothing to tell is no site.
+    """
     k = n - 1
     if k >= 0 and words[k] in ("been", "be"):
         k -= 1
-    return k >= 0 and words[k] in ("not", "never")
+    if k >= 0 and words[k] in ("not", "never"):
+        return True
+    return (k >= 0 and words[k] == "no") or (k >= 1 and words[k - 1] == "no" and words[k].isalpha())
 
 
 _SENTENCING = frozenset({"sentenced", "condemned", "sentencing", "sentence"})
@@ -226,7 +232,7 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         plan_at = min(
             (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
         )
-    if "not" in words or "never" in words:
+    if "not" in words or "never" in words or "no" in words:
         # "Yuldashev ... was not captured": a negated word of violence tells of none
         events = [n for n in events if not _negated(words, n)]
     if "to" in words:
