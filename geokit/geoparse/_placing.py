@@ -287,6 +287,7 @@ _PART_OF_CITY = frozenset({"neighbourhood", "neighborhood", "area", "suburb", "l
 
 
 _CITY_KM = 30.0  # a part of a city lies within this distance of the city's point
+_FAR_KM = 100.0  # a reading this far from the town the text puts a place by is not that place
 
 
 def _city_holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
@@ -430,13 +431,15 @@ def _successor_names(holder: _Mention | None) -> tuple[str, ...]:
 
 
 def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
-    """Read a town in the region of a town of another country that the text puts it in.
+    """Read a town in the region of a town the text puts it in or by, where the reading is not.
 
     "Pishin, a small town in Sarbaz county" is the Pishin of Sarbaz's province in Iran, not the
     one in Pakistan that namesake ranking prefers; "Sultanpur, a short distance from Shikarpur"
-    is no town in India. Only a town of another country than the reading re-reads it: to a
-    namesake in its admin-1 unit ("in") or within reach of it ("near", "from"), else to the town
-    itself at precision 2. Within one country the readings' own weights stand. Returns whether
+    is no town in India; "Nasirabad, a village some 40 kilometres from Turbat" is not the
+    district of Nasirabad, 500 km away. A town of another country than the reading re-reads it
+    to a namesake in its admin-1 unit ("in") or within reach of it ("near", "from"), else to
+    the town itself at precision 2; a town of the reading's own country does so only by "near"
+    or "from", and only when the reading lies more than ``_FAR_KM`` from it. Returns whether
     the reading changed.
     """
     here = m.res.place if m.res is not None else None
@@ -450,10 +453,13 @@ def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
         if (
             where is None
             or where.kind in ("adm1", "country")
-            or where.country == here.country
             or not m.j < o.i <= m.j + 7
             or toks[o.i - 1].low not in _TOWN_RELATION
             or any(t.low not in _TOWN_IN and not t.text.isdigit() for t in toks[m.j : o.i])
+        ):
+            continue
+        if where.country == here.country and (
+            toks[o.i - 1].low == "in" or haversine_km(here.lat, here.lon, where.lat, where.lon) <= _FAR_KM
         ):
             continue
         if toks[o.i - 1].low == "in":
