@@ -3552,3 +3552,31 @@ def test_no_attack_in_a_place_is_no_site(sentence: str, role: str) -> None:
         "Date: 2024-10-05\n\nMilitants attacked a checkpost in Bannu on Monday. " + sentence
     )
     assert _row(frame, "Sindh")["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Militants attacked polio teams in Bannu on Monday, in a month the Centre for Research and "
+            "Security Studies in Islamabad ranks among the deadliest.",
+            "reference",
+        ),
+        (
+            "Gunmen attacked the Institute of Nuclear Studies in Islamabad on Monday, killing two guards.",
+            "incident",
+        ),
+    ],
+)
+def test_the_seat_of_a_research_body_is_no_site(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2024-10-29\n\n" + sentence)
+    assert _row(frame, "Islamabad")["role"] == role
+
+
+def test_a_village_the_text_puts_by_a_far_town_of_its_own_country_is_placed_by_that_town() -> None:
+    frame = parse_article(
+        "Date: 2025-05-17\n\nMotorcyclists threw a grenade into a house in Nasirabad, a village some 40 "
+        "kilometres from Turbat, on Friday, wounding five people."
+    )
+    row = _row(frame, "Nasirabad")
+    assert (row["admin2"], row["precision"]) == ("Kech", 2)

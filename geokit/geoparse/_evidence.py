@@ -396,6 +396,8 @@ def _form_rule(
         tail = words[m.j : m.j + 7]
         if any(c.has("ref_head", w) for w in tail) and any(c.has("speech", w) for w in tail):
             return "reference", "speech-after"
+    if _research_seat(m, f):
+        return "reference", "ref-head"
     if _blamed(words, m.i, m.j, f.events):
         return "reference", "reaction-object"
     if _reaction(m, f, text, c, later_place):
@@ -1181,6 +1183,30 @@ def _judged(words: Sequence[str], i: int, f: _Facts, before: Sequence[int]) -> b
         if w in _PHRASE_ENDS or w in _AUXILIARIES or (w.endswith("ed") and len(w) > 4):
             return False
     return False
+
+
+#: Words of a research or monitoring body's name: "the Pakistan Institute for Conflict and
+#: Security Studies in Islamabad" counts and compares attacks, it was not hit
+_RESEARCH_WORDS = frozenset({"institute", "studies", "research", "observatory", "monitor"})
+
+
+def _research_seat(m: _Mention, f: _Facts) -> bool:
+    """Whether the place is the seat of a research body named right before it ("... Studies in Islamabad").
+
+    Not when a word of violence takes the body as its object ("attacked the Institute of
+    Nuclear Studies in Islamabad").
+    """
+    toks = m.sent.tokens
+    if m.i < 3 or toks[m.i - 1].low not in ("in", "at") or not toks[m.i - 2].cap:
+        return False
+    k = m.i - 2
+    run = []
+    while k >= 0 and (toks[k].cap or toks[k].low in ("for", "of", "and", "on")):
+        run.append(toks[k].low)
+        k -= 1
+    if len(run) < 2 or _RESEARCH_WORDS.isdisjoint(run):
+        return False
+    return not any(k - 2 <= e <= k for e in f.events)
 
 
 def _hedge(m: _Mention, f: _Facts) -> str | None:
