@@ -3580,3 +3580,20 @@ def test_a_village_the_text_puts_by_a_far_town_of_its_own_country_is_placed_by_t
     )
     row = _row(frame, "Nasirabad")
     assert (row["admin2"], row["precision"]) == ("Kech", 2)
+
+
+@pytest.mark.parametrize(
+    ("head", "role"),
+    [
+        ("Peshawar, 27 March 2013\n\nSummary\n\n", "incident"),
+        ("More than 4,000 families have reached camps near Hangu, officials said. ", "reference"),
+    ],
+)
+def test_a_title_a_date_line_and_a_heading_come_before_the_lede(head: str, role: str) -> None:
+    # the lede's present perfect tells the report's event; past it, a state of things
+    frame = parse_article(
+        "Protection note: displacement from Kurram\n\n"
+        + head
+        + "Clashes have intensified in the districts around Parachinar, officials said."
+    )
+    assert _row(frame, "Parachinar")["role"] == role

@@ -361,7 +361,7 @@ def _form_rule(
         # count over a span, whatever day the sentence also names ("released on Tuesday")
         return "reference", "habitual"
     if (
-        m.sent.index > 1
+        m.sent.index > report.lede
         and not f.day
         and (
             _perfect_passive(f)

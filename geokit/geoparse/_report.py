@@ -48,6 +48,7 @@ class Report(NamedTuple):
     weekday_lede: bool = False  # the report's first sentences date its event by a weekday
     lede_month: int | None = None  # with no day known, the month the lede names with its year
     period: tuple[int, int] | None = None  # (year, month) of a past month a review covers
+    lede: int = 1  # index of the report's first sentence of running text (after title, date, headings)
 
 
 _DATE_HEADER = re.compile(
@@ -359,7 +360,21 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, le
         aside=_aside_sections(text, sents),
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
         period=_review_period(sents, day),
+        lede=_lede_index(text, sents),
     )
+
+
+def _lede_index(text: str, sents: Sequence[Sentence]) -> int:
+    """Return the index of the first sentence of running text: one of six words or more ending in a stop.
+
+    A title, a date line and a heading ("Summary") come before it; with none, the lede is the
+    second sentence, as a title line is the first.
+    """
+    for n, s in enumerate(sents[:8]):
+        raw = text[s.start : s.end].rstrip()
+        if len(s.tokens) >= 6 and raw.endswith((".", "!", "?", '"')) and not _DATE_HEADER.match(raw):
+            return max(n, 1)
+    return 1
 
 
 #: A review is published within this many days of the end of the month it covers
