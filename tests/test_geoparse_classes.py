@@ -3597,3 +3597,20 @@ def test_a_title_a_date_line_and_a_heading_come_before_the_lede(head: str, role:
         + "Clashes have intensified in the districts around Parachinar, officials said."
     )
     assert _row(frame, "Parachinar")["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("One of the pilots killed had been stationed at Camp Pendleton in California.", "California"),
+        ("The Pentagon in Washington later confirmed that all four dead were Americans.", "Washington"),
+    ],
+)
+def test_where_troops_are_stationed_and_a_statement_after_an_adverb_are_no_sites(
+    sentence: str, place: str
+) -> None:
+    frame = parse_article(
+        "Date: 2012-09-17\n\nA man in Afghan police uniform shot dead four US soldiers at a checkpoint in "
+        "Zabul on Sunday. " + sentence
+    )
+    assert _row(frame, place)["role"] == "reference"

@@ -389,7 +389,9 @@ def _form_rule(
         # "matches due to be played in Lahore later this month": a plan, unless a word of violence
         # comes between ("will investigate the attack in Quetta")
         return "reference", "future"
-    if m.j < len(toks) and c.has("speech", words[m.j]) and text[m.end : toks[m.j].start].strip() == "":
+    k = m.j + 1 if m.j + 1 < len(toks) and words[m.j] in _SPEECH_ADVERBS else m.j
+    if k < len(toks) and c.has("speech", words[k]) and text[m.end : toks[m.j].start].strip() == "":
+        # "officials in Quetta said", "the Pentagon in Washington later confirmed"
         return "reference", "speech-after"
     later_place = any(o.i >= m.j for o in same if o is not m)
     if m.i <= 1 and text[m.end : m.end + 1] == "," and (later_place or not near_event):
@@ -416,6 +418,11 @@ def _form_rule(
         return "incident", "where-event"
     return None
 
+
+#: Adverbs that may stand between a place and the verb of speech after it
+_SPEECH_ADVERBS = frozenset(
+    {"later", "also", "then", "again", "earlier", "separately", "quickly", "officially"}
+)
 
 #: Verbs by which the wounded are taken somewhere
 _SENDING = frozenset(
