@@ -3614,3 +3614,11 @@ def test_where_troops_are_stationed_and_a_statement_after_an_adverb_are_no_sites
         "Zabul on Sunday. " + sentence
     )
     assert _row(frame, place)["role"] == "reference"
+
+
+def test_a_surname_the_report_gave_in_full_is_the_person_even_when_a_city_abroad_bears_it() -> None:
+    frame = parse_article(
+        "Date: 2015-01-16\n\nAn AFP photographer was shot outside the French consulate in Karachi on Friday. "
+        "Photographer Asif Hassan, 38, was hit in the back. Colleagues said Hassan was out of danger."
+    )
+    assert not (frame["text"] == "Hassan").any() or _row(frame, "Hassan")["country"] != "IN"

@@ -17,7 +17,14 @@ from functools import cache, lru_cache
 from geokit.gazetteer import Match
 from geokit.geoparse import _forms
 from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
-from geokit.geoparse._mention import _EVENT_WINDOW, _FOREIGN_CITY, _NAMED_TOWN, _UNIT_KINDS, _Mention
+from geokit.geoparse._mention import (
+    _EVENT_WINDOW,
+    _FOREIGN_CITY,
+    _NAMED_TOWN,
+    _UNIT_KINDS,
+    _WORLD_CITY,
+    _Mention,
+)
 from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token, runs
 from geokit.normalize import key
 
@@ -433,6 +440,9 @@ def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
     subject = before is None or before.cap or text[before.end : m.start].strip() != ""
     next_word = after.low if after is not None and text[m.end : after.start].strip() == "" else ""
     if initial or titled or c.has("person_after", next_word):
+        return True
+    if m.key in tails and not any(x.place.population >= _WORLD_CITY for x in m.matches):
+        # "Hassan" after "Photographer Asif Hassan": the person, not the Indian city of 130,000
         return True
     # weaker signs: a city of 100,000 or more by its own name may be its government ("Kabul
     # said"); a city's other name ("Kasi" for Varanasi) is no such sign
