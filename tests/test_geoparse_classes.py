@@ -3622,3 +3622,12 @@ def test_a_surname_the_report_gave_in_full_is_the_person_even_when_a_city_abroad
         "Photographer Asif Hassan, 38, was hit in the back. Colleagues said Hassan was out of danger."
     )
     assert not (frame["text"] == "Hassan").any() or _row(frame, "Hassan")["country"] != "IN"
+
+
+@pytest.mark.parametrize("word", ["including", "among them"])
+def test_places_listed_after_among_them_share_the_locative(word: str) -> None:
+    frame = parse_article(
+        "Date: 2017-02-26\n\nSecurity forces raided houses in several parts of the province, "
+        f"{word} Karor, Layyah and Rawalpindi, killing four men."
+    )
+    assert {_row(frame, p)["role"] for p in ("Karor", "Layyah", "Rawalpindi")} == {"incident"}

@@ -57,6 +57,9 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if c.has("transparent", w) or c.has("demonym", w):
             p -= 1
             continue
+        if w == "them" and p >= 1 and toks[p - 1].low == "among":
+            p -= 2  # "in several parts of the province, among them Karor": the list's own noun governs
+            continue
         if p >= 1 and words_are_np(toks[p - 1].low, w, c):  # "the riverine area of"
             p -= 1
             continue
