@@ -3631,3 +3631,20 @@ def test_places_listed_after_among_them_share_the_locative(word: str) -> None:
         f"{word} Karor, Layyah and Rawalpindi, killing four men."
     )
     assert {_row(frame, p)["role"] for p in ("Karor", "Layyah", "Rawalpindi")} == {"incident"}
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Toll from November fuel protests rises as accounts emerge", "incident"),
+        ("Families count the dead as accounts emerge", "reference"),
+    ],
+)
+def test_a_month_a_headline_names_is_the_review_s_own_time(title: str, role: str) -> None:
+    frame = parse_article(
+        f"{title}\n\nPublished: Tuesday, December 3, 2019\n\nFamilies are still piecing together what "
+        "happened in the towns where the protests were put down. Officials met. Traders waited. Prices rose. "
+        "Schools opened. Guards left. Families returned. Shops reopened.\n\n"
+        "In Sadra, gunmen opened fire on a crowd on Sunday, November 17, killing about 20 people."
+    )
+    assert _row(frame, "Sadra")["role"] == role

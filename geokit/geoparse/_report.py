@@ -382,21 +382,29 @@ _REVIEW_DAYS = 45
 
 
 def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[int, int] | None:
-    """Return the past month a review covers: "<Month> <Year>" in its title or lede, before its day.
+    """Return the past month a review covers, named in its title or lede, before its day.
 
     "September 2024 security review", "Pakistan recorded 45 attacks in September 2024"
-    (published 5 October): a month that ended before the report's day, and not long before.
+    (published 5 October), "Toll from November fuel protests rises" (published 3 December):
+    a month that ended before the report's day, and not long before. A month with no year
+    counts only in the headline: in the story ("in early October") it dates an event, and with
+    a day after it ("on November 15") one day.
     """
     if day is None:
         return None
     for s in sents[:4]:
         toks = s.tokens
-        for n in range(1, len(toks)):
-            t = toks[n]
-            month = _MONTH_OF.get(toks[n - 1].low) if toks[n - 1].cap else None
-            if month is None or not (len(t.text) == 4 and t.text.isdigit()):
+        for n, t in enumerate(toks):
+            month = _MONTH_OF.get(t.low) if t.cap else None
+            if month is None:
                 continue
-            year = int(t.text)
+            after = toks[n + 1].text if n + 1 < len(toks) else ""
+            if len(after) == 4 and after.isdigit():
+                year = int(after)
+            elif after.isdigit() or s is not sents[0]:
+                continue  # a day ("November 15"), or a month in the story ("in early October")
+            else:  # a headline's "November fuel protests": the last such month before the report's day
+                year = day.year if month < day.month else day.year - 1
             end = dt.date(year + month // 12, month % 12 + 1, 1)  # the first day after the month
             if end <= day and (day - end).days <= _REVIEW_DAYS:
                 return year, month
