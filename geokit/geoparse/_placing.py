@@ -350,7 +350,7 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     unit = holder.res.place if holder is not None and holder.res is not None else None
     country = m.res.place.country
     if unit is None and city is None and m.res.place.population < _WORLD_CITY:
-        return _keep_in_foreign_town(m, placed)
+        return _keep_by_town(m, placed)
     if (
         m.res.place.population >= _FOREIGN_CITY
         and (unit is None or unit.country == country)
@@ -388,9 +388,9 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     return True
 
 
-#: Words that may stand between a town and a town of another country that the text puts it in or
-#: near: "Pishin, a small town in Sarbaz county", "Sultanpur, a short distance from Shikarpur",
-#: "X, a village some 20 km from Y"
+#: Words that may stand between a town and the town the text puts it in or by: "Pishin, a small
+#: town in Sarbaz county", "Sultanpur, a short distance from Shikarpur", "X, a village some 20 km
+#: from Y" (:func:`_keep_by_town`)
 _TOWN_IN = frozenset(
     {"a", "an", "the", "small", "remote", "border", "frontier", "town", "village", "in"}
     | {"short", "distance", "from", "near", "close", "to", "not", "far", "about", "some", "few"}
@@ -430,7 +430,7 @@ def _successor_names(holder: _Mention | None) -> tuple[str, ...]:
     return former.successor_names if former is not None and former.change == "split" else ()
 
 
-def _keep_in_foreign_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
+def _keep_by_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
     """Read a town in the region of a town the text puts it in or by, where the reading is not.
 
     "Pishin, a small town in Sarbaz county" is the Pishin of Sarbaz's province in Iran, not the

@@ -35,7 +35,8 @@ class Report(NamedTuple):
     its event; ``aside`` holds the sentences of the sections an encyclopedia
     article sets beside its event ("Background", "Aftermath", "Reactions"); ``period`` is the
     month a review published after it covers ("attacks in September 2018", published in
-    October): its days are the report's own time.
+    October): its days are the report's own time; ``lede`` is the index of the first sentence
+    of running text, after a title, a date line and headings.
     """
 
     day: dt.date | None = None
