@@ -14,7 +14,7 @@ from importlib import resources
 
 from geokit.normalize import key
 
-__all__ = ["Locality", "city_locality", "localities_named"]
+__all__ = ["Locality", "localities_named"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,3 @@ def _table() -> dict[str, tuple[Locality, ...]]:
 def localities_named(name: str) -> tuple[Locality, ...]:
     """Return the table's localities called ``name`` (compared as a normalised key), in any city."""
     return _table().get(key(name), ())
-
-
-def city_locality(city: str, name: str) -> Locality | None:
-    """Return the locality ``name`` of ``city`` (both compared as normalised keys), if the table has it."""
-    return next((loc for loc in localities_named(name) if key(loc.city) == key(city)), None)
