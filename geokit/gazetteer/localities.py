@@ -2,7 +2,7 @@
 
 One owner for reading ``geokit/data/city_localities.tsv`` (its header cites the sources). The
 resolver uses it only where a query or a report puts a name the gazetteer lacks in the city
-("Ibrahim Hyderi, Karachi"): the name is then placed at its unit, at the unit's precision.
+("Cattle Colony, Karachi"): the name is then placed at its unit, at the unit's precision.
 """
 
 from __future__ import annotations

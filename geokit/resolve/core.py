@@ -574,7 +574,7 @@ def _in_city_unit(
 ) -> Resolution | None:
     """Place a locality the gazetteer lacks at the admin-3 unit of its city that holds it.
 
-    "Ibrahim Hyderi, Karachi": the city's table of localities (:mod:`geokit.gazetteer.localities`)
+    "Cattle Colony, Karachi": the city's table of localities (:mod:`geokit.gazetteer.localities`)
     names the unit (Bin Qasim Town). The enclosing place is the city, or a part of it in the
     unit's district ("Cattle Colony, Malir"); the name alone is never looked up there.
     """
