@@ -3648,3 +3648,11 @@ def test_a_month_a_headline_names_is_the_review_s_own_time(title: str, role: str
         "In Sadra, gunmen opened fire on a crowd on Sunday, November 17, killing about 20 people."
     )
     assert _row(frame, "Sadra")["role"] == role
+
+
+def test_clashes_that_flare_up_every_few_months_are_a_state_of_things() -> None:
+    frame = parse_article(
+        "Date: 2021-06-05\n\nTwo Revolutionary Guards were killed in a clash near Sarvabad on Friday. "
+        "Clashes in the border counties of Kurdistan and West Azerbaijan provinces flare up every few months."
+    )
+    assert _row(frame, "West Azerbaijan")["role"] == "reference"
