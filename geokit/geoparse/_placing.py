@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
-from geokit.geoparse._report import dateline
+from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, name_index
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
@@ -400,12 +400,6 @@ _TOWN_IN = frozenset(
 _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 
 
-def _heading_line(line: str) -> bool:
-    """Whether a line reads as a heading: at most four words and no closing punctuation."""
-    line = line.strip()
-    return bool(line) and len(line.split()) <= 4 and not line.endswith((".", "?", "!", '"', ":", ","))
-
-
 def _section_heading(m: _Mention, headings: Sequence[_Mention], text: str) -> _Mention | None:
     """Return the place that heads the section an unknown name is told in ("Swat" over its paragraphs).
 
@@ -417,7 +411,8 @@ def _section_heading(m: _Mention, headings: Sequence[_Mention], text: str) -> _M
     if not before:
         return None
     o = max(before, key=lambda o: o.start)
-    if any(_heading_line(line) for line in text[o.sent.end : m.sent.start].splitlines()):
+    lines = (line.strip() for line in text[o.sent.end : m.sent.start].splitlines())
+    if any(line and heading_line(line, len(line.split())) for line in lines):
         return None
     return o
 
@@ -587,7 +582,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     headings = [
         o
         for o in towns
-        if _heading_line(text[o.sent.start : o.sent.end]) and o.i == 0 and o.j == len(o.sent.tokens)
+        if o.i == 0
+        and o.j == len(o.sent.tokens)
+        and heading_line(text[o.sent.start : o.sent.end].strip(), len(o.sent.tokens))
     ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
     for m in mentions:

@@ -281,6 +281,11 @@ _CLOSING_HEADINGS = frozenset(
 )
 
 
+def heading_line(raw: str, words: int) -> bool:
+    """Whether a line of ``words`` words reads as a heading: at most four words and no closing stop."""
+    return words <= 4 and not raw.endswith((".", "?", "!", '"'))
+
+
 def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
     """Return the sentences under a heading of an aside section ("Background", "Aftermath").
 
@@ -297,7 +302,7 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
             n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph
         )
         opens = n == 0 or sents[n - 1].paragraph != s.paragraph
-        heading = (alone and words <= 4 and not raw.endswith((".", "?", "!", '"'))) or (
+        heading = (alone and heading_line(raw, words)) or (
             opens and words <= 2 and raw.endswith(".") and not alone
         )
         if heading and key(raw.rstrip(".:")) in _CLOSING_HEADINGS:

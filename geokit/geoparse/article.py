@@ -43,14 +43,7 @@ from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import _resolve, _resolve_mentions
-from geokit.geoparse._report import (
-    _review_period,
-    dateline,
-    dateline_date,
-    header_date,
-    lead_date,
-    report_context,
-)
+from geokit.geoparse._report import Report, dateline, dateline_date, header_date, lead_date, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
 from geokit.settings import get_settings, settings_stamp
@@ -254,17 +247,15 @@ def _give_roles(
     text: str,
     c: Cues,
     sents: Sequence[Sentence],
-    day: dt.date | None,
-    lead: dt.date | None,
+    report: Report,
 ) -> dict[int, list[_Mention]]:
     """Give every mention its role and the rule that decided it, in text order; hedge the incidents.
 
-    ``day`` is the report's date, else ``lead``, the first day written in full in it: a year
-    or a day in a sentence is measured against it; with neither, a dateline's month is the
-    report's month; the ``Title:`` line tells which events the report covers. Returns the
-    mentions of each sentence, by sentence index.
+    ``report`` (:func:`~geokit.geoparse._report.report_context`) holds the report's date, else
+    the first day written in full in it: a year or a day in a sentence is measured against it;
+    with neither, a dateline's month is the report's month; its ``Title:`` line tells which
+    events the report covers. Returns the mentions of each sentence, by sentence index.
     """
-    report = report_context(text, sents, day, lead)
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sent.index, []).append(m)
@@ -739,7 +730,8 @@ def parse_article(
     anaphors = _dateline_anaphors(mentions, text, sents, c)
     if anaphors:
         mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
-    by_sentence = _give_roles(mentions, text, c, sents, pub, None if pub else lead_date(sents))
+    report = report_context(text, sents, pub, None if pub else lead_date(sents))
+    by_sentence = _give_roles(mentions, text, c, sents, report)
     if anaphors:
         # an anaphor tells something new only as the site: "in this northwestern city" is the
         # dateline's city hit; as a reference it repeats the dateline
@@ -755,7 +747,7 @@ def parse_article(
     _containers(mentions)
     _report_containers(mentions)
     _reference_holders(mentions, text)
-    _late_sites(mentions, c, _review_period(sents, pub))
+    _late_sites(mentions, c, report.period)
     _dateline_site(mentions, c)
     _dates(mentions, pub)
     if sents and not mentions:
