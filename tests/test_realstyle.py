@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev114, test4-test39: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev117, test4-test40: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -253,6 +253,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev113", 5, 0.8),
         ("dev114", 5, 0.8),
         ("test39", 12, 0.6),
+        ("dev115", 5, 0.8),
+        ("dev116", 5, 0.7),
+        ("dev117", 5, 0.8),
+        ("test40", 12, 0.65),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
