@@ -2,6 +2,7 @@
 #   make map    create .venv, install geokit, write the example map
 #   make test   create .venv, install geokit with test deps, run the whole suite
 #   make bench  run the benchmarks side by side with the peer tools
+#   make wheel  build the compiled wheel into dist/ (see setup.py)
 
 # The venv's interpreter: the system's own python3 where it can make a venv (Debian's is built
 # with profile-guided and link-time optimisation and links libpython in; the geoparser runs
@@ -31,11 +32,11 @@ OUTDIR  := out
 CHROMIUM := /usr/bin/chromium
 TEST_CACHE := $(abspath .cache/tests)
 
-.PHONY: all install map test bench lint typecheck clean assets
+.PHONY: all install map test bench lint typecheck clean assets wheel compiler
 
 all: map
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -55,18 +56,29 @@ map: $(STAMP)
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# a C compiler and the interpreter's headers, for the compiled wheel (setup.py) that
+# tests/test_compiled.py and make bench build; Debian's packages where either is missing
+PYTHON_H = $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h
+compiler:
+	@command -v cc >/dev/null && test -f "$(PYTHON_H)" || { apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential python3-dev >/dev/null; }
+
 assets: $(STAMP)
 	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(VENV)/bin/geokit assets fetch -q
 
-test: $(STAMP) $(CHROMIUM) assets
+test: $(STAMP) $(CHROMIUM) assets compiler
 	GEOKIT_CACHE_DIR=$(TEST_CACHE) $(PY) -m pytest
 
 # rows for the Dask row of make bench (bench/bench_scale.py)
 BENCH_SCALE_ROWS ?= 10000000
 
-bench: $(STAMP) $(CHROMIUM)
+bench: $(STAMP) $(CHROMIUM) compiler
 	$(VENV)/bin/geokit assets fetch -q
 	GEOKIT_BENCH_SCALE_ROWS=$(BENCH_SCALE_ROWS) $(PY) bench/run.py
+
+# the geoparser's inner modules compiled with mypyc (setup.py), with the venv's mypy
+wheel: $(STAMP) compiler
+	GEOKIT_COMPILE=1 $(PY) -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check geokit tests bench
@@ -76,4 +88,4 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV) $(OUTDIR) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUTDIR) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -5,12 +5,18 @@ on the same texts. Articles are built from the gold corpus bodies, cut or repeat
 words; geokit's resolution cache is warm after the first pass, as it is on a news stream.
 The gold corpus is scored on every field it annotates by ``tests/article_scores.py`` (the
 module the tests use); geotext finds names only, so it has a figure for mention F1 alone.
+
+Speed is measured twice: for the Python package a plain ``pip install`` gives (this
+process), and for the compiled wheel ``make wheel`` builds (``GEOKIT_COMPILE=1``, see
+``setup.py``), installed into a virtualenv under ``.cache/bench`` (rebuilt when the sources
+change) and measured by a process of its own, again taking turns with geotext there.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -91,6 +97,24 @@ def _rates(fns: list, texts: list[str], seconds: float, windows: int = 5) -> lis
     return best
 
 
+def _compiled_rates(seconds: float) -> list[float]:
+    """Rates of the compiled wheel and of geotext, measured in the compiled virtualenv."""
+    root = ARTICLES.parent.parent.parent
+    sys.path.insert(0, str(root / "tests"))
+    from wheelkit import build_wheel, run, source_digest, venv_with
+
+    work = root / ".cache" / "bench" / f"compiled-{source_digest()}"
+    venv = work / "venv"
+    if not (venv / "bin" / "python").exists():
+        shutil.rmtree(work, ignore_errors=True)
+        venv_with(build_wheel(work, compiled=True), venv)
+    # from the cache folder, not the checkout, whose geokit/ would come first on the path
+    done = run(
+        [str(venv / "bin" / "python"), str(Path(__file__).resolve()), "--rates", str(seconds)], cwd=work
+    )
+    return [float(x) for x in json.loads(done.stdout.splitlines()[-1])]
+
+
 def _fields(gold: list[tuple[dict, str]]) -> dict[str, float]:
     """Per-field figures on the gold corpus, with the district layer as in the tests."""
     sys.path.insert(0, str(ARTICLES.parent.parent))
@@ -128,13 +152,22 @@ def run(quick: bool = False) -> list[dict]:
         parse_article(t)
     seconds = 3.0 if quick else 10.0
     ours_rate, theirs_rate = _rates([parse_article, GeoText], texts, seconds)
+    compiled_rate, theirs_there = _compiled_rates(seconds)
     common = {"area": "geoparse", "peer_name": "geotext 0.4"}
     return [
         {
             **common,
-            "metric": "articles/s (300 words, one core)",
+            "metric": "articles/s (300 words, one core; Python)",
             "geokit": ours_rate,
             "peer": theirs_rate,
+            "unit": "art/s",
+            "higher_is_better": True,
+        },
+        {
+            **common,
+            "metric": "articles/s (300 words, one core; compiled wheel)",
+            "geokit": compiled_rate,
+            "peer": theirs_there,
             "unit": "art/s",
             "higher_is_better": True,
         },
@@ -162,6 +195,21 @@ def run(quick: bool = False) -> list[dict]:
     ]
 
 
+def _print_rates(seconds: float) -> None:
+    """Print ``[geokit, geotext]`` articles per second as JSON (the compiled virtualenv runs this)."""
+    from geotext import GeoText
+
+    from geokit.geoparse import parse_article
+
+    texts = _articles_300(_gold())
+    for t in texts:
+        parse_article(t)
+    print(json.dumps(_rates([parse_article, GeoText], texts, seconds)))
+
+
 if __name__ == "__main__":
-    for row in run(quick=True):
-        print(row)
+    if sys.argv[1:2] == ["--rates"]:
+        _print_rates(float(sys.argv[2]))
+    else:
+        for row in run(quick=True):
+            print(row)

@@ -5,10 +5,8 @@ it into a fresh virtualenv in a temporary folder and runs ``geokit map`` and ``g
 empty folder, with ``GEOKIT_DATA_MIRROR`` unset, empty data and cache directories and
 ``GEOKIT_ALLOW_DOWNLOAD=0``.
 
-To stay fast and offline the fresh virtualenv sees the dependencies already installed
-in the development environment: a ``.pth`` file lists the development site-packages (a
-plain path line, so its editable-install hooks are not run), and only the wheel is
-installed, with ``--no-deps``. The test checks that ``geokit`` is imported from the
+The wheel is built and installed as ``tests/wheelkit.py`` says (offline, with the
+development environment's dependencies). The test checks that ``geokit`` is imported from the
 wheel, not from the checkout.
 """
 
@@ -16,82 +14,28 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from test_example import EXAMPLE, EXPECTED_DISTRICT
+from wheelkit import build_wheel, venv_with
+from wheelkit import run as _run
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_WHEEL_BYTES = 15 * 1024 * 1024
 
 pytestmark = pytest.mark.slow
 
 
-def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False, **kw)
-    assert done.returncode == 0, f"{cmd[:3]} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
-    return done
-
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    src = tmp_path_factory.mktemp("src")
-    tracked = _run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT
-    ).stdout.split("\0")
-    for name in filter(None, tracked):
-        if (ROOT / name).is_file():
-            (src / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, src / name)
-    dist = tmp_path_factory.mktemp("dist")
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(dist),
-            str(src),
-        ]
-    )
-    (whl,) = dist.glob("geokit-*.whl")
-    return whl
+    return build_wheel(tmp_path_factory.mktemp("build"))
 
 
 @pytest.fixture(scope="module")
 def venv(wheel, tmp_path_factory) -> Path:
-    env_dir = tmp_path_factory.mktemp("venv")
-    _run([sys.executable, "-m", "venv", "--without-pip", str(env_dir)])
-    python = env_dir / "bin" / "python"
-    purelib = _run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
-    ).stdout.strip()
-    Path(purelib, "geokit-dev-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            str(wheel),
-        ]
-    )
-    return env_dir
+    return venv_with(wheel, tmp_path_factory.mktemp("venv"))
 
 
 @pytest.fixture(scope="module")
