@@ -3656,3 +3656,24 @@ def test_clashes_that_flare_up_every_few_months_are_a_state_of_things() -> None:
         "Clashes in the border counties of Kurdistan and West Azerbaijan provinces flare up every few months."
     )
     assert _row(frame, "West Azerbaijan")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("headline", "role"),
+    [
+        ("Plot to smuggle fighters foiled, 12 militants killed in Bajaur", "incident"),
+        ("Army foiled a plan to attack a checkpoint in Bajaur", "reference"),
+    ],
+)
+def test_a_clause_break_ends_a_plan_word_s_reach(headline: str, role: str) -> None:
+    frame = parse_article(f"{headline}\n\nRawalpindi, 3 May 2024\n\nThe military gave no more details.")
+    assert _row(frame, "Bajaur")["role"] == role
+
+
+def test_a_province_s_possessive_passes_the_locative_on_to_its_district() -> None:
+    frame = parse_article(
+        "Date: 2023-06-09\n\nBandits attacked a police post in Sindh province's Kashmore district on "
+        "Thursday, killing three constables."
+    )
+    assert _row(frame, "Kashmore")["role"] == "incident"
+    assert _row(frame, "Sindh")["role"] == "reference"

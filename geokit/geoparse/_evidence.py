@@ -50,6 +50,9 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             if q + 1 in starts:
                 p = starts[q + 1] - 1
                 continue
+        if w == "s" and p >= 2 and toks[p - 1].low in _UNIT_KINDS and p - 1 in starts:
+            p = starts[p - 1] - 1  # "in Punjab province's Rahim Yar Khan district"
+            continue
         back = _before_possessor(toks, p, starts, c) if "s" in (toks[p - 1].low, toks[p - 2].low) else None
         if back is not None:
             p = back

@@ -227,11 +227,15 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen;
         # the plan, like a time to come, holds the places after it ("commanders pressing for an
         # offensive in North Waziristan")
-        planned = [n for n in events if _PLANNING.intersection(words[max(0, n - 3) : n])]
+        # a clause break ends the plan: "Infiltration attempt ... foiled, 54 khwarij killed in X"
+        breaks = _breaks(s, text)
+        planners = {
+            n: [k for k in range(max(0, n - 3), n) if words[k] in _PLANNING and not breaks & set(range(k, n))]
+            for n in events
+        }
+        planned = [n for n in events if planners[n]]
         events = [n for n in events if n not in planned]
-        plan_at = min(
-            (k for n in planned for k in range(max(0, n - 3), n) if words[k] in _PLANNING), default=-1
-        )
+        plan_at = min((k for n in planned for k in planners[n]), default=-1)
     if "not" in words or "never" in words or "no" in words:
         # "Yuldashev ... was not captured": a negated word of violence tells of none
         events = [n for n in events if not _negated(words, n)]
