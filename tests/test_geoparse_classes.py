@@ -3677,3 +3677,26 @@ def test_a_province_s_possessive_passes_the_locative_on_to_its_district() -> Non
     )
     assert _row(frame, "Kashmore")["role"] == "incident"
     assert _row(frame, "Sindh")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "admin2"),
+    [
+        (
+            "In Keamari Town, gunmen shot dead a watchman outside a warehouse.",
+            "Keamari Town",
+            "South Karachi",
+        ),
+        ("At Goth Haji Sumar, a grenade hit a police van.", "Goth Haji Sumar", None),
+    ],
+)
+def test_a_name_after_a_sentence_s_opening_preposition_is_read_as_after_any_preposition(
+    sentence: str, place: str, admin2: str | None
+) -> None:
+    frame = parse_article(
+        "Date: 2013-03-02\n\nKARACHI: Three people were killed in attacks across the city on Friday. "
+        + sentence,
+        boundaries="PAK:ADM2",
+    )
+    row = _row(frame, place)
+    assert row["role"] == "incident" and (admin2 is None or row["admin2"] == admin2)

@@ -92,15 +92,17 @@ def _find(
                     tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
                 if misses is not None:
                     misses.append(run)
-                if not run.i or toks[run.i - 1].low not in _BEFORE_UNLISTED:
+                # the name starts after the run's capitalised stop words: "In Jamshed Town, ..."
+                i = a if run.i < a < run.j and toks[a - 1].low in _BEFORE_UNLISTED else run.i
+                if not i or toks[i - 1].low not in _BEFORE_UNLISTED:
                     continue  # the test both readings below open with, made here for most runs
-                var = _variant_place(text, s, run.i, run.j, idx, c)
-                kind = "variant" if var else "unknown" if _unknown_place(text, s, run.i, run.j, c) else None
-                if kind is not None:  # the whole run, as written: a variant spelling or an unknown name
-                    start = toks[run.i].start
+                var = _variant_place(text, s, i, run.j, idx, c)
+                kind = "variant" if var else "unknown" if _unknown_place(text, s, i, run.j, c) else None
+                if kind is not None:  # the whole name, as written: a variant spelling or an unknown name
+                    start = toks[i].start
                     whole = text[start:run_end]
                     out.append(
-                        _Mention(whole, start, run_end, s, run.i, run.j, key(whole), matches=var, kind=kind)
+                        _Mention(whole, start, run_end, s, i, run.j, key(whole), matches=var, kind=kind)
                     )
                 continue
             single = span[1] - span[0] == 1
