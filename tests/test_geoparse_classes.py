@@ -3700,3 +3700,16 @@ def test_a_name_after_a_sentence_s_opening_preposition_is_read_as_after_any_prep
     )
     row = _row(frame, place)
     assert row["role"] == "incident" and (admin2 is None or row["admin2"] == admin2)
+
+
+@pytest.mark.parametrize(
+    ("lede", "role"), [("in several towns of Sindh", "incident"), ("in Sindh", "reference")]
+)
+def test_a_province_told_as_the_site_of_many_keeps_its_towns_told_late(lede: str, role: str) -> None:
+    frame = parse_article(
+        f"Date: 2015-08-04\n\nFlood victims rioted {lede} on Monday, burning relief offices. "
+        "Officials met. Traders waited. Prices rose. Schools opened. Guards left. Families returned. "
+        "Shops reopened. Buses ran again.\n\n"
+        "Shikarpur was still tense after Sunday's riots, in which a crowd set fire to a relief office."
+    )
+    assert _row(frame, "Shikarpur")["role"] == role

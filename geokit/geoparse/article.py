@@ -416,6 +416,18 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues, period: tuple[int, int] |
         and m.sent.index < _LATE_SENTENCE
         and (u := _unit_of(m))
     }
+    # a province told early as the site of many ("across Punjab", "in several towns of Punjab"):
+    # the report goes on to tell its towns one by one, however late
+    wide = {
+        (m.res.place.country, m.res.place.admin1)
+        for m in mentions
+        if (m.role == "incident" or m.rule == "container")
+        and m.sent.index < _LATE_SENTENCE
+        and m.res is not None
+        and m.res.place is not None
+        and m.res.place.kind == "adm1"
+        and _told_widely(m)
+    }
     for m in mentions:
         if (
             m.role == "incident"
@@ -428,8 +440,22 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues, period: tuple[int, int] |
             and not (period is not None and _in_review_month(m.sent, period))
         ):
             u = _unit_of(m)
+            place = m.res.place if m.res is not None else None
+            if place is not None and (place.country, place.admin1) in wide:
+                continue
             if u is not None and u not in early:
                 m.role, m.rule, m.reported = "reference", "late", None
+
+
+#: Words before a province that make it the site of many: "across Punjab", "towns of Punjab"
+_MANY_PLACES = frozenset(
+    {"across", "throughout", "towns", "cities", "districts", "parts", "areas", "villages", "regions"}
+)
+
+
+def _told_widely(m: _Mention) -> bool:
+    """Whether the province is told as the site of many: "across Punjab", "in several towns of Punjab"."""
+    return not _MANY_PLACES.isdisjoint(m.sent.words[max(0, m.i - 3) : m.i])
 
 
 def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
