@@ -3713,3 +3713,12 @@ def test_a_province_told_as_the_site_of_many_keeps_its_towns_told_late(lede: str
         "Shikarpur was still tense after Sunday's riots, in which a crowd set fire to a relief office."
     )
     assert _row(frame, "Shikarpur")["role"] == role
+
+
+@pytest.mark.parametrize("opener", ["including", "among them", "such as"])
+def test_a_where_clause_after_an_enumerated_list_tells_of_every_place_in_it(opener: str) -> None:
+    frame = parse_article(
+        "Date: 2019-05-11\n\nThe searches reached homes and shops in several districts of the province, "
+        f"{opener} Kasur, Okara and Sahiwal, where three suspects were shot dead."
+    )
+    assert {_row(frame, p)["role"] for p in ("Kasur", "Okara", "Sahiwal")} == {"incident"}

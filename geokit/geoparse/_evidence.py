@@ -412,17 +412,47 @@ def _form_rule(
         return "reference", "reaction"
     if _reaction_object(m, f, c):
         return "reference", "reaction-object"
+    # a "where" clause after a list tells of every place in it: "among them Karor, Layyah and
+    # Rawalpindi, where the four men were killed"
+    last = _list_last(m, same, text)
     if (
         not f.disaster
-        and text[m.end : m.end + 9].lower().startswith((", where", " where"))
+        and text[last.end : last.end + 9].lower().startswith((", where", " where"))
         # "a house in the Chagmalai area, 330 km south-west of Islamabad, where they were besieged"
         and not (m.i >= 1 and _ref_before(words, m.i, m.i - 1, c))
-        and any(w not in _DYING and (c.has("death", w) or c.has("event", w)) for w in words[m.j : m.j + 25])
-        and not _other_event(m, words, text, c, report.headline)
-        and not _sent_to(m, text, c, f)
+        and any(
+            w not in _DYING and (c.has("death", w) or c.has("event", w)) for w in words[last.j : last.j + 25]
+        )
+        and not _other_event(last, words, text, c, report.headline)
+        and not _sent_to(last, text, c, f)
     ):
         return "incident", "where-event"
     return None
+
+
+#: Words that open a list of the parts of what came before: "several parts of the province, among them"
+_ENUMERATING = frozenset({"including", "like", "notably", "namely"})
+
+
+def _list_last(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention:
+    """Return the last place of the list ``m`` opens ("among them Karor, Layyah and Rawalpindi"), else ``m``.
+
+    Only a list that enumerates ("among them", "including", "such as") is read as one: in a
+    plain list ("flew from Kabul and Dubai to Karachi, where"), the clause after it may tell
+    of its last place alone.
+    """
+    words = m.sent.words
+    opened = m.i >= 1 and (
+        words[m.i - 1] in _ENUMERATING
+        or (m.i >= 2 and words[m.i - 2 : m.i] in (("among", "them"), ("such", "as")))
+    )
+    if not opened:
+        return m
+    last = m
+    for o in same:  # (in text order)
+        if o.start >= last.end and text[last.end : o.start].strip(" ,") in ("", "and", "or"):
+            last = o
+    return last
 
 
 #: Adverbs that may stand between a place and the verb of speech after it
