@@ -3722,3 +3722,21 @@ def test_a_where_clause_after_an_enumerated_list_tells_of_every_place_in_it(open
         f"{opener} Kasur, Okara and Sahiwal, where three suspects were shot dead."
     )
     assert {_row(frame, p)["role"] for p in ("Kasur", "Okara", "Sahiwal")} == {"incident"}
+
+
+@pytest.mark.parametrize(
+    ("site", "sentence"),
+    [
+        ("Ghazni", "Kabul has repeatedly denied sheltering the attackers."),
+        ("Saravan", "Tehran publicly objects to the strikes."),
+        ("Miranshah", "Islamabad does not as a rule confirm such raids."),
+    ],
+)
+def test_a_capital_as_the_subject_of_a_verb_of_speech_past_auxiliaries_is_its_government(
+    site: str, sentence: str
+) -> None:
+    frame = parse_article(
+        f"Date: 2016-05-22\n\nA drone strike killed two men in a car near {site} on Saturday. " + sentence
+    )
+    capital = sentence.split()[0]
+    assert _row(frame, capital)["role"] == "reference"

@@ -396,6 +396,8 @@ def _form_rule(
         # comes between ("will investigate the attack in Quetta")
         return "reference", "future"
     k = m.j + 1 if m.j + 1 < len(toks) and words[m.j] in _SPEECH_ADVERBS else m.j
+    if m.i <= 1:
+        k = _past_auxiliaries(words, m.j)  # "Washington does not as a rule confirm drone strikes"
     if k < len(toks) and c.has("speech", words[k]) and text[m.end : toks[m.j].start].strip() == "":
         # "officials in Quetta said", "the Pentagon in Washington later confirmed"
         return "reference", "speech-after"
@@ -459,6 +461,27 @@ def _list_last(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention:
 _SPEECH_ADVERBS = frozenset(
     {"later", "also", "then", "again", "earlier", "separately", "quickly", "officially"}
 )
+#: Auxiliaries, negation and set phrases between a subject and its verb: "Islamabad has long denied"
+_SUBJECT_FILLERS = frozenset(
+    {"does", "do", "did", "has", "have", "had", "not", "never", "would", "will", "as", "a", "rule", "long"}
+)
+
+
+def _past_auxiliaries(words: Sequence[str], j: int) -> int:
+    """Return where the verb after a subject ending at ``j`` starts, past up to five auxiliaries or adverbs.
+
+    "Washington does not as a rule confirm drone strikes", "Islamabad publicly objects to the
+    attacks": a capital as the subject of a verb of speech stands for its government.
+    """
+    k = j
+    while (
+        k < len(words)
+        and k - j < 5
+        and (words[k] in _SUBJECT_FILLERS or words[k] in _SPEECH_ADVERBS or words[k].endswith("ly"))
+    ):
+        k += 1
+    return k
+
 
 #: Verbs by which the wounded are taken somewhere
 _SENDING = frozenset(
