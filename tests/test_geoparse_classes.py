@@ -3740,3 +3740,18 @@ def test_a_capital_as_the_subject_of_a_verb_of_speech_past_auxiliaries_is_its_go
     )
     capital = sentence.split()[0]
     assert _row(frame, capital)["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "role"),
+    [
+        ("A suicide bomber struck mourners at Bannu hospital on Monday.", "Bannu", "incident"),
+        ("Gunmen stormed Larkana jail on Sunday, freeing 20 prisoners.", "Larkana", "incident"),
+        ("A policeman shot near Chaman on Sunday died in Quetta hospital on Tuesday.", "Quetta", "reference"),
+    ],
+)
+def test_a_town_named_before_its_facility_is_found_and_read_as_the_facility_s_place(
+    text: str, place: str, role: str
+) -> None:
+    frame = parse_article("Date: 2014-06-10\n\n" + text)
+    assert _row(frame, place)["role"] == role

@@ -523,6 +523,8 @@ def _sent_to(m: _Mention, text: str, c: Cues, f: _Facts) -> bool:
 #: Words of a death with no doer: "flown to the hospital in Peshawar, where several later died"
 #: tells where the wounded died, not where they were hurt
 _DYING = frozenset({"died", "death", "deaths", "lives", "toll"})
+#: Verbs of dying that say where someone died: "died in Peshawar hospital"
+_DIES = frozenset({"died", "dies", "succumbed", "succumbs"})
 #: Verbs of blame: what they blame is a party to the violence, not where it happened
 _BLAMING = frozenset({"blamed", "blaming", "blames", "blame", "accused", "accusing", "accuses", "accuse"})
 
@@ -571,6 +573,17 @@ def _cue_rule(
     """
     toks = m.sent.tokens
     words = f.words
+    if (
+        m.j < len(toks)
+        and not toks[m.j].cap
+        and c.has("ref_place", words[m.j])
+        and p >= 1
+        and words[p] in ("in", "at")
+        and words[p - 1] in _DIES
+    ):
+        # "Teacher set on fire near Murree dies in Islamabad hospital": the verb before the hospital
+        # of a town is a death, so it says where she died, as "at a hospital in X" would
+        return "reference", "ref-head"
     if p >= 0:
         w = words[p]
         if _ref_before(words, m.i, p, c) and not _part_hit(m, f):

@@ -134,8 +134,9 @@ def _find(
                 run.j < len(toks)
                 and c.has("building", toks[run.j].low)
                 and text[toks[run.j - 1].end : toks[run.j].start] == " "
+                and not (not toks[run.j].cap and _town_of_note(idx.matches(found)))
             ):
-                continue  # "the Mar Elias church": a building's name
+                continue  # "the Mar Elias church": a building's name; "D.I. Khan hospital" is in the town
             m = _Mention(
                 text[toks[a].start : toks[run.j - 1].end],
                 toks[a].start,
@@ -507,6 +508,11 @@ _UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside"})
 
 
 _BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the", "and"}
+
+
+def _town_of_note(matches: Sequence[Match]) -> bool:
+    """Whether a name is a district or a town of 50,000 by its own name: "D.I. Khan hospital" lies in it."""
+    return any(m.how == "name" and (m.place.kind == "adm2" or m.place.population >= 50_000) for m in matches)
 
 
 def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cues) -> list[Match]:
