@@ -3755,3 +3755,16 @@ def test_a_town_named_before_its_facility_is_found_and_read_as_the_facility_s_pl
 ) -> None:
     frame = parse_article("Date: 2014-06-10\n\n" + text)
     assert _row(frame, place)["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Two deaths were reported from Tank.", "incident"),
+        ("Heavy firing was also reported from Tank on Monday.", "incident"),
+        ("Militants from Tank were blamed.", "reference"),
+    ],
+)
+def test_violence_reported_from_a_place_happened_there(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2013-05-11\n\nPolling was marred by violence on Saturday. " + sentence)
+    assert _row(frame, "Tank")["role"] == role

@@ -547,6 +547,20 @@ _AT_PLACE = frozenset({"outside", "at", "near", "inside", "in", "on"})
 _KILLING = frozenset({"killed", "shot", "murdered", "assassinated", "slain", "gunned"})
 
 
+def _reported_from(words: Sequence[str], p: int) -> bool:
+    """Whether the "from" at ``p`` tells where violence was: "one death was reported from Karak".
+
+    The passive of "report" (after "was", "were", "been", or "also") says the violence was there;
+    an origin's "from" ("militants from Afghanistan") says nothing of the kind.
+    """
+    return (
+        words[p] == "from"
+        and p >= 2
+        and words[p - 1] == "reported"
+        and words[p - 2] in ("was", "were", "been", "also", "being")
+    )
+
+
 def _ref_before(words: Sequence[str], i: int, p: int, c: Cues) -> bool:
     """Whether a cue of origin, distance or relation comes right before the place at ``i``.
 
@@ -586,7 +600,7 @@ def _cue_rule(
         return "reference", "ref-head"
     if p >= 0:
         w = words[p]
-        if _ref_before(words, m.i, p, c) and not _part_hit(m, f):
+        if _ref_before(words, m.i, p, c) and not _part_hit(m, f) and not _reported_from(words, p):
             return "reference", "ref-cue"
         if w == "between" and p >= 1 and c.has("route", words[p - 1]) and not _at_crossing(words, p, c):
             return "reference", "ref-head"
@@ -793,7 +807,9 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     building_of = governs and c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
     # "exploded as the train passed through Balochistan": a passage by the place was the scene
     passage = governs and words[p] == "through" and p >= 1 and words[p - 1] in _PASSING
-    if governs and (c.has("locative", words[p]) or building_of or passage):  # "the mosque of Peshawar"
+    if governs and (
+        c.has("locative", words[p]) or building_of or passage or _reported_from(words, p)
+    ):  # "the mosque of Peshawar"
         return "incident", "event-locative"
     if m.i <= 1 or _subject_of_event(m, f, text, c) or _part_hit(m, f):
         return "incident", "event-subject"
