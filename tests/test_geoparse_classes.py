@@ -3768,3 +3768,11 @@ def test_a_town_named_before_its_facility_is_found_and_read_as_the_facility_s_pl
 def test_violence_reported_from_a_place_happened_there(sentence: str, role: str) -> None:
     frame = parse_article("Date: 2013-05-11\n\nPolling was marred by violence on Saturday. " + sentence)
     assert _row(frame, "Tank")["role"] == role
+
+
+@pytest.mark.parametrize("amount", ["at least four", "12", "several", "more than 20"])
+def test_a_counted_plural_unit_of_a_province_passes_the_locative_on(amount: str) -> None:
+    frame = parse_article(
+        f"Date: 2019-01-15\n\nMilitants attacked police posts in {amount} districts of Punjab on Monday."
+    )
+    assert _row(frame, "Punjab")["role"] == "incident"

@@ -60,6 +60,16 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if c.has("transparent", w) or c.has("demonym", w):
             p -= 1
             continue
+        if (
+            (_number(w) is not None or w in _QUANTIFIERS)
+            and p + 1 < m.i
+            and c.has("transparent", toks[p + 1].low)
+        ):
+            # "in at least six districts of Khyber Pakhtunkhwa", "across several towns of Sindh"
+            p -= 1
+            if p >= 1 and (toks[p - 1].low, toks[p].low) in _BOUNDS:
+                p -= 2
+            continue
         if w == "them" and p >= 1 and toks[p - 1].low == "among":
             p -= 2  # "in several parts of the province, among them Karor": the list's own noun governs
             continue
@@ -84,6 +94,12 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             continue
         break
     return p
+
+
+#: Words of amount before a plural unit noun: "in several districts of"
+_QUANTIFIERS = frozenset({"several", "many", "some", "few", "various", "numerous", "dozens", "scores"})
+#: Bounds before a number: "in at least six districts of"
+_BOUNDS = frozenset({("at", "least"), ("more", "than"), ("up", "to"), ("fewer", "than"), ("as", "many")})
 
 
 def _before_possessor(toks: Sequence[Token], p: int, starts: dict[int, int], c: Cues) -> int | None:
