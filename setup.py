@@ -2,7 +2,7 @@
 
 With ``GEOKIT_COMPILE=1`` the geoparser's inner modules (:data:`COMPILED`) are compiled to C
 extensions with mypyc, which reads their type annotations; the wheel is then tied to one
-Python version and platform, and parses about twice as fast (``make bench``). Without it,
+Python version and platform, and parses about one and a half times as fast (``make bench``). Without it,
 as for a plain ``pip install``, the package is pure Python. Both run the same source, and
 ``tests/test_compiled.py`` checks that they give the same tables on every report of the
 test corpus.
