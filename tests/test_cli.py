@@ -121,6 +121,8 @@ def test_console_script_installed():
     bindir = Path(sys.executable).parent
     proc = subprocess.run([str(bindir / "geokit"), "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("geokit ")
+    # the development install runs the Python modules (tests/test_compiled.py checks the other build)
+    assert "(geoparser: Python)" in proc.stdout
 
 
 def test_join_command_adds_districts(tmp_path, capsys):

@@ -97,6 +97,11 @@ def test_compiled_tables_equal_the_python_ones_on_every_report(compiled):
     assert not differ, f"{len(differ)} reports differ:\n" + "\n".join(differ[:20])
 
 
+def test_the_version_says_the_geoparser_is_compiled(venv, tmp_path):
+    done = run([str(venv / "bin" / "geokit"), "--version"], cwd=tmp_path)
+    assert "(geoparser: compiled)" in done.stdout
+
+
 def test_bad_input_gets_the_same_error_from_the_compiled_wheel(venv, tmp_path):
     for bad in (None, 12, b"Quetta"):
         with pytest.raises(InputError):

@@ -22,6 +22,21 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS = (map_command, geocode, explain, export, join, assets, parse, data, cache)
 
 
+def _geoparser_build() -> str:
+    """Return "compiled" when the geoparser's modules are C extensions (``setup.py``), else "Python".
+
+    Read from the installed files, without importing the geoparser: ``--version`` stays quick.
+    """
+    import importlib.machinery
+    from pathlib import Path
+
+    import geokit
+
+    here = Path(geokit.__file__).parent / "geoparse"
+    compiled = any((here / f"matcher{suffix}").exists() for suffix in importlib.machinery.EXTENSION_SUFFIXES)
+    return "compiled" if compiled else "Python"
+
+
 def _build() -> argparse.ArgumentParser:
     parser = Parser(
         prog="geokit",
@@ -30,7 +45,9 @@ def _build() -> argparse.ArgumentParser:
     )
     from geokit import __version__
 
-    parser.add_argument("--version", action="version", version=f"geokit {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"geokit {__version__} (geoparser: {_geoparser_build()})"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command in COMMANDS:
         command.register(sub)
