@@ -104,10 +104,11 @@ def _compiled_rates(seconds: float) -> list[float]:
     from wheelkit import build_wheel, run, source_digest, venv_with
 
     work = root / ".cache" / "bench" / f"compiled-{source_digest()}"
-    venv = work / "venv"
-    if not (venv / "bin" / "python").exists():
+    venv, done_stamp = work / "venv", work / "installed"
+    if not done_stamp.exists():  # (a build cut short leaves no stamp, and is made again)
         shutil.rmtree(work, ignore_errors=True)
         venv_with(build_wheel(work, compiled=True), venv)
+        done_stamp.touch()
     # from the cache folder, not the checkout, whose geokit/ would come first on the path
     done = run(
         [str(venv / "bin" / "python"), str(Path(__file__).resolve()), "--rates", str(seconds)], cwd=work
