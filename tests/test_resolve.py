@@ -317,15 +317,19 @@ def test_an_industrial_area_or_a_roundabout_is_part_of_the_place_it_names(
     assert r.place.admin2 == admin2 and "part (" in r.reason, r.reason
 
 
-# ---- localities of a city, placed at their admin-3 unit (geokit/data/city_localities.tsv) -------
+# ---- localities of a city, placed at their admin-3 or admin-2 unit (geokit/data/city_localities.tsv) --
 
 
-def test_every_city_locality_names_a_real_cod_ab_admin3_unit_and_cites_its_source() -> None:
+def test_every_city_locality_names_a_real_cod_ab_unit_of_the_city_and_cites_its_source() -> None:
     from geokit.boundaries import load_boundaries
 
     adm3 = load_boundaries("PAK:ADM3")
+    adm2 = load_boundaries("PAK:ADM2")
     units = dict(zip(adm3["adm3_id"], adm3["adm3_name"], strict=True))
     districts = dict(zip(adm3["adm3_id"], adm3["adm2_name"], strict=True))
+    # a row the sources place only in a district names the district itself
+    units |= dict(zip(adm2["adm2_id"], adm2["adm2_name"], strict=True))
+    districts |= dict(zip(adm2["adm2_id"], adm2["adm2_name"], strict=True))
     text = resources.files("geokit").joinpath("data/city_localities.tsv").read_text("utf-8")
     rows = list(
         csv.DictReader((ln for ln in text.splitlines() if ln and not ln.startswith("#")), delimiter="\t")
@@ -340,16 +344,19 @@ def test_every_city_locality_names_a_real_cod_ab_admin3_unit_and_cites_its_sourc
 
 
 @pytest.mark.parametrize(
-    ("query", "admin2"),
-    [("Cattle Colony, Karachi", "Malir Karachi"), ("Qasba Colony, Karachi", "West Karachi")],
+    ("query", "kind", "admin2"),
+    [
+        ("Cattle Colony, Karachi", "adm3", "Malir Karachi"),
+        ("Qasba Colony, Karachi", "adm3", "West Karachi"),
+        ("Ibrahim Hyderi, Karachi", "adm3", "Malir Karachi"),
+        ("Quaidabad, Karachi", "adm2", "Malir Karachi"),  # a row at district level
+    ],
 )
 def test_a_locality_the_gazetteer_lacks_is_placed_at_its_town_in_the_city(
-    gaz: Gazetteer, query: str, admin2: str
+    gaz: Gazetteer, query: str, kind: str, admin2: str
 ) -> None:
     r = resolve(query, country=PK, gazetteer=gaz)
-    assert r.place is not None and (r.place.kind, r.place.admin2, r.precision) == ("adm3", admin2, 3), (
-        r.reason
-    )
+    assert r.place is not None and (r.place.kind, r.place.admin2, r.precision) == (kind, admin2, 3), r.reason
     assert "city_localities" in r.reason
 
 

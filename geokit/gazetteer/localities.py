@@ -1,8 +1,10 @@
-"""Localities of a city and the admin-3 unit that holds each: the table ``city_localities.tsv``.
+"""Localities of a city and the admin unit that holds each: the table ``city_localities.tsv``.
 
 One owner for reading ``geokit/data/city_localities.tsv`` (its header cites the sources). The
 resolver uses it only where a query or a report puts a name the gazetteer lacks in the city
-("Cattle Colony, Karachi"): the name is then placed at its unit, at the unit's precision.
+("Cattle Colony, Karachi"): the name is then placed at its unit, at the unit's precision. The
+geoparser also uses it where a report set in the city names a locality that the gazetteer
+knows only as a small place far away (Karachi's Quaidabad, not the tehsil in Khushab).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ class Locality:
     city, name
         The city and the locality, as written in the table.
     unit, unit_pcode
-        The COD-AB admin-3 unit that holds the locality: its name and P-code.
+        The COD-AB unit that holds the locality: its name and P-code. The unit is an admin-3
+        unit (a town of Karachi's 2001 city district) where the sources name it, else the
+        admin-2 district they put the locality in.
     source
         Address of the page that lists the locality under the unit.
     """
@@ -36,6 +40,12 @@ class Locality:
     unit: str
     unit_pcode: str
     source: str
+
+    @property
+    def record_id(self) -> str:
+        """The gazetteer id of the unit: ``adm3:PK71401`` for a town, ``adm2:PK714`` for a district."""
+        level = "adm3" if len(self.unit_pcode) > 5 else "adm2"
+        return f"{level}:{self.unit_pcode}"
 
 
 @cache

@@ -572,7 +572,7 @@ def _fallback(
 def _in_city_unit(
     gaz: Gazetteer, query: str, head: Part, parent: Candidate | None, why: str, cands: Sequence[Candidate]
 ) -> Resolution | None:
-    """Place a locality the gazetteer lacks at the admin-3 unit of its city that holds it.
+    """Place a locality the gazetteer lacks at the unit of its city that holds it.
 
     "Cattle Colony, Karachi": the city's table of localities (:mod:`geokit.gazetteer.localities`)
     names the unit (Bin Qasim Town). The enclosing place is the city, or a part of it in the
@@ -582,14 +582,14 @@ def _in_city_unit(
     if where is None or where.kind in ("adm1", "country"):
         return None
     for loc in (*localities_named(head.full), *localities_named(head.name)):
-        unit = gaz.get(f"adm3:{loc.unit_pcode}")
+        unit = gaz.get(loc.record_id)
         if unit is None:
             continue
         in_city = not where.is_admin and key(where.name) == key(loc.city)
         if in_city or (where.admin2 is not None and where.admin2 == unit.admin2):
             c = Candidate(unit, "name", 100.0, 0.0)
             reason = (
-                f"{why}; {loc.name} is a locality of {unit.name} (adm3, {unit.admin2}) in {loc.city} "
+                f"{why}; {loc.name} is a locality of {unit.name} ({unit.kind}, {unit.admin2}) in {loc.city} "
                 f"(geokit/data/city_localities.tsv): placed at the unit"
             )
             return _resolved(query, c, 3, reason, cands=cands)
