@@ -3776,3 +3776,33 @@ def test_a_counted_plural_unit_of_a_province_passes_the_locative_on(amount: str)
         f"Date: 2019-01-15\n\nMilitants attacked police posts in {amount} districts of Punjab on Monday."
     )
     assert _row(frame, "Punjab")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("head", "admin2"),
+    [
+        ("KARACHI: ", "Malir Karachi"),  # a report set in the city: its locality (data/city_localities.tsv)
+        ("LAHORE: ", "Khushab"),  # no Karachi in the report: the tehsil of that name
+    ],
+)
+def test_a_locality_of_the_city_a_report_is_set_in_beats_a_small_namesake_far_away(
+    head: str, admin2: str
+) -> None:
+    frame = parse_article(
+        f"Date: 2019-03-02\n\n{head}Two vegetable sellers were shot dead in Quaidabad on Friday night, police said."
+    )
+    row = _row(frame, "Quaidabad")
+    assert (row["role"], row["admin2"]) == ("incident", admin2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A grenade thrown at a bakery in Ibrahim Hyderi, on the eastern edge of the city, wounded three men.",
+        "A grenade thrown at a bakery in Korangi, Karachi, wounded three men on Sunday.",
+    ],
+)
+def test_a_district_of_a_metropolis_is_the_site_and_the_metropolis_its_container(sentence: str) -> None:
+    frame = parse_article("Date: 2016-08-08\n\nKARACHI: " + sentence)
+    sites = incidents(frame)
+    assert set(sites["admin2"]) == ({"Malir Karachi"} if "Hyderi" in sentence else {"Korangi Karachi"}), sites

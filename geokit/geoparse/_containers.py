@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from geokit.gazetteer import haversine_km
 from geokit.geoparse._mention import _METRO_KM, _metro, _spec
+from geokit.normalize import key
 
 if TYPE_CHECKING:
     from geokit.geoparse._mention import _Mention
@@ -24,7 +25,7 @@ def _containers(mentions: Sequence[_Mention]) -> None:
         if m.role == "reference" or _spec(m) >= 4:
             continue
         for o in mentions:
-            if o is m or o.sent is not m.sent or o.role != "incident" or _spec(o) <= _spec(m):
+            if o is m or o.sent is not m.sent or o.role != "incident" or not _finer(o, m):
                 continue
             if m.kind != "country" and o.country != m.country:
                 continue
@@ -44,6 +45,13 @@ def _containers(mentions: Sequence[_Mention]) -> None:
             if gap <= 8 or m.kind == "country" or (_metro(m) and m.i >= o.j):
                 m.role, m.rule = "reference", "container"
                 break
+
+
+def _finer(o: _Mention, m: _Mention) -> bool:
+    """Whether ``o`` is more specific than ``m``: a district within a metropolis is ("Korangi, Karachi")."""
+    if _spec(o) > _spec(m):
+        return True
+    return _metro(m) and _spec(o) == 2 and not _metro(o)
 
 
 def _journey_sites(mentions: Sequence[_Mention]) -> None:
@@ -141,7 +149,10 @@ def _inside_unit(o: _Mention, unit: _Mention) -> bool:
     up = unit.res.place if unit.res is not None else None
     op = o.res.place if o.res is not None else None
     if up is not None and op is not None and _metro(unit):
-        return haversine_km(up.lat, up.lon, op.lat, op.lon) <= _METRO_KM
+        # within reach of its point, or in a district named after it ("Malir Karachi", whose
+        # point lies in its rural north, 40 km out)
+        near = haversine_km(up.lat, up.lon, op.lat, op.lon) <= _METRO_KM
+        return near or (op.admin2 is not None and key(up.name) in key(op.admin2).split())
     if up is None or op is None or up.kind not in ("adm1", "adm2"):
         return True
     have = op.admin1 if up.kind == "adm1" else op.admin2

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
+from geokit.gazetteer.localities import localities_named
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
 from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, name_index
@@ -325,6 +326,46 @@ def _keep_in_city(m: _Mention, city: Place) -> bool:
     return True
 
 
+def _keep_as_locality(
+    m: _Mention, placed: Sequence[_Mention], gaz: Gazetteer, line: tuple[int, int, int] | None
+) -> None:
+    """Read a name as a locality of the city the report is set in, not as a small place far away.
+
+    "KARACHI: ... a bomb exploded under the flyover in Quaidabad" is Karachi's Quaidabad
+    (``data/city_localities.tsv``), not the tehsil of that name in Khushab, 1,000 km away. The
+    city must be the dateline's or be named in the name's own paragraph; a reading within
+    ``_FAR_KM`` of the city, an admin-1 or admin-2 unit, or a town of ``_FOREIGN_CITY`` or more
+    is kept.
+    """
+    here = m.res.place if m.res is not None else None
+    if here is None or here.kind in ("adm1", "adm2", "country") or here.population >= _FOREIGN_CITY:
+        return
+    for loc in localities_named(m.text):
+        for o in placed:
+            city = o.res.place if o.res is not None else None
+            if (
+                city is None
+                or city.is_admin
+                or key(city.name) != key(loc.city)
+                or not (o.sent.paragraph == m.sent.paragraph or (line and line[0] <= o.start < line[1]))
+                or haversine_km(here.lat, here.lon, city.lat, city.lon) <= _FAR_KM
+            ):
+                continue
+            unit = gaz.get(loc.record_id)
+            if unit is None:
+                return
+            m.country = unit.country
+            m.res = _placed_at(
+                m,
+                unit,
+                3,
+                f"{m.text!r} is a locality of {unit.name} ({unit.kind}) in {loc.city} "
+                f"(data/city_localities.tsv), where the report is set; not {here.name} ({here.kind}, "
+                f"{here.admin2 or here.admin1 or here.country}), far from it",
+            )
+            return
+
+
 def _read_within(m: _Mention, inside: list[Match], where: Place, precision: int, reason: str) -> None:
     """Keep the readings ``inside`` the city or unit the text puts the name in, else place it there."""
     m.country = where.country
@@ -629,3 +670,6 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         # the Mong the text put in Mandi Bahauddin District, not the tehsil in Azad Kashmir
         if not m.res.place.is_admin or read_as[id(m)] == read_as[id(first)]:
             m.res, m.matches, m.country = first.res, first.matches, first.country
+    line = dateline(text)
+    for m in placed:
+        _keep_as_locality(m, placed, gaz, line)
