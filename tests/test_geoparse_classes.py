@@ -3806,3 +3806,20 @@ def test_a_district_of_a_metropolis_is_the_site_and_the_metropolis_its_container
     frame = parse_article("Date: 2016-08-08\n\nKARACHI: " + sentence)
     sites = incidents(frame)
     assert set(sites["admin2"]) == ({"Malir Karachi"} if "Hyderi" in sentence else {"Korangi Karachi"}), sites
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "Four men died when police fired on marchers in Sahiwal on Monday, the worst violence "
+            "since the protests over last month's vote began.",
+            "incident",
+        ),
+        ("Four men died in Sahiwal on Monday in clashes over last week's election result.", "incident"),
+        ("Police arrested three men on Tuesday over last week's attack in Sahiwal.", "reference"),
+    ],
+)
+def test_an_earlier_time_in_the_possessive_dates_only_the_noun_it_qualifies(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2018-07-31\n\n" + sentence)
+    assert _row(frame, "Sahiwal")["role"] == role

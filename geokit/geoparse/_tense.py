@@ -182,9 +182,21 @@ def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> boo
 
     It does, but for one in a "since" clause after the place, which measures the place's event
     against an earlier one ("shelled Chaman on Sunday, ... the worst clashes since the Taliban
-    took power in Kabul last year" dates Kabul, not Chaman).
+    took power in Kabul last year" dates Kabul, not Chaman), and for a possessive after the
+    place, which dates only the noun it qualifies ("seven died in Tehran on Monday, the first
+    deaths in the unrest over last week's election"; "over last week's attack in Quetta" still
+    dates Quetta, which follows it).
     """
-    return any(q < m.i or "since" not in words[m.j : q] for q in at)
+    return any(q < m.i or ("since" not in words[m.j : q] and not _possessive_time(words, q)) for q in at)
+
+
+#: The time nouns an earlier phrase ends in that can take a possessive: "last week's election"
+_TIME_NOUNS = frozenset({"week", "month", "year", "summer", "winter", "spring", "autumn"})
+
+
+def _possessive_time(words: Sequence[str], q: int) -> bool:
+    """Whether the earlier phrase at ``q`` is a possessive ("last week's", split as "last week s")."""
+    return q + 2 < len(words) and words[q + 1] in _TIME_NOUNS and words[q + 2] == "s"
 
 
 _SPAN_STARTS = frozenset({"late", "early", "mid", "last", "then"})
