@@ -257,6 +257,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev116", 5, 0.7),
         ("dev117", 5, 0.8),
         ("test40", 12, 0.65),
+        ("dev118", 5, 0.65),
+        ("dev119", 5, 0.4),
+        ("dev120", 5, 0.8),
+        ("test41", 12, 0.7),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
