@@ -805,8 +805,12 @@ def _road_end(m: _Mention, text: str, words: Sequence[str]) -> bool:
     return k < n and is_road(words[k])
 
 
-#: Verbs of passing by a place: "through" after them is where something went on
-_PASSING = frozenset({"passed", "passing", "passes", "moving", "drove", "driving", "crossing", "crossed"})
+#: Verbs of passing by a place, or of a blast or a fight tearing through it: "through" after
+#: them is where something went on ("a bomb tore through the main bazaar of Kohlu")
+_PASSING = frozenset(
+    {"passed", "passing", "passes", "moving", "drove", "driving", "crossing", "crossed"}
+    | {"tore", "tearing", "ripped", "ripping", "swept", "sweeping", "rampaged", "rampaging"}
+)
 
 
 def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool) -> tuple[str, str]:
@@ -821,7 +825,8 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     # capital, Kabul")
     governs = p >= 0 and p not in f.breaks
     building_of = governs and c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
-    # "exploded as the train passed through Balochistan": a passage by the place was the scene
+    # "exploded as the train passed through Balochistan": a passage by the place was the scene;
+    # "a bomb tore through the main bazaar of Kohlu": so is the place a blast tore through
     passage = governs and words[p] == "through" and p >= 1 and words[p - 1] in _PASSING
     if governs and (
         c.has("locative", words[p]) or building_of or passage or _reported_from(words, p)
