@@ -3839,3 +3839,17 @@ def test_a_request_for_a_report_is_a_reaction_where_it_was_made(verb: str) -> No
         f"In Quetta, the home minister {verb} the bombing."
     )
     assert (_row(frame, "Loralai")["role"], _row(frame, "Quetta")["role"]) == ("incident", "reference")
+
+
+@pytest.mark.parametrize(
+    ("name", "admin2"), [("Cattle Colony", "Malir Karachi"), ("Qasba Colony", "West Karachi")]
+)
+def test_a_locality_after_its_city_s_possessive_is_found_and_placed_in_the_city(
+    name: str, admin2: str
+) -> None:
+    frame = parse_article(
+        f"Date: 2019-05-04\n\nTwo traders were shot dead in Karachi's {name} area on Friday."
+    )
+    row = _row(frame, name)
+    assert (row["role"], row["admin2"]) == ("incident", admin2)
+    assert _row(frame, "Karachi")["role"] == "reference"

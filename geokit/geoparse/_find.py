@@ -94,10 +94,15 @@ def _find(
                     misses.append(run)
                 # the name starts after the run's capitalised stop words: "In Jamshed Town, ..."
                 i = a if run.i < a < run.j and toks[a - 1].low in _BEFORE_UNLISTED else run.i
-                if not i or toks[i - 1].low not in _BEFORE_UNLISTED:
-                    continue  # the test both readings below open with, made here for most runs
-                var = _variant_place(text, s, i, run.j, idx, c)
-                kind = "variant" if var else "unknown" if _unknown_place(text, s, i, run.j, c) else None
+                host = _possessive_host(text, s, i, out)  # "in Karachi's Sohrab Goth area"
+                if host is not None:
+                    var = []
+                    kind = "unknown" if _unknown_place(text, s, i, run.j, c, host - 1) else None
+                else:
+                    if not i or toks[i - 1].low not in _BEFORE_UNLISTED:
+                        continue  # the test both readings below open with, made here for most runs
+                    var = _variant_place(text, s, i, run.j, idx, c)
+                    kind = "variant" if var else "unknown" if _unknown_place(text, s, i, run.j, c) else None
                 if kind is not None:  # the whole name, as written: a variant spelling or an unknown name
                     start = toks[i].start
                     whole = text[start:run_end]
@@ -531,12 +536,31 @@ def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cu
 _AGE = re.compile(r",\s*\d{1,3}(?:,|\.|\)|\s+and\b)")
 
 
-def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues) -> bool:
-    """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence."""
+def _possessive_host(text: str, s: Sentence, i: int, found: Sequence[_Mention]) -> int | None:
+    """Return where the place starts whose possessive comes right before token ``i``, else ``None``.
+
+    "in Karachi's Sohrab Goth area": a name the gazetteer lacks, after a city's possessive, is
+    read as after the preposition before the city (``_unknown_place``).
+    """
+    toks = s.tokens
+    if i < 2 or toks[i - 1].low != "s" or text[toks[i - 2].end : toks[i - 1].end] not in ("'s", "’s"):
+        return None
+    end = toks[i - 2].end
+    return next((o.i for o in reversed(found) if o.sent is s and o.end == end), None)
+
+
+def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int | None = None) -> bool:
+    """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence.
+
+    ``before`` is the token to read as the one before the run, when a possessive stands
+    between: the preposition before "Karachi's" in "in Karachi's Sohrab Goth area".
+    """
     toks = s.tokens
     if i == 0:
         return False
-    p = i - 1
+    p = i - 1 if before is None else before
+    if p < 0:
+        return False
     if toks[p].low == "and" and p >= 2 and toks[p - 1].cap and text[toks[p - 1].end : toks[p].start] == " ":
         # "in Chakiwara and Kalri": the second of two names joined after the preposition
         q = p - 1
