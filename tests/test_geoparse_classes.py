@@ -3853,3 +3853,20 @@ def test_a_locality_after_its_city_s_possessive_is_found_and_placed_in_the_city(
     row = _row(frame, name)
     assert (row["role"], row["admin2"]) == ("incident", admin2)
     assert _row(frame, "Karachi")["role"] == "reference"
+
+
+def test_a_valley_in_the_remote_east_of_a_province_is_placed_in_that_province() -> None:
+    frame = parse_article(
+        "Date: 2010-10-10\n\nA roadside bomb killed four soldiers in the Gulistan valley, in the remote "
+        "east of Farah province in western Afghanistan, on Saturday."
+    )
+    row = _row(frame, "Gulistan")
+    assert (row["role"], row["admin1"]) == ("incident", "Farah")
+
+
+def test_the_region_that_only_locates_a_dead_soldier_s_home_town_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2010-10-10\n\nA roadside bomb killed four soldiers in Farah province on Saturday. "
+        "The dead were Marco Rossi of Alghero in Sardinia and Luca Bianchi of Pisa."
+    )
+    assert _row(frame, "Sardinia")["role"] == "reference"

@@ -115,6 +115,12 @@ _LOCATING = re.compile(
 )
 
 
+#: The rules by which a place before a unit is a reference the unit only locates: a home
+#: ("came from Poonch ... in Azad Kashmir") or a person's town ("Gianmarco Manca of Alghero in
+#: Sardinia")
+_LOCATED_RULES = frozenset({"ref-cue", "event-no-locative"})
+
+
 def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
     """Make a unit that only locates the reference place right before it a reference too.
 
@@ -140,7 +146,8 @@ def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
         )
         while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:
             k -= 1  # the list's head says what the list is: "from Poonch, Neelum and Muzaffarabad"
-        if inside and _LOCATING.fullmatch(text, o.end, m.start) is not None and mentions[k].rule == "ref-cue":
+        located = mentions[k].rule in _LOCATED_RULES
+        if inside and located and _LOCATING.fullmatch(text, o.end, m.start) is not None:
             m.role, m.rule = "reference", "container"
 
 

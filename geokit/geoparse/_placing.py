@@ -233,6 +233,9 @@ _HELD_BY = frozenset(
         "western",
         "central",
         "part",
+        # "the Gulistan valley, in the remote east of Farah province"
+        "remote",
+        "far",
     }
 )
 
