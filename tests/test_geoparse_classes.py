@@ -3870,3 +3870,12 @@ def test_the_region_that_only_locates_a_dead_soldier_s_home_town_is_no_site() ->
         "The dead were Marco Rossi of Alghero in Sardinia and Luca Bianchi of Pisa."
     )
     assert _row(frame, "Sardinia")["role"] == "reference"
+
+
+def test_a_day_under_a_background_heading_does_not_date_an_undated_article() -> None:
+    frame = parse_article(
+        "Operation in Bara\n\nBackground\n\nThe army had opened an offensive in North Waziristan on "
+        "15 June 2014.\n\nOperation\n\nOn 26 October 2014 jets struck hideouts near Bara, killing 18 "
+        "militants. On 21 November 2014 air strikes killed 22 militants in the Tirah valley."
+    )
+    assert _row(frame, "Bara", 1)["role"] == "incident"  # the title names it first

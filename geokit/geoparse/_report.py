@@ -226,13 +226,22 @@ def _first_line(text: str) -> int:
     return pos
 
 
-def lead_date(sents: Sequence[Sentence]) -> dt.date | None:
-    """Return the first day written in full in the report ("On 27 December 2007, ...")."""
+def lead_date(sents: Sequence[Sentence], text: str) -> dt.date | None:
+    """Return the first day written in full in the report ("On 27 December 2007, ...").
+
+    A day under a heading that sets its section beside the event ("Background") is another
+    event's ("The army had opened Operation Zarb-e-Azb on 15 June 2014"): the first day
+    outside such sections is taken, else the first day at all.
+    """
+    aside = _aside_sections(text, sents)
+    first = None
     for s in sents:
         found = _full_dates(s)
         if found:
-            return found[0][1]
-    return None
+            if s.index not in aside:
+                return found[0][1]
+            first = first or found[0][1]
+    return first
 
 
 #: Headings of the sections an encyclopedia article sets beside its event: what led to it, what

@@ -756,7 +756,7 @@ def parse_article(
     anaphors = _dateline_anaphors(mentions, text, sents, c)
     if anaphors:
         mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
-    report = report_context(text, sents, pub, None if pub else lead_date(sents))
+    report = report_context(text, sents, pub, None if pub else lead_date(sents, text))
     by_sentence = _give_roles(mentions, text, c, sents, report)
     if anaphors:
         # an anaphor tells something new only as the site: "in this northwestern city" is the
