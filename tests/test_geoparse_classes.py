@@ -3879,3 +3879,12 @@ def test_a_day_under_a_background_heading_does_not_date_an_undated_article() -> 
         "militants. On 21 November 2014 air strikes killed 22 militants in the Tirah valley."
     )
     assert _row(frame, "Bara", 1)["role"] == "incident"  # the title names it first
+
+
+@pytest.mark.parametrize("compass", ["northwest", "southwest", "northeast"])
+def test_a_compass_point_before_a_country_s_possessive_passes_the_locative_on(compass: str) -> None:
+    frame = parse_article(
+        f"Date: 2016-03-28\n\nA bomb hit a rally of a religious party in {compass} Pakistan's Swabi district "
+        "on Sunday, killing six people."
+    )
+    assert _row(frame, "Swabi")["role"] == "incident"
