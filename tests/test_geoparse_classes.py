@@ -3888,3 +3888,16 @@ def test_a_compass_point_before_a_country_s_possessive_passes_the_locative_on(co
         "on Sunday, killing six people."
     )
     assert _row(frame, "Swabi")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A shopkeeper was gunned down in Larkana on Monday.",
+        "Rioting broke out in Larkana on Monday after the arrest.",
+        "Officials said hostilities had grown in Larkana on Monday.",
+    ],
+)
+def test_words_of_violence_of_real_reports_gunned_down_rioting_hostilities(sentence: str) -> None:
+    frame = parse_article("Date: 2019-02-12\n\n" + sentence)
+    assert _row(frame, "Larkana")["role"] == "incident"
