@@ -261,6 +261,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev119", 5, 0.4),
         ("dev120", 5, 0.8),
         ("test41", 12, 0.7),
+        ("dev121", 5, 0.9),
+        ("dev122", 5, 0.85),
+        ("dev123", 5, 0.7),
+        ("test42", 12, 0.65),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
