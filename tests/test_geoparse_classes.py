@@ -3901,3 +3901,34 @@ def test_a_compass_point_before_a_country_s_possessive_passes_the_locative_on(co
 def test_words_of_violence_of_real_reports_gunned_down_rioting_hostilities(sentence: str) -> None:
     frame = parse_article("Date: 2019-02-12\n\n" + sentence)
     assert _row(frame, "Larkana")["role"] == "incident"
+
+
+def test_a_statement_in_a_capital_abroad_about_the_report_s_event_is_a_reaction() -> None:
+    frame = parse_article(
+        "Date: 2013-05-03\n\nGunmen kidnapped a British engineer in Hyderabad on Thursday. In London, "
+        "the Foreign Office confirmed that a British national had been abducted."
+    )
+    assert (_row(frame, "Hyderabad")["role"], _row(frame, "London")["role"]) == ("incident", "reference")
+
+
+def test_a_statement_in_the_report_s_own_country_still_tells_of_its_place() -> None:
+    frame = parse_article(
+        "Date: 2013-05-03\n\nGunmen kidnapped an engineer in Hyderabad on Thursday. In Sukkur, police "
+        "said two men had been killed."
+    )
+    assert _row(frame, "Sukkur")["role"] == "incident"
+
+
+@pytest.mark.parametrize(("word", "role"), [("flood-hit", "reference"), ("bomb-hit", "incident")])
+def test_what_a_disaster_hit_is_no_site(word: str, role: str) -> None:
+    frame = parse_article(f"Date: 2010-09-01\n\nThe team had spent the day in {word} villages around Jampur.")
+    assert _row(frame, "Jampur")["role"] == role
+
+
+def test_the_unit_that_locates_the_place_of_an_avenged_event_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2012-06-10\n\nA suicide bomber attacked a checkpoint in Mardan on Saturday. He said the "
+        "bombing was revenge for the killing of 14 Taliban in Doaba in Hangu district, and warned that "
+        "more attacks would follow."
+    )
+    assert (_row(frame, "Mardan")["role"], _row(frame, "Hangu")["role"]) == ("incident", "reference")

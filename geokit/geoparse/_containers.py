@@ -116,9 +116,10 @@ _LOCATING = re.compile(
 
 
 #: The rules by which a place before a unit is a reference the unit only locates: a home
-#: ("came from Poonch ... in Azad Kashmir") or a person's town ("Gianmarco Manca of Alghero in
-#: Sardinia")
-_LOCATED_RULES = frozenset({"ref-cue", "event-no-locative"})
+#: ("came from Poonch ... in Azad Kashmir"), a person's town ("Gianmarco Manca of Alghero in
+#: Sardinia") or the place of another event ("revenge for the killing of 14 Taliban in Doaba in
+#: Hangu district")
+_LOCATED_RULES = frozenset({"ref-cue", "event-no-locative", "earlier-date", "past-year"})
 
 
 def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:

@@ -1221,6 +1221,18 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
     return False
 
 
+def _statement_abroad(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
+    """Whether a fronted "In X," opens a statement: a word of speech comes before any of violence.
+
+    "In Rome, the foreign ministry confirmed that an Italian citizen had been kidnapped": the
+    caller makes X a reference only when the report's sites so far lie in other countries.
+    """
+    if m.i > 1 or text[m.end : m.end + 1] != ",":
+        return False
+    first = min((n for n in f.events if n >= m.j), default=len(f.words))
+    return any("speech" in f.kinds[n] for n in range(m.j, first))
+
+
 #: Nouns by which "the town", "the city" take a place the report has named
 _PLACE_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "valley"})
 

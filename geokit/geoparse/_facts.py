@@ -265,6 +265,9 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
                 and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
             )
         ]
+    if "hit" in seen and "disaster" in present:
+        # "flood-hit villages around Kot Addu", "quake-hit areas": what a disaster struck
+        events = [n for n in events if not (words[n] == "hit" and n >= 1 and "disaster" in kinds[n - 1])]
     if "tyres" in seen or "tires" in seen:
         # "burnt tyres", "set tyres on fire": a protest's road block, not violence against anyone
         events = [n for n in events if _TYRES.isdisjoint(words[max(0, n - 2) : n + 3])]

@@ -37,7 +37,7 @@ from geokit.gazetteer import Gazetteer
 from geokit.geoparse._containers import _containers, _journey_sites, _reference_holders, _report_containers
 from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
-from geokit.geoparse._evidence import _hedge, _role
+from geokit.geoparse._evidence import _hedge, _role, _statement_abroad
 from geokit.geoparse._facts import _Facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._mention import _Mention
@@ -264,6 +264,7 @@ def _give_roles(
     sites: set[str] = set()
     told: set[str] = set()  # the keys of the places told so far
     dated: set[str] = set()  # the keys of places told as the place of an event of another year
+    homes: set[str] = set()  # the countries of the sites so far
     line = dateline(text)
     for m in mentions:
         m.role, m.rule = done[id(m)] = _role(m, by_sentence[m.sent.index], text, c, report, done, facts)
@@ -276,11 +277,23 @@ def _give_roles(
             # "the 2008 Mumbai attacks ... Six Americans were among the dead in Mumbai": the
             # earlier event again, told with no time of its own
             m.role, m.rule = done[id(m)] = "reference", "recalled"
+        elif (
+            m.role == "incident"
+            and homes
+            and m.country not in homes
+            and m.key not in sites
+            and _statement_abroad(m, facts[m.sent.index], text, c)
+        ):
+            # "In Rome, the foreign ministry confirmed that an Italian citizen had been kidnapped":
+            # news of the report's event, told in another country than its sites so far
+            m.role, m.rule = done[id(m)] = "reference", "reaction"
         if m.rule == "past-year" and m.res is not None:
             dated.add(m.key)
         told.add(m.key)
         if m.role == "incident" and (line is None or not line[0] <= m.start < line[1]):
             sites.add(m.key)  # the dateline's town is where the story was filed, no site
+            if m.country is not None:
+                homes.add(m.country)
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
 
