@@ -3932,3 +3932,11 @@ def test_the_unit_that_locates_the_place_of_an_avenged_event_is_no_site() -> Non
         "more attacks would follow."
     )
     assert (_row(frame, "Mardan")["role"], _row(frame, "Hangu")["role"]) == ("incident", "reference")
+
+
+def test_attacks_conceded_after_despite_are_background_however_long_the_phrase() -> None:
+    frame = parse_article(
+        "Date: 2013-04-27\n\nA bomb killed ten people at a rally in Orangi Town on Friday. The party said "
+        "it would not boycott the polls despite the attacks on its workers here and in Mardan."
+    )
+    assert (_row(frame, "Orangi Town")["role"], _row(frame, "Mardan")["role"]) == ("incident", "reference")

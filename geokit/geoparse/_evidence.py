@@ -688,8 +688,9 @@ def _cue_rule(
         return "reference", "other-verb"
     if _other_event(m, words, text, c, headline):
         return "reference", "earlier-date"
-    if p >= 1 and "despite" in words[max(0, p - 4) : p]:
-        # "could still strike despite the offensives in Swat": a state of affairs conceded
+    if p >= 1 and "despite" in words[max(0, p - _DESPITE_REACH) : p]:
+        # "could still strike despite the offensives in Swat", "would not boycott the polls despite
+        # the attacks on its workers here and in Khyber Pakhtunkhwa": a state of affairs conceded
         return "reference", "background"
     if _described(m, words, text, c):
         return "reference", "description"
@@ -1219,6 +1220,10 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if fronted and later_place and ("ref_head" in ks and "ref_place" not in ks):
             return True
     return False
+
+
+#: How many words before a place's preposition "despite" may open the phrase that holds it
+_DESPITE_REACH = 8
 
 
 def _statement_abroad(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
