@@ -3940,3 +3940,23 @@ def test_attacks_conceded_after_despite_are_background_however_long_the_phrase()
         "it would not boycott the polls despite the attacks on its workers here and in Mardan."
     )
     assert (_row(frame, "Orangi Town")["role"], _row(frame, "Mardan")["role"]) == ("incident", "reference")
+
+
+def test_a_dateline_may_name_its_agency_with_a_slash() -> None:
+    frame = parse_article(
+        "Date: 2018-09-17\n\nHERAT, Afghanistan (RFE/RL) -- Taliban fighters overran police posts in two "
+        "western provinces overnight, killing 12 officers."
+    )
+    assert _row(frame, "HERAT")["rule"] in ("dateline", "dateline-site")
+
+
+@pytest.mark.parametrize(("province", "admin1"), [("Farah", "Farah"), ("Herat", "Herat")])
+def test_an_unknown_district_is_placed_in_the_province_its_paragraph_names(
+    province: str, admin1: str
+) -> None:
+    frame = parse_article(
+        "Date: 2018-09-17\n\nHERAT, Afghanistan (RFE/RL) -- Taliban fighters overran police posts in two "
+        f"western provinces overnight.\n\nThe heaviest loss was in {province} Province. Seven policemen died "
+        "when militants attacked a checkpost in Posht Rod district before dawn."
+    )
+    assert _row(frame, "Posht Rod")["admin1"] == admin1

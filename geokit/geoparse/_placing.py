@@ -444,6 +444,28 @@ _TOWN_IN = frozenset(
 _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 
 
+def _paragraph_province(m: _Mention, placed: Sequence[_Mention], home: str | None) -> _Mention | None:
+    """Return the last province of the report's country named in the name's paragraph up to it."""
+    provinces = [
+        o
+        for o in placed
+        if o.sent.paragraph == m.sent.paragraph
+        and o.start < m.start
+        and o.res is not None
+        and o.res.place is not None
+        and o.res.place.kind == "adm1"
+        and (home is None or o.res.place.country == home)
+    ]
+    return provinces[-1] if provinces else None
+
+
+def _in_province(town: _Mention | None, province: _Mention) -> bool:
+    """Whether the town's reading lies in the province's."""
+    t = town.res.place if town is not None and town.res is not None else None
+    p = province.res.place if province.res is not None else None
+    return t is not None and p is not None and t.country == p.country and t.admin1 == p.admin1
+
+
 def _section_heading(m: _Mention, headings: Sequence[_Mention], text: str) -> _Mention | None:
     """Return the place that heads the section an unknown name is told in ("Swat" over its paragraphs).
 
@@ -659,6 +681,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 ),
                 default=None,
             )
+            if not own and heading is None:
+                # a paragraph that names only a province places its unknown names there ("in Farah
+                # Province ... a checkpost in Posht Rod district"), not near a town of the lede
+                # outside it (the dateline's Herat); a town inside it stays the closer guess
+                province = _paragraph_province(m, placed, home)
+                if province is not None and not _in_province(anchor, province):
+                    anchor = province
             m.res = _resolve(m, gaz, m.text, anchor)
     all_in: dict[int, list[_Mention]] = {}
     for m in mentions:

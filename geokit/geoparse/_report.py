@@ -80,10 +80,11 @@ _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IG
 #: A wire dateline: "QUETTA, Pakistan, Jan 31 (Reuters) -", "KABUL, Aug. 6 (AP) —", "KUNDUZ, Afghanistan —";
 #: and the Pakistani papers' "PESHAWAR: ...", "QUETTA, Dec 3: ...", with two cities for a joint report:
 #: "HYDERABAD/NAWABSHAH: ...", "DERA ISMAIL KHAN / PESHAWAR: ..." (Dawn, The News, Express Tribune).
+#: The agency in brackets may hold a slash or an ampersand: "(RFE/RL)", "(AP/AFP)".
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'.-]+(?:(?: ?/ ?| )[A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
-    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
+    r"[ \t]*(?:\([A-Za-z .&/]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
 )
 #: AFP writes the place in title case, with a date or its name before the dash:
 #: "Islamabad, May 21, 2025 (AFP) -", "Kabul (AFP) -"; Iranian and Afghan agencies put their
