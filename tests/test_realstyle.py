@@ -265,6 +265,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev122", 5, 0.85),
         ("dev123", 5, 0.7),
         ("test42", 12, 0.65),
+        ("dev124", 5, 0.75),
+        ("dev125", 5, 0.5),
+        ("dev126", 5, 0.85),
+        ("test43", 12, 0.65),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
