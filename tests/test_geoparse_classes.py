@@ -3960,3 +3960,24 @@ def test_an_unknown_district_is_placed_in_the_province_its_paragraph_names(
         "when militants attacked a checkpost in Posht Rod district before dawn."
     )
     assert _row(frame, "Posht Rod")["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("A wheel-jam strike was observed in Shikarpur on Friday.", "reference"),
+        ("A general strike shut markets in Shikarpur on Friday.", "reference"),
+        ("The strike call was obeyed in Shikarpur on Friday.", "reference"),
+        ("A drone strike killed four men in Shikarpur on Friday.", "incident"),
+    ],
+)
+def test_a_strike_that_stops_work_or_traffic_is_no_violence(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2012-12-01\n\n" + sentence)
+    assert _row(frame, "Shikarpur")["role"] == role
+
+
+def test_where_a_blast_was_felt_is_not_where_it_went_off() -> None:
+    frame = parse_article(
+        "Date: 2012-12-01\n\nA bomb exploded at a market in Hyderabad on Friday. The blast was felt in Kotri."
+    )
+    assert (_row(frame, "Hyderabad")["role"], _row(frame, "Kotri")["role"]) == ("incident", "reference")

@@ -265,6 +265,10 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
                 and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
             )
         ]
+    if not (_PROTEST_STRIKE | _STRIKE_KEPT).isdisjoint(words) and ("strike" in seen or "strikes" in seen):
+        # "a wheel-jam strike was observed in Naushahro Feroze", "a general strike shut Quetta":
+        # a stoppage of work or traffic, not an air or drone strike
+        events = [n for n in events if not (words[n] in ("strike", "strikes") and _stoppage(words, n))]
     if "hit" in seen and "disaster" in present:
         # "flood-hit villages around Kot Addu", "quake-hit areas": what a disaster struck
         events = [n for n in events if not (words[n] == "hit" and n >= 1 and "disaster" in kinds[n - 1])]
@@ -318,6 +322,18 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
 
 
 _TYRES = frozenset({"tyres", "tires"})
+#: Words that make a strike a stoppage of work, trade or traffic ("general strike", "wheel-jam
+#: strike", "shutter-down strike", "hunger strike", "the strike was observed", "a strike call")
+_PROTEST_STRIKE = frozenset({"general", "jam", "down", "hunger", "shutter", "wheel", "token", "shutdown"})
+#: Words after a strike that make it one called or kept by people, not a blow
+_STRIKE_KEPT = frozenset({"observed", "call", "called"})
+
+
+def _stoppage(words: Sequence[str], n: int) -> bool:
+    """Whether the strike at ``n`` stops work or traffic: a word of stoppage before it, or one kept after."""
+    return (n >= 1 and words[n - 1] in _PROTEST_STRIKE) or not _STRIKE_KEPT.isdisjoint(words[n + 1 : n + 4])
+
+
 #: Words by which the news of an event reaches someone: "news of the killing", "told of his death"
 _HEARD = frozenset({"news", "told", "informed", "learned", "learnt", "heard", "word"})
 
