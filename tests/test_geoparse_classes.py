@@ -3981,3 +3981,12 @@ def test_where_a_blast_was_felt_is_not_where_it_went_off() -> None:
         "Date: 2012-12-01\n\nA bomb exploded at a market in Hyderabad on Friday. The blast was felt in Kotri."
     )
     assert (_row(frame, "Hyderabad")["role"], _row(frame, "Kotri")["role"]) == ("incident", "reference")
+
+
+@pytest.mark.parametrize("rate", ["each year", "every year"])
+def test_a_rate_over_years_is_a_state_of_things(rate: str) -> None:
+    frame = parse_article(
+        f"Date: 2022-03-22\n\nRights groups say dozens of girls are abducted {rate} in Sindh, many of them "
+        "in Tharparkar."
+    )
+    assert _row(frame, "Tharparkar")["role"] == "reference"
