@@ -3990,3 +3990,11 @@ def test_a_rate_over_years_is_a_state_of_things(rate: str) -> None:
         "in Tharparkar."
     )
     assert _row(frame, "Tharparkar")["role"] == "reference"
+
+
+def test_an_armed_group_described_by_where_it_fights_names_no_site() -> None:
+    frame = parse_article(
+        "Date: 2014-02-17\n\nA bomb derailed a train near Jacobabad on Sunday. The Baloch Republican Army, "
+        "a separatist group fighting in neighbouring Balochistan, said it had carried out the attack."
+    )
+    assert (_row(frame, "Jacobabad")["role"], _row(frame, "Balochistan")["role"]) == ("incident", "reference")
