@@ -3998,3 +3998,32 @@ def test_an_armed_group_described_by_where_it_fights_names_no_site() -> None:
         "a separatist group fighting in neighbouring Balochistan, said it had carried out the attack."
     )
     assert (_row(frame, "Jacobabad")["role"], _row(frame, "Balochistan")["role"]) == ("incident", "reference")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "A suicide bomber drove a car into the convoy of the governor of Laghman province on Monday.",
+            "incident",
+        ),
+        (
+            "The governor of Afghanistan's Logar province was killed on Tuesday when a bomb exploded.",
+            "incident",
+        ),
+        ("Gunmen shot dead the public prosecutor of Zabol on Wednesday.", "incident"),
+        ("After the raid the governor of Laghman denied that any fighters were killed.", "reference"),
+    ],
+)
+def test_the_place_an_official_serves_is_the_site_of_an_attack_on_the_official(
+    sentence: str, role: str
+) -> None:
+    frame = parse_article("Date: 2020-10-06\n\n" + sentence)
+    place = next(p for p in ("Laghman", "Logar", "Zabol") if p in sentence)
+    assert _row(frame, place)["role"] == role
+
+
+@pytest.mark.parametrize("verb", ["assassinated", "murdered", "stabbed to death"])
+def test_killings_by_name_are_violence(verb: str) -> None:
+    frame = parse_article(f"Date: 2011-07-28\n\nA senior cleric was {verb} in Turbat on Wednesday.")
+    assert _row(frame, "Turbat")["role"] == "incident"

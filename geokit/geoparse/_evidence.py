@@ -838,6 +838,58 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     return "reference", "event-no-locative"
 
 
+#: Officials named after the place they serve: "the governor of Laghman province", "the mayor of
+#: Kandahar", "the public prosecutor of Zabol"
+_OFFICIALS = frozenset({"governor", "mayor", "prosecutor", "commissioner", "administrator"})
+
+
+def _official_struck(m: _Mention, c: Cues) -> bool:
+    """Whether the place names the office of an official whom violence struck.
+
+    "into the convoy of the governor of Laghman province", "shot dead the public prosecutor
+    of Zabol" (a word of violence within ten words before the official), "the governor of
+    Afghanistan's Logar province was killed" (a passive of violence right after the place);
+    "the governor of Kunar has denied ..." is neither.
+    """
+    words = m.sent.words
+    k = m.i - 1
+    if k >= 2 and words[k] == "s" and words[k - 1].isalpha() and m.sent.tokens[k - 1].cap:
+        k -= 2  # a country's possessive: "the governor of Afghanistan's Logar province"
+    if not (k >= 1 and words[k] == "of" and words[k - 1] in _OFFICIALS):
+        return False
+    before = words[max(0, k - 11) : k - 1]
+    after = words[m.j : m.j + 4]
+    struck = any(c.has("event", w) for w in before)
+    passive = any(w in ("was", "were") for w in after) and any(
+        c.has("event", w) or c.has("death", w) for w in after
+    )
+    return struck or passive
+
+
+def official_sites(by_sentence: dict[int, list[_Mention]], c: Cues) -> None:
+    """Make the place of an official struck by violence the site when its sentence names no other.
+
+    "A suicide bomber drove a car into the convoy of the governor of Laghman province", "gunmen
+    shot dead the public prosecutor of Zabol": where an official serves is where an attack on
+    them falls, unless the sentence places it elsewhere ("killed the governor of Logar in Kabul").
+    """
+    for same in by_sentence.values():
+        for m in same:
+            if m.rule != "event-no-locative" or not _official_struck(m, c):
+                continue
+            if not any(o is not m and o.role == "incident" and _elsewhere(o, m) for o in same):
+                m.role, m.rule = "incident", "event-official"
+
+
+def _elsewhere(o: _Mention, m: _Mention) -> bool:
+    """Whether incident ``o`` is a site of its own, not the country or province that holds ``m``."""
+    op = o.res.place if o.res is not None else None
+    mp = m.res.place if m.res is not None else None
+    if o.kind in ("country", "continent") or op is None or mp is None:
+        return o.kind not in ("country", "continent")
+    return not (op.kind == "adm1" and op.country == mp.country and op.admin1 == mp.admin1)
+
+
 #: Words that name a part of the place after "of": "parts of Paktika province"
 _PARTS = frozenset({"part", "parts", "rest"})
 
