@@ -4027,3 +4027,18 @@ def test_the_place_an_official_serves_is_the_site_of_an_attack_on_the_official(
 def test_killings_by_name_are_violence(verb: str) -> None:
     frame = parse_article(f"Date: 2011-07-28\n\nA senior cleric was {verb} in Turbat on Wednesday.")
     assert _row(frame, "Turbat")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two soldiers were martyred in Datta Khel on Monday.",
+        "An IED went off in Datta Khel on Monday.",
+        "A firefight broke out in Datta Khel on Monday.",
+        "Skirmishes were reported in Datta Khel on Monday.",
+        "Protesters pelted police with stones in Datta Khel on Monday.",
+    ],
+)
+def test_words_of_violence_of_military_statements_and_local_reports(sentence: str) -> None:
+    frame = parse_article("Date: 2020-10-06\n\n" + sentence)
+    assert _row(frame, "Datta Khel")["role"] == "incident"
