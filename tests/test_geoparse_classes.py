@@ -4042,3 +4042,18 @@ def test_killings_by_name_are_violence(verb: str) -> None:
 def test_words_of_violence_of_military_statements_and_local_reports(sentence: str) -> None:
     frame = parse_article("Date: 2020-10-06\n\n" + sentence)
     assert _row(frame, "Datta Khel")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Later the same day five people were killed in Baghlan province by a roadside bomb.", "incident"),
+        ("In March 2016 five people were killed in Baghlan province by a roadside bomb.", "reference"),
+    ],
+)
+def test_an_aftermath_sentence_on_the_event_s_own_day_still_tells_a_site(line: str, role: str) -> None:
+    frame = parse_article(
+        "Kabul registration centre bombing\n\nA suicide bomber killed 57 people at a voter registration "
+        f"centre in Kabul on 22 April 2018.\n\nAftermath\n\n{line}"
+    )
+    assert _row(frame, "Baghlan")["role"] == role

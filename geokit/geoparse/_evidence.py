@@ -395,7 +395,9 @@ def _form_rule(
         # "its workers have been attacked on the highway to Zaranj", "forces have also been fighting
         # for control of Sangin": a state of things, past the lede
         return "reference", "habitual"
-    if m.sent.index in report.aside:
+    if m.sent.index in report.aside and not (_same_day(f.words) and not _dated(f)):
+        # an "Aftermath" that goes on "later the same day" still tells of the event's own day (a
+        # sentence that names a date has a day of its own: "the explosion the same day" of 10 January)
         return "reference", "section"
     if _span_before_event(m, f):
         return "reference", "earlier-date"
@@ -1272,6 +1274,16 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if fronted and later_place and ("ref_head" in ks and "ref_place" not in ks):
             return True
     return False
+
+
+def _dated(f: _Facts) -> bool:
+    """Whether the sentence names a date of its own: a year, a month, a day of a month."""
+    return bool(f.dates or f.months or f.month_days or f.years)
+
+
+def _same_day(words: Sequence[str]) -> bool:
+    """Whether the sentence puts itself on the event's day: "later the same day", "that same day"."""
+    return any(w == "day" and k >= 1 and words[k - 1] in ("same", "that") for k, w in enumerate(words))
 
 
 #: How many words before a place's preposition "despite" may open the phrase that holds it
