@@ -4057,3 +4057,18 @@ def test_an_aftermath_sentence_on_the_event_s_own_day_still_tells_a_site(line: s
         f"centre in Kabul on 22 April 2018.\n\nAftermath\n\n{line}"
     )
     assert _row(frame, "Baghlan")["role"] == role
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "unless the government did more to stop insurgents gathering around Kunduz.",
+        "and the army promised new measures to prevent attacks in Kunduz.",
+    ],
+)
+def test_violence_to_be_stopped_or_prevented_has_no_site(tail: str) -> None:
+    frame = parse_article(
+        "Date: 2010-10-09\n\nA suicide bomber killed the governor at a mosque in Taloqan on Friday. "
+        f"Officials warned that violence would spread {tail}"
+    )
+    assert (_row(frame, "Taloqan")["role"], _row(frame, "Kunduz")["role"]) == ("incident", "reference")

@@ -145,6 +145,8 @@ _PLANNING = frozenset(
     | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
     | {"favour", "favor", "favours", "favors", "favouring", "favoring"}  # "many favour an offensive in X"
     | {"warning", "warnings", "threat", "threats"}  # "had received warnings of an attack on the march in X"
+    # "did more to stop insurgents gathering around Kunduz", "measures to prevent attacks in Karachi"
+    | {"stop", "prevent", "preventing", "avert", "averting", "deter"}
 )
 
 
