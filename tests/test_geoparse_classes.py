@@ -4072,3 +4072,13 @@ def test_violence_to_be_stopped_or_prevented_has_no_site(tail: str) -> None:
         f"Officials warned that violence would spread {tail}"
     )
     assert (_row(frame, "Taloqan")["role"], _row(frame, "Kunduz")["role"]) == ("incident", "reference")
+
+
+def test_a_name_given_with_an_age_is_a_person_whichever_name_stands_alone_later() -> None:
+    frame = parse_article(
+        "Date: 2018-02-06\n\nKARACHI: A Chinese shipping executive was shot dead in Clifton on Monday. "
+        "Police named him as Chen Zhu, 46, the head of a company that has worked in China and Pakistan "
+        "since the 1990s. Chen, who was in the driver's seat, was hit in the head. Beijing condemned the "
+        "killing."
+    )
+    assert "Chen" not in set(frame["text"]), frame[["text", "role"]]

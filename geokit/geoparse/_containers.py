@@ -107,10 +107,10 @@ def _surely_inside(o: _Mention, unit: _Mention) -> bool:
     )
 
 
-#: What lies between a place and the unit that locates it: "in", ", in", " district in", and a
-#: country's possessive before the unit ("in Pakistan's")
+#: What lies between a place and the unit that locates it: "in", ", in", " district in", ", both
+#: in" (after two towns), and a country's possessive before the unit ("in Pakistan's")
 _LOCATING = re.compile(
-    r",?\s*(?:(?i:district|province|division|tehsil|agency|region)\s+)?in"
+    r",?\s*(?:(?i:district|province|division|tehsil|agency|region)\s+)?(?:(?:both|all)\s+)?in"
     r"(?:\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s)?\s*"
 )
 

@@ -90,6 +90,9 @@ def _find(
             if not found:
                 if 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
                     tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
+                    if _AGE.match(text, run_end):
+                        # "Chen Zhu, 46": surely a person, whose family name may come first
+                        tails.update(t.low for t in toks[run.i : run.j])
                 if misses is not None:
                     misses.append(run)
                 # the name starts after the run's capitalised stop words: "In Jamshed Town, ..."
