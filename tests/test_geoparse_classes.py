@@ -4082,3 +4082,11 @@ def test_a_name_given_with_an_age_is_a_person_whichever_name_stands_alone_later(
         "killing."
     )
     assert "Chen" not in set(frame["text"]), frame[["text", "role"]]
+
+
+def test_where_condolences_are_offered_is_a_reaction() -> None:
+    frame = parse_article(
+        "Date: 2020-10-05\n\nA car bomb killed eight people in Jalalabad on Monday. The president left for "
+        "Qatar, stopping first in Kuwait to offer condolences on the death of the emir."
+    )
+    assert (_row(frame, "Jalalabad")["role"], _row(frame, "Kuwait")["role"]) == ("incident", "reference")
