@@ -4090,3 +4090,10 @@ def test_where_condolences_are_offered_is_a_reaction() -> None:
         "Qatar, stopping first in Kuwait to offer condolences on the death of the emir."
     )
     assert (_row(frame, "Jalalabad")["role"], _row(frame, "Kuwait")["role"]) == ("incident", "reference")
+
+
+def test_a_bus_stop_is_no_plan_to_stop_violence() -> None:
+    frame = parse_article(
+        "Date: 2010-10-09\n\nA bomb went off at a bus stop where gunmen opened fire in Quetta."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident"

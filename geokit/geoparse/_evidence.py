@@ -868,7 +868,7 @@ def _official_struck(m: _Mention, c: Cues) -> bool:
     return struck or passive
 
 
-def official_sites(by_sentence: dict[int, list[_Mention]], c: Cues) -> None:
+def _official_sites(by_sentence: dict[int, list[_Mention]], c: Cues) -> None:
     """Make the place of an official struck by violence the site when its sentence names no other.
 
     "A suicide bomber drove a car into the convoy of the governor of Laghman province", "gunmen

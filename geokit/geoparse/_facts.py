@@ -145,9 +145,19 @@ _PLANNING = frozenset(
     | {"pressing", "pushing", "demanding", "urging"}  # "commanders pressing for an offensive in X"
     | {"favour", "favor", "favours", "favors", "favouring", "favoring"}  # "many favour an offensive in X"
     | {"warning", "warnings", "threat", "threats"}  # "had received warnings of an attack on the march in X"
-    # "did more to stop insurgents gathering around Kunduz", "measures to prevent attacks in Karachi"
-    | {"stop", "prevent", "preventing", "avert", "averting", "deter"}
+    # "measures to prevent attacks in Karachi" ("to stop": :func:`_plans`)
+    | {"prevent", "preventing", "avert", "averting", "deter"}
 )
+
+
+def _plans(words: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` makes the violence after it one not done: planned, warned of, stopped.
+
+    "Stop" counts only as an infinitive ("did more to stop insurgents gathering around
+    Kunduz"): "a bomb at a bus stop where gunmen opened fire" tells of violence done.
+    """
+    w = words[k]
+    return w in _PLANNING or (w == "stop" and k >= 1 and words[k - 1] == "to")
 
 
 #: What is fired when a crowd is dispersed and no one is hit ("fired tear gas", "fired into the
@@ -225,14 +235,14 @@ def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
         )
     )
     plan_at = -1
-    if not _PLANNING.isdisjoint(words):
+    if not _PLANNING.isdisjoint(words) or "stop" in seen:
         # "accused him of planning an attack on villagers at Dhangri": an attack that did not happen;
         # the plan, like a time to come, holds the places after it ("commanders pressing for an
         # offensive in North Waziristan")
         # a clause break ends the plan: "Infiltration attempt ... foiled, 54 khwarij killed in X"
         breaks = _breaks(s, text)
         planners = {
-            n: [k for k in range(max(0, n - 3), n) if words[k] in _PLANNING and not breaks & set(range(k, n))]
+            n: [k for k in range(max(0, n - 3), n) if _plans(words, k) and not breaks & set(range(k, n))]
             for n in events
         }
         planned = [n for n in events if planners[n]]

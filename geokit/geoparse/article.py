@@ -37,7 +37,7 @@ from geokit.gazetteer import Gazetteer
 from geokit.geoparse._containers import _containers, _journey_sites, _reference_holders, _report_containers
 from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
-from geokit.geoparse._evidence import _hedge, _role, _statement_abroad, official_sites
+from geokit.geoparse._evidence import _hedge, _official_sites, _role, _statement_abroad
 from geokit.geoparse._facts import _Facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._mention import _Mention
@@ -782,7 +782,7 @@ def parse_article(
             by_sentence[k] = [m for m in by_sentence[k] if id(m) not in dropped]
             if not by_sentence[k]:
                 del by_sentence[k]
-    official_sites(by_sentence, c)
+    _official_sites(by_sentence, c)
     _facility_sites(mentions, holders, by_sentence, text)
     notes += _dateline_references(mentions, text, pub)
     _journey_sites(mentions)
