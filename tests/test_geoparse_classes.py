@@ -4097,3 +4097,12 @@ def test_a_bus_stop_is_no_plan_to_stop_violence() -> None:
         "Date: 2010-10-09\n\nA bomb went off at a bus stop where gunmen opened fire in Quetta."
     )
     assert _row(frame, "Quetta")["role"] == "incident"
+
+
+def test_an_official_s_place_made_a_site_is_hedged_like_any_site() -> None:
+    frame = parse_article(
+        "Date: 2020-10-06\n\nA suicide bomber reportedly drove a car into the convoy of the governor of "
+        "Laghman province on Monday."
+    )
+    row = _row(frame, "Laghman")
+    assert (row["role"], row["reported"]) == ("incident", "reported")

@@ -868,7 +868,7 @@ def _official_struck(m: _Mention, c: Cues) -> bool:
     return struck or passive
 
 
-def _official_sites(by_sentence: dict[int, list[_Mention]], c: Cues) -> None:
+def _official_sites(by_sentence: dict[int, list[_Mention]], c: Cues, text: str) -> None:
     """Make the place of an official struck by violence the site when its sentence names no other.
 
     "A suicide bomber drove a car into the convoy of the governor of Laghman province", "gunmen
@@ -881,6 +881,7 @@ def _official_sites(by_sentence: dict[int, list[_Mention]], c: Cues) -> None:
                 continue
             if not any(o is not m and o.role == "incident" and _elsewhere(o, m) for o in same):
                 m.role, m.rule = "incident", "event-official"
+                m.reported = _hedge(m, _facts(m.sent, c, text))  # as every incident is hedged
 
 
 def _elsewhere(o: _Mention, m: _Mention) -> bool:

@@ -782,7 +782,7 @@ def parse_article(
             by_sentence[k] = [m for m in by_sentence[k] if id(m) not in dropped]
             if not by_sentence[k]:
                 del by_sentence[k]
-    _official_sites(by_sentence, c)
+    _official_sites(by_sentence, c, text)
     _facility_sites(mentions, holders, by_sentence, text)
     notes += _dateline_references(mentions, text, pub)
     _journey_sites(mentions)
