@@ -16,7 +16,7 @@ from importlib import resources
 
 from geokit.normalize import key
 
-__all__ = ["Locality", "localities_named"]
+__all__ = ["Locality", "localities_named", "locality_cities"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +62,9 @@ def _table() -> dict[str, tuple[Locality, ...]]:
 def localities_named(name: str) -> tuple[Locality, ...]:
     """Return the table's localities called ``name`` (compared as a normalised key), in any city."""
     return _table().get(key(name), ())
+
+
+@cache
+def locality_cities() -> frozenset[str]:
+    """Return the normalised keys of the cities the table lists localities for ("karachi")."""
+    return frozenset(key(loc.city) for locs in _table().values() for loc in locs)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
-from geokit.gazetteer.localities import localities_named
+from geokit.gazetteer.localities import localities_named, locality_cities
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
 from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, name_index
@@ -330,7 +330,7 @@ def _keep_in_city(m: _Mention, city: Place) -> bool:
 
 
 def _keep_as_locality(
-    m: _Mention, placed: Sequence[_Mention], gaz: Gazetteer, line: tuple[int, int, int] | None
+    m: _Mention, cities: Sequence[_Mention], gaz: Gazetteer, line: tuple[int, int, int] | None
 ) -> None:
     """Read a name as a locality of the city the report is set in, not as a small place far away.
 
@@ -338,17 +338,16 @@ def _keep_as_locality(
     (``data/city_localities.tsv``), not the tehsil of that name in Khushab, 1,000 km away. The
     city must be the dateline's or be named in the name's own paragraph; a reading within
     ``_FAR_KM`` of the city, an admin-1 or admin-2 unit, or a town of ``_FOREIGN_CITY`` or more
-    is kept.
+    is kept. ``cities`` are the report's mentions of a city the table lists localities for.
     """
     here = m.res.place if m.res is not None else None
     if here is None or here.kind in ("adm1", "adm2", "country") or here.population >= _FOREIGN_CITY:
         return
     for loc in localities_named(m.text):
-        for o in placed:
+        for o in cities:
             city = o.res.place if o.res is not None else None
             if (
                 city is None
-                or city.is_admin
                 or key(city.name) != key(loc.city)
                 or not (o.sent.paragraph == m.sent.paragraph or (line and line[0] <= o.start < line[1]))
                 or haversine_km(here.lat, here.lon, city.lat, city.lon) <= _FAR_KM
@@ -702,6 +701,15 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         # the Mong the text put in Mandi Bahauddin District, not the tehsil in Azad Kashmir
         if not m.res.place.is_admin or read_as[id(m)] == read_as[id(first)]:
             m.res, m.matches, m.country = first.res, first.matches, first.country
-    line = dateline(text)
-    for m in placed:
-        _keep_as_locality(m, placed, gaz, line)
+    cities = [
+        o
+        for o in placed
+        if o.res is not None
+        and o.res.place is not None
+        and not o.res.place.is_admin
+        and key(o.res.place.name) in locality_cities()
+    ]
+    if cities:  # most reports name no city of the locality table
+        line = dateline(text)
+        for m in placed:
+            _keep_as_locality(m, cities, gaz, line)

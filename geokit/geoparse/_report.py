@@ -20,7 +20,7 @@ from geokit.geoparse._dates import _MONTH_OF, _MONTHS, _WEEKDAY_WORDS, _full_dat
 from geokit.geoparse.matcher import Sentence
 from geokit.normalize import key
 
-__all__ = ["Report", "dateline", "dateline_date", "header_date", "lead_date", "report_context"]
+__all__ = ["Report", "dateline", "dateline_date", "header_date", "report_context"]
 
 
 class Report(NamedTuple):
@@ -227,14 +227,13 @@ def _first_line(text: str) -> int:
     return pos
 
 
-def lead_date(sents: Sequence[Sentence], text: str) -> dt.date | None:
+def _lead_date(sents: Sequence[Sentence], aside: frozenset[int]) -> dt.date | None:
     """Return the first day written in full in the report ("On 27 December 2007, ...").
 
-    A day under a heading that sets its section beside the event ("Background") is another
-    event's ("The army had opened Operation Zarb-e-Azb on 15 June 2014"): the first day
-    outside such sections is taken, else the first day at all.
+    A day under a heading that sets its section beside the event (``aside``: "Background") is
+    another event's ("The army had opened Operation Zarb-e-Azb on 15 June 2014"): the first
+    day outside such sections is taken, else the first day at all.
     """
-    aside = _aside_sections(text, sents)
     first = None
     for s in sents:
         found = _full_dates(s)
@@ -357,12 +356,14 @@ def _lede_month(sents: Sequence[Sentence]) -> int | None:
     return _MONTH_OF.get(before.low) if before.cap else None
 
 
-def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, lead: dt.date | None) -> Report:
+def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) -> Report:
     """Gather what the whole report tells the role rules (:class:`Report`).
 
-    ``day`` is the report's own date, ``lead`` the first day written in full in it (used when
-    there is no ``day``).
+    ``day`` is the report's own date; without it, the first day written in full in the report
+    stands in (:func:`_lead_date`).
     """
+    aside = _aside_sections(text, sents)
+    lead = None if day else _lead_date(sents, aside)
     title = _TITLE_HEADER.search(text, 0, 2000)
     line = dateline(text) if day is None and lead is None else None
     return Report(
@@ -373,7 +374,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None, le
         latest_year=None if day or lead else _latest_year(text),
         lede_year=None if day or lead else _lede_year(sents),
         lede_month=None if day or lead else _lede_month(sents),
-        aside=_aside_sections(text, sents),
+        aside=aside,
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
         period=_review_period(sents, day),
         lede=_lede_index(text, sents),

@@ -43,7 +43,7 @@ from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import _resolve, _resolve_mentions
-from geokit.geoparse._report import Report, dateline, dateline_date, header_date, lead_date, report_context
+from geokit.geoparse._report import Report, dateline, dateline_date, header_date, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
 from geokit.settings import get_settings, settings_stamp
@@ -771,7 +771,7 @@ def parse_article(
     anaphors = _dateline_anaphors(mentions, text, sents, c)
     if anaphors:
         mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
-    report = report_context(text, sents, pub, None if pub else lead_date(sents, text))
+    report = report_context(text, sents, pub)
     by_sentence = _give_roles(mentions, text, c, sents, report)
     if anaphors:
         # an anaphor tells something new only as the site: "in this northwestern city" is the
