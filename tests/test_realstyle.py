@@ -269,6 +269,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev125", 5, 0.5),
         ("dev126", 5, 0.85),
         ("test43", 12, 0.65),
+        ("dev127", 5, 0.6),
+        ("dev128", 5, 0.85),
+        ("dev129", 5, 0.8),
+        ("test44", 12, 0.75),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
