@@ -273,6 +273,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev128", 5, 0.85),
         ("dev129", 5, 0.8),
         ("test44", 12, 0.75),
+        ("dev130", 5, 0.9),
+        ("dev131", 5, 0.7),
+        ("dev132", 5, 0.85),
+        ("test45", 12, 0.65),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
