@@ -4106,3 +4106,12 @@ def test_an_official_s_place_made_a_site_is_hedged_like_any_site() -> None:
     )
     row = _row(frame, "Laghman")
     assert (row["role"], row["reported"]) == ("incident", "reported")
+
+
+@pytest.mark.parametrize("verb", ["called", "described as", "termed"])
+def test_a_name_given_after_what_is_no_reaction(verb: str) -> None:
+    frame = parse_article(
+        "Date: 2025-09-23\n\nThe spokesman said that on Friday fighters raided what the group "
+        f"{verb} the hideout of a gang in the Barshonki area of Kharan, setting it on fire."
+    )
+    assert _row(frame, "Kharan")["role"] == "incident"

@@ -216,9 +216,28 @@ def _breaks(s: Sentence, text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+#: Verbs that give a thing a name after "what": "raided what the group called the hideout of a gang"
+_NAMING = frozenset({"called", "termed", "described", "dubbed", "branded", "labelled", "labeled"})
+
+
+def _naming(words: Sequence[str], kinds: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Drop the reaction and speech kinds of a verb that names a thing after "what".
+
+    "fighters raided what the group called the hideout of a gang in Kharan": the group names the
+    target; it does not call for anything or react to the raid.
+    """
+    out = list(kinds)
+    for n, w in enumerate(words):
+        if w in _NAMING and "what" in words[max(0, n - 4) : n]:
+            out[n] = kinds[n] - {"reaction", "speech"}
+    return out
+
+
 def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
     words = list(s.words)
     kinds = c.kinds_of(words)
+    if "what" in words:
+        kinds = _naming(words, kinds)
     present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
     joined = " " + " ".join(words) + " "
     # a cue phrase's finder runs only where its first word is a word of the sentence
