@@ -4115,3 +4115,13 @@ def test_a_name_given_after_what_is_no_reaction(verb: str) -> None:
         f"{verb} the hideout of a gang in the Barshonki area of Kharan, setting it on fire."
     )
     assert _row(frame, "Kharan")["role"] == "incident"
+
+
+def test_a_name_the_report_called_a_district_keeps_that_reading_when_bare() -> None:
+    frame = parse_article(
+        "Date: 2015-01-24\n\nQUETTA: Saboteurs blew up two gas pipelines in the Naseerabad and Jaffarabad "
+        "districts on Friday. In the second incident, suspected insurgents set off explosives under gas "
+        "lines in Naseerabad."
+    )
+    rows = frame[frame["text"] == "Naseerabad"]
+    assert set(rows["admin1"]) == {"Balochistan"}, rows[["admin1", "admin2"]]

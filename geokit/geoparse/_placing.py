@@ -615,6 +615,23 @@ def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -
     return [o for o in towns if o not in hub] + units
 
 
+def _one_unit(placed: Sequence[_Mention], typed: dict[str, _Mention]) -> None:
+    """Read a name as the unit the report called it elsewhere, when the bare name reads in another province.
+
+    "gas lines in the Naseerabad and Jaffarabad districts ... explosives under gas lines in
+    Naseerabad": the second "Naseerabad" is the Balochistan district, not the Azad Kashmir tehsil
+    that bears the name exactly. A reading inside the unit stays ("Kunduz province" and the town of
+    Kunduz).
+    """
+    for m in placed:
+        t = typed.get(m.key)
+        if t is None or m is t or t.res is None or m.res is None or m.res.place is None:
+            continue
+        unit, own = t.res.place, m.res.place
+        if unit is not None and (own.country, own.admin1) != (unit.country, unit.admin1):
+            m.res, m.country = t.res, t.country
+
+
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
     """Resolve the gazetteer's places first, then each unknown name.
 
@@ -623,8 +640,14 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     outside the unit named after it is read inside it (``_keep_in_holder``).
     """
     placed = [m for m in mentions if m.kind != "unknown"]
+    typed: dict[str, _Mention] = {}  # each name's first mention that says its unit ("X district")
     for m in placed:
-        m.res = _resolve(m, gaz, _query(m, text, c), None)
+        query = _query(m, text, c)
+        m.res = _resolve(m, gaz, query, None)
+        if query.removeprefix("near ") != m.text and m.res.place is not None and m.res.place.is_admin:
+            typed.setdefault(m.key, m)
+    if typed:
+        _one_unit(placed, typed)
     # a holder is named in the same sentence: look only there (a long text has thousands of names)
     placed_in: dict[int, list[_Mention]] = {}
     for m in placed:
