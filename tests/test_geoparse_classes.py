@@ -4125,3 +4125,12 @@ def test_a_name_the_report_called_a_district_keeps_that_reading_when_bare() -> N
     )
     rows = frame[frame["text"] == "Naseerabad"]
     assert set(rows["admin1"]) == {"Balochistan"}, rows[["admin1", "admin2"]]
+
+
+@pytest.mark.parametrize("group", ["the Sufis", "Shia worshippers", "Ahmadis", "the Hindus"])
+def test_followers_of_a_faith_are_no_unknown_place(group: str) -> None:
+    frame = parse_article(
+        f"Date: 2024-11-22\n\nPolice in Baghlan said a single man had fired on {group} at a shrine in "
+        "Nahrin district on Thursday night."
+    )
+    assert set(frame["text"]) <= {"Baghlan", "Nahrin"}, frame[["text", "role"]]
