@@ -277,6 +277,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev131", 5, 0.7),
         ("dev132", 5, 0.85),
         ("test45", 12, 0.65),
+        ("dev133", 5, 0.85),
+        ("dev134", 5, 0.65),
+        ("dev135", 5, 0.65),
+        ("test46", 12, 0.75),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
