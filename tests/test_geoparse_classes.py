@@ -4134,3 +4134,17 @@ def test_followers_of_a_faith_are_no_unknown_place(group: str) -> None:
         "Nahrin district on Thursday night."
     )
     assert set(frame["text"]) <= {"Baghlan", "Nahrin"}, frame[["text", "role"]]
+
+
+def test_an_undated_review_whose_headline_names_a_month_keeps_that_month_s_late_sites() -> None:
+    frame = parse_article(
+        "Militant attacks dip in August but deaths rise\n\n"
+        "ISLAMABAD: Militants carried out fewer attacks across the country in August than in July, "
+        "according to a think tank's monthly review. The institute counted 31 attacks during the month. "
+        "In July it had recorded 33 attacks. Deaths rose by about eight per cent. Attacks in the tribal "
+        "districts fell by a third. Security forces killed eight suspected militants in operations. "
+        "Two more were arrested. Three incidents drew particular attention in the report. "
+        "On the night of Saturday, August 6, gunmen ambushed the vehicle of a lawmaker in the Gal Maidan "
+        "area of Lower Dir, killing his brother."
+    )
+    assert _row(frame, "Lower Dir")["role"] == "incident", frame[["text", "role", "rule"]]

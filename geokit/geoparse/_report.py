@@ -394,6 +394,24 @@ def _lede_index(text: str, sents: Sequence[Sentence]) -> int:
     return 1
 
 
+def _headline_month(sents: Sequence[Sentence]) -> tuple[int, int] | None:
+    """Return (0, month) when an undated report's headline names a month alone.
+
+    "Militant attacks dip in August": the report reviews that month.
+
+    The year is not known (0): a sentence dated in that month with no year of its own ("On
+    Saturday, August 6, ...") is one of the month's events the review tells.
+    """
+    if not sents:
+        return None
+    toks = sents[0].tokens
+    for n, t in enumerate(toks):
+        month = _MONTH_OF.get(t.low) if t.cap else None
+        if month is not None and not (n + 1 < len(toks) and toks[n + 1].text.isdigit()):
+            return 0, month
+    return None
+
+
 #: A review is published within this many days of the end of the month it covers
 _REVIEW_DAYS = 45
 
@@ -408,7 +426,7 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[int,
     a day after it ("on November 15") one day.
     """
     if day is None:
-        return None
+        return _headline_month(sents)
     for s in sents[:4]:
         toks = s.tokens
         for n, t in enumerate(toks):
