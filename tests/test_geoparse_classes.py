@@ -4148,3 +4148,15 @@ def test_an_undated_review_whose_headline_names_a_month_keeps_that_month_s_late_
         "area of Lower Dir, killing his brother."
     )
     assert _row(frame, "Lower Dir")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_an_unknown_name_is_placed_near_a_town_of_the_country_the_dateline_names() -> None:
+    frame = parse_article(
+        "KANDAHAR, Afghanistan (CP) — Four Canadian soldiers were killed Saturday when a roadside bomb "
+        "tore through their jeep near Gumbad, a small outpost north of Kandahar city.\n\n"
+        "The Department of National Defence named the dead: a corporal born in Richmond Hill, Ont., and "
+        "posted to Petawawa, Ont.; a bombardier of Victoria; and a lieutenant from Toronto stationed in "
+        "Edmonton. A fourth was based in Wainwright, Alta. Their bodies are to be flown home to Trenton "
+        "in eastern Ontario, Canada."
+    )
+    assert _row(frame, "Gumbad")["country"] == "AF", frame[["text", "country", "place"]]

@@ -539,6 +539,17 @@ def _keep_by_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
     return False
 
 
+def _town_like(o: _Mention, c: Cues) -> bool:
+    """Whether a placed mention may hold an unknown name near it: a town or district, no seat or far end."""
+    return (
+        o.res is not None
+        and o.res.place is not None
+        and o.res.place.kind not in ("adm1", "country")
+        and not _seat_of(o, c)
+        and not _far_end(o)
+    )
+
+
 def _seat_of(m: _Mention, c: Cues) -> bool:
     """Tell whether a town is named as a seat: "the media wing in Rawalpindi", "officials in Kabul".
 
@@ -655,16 +666,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     # what an unknown name may be placed near: the towns and districts of its own paragraph ("Zangara,
     # a village near Ladha"), else of the first paragraph naming one (a dateline's town,
     # "DERA ISMAIL KHAN: ..."); not those of another paragraph, which tells of other things
-    towns = [
-        o
-        for o in placed
-        if o.res
-        and o.res.place is not None
-        and o.res.place.kind not in ("adm1", "country")
-        and (home is None or o.country == home)
-        and not _seat_of(o, c)
-        and not _far_end(o)
-    ]
+    # the country a wire dateline names is home too: "KANDAHAR, Afghanistan (CP) - ... near Gumbad,
+    # a small outpost north of Kandahar city" in a report whose other places are Canadian towns
+    line = dateline(text)
+    filed = {
+        o.country for o in placed if line is not None and line[0] <= o.start < line[1] and o.kind == "country"
+    }
+    towns = [o for o in placed if _town_like(o, c) and (home is None or o.country in {home, *filed})]
     towns = _without_hub(towns, placed, text)
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
     headings = [
