@@ -4160,3 +4160,17 @@ def test_an_unknown_name_is_placed_near_a_town_of_the_country_the_dateline_names
         "in eastern Ontario, Canada."
     )
     assert _row(frame, "Gumbad")["country"] == "AF", frame[["text", "country", "place"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All six were stationed at Battlesbury Barracks in Warminster, Wiltshire.",
+        "The regiment is based at Killa Barracks in Warminster.",
+    ],
+)
+def test_a_word_of_a_place_s_name_is_no_word_of_violence(sentence: str) -> None:
+    frame = parse_article(
+        f"Date: 2012-03-07\n\nSix British soldiers were killed in Kandahar province on Tuesday. {sentence}"
+    )
+    assert _row(frame, "Warminster")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -223,7 +223,7 @@ def _role(
     """
     f = facts.get(m.sent.index) if facts is not None else None
     if f is None:
-        f = _facts(m.sent, c, text)
+        f = _facts(m.sent, c, text, _name_tokens(same))
         if facts is not None:
             facts[m.sent.index] = f
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
@@ -868,6 +868,11 @@ def _official_struck(m: _Mention, c: Cues) -> bool:
     return struck or passive
 
 
+def _name_tokens(same: Sequence[_Mention]) -> frozenset[int]:
+    """Return the token indices the sentence's place names cover."""
+    return frozenset(n for o in same for n in range(o.i, o.j))
+
+
 def _official_sites(by_sentence: dict[int, list[_Mention]], c: Cues, text: str) -> None:
     """Make the place of an official struck by violence the site when its sentence names no other.
 
@@ -881,7 +886,7 @@ def _official_sites(by_sentence: dict[int, list[_Mention]], c: Cues, text: str) 
                 continue
             if not any(o is not m and o.role == "incident" and _elsewhere(o, m) for o in same):
                 m.role, m.rule = "incident", "event-official"
-                m.reported = _hedge(m, _facts(m.sent, c, text))  # as every incident is hedged
+                m.reported = _hedge(m, _facts(m.sent, c, text, _name_tokens(same)))  # as every incident is
 
 
 def _elsewhere(o: _Mention, m: _Mention) -> bool:

@@ -233,9 +233,16 @@ def _naming(words: Sequence[str], kinds: list[frozenset[str]]) -> list[frozenset
     return out
 
 
-def _facts(s: Sentence, c: Cues, text: str) -> _Facts:
+def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset()) -> _Facts:
+    """Read a sentence's cue words once; ``names`` are the token indices of its place names.
+
+    A word of a place's name is no cue of violence: "Killa Saifullah", "Battlesbury Barracks"
+    begin with "kill" and "battle".
+    """
     words = list(s.words)
     kinds = c.kinds_of(words)
+    if names:
+        kinds = [k - {"event"} if n in names and "event" in k else k for n, k in enumerate(kinds)]
     if "what" in words:
         kinds = _naming(words, kinds)
     present = frozenset().union(*kinds)  # every kind of cue some word of the sentence is
