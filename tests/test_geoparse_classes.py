@@ -4174,3 +4174,15 @@ def test_a_word_of_a_place_s_name_is_no_word_of_violence(sentence: str) -> None:
         f"Date: 2012-03-07\n\nSix British soldiers were killed in Kandahar province on Tuesday. {sentence}"
     )
     assert _row(frame, "Warminster")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_an_unknown_name_is_placed_in_the_foreign_province_its_paragraph_names() -> None:
+    frame = parse_article(
+        "Published December 29, 2024\n\nPESHAWAR: A soldier was killed on Saturday when Taliban forces "
+        "opened fire on Pakistani border posts in Upper Kurram near Parachinar, officials in Kohat said. "
+        "Troops from Bannu and Lakki Marwat were sent to Kurram.\n\n"
+        "Afghan media reported a separate flare-up in Paktia province. Residents said rockets hit "
+        "houses in the Dand-e-Patan district on Friday."
+    )
+    row = _row(frame, "Dand-e-Patan")
+    assert (row["country"], row["admin1"]) == ("AF", "Paktia"), frame[["text", "country", "admin1"]]

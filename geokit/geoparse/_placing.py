@@ -443,8 +443,12 @@ _TOWN_IN = frozenset(
 _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 
 
-def _paragraph_province(m: _Mention, placed: Sequence[_Mention], home: str | None) -> _Mention | None:
-    """Return the last province of the report's country named in the name's paragraph up to it."""
+def _paragraph_province(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
+    """Return the last province named in the name's paragraph up to it, in any country.
+
+    "Afghan media reported a flare-up in Paktia province. ... in the Dand-e-Patan district" in a
+    report on Kurram: the paragraph has crossed the border.
+    """
     provinces = [
         o
         for o in placed
@@ -453,7 +457,6 @@ def _paragraph_province(m: _Mention, placed: Sequence[_Mention], home: str | Non
         and o.res is not None
         and o.res.place is not None
         and o.res.place.kind == "adm1"
-        and (home is None or o.res.place.country == home)
     ]
     return provinces[-1] if provinces else None
 
@@ -715,7 +718,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 # a paragraph that names only a province places its unknown names there ("in Farah
                 # Province ... a checkpost in Posht Rod district"), not near a town of the lede
                 # outside it (the dateline's Herat); a town inside it stays the closer guess
-                province = _paragraph_province(m, placed, home)
+                province = _paragraph_province(m, placed)
                 if province is not None and not _in_province(anchor, province):
                     anchor = province
             m.res = _resolve(m, gaz, m.text, anchor)
