@@ -281,6 +281,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev134", 5, 0.65),
         ("dev135", 5, 0.65),
         ("test46", 12, 0.75),
+        ("dev136", 5, 0.75),
+        ("dev137", 5, 0.65),
+        ("dev138", 5, 0.5),
+        ("test47", 12, 0.7),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
