@@ -4186,3 +4186,19 @@ def test_an_unknown_name_is_placed_in_the_foreign_province_its_paragraph_names()
     )
     row = _row(frame, "Dand-e-Patan")
     assert (row["country"], row["admin1"]) == ("AF", "Paktia"), frame[["text", "country", "admin1"]]
+
+
+def test_each_entry_of_a_list_of_incidents_under_its_day_keeps_its_sites() -> None:
+    frame = parse_article(
+        "Terrorist incidents in Pakistan in January 2009\n\n"
+        "This is a list of attacks in Pakistan during January 2009. The month fell in Muharram. "
+        "Several incidents were aimed at Shia gatherings. The president condemned most of them.\n\n"
+        "4 January\n\n"
+        "A grenade went off near a tea stall on Multan Road in Dera Ismail Khan. Minutes later a "
+        "suicide bomber blew himself up among the people who gathered. Early counts gave seven dead. "
+        "Later reports put the toll at ten.\n\n"
+        "9 to 11 January\n\n"
+        "Fighting between armed groups broke out in Hangu on the Friday night after the Ashura "
+        "procession and went on for two days."
+    )
+    assert _row(frame, "Hangu")["role"] == "incident", frame[["text", "role", "rule"]]

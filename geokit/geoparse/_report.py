@@ -36,7 +36,8 @@ class Report(NamedTuple):
     article sets beside its event ("Background", "Aftermath", "Reactions"); ``period`` is the
     month a review published after it covers ("attacks in September 2018", published in
     October): its days are the report's own time; ``lede`` is the index of the first sentence
-    of running text, after a title, a date line and headings.
+    of running text, after a title, a date line and headings; ``listed`` holds the sentences
+    of a list of incidents, each under a heading that is its day ("4 January", "9 to 11 January").
     """
 
     day: dt.date | None = None
@@ -50,6 +51,7 @@ class Report(NamedTuple):
     lede_month: int | None = None  # with no day known, the month the lede names with its year
     period: tuple[int, int] | None = None  # (year, month) of a past month a review covers
     lede: int = 1  # index of the report's first sentence of running text (after title, date, headings)
+    listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
 
 
 _DATE_HEADER = re.compile(
@@ -305,15 +307,8 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
     out: set[int] = set()
     aside = False
     for n, s in enumerate(sents):
-        words = len(s.tokens)
         raw = text[s.start : s.end].strip()
-        alone = (n == 0 or sents[n - 1].paragraph != s.paragraph) and (
-            n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph
-        )
-        opens = n == 0 or sents[n - 1].paragraph != s.paragraph
-        heading = (alone and heading_line(raw, words)) or (
-            opens and words <= 2 and raw.endswith(".") and not alone
-        )
+        heading = _heading(sents, n, raw)
         if heading and key(raw.rstrip(".:")) in _CLOSING_HEADINGS:
             return frozenset(out | {t.index for t in sents[n + 1 :]})
         if heading:
@@ -322,6 +317,56 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
         if aside:
             out.add(s.index)
     return frozenset(out)
+
+
+def _heading(sents: Sequence[Sentence], n: int, raw: str) -> bool:
+    """Whether sentence ``n`` is a heading.
+
+    A heading has at most four words and no stop and is alone in its paragraph, or is a
+    paragraph's first sentence of one or two words ("Background. Zahedan lies ...").
+    """
+    s = sents[n]
+    words = len(s.tokens)
+    opens = n == 0 or sents[n - 1].paragraph != s.paragraph
+    alone = opens and (n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph)
+    return (alone and heading_line(raw, words)) or (opens and words <= 2 and raw.endswith(".") and not alone)
+
+
+def _listed_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
+    """Return the sentences under a heading that is a day: a list of incidents, an entry a day.
+
+    Wikipedia's lists of incidents and timelines head each entry with its day ("4 January",
+    "9 to 11 January", "March 3"); every entry tells an event of its own, however far down
+    the list it comes. A heading that is no day ends the section.
+    """
+    out: set[int] = set()
+    listed = False
+    days = 0
+    for n, s in enumerate(sents):
+        raw = text[s.start : s.end].strip()
+        if _heading(sents, n, raw):
+            listed = _day_heading(s)
+            days += listed
+            continue
+        if listed:
+            out.add(s.index)
+    return frozenset(out) if days >= 2 else frozenset()
+
+
+def _day_heading(s: Sentence) -> bool:
+    """Whether a heading is only a day of a month, or a span of days: "4 January", "9 to 11 January".
+
+    A year makes it a date line ("Published March 17, 2025"), not a list's entry.
+    """
+    toks = s.tokens
+    return (
+        any(t.low in _MONTH_OF for t in toks)
+        and any(t.text.isdigit() for t in toks)
+        and all(
+            t.low in _MONTH_OF or t.low in ("to", "and") or (t.text.isdigit() and len(t.text) <= 2)
+            for t in toks
+        )
+    )
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -378,6 +423,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
         period=_review_period(sents, day),
         lede=_lede_index(text, sents),
+        listed=_listed_sections(text, sents),
     )
 
 

@@ -414,7 +414,12 @@ def _own_time(s: Sentence) -> bool:
     )
 
 
-def _late_sites(mentions: Sequence[_Mention], c: Cues, period: tuple[int, int] | None = None) -> None:
+def _late_sites(
+    mentions: Sequence[_Mention],
+    c: Cues,
+    period: tuple[int, int] | None = None,
+    listed: frozenset[int] = frozenset(),
+) -> None:
     """Make a site first told late in a long report, in a unit no earlier site lies in, a reference.
 
     Past the eighth sentence, a report recounts earlier attacks, the week's other violence and
@@ -422,7 +427,8 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues, period: tuple[int, int] |
     its event's sites. A sentence that opens as a round-up's item (cue kind ``roundup``: "In a
     separate incident, ...") tells news of its own, and keeps its sites; so does a
     sentence dated in the month a review covers (``period``: "on September 22" in a review
-    of September published in October).
+    of September published in October), and an entry of a list of incidents under its day's
+    heading (``listed``).
     """
     early = {  # a province told early as a site stays one when a finer site in it took its place
         u
@@ -453,6 +459,7 @@ def _late_sites(mentions: Sequence[_Mention], c: Cues, period: tuple[int, int] |
             and not _fronted_this_week(m)
             and not _also_this_week(m.sent)
             and not (period is not None and _in_review_month(m.sent, period))
+            and m.sent.index not in listed
         ):
             u = _unit_of(m)
             place = m.res.place if m.res is not None else None
@@ -789,7 +796,7 @@ def parse_article(
     _containers(mentions)
     _report_containers(mentions)
     _reference_holders(mentions, text)
-    _late_sites(mentions, c, report.period)
+    _late_sites(mentions, c, report.period, report.listed)
     _dateline_site(mentions, c)
     _dates(mentions, pub)
     if sents and not mentions:
