@@ -4202,3 +4202,11 @@ def test_each_entry_of_a_list_of_incidents_under_its_day_keeps_its_sites() -> No
         "procession and went on for two days."
     )
     assert _row(frame, "Hangu")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_an_unknown_name_after_through_is_a_place() -> None:
+    frame = parse_article(
+        "PARACHINAR, Pakistan (AP) — A roadside bomb killed a former minister on Sunday as his vehicle "
+        "passed through Bagto village, about 10 kilometers from the town of Hangu, police said."
+    )
+    assert _row(frame, "Bagto")["role"] == "incident", frame[["text", "role", "rule"]]

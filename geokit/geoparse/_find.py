@@ -512,7 +512,7 @@ _VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside"})
 
 
 #: ... or an unknown place (also after "the" after one of these).
-_UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside"})
+_UNKNOWN_AFTER = frozenset({"in", "at", "near", "on", "outside", "inside", "through"})
 
 
 _BEFORE_UNLISTED = _VARIANT_AFTER | _UNKNOWN_AFTER | {"the", "and"}
