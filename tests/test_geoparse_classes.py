@@ -4210,3 +4210,11 @@ def test_an_unknown_name_after_through_is_a_place() -> None:
         "passed through Bagto village, about 10 kilometers from the town of Hangu, police said."
     )
     assert _row(frame, "Bagto")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_town_the_text_puts_in_a_tehsil_is_read_inside_the_tehsil_s_district() -> None:
+    frame = parse_article(
+        "Date: 2024-04-07\n\nTroops killed eight militants in an operation in the Kot Sultan area of "
+        "Kulachi tehsil on Saturday, the military said."
+    )
+    assert _row(frame, "Kot Sultan")["admin1"] == "Khyber Pakhtunkhwa", frame[["text", "place", "admin1"]]

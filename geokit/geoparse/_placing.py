@@ -410,7 +410,9 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
         # a unit may be put in a coarser one: "Kahmard district in the north-east of Bamyan", "Mong,
         # a village in Mandi Bahauddin District" (not the tehsil Mong in Azad Kashmir)
         return False
-    level = "admin2" if unit.kind == "adm2" else "admin1" if unit.kind == "adm1" else None
+    # a tehsil holds its towns inside its district: "the Kot Sultan area of Kulachi tehsil" is not
+    # the Kot Sultan of Layyah
+    level = "admin2" if unit.kind in ("adm2", "adm3") else "admin1" if unit.kind == "adm1" else None
     if level is None:
         return False
     name = unit.admin2 if level == "admin2" else unit.admin1
