@@ -4218,3 +4218,19 @@ def test_a_town_the_text_puts_in_a_tehsil_is_read_inside_the_tehsil_s_district()
         "Kulachi tehsil on Saturday, the military said."
     )
     assert _row(frame, "Kot Sultan")["admin1"] == "Khyber Pakhtunkhwa", frame[["text", "place", "admin1"]]
+
+
+def test_a_pti_dateline_with_no_dash_is_a_dateline() -> None:
+    frame = parse_article(
+        "QUETTA, Apr 7 (PTI) Six security personnel were killed in attacks in Bannu and Lakki Marwat, "
+        "officials said on Sunday."
+    )
+    assert _row(frame, "QUETTA")["rule"] == "dateline", frame[["text", "role", "rule"]]
+
+
+def test_a_comma_after_a_district_ends_the_office_it_might_name() -> None:
+    frame = parse_article(
+        "Date: 2024-04-07\n\nSix policemen were killed in a string of attacks in Lakki Marwat district, "
+        "officials said on Sunday."
+    )
+    assert _row(frame, "Lakki Marwat")["role"] == "incident", frame[["text", "role", "rule"]]
