@@ -336,7 +336,7 @@ def _form_rule(
             )
         )
         or (
-            (_office_of(words, m.j) or _branch_named(words, m.i, m.j, f.events))
+            (_office_of(m, words, text) or _branch_named(words, m.i, m.j, f.events))
             and text[m.end : toks[m.j].start] == " "
         )
     ):
@@ -770,10 +770,16 @@ def _branch_named(words: Sequence[str], i: int, j: int, events: Sequence[int]) -
     return k < 0 or (k not in events and words[k] not in _AT_PLACE)
 
 
-def _office_of(words: Sequence[str], j: int) -> bool:
-    """'Karachi police chief Amir Shaikh said ...': the place names an office's seat, an attribute."""
+def _office_of(m: _Mention, words: Sequence[str], text: str) -> bool:
+    """'Karachi police chief Amir Shaikh said ...': the place names an office's seat, an attribute.
+
+    A comma ends the phrase: "in Lakki Marwat district, officials said" names no office.
+    """
+    toks, j = m.sent.tokens, m.j
     if j < len(words) and words[j] in _OFFICE_KINDS:
         j += 1
+        if j < len(words) and text[toks[j - 1].end : toks[j].start] != " ":
+            return False
     return j < len(words) and words[j] in _OFFICES
 
 
