@@ -4234,3 +4234,13 @@ def test_a_comma_after_a_district_ends_the_office_it_might_name() -> None:
         "officials said on Sunday."
     )
     assert _row(frame, "Lakki Marwat")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_the_same_district_after_an_unknown_name_is_the_district_named_last() -> None:
+    frame = parse_article(
+        "Date: 2024-04-07\n\nIn Lakki Marwat district, two policemen were shot dead late on Friday.\n\n"
+        "Later the same night, a constable was shot dead close to his house in the Sra Darga area of "
+        "the same district. He was posted in Miramshah, the main town of North Waziristan."
+    )
+    assert _row(frame, "Sra Darga")["admin1"] == "Khyber Pakhtunkhwa"
+    assert _row(frame, "Sra Darga")["place"] != _row(frame, "Miramshah")["place"], frame[["text", "place"]]

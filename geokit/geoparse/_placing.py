@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import localities_named, locality_cities
@@ -544,6 +545,29 @@ def _keep_by_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
     return False
 
 
+#: The kinds of unit "the same district", "the same province" take up
+_SAME_UNIT = {"district": ("adm2",), "tehsil": ("adm3",), "province": ("adm1",)}
+
+
+def _same_unit(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
+    """Return the unit of that kind the report named last before "the same district" after the name.
+
+    "Constable Sanamat Khan was shot dead close to his house in the Sra Darga area of the same
+    district": the district the report told of last, not a town the next sentence names.
+    """
+    words = m.sent.words
+    tail = words[m.j : m.j + 5]
+    kinds = next((_SAME_UNIT[b] for a, b in pairwise(tail) if a == "same" and b in _SAME_UNIT), None)
+    if kinds is None:
+        return None
+    before = [
+        o
+        for o in placed
+        if o.start < m.start and o.res is not None and o.res.place is not None and o.res.place.kind in kinds
+    ]
+    return before[-1] if before else None
+
+
 def _town_like(o: _Mention, c: Cues) -> bool:
     """Whether a placed mention may hold an unknown name near it: a town or district, no seat or far end."""
     return (
@@ -697,6 +721,12 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 m.res = _resolve(m, gaz, m.text, holder)
                 if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
                     _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
+                named.setdefault(m.key, m)
+                continue
+            same_unit = _same_unit(m, placed)
+            if same_unit is not None:
+                # "the Sra Darga area of the same district": the unit the report named last
+                m.res = _resolve(m, gaz, m.text, same_unit)
                 named.setdefault(m.key, m)
                 continue
             told = named.get(m.key)
