@@ -4244,3 +4244,24 @@ def test_the_same_district_after_an_unknown_name_is_the_district_named_last() ->
     )
     assert _row(frame, "Sra Darga")["admin1"] == "Khyber Pakhtunkhwa"
     assert _row(frame, "Sra Darga")["place"] != _row(frame, "Miramshah")["place"], frame[["text", "place"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "motive"),
+    [
+        (
+            "The Taliban said she had been shot in Peshawar to avenge what it called the persecution of "
+            "Muslims in China's Xinjiang region.",
+            "Peshawar",
+            "Xinjiang",
+        ),
+        (
+            "Gunmen killed three policemen in Swat in revenge for the army's operations in Bajaur.",
+            "Swat",
+            "Bajaur",
+        ),
+    ],
+)
+def test_the_place_of_what_violence_avenged_is_no_site(text: str, site: str, motive: str) -> None:
+    frame = parse_article(f"Date: 2012-03-01\n\n{text}")
+    assert (_row(frame, site)["role"], _row(frame, motive)["role"]) == ("incident", "reference")

@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokit.geoparse._dates import _number
-from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts
+from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
 from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
 from geokit.geoparse._tense import (
     _dated_away,
@@ -399,6 +399,8 @@ def _form_rule(
         # an "Aftermath" that goes on "later the same day" still tells of the event's own day (a
         # sentence that names a date has a day of its own: "the explosion the same day" of 10 January)
         return "reference", "section"
+    if _avenged(m, f):
+        return "reference", "motive"
     if _span_before_event(m, f):
         return "reference", "earlier-date"
     if _similar_event(m, f):
@@ -1286,6 +1288,16 @@ def _reaction(m: _Mention, f: _Facts, text: str, c: Cues, later_place: bool = Tr
         if fronted and later_place and ("ref_head" in ks and "ref_place" not in ks):
             return True
     return False
+
+
+def _avenged(m: _Mention, f: _Facts) -> bool:
+    """Whether the place follows, in its clause, what the violence before it avenged.
+
+    "she had been shot to avenge what it called the persecution of Muslims in China's Xinjiang
+    region", "killed in revenge for the army's operations in Swat": the place is the motive's.
+    """
+    acts = [n for n in f.events if n < m.i and n not in f.recalled]  # not the avenged event itself
+    return bool(acts) and any(_motive(f.words, k) for k in range(max(acts) + 1, m.i))
 
 
 def _dated(f: _Facts) -> bool:

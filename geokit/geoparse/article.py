@@ -103,6 +103,8 @@ RULES = {
     "reaction-object": "a reaction takes the event as its object before the place ('condemned the killing "
     "in Islamabad', or a verb of judging with a long object: 'had condemned the deaths of seven "
     "civilians in an explosion ... in Kulgam') and the report has the place as no site before",
+    "motive": "the place follows what the violence avenged ('shot to avenge what it called the "
+    "persecution of Muslims in China's Xinjiang region'): the motive's place",
     "similar": "the place is that of an event the report compares with its own ('a similar raid on "
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
