@@ -4265,3 +4265,13 @@ def test_the_same_district_after_an_unknown_name_is_the_district_named_last() ->
 def test_the_place_of_what_violence_avenged_is_no_site(text: str, site: str, motive: str) -> None:
     frame = parse_article(f"Date: 2012-03-01\n\n{text}")
     assert (_row(frame, site)["role"], _row(frame, motive)["role"]) == ("incident", "reference")
+
+
+def test_a_unit_after_a_list_of_plural_districts_holds_every_name_of_the_list() -> None:
+    frame = parse_article(
+        "Date: 2021-06-13\n\nFighting continued on Saturday in Bad Pakh and Alishang districts of Laghman "
+        "and near Jalalabad, officials said."
+    )
+    assert {_row(frame, "Bad Pakh")["admin1"], _row(frame, "Alishang")["admin1"]} == {"Laghman"}, frame[
+        ["text", "admin1"]
+    ]

@@ -15,7 +15,7 @@ from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import localities_named, locality_cities
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
 from geokit.geoparse._report import dateline, heading_line
-from geokit.geoparse.matcher import Cues, name_index
+from geokit.geoparse.matcher import Cues, Token, name_index
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
 from geokit.resolve.hints import admin_history
@@ -266,11 +266,35 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
             and o.res is not None
             and o.res.place is not None
             and o.res.place.is_admin
-            and all(t.low in _HELD_BY or n in countries for n, t in enumerate(toks[m.j : o.i], m.j))
+            and (
+                all(
+                    t.low in _HELD_BY or t.low in _PLURAL_UNITS or n in countries
+                    for n, t in enumerate(toks[m.j : o.i], m.j)
+                )
+                or _listed_units(toks[m.j : o.i])
+            )
             and not (o.i == m.j and _in_list(m, o, placed))
         ):
             return o
     return None
+
+
+#: Plural unit words that close a list of names held by the unit after them
+_PLURAL_UNITS = frozenset({"districts", "areas", "villages", "valleys", "tehsils", "towns"})
+
+
+def _listed_units(between: Sequence[Token]) -> bool:
+    """Whether the words before a unit close a list of names it holds: "and Alishang districts of".
+
+    "in Bad Pakh and Alishang districts of Laghman": Laghman holds both names.
+    """
+    words = [t.low for t in between]
+    return (
+        bool(words)
+        and words[0] in ("and", ",", "or")
+        and any(w in _PLURAL_UNITS for w in words)
+        and all(t.cap or t.low in _HELD_BY | _PLURAL_UNITS or t.low in ("and", "or") for t in between)
+    )
 
 
 def _in_list(m: _Mention, o: _Mention, placed: Sequence[_Mention]) -> bool:
