@@ -4275,3 +4275,12 @@ def test_a_unit_after_a_list_of_plural_districts_holds_every_name_of_the_list() 
     assert {_row(frame, "Bad Pakh")["admin1"], _row(frame, "Alishang")["admin1"]} == {"Laghman"}, frame[
         ["text", "admin1"]
     ]
+
+
+def test_a_city_of_the_report_s_country_is_not_re_read_into_a_foreign_unit() -> None:
+    frame = parse_article(
+        "Date: 2020-07-31\n\nPakistani security forces opened fire on a crowd at Chaman, in Pakistan's "
+        "Balochistan province, on Thursday, officials in Quetta and Islamabad said. In the evening shells "
+        "fell on Spin Boldak, the Afghan town facing Chaman in Kandahar province."
+    )
+    assert set(frame.loc[frame["text"] == "Chaman", "country"]) == {"PK"}, frame[["text", "country", "place"]]

@@ -403,7 +403,7 @@ def _read_within(m: _Mention, inside: list[Match], where: Place, precision: int,
         m.res = _placed_at(m, where, precision, reason)
 
 
-def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
+def _keep_in_holder(m: _Mention, placed: Sequence[_Mention], home: str | None = None) -> bool:
     """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
 
     When the reading chosen lies outside that unit, a namesake inside it is taken; with none,
@@ -419,13 +419,12 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention]) -> bool:
     country = m.res.place.country
     if unit is None and city is None and m.res.place.population < _WORLD_CITY:
         return _keep_by_town(m, placed)
-    if (
-        m.res.place.population >= _FOREIGN_CITY
-        and (unit is None or unit.country == country)
-        and (town is None or town.country == country)
-    ):
+    at_home = (unit is None or unit.country == country) and (town is None or town.country == country)
+    if m.res.place.population >= _FOREIGN_CITY and (country == home or at_home):
         # a city is not re-read: "south of Tehran, in Isfahan province" places Natanz; but one of
-        # another country is: "the Sherpur neighbourhood of Kabul" is not Sherpur, Bangladesh
+        # another country than the report's is: "the Sherpur neighbourhood of Kabul" is not
+        # Sherpur, Bangladesh, while "the Afghan town facing Chaman in Kandahar province" leaves
+        # Pakistan's Chaman in a report on Pakistan
         return False
     if town is not None:
         return _keep_in_city(m, town)
@@ -782,7 +781,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     for m in mentions:
         all_in.setdefault(m.sent.index, []).append(m)
     read_as = {id(m): m.res.record_id if m.res is not None else None for m in placed}
-    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index])}
+    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index], home)}
     for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
         first = reread.get(m.key)
         if first is None or m is first or m.res is None or m.res.place is None:
