@@ -241,7 +241,7 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
     """
     words = list(s.words)
     kinds = c.kinds_of(words)
-    if names:
+    if names and any("event" in kinds[n] for n in names if n < len(kinds)):
         kinds = [k - {"event"} if n in names and "event" in k else k for n, k in enumerate(kinds)]
     if "what" in words:
         kinds = _naming(words, kinds)

@@ -309,11 +309,10 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
     out: set[int] = set()
     aside = False
     for n, s in enumerate(sents):
-        raw = text[s.start : s.end].strip()
-        heading = _heading(sents, n, raw)
-        if heading and key(raw.rstrip(".:")) in _CLOSING_HEADINGS:
-            return frozenset(out | {t.index for t in sents[n + 1 :]})
-        if heading:
+        if _heading(text, sents, n):
+            raw = text[s.start : s.end].strip()
+            if key(raw.rstrip(".:")) in _CLOSING_HEADINGS:
+                return frozenset(out | {t.index for t in sents[n + 1 :]})
             aside = key(raw.rstrip(".")) in _ASIDE_HEADINGS
             continue
         if aside:
@@ -321,7 +320,7 @@ def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _heading(sents: Sequence[Sentence], n: int, raw: str) -> bool:
+def _heading(text: str, sents: Sequence[Sentence], n: int) -> bool:
     """Whether sentence ``n`` is a heading.
 
     A heading has at most four words and no stop and is alone in its paragraph, or is a
@@ -329,9 +328,11 @@ def _heading(sents: Sequence[Sentence], n: int, raw: str) -> bool:
     """
     s = sents[n]
     words = len(s.tokens)
-    opens = n == 0 or sents[n - 1].paragraph != s.paragraph
-    alone = opens and (n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph)
-    return (alone and heading_line(raw, words)) or (opens and words <= 2 and raw.endswith(".") and not alone)
+    if words > 4 or not (n == 0 or sents[n - 1].paragraph != s.paragraph):
+        return False  # most sentences: read no further
+    raw = text[s.start : s.end].strip()
+    alone = n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph
+    return (alone and heading_line(raw, words)) or (words <= 2 and raw.endswith(".") and not alone)
 
 
 def _listed_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
@@ -345,8 +346,7 @@ def _listed_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
     listed = False
     days = 0
     for n, s in enumerate(sents):
-        raw = text[s.start : s.end].strip()
-        if _heading(sents, n, raw):
+        if _heading(text, sents, n):
             listed = _day_heading(s)
             days += listed
             continue
