@@ -49,7 +49,7 @@ class Report(NamedTuple):
     aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
     weekday_lede: bool = False  # the report's first sentences date its event by a weekday
     lede_month: int | None = None  # with no day known, the month the lede names with its year
-    period: tuple[int, int] | None = None  # (year, month) of a past month a review covers
+    period: tuple[int, int] | None = None  # (year, month) of a past month a review covers; year 0: not known
     lede: int = 1  # index of the report's first sentence of running text (after title, date, headings)
     listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
 
@@ -445,10 +445,9 @@ def _lede_index(text: str, sents: Sequence[Sentence]) -> int:
 def _headline_month(sents: Sequence[Sentence]) -> tuple[int, int] | None:
     """Return (0, month) when an undated report's headline names a month alone.
 
-    "Militant attacks dip in August": the report reviews that month.
-
-    The year is not known (0): a sentence dated in that month with no year of its own ("On
-    Saturday, August 6, ...") is one of the month's events the review tells.
+    "Militant attacks dip in August": the report reviews that month, in a year not known (0); a
+    sentence dated in that month with no year of its own ("On Saturday, August 6, ...") tells
+    one of the month's events.
     """
     if not sents:
         return None
