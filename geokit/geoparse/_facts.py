@@ -303,7 +303,7 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
                 and words[n + 1 : n + 4] not in (["into", "the", "air"], ["in", "the", "air"])
             )
         ]
-    if not (_PROTEST_STRIKE | _STRIKE_KEPT).isdisjoint(words) and ("strike" in seen or "strikes" in seen):
+    if not _STOPPAGE_WORDS.isdisjoint(words) and ("strike" in seen or "strikes" in seen):
         # "a wheel-jam strike was observed in Naushahro Feroze", "a general strike shut Quetta":
         # a stoppage of work or traffic, not an air or drone strike
         events = [n for n in events if not (words[n] in ("strike", "strikes") and _stoppage(words, n))]
@@ -365,6 +365,7 @@ _TYRES = frozenset({"tyres", "tires"})
 _PROTEST_STRIKE = frozenset({"general", "jam", "down", "hunger", "shutter", "wheel", "token", "shutdown"})
 #: Words after a strike that make it one called or kept by people, not a blow
 _STRIKE_KEPT = frozenset({"observed", "call", "called"})
+_STOPPAGE_WORDS = _PROTEST_STRIKE | _STRIKE_KEPT
 
 
 def _stoppage(words: Sequence[str], n: int) -> bool:

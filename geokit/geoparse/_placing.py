@@ -267,10 +267,7 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
             and o.res.place is not None
             and o.res.place.is_admin
             and (
-                all(
-                    t.low in _HELD_BY or t.low in _PLURAL_UNITS or n in countries
-                    for n, t in enumerate(toks[m.j : o.i], m.j)
-                )
+                all(t.low in _HELD_BY_MANY or n in countries for n, t in enumerate(toks[m.j : o.i], m.j))
                 or _listed_units(toks[m.j : o.i])
             )
             and not (o.i == m.j and _in_list(m, o, placed))
@@ -281,6 +278,7 @@ def _holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
 
 #: Plural unit words that close a list of names held by the unit after them
 _PLURAL_UNITS = frozenset({"districts", "areas", "villages", "valleys", "tehsils", "towns"})
+_HELD_BY_MANY = _HELD_BY | _PLURAL_UNITS
 
 
 def _listed_units(between: Sequence[Token]) -> bool:
@@ -293,7 +291,7 @@ def _listed_units(between: Sequence[Token]) -> bool:
         bool(words)
         and words[0] in ("and", ",", "or")
         and any(w in _PLURAL_UNITS for w in words)
-        and all(t.cap or t.low in _HELD_BY | _PLURAL_UNITS or t.low in ("and", "or") for t in between)
+        and all(t.cap or t.low in _HELD_BY_MANY or t.low in ("and", "or") for t in between)
     )
 
 

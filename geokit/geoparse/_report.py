@@ -299,17 +299,18 @@ def heading_line(raw: str, words: int) -> bool:
     return words <= 4 and not raw.endswith((".", "?", "!", '"'))
 
 
-def _aside_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
+def _aside_sections(text: str, sents: Sequence[Sentence], heads: frozenset[int]) -> frozenset[int]:
     """Return the sentences under a heading of an aside section ("Background", "Aftermath").
 
     A heading is a sentence of at most four words with no full stop, alone in its paragraph, or
     a paragraph's first sentence of one or two words ("Background. Zahedan lies ..."); the
     section runs to the next heading. A closing list ("Sources", "References") runs to the end.
+    ``heads`` are the positions in ``sents`` of the headings (:func:`_heading`).
     """
     out: set[int] = set()
     aside = False
     for n, s in enumerate(sents):
-        if _heading(text, sents, n):
+        if n in heads:
             raw = text[s.start : s.end].strip()
             if key(raw.rstrip(".:")) in _CLOSING_HEADINGS:
                 return frozenset(out | {t.index for t in sents[n + 1 :]})
@@ -335,7 +336,7 @@ def _heading(text: str, sents: Sequence[Sentence], n: int) -> bool:
     return (alone and heading_line(raw, words)) or (words <= 2 and raw.endswith(".") and not alone)
 
 
-def _listed_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
+def _listed_sections(sents: Sequence[Sentence], heads: frozenset[int]) -> frozenset[int]:
     """Return the sentences under a heading that is a day: a list of incidents, an entry a day.
 
     Wikipedia's lists of incidents and timelines head each entry with its day ("4 January",
@@ -346,7 +347,7 @@ def _listed_sections(text: str, sents: Sequence[Sentence]) -> frozenset[int]:
     listed = False
     days = 0
     for n, s in enumerate(sents):
-        if _heading(text, sents, n):
+        if n in heads:
             listed = _day_heading(s)
             days += listed
             continue
@@ -409,7 +410,8 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
     ``day`` is the report's own date; without it, the first day written in full in the report
     stands in (:func:`_lead_date`).
     """
-    aside = _aside_sections(text, sents)
+    heads = frozenset(n for n in range(len(sents)) if _heading(text, sents, n))
+    aside = _aside_sections(text, sents, heads)
     lead = None if day else _lead_date(sents, aside)
     title = _TITLE_HEADER.search(text, 0, 2000)
     line = dateline(text) if day is None and lead is None else None
@@ -425,7 +427,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
         period=_review_period(sents, day),
         lede=_lede_index(text, sents),
-        listed=_listed_sections(text, sents),
+        listed=_listed_sections(sents, heads),
     )
 
 
