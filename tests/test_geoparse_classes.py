@@ -4284,3 +4284,47 @@ def test_a_city_of_the_report_s_country_is_not_re_read_into_a_foreign_unit() -> 
         "fell on Spin Boldak, the Afghan town facing Chaman in Kandahar province."
     )
     assert set(frame.loc[frame["text"] == "Chaman", "country"]) == {"PK"}, frame[["text", "country", "place"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "admin1"),
+    [
+        (
+            "A suicide bomber struck a market beside the police station of Zirkoh, a district of Farah "
+            "province, on Thursday, killing 12 people.",
+            "Zirkoh",
+            "Farah",
+        ),
+        (
+            "Gunmen attacked the checkpoint of Dargai Pal district in Nangarhar province on Friday, killing "
+            "three policemen.",
+            "Dargai Pal",
+            "Nangarhar",
+        ),
+    ],
+)
+def test_an_unknown_name_after_of_is_a_place_when_typed(sentence: str, place: str, admin1: str) -> None:
+    """After "of" a name the gazetteer lacks is read when the text says what it is."""
+    row = _row(parse_article(f"Date: 2008-05-16\n\n{sentence}"), place)
+    assert (row["role"], row["admin1"]) == ("incident", admin1)
+
+
+def test_of_alone_does_not_make_an_unknown_name_a_place() -> None:
+    frame = parse_article(
+        "Date: 2008-05-16\n\nA suicide bomber killed the brother of Zirkoh Khan in Farah on Thursday."
+    )
+    assert "Zirkoh Khan" not in set(frame["text"]) and "Zirkoh" not in set(frame["text"])
+
+
+def test_a_short_line_alone_ends_a_background_section() -> None:
+    """A heading longer than four words ("Harwal, night of 15 May") still opens a new section."""
+    frame = parse_article(
+        "Attacks of May 2011 in Farah\n\nThe attacks of May 2011 were two bombings in Farah province.\n\n"
+        "Background\n\nThe province had seen growing violence since 2007 in Bala Buluk.\n\n"
+        "Farah city, night of 15 May\n\nOn 15 May 2011 a suicide bomber killed nine policemen at a "
+        "checkpoint in Farah city."
+    )
+    last = frame[frame["text"] == "Farah"].iloc[-1]
+    assert (last["start"], last["role"]) == (frame["start"].max(), "incident"), frame[
+        ["text", "role", "rule"]
+    ]

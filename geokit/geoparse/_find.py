@@ -552,8 +552,30 @@ def _possessive_host(text: str, s: Sentence, i: int, found: Sequence[_Mention]) 
     return next((o.i for o in reversed(found) if o.sent is s and o.end == end), None)
 
 
+#: Lower-case words after a name that say it is a place: "Hisarak district", "Seeta village"
+_TYPE_WORDS = frozenset({"district", "village", "town", "valley", "tehsil", "area", "subdivision"})
+#: An apposition that says what the name before it is: "Delaram, a district of Farah province"
+_TYPED_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:district|town|village|valley|tehsil|subdivision)\s+(?:of|in)\s+[A-Z]"
+)
+
+
+def _typed(text: str, toks: Sequence[Token], j: int) -> bool:
+    """Whether the words after a run say what kind of place it names.
+
+    "the police headquarters of Hisarak district", "the police station of Delaram, a district
+    of Farah province": after "of" a name is a place only when so typed ("the family of Ahmad
+    Shah" is not).
+    """
+    if j < len(toks) and toks[j].low in _TYPE_WORDS and not toks[j].cap:
+        return True
+    return j > 0 and _TYPED_APPOSITION.match(text, toks[j - 1].end) is not None
+
+
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int | None = None) -> bool:
     """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence.
+
+    After "of" the run must be typed as a place (:func:`_typed`).
 
     ``before`` is the token to read as the one before the run, when a possessive stands
     between: the preposition before "Karachi's" in "in Karachi's Sohrab Goth area".
@@ -572,7 +594,7 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int 
         p = q - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
-    if toks[p].low not in _UNKNOWN_AFTER:
+    if toks[p].low not in _UNKNOWN_AFTER and not (toks[p].low == "of" and _typed(text, toks, j)):
         return False
     if not _plain_run(s, i, j, c):
         return False

@@ -304,7 +304,8 @@ def _aside_sections(text: str, sents: Sequence[Sentence], heads: frozenset[int])
 
     A heading is a sentence of at most four words with no full stop, alone in its paragraph, or
     a paragraph's first sentence of one or two words ("Background. Zahedan lies ..."); the
-    section runs to the next heading. A closing list ("Sources", "References") runs to the end.
+    section runs to the next heading or short line alone (:func:`_section_line`). A closing
+    list ("Sources", "References") runs to the end.
     ``heads`` are the positions in ``sents`` of the headings (:func:`_heading`).
     """
     out: set[int] = set()
@@ -316,9 +317,30 @@ def _aside_sections(text: str, sents: Sequence[Sentence], heads: frozenset[int])
                 return frozenset(out | {t.index for t in sents[n + 1 :]})
             aside = key(raw.rstrip(".")) in _ASIDE_HEADINGS
             continue
+        if aside and _section_line(text, sents, n):
+            aside = False  # "Nahr-e Saraj, 15 September": a longer heading opens the next section
+            continue
         if aside:
             out.add(s.index)
     return frozenset(out)
+
+
+#: How many words a line alone in its paragraph may have and still close an aside section
+_SECTION_LINE_WORDS = 8
+
+
+def _section_line(text: str, sents: Sequence[Sentence], n: int) -> bool:
+    """Whether sentence ``n`` is a short line alone in its paragraph with no closing stop.
+
+    Such a line ("Hisarak, night of 15 September", "Attack on the Nahrin shrine") heads a
+    section of its own though it is longer than :func:`_heading` allows.
+    """
+    s = sents[n]
+    if len(s.tokens) > _SECTION_LINE_WORDS or (n > 0 and sents[n - 1].paragraph == s.paragraph):
+        return False
+    if n + 1 < len(sents) and sents[n + 1].paragraph == s.paragraph:
+        return False
+    return not text[s.start : s.end].strip().endswith((".", "?", "!", '"', ":"))
 
 
 def _heading(text: str, sents: Sequence[Sentence], n: int) -> bool:
