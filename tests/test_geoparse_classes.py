@@ -4328,3 +4328,19 @@ def test_a_short_line_alone_ends_a_background_section() -> None:
     assert (last["start"], last["role"]) == (frame["start"].max(), "incident"), frame[
         ["text", "role", "rule"]
     ]
+
+
+def test_a_statement_in_the_capital_about_a_site_elsewhere_is_a_reaction() -> None:
+    frame = parse_article(
+        "Date: 2024-09-13\n\nA gunman killed ten worshippers at a shrine in Nahrin district of Baghlan "
+        "province on Thursday. In Kabul, the interior ministry's spokesman said a single man had fired on "
+        "the worshippers during their weekly prayers."
+    )
+    assert (_row(frame, "Nahrin")["role"], _row(frame, "Kabul")["role"]) == ("incident", "reference")
+
+
+def test_a_statement_in_the_capital_about_the_capital_keeps_it() -> None:
+    frame = parse_article(
+        "Date: 2024-09-13\n\nIn Kabul, police said a magnetic bomb had killed two officials on Thursday."
+    )
+    assert _row(frame, "Kabul")["role"] == "incident"

@@ -40,12 +40,14 @@ from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import _hedge, _official_sites, _role, _statement_abroad
 from geokit.geoparse._facts import _Facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
+from geokit.geoparse._forms import capital_names
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import _resolve, _resolve_mentions
 from geokit.geoparse._report import Report, dateline, dateline_date, header_date, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
+from geokit.normalize import key
 from geokit.settings import get_settings, settings_stamp
 
 if TYPE_CHECKING:
@@ -284,12 +286,13 @@ def _give_roles(
         elif (
             m.role == "incident"
             and homes
-            and m.country not in homes
+            and (m.country not in homes or _seat_of_state(m))
             and m.key not in sites
             and _statement_abroad(m, facts[m.sent.index], text, c)
         ):
             # "In Rome, the foreign ministry confirmed that an Italian citizen had been kidnapped":
-            # news of the report's event, told in another country than its sites so far
+            # news of the report's event, told in another country than its sites so far, or in the
+            # capital ("In Kabul, the interior ministry's spokesman said a gunman had fired on ...")
             m.role, m.rule = done[id(m)] = "reference", "reaction"
         if m.rule == "past-year" and m.res is not None:
             dated.add(m.key)
@@ -300,6 +303,14 @@ def _give_roles(
                 homes.add(m.country)
             m.reported = _hedge(m, facts[m.sent.index])
     return by_sentence
+
+
+def _seat_of_state(m: _Mention) -> bool:
+    """Whether the mention is its country's capital, where a government's statements are made."""
+    if m.res is None or m.res.place is None or m.res.place.is_admin or m.country is None:
+        return False
+    capital = capital_names().get(m.country)
+    return capital is not None and key(capital) == key(m.res.place.name)
 
 
 def _facility_sites(
