@@ -4344,3 +4344,11 @@ def test_a_statement_in_the_capital_about_the_capital_keeps_it() -> None:
         "Date: 2024-09-13\n\nIn Kabul, police said a magnetic bomb had killed two officials on Thursday."
     )
     assert _row(frame, "Kabul")["role"] == "incident"
+
+
+def test_where_a_deal_was_signed_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2020-03-05\n\nUS forces carried out an air strike on Taliban fighters in Nahr-e Saraj on "
+        "Wednesday, the first since the two sides signed a withdrawal deal in Qatar last week."
+    )
+    assert (_row(frame, "Nahr-e Saraj")["role"], _row(frame, "Qatar")["role"]) == ("incident", "reference")
