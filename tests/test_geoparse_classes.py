@@ -4354,3 +4354,20 @@ def test_where_a_deal_was_signed_is_no_site() -> None:
         "at the weekend. The heaviest attack hit checkpoints in Imam Sahib district."
     )
     assert (_row(frame, "Imam Sahib")["role"], _row(frame, "Qatar")["role"]) == ("incident", "reference")
+
+
+def test_a_where_clause_ends_at_the_next_clause() -> None:
+    """The known Dasu miss: the violence after ", when" is not what the "where" clause tells of Dasu."""
+    frame = parse_article(
+        "Date: 2024-03-27\n\nThe engineers were on their way from Islamabad to their camp at Dasu, where a "
+        "Chinese firm is building a dam, when a suicide bomber rammed their vehicle near Besham on Tuesday."
+    )
+    assert (_row(frame, "Dasu")["role"], _row(frame, "Besham")["role"]) == ("reference", "incident")
+
+
+def test_a_where_clause_of_violence_still_makes_a_site() -> None:
+    frame = parse_article(
+        "Date: 2024-03-27\n\nA convoy of engineers reached Dasu, where a suicide bomber killed five of them "
+        "on Tuesday, when they stopped at the camp gate."
+    )
+    assert _row(frame, "Dasu")["role"] == "incident"

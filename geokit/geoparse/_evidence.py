@@ -443,13 +443,26 @@ def _form_rule(
         # "a house in the Chagmalai area, 330 km south-west of Islamabad, where they were besieged"
         and not (m.i >= 1 and _ref_before(words, m.i, m.i - 1, c))
         and any(
-            w not in _DYING and (c.has("death", w) or c.has("event", w)) for w in words[last.j : last.j + 25]
+            w not in _DYING and (c.has("death", w) or c.has("event", w))
+            for w in words[last.j : _clause_end(words, f.breaks, last.j + 1, last.j + 25)]
         )
         and not _other_event(last, words, text, c, report.headline)
         and not _sent_to(last, text, c, f)
     ):
         return "incident", "where-event"
     return None
+
+
+#: Words that open a new clause after a comma: "at Dasu, where a firm is building a dam, when the bomber hit"
+_NEXT_CLAUSE = frozenset({"when", "while", "after", "before", "but"})
+
+
+def _clause_end(words: Sequence[str], breaks: frozenset[int], start: int, limit: int) -> int:
+    """Return where the clause that opens at ``start`` ends: a comma before a word that opens another."""
+    for k in range(start, min(limit, len(words) - 1)):
+        if k in breaks and words[k + 1] in _NEXT_CLAUSE:
+            return k + 1
+    return min(limit, len(words))
 
 
 #: Words that open a list of the parts of what came before: "several parts of the province, among them"
