@@ -4371,3 +4371,15 @@ def test_a_where_clause_of_violence_still_makes_a_site() -> None:
         "on Tuesday, when they stopped at the camp gate."
     )
     assert _row(frame, "Dasu")["role"] == "incident"
+
+
+def test_another_name_of_a_small_town_abroad_is_no_reading_far_from_the_report() -> None:
+    """ "Bagan" is also a name of Kampung Bagan in Johor; Malaysia named once does not make it one."""
+    frame = parse_article(
+        "Date: 2024-11-22\n\nPARACHINAR: Gunmen ambushed a passenger convoy at Mandori, Bagan and Ochat in "
+        "Lower Kurram on Thursday, killing 42 people. One of the dead, a shopkeeper from Parachinar, had "
+        "come home from Malaysia a week earlier."
+    )
+    malaysian = (frame["text"] == "Bagan") & (frame["country"] == "MY")
+    assert not malaysian.any(), frame[["text", "country", "admin1"]]
+    assert _row(frame, "Ochat")["admin2"] == "Kurram"

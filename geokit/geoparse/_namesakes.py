@@ -267,6 +267,29 @@ def _generic_region(k: str) -> bool:
     return len(words) >= 2 and all(w in _COMPASS for w in words)
 
 
+#: A town smaller than this, found by another of its names, is no reading far from the report's places
+_ALIAS_TOWN = 10_000
+
+
+def _stray_alias(x: Match, name: str, anchors: _Context | None) -> bool:
+    """Whether a reading is a small town, found by another name, far off in a country barely named.
+
+    The town is found by another of its names, lies far from every clear place of the report,
+    and its country is named in the report by one name at most. "Mandori, Bagan and Ochat" in a
+    report on Kurram that names Malaysia once: "Bagan" is an other name of Kampung Bagan, a town
+    of 8,500 in Johor, 4,500 km from the report's places.
+    """
+    return (
+        x.how == "alt"
+        and anchors is not None
+        and len(anchors.seen.get(x.place.country, frozenset()) - {name}) <= 1
+        and x.place.population < _ALIAS_TOWN
+        and not x.place.is_admin
+        and bool(anchors.points)
+        and not _near(x.place, anchors)
+    )
+
+
 def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told: bool = False) -> bool:
     """Pick the reading of a gazetteer mention (its country, and its unit); False drops it.
 
@@ -278,7 +301,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
         m.matches = [x for x in m.matches if x.how == "name"]
         if not m.matches:
             return False
-    inside = [x for x in m.matches if x.place.country in focus]
+    inside = [x for x in m.matches if x.place.country in focus and not _stray_alias(x, m.key, anchors)]
     if m.kind == "variant":
         if not inside:
             return False
