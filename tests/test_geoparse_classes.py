@@ -4383,3 +4383,15 @@ def test_another_name_of_a_small_town_abroad_is_no_reading_far_from_the_report()
     malaysian = (frame["text"] == "Bagan") & (frame["country"] == "MY")
     assert not malaysian.any(), frame[["text", "country", "admin1"]]
     assert _row(frame, "Ochat")["admin2"] == "Kurram"
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_in_its_province() -> None:
+    """GeoNames lists Andarab as a district of Baghlan; no town record carries the name in Afghanistan."""
+    frame = parse_article(
+        "KABUL, Afghanistan (AP) — Taliban fighters attacked resistance positions in Andarab on Monday, "
+        "killing 12 people, officials in Kabul said."
+    )
+    row = _row(frame, "Andarab")
+    assert (row["role"], row["country"], row["admin1"]) == ("incident", "AF", "Baghlan"), frame[
+        ["text", "admin1", "reason"]
+    ]

@@ -429,3 +429,16 @@ def test_a_former_name_that_is_a_town_stays_the_town() -> None:
     # Turbat district is Kech now, but Turbat is first a town (and Nawabshah a city)
     for name in ("Turbat", "Nawabshah"):
         assert resolve(name, country="PK").precision == 1
+
+
+def test_district_provinces_reads_geonames_districts_of_afghanistan_and_iran() -> None:
+    from geokit.resolve.hints import district_provinces
+
+    afghan = district_provinces("AF")
+    assert (afghan["andarab"], afghan["hisarak"], afghan["nahr e saraj"]) == (
+        "Baghlan",
+        "Nangarhar",
+        "Helmand",
+    )
+    # "Shahrestan-e Zanjan" is Zanjan county; the Persian word for county is dropped
+    assert district_provinces("IR")["zanjan"] == "Zanjan"

@@ -18,7 +18,7 @@ from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, Token, name_index
 from geokit.normalize import key
 from geokit.resolve import Resolution, resolve
-from geokit.resolve.hints import admin_history
+from geokit.resolve.hints import admin_history, district_provinces
 
 #: Names followed by more names and a plural unit word ("Khyber and Kurram districts"): the
 #: unit word tells the level of each
@@ -693,6 +693,16 @@ def _one_unit(placed: Sequence[_Mention], typed: dict[str, _Mention]) -> None:
             m.res, m.country = t.res, t.country
 
 
+def _district_province(m: _Mention, gaz: Gazetteer, home: str | None) -> Place | None:
+    """Return the province of the report's country whose district GeoNames names like ``m``."""
+    if home is None:
+        return None
+    province = district_provinces(home).get(m.key)
+    if province is None:
+        return None
+    return next((p for p in gaz.lookup(province) if p.kind == "adm1" and p.country == home), None)
+
+
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
     """Resolve the gazetteer's places first, then each unknown name.
 
@@ -755,6 +765,17 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 m.res, m.country = told.res, told.country
                 continue
             named[m.key] = m
+            seat = _district_province(m, gaz, home)
+            if seat is not None:
+                # "fighting in Andarab": a district of the report's country that GeoNames lists
+                m.res = _placed_at(
+                    m,
+                    seat,
+                    3,
+                    f"{m.text!r} is not in the gazetteer; GeoNames lists a district so named in "
+                    f"{seat.name}, placed at the province",
+                )
+                continue
             own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
             heading = None if own else _section_heading(m, headings, text)
             anchor = heading or min(

@@ -434,6 +434,43 @@ def _geonames_rows(name: str, country: str) -> list[list[str]]:
 _GEONAMES_DESIGNATION = re.compile(r"\s+protected area$", re.IGNORECASE)
 
 
+#: The kind of unit some GeoNames admin-2 names carry ("Shighnan District")
+_DISTRICT_WORD = re.compile(r"\s+(?:district|county|shahrestan)$", re.IGNORECASE)
+
+
+@cache
+def district_provinces(country: str) -> dict[str, str]:
+    """Return GeoNames' admin-2 names of one country, each with its admin-1 unit's ASCII name.
+
+    GeoNames' ``admin2Codes.txt`` (the package's embedded copy, or the mirror's) names the
+    districts of Afghanistan and the counties of Iran that no gazetteer record of a town
+    carries ("Andarab", "Hisarak"); its rows carry no point, only the province in the code
+    (``AF.03`` of ``AF.03.1307``). Names that two provinces share are left out, as are a
+    trailing "District" or "County" and a leading "Shahrestan-e" (Persian for county).
+
+    Parameters
+    ----------
+    country
+        ISO2 code.
+
+    Returns
+    -------
+    dict
+        Normalised district name to the GeoNames ASCII name of its province.
+    """
+    provinces = {r[0]: r[2] or r[1] for r in _geonames_rows("geonames:admin1", country)}
+    seen: dict[str, set[str]] = {}
+    for code, name, ascii_name, *_ in _geonames_rows("geonames:admin2", country):
+        province = provinces.get(code.rsplit(".", 1)[0])
+        if province is None:
+            continue
+        for n in {name, ascii_name}:
+            k = key(_DISTRICT_WORD.sub("", n)).removeprefix("shahrestan e ")
+            if k:
+                seen.setdefault(k, set()).add(province)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 @cache
 def geonames_aliases(gaz: Gazetteer, country: str, level: int) -> dict[str, tuple[GeonamesName, ...]]:
     """Return GeoNames' admin names of one country, keyed by their normalised forms.
