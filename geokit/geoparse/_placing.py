@@ -765,15 +765,15 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 m.res, m.country = told.res, told.country
                 continue
             named[m.key] = m
-            seat = _district_province(m, gaz, home)
-            if seat is not None:
+            held_by = _district_province(m, gaz, home)
+            if held_by is not None:
                 # "fighting in Andarab": a district of the report's country that GeoNames lists
                 m.res = _placed_at(
                     m,
-                    seat,
+                    held_by,
                     3,
                     f"{m.text!r} is not in the gazetteer; GeoNames lists a district so named in "
-                    f"{seat.name}, placed at the province",
+                    f"{held_by.name}, placed at the province",
                 )
                 continue
             own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
