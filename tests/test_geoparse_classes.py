@@ -4395,3 +4395,13 @@ def test_a_district_the_gazetteer_lacks_is_placed_in_its_province() -> None:
     assert (row["role"], row["country"], row["admin1"]) == ("incident", "AF", "Baghlan"), frame[
         ["text", "admin1", "reason"]
     ]
+
+
+def test_uzbek_regions_by_the_spellings_of_the_news() -> None:
+    # GeoNames names the unit Surxondaryo Region (admin1CodesASCII.txt, UZ.12)
+    frame = parse_article(
+        "Date: 2022-07-06\n\nTERMEZ, Uzbekistan - Rockets fired from Afghanistan struck Surkhandarya "
+        "region on Tuesday, officials said."
+    )
+    row = _row(frame, "Surkhandarya")
+    assert (row["country"], row["admin1"], row["role"]) == ("UZ", "Surxondaryo Region", "incident")
