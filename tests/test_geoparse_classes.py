@@ -4405,3 +4405,17 @@ def test_uzbek_regions_by_the_spellings_of_the_news() -> None:
     )
     row = _row(frame, "Surkhandarya")
     assert (row["country"], row["admin1"], row["role"]) == ("UZ", "Surxondaryo Region", "incident")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Five engineers scuffled with the policemen guarding their camp near Kabirwala on Wednesday.",
+            "Kabirwala",
+        ),
+        ("Police baton-charged protesters outside the press club in Hyderabad on Sunday.", "Hyderabad"),
+    ],
+)
+def test_clashes_and_riot_policing_are_violence(sentence: str, place: str) -> None:
+    assert _row(parse_article(f"Date: 2018-03-01\n\n{sentence}"), place)["role"] == "incident"
