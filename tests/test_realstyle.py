@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev144, test4-test49: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev147, test4-test50: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -293,6 +293,10 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("dev143", 5, 0.85),
         ("dev144", 5, 0.7),
         ("test49", 12, 0.8),
+        ("dev145", 5, 0.75),
+        ("dev146", 5, 0.7),
+        ("dev147", 5, 0.7),
+        ("test50", 12, 0.75),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
