@@ -4419,3 +4419,19 @@ def test_uzbek_regions_by_the_spellings_of_the_news() -> None:
 )
 def test_clashes_and_riot_policing_are_violence(sentence: str, place: str) -> None:
     assert _row(parse_article(f"Date: 2018-03-01\n\n{sentence}"), place)["role"] == "incident"
+
+
+def test_an_unknown_name_after_at_is_the_person_named_in_full() -> None:
+    frame = parse_article(
+        "Date: 2015-03-12\n\nParty worker Waqas Ali Shah was killed in Azizabad on Wednesday. Police said a "
+        "man in the crowd fired at Shah from behind."
+    )
+    assert "Shah" not in set(frame["text"]), frame[["text", "role", "rule"]]
+
+
+def test_the_rangers_are_a_force_not_a_place() -> None:
+    frame = parse_article(
+        "Date: 2015-03-12\n\nProtesters shouted at the Rangers personnel before a gunman opened fire in "
+        "Azizabad on Wednesday."
+    )
+    assert "Rangers" not in set(frame["text"]) and _row(frame, "Azizabad")["role"] == "incident"

@@ -429,10 +429,14 @@ def _person(m: _Mention, tails: set[str], text: str, c: Cues) -> bool:
     Myers"), or before a word that only a person or a government takes ("the Bush
     administration"), or as the subject of "said" ("Willis said"). A country or an admin unit
     keeps its place reading, and so does a city of 100,000 or more by its own name against
-    the weaker signs (the name elsewhere in full, "said": "Kabul said" is its government).
+    the weaker signs (the name elsewhere in full, "said": "Kabul said" is its government). A
+    name the gazetteer lacks is a person only when the report names the person in full.
     """
-    if m.j - m.i != 1 or m.kind in ("country", "continent", "unknown"):
+    if m.j - m.i != 1 or m.kind in ("country", "continent"):
         return False
+    if m.kind == "unknown":
+        # "fired at Shah" after "worker Waqas Ali Shah": an unknown name is the person named in full
+        return m.key in tails
     if any(x.place.is_admin for x in m.matches):
         return False
     toks = m.sent.tokens
