@@ -4435,3 +4435,12 @@ def test_the_rangers_are_a_force_not_a_place() -> None:
         "Azizabad on Wednesday."
     )
     assert "Rangers" not in set(frame["text"]) and _row(frame, "Azizabad")["role"] == "incident"
+
+
+def test_the_first_word_of_an_arabic_name_is_no_place() -> None:
+    """GeoNames has a Saheb in Iran's Kurdistan; "Saheb al-Zaman" is a mosque's name."""
+    frame = parse_article(
+        "KERMAN, Iran (AP) — A second bomb went off near the Saheb al-Zaman mosque in Kerman on "
+        "Wednesday, killing dozens."
+    )
+    assert "Saheb" not in set(frame["text"]) and _row(frame, "Kerman")["role"] == "incident"

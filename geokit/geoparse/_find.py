@@ -145,6 +145,8 @@ def _find(
                 and not (not toks[run.j].cap and _town_of_note(idx.matches(found)))
             ):
                 continue  # "the Mar Elias church": a building's name; "D.I. Khan hospital" is in the town
+            if _ARTICLE_AFTER.match(text, run_end) and not _town_of_note(idx.matches(found)):
+                continue  # "the Saheb al-Zaman mosque": the first word of a longer Arabic name
             m = _Mention(
                 text[toks[a].start : toks[run.j - 1].end],
                 toks[a].start,
@@ -540,6 +542,8 @@ def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cu
 
 
 #: ", 42," after a name: a person's age
+#: An Arabic article joining the next word of a name: "Saheb al-Zaman", "Sayyid ul-Shuhada"
+_ARTICLE_AFTER = re.compile(r" (?:al|el|ul|ud|ad|as|ash|an)-[A-Z]")
 _AGE = re.compile(r",\s*\d{1,3}(?:,|\.|\)|\s+and\b)")
 
 
