@@ -4444,3 +4444,11 @@ def test_the_first_word_of_an_arabic_name_is_no_place() -> None:
         "Wednesday, killing dozens."
     )
     assert "Saheb" not in set(frame["text"]) and _row(frame, "Kerman")["role"] == "incident"
+
+
+def test_what_a_country_has_previously_done_is_background() -> None:
+    frame = parse_article(
+        "Date: 2025-10-10\n\nExplosions were heard over Kabul on Thursday night. Pakistan has previously "
+        "bombed what it called militant hideouts in the border provinces of Khost and Kunar."
+    )
+    assert (_row(frame, "Khost")["role"], _row(frame, "Kunar")["role"]) == ("reference", "reference")
