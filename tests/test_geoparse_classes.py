@@ -4452,3 +4452,18 @@ def test_what_a_country_has_previously_done_is_background() -> None:
         "bombed what it called militant hideouts in the border provinces of Khost and Kunar."
     )
     assert (_row(frame, "Khost")["role"], _row(frame, "Kunar")["role"]) == ("reference", "reference")
+
+
+def test_the_attack_that_violence_answers_over_is_no_site() -> None:
+    frame = parse_article(
+        "Iran fires missiles into Syria over Ahvaz parade attack\n\nDate: 2018-10-01\n\nIran's Revolutionary "
+        "Guards said they had fired six missiles at militants in eastern Syria on Monday."
+    )
+    assert _row(frame, "Ahvaz")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_anger_over_a_killing_keeps_the_killing_s_place() -> None:
+    frame = parse_article(
+        "Date: 2017-09-07\n\nShops shut as anger spreads over the killing of two porters in Baneh on Monday."
+    )
+    assert _row(frame, "Baneh")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -1307,10 +1307,21 @@ def _avenged(m: _Mention, f: _Facts) -> bool:
     """Whether the place follows, in its clause, what the violence before it avenged.
 
     "she had been shot to avenge what it called the persecution of Muslims in China's Xinjiang
-    region", "killed in revenge for the army's operations in Swat": the place is the motive's.
+    region", "killed in revenge for the army's operations in Swat", "fires missiles into Syria over
+    Ahvaz parade attack": the place is the motive's.
     """
     acts = [n for n in f.events if n < m.i and n not in f.recalled]  # not the avenged event itself
-    return bool(acts) and any(_motive(f.words, k) for k in range(max(acts) + 1, m.i))
+    words = f.words
+    return bool(acts) and any(
+        _motive(words, k) or (words[k] == "over" and not _GRIEVANCES.isdisjoint(words[k + 1 : m.j + 4]))
+        for k in range(max(acts) + 1, m.i)
+    )
+
+
+#: Nouns of a grievance that "over" makes the cause of the violence before it: "Iran fires
+#: missiles into Syria over Ahvaz parade attack" ("anger spreads over killing of two porters"
+#: has no violence before "over": the killing is the report's own)
+_GRIEVANCES = frozenset({"attack", "attacks", "killing", "killings", "bombing", "bombings", "massacre"})
 
 
 def _dated(f: _Facts) -> bool:
