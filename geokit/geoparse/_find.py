@@ -541,9 +541,9 @@ def _variant_place(text: str, s: Sentence, i: int, j: int, idx: NameIndex, c: Cu
     return [m for m in hits if m.place.population >= 1000 or m.place.is_admin]
 
 
-#: ", 42," after a name: a person's age
 #: An Arabic article joining the next word of a name: "Saheb al-Zaman", "Sayyid ul-Shuhada"
 _ARTICLE_AFTER = re.compile(r" (?:al|el|ul|ud|ad|as|ash|an)-[A-Z]")
+#: ", 42," after a name: a person's age
 _AGE = re.compile(r",\s*\d{1,3}(?:,|\.|\)|\s+and\b)")
 
 
