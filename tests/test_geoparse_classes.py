@@ -3816,7 +3816,13 @@ def test_a_district_of_a_metropolis_is_the_site_and_the_metropolis_its_container
             "incident",
         ),
         ("Four men died in Sahiwal on Monday in clashes over last week's election result.", "incident"),
-        ("Police arrested three men on Tuesday over last week's attack in Sahiwal.", "reference"),
+        # with a site of the report's own days ("follow-up" makes the earlier site one only when
+        # the report names none)
+        (
+            "A bomb killed two guards in Okara on Tuesday. Police arrested three men on Tuesday over "
+            "last week's attack in Sahiwal.",
+            "reference",
+        ),
     ],
 )
 def test_an_earlier_time_in_the_possessive_dates_only_the_noun_it_qualifies(sentence: str, role: str) -> None:
@@ -4467,3 +4473,28 @@ def test_anger_over_a_killing_keeps_the_killing_s_place() -> None:
         "Date: 2017-09-07\n\nShops shut as anger spreads over the killing of two porters in Baneh on Monday."
     )
     assert _row(frame, "Baneh")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_follow_up_report_sites_the_event_its_lede_tells_again() -> None:
+    frame = parse_article(
+        "Date: 2019-06-20\n\nPolice said on Thursday they had arrested three men over last month's bombing "
+        "of a vegetable market in Kohat, which killed eleven people."
+    )
+    assert _row(frame, "Kohat")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_an_earlier_event_stays_background_beside_a_site_of_the_report_s_own_days() -> None:
+    frame = parse_article(
+        "Date: 2019-06-20\n\nA roadside bomb killed two policemen in Bannu on Thursday, weeks after last "
+        "month's bombing of a vegetable market in Kohat."
+    )
+    roles = (_row(frame, "Bannu")["role"], _row(frame, "Kohat")["role"])
+    assert roles == ("incident", "reference"), frame[["text", "role", "rule"]]
+
+
+def test_a_follow_up_keeps_where_people_come_from_as_a_reference() -> None:
+    frame = parse_article(
+        "Date: 2022-10-18\n\nThe court acquitted the son of a landowning family from Sindh in a killing "
+        "that took place ten years ago."
+    )
+    assert _row(frame, "Sindh")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -37,7 +37,7 @@ from geokit.gazetteer import Gazetteer
 from geokit.geoparse._containers import _containers, _journey_sites, _reference_holders, _report_containers
 from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
-from geokit.geoparse._evidence import _hedge, _official_sites, _role, _statement_abroad
+from geokit.geoparse._evidence import _hedge, _official_sites, _prev, _role, _statement_abroad
 from geokit.geoparse._facts import _Facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names
@@ -95,6 +95,9 @@ RULES = {
     "recalled": "the place names an event told before as a reference ('After the Logar deaths, ...'): "
     "that earlier event, not a site",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
+    "follow-up": "the title or lede tells an earlier event with a locative ('arrested three men over "
+    "last month's bombing in Kohat') and the report names no site of its own days: the event it "
+    "follows up",
     "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
     "violence",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
@@ -550,6 +553,32 @@ def _roundup(s: Sentence, c: Cues) -> bool:
     )
 
 
+def _followup_sites(mentions: Sequence[_Mention], lede: int, c: Cues) -> bool:
+    """Make the lede's places of an earlier event the sites when the report names none of its own days.
+
+    A follow-up (an inquiry, arrests, a verdict) is about an event it tells again with an
+    earlier date: "held officials responsible for last month's raid on the central prison in
+    Bannu". When no place of the report is a site, the places the title or lede puts that event
+    in (through a locative, not "into" or "from") are its sites. Return whether any was made one.
+    """
+    if any(m.role == "incident" for m in mentions):
+        return False
+    made = False
+    for m in mentions:
+        if m.rule != "earlier-date" or m.sent.index > lede:
+            continue
+        p = _prev(m, [o for o in mentions if o.sent is m.sent], c)
+        word = m.sent.tokens[p].low if p >= 0 else ""
+        if c.has("locative", word) and word not in _NOT_SITE_LOCATIVES:
+            m.role, m.rule = "incident", "follow-up"
+            made = True
+    return made
+
+
+#: Locatives that tell of movement or a vantage, not of where the told event happened
+_NOT_SITE_LOCATIVES = frozenset({"into", "out", "over"})
+
+
 def _dateline_site(mentions: Sequence[_Mention], c: Cues) -> None:
     """Make the dateline's town the site when the report names no other and its lede tells of violence.
 
@@ -811,6 +840,9 @@ def parse_article(
     _reference_holders(mentions, text)
     _late_sites(mentions, c, report.period, report.listed)
     _dateline_site(mentions, c)
+    if _followup_sites(mentions, report.lede, c):
+        _containers(mentions)
+        _report_containers(mentions)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
