@@ -4498,3 +4498,33 @@ def test_a_follow_up_keeps_where_people_come_from_as_a_reference() -> None:
         "that took place ten years ago."
     )
     assert _row(frame, "Sindh")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_fronted_province_of_x_is_the_site_of_its_sentence() -> None:
+    """The sentence's first word "In" is a locative, not the first word of a name ("In Sector ...")."""
+    frame = parse_article(
+        "Date: 2013-05-06\n\nTwo soldiers died in Kunar on Sunday. In the eastern province of Nangarhar, a "
+        "suicide bomber struck a checkpoint and killed a police commander."
+    )
+    assert _row(frame, "Nangarhar")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen stormed the district headquarters of Pachir Agam district before dawn on Sunday.",
+        "Troops pushed into the tribal heartland of South Waziristan on Sunday, killing 12 militants.",
+    ],
+)
+def test_the_place_a_struck_noun_belongs_to_is_the_site(sentence: str) -> None:
+    frame = parse_article("Date: 2013-05-06\n\n" + sentence)
+    place = "Pachir Agam" if "Pachir" in sentence else "South Waziristan"
+    assert _row(frame, place)["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_unit_named_inside_the_noun_before_of_is_no_struck_noun() -> None:
+    frame = parse_article(
+        "Date: 2009-10-28\n\nA roadside bomb killed seven soldiers of a brigade from a base in the US state "
+        "of Washington on Tuesday."
+    )
+    assert _row(frame, "Washington")["role"] == "reference", frame[["text", "role", "rule"]]

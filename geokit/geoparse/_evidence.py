@@ -84,12 +84,15 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if (
             (toks[p].cap or toks[p].text.isdigit())
             and p not in starts
+            and not c.has("locative", w)  # a sentence's first word: "In the eastern province of"
             and any(t.low == "of" for t in toks[p + 1 : m.i])
         ):
             # "in Sector I-8/3 of Islamabad", "the Wazir Akbar Khan district of Kabul": a named part
             # that is no place of its own (only fillers lie between it and the place); what governs
             # it governs the place
             while p >= 0 and (toks[p].cap or toks[p].text.isdigit()) and p not in starts:
+                if c.has("locative", toks[p].low):
+                    break
                 p -= 1
             continue
         break
@@ -239,7 +242,7 @@ def _role(
     if found is not None:
         return found
     p = _prev(m, same, c)
-    return _cue_rule(m, p, text, c, f, report.headline) or _event_rule(m, p, text, c, f, near_event)
+    return _cue_rule(m, p, text, c, f, report.headline) or _event_rule(m, p, text, c, f, near_event, same)
 
 
 #: Present forms of "be": "militants are present in two areas of Bajaur" tells of a state
@@ -837,7 +840,34 @@ _PASSING = frozenset(
 )
 
 
-def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool) -> tuple[str, str]:
+def _struck_part_of(m: _Mention, p: int, words: Sequence[str], c: Cues, same: Sequence[_Mention]) -> bool:
+    """Whether "the <noun> of" before the place is what a locative word governs.
+
+    "insurgents attacked the police headquarters of Hisarak district", "a bomb went off in the
+    main office of Sariab": the noun (a seat of officials, which alone would make a reference)
+    is the object of the attack or the scene, and the place it belongs to is the site ("into
+    the Mehsud heartland of South Waziristan"). A part named after a place ("the Tirah valley of
+    Khyber", "the US state of Washington") is no such noun.
+    """
+    if not (p + 1 < m.i and words[p + 1] == "of"):
+        return False
+    named = {n for o in same for n in range(o.i, o.j)}
+    if p in named:
+        return False
+    d = p
+    while (
+        d > max(1, p - 3) and words[d - 1].isalpha() and d - 1 not in named and words[d - 1] not in _ARTICLES
+    ):
+        d -= 1
+    return d >= 2 and words[d - 1] in _ARTICLES and c.has("locative", words[d - 2])
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _event_rule(
+    m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool, same: Sequence[_Mention]
+) -> tuple[str, str]:
     """Apply the last rules: an incident needs a word of violence near it, then a locative or subject."""
     words = f.words
     if not near_event:
@@ -853,7 +883,11 @@ def _event_rule(m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: 
     # "a bomb tore through the main bazaar of Kohlu": so is the place a blast tore through
     passage = governs and words[p] == "through" and p >= 1 and words[p - 1] in _PASSING
     if governs and (
-        c.has("locative", words[p]) or building_of or passage or _reported_from(words, p)
+        c.has("locative", words[p])
+        or building_of
+        or passage
+        or _reported_from(words, p)
+        or _struck_part_of(m, p, f.words, c, same)
     ):  # "the mosque of Peshawar"
         return "incident", "event-locative"
     if m.i <= 1 or _subject_of_event(m, f, text, c) or _part_hit(m, f):
