@@ -4528,3 +4528,20 @@ def test_a_unit_named_inside_the_noun_before_of_is_no_struck_noun() -> None:
         "of Washington on Tuesday."
     )
     assert _row(frame, "Washington")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_range_of_numbers_is_no_destination() -> None:
+    frame = parse_article(
+        "Date: 2025-10-12\n\nThe army said 15 to 20 fighters were killed near Chaman and some 25 to 30 in "
+        "Parachinar on Sunday."
+    )
+    assert _row(frame, "Parachinar")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_what_the_event_followed_by_a_day_is_another_event() -> None:
+    frame = parse_article(
+        "Date: 2007-01-28\n\nA bomb killed 12 people in Peshawar on Saturday. The bombing followed by a "
+        "day a suicide attack at a hotel in Islamabad, in which a guard died."
+    )
+    roles = (_row(frame, "Peshawar")["role"], _row(frame, "Islamabad")["role"])
+    assert roles == ("incident", "reference"), frame[["text", "role", "rule"]]

@@ -1059,6 +1059,9 @@ def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
         listed = listed or w in ("and", "or")
         if w == "to" and _infinitive(toks, words, k, p):
             return False  # "gathering for a procession to mark ... in Mastung": no destination
+        if w == "to" and k >= 1 and _number(words[k - 1]) is not None and _number(words[k + 1]) is not None:
+            k -= 1  # "some 25 to 30 in Kurram": a range of numbers, no destination
+            continue
         if w in ("to", "towards", "toward", "from"):
             if k >= 1 and c.has("event", words[k - 1]):
                 return False  # "set fire to", "attack from"

@@ -283,6 +283,14 @@ _FOLLOW = frozenset({"followed", "follows", "follow"})
 _OTHER_EVENT_WORDS = frozenset({"after", "before", "that", "as", "while", "since", "for", "to"}) | _FOLLOW
 
 
+def _by_a_span(words: Sequence[str], n: int) -> bool:
+    """Whether a span of time opens at ``n``, after "followed by": "followed by a day a suicide attack"."""
+    head = words[n : n + 3]
+    return len(head) >= 2 and (
+        head[0] in _SPANS or ((head[0] in _SPAN_WORDS or _number(head[0]) is not None) and head[1] in _SPANS)
+    )
+
+
 def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
     """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
 
@@ -305,7 +313,7 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
         ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
         if words[k] in _FOLLOW:
-            if words[k + 1] == "by":
+            if words[k + 1] == "by" and not _by_a_span(words, k + 2):
                 continue  # "fired a smoke shell followed by two mortar rounds into Athmuqam": a sequence
             # "The blast followed an explosion on 26 June near Parchin", "The attacks followed the
             # army's assault on the Lal Masjid": what the report's event followed is another event
