@@ -364,3 +364,17 @@ def test_a_locality_of_karachi_is_not_looked_up_on_its_name_alone_or_in_another_
     assert resolve("Cattle Colony", country=PK, gazetteer=gaz).status == "unresolved"
     r = resolve("Qasba Colony, Lahore", country=PK, gazetteer=gaz)
     assert r.place is not None and r.place.admin2 == "Lahore"
+
+
+@pytest.mark.parametrize(("name", "country"), [("England", "GB"), ("Minnesota", "US"), ("Montana", "US")])
+def test_a_province_is_not_a_small_town_spelt_or_named_like_it(
+    gaz: Gazetteer, name: str, country: str
+) -> None:
+    """A fuzzy spelling (Elland) or a stray other name (Minneota's "Minnesota") finds no namesake town."""
+    res = resolve(name, country=country, gazetteer=gaz)
+    assert (res.place.kind, res.place.country, res.place.name) == ("adm1", country, name), res.reason
+
+
+def test_a_province_s_city_named_so_by_another_name_is_its_namesake(gaz: Gazetteer) -> None:
+    res = resolve("Khowst", gazetteer=gaz)
+    assert (res.place.kind, res.precision) == ("town", 1), res.reason

@@ -397,6 +397,11 @@ def _seat_towns(found: dict[str, Candidate]) -> None:
             )
 
 
+#: The population from which a city sharing a province's name by one of its other names is the
+#: province's city ("Khowst": Khost, 96,000), not a small town given the province's name in error
+_PROVINCE_CITY = 50_000
+
+
 def _namesake(
     gaz: Gazetteer, best: Candidate, kept: Sequence[Candidate], part: Part, hints: _Hints
 ) -> Candidate:
@@ -420,7 +425,21 @@ def _namesake(
         s = skeleton(key(p.name))
         if best.place.kind == "adm1" and len(key(p.name).split()) != words:
             return False
+        if best.place.kind == "adm1":
+            # and its spelling must be the province's: among a province's thousands of towns a
+            # fuzzy spelling finds another name ("Elland" in England)
+            return bool(s) and s == target
         return bool(s) and (s == target or fuzz.ratio(s, target) >= FUZZY_THRESHOLD)
+
+    def named_so(c: Candidate) -> bool:
+        # a city whose other names hold the query is named so too ("Khowst" for the city of
+        # Khost); a small town's other names are often its province's ("Minnesota" for Minneota)
+        return same_name(c.place) or (
+            best.place.kind == "adm1"
+            and c.how == "alt"
+            and c.place.population >= _PROVINCE_CITY
+            and len(key(c.place.name).split()) == words  # not "New York City" for the state
+        )
 
     pool = list(kept)
     if not any(c.place.kind in _POPULATED for c in pool):
@@ -432,7 +451,7 @@ def _namesake(
         c
         for c in pool
         if c.place.kind in _POPULATED
-        and same_name(c.place)
+        and named_so(c)
         and _same_unit(c.place, best.place)
         and _filter(c, hints, ()) is None
     ]
