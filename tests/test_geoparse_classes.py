@@ -4545,3 +4545,8 @@ def test_what_the_event_followed_by_a_day_is_another_event() -> None:
     )
     roles = (_row(frame, "Peshawar")["role"], _row(frame, "Islamabad")["role"])
     assert roles == ("incident", "reference"), frame[["text", "role", "rule"]]
+
+
+def test_palestine_is_the_territory_not_a_town_in_texas() -> None:
+    frame = parse_article("Officials in Jordan and Palestine condemned the raid on Monday.")
+    assert _row(frame, "Palestine")["country"] == "PS", frame[["text", "country", "place"]]

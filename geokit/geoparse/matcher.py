@@ -453,13 +453,12 @@ def _countries() -> dict[str, tuple[str, str, int]]:
         "türkiye": "TR",
         "the netherlands": "NL",
         "palestine": "PS",
-        "gaza": "PS",
         "congo": "CG",
         "dr congo": "CD",
     }
     by_iso = {v[0]: v for v in out.values()}
     for name, iso in extra.items():
-        if iso in by_iso and key(name) not in out and iso != "PS":
+        if iso in by_iso and key(name) not in out:
             out[key(name)] = by_iso[iso]
     return out
 
