@@ -4550,3 +4550,13 @@ def test_what_the_event_followed_by_a_day_is_another_event() -> None:
 def test_palestine_is_the_territory_not_a_town_in_texas() -> None:
     frame = parse_article("Officials in Jordan and Palestine condemned the raid on Monday.")
     assert _row(frame, "Palestine")["country"] == "PS", frame[["text", "country", "place"]]
+
+
+def test_a_spelling_variant_after_through_is_the_place_a_passing_vehicle_was_hit() -> None:
+    """GeoNames writes "Mehtar Lām"; the passing verb stands a few words before "through"."""
+    frame = parse_article(
+        "Date: 2012-07-14\n\nAn official of Laghman province was driving with her husband through "
+        "Mehtarlam on Friday when a bomb attached to her car went off, killing her."
+    )
+    row = _row(frame, "Mehtarlam")
+    assert (row["role"], row["admin1"]) == ("incident", "Laghman"), frame[["text", "role", "rule", "place"]]

@@ -881,7 +881,15 @@ def _event_rule(
     building_of = governs and c.has("building", words[p]) and p + 1 < m.i and words[p + 1] == "of"
     # "exploded as the train passed through Balochistan": a passage by the place was the scene;
     # "a bomb tore through the main bazaar of Kohlu": so is the place a blast tore through
-    passage = governs and words[p] == "through" and p >= 1 and words[p - 1] in _PASSING
+    # "was driving with her husband through Mehtarlam when a bomb ... went off": the passing verb
+    # may stand a few words back, within the clause
+    passage = (
+        governs
+        and words[p] == "through"
+        and any(
+            words[k] in _PASSING and not f.breaks.intersection(range(k, p)) for k in range(max(0, p - 4), p)
+        )
+    )
     if governs and (
         c.has("locative", words[p])
         or building_of

@@ -514,7 +514,7 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
 
 
 #: The words after which a run that is no name may be a spelling variant of one ...
-_VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside"})
+_VARIANT_AFTER = frozenset({"in", "at", "near", "of", "from", "to", "outside", "through", "into", "across"})
 
 
 #: ... or an unknown place (also after "the" after one of these).
