@@ -4560,3 +4560,33 @@ def test_a_spelling_variant_after_through_is_the_place_a_passing_vehicle_was_hit
     )
     row = _row(frame, "Mehtarlam")
     assert (row["role"], row["admin1"]) == ("incident", "Laghman"), frame[["text", "role", "rule", "place"]]
+
+
+def test_a_year_in_a_clause_about_a_person_does_not_date_the_main_clause() -> None:
+    frame = parse_article(
+        "Date: 2012-07-14\n\nThe lawmaker, a former commander who fought the Soviet army in the 1980s, was "
+        "greeting guests at a wedding hall in Aybak when a suicide attacker blew himself up."
+    )
+    assert _row(frame, "Aybak")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the place inside the clause: its year dates it
+        (
+            "Ahmad Massoud, the son of a commander who was killed by suicide bombers at Khwaja Bahauddin "
+            "in 2001, gathered his supporters in Panjshir.",
+            "Khwaja Bahauddin",
+        ),
+        # the clause's violence is the sentence's only one
+        (
+            "Laghmani, a Pashtun who fought against the Taliban in the 1990s, had been intelligence chief in "
+            "Kandahar before he was moved to Kabul.",
+            "Kandahar",
+        ),
+    ],
+)
+def test_a_person_s_clause_keeps_its_year_for_its_own_places(sentence: str, place: str) -> None:
+    frame = parse_article("Date: 2021-08-20\n\n" + sentence)
+    assert _row(frame, place)["role"] == "reference", frame[["text", "role", "rule"]]

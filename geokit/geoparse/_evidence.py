@@ -19,6 +19,7 @@ from geokit.geoparse._tense import (
     _dated_since,
     _earlier_covers,
     _other_event,
+    _is_year,
     _perfect_over_span,
     _perfect_passive,
     _perfect_relative,
@@ -363,16 +364,17 @@ def _form_rule(
     if _dated_name(m, f, report):
         return "reference", "past-year"
     pub = report.day
-    if f.years and pub is not None and all(y != pub.year for y in f.years) and not f.day:
+    years = _own_years(m, f) if f.years else f.years
+    if years and pub is not None and all(y != pub.year for y in years) and not f.day:
         return "reference", "past-year"
     if (
-        f.years
+        years
         and pub is None
         and not f.day
         and (
-            all(y != report.lede_year for y in f.years)
+            all(y != report.lede_year for y in years)
             if report.lede_year
-            else report.latest_year and all(y < report.latest_year for y in f.years)
+            else report.latest_year and all(y < report.latest_year for y in years)
         )
     ):
         # with no date known, a year is another time against the year the lede names ("The
@@ -838,6 +840,28 @@ _PASSING = frozenset(
     {"passed", "passing", "passes", "moving", "drove", "driving", "crossing", "crossed"}
     | {"tore", "tearing", "ripped", "ripping", "swept", "sweeping", "rampaged", "rampaging"}
 )
+
+
+def _own_years(m: _Mention, f: _Facts) -> list[int]:
+    """Return the sentence's years but those of a clause about a person that the place is outside.
+
+    "Samangani, an Uzbek who fought the Soviet army in the 1980s, was standing at the entrance
+    of a wedding hall in Aybak when the attacker ...": the 1980s date the man's past, not Aybak's
+    attack. A place inside the clause ("who had been killed at Khwaja Bahauddin in 2001") keeps
+    its year, and so does a sentence whose only violence is the clause's.
+    """
+    words = f.words
+    if "who" not in words and "whose" not in words:
+        return f.years
+    aside: set[int] = set()
+    for n, w in enumerate(words):
+        if w in ("who", "whose") and any(k in f.breaks for k in range(max(0, n - 4), n)):
+            end = next((k for k in sorted(f.breaks) if k >= n), len(words) - 1)
+            if not n <= m.i <= end:
+                aside.update(range(n, end + 1))
+    if not any(e not in aside for e in f.events):
+        return f.years  # the violence is the clause's own: "who fought ... in the 1990s, had been ..."
+    return [int(w) for n, w in enumerate(words) if n not in aside and _is_year(w)]
 
 
 def _struck_part_of(m: _Mention, p: int, words: Sequence[str], c: Cues, same: Sequence[_Mention]) -> bool:
