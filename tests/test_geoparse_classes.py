@@ -4590,3 +4590,11 @@ def test_a_year_in_a_clause_about_a_person_does_not_date_the_main_clause() -> No
 def test_a_person_s_clause_keeps_its_year_for_its_own_places(sentence: str, place: str) -> None:
     frame = parse_article("Date: 2021-08-20\n\n" + sentence)
     assert _row(frame, place)["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_violence_in_a_fronted_time_phrase_does_not_reach_past_its_comma() -> None:
+    frame = parse_article(
+        "Date: 2022-12-20\n\nFour Guards were killed in a clash in Saravan on Monday. A day before the "
+        "Saravan clash, the intelligence ministry said it had broken up a smuggling ring in Abadan."
+    )
+    assert _row(frame, "Abadan")["role"] == "reference", frame[["text", "role", "rule"]]

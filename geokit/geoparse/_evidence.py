@@ -232,11 +232,15 @@ def _role(
             facts[m.sent.index] = f
     lo, hi = max(0, m.i - _EVENT_WINDOW), min(len(m.sent.tokens), m.j + _EVENT_WINDOW)
     # a word of violence after the place that a temporal phrase refers back to ("... across Kabul
-    # after the attack") dates the clause; it does not put the event at the place
+    # after the attack") dates the clause; it does not put the event at the place, nor does one
+    # in a fronted phrase set off by a comma ("A day before the Saravan clash, the ministry said
+    # it had broken up a ring in Abadan")
     near = [
         n
         for n in f.events
-        if lo <= n < hi and not (n > m.j and n in f.recalled) and not _actor_object(f.words, n)
+        if lo <= n < hi
+        and not (n in f.recalled and (n > m.j or not f.breaks.isdisjoint(range(n, m.i))))
+        and not _actor_object(f.words, n)
     ]
     near_event = bool(near) and not _no_violence(f, c) and not _actors_at_rest(f, near)
     found = _form_rule(m, same, text, c, report, done, f, near_event)

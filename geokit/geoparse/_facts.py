@@ -173,16 +173,21 @@ _DETERMINERS = frozenset(
 )
 
 
-def _recalled(words: Sequence[str], events: Sequence[int]) -> frozenset[int]:
+def _recalled(
+    words: Sequence[str], events: Sequence[int], names: frozenset[int] = frozenset()
+) -> frozenset[int]:
     """Event words that a temporal phrase refers back to: "after the attack", "since the bombing".
 
-    They date the clause ("Security was tightened across Kabul after the attack") and do not
-    make the places before them sites of violence.
+    They date the clause ("Security was tightened across Kabul after the attack", "A day before
+    the Saravan clash, the ministry said ...": a place's name may qualify the event) and do not
+    make the places before or after them sites of violence.
     """
     out = set()
     for n in events:
         k = n - 1
-        while k >= 0 and (words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide")):
+        while k >= 0 and (
+            words[k] in _DETERMINERS or words[k] in ("s", "deadly", "latest", "suicide") or k in names
+        ):
             k -= 1
         nominal = k == n - 1 and n + 1 < len(words) and words[n + 1] == "of"  # "after killing of seven"
         if k >= 0 and (k < n - 1 or nominal) and (words[k] in _TEMPORAL or _motive(words, k)):
@@ -321,7 +326,7 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
     return _Facts(
         words,
         events,
-        _recalled(words, events),
+        _recalled(words, events, names),
         claimed
         or "uncertain" in present
         or (
