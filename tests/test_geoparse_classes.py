@@ -4598,3 +4598,20 @@ def test_violence_in_a_fronted_time_phrase_does_not_reach_past_its_comma() -> No
         "Saravan clash, the intelligence ministry said it had broken up a smuggling ring in Abadan."
     )
     assert _row(frame, "Abadan")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Demonstrators burned French flags in the streets of Peshawar on Friday.",
+        "Students burned an effigy of the president outside the press club in Peshawar on Friday.",
+    ],
+)
+def test_burning_a_flag_or_an_effigy_is_no_violence(sentence: str) -> None:
+    frame = parse_article("Date: 2015-01-17\n\n" + sentence)
+    assert _row(frame, "Peshawar")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_burned_building_stays_violence() -> None:
+    frame = parse_article("Date: 2015-01-17\n\nRioters burned a church in Peshawar on Friday.")
+    assert _row(frame, "Peshawar")["role"] == "incident", frame[["text", "role", "rule"]]

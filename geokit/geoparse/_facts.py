@@ -318,6 +318,13 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
     if "tyres" in seen or "tires" in seen:
         # "burnt tyres", "set tyres on fire": a protest's road block, not violence against anyone
         events = [n for n in events if _TYRES.isdisjoint(words[max(0, n - 2) : n + 3])]
+    if not _SYMBOLS.isdisjoint(seen):
+        # "burned French flags in the streets of Peshawar", "burned an effigy": a protest's symbol
+        events = [
+            n
+            for n in events
+            if not (words[n].startswith(_BURNING) and not _SYMBOLS.isdisjoint(words[n + 1 : n + 4]))
+        ]
     if "of" in seen and not _HEARD.isdisjoint(words):
         # "As news of the killing spread, workers blocked roads in Lahore", "his mother was in
         # Peshawar when she was told of his death": the report's event heard of, not one there
@@ -365,6 +372,9 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
 
 
 _TYRES = frozenset({"tyres", "tires"})
+#: What protesters burn as a sign, harming no one: flags, effigies, portraits
+_SYMBOLS = frozenset({"flag", "flags", "effigy", "effigies", "portrait", "portraits", "posters", "pictures"})
+_BURNING = ("burn", "torch")
 #: Words that make a strike a stoppage of work, trade or traffic ("general strike", "wheel-jam
 #: strike", "shutter-down strike", "hunger strike", "the strike was observed", "a strike call")
 _PROTEST_STRIKE = frozenset({"general", "jam", "down", "hunger", "shutter", "wheel", "token", "shutdown"})
