@@ -4615,3 +4615,19 @@ def test_burning_a_flag_or_an_effigy_is_no_violence(sentence: str) -> None:
 def test_a_burned_building_stays_violence() -> None:
     frame = parse_article("Date: 2015-01-17\n\nRioters burned a church in Peshawar on Friday.")
     assert _row(frame, "Peshawar")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_grenade_thrown_at_an_office_puts_the_attack_where_the_office_is() -> None:
+    frame = parse_article(
+        "Date: 2013-05-02\n\nLater on Wednesday a grenade was also reported to have been thrown at a real "
+        "estate office in the Korangi area of Karachi."
+    )
+    assert _row(frame, "Korangi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_speech_verb_before_a_gathering_makes_it_where_it_was_said() -> None:
+    frame = parse_article(
+        "Date: 2016-09-30\n\nShelling killed two soldiers in Neelum on Thursday. India's director general "
+        "of military operations told a news conference in New Delhi that the army had struck launch pads."
+    )
+    assert _row(frame, "New Delhi")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -682,8 +682,11 @@ def _cue_rule(
                 hits = [
                     n
                     for n in range(lo, p - 1)
-                    if c.has("event", words[n])
+                    if (n in f.events or c.has("event", words[n]))  # a phrase too: "thrown at"
                     and not any(a <= toks[n].start < b for a, b in aside)
+                    # a verb of speech between takes the gathering as where it was said: "the
+                    # director general of military operations told a news conference in New Delhi"
+                    and not any(c.has("speech", w) for w in words[n + 1 : p - 1])
                     and (not c.has("death", words[n]) or (located and words[n] in _KILLING))
                     and not any(c.has("reaction", w) for w in words[max(lo, n - 3) : n])
                 ]
