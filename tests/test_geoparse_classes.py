@@ -4631,3 +4631,13 @@ def test_a_speech_verb_before_a_gathering_makes_it_where_it_was_said() -> None:
         "of military operations told a news conference in New Delhi that the army had struck launch pads."
     )
     assert _row(frame, "New Delhi")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_paper_s_city_opener_places_the_report_over_a_neighbour_named_twice() -> None:
+    """The opener's town votes for its country as a wire dateline does: Parova is not Afghan."""
+    frame = parse_article(
+        "Date: 2019-03-02\n\nDERA ISMAIL KHAN: Gunmen killed two policemen in the Parova area on Friday, "
+        "officials said. Police said the attackers had trained in Afghanistan, in Nangarhar province."
+    )
+    row = _row(frame, "Parova")
+    assert (row["country"], row["role"]) == ("PK", "incident"), frame[["text", "role", "country", "place"]]

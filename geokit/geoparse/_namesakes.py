@@ -64,12 +64,14 @@ def _focus(
         voters.setdefault(cc, set()).add(f"demonym:{cc}")
     named: set[str] = set()
     voted: set[str] = set()
+    filed: set[str] = set()  # the countries of the dateline, which win a tie
     for m in mentions:
         if m.kind == "country" and m.country:
             voters.setdefault(m.country, set()).add(m.key)
             votes[m.country] = votes.get(m.country, 0) + (_REPEAT_VOTE if m.country in named else 1)
             if line is not None and line[0] <= m.start < line[1]:
                 votes[m.country] += 1  # "KANDAHAR, Afghanistan (AP) -": the wire places the report
+                filed.add(m.country)
             named.add(m.country)
             continue
         strong = {
@@ -83,6 +85,9 @@ def _focus(
         if len(strong) == 1 and not world:  # "Mecca" is no vote for Mecca, California
             cc = next(iter(strong))
             votes[cc] = votes.get(cc, 0) + (_REPEAT_VOTE if m.key in voted else 1)
+            if line is not None and line[0] <= m.start < line[1]:
+                votes[cc] += 1  # "DERA ISMAIL KHAN: ...": the paper places the report, as a wire does
+                filed.add(cc)
             voters.setdefault(cc, set()).add(m.key)
             voted.add(m.key)
         elif world:
@@ -95,7 +100,7 @@ def _focus(
                 cc = next(iter(big))
                 votes[cc] = votes.get(cc, 0) + 1
                 voted.add(m.key)
-    top = max(votes, key=lambda k: votes[k]) if votes else None
+    top = max(votes, key=lambda k: (votes[k], k in filed)) if votes else None
     focus = set(named)
     if country:
         focus.add(country.upper())

@@ -648,12 +648,16 @@ def _without_hub(towns: list[_Mention], placed: Sequence[_Mention], text: str) -
         return towns
     hub = [o for o in towns if line[0] <= o.start < line[1]]
     paragraph = hub[0].sent.paragraph if hub else -1
+    # (of the hub's country: "PESHAWAR: ... had trained in Afghanistan's Nangarhar" tells of the
+    # attackers' past abroad, not of where the story went)
+    countries = {o.res.place.country for o in hub if o.res is not None and o.res.place is not None}
     units = [  # the units of the dateline's paragraph, and any place of a headline above it
         o
         for o in placed
         if o.res is not None
         and o.res.place is not None
         and not line[0] <= o.start < line[1]
+        and (not countries or o.res.place.country in countries)
         and (
             (o.sent.paragraph == paragraph and o.res.place.kind in ("adm1", "adm2"))
             or (o.sent.paragraph < paragraph and o.kind not in ("country", "continent"))
