@@ -4641,3 +4641,20 @@ def test_a_paper_s_city_opener_places_the_report_over_a_neighbour_named_twice() 
     )
     row = _row(frame, "Parova")
     assert (row["country"], row["role"]) == ("PK", "incident"), frame[["text", "role", "country", "place"]]
+
+
+def test_a_province_told_as_the_site_of_many_stays_a_site_beside_its_towns() -> None:
+    frame = parse_article(
+        "Date: 2006-01-10\n\nMilitants fired rockets at a Frontier Corps camp in Kohlu on Tuesday, and "
+        "attacks on gas pipelines and power lines spread across Balochistan in the following days."
+    )
+    assert set(incidents(frame)["admin1"]) == {"Balochistan"}
+    assert _row(frame, "Balochistan")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_province_named_beside_its_town_is_no_site_of_its_own() -> None:
+    frame = parse_article(
+        "Date: 2006-01-10\n\nMilitants fired rockets at a Frontier Corps camp in Kohlu, in Balochistan "
+        "province, on Tuesday."
+    )
+    assert _row(frame, "Balochistan")["role"] == "reference", frame[["text", "role", "rule"]]

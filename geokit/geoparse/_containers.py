@@ -74,8 +74,9 @@ def _report_containers(mentions: Sequence[_Mention]) -> None:
 
     "the deadliest bombing in the province of Punjab" in a report whose site is Wagah, a
     headline's "attack in Pakistan's Sindh" over a lede's Jacobabad: the province adds no
-    site. A province stays the site when no incident of the report is inside it ("attacks
-    across Balochistan").
+    site. A province stays the site when no incident of the report is inside it, or when it is
+    told as the site of many ("attacks on pipelines spread across Balochistan", "clashes in
+    several districts of Khyber Pakhtunkhwa") beside the towns the report names.
     """
     incidents = [m for m in mentions if m.role == "incident"]
     for m in incidents:
@@ -86,12 +87,25 @@ def _report_containers(mentions: Sequence[_Mention]) -> None:
             # country named beside a site of its sentence is not one
             m.role, m.rule = "reference", "container"
             continue
+        if m.kind != "country" and _told_widely(m):
+            continue  # "attacks across Balochistan", "in several districts of Khyber Pakhtunkhwa"
         for o in incidents:
             if o is m or _spec(o) <= _spec(m) or o.country != m.country:
                 continue
             if m.kind == "country" or _surely_inside(o, m):
                 m.role, m.rule = "reference", "container"
                 break
+
+
+#: Words before a province that make it the site of many: "across Punjab", "towns of Punjab"
+_MANY_PLACES = frozenset(
+    {"across", "throughout", "towns", "cities", "districts", "parts", "areas", "villages", "regions"}
+)
+
+
+def _told_widely(m: _Mention) -> bool:
+    """Whether the province is told as the site of many: "across Punjab", "in several towns of Punjab"."""
+    return not _MANY_PLACES.isdisjoint(m.sent.words[max(0, m.i - 3) : m.i])
 
 
 def _surely_inside(o: _Mention, unit: _Mention) -> bool:

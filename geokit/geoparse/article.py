@@ -34,7 +34,13 @@ from typing import TYPE_CHECKING
 
 from geokit.errors import InputError
 from geokit.gazetteer import Gazetteer
-from geokit.geoparse._containers import _containers, _journey_sites, _reference_holders, _report_containers
+from geokit.geoparse._containers import (
+    _containers,
+    _journey_sites,
+    _reference_holders,
+    _report_containers,
+    _told_widely,
+)
 from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import _hedge, _official_sites, _prev, _role, _statement_abroad
@@ -483,17 +489,6 @@ def _late_sites(
                 continue
             if u is not None and u not in early:
                 m.role, m.rule, m.reported = "reference", "late", None
-
-
-#: Words before a province that make it the site of many: "across Punjab", "towns of Punjab"
-_MANY_PLACES = frozenset(
-    {"across", "throughout", "towns", "cities", "districts", "parts", "areas", "villages", "regions"}
-)
-
-
-def _told_widely(m: _Mention) -> bool:
-    """Whether the province is told as the site of many: "across Punjab", "in several towns of Punjab"."""
-    return not _MANY_PLACES.isdisjoint(m.sent.words[max(0, m.i - 3) : m.i])
 
 
 def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
