@@ -4658,3 +4658,16 @@ def test_a_province_named_beside_its_town_is_no_site_of_its_own() -> None:
         "province, on Tuesday."
     )
     assert _row(frame, "Balochistan")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_part_of_the_city_told_by_its_possessive_is_the_site() -> None:
+    frame = parse_article(
+        "Date: 2021-05-26\n\nISLAMABAD: Three men forced their way into the apartment of a journalist in "
+        "the capital's F-11 sector late on Tuesday and beat him with the butts of their pistols."
+    )
+    assert _row(frame, "F-11")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_beat_as_a_result_is_no_violence() -> None:
+    frame = parse_article("Date: 2021-05-26\n\nPakistan beat India by ten wickets in Dubai on Sunday.")
+    assert _row(frame, "Dubai")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -54,6 +54,9 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if w == "s" and p >= 2 and toks[p - 1].low in _UNIT_KINDS and p - 1 in starts:
             p = starts[p - 1] - 1  # "in Punjab province's Rahim Yar Khan district"
             continue
+        if w == "s" and p >= 2 and toks[p - 1].low in _POSSESSOR_NOUNS and toks[p - 2].low in ("the", "this"):
+            p -= 3  # "in the capital's F-11 sector", "in the city's Saddar area": the city told before
+            continue
         back = _before_possessor(toks, p, starts, c) if "s" in (toks[p - 1].low, toks[p - 2].low) else None
         if back is not None:
             p = back
@@ -98,6 +101,10 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             continue
         break
     return p
+
+
+#: Nouns for a place told before whose possessive names a part of it: "the capital's F-11 sector"
+_POSSESSOR_NOUNS = frozenset({"capital", "city", "town", "province", "district", "port", "valley", "region"})
 
 
 #: Words of amount before a plural unit noun: "in several districts of"
