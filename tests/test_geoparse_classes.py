@@ -4671,3 +4671,11 @@ def test_a_part_of_the_city_told_by_its_possessive_is_the_site() -> None:
 def test_beat_as_a_result_is_no_violence() -> None:
     frame = parse_article("Date: 2021-05-26\n\nPakistan beat India by ten wickets in Dubai on Sunday.")
     assert _row(frame, "Dubai")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_protest_that_turned_violent_outside_a_consulate_puts_the_violence_there() -> None:
+    frame = parse_article(
+        "Date: 2015-01-16\n\nA photographer was shot and wounded on Friday when a protest turned violent "
+        "outside the French consulate in Karachi."
+    )
+    assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]
