@@ -4679,3 +4679,15 @@ def test_a_protest_that_turned_violent_outside_a_consulate_puts_the_violence_the
         "outside the French consulate in Karachi."
     )
     assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_violence_that_grips_a_city_puts_it_there() -> None:
+    frame = parse_article("Date: 2008-04-10\n\nSix lawyers burnt to death as violence grips Karachi")
+    assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_dated_title_s_place_before_its_event_noun_is_the_site() -> None:
+    frame = parse_article(
+        "April 2011 Karachi navy bus bombings\n\nThree buses were bombed in the city that month."
+    )
+    assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]

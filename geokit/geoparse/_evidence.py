@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from geokit.geoparse._dates import _number
+from geokit.geoparse._dates import _MONTH_WORDS, _number
 from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
 from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
 from geokit.geoparse._tense import (
@@ -878,6 +878,11 @@ def _own_years(m: _Mention, f: _Facts) -> list[int]:
     return [int(w) for n, w in enumerate(words) if n not in aside and _is_year(w)]
 
 
+def _dated_title(m: _Mention, words: Sequence[str]) -> bool:
+    """Whether only a date comes before the place: "April 2011 Karachi navy bus bombings" opens with it."""
+    return 1 < m.i <= 3 and all(w in _MONTH_WORDS or _is_year(w) or w.isdigit() for w in words[: m.i])
+
+
 def _struck_part_of(m: _Mention, p: int, words: Sequence[str], c: Cues, same: Sequence[_Mention]) -> bool:
     """Whether "the <noun> of" before the place is what a locative word governs.
 
@@ -936,7 +941,7 @@ def _event_rule(
         or _struck_part_of(m, p, f.words, c, same)
     ):  # "the mosque of Peshawar"
         return "incident", "event-locative"
-    if m.i <= 1 or _subject_of_event(m, f, text, c) or _part_hit(m, f):
+    if m.i <= 1 or _dated_title(m, words) or _subject_of_event(m, f, text, c) or _part_hit(m, f):
         return "incident", "event-subject"
     return "reference", "event-no-locative"
 
