@@ -4691,3 +4691,19 @@ def test_a_dated_title_s_place_before_its_event_noun_is_the_site() -> None:
         "April 2011 Karachi navy bus bombings\n\nThree buses were bombed in the city that month."
     )
     assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_said_at_the_time_dates_a_statement_not_a_state_of_things() -> None:
+    frame = parse_article(
+        "Date: 2012-01-28\n\nIranian guards crossed into Pakistan at Mashkel on January 1 and opened fire on a "
+        "vehicle, killing one man, local officials said at the time."
+    )
+    assert _row(frame, "Mashkel")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_at_the_time_still_tells_a_state_of_things() -> None:
+    frame = parse_article(
+        "Date: 2012-01-28\n\nA bomb killed two men in Quetta on Friday. The army was at the time fighting "
+        "militants in Swat."
+    )
+    assert _row(frame, "Swat")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -341,7 +341,10 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
             and c.finder("uncertain", multiword=True).search(joined) is not None
         ),
         claimed,
-        (not c.firsts("habitual").isdisjoint(seen) and c.finder("habitual").search(joined) is not None)
+        (
+            not c.firsts("habitual").isdisjoint(seen)
+            and c.finder("habitual").search(_SAID_THEN.sub(" ", joined)) is not None
+        )
         or (" since " in joined and _tally(words))
         or ("continuing" in seen and _going_on(words)),
         "death" in present,
@@ -371,6 +374,8 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
     )
 
 
+#: "at the time" that dates a statement, not a state of things: "local officials said at the time"
+_SAID_THEN = re.compile(r" (?:said|reported|told [a-z]+|added|confirmed) at the time(?= )")
 _TYRES = frozenset({"tyres", "tires"})
 #: What protesters burn as a sign, harming no one: flags, effigies, portraits
 _SYMBOLS = frozenset({"flag", "flags", "effigy", "effigies", "portrait", "portraits", "posters", "pictures"})
