@@ -4707,3 +4707,12 @@ def test_at_the_time_still_tells_a_state_of_things() -> None:
         "militants in Swat."
     )
     assert _row(frame, "Swat")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_strike_observed_past_a_clause_of_its_own_is_a_stoppage() -> None:
+    frame = parse_article(
+        "Date: 2011-11-11\n\nGunmen shot dead three men at a clinic in Chak on Monday. The strike, which began after "
+        "the funerals of the victims, was observed in Larkana and Nawabshah, community leaders said."
+    )
+    roles = (_row(frame, "Chak")["role"], _row(frame, "Larkana")["role"], _row(frame, "Nawabshah")["role"])
+    assert roles == ("incident", "reference", "reference"), frame[["text", "role", "rule"]]

@@ -192,6 +192,13 @@ def _recalled(
         nominal = k == n - 1 and n + 1 < len(words) and words[n + 1] == "of"  # "after killing of seven"
         if k >= 0 and (k < n - 1 or nominal) and (words[k] in _TEMPORAL or _motive(words, k)):
             out.add(n)
+        elif k >= 2 and words[k] == "of" and words[k - 1] in _RITES:
+            # "after the funerals of the victims": the rites of the report's dead
+            j = k - 2
+            while j >= 0 and words[j] in _DETERMINERS:
+                j -= 1
+            if j >= 0 and words[j] in _TEMPORAL:
+                out.add(n)
     for n in sorted(out):
         # and the words of its "of" phrase: "after the killing of seven hostages"
         if n + 1 < len(words) and words[n + 1] == "of":
@@ -374,6 +381,8 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
     )
 
 
+#: What is held for the dead after an attack: "after the funerals of the victims"
+_RITES = frozenset({"funeral", "funerals", "burial", "burials", "chehlum", "soyem"})
 #: "at the time" that dates a statement, not a state of things: "local officials said at the time"
 _SAID_THEN = re.compile(r" (?:said|reported|told [a-z]+|added|confirmed) at the time(?= )")
 _TYRES = frozenset({"tyres", "tires"})
@@ -389,8 +398,19 @@ _STOPPAGE_WORDS = _PROTEST_STRIKE | _STRIKE_KEPT
 
 
 def _stoppage(words: Sequence[str], n: int) -> bool:
-    """Whether the strike at ``n`` stops work or traffic: a word of stoppage before it, or one kept after."""
-    return (n >= 1 and words[n - 1] in _PROTEST_STRIKE) or not _STRIKE_KEPT.isdisjoint(words[n + 1 : n + 4])
+    """Whether the strike at ``n`` stops work or traffic: a word of stoppage before it, or one kept after.
+
+    The strike may be observed past a clause of its own: "The strike, which began after the
+    funerals of the victims, was observed in Shikarpur, Larkana ...".
+    """
+    return (
+        (n >= 1 and words[n - 1] in _PROTEST_STRIKE)
+        or not _STRIKE_KEPT.isdisjoint(words[n + 1 : n + 4])
+        or any(
+            words[k] == "observed" and words[k - 1] in _BE_FORMS
+            for k in range(n + 2, min(len(words), n + 16))
+        )
+    )
 
 
 #: Words by which the news of an event reaches someone: "news of the killing", "told of his death"
