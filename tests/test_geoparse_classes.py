@@ -4716,3 +4716,24 @@ def test_a_strike_observed_past_a_clause_of_its_own_is_a_stoppage() -> None:
     )
     roles = (_row(frame, "Chak")["role"], _row(frame, "Larkana")["role"], _row(frame, "Nawabshah")["role"])
     assert roles == ("incident", "reference", "reference"), frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen killed two journalists in Quetta on Monday.",
+        "Gunmen shot dead three traders in Chak on Monday.",
+    ],
+)
+def test_people_whom_violence_took_as_its_object_are_at_its_site(sentence: str) -> None:
+    frame = parse_article("Date: 2011-11-08\n\n" + sentence)
+    place = "Quetta" if "Quetta" in sentence else "Chak"
+    assert _row(frame, place)["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_the_families_of_the_victims_are_where_they_live() -> None:
+    frame = parse_article(
+        "Date: 2011-11-08\n\nA bomb killed five labourers in Turbat on Monday. The bodies were handed over "
+        "to the victims' families in Punjab."
+    )
+    assert _row(frame, "Punjab")["role"] == "reference", frame[["text", "role", "rule"]]

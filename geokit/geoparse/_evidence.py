@@ -610,6 +610,24 @@ def _reported_from(words: Sequence[str], p: int) -> bool:
     )
 
 
+#: People nouns of ``ref_place``: where they spoke or lived, or whom violence took as its object
+_PEOPLE = frozenset({"reporters", "journalists", "residents", "families", "relatives", "traders"})
+
+
+def _people_hit(words: Sequence[str], n: int, f: _Facts, c: Cues) -> bool:
+    """Whether a word of violence takes the people noun at ``n`` as its object: "shot dead three traders"."""
+    k = n - 1
+    while (
+        k >= 0
+        and n - k <= 3
+        and (words[k] in _DETERMINERS or _number(words[k]) is not None or words[k] == "s")
+    ):
+        k -= 1
+    if k >= 1 and words[k] == "dead":
+        k -= 1  # "shot dead"
+    return k >= 0 and (k in f.events or c.has("event", words[k])) and words[k] not in ("victims", "victim")
+
+
 def _ref_before(words: Sequence[str], i: int, p: int, c: Cues) -> bool:
     """Whether a cue of origin, distance or relation comes right before the place at ``i``.
 
@@ -665,7 +683,12 @@ def _cue_rule(
             if (c.has("ref_place", head) or c.has("origin_place", head)) and k >= 0 and words[k] == "from":
                 # "attacked border posts from its hideouts in Kech": where the attackers came from
                 return "reference", "ref-head"
-            if c.has("ref_place", head):
+            if head in _PEOPLE and c.has("ref_place", head):
+                # people are the target only as the object of the violence itself: "killed two
+                # journalists in Quetta", not "handed over to the victims' families in Punjab"
+                if not _people_hit(words, p - 1, f, c):
+                    return "reference", "ref-head"
+            elif c.has("ref_place", head):
                 # a word of violence before the gathering makes it the target ("a drone struck
                 # a council in X"), unless a reaction takes it as its object ("condemned the
                 # violence at a meeting in X")
@@ -753,7 +776,8 @@ def _issued_by(toks: Sequence[Token], words: Sequence[str], p: int, c: Cues) -> 
         return False
     if words[k] == "by":
         return c.has("ref_head", words[k - 1])
-    return words[k + 1] == "of" and c.has("ref_head", words[k])
+    # "residents of Micro Colony in Sukkur": where those people live
+    return words[k + 1] == "of" and (c.has("ref_head", words[k]) or words[k] in _PEOPLE)
 
 
 def _joined_attribute(toks: Sequence[Token], words: Sequence[str], j: int, c: Cues) -> bool:
