@@ -4723,6 +4723,8 @@ def test_a_strike_observed_past_a_clause_of_its_own_is_a_stoppage() -> None:
     [
         "Gunmen killed two journalists in Quetta on Monday.",
         "Gunmen shot dead three traders in Chak on Monday.",
+        "Gunmen killed two government officials in Chak on Monday.",
+        "A bomb killed three tribal leaders in Chak on Monday.",
     ],
 )
 def test_people_whom_violence_took_as_its_object_are_at_its_site(sentence: str) -> None:
@@ -4737,3 +4739,11 @@ def test_the_families_of_the_victims_are_where_they_live() -> None:
         "to the victims' families in Punjab."
     )
     assert _row(frame, "Punjab")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_officials_after_a_clause_of_violence_are_where_they_spoke() -> None:
+    frame = parse_article(
+        "Date: 2009-01-02\n\nTwo missile strikes killed eight people in North Waziristan on Thursday. "
+        "After the strikes, officials in Islamabad protested to Washington."
+    )
+    assert _row(frame, "Islamabad")["role"] == "reference", frame[["text", "role", "rule"]]

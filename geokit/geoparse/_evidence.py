@@ -610,22 +610,35 @@ def _reported_from(words: Sequence[str], p: int) -> bool:
     )
 
 
-#: People nouns of ``ref_place``: where they spoke or lived, or whom violence took as its object
-_PEOPLE = frozenset({"reporters", "journalists", "residents", "families", "relatives", "traders"})
+#: People before "in X": where they spoke, lived or mourned, or whom violence took as its object
+_PEOPLE = frozenset(
+    {"reporters", "journalists", "residents", "families", "relatives", "traders", "officials", "leaders"}
+)
 
 
 def _people_hit(words: Sequence[str], n: int, f: _Facts, c: Cues) -> bool:
-    """Whether a word of violence takes the people noun at ``n`` as its object: "shot dead three traders"."""
+    """Whether a word of violence takes the people noun at ``n`` as its object: "shot dead three traders".
+
+    Up to two words may qualify them between: "killed two government officials".
+    """
     k = n - 1
     while (
         k >= 0
         and n - k <= 3
-        and (words[k] in _DETERMINERS or _number(words[k]) is not None or words[k] == "s")
+        and k not in f.breaks
+        and k not in f.events
+        and not c.has("event", words[k])
+        and words[k].isalnum()
     ):
         k -= 1
     if k >= 1 and words[k] == "dead":
         k -= 1  # "shot dead"
-    return k >= 0 and (k in f.events or c.has("event", words[k])) and words[k] not in ("victims", "victim")
+    return (
+        k >= 0
+        and k not in f.breaks  # "after the strikes, officials in Islamabad ...": another clause
+        and (k in f.events or c.has("event", words[k]))
+        and words[k] not in ("victims", "victim")
+    )
 
 
 def _ref_before(words: Sequence[str], i: int, p: int, c: Cues) -> bool:
@@ -675,7 +688,13 @@ def _cue_rule(
             head = words[p - 1]
             if head == "off" and p >= 2:
                 head = words[p - 2]  # "switched off in Quetta", not a bomb that "went off in Charsadda"
-            if c.has("ref_head", head) or c.has("speech", head) or _issued_by(toks, words, p, c):
+            # people are at the site when the violence itself takes them as its object ("killed two
+            # journalists in Quetta", "shot dead three tribal leaders in Bajaur"), not when they
+            # speak, live or mourn there ("officials in Kabul", "the victims' families in Punjab")
+            struck = head in _PEOPLE and _people_hit(words, p - 1, f, c)
+            if not struck and (
+                c.has("ref_head", head) or c.has("speech", head) or _issued_by(toks, words, p, c)
+            ):
                 return "reference", "ref-head"
             k = p - 2
             while k >= 0 and words[k] in _DETERMINERS:
@@ -683,10 +702,8 @@ def _cue_rule(
             if (c.has("ref_place", head) or c.has("origin_place", head)) and k >= 0 and words[k] == "from":
                 # "attacked border posts from its hideouts in Kech": where the attackers came from
                 return "reference", "ref-head"
-            if head in _PEOPLE and c.has("ref_place", head):
-                # people are the target only as the object of the violence itself: "killed two
-                # journalists in Quetta", not "handed over to the victims' families in Punjab"
-                if not _people_hit(words, p - 1, f, c):
+            if head in _PEOPLE:
+                if not struck:
                     return "reference", "ref-head"
             elif c.has("ref_place", head):
                 # a word of violence before the gathering makes it the target ("a drone struck
