@@ -619,7 +619,7 @@ _PEOPLE = frozenset(
 def _people_hit(words: Sequence[str], n: int, f: _Facts, c: Cues) -> bool:
     """Whether a word of violence takes the people noun at ``n`` as its object: "shot dead three traders".
 
-    Up to two words may qualify them between: "killed two government officials".
+    Up to three words may stand between: "killed two government officials".
     """
     k = n - 1
     while (

@@ -409,7 +409,9 @@ def _namesake(
 
     The town must carry the unit's name as its own preferred name (spelling
     variants and fuzzy spellings count: "Killa Saifullah" district and the town
-    "Qila Saifullah"), and lie in the same district.
+    "Qila Saifullah"), and lie in the same district. A province's town must be spelt as
+    the province is, or be a city of ``_PROVINCE_CITY`` or more that one of its other
+    names calls so ("Khowst": Khost); England is not Elland.
     """
     if best.place.kind not in ("adm1", "adm2", "adm3") or part.level in ("adm1", "adm2", "adm3"):
         return best
