@@ -4747,3 +4747,41 @@ def test_officials_after_a_clause_of_violence_are_where_they_spoke() -> None:
         "After the strikes, officials in Islamabad protested to Washington."
     )
     assert _row(frame, "Islamabad")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(("city", "admin2"), [("Karachi", "Central Karachi"), ("Lahore", "Lahore")])
+def test_a_name_the_gazetteer_lacks_is_a_locality_of_the_city_the_report_names(
+    city: str, admin2: str
+) -> None:
+    # the city is named only in the lede paragraph; the victim's home town is the nearest town
+    frame = parse_article(
+        f"Date: 2014-05-26\n\nSectarian killings went on in {city} last week.\n\nThursday, May 22. Gunmen "
+        "shot dead a shopkeeper in Moosa Colony. He came from Multan and had lived in the city for ten years."
+    )
+    row = _row(frame, "Moosa Colony")
+    assert (row["role"], row["admin2"]) == ("incident", admin2), frame[["text", "admin2", "reason"]]
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "The men came from Rahim Yar Khan.",
+        "The men were natives of Rahim Yar Khan.",
+        "The men were travelling to Rahim Yar Khan.",
+        "Their bodies were sent to Rahim Yar Khan for burial.",
+    ],
+)
+def test_a_home_town_or_a_journeys_end_does_not_hold_an_unknown_name(then: str) -> None:
+    frame = parse_article(
+        "Date: 2014-05-26\n\nQUETTA: A bomb went off in the city on Monday.\n\nOn Tuesday gunmen shot dead two "
+        f"labourers at a hotel in Killi Zargar. {then}"
+    )
+    assert _row(frame, "Killi Zargar")["admin2"] == "Quetta", frame[["text", "admin2", "reason"]]
+
+
+def test_a_town_close_to_an_unknown_name_still_holds_it() -> None:
+    frame = parse_article(
+        "Date: 2014-05-26\n\nQUETTA: A bomb went off in the city on Monday.\n\nOn Tuesday gunmen shot dead two "
+        "labourers at a hotel in Killi Zargar, close to Rahim Yar Khan."
+    )
+    assert _row(frame, "Killi Zargar")["admin2"] == "Rahim Yar Khan", frame[["text", "admin2", "reason"]]

@@ -391,6 +391,33 @@ def _keep_as_locality(
             return
 
 
+def _city_locality(m: _Mention, cities: Sequence[_Mention], gaz: Gazetteer) -> Resolution | None:
+    """Place a name the gazetteer lacks at its unit in a city the report names, if the table lists it.
+
+    "shot in a rickshaw in Nazimabad No 1" in a report on Karachi that names the city only in
+    its lede: the locality table (``data/city_localities.tsv``) puts Nazimabad in Central Karachi.
+    With no reading to weigh against, any mention of the city in the report sets it there; the
+    town nearest the name (the victims' home, Jhang) says less than the table does.
+    """
+    for loc in localities_named(m.text):
+        for o in cities:
+            city = o.res.place if o.res is not None else None
+            if city is None or key(city.name) != key(loc.city):
+                continue
+            unit = gaz.get(loc.record_id)
+            if unit is None:
+                return None
+            m.country = unit.country
+            return _placed_at(
+                m,
+                unit,
+                3,
+                f"{m.text!r} is not in the gazetteer; a locality of {unit.name} ({unit.kind}) in "
+                f"{loc.city} (data/city_localities.tsv), which the report names",
+            )
+    return None
+
+
 def _read_within(m: _Mention, inside: list[Match], where: Place, precision: int, reason: str) -> None:
     """Keep the readings ``inside`` the city or unit the text puts the name in, else place it there."""
     m.country = where.country
@@ -596,6 +623,8 @@ def _town_like(o: _Mention, c: Cues) -> bool:
         and o.res.place is not None
         and o.res.place.kind not in ("adm1", "country")
         and not _seat_of(o, c)
+        and not _home_of(o, c)
+        and not _journey_end(o)
         and not _far_end(o)
     )
 
@@ -608,6 +637,32 @@ def _seat_of(m: _Mention, c: Cues) -> bool:
     """
     words = m.sent.words
     return m.i >= 2 and words[m.i - 1] == "in" and c.has("ref_head", words[m.i - 2])
+
+
+def _home_of(m: _Mention, c: Cues) -> bool:
+    """Tell whether a town is named as someone's home: "the brothers came from Jhang".
+
+    A home says where a person is from, not where the report's other places lie: "shot in
+    Nazimabad No 1" is not placed near the Jhang the victims came from.
+    """
+    words = m.sent.words
+    return any(" ".join(words[max(0, m.i - n) : m.i]) in c.phrases("home") for n in (2, 3))
+
+
+#: Words before "to" that make the town after it a neighbour, not a journey's end: "close to Ladha"
+_BESIDE_TO = frozenset({"close", "next", "near", "adjacent", "nearby", "closer", "closest"})
+
+
+def _journey_end(m: _Mention) -> bool:
+    """Tell whether a town is where someone went or was sent: "on their way to Malir", "sent to Jhang".
+
+    A journey's end lies wherever the journey led, not by the report's other places; "close
+    to Ladha" and "next to Ladha" still set a place beside the town.
+    """
+    words = m.sent.words
+    if m.i < 1 or words[m.i - 1] not in ("to", "towards", "toward"):
+        return False
+    return m.i < 2 or words[m.i - 2] not in _BESIDE_TO
 
 
 #: Units of a distance that sets a place away from a town ("330 km south-west of Islamabad")
@@ -746,6 +801,14 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and o.j == len(o.sent.tokens)
         and heading_line(text[o.sent.start : o.sent.end].strip(), len(o.sent.tokens))
     ]
+    cities = [
+        o
+        for o in placed
+        if o.res is not None
+        and o.res.place is not None
+        and not o.res.place.is_admin
+        and key(o.res.place.name) in locality_cities()
+    ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
     for m in mentions:
         if m.kind == "unknown":
@@ -769,6 +832,10 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 m.res, m.country = told.res, told.country
                 continue
             named[m.key] = m
+            local = _city_locality(m, cities, gaz)
+            if local is not None:
+                m.res = local
+                continue
             held_by = _district_province(m, gaz, home)
             if held_by is not None:
                 # "fighting in Andarab": a district of the report's country that GeoNames lists
@@ -813,14 +880,6 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         # the Mong the text put in Mandi Bahauddin District, not the tehsil in Azad Kashmir
         if not m.res.place.is_admin or read_as[id(m)] == read_as[id(first)]:
             m.res, m.matches, m.country = first.res, first.matches, first.country
-    cities = [
-        o
-        for o in placed
-        if o.res is not None
-        and o.res.place is not None
-        and not o.res.place.is_admin
-        and key(o.res.place.name) in locality_cities()
-    ]
     if cities:  # most reports name no city of the locality table
         line = dateline(text)
         for m in placed:
