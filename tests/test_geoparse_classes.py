@@ -4785,3 +4785,22 @@ def test_a_town_close_to_an_unknown_name_still_holds_it() -> None:
         "labourers at a hotel in Killi Zargar, close to Rahim Yar Khan."
     )
     assert _row(frame, "Killi Zargar")["admin2"] == "Rahim Yar Khan", frame[["text", "admin2", "reason"]]
+
+
+@pytest.mark.parametrize(
+    "time", ["On the day of the killing", "On the eve of the attack", "In the wake of the bombing"]
+)
+def test_a_time_the_event_names_dates_the_clause_and_puts_no_violence_in_it(time: str) -> None:
+    frame = parse_article(
+        "Date: 2018-02-14\n\nGunmen shot dead a party leader in Hyderabad on Monday. "
+        f"{time}, party workers blocked the national highway with a sit-in at Hala."
+    )
+    assert _row(frame, "Hala")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_time_the_event_names_leaves_the_main_clauses_violence() -> None:
+    frame = parse_article(
+        "Date: 2018-02-14\n\nGunmen shot dead a party leader in Hyderabad on Monday. On the day of the killing, "
+        "gunmen also shot dead two policemen in Hala."
+    )
+    assert _row(frame, "Hala")["role"] == "incident", frame[["text", "role", "rule"]]

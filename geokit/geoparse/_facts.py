@@ -95,6 +95,12 @@ def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
 
 
 _TEMPORAL = frozenset({"after", "since", "following", "before"})
+#: Times an event names by "of": "on the day of the killing", "on the eve of the attack", "in the
+#: wake of the bombing"; with a preposition of time before them (``_AT_TIME``) they date a clause
+_TIME_OF = frozenset(
+    {"day", "night", "eve", "morning", "evening", "afternoon", "wake", "aftermath", "anniversary", "time"}
+)
+_AT_TIME = frozenset({"on", "in", "at", "during", "by", "until"})
 
 
 def _negated(words: Sequence[str], n: int) -> bool:
@@ -198,6 +204,14 @@ def _recalled(
             while j >= 0 and words[j] in _DETERMINERS:
                 j -= 1
             if j >= 0 and words[j] in _TEMPORAL:
+                out.add(n)
+        elif k >= 2 and words[k] == "of" and words[k - 1] in _TIME_OF:
+            # "On the day of the killing, party workers blocked the highway": a time named by the
+            # event, as "after the killing" is
+            j = k - 2
+            while j >= 0 and words[j] in _DETERMINERS:
+                j -= 1
+            if j >= 0 and (words[j] in _TEMPORAL or words[j] in _AT_TIME):
                 out.add(n)
     for n in sorted(out):
         # and the words of its "of" phrase: "after the killing of seven hostages"
