@@ -4804,3 +4804,11 @@ def test_a_time_the_event_names_leaves_the_main_clauses_violence() -> None:
         "gunmen also shot dead two policemen in Hala."
     )
     assert _row(frame, "Hala")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_collision_that_kills_is_no_violence() -> None:
+    frame = parse_article(
+        "Date: 2009-10-27\n\nA roadside bomb killed seven soldiers in Arghandab on Tuesday. Before sunrise the same "
+        "day two helicopters collided in the air over Helmand province, killing four Marines."
+    )
+    assert _row(frame, "Helmand")["role"] == "reference", frame[["text", "role", "rule"]]
