@@ -4812,3 +4812,13 @@ def test_a_collision_that_kills_is_no_violence() -> None:
         "day two helicopters collided in the air over Helmand province, killing four Marines."
     )
     assert _row(frame, "Helmand")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_district_of_a_country_the_report_names_beats_the_focus_countrys_province() -> None:
+    # the report's other place is Afghan; "Pakistani officials" names Bajaur's country
+    frame = parse_article(
+        "Date: 2011-06-02\n\nMilitants crossed from Kunar in Afghanistan, from where they attacked posts in "
+        "Bajaur, Pakistani officials said."
+    )
+    row = _row(frame, "Bajaur")
+    assert (row["country"], row["admin2"]) == ("PK", "Bajaur"), frame[["text", "country", "admin2", "reason"]]

@@ -345,11 +345,12 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
         # "Farah province", "Lower Dir district": the text says which kind of unit it is
         big = [x for x in m.matches if x.place.kind == typed]
     if not inside and not big and anchors is not None:
-        # a unit of a country the report names or has a place of ("Ghor" beside Kabul)
+        # a unit of a country the report names or has a place of ("Ghor" beside Kabul, "posts in
+        # Bajaur" in a report on Kunar that names Pakistan)
         big = [
             x
             for x in m.matches
-            if x.place.kind == "adm1" and _seen_elsewhere(anchors, x.place.country, m.key)
+            if x.place.kind in ("adm1", "adm2") and _seen_elsewhere(anchors, x.place.country, m.key)
         ]
     # a capitalised first word may be any word ("Police"); one in capitals ("BEIRUT:") is a name
     opener = m.i == 0 and not (m.text.isupper() and len(m.text) >= 4) and not told
