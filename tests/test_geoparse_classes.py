@@ -4822,3 +4822,21 @@ def test_a_district_of_a_country_the_report_names_beats_the_focus_countrys_provi
     )
     row = _row(frame, "Bajaur")
     assert (row["country"], row["admin2"]) == ("PK", "Bajaur"), frame[["text", "country", "admin2", "reason"]]
+
+
+@pytest.mark.parametrize("link", ["from where", "from which"])
+def test_a_place_that_a_clause_says_raiders_came_from_is_no_site(link: str) -> None:
+    frame = parse_article(
+        "Date: 2011-06-02\n\nA bomb killed six soldiers in Bajaur on Sunday. The commander was later reported to be "
+        f"in Kunar and Nuristan provinces, {link} his men raided across the border."
+    )
+    roles = (_row(frame, "Kunar")["role"], _row(frame, "Nuristan")["role"])
+    assert roles == ("reference", "reference"), frame[["text", "role", "rule"]]
+
+
+def test_a_place_struck_before_a_from_where_clause_is_still_a_site() -> None:
+    frame = parse_article(
+        "Date: 2011-06-02\n\nMilitants attacked a checkpost in Kunar on Sunday, from where they had earlier "
+        "fired rockets."
+    )
+    assert _row(frame, "Kunar")["role"] == "incident", frame[["text", "role", "rule"]]

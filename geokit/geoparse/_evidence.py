@@ -450,6 +450,8 @@ def _form_rule(
         return "reference", "reaction"
     if _reaction_object(m, f, c):
         return "reference", "reaction-object"
+    if _origin_clause(m, text) and not any(n < m.i and f.breaks.isdisjoint(range(n, m.i)) for n in f.events):
+        return "reference", "ref-cue"
     # a "where" clause after a list tells of every place in it: "among them Karor, Layyah and
     # Rawalpindi, where the four men were killed"
     last = _list_last(m, same, text)
@@ -483,6 +485,24 @@ def _clause_end(words: Sequence[str], breaks: frozenset[int], start: int, limit:
 
 #: Words that open a list of the parts of what came before: "several parts of the province, among them"
 _ENUMERATING = frozenset({"including", "like", "notably", "namely"})
+
+
+#: The words that may end a place's name before a clause that tells what came from it
+_NAME_TAIL = re.compile(
+    r"(?:\s+(?:and|or|[A-Z][\w'-]*|provinces?|districts?|regions?|valleys?|areas?))*\s*,\s*"
+)
+_FROM_WHERE = re.compile(r"(?:from where|from which|whence)\b", re.IGNORECASE)
+
+
+def _origin_clause(m: _Mention, text: str) -> bool:
+    """Whether a clause after the place tells what set out from it: "in Kunar, from where his men raided".
+
+    The violence of such a clause is done elsewhere ("raided across the border"); the place,
+    and the places listed with it ("Kunar and Nuristan provinces, from where"), are where its
+    doers came from.
+    """
+    tail = _NAME_TAIL.match(text, m.end, min(len(text), m.end + 80))
+    return tail is not None and _FROM_WHERE.match(text, tail.end()) is not None
 
 
 def _list_last(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention:
