@@ -4840,3 +4840,10 @@ def test_a_place_struck_before_a_from_where_clause_is_still_a_site() -> None:
         "fired rockets."
     )
     assert _row(frame, "Kunar")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize("where", ["in Federal B Area", "in Block 16 of Federal B Area"])
+def test_a_listed_locality_with_a_lone_capital_is_found_and_a_numbered_block_is_no_name(where: str) -> None:
+    frame = parse_article(f"Date: 2015-05-04\n\nKARACHI: A teacher was shot dead {where} on Wednesday.")
+    sites = incidents(frame)
+    assert list(sites["admin2"]) == ["Central Karachi"], frame[["text", "role", "admin2", "reason"]]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 
 from geokit.gazetteer import Match
+from geokit.gazetteer.localities import localities_named
 from geokit.geoparse import _forms
 from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._mention import (
@@ -505,12 +506,19 @@ def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
             or c.has("demonym", t.low)
             or (t.low.endswith("s") and t.low[:-1] in demonyms)  # "an attack on Americans"
             or c.has("org", t.low)
-            or t.text.isupper()
+            # an acronym names a body ("PTI"); a lone capital inside a name the locality table
+            # lists is a letter of it ("Federal B Area")
+            or (t.text.isupper() and (len(t.text) > 1 or t is toks[i] or not _listed_locality(toks, i, j)))
             or t.text.isdigit()
             or npw.get(t.low)
         ):
             return False
     return True
+
+
+def _listed_locality(toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the words ``toks[i:j]`` are a name of the locality table (``data/city_localities.tsv``)."""
+    return bool(localities_named(" ".join(t.text for t in toks[i:j])))
 
 
 #: The words after which a run that is no name may be a spelling variant of one ...
@@ -602,10 +610,16 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int 
         p = q - 1
     if toks[p].low == "the" and p > 0:
         p -= 1
-    if toks[p].low not in _UNKNOWN_AFTER and not (toks[p].low == "of" and _typed(text, toks, j)):
+    if toks[p].low not in _UNKNOWN_AFTER and not (
+        toks[p].low == "of" and (_typed(text, toks, j) or (j - i > 1 and toks[j - 1].low in _TYPE_WORDS))
+    ):
+        # after "of", a name typed by the words after it or by its own last word: "Block 16 of
+        # Federal B Area"
         return False
     if not _plain_run(s, i, j, c):
         return False
+    if j - i == 1 and j + 1 < len(toks) and toks[j].text.isdigit() and toks[j + 1].low == "of":
+        return False  # "in Block 16 of Federal B Area": a numbered part of the place after "of"
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):
         return False
     if j < len(toks) and text[toks[j - 1].end : toks[j].start] == " " and c.has("person_after", toks[j].low):
