@@ -4847,3 +4847,23 @@ def test_a_listed_locality_with_a_lone_capital_is_found_and_a_numbered_block_is_
     frame = parse_article(f"Date: 2015-05-04\n\nKARACHI: A teacher was shot dead {where} on Wednesday.")
     sites = incidents(frame)
     assert list(sites["admin2"]) == ["Central Karachi"], frame[["text", "role", "admin2", "reason"]]
+
+
+_TITLED = "Iranian guards shell border town\n\nPublished January 18, 2014\n\nQUETTA: "
+
+
+def test_a_titled_reports_lede_tells_of_the_attack_a_day_before_too() -> None:
+    frame = parse_article(
+        _TITLED + "Iranian border guards fired mortar shells at a border town in Washuk district early on "
+        "Saturday, a day after they killed a Frontier Corps soldier in Kech, officials said."
+    )
+    sites = set(incidents(frame)["admin2"])
+    assert sites == {"Washuk", "Kech"}, frame[["text", "role", "rule"]]
+
+
+def test_a_titled_reports_lede_keeps_another_event_of_the_same_night_apart() -> None:
+    frame = parse_article(
+        _TITLED + "Gunmen stormed two hotels in Taftan late on Sunday, killing 24 people, on the same night "
+        "that militants laid siege to the airport in Karachi."
+    )
+    assert _row(frame, "Karachi")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -254,7 +254,9 @@ def _role(
     if found is not None:
         return found
     p = _prev(m, same, c)
-    return _cue_rule(m, p, text, c, f, report.headline) or _event_rule(m, p, text, c, f, near_event, same)
+    return _cue_rule(m, p, text, c, f, report.headline, report.lede) or _event_rule(
+        m, p, text, c, f, near_event, same
+    )
 
 
 #: Present forms of "be": "militants are present in two areas of Bajaur" tells of a state
@@ -464,7 +466,7 @@ def _form_rule(
             w not in _DYING and (c.has("death", w) or c.has("event", w))
             for w in words[last.j : _clause_end(words, f.breaks, last.j + 1, last.j + 25)]
         )
-        and not _other_event(last, words, text, c, report.headline)
+        and not _other_event(last, words, text, c, report.headline, report.lede)
         and not _sent_to(last, text, c, f)
     ):
         return "incident", "where-event"
@@ -678,7 +680,7 @@ def _ref_before(words: Sequence[str], i: int, p: int, c: Cues) -> bool:
 
 
 def _cue_rule(
-    m: _Mention, p: int, text: str, c: Cues, f: _Facts, headline: str = ""
+    m: _Mention, p: int, text: str, c: Cues, f: _Facts, headline: str = "", lede: int = 0
 ) -> tuple[str, str] | None:
     """Apply the rules read from the words before the place; ``None`` when none applies.
 
@@ -782,7 +784,7 @@ def _cue_rule(
         return "reference", "journey" if _journey_hit(words, m.j, c) else "destination"
     if p >= 0 and words[p] in ("in", "at", "near", "from", "into") and _other_verb_governs(m, p, text, c, f):
         return "reference", "other-verb"
-    if _other_event(m, words, text, c, headline):
+    if _other_event(m, words, text, c, headline, lede):
         return "reference", "earlier-date"
     if p >= 1 and "despite" in words[max(0, p - _DESPITE_REACH) : p]:
         # "could still strike despite the offensives in Swat", "would not boycott the polls despite

@@ -291,7 +291,9 @@ def _by_a_span(words: Sequence[str], n: int) -> bool:
     )
 
 
-def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "") -> bool:
+def _other_event(
+    m: _Mention, words: Sequence[str], text: str, c: Cues, headline: str = "", lede: int = 0
+) -> bool:
     """Tell whether the place belongs to another event ('three weeks after a car bomb ...').
 
     A span of time before "after"/"before" and an indefinite article measures the report's
@@ -360,14 +362,16 @@ def _other_event(m: _Mention, words: Sequence[str], text: str, c: Cues, headline
                 continue
             # "came on the same day that thousands gathered in Saqqez", "in the same weekend as the
             # demolition of a temple in Karachi"
-            count, unit = "one", "day"
+            count, unit, lede = "one", "day", 0  # the lede's other event of the same day is another
         # "came days after a suicide bombing at the seminary in Akora Khattak": a few days
         days = _number(count) or (1 if count in ("a", "one") else 2 if unit == "days" else 0)
         if unit in _LONG_SPANS or (unit in ("day", "days") and days > _EARLIER.days):
             return True
         if (unit in ("day", "days") and days) or unit in ("hour", "hours"):
-            # "took place hours after gunmen tried to storm the consulate in Karachi's Clifton area"
-            return m.sent.index > 0 and f" {m.key} " not in headline
+            # "took place hours after gunmen tried to storm the consulate in Karachi's Clifton area";
+            # a lede after a title and a date line tells of both too ("QUETTA: Iranian guards fired
+            # mortar shells at a town in Washuk, a day after they killed a soldier in Kech")
+            return m.sent.index > lede and f" {m.key} " not in headline
     return False
 
 
