@@ -254,7 +254,7 @@ def _role(
     if found is not None:
         return found
     p = _prev(m, same, c)
-    return _cue_rule(m, p, text, c, f, report.headline, report.lede) or _event_rule(
+    return _cue_rule(m, p, text, c, f, report.headline, report.lede_at) or _event_rule(
         m, p, text, c, f, near_event, same
     )
 
@@ -466,7 +466,7 @@ def _form_rule(
             w not in _DYING and (c.has("death", w) or c.has("event", w))
             for w in words[last.j : _clause_end(words, f.breaks, last.j + 1, last.j + 25)]
         )
-        and not _other_event(last, words, text, c, report.headline, report.lede)
+        and not _other_event(last, words, text, c, report.headline, report.lede_at)
         and not _sent_to(last, text, c, f)
     ):
         return "incident", "where-event"

@@ -51,6 +51,7 @@ class Report(NamedTuple):
     lede_month: int | None = None  # with no day known, the month the lede names with its year
     period: tuple[int, int] | None = None  # (year, month) of a past month a review covers; year 0: not known
     lede: int = 1  # index of the report's first sentence of running text (after title, date, headings)
+    lede_at: int = 0  # the same with no title: 0 where the report opens with its lede (``lede`` is 1 then)
     listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
 
 
@@ -437,6 +438,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
     lead = None if day else _lead_date(sents, aside)
     title = _TITLE_HEADER.search(text, 0, 2000)
     line = dateline(text) if day is None and lead is None else None
+    lede_at = _lede_index(text, sents)
     return Report(
         day or lead,
         divmod(line[2], 100) if line is not None and line[2] else None,
@@ -448,7 +450,8 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         aside=aside,
         weekday_lede=any(not _WEEKDAY_WORDS.isdisjoint(s.words) for s in sents[:3]),
         period=_review_period(sents, day),
-        lede=_lede_index(text, sents),
+        lede=max(1, lede_at),
+        lede_at=lede_at,
         listed=_listed_sections(sents, heads),
     )
 
@@ -456,13 +459,13 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
 def _lede_index(text: str, sents: Sequence[Sentence]) -> int:
     """Return the index of the first sentence of running text: one of six words or more ending in a stop.
 
-    A title, a date line and a heading ("Summary") come before it; with none, the lede is the
-    second sentence, as a title line is the first.
+    A title, a date line and a heading ("Summary") come before it; with none found, the lede is
+    taken to be the second sentence, as a title line is the first.
     """
     for n, s in enumerate(sents[:8]):
         raw = text[s.start : s.end].rstrip()
         if len(s.tokens) >= 6 and raw.endswith((".", "!", "?", '"')) and not _DATE_HEADER.match(raw):
-            return max(n, 1)
+            return n
     return 1
 
 
