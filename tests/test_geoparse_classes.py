@@ -4867,3 +4867,21 @@ def test_a_titled_reports_lede_keeps_another_event_of_the_same_night_apart() -> 
         "that militants laid siege to the airport in Karachi."
     )
     assert _row(frame, "Karachi")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize("those", ["Both of those attacks", "These attacks", "The two attacks"])
+def test_those_attacks_point_back_at_the_earlier_attacks_and_take_their_role(those: str) -> None:
+    frame = parse_article(
+        "Date: 2019-02-07\n\nGunmen shot dead two policemen in Khorramabad on Wednesday. In January, Jaish al-Adl "
+        "bombed a police station in Zahedan and gunmen struck a Basij base in Nikshahr. "
+        f"{those} took place in Sistan-Baluchestan province."
+    )
+    assert _row(frame, "Sistan-Baluchestan")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_those_attacks_after_the_reports_own_sites_stay_its_own() -> None:
+    frame = parse_article(
+        "Date: 2019-02-07\n\nGunmen shot dead two policemen in Khorramabad and bombed a post in Kuhdasht on "
+        "Wednesday. Both of those attacks took place in Lorestan province."
+    )
+    assert _row(frame, "Lorestan")["rule"] != "recalled", frame[["text", "role", "rule"]]

@@ -294,6 +294,14 @@ def _give_roles(
             m.role, m.rule = done[id(m)] = "reference", "recalled"
         elif (
             m.role == "incident"
+            and m.key not in sites
+            and _those_events(m, facts[m.sent.index], by_sentence, done)
+        ):
+            # "... a bombing in Zahedan, and last Saturday gunmen struck a base in Nikshahr. Both of
+            # those attacks took place in Sistan-Baluchestan": the earlier attacks told again
+            m.role, m.rule = done[id(m)] = "reference", "recalled"
+        elif (
+            m.role == "incident"
             and homes
             and (m.country not in homes or _seat_of_state(m))
             and m.key not in sites
@@ -411,6 +419,40 @@ def _recalls_event(m: _Mention, c: Cues) -> bool:
         and toks[m.i - 1].low == "the"
         and toks[m.i - 2].low in _RECALLING
         and (c.has("event", toks[m.j].low) or c.has("death", toks[m.j].low))
+    )
+
+
+#: Words that point an event noun back at attacks told before: "those attacks", "both attacks"
+_POINTING = frozenset({"those", "these", "both"})
+_POINTING_TOO = _POINTING | {"the"}  # before a number: "the two attacks"
+_FEW = frozenset({"two", "three"})
+#: The roles of places of attacks told as another time than the report's
+_OTHER_TIME_RULES = frozenset({"earlier-date", "past-year", "background", "similar"})
+
+
+def _those_events(
+    m: _Mention, f: _Facts, by_sentence: dict[int, list[_Mention]], done: dict[int, tuple[str, str]]
+) -> bool:
+    """Whether every word of violence of the sentence points back at the other attacks just told.
+
+    "Both of those attacks took place in Sistan-Baluchestan province": "those" takes the attacks
+    of the sentence before, whose places were of another time (``_OTHER_TIME_RULES``); the
+    province is theirs.
+    """
+    words = f.words
+    pointed = [
+        n >= 1
+        and (words[n - 1] in _POINTING or (n >= 2 and words[n - 1] in _FEW and words[n - 2] in _POINTING_TOO))
+        for n in f.events
+    ]
+    if not pointed or not all(pointed):
+        return False
+    before = by_sentence.get(m.sent.index - 1, [])
+    rules = [done[id(o)] for o in before if id(o) in done]
+    return (
+        bool(rules)
+        and all(role == "reference" for role, _ in rules)
+        and any(rule in _OTHER_TIME_RULES for _, rule in rules)
     )
 
 
