@@ -4885,3 +4885,14 @@ def test_those_attacks_after_the_reports_own_sites_stay_its_own() -> None:
         "Wednesday. Both of those attacks took place in Lorestan province."
     )
     assert _row(frame, "Lorestan")["rule"] != "recalled", frame[["text", "role", "rule"]]
+
+
+def test_a_records_earlier_event_in_a_when_clause_is_another_event_in_an_undated_report() -> None:
+    frame = parse_article(
+        "TEHRAN (FNA)- Five Guards were killed on Thursday in a clash near Baneh in Kurdistan province. "
+        "Thursday's clash is the deadliest for the IRGC in the Kurdish areas since April 2012, when four Guards "
+        "were killed in an attack outside Paveh."
+    )
+    assert (_row(frame, "Baneh")["role"], _row(frame, "Paveh")["role"]) == ("incident", "reference"), frame[
+        ["text", "role", "rule"]
+    ]

@@ -343,6 +343,10 @@ def _other_event(
                 revenge and words[k + 1] in ("the", "its", "their")
             ):
                 return m.sent.index > 0 and f" {m.key} " not in headline
+            if words[k] == "since" and _record_since_when(words, k, m.i):
+                # "the deadliest for the IRGC since April 2012, when four Guards were killed outside
+                # Paveh": the record's earlier event, told in a "when" clause of its own
+                return f" {m.key} " not in headline
             continue
         if words[k] in ("as", "while") and unit in ("came", "comes", "place"):
             # "The bombing came as the army pressed on with its offensive in Swat": the clause
@@ -373,6 +377,18 @@ def _other_event(
             # mortar shells at a town in Washuk, a day after they killed a soldier in Kech")
             return m.sent.index > lede and f" {m.key} " not in headline
     return False
+
+
+def _record_since_when(words: Sequence[str], k: int, i: int) -> bool:
+    """Whether "since" at ``k`` opens a record's earlier time with a "when" clause before word ``i``.
+
+    "the deadliest ... since April 2012, when ...": a record word stands within ten words before
+    "since", and "when" within five words after it.
+    """
+    if _RECORD_WORDS.isdisjoint(words[max(0, k - 10) : k]):
+        return False
+    when = next((n for n in range(k + 1, min(len(words), k + 6)) if words[n] == "when"), None)
+    return when is not None and when < i
 
 
 def _dated_away(f: _Facts, report: Report) -> bool:
