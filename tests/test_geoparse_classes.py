@@ -4896,3 +4896,19 @@ def test_a_records_earlier_event_in_a_when_clause_is_another_event_in_an_undated
     assert (_row(frame, "Baneh")["role"], _row(frame, "Paveh")["role"]) == ("incident", "reference"), frame[
         ["text", "role", "rule"]
     ]
+
+
+def test_a_reaction_to_an_event_the_place_names_is_a_reaction() -> None:
+    frame = parse_article(
+        "Date: 2025-05-02\n\nA bomb killed ten people in Quetta on Monday. Islamabad denies any role in the "
+        "Pahalgam attack and accuses New Delhi of backing Baloch insurgents."
+    )
+    assert _row(frame, "Pahalgam")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_reaction_to_the_reports_own_event_named_by_its_place_keeps_the_site() -> None:
+    frame = parse_article(
+        "Date: 2025-05-02\n\nGunmen killed ten people in Quetta on Monday. The prime minister condemned the "
+        "Quetta attack."
+    )
+    assert list(incidents(frame)["admin2"]) == ["Quetta"], frame[["text", "role", "rule"]]

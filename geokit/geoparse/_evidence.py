@@ -1517,6 +1517,8 @@ def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
     keeps it a site when the report has it as one elsewhere.
     """
     words = f.words
+    if _reacted_to_named(m, f, c):
+        return True
     before = [n for n in f.events if n < m.i]
     if not before:
         return False
@@ -1531,6 +1533,19 @@ def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
         and bool(stated)
         and not _clause_told(words, stated[-1], last)
     ) or (m.sent.index > 0 and _judged(words, m.i, f, before))
+
+
+def _reacted_to_named(m: _Mention, f: _Facts, c: Cues) -> bool:
+    """'Islamabad denies any role in the Pahalgam attack': a reaction to an event the place names.
+
+    The place qualifies the word of violence right after it ("the Pahalgam attack"), and a
+    verb of reaction stands within seven words before it, in the same clause.
+    """
+    words = f.words
+    if m.i < 2 or m.j not in f.events or words[m.i - 1] != "the":
+        return False
+    lo = max(0, m.i - 8)
+    return any(c.has("reaction", words[r]) and f.breaks.isdisjoint(range(r, m.i)) for r in range(lo, m.i - 1))
 
 
 #: Past forms of verbs of violence that do not end in -ed
