@@ -4912,3 +4912,11 @@ def test_a_reaction_to_the_reports_own_event_named_by_its_place_keeps_the_site()
         "Quetta attack."
     )
     assert list(incidents(frame)["admin2"]) == ["Quetta"], frame[["text", "role", "rule"]]
+
+
+def test_a_flare_up_is_a_bout_of_fighting() -> None:
+    frame = parse_article(
+        "Date: 2024-07-28\n\nTribal clashes killed 11 people in Kurram on Saturday. Afghan media had earlier "
+        "reported a separate flare-up in Paktia province."
+    )
+    assert _row(frame, "Paktia")["role"] == "incident", frame[["text", "role", "rule"]]
