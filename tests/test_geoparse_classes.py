@@ -4920,3 +4920,19 @@ def test_a_flare_up_is_a_bout_of_fighting() -> None:
         "reported a separate flare-up in Paktia province."
     )
     assert _row(frame, "Paktia")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_violence_that_a_plan_takes_up_after_the_place_is_no_violence_there() -> None:
+    frame = parse_article(
+        "Date: 2011-09-01\n\nA drone strike killed ten people in Miranshah on Monday. On the same day the army "
+        "chief was meeting NATO commanders in Brussels, where the strikes were expected to be discussed."
+    )
+    assert _row(frame, "Brussels")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_plan_of_the_victims_leaves_the_violence_of_the_clause() -> None:
+    frame = parse_article(
+        "Date: 2011-09-01\n\nGunmen attacked a school in Quetta, where three pupils were expected to sit exams, "
+        "killing two guards."
+    )
+    assert _row(frame, "Quetta")["role"] == "incident", frame[["text", "role", "rule"]]

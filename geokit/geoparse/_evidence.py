@@ -248,6 +248,7 @@ def _role(
         if lo <= n < hi
         and not (n in f.recalled and (n > m.j or not f.breaks.isdisjoint(range(n, m.i))))
         and not _actor_object(f.words, n)
+        and not _planned_after(m, f, n)
     ]
     near_event = bool(near) and not _no_violence(f, c) and not _actors_at_rest(f, near)
     found = _form_rule(m, same, text, c, report, done, f, near_event)
@@ -463,8 +464,10 @@ def _form_rule(
         # "a house in the Chagmalai area, 330 km south-west of Islamabad, where they were besieged"
         and not (m.i >= 1 and _ref_before(words, m.i, m.i - 1, c))
         and any(
-            w not in _DYING and (c.has("death", w) or c.has("event", w))
-            for w in words[last.j : _clause_end(words, f.breaks, last.j + 1, last.j + 25)]
+            w not in _DYING and (c.has("death", w) or c.has("event", w)) and not _planned_after(last, f, n)
+            for n, w in enumerate(
+                words[last.j : _clause_end(words, f.breaks, last.j + 1, last.j + 25)], last.j
+            )
         )
         and not _other_event(last, words, text, c, report.headline, report.lede_at)
         and not _sent_to(last, text, c, f)
@@ -494,6 +497,15 @@ _NAME_TAIL = re.compile(
     r"(?:\s+(?:and|or|[A-Z][\w'-]*|provinces?|districts?|regions?|valleys?|areas?))*\s*,\s*"
 )
 _FROM_WHERE = re.compile(r"(?:from where|from which|whence)\b", re.IGNORECASE)
+
+
+def _planned_after(m: _Mention, f: _Facts, n: int) -> bool:
+    """Whether the word of violence at ``n``, after the place, belongs to a time still to come.
+
+    "in Brussels, where the strikes were expected to be discussed": the word stands within two
+    words of a ``future`` cue, so it is a matter for a plan, not violence done there.
+    """
+    return m.j <= n and f.future >= m.j and abs(f.future - n) <= 2
 
 
 def _origin_clause(m: _Mention, text: str) -> bool:
