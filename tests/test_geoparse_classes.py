@@ -4936,3 +4936,14 @@ def test_a_plan_of_the_victims_leaves_the_violence_of_the_clause() -> None:
         "killing two guards."
     )
     assert _row(frame, "Quetta")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    ("where", "admin2"), [("in Rustam Bazaar here", "South Waziristan"), ("in Rustam", "Mardan")]
+)
+def test_here_after_a_name_puts_it_in_the_datelines_town(where: str, admin2: str) -> None:
+    frame = parse_article(
+        "Seven killed in blast in Wana\n\nPublished April 29, 2025\n\nWANA: Seven people were killed when a bomb "
+        f"went off outside the office of a peace committee {where} on Monday, police said."
+    )
+    assert _row(frame, "Rustam")["admin2"] == admin2, frame[["text", "admin2", "reason"]]

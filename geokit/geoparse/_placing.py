@@ -352,6 +352,15 @@ def _keep_in_city(m: _Mention, city: Place) -> bool:
     return True
 
 
+#: "Rustam Bazaar here": "here" after a name, up to two words of its own between
+_HERE = re.compile(r"(?:\s+[A-Z][\w'-]*){0,2}\s+here\b")
+
+
+def _here(m: _Mention, text: str) -> bool:
+    """Whether the text puts the place in the dateline's town by "here": "in Rustam Bazaar here on Monday"."""
+    return _HERE.match(text, m.end, min(len(text), m.end + 40)) is not None
+
+
 def _keep_as_locality(
     m: _Mention, cities: Sequence[_Mention], gaz: Gazetteer, line: tuple[int, int, int] | None
 ) -> None:
@@ -872,6 +881,15 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         all_in.setdefault(m.sent.index, []).append(m)
     read_as = {id(m): m.res.record_id if m.res is not None else None for m in placed}
     reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index], home)}
+    # the dateline's town, by its mention there or, when the dateline's capitals were not read
+    # as a name ("WANA: ..."), by a mention of the same name elsewhere (the title's "Wana")
+    filed_key = key(text[line[0] : line[1]]) if line is not None else None
+    filed_at = next((o for o in placed if o.key == filed_key and _town_like(o, c)), None)
+    town = filed_at.res.place if filed_at is not None and filed_at.res is not None else None
+    if town is not None and not town.is_admin:
+        for m in placed:
+            if m is not filed_at and _here(m, text) and _keep_in_city(m, town):
+                reread.setdefault(m.key, m)
     for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
         first = reread.get(m.key)
         if first is None or m is first or m.res is None or m.res.place is None:
