@@ -4947,3 +4947,24 @@ def test_here_after_a_name_puts_it_in_the_datelines_town(where: str, admin2: str
         f"went off outside the office of a peace committee {where} on Monday, police said."
     )
     assert _row(frame, "Rustam")["admin2"] == admin2, frame[["text", "admin2", "reason"]]
+
+
+def test_an_unknown_name_is_placed_near_the_towns_of_the_datelines_country_too() -> None:
+    # the votes go to Pakistan (the raiders' country); the dateline's Kabul makes Afghan towns home too
+    frame = parse_article(
+        "KABUL (Pajhwok): Ten civilians were killed when Pakistani aircraft bombed Urgun district in "
+        "Paktika province on Friday, officials said.\n\nIn a separate strike, homes in Barmal district were also "
+        "hit. An official of the provincial hospital in Sharana said two children were among the dead.\n\nIn "
+        "Kabul, officials said Afghanistan would respond. In Islamabad, a Pakistani official said the Pakistani "
+        "strikes answered a Pakistani Taliban attack in Mir Ali, North Waziristan, and Pakistan would strike "
+        "again if Pakistani soldiers were attacked in Pakistan."
+    )
+    assert _row(frame, "Barmal")["country"] == "AF", frame[["text", "country", "reason"]]
+
+
+def test_a_forces_troops_are_no_place() -> None:
+    frame = parse_article(
+        "Date: 2009-06-23\n\nThree soldiers died near Kunduz on Tuesday, the latest in a run of assaults on "
+        "Bundeswehr troops in the north."
+    )
+    assert "Bundeswehr" not in set(frame["text"]), frame[["text", "role", "reason"]]

@@ -797,9 +797,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     # the country a wire dateline names is home too: "KANDAHAR, Afghanistan (CP) - ... near Gumbad,
     # a small outpost north of Kandahar city" in a report whose other places are Canadian towns
     line = dateline(text)
-    filed = {
-        o.country for o in placed if line is not None and line[0] <= o.start < line[1] and o.kind == "country"
-    }
+    # the dateline's town places the report too: "KABUL (Pajhwok): ... bombed Urgun and Barmal
+    # districts" in a report whose votes go to Pakistan, the country of the raiders
+    filed = {o.country for o in placed if line is not None and line[0] <= o.start < line[1] and o.country}
     towns = [o for o in placed if _town_like(o, c) and (home is None or o.country in {home, *filed})]
     towns = _without_hub(towns, placed, text)
     lede = min((o.sent.paragraph for o in towns), default=0)  # the first paragraph naming a town or district
