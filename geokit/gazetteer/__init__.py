@@ -197,6 +197,9 @@ class Gazetteer:
         self._hows: dict[str, bytes] = {}
         self._fuzzy: dict[str | None, tuple[list[str], list[tuple[int, ...]]]] = {}
         self._count: int | None = None  # the index is opened read-only: its size never changes
+        #: Row id of each record id asked for by :meth:`get` (the index has no index on ``id``:
+        #: a lookup scans the table, some 25 ms, and the geoparser asks for the same units often)
+        self._pids: dict[str, int | None] = {}
         row = self._con.execute("SELECT v FROM meta WHERE k = 'home_country'").fetchone()
         #: Country of the boundary layer the index was built with (preferred without a hint).
         self.home_country: str | None = (row[0] or None) if row else None
@@ -363,8 +366,13 @@ class Gazetteer:
 
     def get(self, record_id: str) -> Place | None:
         """Return the record with this id, or ``None``."""
-        row = self._con.execute("SELECT pid FROM places WHERE id = ?", (record_id,)).fetchone()
-        return self._place(row[0]) if row else None
+        if record_id not in self._pids:
+            if len(self._pids) > _MEMO_KEYS:
+                self._pids.clear()
+            row = self._con.execute("SELECT pid FROM places WHERE id = ?", (record_id,)).fetchone()
+            self._pids[record_id] = row[0] if row else None
+        pid = self._pids[record_id]
+        return self._place(pid) if pid is not None else None
 
     def _key_hits(self, k: str) -> array[int]:
         hits = self._exact.get(k)
