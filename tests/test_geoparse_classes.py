@@ -4968,3 +4968,19 @@ def test_a_forces_troops_are_no_place() -> None:
         "Bundeswehr troops in the north."
     )
     assert "Bundeswehr" not in set(frame["text"]), frame[["text", "role", "reason"]]
+
+
+def test_camps_in_a_district_that_were_targeted_are_its_sites() -> None:
+    frame = parse_article(
+        "Date: 2025-10-30\n\nGunmen seized 18 labourers in Khuzdar on Thursday. Camps in Kalat district were also "
+        "reportedly targeted in recent days, with machinery set alight."
+    )
+    assert _row(frame, "Kalat")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_unit_word_before_a_comma_closes_an_apposition_not_the_subject() -> None:
+    frame = parse_article(
+        "Date: 2013-09-16\n\nMajor General Niazi, the commander of the army's division in the Malakand region, was "
+        "killed on Sunday when a roadside bomb struck his vehicle in Upper Dir District."
+    )
+    assert _row(frame, "Malakand")["role"] == "reference", frame[["text", "role", "rule"]]

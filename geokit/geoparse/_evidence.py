@@ -771,7 +771,14 @@ def _cue_rule(
                     and (not c.has("death", words[n]) or (located and words[n] in _KILLING))
                     and not any(c.has("reaction", w) for w in words[max(lo, n - 3) : n])
                 ]
-                if not hits and not _passive_hit(words, m.j, f.events):
+                # a unit word may close the place's name: "Camps in Kalat district were also
+                # reportedly targeted" (not past a comma: "the division in the Malakand region, was")
+                j = (
+                    m.j + 1
+                    if m.j < len(words) and words[m.j] in _UNIT_KINDS and m.j - 1 not in f.breaks
+                    else m.j
+                )
+                if not hits and (j - 1 in f.breaks or not _passive_hit(words, j, f.events)):
                     return "reference", "ref-head"
     if p >= 2 and words[p] in ("including", "like") and "from" in words[max(0, p - 5) : p]:
         # "fighters had gathered from neighbouring provinces, including Jawzjan": where they came from
