@@ -4984,3 +4984,12 @@ def test_a_unit_word_before_a_comma_closes_an_apposition_not_the_subject() -> No
         "killed on Sunday when a roadside bomb struck his vehicle in Upper Dir District."
     )
     assert _row(frame, "Malakand")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_comma_after_an_apposition_leaves_the_place_to_what_came_before() -> None:
+    frame = parse_article(
+        "Date: 2013-05-11\n\nKARACHI: A bomb exploded outside the election office of Amanullah Mehsud, an ANP "
+        "candidate for the Sindh Assembly, in the Quaidabad area on the eastern edge of the city, killing 11 people."
+    )
+    row = _row(frame, "Quaidabad")
+    assert (row["role"], row["admin2"]) == ("incident", "Malir Karachi"), frame[["text", "role", "rule"]]

@@ -722,6 +722,10 @@ def _cue_rule(
             head = words[p - 1]
             if head == "off" and p >= 2:
                 head = words[p - 2]  # "switched off in Quetta", not a bomb that "went off in Charsadda"
+            if p - 1 in f.breaks:
+                # "outside the election office of a candidate for the Sindh Assembly, in the Quaidabad
+                # area": a comma closes the apposition; the place goes with what came before it
+                head = ""
             # people are at the site when the violence itself takes them as its object ("killed two
             # journalists in Quetta", "shot dead three tribal leaders in Bajaur"), not when they
             # speak, live or mourn there ("officials in Kabul", "the victims' families in Punjab")
