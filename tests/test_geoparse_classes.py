@@ -4993,3 +4993,15 @@ def test_a_comma_after_an_apposition_leaves_the_place_to_what_came_before() -> N
     )
     row = _row(frame, "Quaidabad")
     assert (row["role"], row["admin2"]) == ("incident", "Malir Karachi"), frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 70 people were wounded by live rounds, pellets or batons in Javanrud on Saturday.",
+        "Police used live ammunition against protesters in Javanrud on Saturday.",
+    ],
+)
+def test_live_rounds_and_pellets_are_violence(sentence: str) -> None:
+    frame = parse_article("Date: 2022-10-10\n\n" + sentence)
+    assert _row(frame, "Javanrud")["role"] == "incident", frame[["text", "role", "rule"]]
