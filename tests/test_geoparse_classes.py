@@ -5005,3 +5005,13 @@ def test_a_comma_after_an_apposition_leaves_the_place_to_what_came_before() -> N
 def test_live_rounds_and_pellets_are_violence(sentence: str) -> None:
     frame = parse_article("Date: 2022-10-10\n\n" + sentence)
     assert _row(frame, "Javanrud")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_place_on_the_outskirts_of_a_town_is_read_by_that_town() -> None:
+    # Chamkani is also a district of Paktia, Afghanistan, which the report names
+    frame = parse_article(
+        "Date: 2013-06-22\n\nA suicide bomber attacked a Shia seminary in the Chamkani area on the eastern "
+        "outskirts of Peshawar on Friday. The bomber had crossed from Afghanistan, officials in Kabul and "
+        "Paktia said."
+    )
+    assert _row(frame, "Chamkani")["admin2"] == "Peshawar", frame[["text", "admin2", "reason"]]

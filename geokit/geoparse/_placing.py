@@ -501,6 +501,8 @@ _TOWN_IN = frozenset(
 )
 #: The word before the town that says how the place lies to it
 _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
+#: The words between a place and the town it lies at the edge of (lower case, joined by spaces)
+_OUTSKIRTS = re.compile(r"(?:area |town |village )?on the (?:[a-z-]+ )?(?:outskirts|edge|fringes) of")
 
 
 def _paragraph_province(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
@@ -569,14 +571,15 @@ def _keep_by_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
     if here is None:
         return False
     toks = m.sent.tokens
-    if not (m.j < len(toks) and toks[m.j].low in ("a", "an")):
-        return False  # an apposition: "Pishin, a ... town in"
+    apposition = m.j < len(toks) and toks[m.j].low in ("a", "an")  # "Pishin, a ... town in"
     for o in placed:
         where = o.res.place if o.sent is m.sent and o.res is not None else None
-        if (
-            where is None
-            or where.kind in ("adm1", "country")
-            or not m.j < o.i <= m.j + 7
+        if where is None or where.kind in ("adm1", "country") or not m.j < o.i <= m.j + 7:
+            continue
+        # "the Chamkani area on the eastern outskirts of Peshawar": by the town, as "near" is
+        outskirts = _OUTSKIRTS.fullmatch(" ".join(t.low for t in toks[m.j : o.i])) is not None
+        if not outskirts and (
+            not apposition
             or toks[o.i - 1].low not in _TOWN_RELATION
             or any(t.low not in _TOWN_IN and not t.text.isdigit() for t in toks[m.j : o.i])
         ):
