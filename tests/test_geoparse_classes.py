@@ -5015,3 +5015,20 @@ def test_a_place_on_the_outskirts_of_a_town_is_read_by_that_town() -> None:
         "Paktia said."
     )
     assert _row(frame, "Chamkani")["admin2"] == "Peshawar", frame[["text", "admin2", "reason"]]
+
+
+def test_a_season_told_as_a_stretch_of_time_is_before_the_report() -> None:
+    frame = parse_article(
+        "Date: 2018-10-02\n\nA suicide bomber killed 14 people at a rally in Kama on Tuesday. After a string of "
+        "bombings in Jalalabad over the summer, the government replaced the police chief."
+    )
+    assert _row(frame, "Jalalabad")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize("road", ["Shahrah-e-Faisal", "Sharae Faisal"])
+def test_karachis_main_road_is_placed_in_east_karachi(road: str, adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        f"Date: 2014-01-17\n\nKARACHI: Gunmen shot dead a cleric on {road} in Karachi on Friday.",
+        boundaries=adm2,
+    )
+    assert _row(frame, road)["admin2"] == "East Karachi", frame[["text", "admin2", "reason"]]
