@@ -5032,3 +5032,11 @@ def test_karachis_main_road_is_placed_in_east_karachi(road: str, adm2) -> None: 
         boundaries=adm2,
     )
     assert _row(frame, road)["admin2"] == "East Karachi", frame[["text", "admin2", "reason"]]
+
+
+def test_violence_governs_a_gathering_at_the_end_of_a_long_clause() -> None:
+    frame = parse_article(
+        "Date: 2008-02-10\n\nOn Saturday a suicide bomber blew himself up among supporters of the Awami National "
+        "Party (ANP) at an election meeting in Charsadda, killing at least 25 people."
+    )
+    assert _row(frame, "Charsadda")["role"] == "incident", frame[["text", "role", "rule"]]
