@@ -5040,3 +5040,15 @@ def test_violence_governs_a_gathering_at_the_end_of_a_long_clause() -> None:
         "Party (ANP) at an election meeting in Charsadda, killing at least 25 people."
     )
     assert _row(frame, "Charsadda")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_tallys_share_of_the_attacks_makes_the_province_a_site() -> None:
+    frame = parse_article(
+        "Date: 2018-10-05\n\nISLAMABAD: Seventeen attacks killed 34 people in September. Ten of the attacks took "
+        "place in Khyber Pakhtunkhwa. The deadliest came on September 22 at Sarodana, a village in North "
+        "Waziristan, where militants killed six soldiers."
+    )
+    assert (
+        "Khyber Pakhtunkhwa" in set(incidents(frame)["admin1"])
+        and _row(frame, "Khyber Pakhtunkhwa")["role"] == "incident"
+    ), frame[["text", "role", "rule"]]

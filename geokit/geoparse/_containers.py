@@ -103,9 +103,26 @@ _MANY_PLACES = frozenset(
 )
 
 
+#: Plural nouns of violence that a tally counts: "Ten of the attacks took place in Khyber Pakhtunkhwa"
+_TALLIED = frozenset(
+    {"attacks", "bombings", "blasts", "clashes", "killings", "incidents", "strikes", "explosions", "raids"}
+)
+
+
 def _told_widely(m: _Mention) -> bool:
-    """Whether the province is told as the site of many: "across Punjab", "in several towns of Punjab"."""
-    return not _MANY_PLACES.isdisjoint(m.sent.words[max(0, m.i - 3) : m.i])
+    """Whether the province is told as the site of many: "across Punjab", "in several towns of Punjab".
+
+    A tally's share of the events is told so too ("Ten of the attacks took place in Khyber
+    Pakhtunkhwa", in a review that names one village of the province): the events it counts are
+    spread over the province, not at the one site the report names in it.
+    """
+    words = m.sent.words
+    if not _MANY_PLACES.isdisjoint(words[max(0, m.i - 3) : m.i]):
+        return True
+    return any(
+        words[n] in _TALLIED and words[n - 1] == "the" and words[n - 2] == "of"
+        for n in range(max(2, m.i - 6), m.i)
+    )
 
 
 def _surely_inside(o: _Mention, unit: _Mention) -> bool:
