@@ -5052,3 +5052,11 @@ def test_a_tallys_share_of_the_attacks_makes_the_province_a_site() -> None:
         "Khyber Pakhtunkhwa" in set(incidents(frame)["admin1"])
         and _row(frame, "Khyber Pakhtunkhwa")["role"] == "incident"
     ), frame[["text", "role", "rule"]]
+
+
+def test_an_attack_elsewhere_in_a_province_makes_it_a_site() -> None:
+    frame = parse_article(
+        "Date: 2012-12-20\n\nGunmen shot dead two polio workers in Peshawar on Tuesday. On Wednesday a woman "
+        "supervising vaccination teams was killed in another attack elsewhere in Khyber Pakhtunkhwa."
+    )
+    assert _row(frame, "Khyber Pakhtunkhwa")["role"] == "incident", frame[["text", "role", "rule"]]

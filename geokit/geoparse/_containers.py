@@ -97,9 +97,11 @@ def _report_containers(mentions: Sequence[_Mention]) -> None:
                 break
 
 
-#: Words before a province that make it the site of many: "across Punjab", "towns of Punjab"
+#: Words before a province that make it the site of many: "across Punjab", "towns of Punjab"; or
+#: of one the report does not name: "killed in another attack elsewhere in Khyber Pakhtunkhwa"
 _MANY_PLACES = frozenset(
     {"across", "throughout", "towns", "cities", "districts", "parts", "areas", "villages", "regions"}
+    | {"elsewhere"}
 )
 
 
