@@ -5060,3 +5060,21 @@ def test_an_attack_elsewhere_in_a_province_makes_it_a_site() -> None:
         "supervising vaccination teams was killed in another attack elsewhere in Khyber Pakhtunkhwa."
     )
     assert _row(frame, "Khyber Pakhtunkhwa")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_province_where_its_sentences_violence_took_place_stays_a_site() -> None:
+    frame = parse_article(
+        "Date: 2021-04-20\n\nLAHORE: Supporters of the party blocked roads for days. At least two policemen were "
+        "killed in Punjab in the first two days. On Sunday a clash at the party's headquarters in Lahore left "
+        "several people dead."
+    )
+    assert _row(frame, "Punjab")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_unit_in_apposition_to_a_reference_place_is_a_reference() -> None:
+    frame = parse_article(
+        "Date: 2012-04-15\n\nTaliban fighters stormed the central jail in Bannu before dawn on Sunday and freed "
+        "384 prisoners. In Peshawar, the capital of Khyber Pakhtunkhwa province, the information minister said "
+        "a search had begun for the escaped men."
+    )
+    assert _row(frame, "Khyber Pakhtunkhwa")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -69,14 +69,18 @@ def _journey_sites(mentions: Sequence[_Mention]) -> None:
             m.role = "incident"
 
 
-def _report_containers(mentions: Sequence[_Mention]) -> None:
+def _report_containers(mentions: Sequence[_Mention], lede: int = 0) -> None:
     """Make a province or country incident a reference when a more specific incident of the report lies in it.
 
     "the deadliest bombing in the province of Punjab" in a report whose site is Wagah, a
     headline's "attack in Pakistan's Sindh" over a lede's Jacobabad: the province adds no
     site. A province stays the site when no incident of the report is inside it, or when it is
     told as the site of many ("attacks on pipelines spread across Balochistan", "clashes in
-    several districts of Khyber Pakhtunkhwa") beside the towns the report names.
+    several districts of Khyber Pakhtunkhwa") beside the towns the report names, or, after the
+    lede, as the place of its sentence's violence when that sentence names no town in it (a
+    lede's province is the one the report goes on to narrow: "struck a school bus in
+    Balochistan" before "taking pupils to a school in Khuzdar"). ``lede`` is the lede's
+    sentence index.
     """
     incidents = [m for m in mentions if m.role == "incident"]
     for m in incidents:
@@ -92,6 +96,8 @@ def _report_containers(mentions: Sequence[_Mention]) -> None:
         for o in incidents:
             if o is m or _spec(o) <= _spec(m) or o.country != m.country:
                 continue
+            if m.sent.index > lede and _own_site(m, incidents):
+                continue
             if m.kind == "country" or _surely_inside(o, m):
                 m.role, m.rule = "reference", "container"
                 break
@@ -103,6 +109,28 @@ _MANY_PLACES = frozenset(
     {"across", "throughout", "towns", "cities", "districts", "parts", "areas", "villages", "regions"}
     | {"elsewhere"}
 )
+
+
+def _own_site(m: _Mention, incidents: Sequence[_Mention]) -> bool:
+    """Whether the province is where its sentence's violence took place, with no town of its own.
+
+    "At least two policemen were killed in Punjab in the first two days" in a report whose
+    riot is in Lahore: the sentence puts its killings in the province, not in the town that
+    another sentence names; "a bomb in Balochistan ... hit a market in Quetta" names the town.
+    """
+    words = m.sent.words
+    return (
+        m.kind == "adm1"
+        and m.rule == "event-locative"
+        and m.i >= 1
+        and words[m.i - 1] in _WITHIN
+        and not any(x.sent is m.sent and _spec(x) > 1 for x in incidents)
+    )
+
+
+#: The prepositions that put violence inside a province: "killed in Punjab", not "an attack on the
+#: future of Balochistan"
+_WITHIN = frozenset({"in", "inside", "within", "across", "throughout"})
 
 
 #: Plural nouns of violence that a tally counts: "Ten of the attacks took place in Khyber Pakhtunkhwa"
@@ -148,6 +176,14 @@ _LOCATING = re.compile(
 )
 
 
+#: An apposition after a place that names the unit it heads or lies in: ", the capital of", ", the
+#: provincial capital of", ", the main town of the", ", a city in"
+_DESCRIBING = re.compile(
+    r",\s*(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:capital|city|town|headquarters|centre|center)\s+(?:of|in)"
+    r"(?:\s+the)?\s+"
+)
+
+
 #: The rules by which a place before a unit is a reference the unit only locates: a home
 #: ("came from Poonch ... in Azad Kashmir"), a person's town ("Gianmarco Manca of Alghero in
 #: Sardinia") or the place of another event ("revenge for the killing of 14 Taliban in Doaba in
@@ -178,6 +214,11 @@ def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
             and (op.admin1 if up.kind == "adm1" else op.admin2) is not None
             and _inside_unit(o, m)
         )
+        if inside and _DESCRIBING.fullmatch(text, o.end, m.start) is not None:
+            # "In Peshawar, the capital of Khyber Pakhtunkhwa province, the minister said": the unit
+            # only describes the place before it, whatever made that place a reference
+            m.role, m.rule = "reference", "container"
+            continue
         while k > 0 and mentions[k].rule == "list" and mentions[k - 1].sent is m.sent:
             k -= 1  # the list's head says what the list is: "from Poonch, Neelum and Muzaffarabad"
         located = mentions[k].rule in _LOCATED_RULES

@@ -873,13 +873,13 @@ def parse_article(
     notes += _dateline_references(mentions, text, pub)
     _journey_sites(mentions)
     _containers(mentions)
-    _report_containers(mentions)
+    _report_containers(mentions, report.lede_at)
     _reference_holders(mentions, text)
     _late_sites(mentions, c, report.period, report.listed)
     _dateline_site(mentions, c)
     if _followup_sites(mentions, report.lede, c):
         _containers(mentions)
-        _report_containers(mentions)
+        _report_containers(mentions, report.lede_at)
     _dates(mentions, pub)
     if sents and not mentions:
         notes.append("no place names found")
