@@ -5078,3 +5078,14 @@ def test_a_unit_in_apposition_to_a_reference_place_is_a_reference() -> None:
         "a search had begun for the escaped men."
     )
     assert _row(frame, "Khyber Pakhtunkhwa")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_entries_headed_by_their_place_and_day_keep_their_sites_however_late() -> None:
+    filler = " ".join(f"Officials gave account number {n} of the fighting." for n in range(9))
+    frame = parse_article(
+        "Insider attacks of September 2012\n\nTwo shootings at checkpoints killed six soldiers on 15 and 16 "
+        f"September 2012. {filler}\n\nNahr-e Saraj, 15 September\n\nTwo soldiers were shot dead at a checkpoint "
+        "in Nahr-e Saraj district, Helmand.\n\nMizan, night of 16 September\n\nBefore dawn on Sunday 16 "
+        "September four soldiers were killed at a police checkpoint in Mizan district of Zabul province."
+    )
+    assert _row(frame, "Mizan")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -359,19 +359,21 @@ def _heading(text: str, sents: Sequence[Sentence], n: int) -> bool:
     return (alone and heading_line(raw, words)) or (words <= 2 and raw.endswith(".") and not alone)
 
 
-def _listed_sections(sents: Sequence[Sentence], heads: frozenset[int]) -> frozenset[int]:
+def _listed_sections(sents: Sequence[Sentence], heads: frozenset[int], text: str) -> frozenset[int]:
     """Return the sentences under a heading that is a day: a list of incidents, an entry a day.
 
     Wikipedia's lists of incidents and timelines head each entry with its day ("4 January",
-    "9 to 11 January", "March 3"); every entry tells an event of its own, however far down
-    the list it comes. A heading that is no day ends the section.
+    "9 to 11 January", "March 3"), and an article on several attacks heads each with its place
+    and day ("Nahr-e Saraj, 15 September", "Hisarak, night of 15 September"); every entry tells
+    an event of its own, however far down the list it comes. A heading that is no day ends the
+    section.
     """
     out: set[int] = set()
     listed = False
     days = 0
     for n, s in enumerate(sents):
-        if n in heads:
-            listed = _day_heading(s)
+        if n in heads or _place_day_line(text, sents, n):
+            listed = _day_heading(s, text)
             days += listed
             continue
         if listed:
@@ -379,12 +381,37 @@ def _listed_sections(sents: Sequence[Sentence], heads: frozenset[int]) -> frozen
     return frozenset(out) if days >= 2 else frozenset()
 
 
-def _day_heading(s: Sentence) -> bool:
-    """Whether a heading is only a day of a month, or a span of days: "4 January", "9 to 11 January".
+def _place_day_line(text: str, sents: Sequence[Sentence], n: int) -> bool:
+    """Whether sentence ``n`` is a line of its own that heads an entry with its place and day.
 
-    A year makes it a date line ("Published March 17, 2025"), not a list's entry.
+    "Nahr-e Saraj, 15 September", "Hisarak, night of 15 September": longer than the headings
+    :func:`_heading` reads, with a comma and no full stop.
+    """
+    s = sents[n]
+    if len(s.tokens) > 8 or not (n == 0 or sents[n - 1].paragraph != s.paragraph):
+        return False
+    alone = n + 1 == len(sents) or sents[n + 1].paragraph != s.paragraph
+    raw = text[s.start : s.end].strip()
+    return alone and "," in raw and raw[-1:].isalnum() and _day_heading(s, text)
+
+
+#: Words between a heading's place and its day: "Hisarak, night of 15 September"
+_DAY_PARTS = frozenset({"the", "night", "morning", "evening", "afternoon", "of"})
+
+
+def _day_heading(s: Sentence, text: str) -> bool:
+    """Whether a heading is a day of a month, or a span of days: "4 January", "9 to 11 January".
+
+    A place may come first, before a comma, and a part of the day before the day ("Hisarak,
+    night of 15 September"). A year makes it a date line ("Published March 17, 2025"), not a
+    list's entry.
     """
     toks = s.tokens
+    comma = text.rfind(",", s.start, s.end)
+    if comma >= 0:
+        toks = tuple(t for t in toks if t.start > comma)
+        while toks and toks[0].low in _DAY_PARTS:
+            toks = toks[1:]
     return (
         any(t.low in _MONTH_OF for t in toks)
         and any(t.text.isdigit() for t in toks)
@@ -452,7 +479,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         period=_review_period(sents, day),
         lede=max(1, lede_at),
         lede_at=lede_at,
-        listed=_listed_sections(sents, heads),
+        listed=_listed_sections(sents, heads, text),
     )
 
 
