@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from itertools import pairwise
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
@@ -16,7 +17,7 @@ from geokit.gazetteer.localities import localities_named, locality_cities
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
 from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, Token, name_index
-from geokit.normalize import key
+from geokit.normalize import key, skeleton
 from geokit.resolve import Resolution, resolve
 from geokit.resolve.hints import admin_history, district_provinces
 
@@ -764,14 +765,39 @@ def _one_unit(placed: Sequence[_Mention], typed: dict[str, _Mention]) -> None:
             m.res, m.country = t.res, t.country
 
 
-def _district_province(m: _Mention, gaz: Gazetteer, home: str | None) -> Place | None:
-    """Return the province of the report's country whose district GeoNames names like ``m``."""
+def _district_province(m: _Mention, gaz: Gazetteer, home: str | None, text: str) -> Place | None:
+    """Return the province of the report's country whose district GeoNames names like ``m``.
+
+    A name the report calls a district ("Nerkh district") may also be read with "e" and "i"
+    as one vowel, as romanised Dari and Pashto names alternate them (GeoNames' "Nirkh",
+    "Pich", "Shirzad"), when only one district of the country reads so.
+    """
     if home is None:
         return None
     province = district_provinces(home).get(m.key)
+    if province is None and _DISTRICT_AFTER.match(text, m.end):
+        province = _vowel_folded(home).get(_fold(m.key))
     if province is None:
         return None
     return next((p for p in gaz.lookup(province) if p.kind == "adm1" and p.country == home), None)
+
+
+#: "Nerkh district", "Nerkh District"
+_DISTRICT_AFTER = re.compile(r"\s+[Dd]istrict\b")
+
+
+def _fold(k: str) -> str:
+    """Return a district key with its "e"s read as "i"s, over its transliteration skeleton."""
+    return skeleton(k).replace("e", "i")
+
+
+@cache
+def _vowel_folded(country: str) -> dict[str, str]:
+    """Return :func:`district_provinces` keyed by :func:`_fold`, leaving out folds two districts share."""
+    seen: dict[str, set[str]] = {}
+    for k, province in district_provinces(country).items():
+        seen.setdefault(_fold(k), set()).add(province)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
 
 
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
@@ -848,7 +874,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
             if local is not None:
                 m.res = local
                 continue
-            held_by = _district_province(m, gaz, home)
+            held_by = _district_province(m, gaz, home, text)
             if held_by is not None:
                 # "fighting in Andarab": a district of the report's country that GeoNames lists
                 m.res = _placed_at(
