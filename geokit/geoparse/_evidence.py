@@ -747,11 +747,11 @@ def _cue_rule(
                 # a word of violence before the gathering makes it the target ("a drone struck
                 # a council in X"), unless a reaction takes it as its object ("condemned the
                 # violence at a meeting in X")
-                # in the same clause ("the bombings took place as the allies prepared for a new
-                # administration in Washington"), however long its phrases are ("blew himself up
-                # among supporters of the Awami National Party (ANP) at an election meeting in
-                # Charsadda"), up to 30 words
-                lo = max(0, p - 30)
+                # within 12 words ("attacked a maternity ward run by Médecins Sans Frontières at
+                # a hospital in"), and in the same clause ("the bombings took place as the allies
+                # prepared for a new administration in Washington"); a longer reach (30 words) was
+                # tried and took more reference places as sites than it found
+                lo = max(0, p - 12)
                 for n in range(p - 2, lo - 1, -1):
                     # a semicolon ends a clause too: "... were killed; the wounded were taken to the
                     # Sheikh Zayed Hospital in Rahim Yar Khan"

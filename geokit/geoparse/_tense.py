@@ -409,6 +409,12 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         return True
     if pub is None and f.dates:
         return False
+    wire = pub is None and report.dateline is not None
+    if wire and f.months and f.years and not f.month_days and not f.day:
+        # wire copy dates its own event by the weekday under a dateline's month and day ("MULTAN,
+        # Oct 14 (Reuters) - ... on Sunday"): a sentence dated by a month and a year alone ("in
+        # October 2004 a car bomb ... killed about 40") is another time, whatever the month
+        return True
     if (
         pub is None
         and report.lede_month is not None
