@@ -5101,3 +5101,15 @@ def test_under_a_dateline_without_a_year_a_month_and_year_is_another_time() -> N
         "Rasheedabad Colony killed about 40."
     )
     assert _row(frame, "Rasheedabad Colony")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_an_unknown_name_is_not_placed_near_where_a_journey_began() -> None:
+    frame = parse_article(
+        "PESHAWAR, Pakistan, Sept 30 (Reuters) - Gunmen shot dead a herbal medicine practitioner in "
+        "Peshawar on Thursday, police said.\n\nHe was in his clinic on Charsadda Road when the men fired at "
+        "him. Police said he had travelled to the city from Hassan Abdal only a day earlier."
+    )
+    assert _row(frame, "Charsadda Road")["admin2"] != "Attock", frame[["text", "admin2", "reason"]]
+    assert _row(frame, "Charsadda Road")["admin1"] == "Khyber Pakhtunkhwa", frame[
+        ["text", "admin1", "reason"]
+    ]

@@ -378,3 +378,11 @@ def test_a_province_is_not_a_small_town_spelt_or_named_like_it(
 def test_a_province_s_city_named_so_by_another_name_is_its_namesake(gaz: Gazetteer) -> None:
     res = resolve("Khowst", gazetteer=gaz)
     assert (res.place.kind, res.precision) == ("town", 1), res.reason
+
+
+@pytest.mark.parametrize("name", ["Hasan Abdal", "Hassan Abdal"])
+def test_a_tehsils_own_name_outranks_a_far_towns_other_name(gaz: Gazetteer, name: str) -> None:
+    # GeoNames gives "Hasan Abdal" as another name of a village in Sahiwal (record 1177064); the
+    # tehsil of Attock bears it as its own
+    res = resolve(name, gazetteer=gaz)
+    assert res.place is not None and res.place.admin2 == "Attock", res.reason

@@ -638,6 +638,7 @@ def _town_like(o: _Mention, c: Cues) -> bool:
         and not _seat_of(o, c)
         and not _home_of(o, c)
         and not _journey_end(o)
+        and not _journey_start(o)
         and not _far_end(o)
     )
 
@@ -676,6 +677,18 @@ def _journey_end(m: _Mention) -> bool:
     if m.i < 1 or words[m.i - 1] not in ("to", "towards", "toward"):
         return False
     return m.i < 2 or words[m.i - 2] not in _BESIDE_TO
+
+
+def _journey_start(m: _Mention) -> bool:
+    """Tell whether a town is where someone set out from: "had travelled to Peshawar from Hassan Abdal".
+
+    Where a journey began lies wherever it lay, not by the report's other places; a distance
+    from a town ("a village 5 km from Ladha", "away from") still sets a place beside it.
+    """
+    words = m.sent.words
+    if m.i < 1 or words[m.i - 1] != "from":
+        return False
+    return m.i < 2 or not (words[m.i - 2] in _DISTANCE_UNITS or words[m.i - 2] in ("away", "far", "distance"))
 
 
 #: Units of a distance that sets a place away from a town ("330 km south-west of Islamabad")

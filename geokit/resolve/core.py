@@ -357,7 +357,7 @@ def _candidates(
         for m in gaz.fuzzy(part.name, country=hints.country):
             if m.place.id not in found:
                 found[m.place.id] = _score(gaz, m, part, hints, via_alias=False)
-    _seat_towns(found)
+    _seat_towns(found, part)
     out = []
     for c in found.values():
         bad = _filter(c, hints, parents)
@@ -375,25 +375,44 @@ def _candidates(
     return out
 
 
-def _seat_towns(found: dict[str, Candidate]) -> None:
+def _seat_towns(found: dict[str, Candidate], part: Part) -> None:
     """Score a town that has the name only as another name as its own, in the district of that name.
+
+    A town of another district that has a tehsil's name only as another name scores below it.
 
     "Khairpur" is the district of that name, and its town is "Khairpur Mir's" to GeoNames:
     the town of the district named so outranks a smaller "Khairpur" elsewhere (in Ghotki).
     """
     districts = [c.place for c in found.values() if c.how == "name" and c.place.kind == "adm2"]
-    if not districts:
+    written = skeleton(key(part.name))
+    tehsils = [
+        c.place
+        for c in found.values()
+        if c.place.kind == "adm3" and (c.how == "name" or skeleton(key(c.place.name)) == written)
+    ]
+    if not districts and not tehsils:
         return
+    bump = _MATCH_SCORE["name"] - _MATCH_SCORE["alt"]
     for pid, c in list(found.items()):
         p = c.place
-        if (
-            c.how == "alt"
-            and p.kind in _POPULATED
-            and any(d.country == p.country and d.admin2 == p.admin2 for d in districts)
-        ):
-            bump = _MATCH_SCORE["name"] - _MATCH_SCORE["alt"]
+        other = c.how == "alt" or (c.how == "variant" and skeleton(key(p.name)) != written)
+        if not other or p.kind not in _POPULATED:
+            continue
+        if c.how == "alt" and any(d.country == p.country and d.admin2 == p.admin2 for d in districts):
             found[pid] = replace(
                 c, score=round(c.score + bump, 4), why=(*c.why, "the town of the district so named")
+            )
+        elif (
+            tehsils
+            and not districts
+            and all(t.country == p.country and t.admin2 != p.admin2 for t in tehsils)
+        ):
+            # "Hasan Abdal", the Attock tehsil, is also an other name GeoNames gives a village of
+            # Sahiwal (record 1177064): the unit's own name outranks a far town's other name
+            found[pid] = replace(
+                c,
+                score=round(c.score - 3 * bump, 4),
+                why=(*c.why, "another name, far from the tehsil so named"),
             )
 
 
