@@ -5113,3 +5113,23 @@ def test_an_unknown_name_is_not_placed_near_where_a_journey_began() -> None:
     assert _row(frame, "Charsadda Road")["admin1"] == "Khyber Pakhtunkhwa", frame[
         ["text", "admin1", "reason"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "water"),
+    [
+        ("A protest against the new canals on the Indus turned violent in Moro on Tuesday.", "Indus"),
+        ("Insurgents overran posts in Imam Sahib district, near the Amu Darya, on Tuesday.", "Amu Darya"),
+    ],
+)
+def test_a_river_beside_a_site_of_its_sentence_is_a_reference(sentence: str, water: str) -> None:
+    frame = parse_article("Date: 2015-04-29\n\n" + sentence)
+    assert _row(frame, water)["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_distance_outside_a_town_measures_from_it() -> None:
+    frame = parse_article(
+        "Date: 2010-02-13\n\nThe raid took place before dawn on Friday in Khataba, a village a few kilometres "
+        "outside Gardez, the provincial capital."
+    )
+    assert _row(frame, "Gardez")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -47,6 +47,34 @@ def _containers(mentions: Sequence[_Mention]) -> None:
                 break
 
 
+#: The last words of the names of waters ("the Helmand River", "the Arabian Sea", "the Amu Darya",
+#: Persian "Rud"), and the rivers reports name bare ("the Indus")
+_WATER_WORDS = frozenset({"river", "sea", "gulf", "darya", "rud"})
+_WATERS = frozenset({"indus", "oxus"})
+
+
+def _waters(mentions: Sequence[_Mention]) -> None:
+    """Make a river or sea that a sentence names beside a site of its own a reference.
+
+    "A protest against the canals on the Indus turned violent in Moro", "gains in Imam Sahib
+    district, near the Amu Darya", "Bandar Lengeh, a port on the Persian Gulf coast": the water
+    says where the site lies, or what a dispute is about; it is no site beside the town.
+    """
+    for m in mentions:
+        if m.role != "incident" or not _water(m):
+            continue
+        if any(
+            o.sent is m.sent and o.role == "incident" and _spec(o) > 1 and not _water(o) for o in mentions
+        ):
+            m.role, m.rule = "reference", "water"
+
+
+def _water(m: _Mention) -> bool:
+    """Whether a mention names a river or a sea."""
+    words = m.sent.words[m.i : m.j]
+    return bool(words) and (words[-1] in _WATER_WORDS or " ".join(words) in _WATERS)
+
+
 def _finer(o: _Mention, m: _Mention) -> bool:
     """Whether ``o`` is more specific than ``m``: a district within a metropolis is ("Korangi, Karachi")."""
     if _spec(o) > _spec(m):

@@ -40,6 +40,7 @@ from geokit.geoparse._containers import (
     _reference_holders,
     _report_containers,
     _told_widely,
+    _waters,
 )
 from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
 from geokit.geoparse._deaths import _deaths
@@ -122,6 +123,8 @@ RULES = {
     "report lies in: the report's background or the time's other violence (but not a round-up's item: "
     "'Separately, ...', 'Also on Saturday, ...', 'In Kapisa province, ...', 'Near Naudero, ...' or a "
     "sentence with 'also', dated by a weekday alone)",
+    "water": "a river or sea its sentence names beside a site of its own ('canals on the Indus ... turned "
+    "violent in Moro'): it says where the site lies",
     "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
     "distance's far end ('330 km south-west of Islamabad, where ...' tells of the place set there) "
     "and no journey's end ('sent on to a trauma centre in Quetta, where ...')",
@@ -873,6 +876,7 @@ def parse_article(
     notes += _dateline_references(mentions, text, pub)
     _journey_sites(mentions)
     _containers(mentions)
+    _waters(mentions)
     _report_containers(mentions, report.lede_at)
     _reference_holders(mentions, text)
     _late_sites(mentions, c, report.period, report.listed)
