@@ -5133,3 +5133,11 @@ def test_a_distance_outside_a_town_measures_from_it() -> None:
         "outside Gardez, the provincial capital."
     )
     assert _row(frame, "Gardez")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_persons_name_after_of_leaves_the_head_to_the_noun_before_it() -> None:
+    frame = parse_article(
+        "Date: 2010-12-26\n\nA suicide bomber killed 21 people at a mosque in Taloqan on Saturday. Figures "
+        "differed after the blast: the office of President Hamid Karzai in Kabul put the number of dead at 21."
+    )
+    assert _row(frame, "Kabul")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -722,6 +722,13 @@ def _cue_rule(
             head = words[p - 1]
             if head == "off" and p >= 2:
                 head = words[p - 2]  # "switched off in Quetta", not a bomb that "went off in Charsadda"
+            k = p - 1
+            while k > 0 and toks[k].cap and k not in f.breaks:
+                k -= 1
+            if k < p - 1 and k >= 1 and words[k] == "of" and not toks[k - 1].cap:
+                # "the office of President Hamid Karzai in Kabul": a person's name closes the phrase
+                # whose head is the noun before "of"
+                head = words[k - 1]
             if p - 1 in f.breaks:
                 # "outside the election office of a candidate for the Sindh Assembly, in the Quaidabad
                 # area": a comma closes the apposition; the place goes with what came before it
@@ -755,7 +762,10 @@ def _cue_rule(
                 for n in range(p - 2, lo - 1, -1):
                     # a semicolon ends a clause too: "... were killed; the wounded were taken to the
                     # Sheikh Zayed Hospital in Rahim Yar Khan"
-                    if words[n] in _CLAUSE_OPENERS or text[toks[n].end : toks[n + 1].start].strip() == ";":
+                    if words[n] in _CLAUSE_OPENERS or text[toks[n].end : toks[n + 1].start].strip() in (
+                        ";",
+                        ":",
+                    ):
                         lo = n + 1
                         break
                 # a killing counts when a locative sets the gathering's place ("killed outside his
