@@ -5141,3 +5141,17 @@ def test_a_persons_name_after_of_leaves_the_head_to_the_noun_before_it() -> None
         "differed after the blast: the office of President Hamid Karzai in Kabul put the number of dead at 21."
     )
     assert _row(frame, "Kabul")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army launched an operation on Friday to retake Swat and the neighbouring districts of Buner and Lower Dir.",
+        "Soldiers recaptured Kalam and the two adjoining districts of Buner and Lower Dir on Friday.",
+    ],
+)
+def test_the_districts_of_after_and_join_the_list_an_offensive_retakes(sentence: str) -> None:
+    # "to retake Swat": the infinitive's object is the place taken back, no destination
+    frame = parse_article("Date: 2009-05-09\n\n" + sentence, boundaries="PAK:ADM2")
+    got = {r["text"]: r["role"] for r in frame.to_dict("records")}
+    assert (got.get("Buner"), got.get("Lower Dir")) == ("incident", "incident"), got

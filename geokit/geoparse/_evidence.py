@@ -364,6 +364,9 @@ def _form_rule(
         return "reference", "road-end"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman", "and the Bajaur district"
     at = m.i - 1 if m.i >= 3 and words[m.i - 1] == "the" and words[m.i - 2] in ("and", "or") else m.i
+    k = _units_of(words, m.i)
+    if k is not None:
+        at = k  # "Swat and the neighbouring districts of Buner and Lower Dir"
     if (at >= 2 and words[at - 1] in ("and", "or")) or (
         m.i >= 1 and text[toks[m.i - 1].end : m.start].strip() == ","
     ):
@@ -673,6 +676,27 @@ def _people_hit(words: Sequence[str], n: int, f: _Facts, c: Cues) -> bool:
         and (k in f.events or c.has("event", words[k]))
         and words[k] not in ("victims", "victim")
     )
+
+
+#: Plural unit nouns that, with "of", open a list's next item: "and the neighbouring districts of Buner"
+_UNITS_OF = frozenset({"districts", "provinces", "agencies", "tehsils", "regions", "areas"})
+
+
+def _units_of(words: Sequence[str], i: int) -> int | None:
+    """Return where "the (neighbouring) districts of" before word ``i`` starts, after "and"/"or".
+
+    "to retake Swat and the neighbouring districts of Buner and Lower Dir": the phrase joins the
+    names after it to the list before it; the index returned is that of the determiner, so the
+    word before it is the conjunction.
+    """
+    if i < 4 or words[i - 1] != "of" or words[i - 2] not in _UNITS_OF:
+        return None
+    k = i - 3
+    while k > 0 and i - k <= 5 and words[k] not in ("the", "its", "their", "and", "or"):
+        k -= 1  # "neighbouring", "two adjoining"
+    if words[k] in ("and", "or"):
+        k += 1
+    return k if k >= 2 and words[k - 1] in ("and", "or") else None
 
 
 def _ref_before(words: Sequence[str], i: int, p: int, c: Cues) -> bool:
@@ -1187,6 +1211,14 @@ def _home_described(toks: Sequence[Token], words: Sequence[str], p: int, text: s
     )
 
 
+#: Locative cues that are no verbs: "to" before them still heads a destination ("moved to near
+#: the border", "to outskirts of Quetta")
+_TO_PLACES = frozenset(
+    {"outskirts", "control", "over", "out", "near", "outside", "inside", "within", "beside", "behind"}
+    | {"around"}
+)
+
+
 def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
     """'travelling to their camp near the dam site at Dasu': the place ends a phrase headed by 'to'/'from'.
 
@@ -1205,8 +1237,10 @@ def _destination(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
             return False
         w = words[k]
         listed = listed or w in ("and", "or")
-        if w == "to" and _infinitive(toks, words, k, p):
-            return False  # "gathering for a procession to mark ... in Mastung": no destination
+        if w == "to" and (_infinitive(toks, words, k, p) or (k == p - 1 and words[p] not in _TO_PLACES)):
+            # "gathering for a procession to mark ... in Mastung": no destination; nor when the
+            # locative is the verb "to" heads: "launched an operation to retake Swat"
+            return False
         if w == "to" and k >= 1 and _number(words[k - 1]) is not None and _number(words[k + 1]) is not None:
             k -= 1  # "some 25 to 30 in Kurram": a range of numbers, no destination
             continue
