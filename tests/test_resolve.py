@@ -350,6 +350,9 @@ def test_every_city_locality_names_a_real_cod_ab_unit_of_the_city_and_cites_its_
         ("Qasba Colony, Karachi", "adm3", "West Karachi"),
         ("Ibrahim Hyderi, Karachi", "adm3", "Malir Karachi"),
         ("Quaidabad, Karachi", "adm2", "Malir Karachi"),  # a row at district level
+        # another generic last word, or none, for a name the table lists with one
+        ("Banaras Chowk, Karachi", "adm3", "West Karachi"),
+        ("Qasba, Karachi", "adm3", "West Karachi"),
     ],
 )
 def test_a_locality_the_gazetteer_lacks_is_placed_at_its_town_in_the_city(
@@ -358,6 +361,14 @@ def test_a_locality_the_gazetteer_lacks_is_placed_at_its_town_in_the_city(
     r = resolve(query, country=PK, gazetteer=gaz)
     assert r.place is not None and (r.place.kind, r.place.admin2, r.precision) == (kind, admin2, 3), r.reason
     assert "city_localities" in r.reason
+
+
+def test_a_name_the_table_lists_bare_is_not_read_into_a_longer_one() -> None:
+    from geokit.gazetteer.localities import localities_named
+
+    # "Hyderi" is the North Nazimabad market; a "Hyderi Chowk" may be a crossing elsewhere
+    assert [loc.name for loc in localities_named("Hyderi")] == ["Hyderi"]
+    assert localities_named("Hyderi Chowk") == ()
 
 
 def test_a_locality_of_karachi_is_not_looked_up_on_its_name_alone_or_in_another_city(gaz: Gazetteer) -> None:

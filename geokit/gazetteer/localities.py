@@ -48,6 +48,18 @@ class Locality:
         return f"{level}:{self.unit_pcode}"
 
 
+#: Generic last words that reports swap or drop for a locality: "Banaras Chowk" is the crossing in
+#: Banaras Colony, "Qasba" is Qasba Colony. "Goth" (village) and "Nagar" stay: they are part of
+#: the name ("Sohrab Goth", "Essa Nagri").
+_GENERIC = frozenset({"colony", "chowk", "town", "mor", "market", "bazar", "bazaar", "area", "square"})
+
+
+def _core(k: str) -> str:
+    """Return a normalised name without its generic last word: "banaras" for "banaras colony"."""
+    head, _, last = k.rpartition(" ")
+    return head if head and last in _GENERIC else k
+
+
 @cache
 def _table() -> dict[str, tuple[Locality, ...]]:
     text = resources.files("geokit").joinpath("data/city_localities.tsv").read_text("utf-8")
@@ -59,9 +71,33 @@ def _table() -> dict[str, tuple[Locality, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@cache
+def _cores() -> dict[str, tuple[Locality, ...]]:
+    """Index the table's names that end in a generic word by :func:`_core`, where it names one unit.
+
+    A name listed bare ("Hyderi", the market of North Nazimabad) is not read into a longer one: a
+    report's "Hyderi Chowk" may be another crossing of that name.
+    """
+    out: dict[str, list[Locality]] = {}
+    for k, locs in _table().items():
+        if _core(k) != k:
+            out.setdefault(_core(k), []).extend(locs)
+    cities = locality_cities()
+    return {
+        k: tuple(v)
+        for k, v in out.items()
+        if k not in cities and len({(loc.city, loc.unit_pcode) for loc in v}) == 1
+    }
+
+
 def localities_named(name: str) -> tuple[Locality, ...]:
-    """Return the table's localities called ``name`` (compared as a normalised key), in any city."""
-    return _table().get(key(name), ())
+    """Return the table's localities called ``name`` (compared as a normalised key), in any city.
+
+    A name the table lacks is looked up again without its generic last word ("Banaras Chowk",
+    "Qasba" for the table's "Banaras Colony", "Qasba Colony") where that core names one unit.
+    """
+    k = key(name)
+    return _table().get(k) or _cores().get(_core(k), ())
 
 
 @cache
