@@ -5155,3 +5155,15 @@ def test_the_districts_of_after_and_join_the_list_an_offensive_retakes(sentence:
     frame = parse_article("Date: 2009-05-09\n\n" + sentence, boundaries="PAK:ADM2")
     got = {r["text"]: r["role"] for r in frame.to_dict("records")}
     assert (got.get("Buner"), got.get("Lower Dir")) == ("incident", "incident"), got
+
+
+def test_an_unknown_name_its_sentence_puts_in_a_country_is_not_placed_at_the_dateline_town() -> None:
+    # a name the gazetteer lacks, in a wire lede filed from the capital: "in northwestern
+    # Pakistan" says where it is; the town the report was filed from would be a wrong guess
+    frame = parse_article(
+        "ISLAMABAD, Pakistan (AP) — A suicide bomber struck a training camp at Zarghun Kalay in "
+        "northwestern Pakistan on Thursday, killing 12 recruits, officials said.",
+        boundaries="PAK:ADM2",
+    )
+    row = _row(frame, "Zarghun Kalay")
+    assert pd.isna(row["admin2"]) and "only in Pakistan" in row["reason"], row.to_dict()

@@ -96,13 +96,18 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
         return _whole_region(m, gaz)
     if m.kind == "unknown":
         if anchor is None or anchor.res is None or anchor.res.place is None:
+            if anchor is not None and anchor.kind == "country":
+                m.country = anchor.country or m.country
+                why = f"{m.text!r} is not in the gazetteer; its sentence puts it only in {anchor.text}"
+            else:
+                why = f"{m.text!r} is not in the gazetteer and no town of the report encloses it"
             return Resolution(
                 m.text,
                 "unresolved",
                 None,
                 None,
                 None,
-                f"{m.text!r} is not in the gazetteer and no town of the report encloses it",
+                why,
                 None,
                 None,
                 None,
@@ -504,6 +509,20 @@ _TOWN_IN = frozenset(
 _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 #: The words between a place and the town it lies at the edge of (lower case, joined by spaces)
 _OUTSKIRTS = re.compile(r"(?:area |town |village )?on the (?:[a-z-]+ )?(?:outskirts|edge|fringes) of")
+
+
+#: What may part a name from the country that holds it: "at Tarbela Ghazi in northwestern Pakistan"
+_IN_COUNTRY = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z-]*\s+)?")
+
+
+def _country_after(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the country its sentence names right after the name ("in northwestern Pakistan")."""
+    for o in same:
+        if o.kind == "country" and o.start > m.end:
+            gap = _IN_COUNTRY.match(text, m.end, o.start)
+            if gap is not None and gap.end() == o.start:
+                return o
+    return None
 
 
 def _paragraph_province(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
@@ -910,7 +929,12 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 ),
                 default=None,
             )
-            if not own and heading is None:
+            country = _country_after(m, placed_in.get(m.sent.index, []), text)
+            if country is not None:
+                # "at Tarbela Ghazi in northwestern Pakistan" under an ISLAMABAD dateline: the
+                # sentence puts the name in the country; a town of the report would be a guess
+                anchor = country
+            elif not own and heading is None:
                 # a paragraph that names only a province places its unknown names there ("in Farah
                 # Province ... a checkpost in Posht Rod district"), not near a town of the lede
                 # outside it (the dateline's Herat); a town inside it stays the closer guess
