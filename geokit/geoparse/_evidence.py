@@ -1214,8 +1214,19 @@ def _home_described(toks: Sequence[Token], words: Sequence[str], p: int, text: s
 #: Locative cues that are no verbs: "to" before them still heads a destination ("moved to near
 #: the border", "to outskirts of Quetta")
 _TO_PLACES = frozenset(
-    {"outskirts", "control", "over", "out", "near", "outside", "inside", "within", "beside", "behind"}
-    | {"around"}
+    {
+        "outskirts",
+        "control",
+        "over",
+        "out",
+        "near",
+        "outside",
+        "inside",
+        "within",
+        "beside",
+        "behind",
+        "around",
+    },
 )
 
 

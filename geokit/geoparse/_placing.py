@@ -518,10 +518,8 @@ _IN_COUNTRY = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|c
 def _country_after(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
     """Return the country its sentence names right after the name ("in northwestern Pakistan")."""
     for o in same:
-        if o.kind == "country" and o.start > m.end:
-            gap = _IN_COUNTRY.match(text, m.end, o.start)
-            if gap is not None and gap.end() == o.start:
-                return o
+        if o.kind == "country" and o.start > m.end and _IN_COUNTRY.fullmatch(text, m.end, o.start):
+            return o
     return None
 
 
