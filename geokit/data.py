@@ -532,6 +532,16 @@ def listing(settings: Settings | None = None) -> list[dict[str, Any]]:
             "attribution": "cited per row in geokit/data/curated_places.csv",
         },
         {
+            "name": "gazetteer:regions",
+            "aliases": [],
+            "title": "named regions made of boundary-layer districts (Waziristan, Makran), each row cited",
+            "status": "embedded",
+            "path": str(curated.with_name("regions.csv")),
+            "url": None,
+            "licence": "per row, see the file (the make-up of each region is a fact)",
+            "attribution": "cited per row in geokit/data/regions.csv",
+        },
+        {
             "name": "geoboundaries:ISO3:ADM0|ADM1|ADM2",
             "aliases": [],
             "title": f"any country's gbOpen layer through the geoBoundaries API ({s.geoboundaries_api})",

@@ -201,6 +201,28 @@ def test_province_as_the_site_has_no_district(adm2) -> None:  # type: ignore[no-
     assert len(found) == 1 and pd.isna(found.iloc[0]["admin2"])
 
 
+def test_a_region_of_districts_as_the_site_counts_in_its_province(adm2) -> None:  # type: ignore[no-untyped-def]
+    # Waziristan is North and South Waziristan (geokit/data/regions.csv): no district of its own
+    frame = parse_article(
+        "Date: 2024-05-06\n\nMilitants ambushed a security convoy in Waziristan on Sunday, killing four soldiers.",
+        boundaries=adm2,
+    )
+    row = _row(frame, "Waziristan")
+    assert row["role"] == "incident" and row["kind"] == "region" and row["precision"] == 3
+    assert row["admin1"] == "Khyber Pakhtunkhwa" and pd.isna(row["admin2"])
+
+
+def test_a_region_holding_the_reports_site_is_no_site_of_its_own(adm2) -> None:  # type: ignore[no-untyped-def]
+    frame = parse_article(
+        "Date: 2023-03-12\n\nA roadside bomb killed three soldiers near Tump on Sunday, the military said. "
+        "The soldiers had been patrolling in the Makran region when the device exploded.",
+        boundaries=adm2,
+    )
+    assert _row(frame, "Tump")["role"] == "incident"
+    row = _row(frame, "Makran")  # Pakistan's Makran division, not the Iranian village
+    assert row["role"] == "reference" and row["country"] == "PK" and row["admin1"] == "Balochistan"
+
+
 def test_khost_province_is_the_province() -> None:
     frame = parse_article("Date: 2025-02-02\n\nFighting raged in Khost province on Saturday.")
     row = _row(frame, "Khost")

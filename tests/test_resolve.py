@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from importlib import resources
+from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -397,3 +398,46 @@ def test_a_tehsils_own_name_outranks_a_far_towns_other_name(gaz: Gazetteer, name
     # tehsil of Attock bears it as its own
     res = resolve(name, gazetteer=gaz)
     assert res.place is not None and res.place.admin2 == "Attock", res.reason
+
+
+# -- regions made of districts (geokit/data/regions.csv) ---------------------------------------
+# Their make-up is a public fact (Wikipedia: Waziristan; Panjgur District for Makran Division),
+# written here again rather than read from the table.
+@pytest.mark.parametrize(
+    ("name", "province", "districts"),
+    [
+        ("Waziristan", "Khyber Pakhtunkhwa", {"North Waziristan", "South Waziristan"}),
+        ("Makran", "Balochistan", {"Kech", "Gwadar", "Panjgur"}),
+        ("Makran division", "Balochistan", {"Kech", "Gwadar", "Panjgur"}),
+    ],
+)
+def test_a_region_of_districts_lies_inside_them_and_counts_in_its_province(
+    gaz: Gazetteer, adm2: gpd.GeoDataFrame, name: str, province: str, districts: set[str]
+) -> None:
+    r = resolve(name, gazetteer=gaz)  # no country hint: "Makran" is also a village in Iran
+    assert r.status == "resolved" and r.precision == 3, r.reason
+    assert r.place is not None and r.place.country == PK and r.place.admin1 == province
+    assert r.admin_level == 1  # several districts: the province, never the district of its point
+    assert _district(adm2, r.lat, r.lon) in districts  # type: ignore[arg-type]
+
+
+def test_a_region_row_joins_to_its_province_and_no_district(gaz: Gazetteer, adm2: gpd.GeoDataFrame) -> None:
+    from geokit.join import join_admin
+
+    out = resolve_frame(
+        pd.DataFrame({"place": ["Waziristan", "Miranshah"]}), "place", country=PK, gazetteer=gaz
+    )
+    joined = join_admin(out, adm2)
+    assert joined["adm1_name"].tolist() == ["Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa"]
+    assert joined["adm2_name"].isna().tolist() == [True, False]
+
+
+def test_a_region_is_built_only_from_a_layer_holding_all_of_its_districts(adm2: gpd.GeoDataFrame) -> None:
+    from geokit.gazetteer.sources import _region_records
+
+    table = resources.files("geokit").joinpath("data/regions.csv")
+    whole = _region_records(Path(str(table)), adm2, "PK", [])
+    assert {r.name for r in whole} >= {"Waziristan", "Makran"}
+    part = adm2[adm2["adm2_name"] != "South Waziristan"]
+    assert "Waziristan" not in {r.name for r in _region_records(Path(str(table)), part, "PK", [])}
+    assert _region_records(Path(str(table)), adm2, "AF", []) == []  # another country's layer

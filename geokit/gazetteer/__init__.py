@@ -10,6 +10,8 @@ Sources, layered (later ones can add names to the same places):
 * admin-1 units of every other country, at a representative point (the middle of
   the box around their GeoNames places), with their most populous place's population;
 * the curated table ``geokit/data/curated_places.csv``;
+* regions made of the boundary layer's admin-2 units (``geokit/data/regions.csv``:
+  Waziristan, Makran), at the representative point of their union;
 * user gazetteer CSVs (``name, lat, lon[, country, admin1, alt_names, kind]``)
   and GeoNames country dumps (``"geonames:PK"`` or a ``PK.txt`` path).
 
@@ -88,7 +90,8 @@ class Place:
         Admin-1 and admin-2 names (boundary-layer names inside its extent).
     kind
         ``"city"``, ``"town"``, ``"locality"``, ``"neighbourhood"``, ``"road"``,
-        ``"adm1"``, ``"adm2"``, ``"adm3"``, ``"feature"``...
+        ``"adm1"``, ``"adm2"``, ``"adm3"``, ``"region"`` (a named region made of
+        admin-2 units, ``geokit/data/regions.csv``), ``"feature"``...
     population
         GeoNames population, 0 when unknown.
     source
@@ -118,8 +121,8 @@ class Place:
 
     @property
     def is_admin(self) -> bool:
-        """Whether the record is an admin unit (precision 3 when chosen)."""
-        return self.kind in _ADMIN_KINDS
+        """Whether the record is an admin unit or a region made of them (precision 3 when chosen)."""
+        return self.kind in _ADMIN_KINDS or self.kind == "region"
 
 
 @dataclass(frozen=True, slots=True)

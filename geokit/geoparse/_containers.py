@@ -148,7 +148,7 @@ def _own_site(m: _Mention, incidents: Sequence[_Mention]) -> bool:
     """
     words = m.sent.words
     return (
-        m.kind == "adm1"
+        m.kind in ("adm1", "region")
         and m.rule == "event-locative"
         and m.i >= 1
         and words[m.i - 1] in _WITHIN
@@ -184,13 +184,18 @@ def _told_widely(m: _Mention) -> bool:
 
 
 def _surely_inside(o: _Mention, unit: _Mention) -> bool:
-    """Whether place ``o`` is known to lie in the admin-1 unit ``unit``."""
+    """Whether place ``o`` is known to lie in the admin-1 unit ``unit``.
+
+    A region of several districts counts as its province, where its reports are counted: a
+    town of the province beside it in the report is the finer site ("the Makran region" over
+    Buleda, in Kech).
+    """
     up = unit.res.place if unit.res is not None else None
     op = o.res.place if o.res is not None else None
     return (
         up is not None
         and op is not None
-        and up.kind == "adm1"
+        and up.kind in ("adm1", "region")
         and op.admin1 is not None
         and op.admin1 == up.admin1
     )

@@ -73,13 +73,21 @@ _METRO_KM = 40.0
 def _metro(m: _Mention) -> bool:
     """Whether the mention's reading is a city of a million or more ("Karachi", "Kabul", "Tehran")."""
     p = m.res.place if m.res is not None else None
-    return p is not None and p.kind not in _SPECIFICITY and p.kind != "continent" and p.population >= _METRO
+    return (
+        p is not None
+        and p.kind not in _SPECIFICITY
+        and p.kind not in ("continent", "region")
+        and p.population >= _METRO
+    )
 
 
 def _spec(m: _Mention) -> int:
     """Return how specific the mention's reading is: 0 for a country up to 4 for a town or a site."""
     if m.res is not None and m.res.place is not None:
+        p = m.res.place
         if _metro(m):
             return 2
-        return _SPECIFICITY.get(m.res.place.kind, 4)
+        if p.kind == "region":  # as specific as the finest unit holding it ("Waziristan": a province)
+            return 2 if p.admin2 else 1 if p.admin1 else 0
+        return _SPECIFICITY.get(p.kind, 4)
     return _SPECIFICITY.get(m.kind, 4)

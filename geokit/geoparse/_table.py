@@ -275,9 +275,12 @@ def _with_admin(frame: pd.DataFrame, boundaries: str | gpd.GeoDataFrame) -> pd.D
     joined = join_admin(frame[["lat", "lon"]].astype(float), layer)
     out = frame.copy()
     mine = out["country"].isin(own).to_numpy() if own else out["lat"].notna().to_numpy()
-    # a province (or country) as the site is an admin-1 incident with no district: the
-    # district its representative point falls in is not where anything happened
-    wide = out["kind"].isin(["adm1", "country", "continent"]).to_numpy()
+    # a province (or country, or a region of several districts) as the site is an admin-1
+    # incident with no district: the district its representative point falls in is not where
+    # anything happened
+    wide = (
+        out["kind"].isin(["adm1", "country", "continent"]) | (out["kind"].eq("region") & out["admin2"].isna())
+    ).to_numpy(dtype=bool)
     for src, dst in (("adm1_name", "admin1"), ("adm2_name", "admin2"), ("adm2_id", "admin2_pcode")):
         if src in joined.columns:
             vals = pd.Series(joined[src].to_numpy(), index=out.index, dtype="string")

@@ -9,7 +9,8 @@ geokit    meaning                                     ACLED       UCDP
 2         part of, near, or a site in a place;         2           2 (within
           coordinates are that place's                             ~25 km)
 3         an admin unit (district, tehsil,            3           3 (admin-2) or
-          province); its representative point                     4 (admin-1)
+          province) or a region made of districts                 4 (admin-1)
+          (Waziristan); its representative point
 None      unresolved, with the reason                 not coded   not coded
 ========  ==========================================  ==========  ==============
 
@@ -43,7 +44,7 @@ __all__ = ["Candidate", "Resolution", "resolve"]
 
 _POPULATED = frozenset({"city", "town", "locality", "neighbourhood", "village"})
 _MATCH_SCORE = {"name": 1.0, "alt": 0.95, "variant": 0.85}
-_KIND_SCORE = {"adm1": 0.06, "adm2": 0.06, "adm3": 0.03, "road": 0.0}
+_KIND_SCORE = {"adm1": 0.06, "adm2": 0.06, "adm3": 0.03, "region": 0.1, "road": 0.0}
 #: Two candidates this close in score, and this far apart, make a result ambiguous.
 AMBIGUOUS_SCORE_GAP = 0.05
 AMBIGUOUS_DISTANCE_KM = 25.0
@@ -160,6 +161,8 @@ class Resolution:
         p = self.place
         if p is None or not p.is_admin:
             return None
+        if p.kind == "region":  # the finest unit holding all of its districts
+            return 2 if p.admin2 else 1 if p.admin1 else None
         return int(p.kind[3:]) if p.kind in ("adm1", "adm2", "adm3") else None
 
 
@@ -294,7 +297,7 @@ def _score(
         base -= 0.01
         why.append("via abbreviation")
     kind = 0.1 if p.kind in _POPULATED else _KIND_SCORE.get(p.kind, -0.2)
-    if part.level and p.kind == part.level:
+    if part.level and (p.kind == part.level or (p.kind == "region" and part.level == "adm1")):
         kind += 0.3
         why.append(f"is a {p.kind} as the text says")
     elif part.level == "populated" and p.kind in _POPULATED:
