@@ -2809,6 +2809,33 @@ def test_the_present_perfect_over_a_span_to_now_is_a_tally(tally: str) -> None:
     assert _row(frame, "Swat")["role"] == "reference"
 
 
+@pytest.mark.parametrize(
+    "state",
+    [
+        "The army has fought militants in Bajaur for two decades.",
+        "Separatists have attacked convoys in Bajaur for more than a decade.",
+        "Bajaur has for years been hit by raids from across the border.",
+        "Gunmen have targeted polio teams in Bajaur for nearly 10 years.",
+    ],
+)
+def test_the_present_perfect_with_how_long_it_has_lasted_is_a_state(state: str) -> None:
+    frame = parse_article(
+        "Date: 2024-05-06\n\nA roadside bomb killed three soldiers in Mir Ali on Friday, the military said.\n\n"
+        f"No group claimed the attack. {state}"
+    )
+    assert _row(frame, "Mir Ali")["role"] == "incident"
+    assert _row(frame, "Bajaur")["role"] == "reference"
+
+
+def test_a_length_of_time_without_the_present_perfect_leaves_the_event() -> None:
+    frame = parse_article(
+        "Date: 2024-05-06\n\nA roadside bomb killed three soldiers in Mir Ali on Friday, the military said.\n\n"
+        "No group claimed the attack. Gunmen have killed two policemen in Bajaur, the first attack in the "
+        "district for several months."
+    )
+    assert _row(frame, "Bajaur")["role"] == "incident"
+
+
 def test_the_present_perfect_with_its_own_day_or_in_the_lede_is_news() -> None:
     # the lede's present perfect is the report's news; past it, a day of its own makes an event
     frame = parse_article(

@@ -20,6 +20,7 @@ from geokit.geoparse._tense import (
     _earlier_covers,
     _is_year,
     _other_event,
+    _perfect_for_duration,
     _perfect_over_span,
     _perfect_passive,
     _perfect_relative,
@@ -412,6 +413,7 @@ def _form_rule(
             or _perfect_state(f.words)
             or _perfect_relative(f)
             or _perfect_over_span(f.words)
+            or _perfect_for_duration(f.words, f.breaks)
         )
     ):
         # "its workers have been attacked on the highway to Zaranj", "forces have also been fighting

@@ -128,6 +128,37 @@ def _perfect_over_span(words: Sequence[str]) -> bool:
     return False
 
 
+#: How long a state has lasted up to the report: "for years", "for two decades", "for more than a
+#: decade"; the words that may stand between "for" and the length ("for nearly two decades")
+_DURATIONS = frozenset({"years", "decades", "decade", "months"})
+_DURATION_WORDS = frozenset(
+    {"more", "than", "nearly", "almost", "over", "about", "some", "well", "the", "past", "last", "a"}
+    | {"several", "many", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
+
+
+def _perfect_for_duration(words: Sequence[str], breaks: frozenset[int]) -> bool:
+    """'Has fought militants in Waziristan for two decades', 'has for years been hit by violence'.
+
+    The present perfect with how long something has lasted up to the report tells a state of
+    things, not the report's event. The length must be told in the clause of the "has"/"have"
+    (no comma between: "have killed two policemen in Bajaur, the first attack there for months"
+    is news); ``breaks`` are the words a comma or the like follows.
+    """
+    for n in range(1, len(words) - 1):
+        if words[n] != "for":
+            continue
+        has = next((k for k in range(n - 1, -1, -1) if words[k] in ("has", "have")), None)
+        if has is None or not breaks.isdisjoint(range(has, n)):
+            continue
+        k = n + 1
+        while k < len(words) and k - n <= 5 and (words[k] in _DURATION_WORDS or words[k].isdigit()):
+            k += 1
+        if k < len(words) and words[k] in _DURATIONS:
+            return True
+    return False
+
+
 def _after_perfect(words: Sequence[str]) -> Iterator[int]:
     """Yield where the word after each "has"/"have" stands, past the adverbs it may take ("has also")."""
     for n, w in enumerate(words):
