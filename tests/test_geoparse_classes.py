@@ -2810,6 +2810,27 @@ def test_the_present_perfect_over_a_span_to_now_is_a_tally(tally: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("report", "town"),
+    [
+        (
+            "Date: 2007-10-09\n\nGunmen abducted a foreign tourist in Bam on Sunday, police said.\n\n"
+            "Bam draws visitors to the ruins of the Arg-e Bam, its mud-brick citadel.",
+            "Bam",
+        ),
+        (
+            "Date: 2012-05-02\n\nA bomb killed four policemen in the western Afghan city of Farah on Wednesday, officials said.\n\n"
+            "The blast went off a few hundred metres from the walls of Qala-i-Farah, the old fort.",
+            "Farah",
+        ),
+    ],
+)
+def test_a_name_joined_by_an_ezafe_is_no_persons_so_its_town_stays_a_place(report: str, town: str) -> None:
+    # "Arg-e Bam" is the citadel of Bam, not a person whose surname "Bam" would hide the town
+    row = _row(parse_article(report), town)
+    assert row["role"] == "incident" and row["status"] == "resolved"
+
+
+@pytest.mark.parametrize(
     "state",
     [
         "The army has fought militants in Bajaur for two decades.",

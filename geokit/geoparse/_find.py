@@ -89,7 +89,7 @@ def _find(
                 a += 1
             span = (a, run.j)
             if not found:
-                if 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c):
+                if 2 <= run.j - run.i <= 4 and _personal(toks[run.i : run.j], c, text):
                     tails.add(toks[run.j - 1].low)  # "Mark Walsh": "Walsh" alone is that person
                     if _AGE.match(text, run_end):
                         # "Chen Zhu, 46": surely a person, whose family name may come first
@@ -372,15 +372,23 @@ def _named(text: str, toks: Sequence[Token], idx: NameIndex) -> bool:
     return idx.known(_run_key(text[toks[0].start : toks[-1].end]))
 
 
-def _personal(toks: Sequence[Token], c: Cues) -> bool:
+def _personal(toks: Sequence[Token], c: Cues, text: str) -> bool:
     """Whether a capitalised run that is no place could be a person's name ("Mark Walsh").
 
-    Not when it starts with a word that is transparent to place names ("Northern") or holds
-    a word of an organisation or a building ("First Baptist Church Maryville").
+    Not when it starts with a word that is transparent to place names ("Northern"), holds
+    a word of an organisation or a building ("First Baptist Church Maryville"), or joins its
+    words by a Persian ezafe ("Arg-e Bam", "Bagh-i-Bala"): such a name is a place's or a
+    building's, and its last word ("Bam") the place it is named after, not a surname.
     """
     if c.has("transparent", toks[0].low):
         return False
+    if any(t.low in _EZAFE and text[toks[n - 1].end : t.start] == "-" for n, t in enumerate(toks) if n):
+        return False
     return not any(c.has("org", t.low) or c.has("building", t.low) for t in toks)
+
+
+#: The Persian linking vowel as English reports write it inside names: "Arg-e Bam", "Pul-i-Khumri"
+_EZAFE = frozenset({"e", "i"})
 
 
 def _country_code(t: Token, found: str, idx: NameIndex) -> bool:
