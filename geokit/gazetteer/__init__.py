@@ -124,6 +124,19 @@ class Place:
         """Whether the record is an admin unit or a region made of them (precision 3 when chosen)."""
         return self.kind in _ADMIN_KINDS or self.kind == "region"
 
+    @property
+    def admin_level(self) -> int | None:
+        """The admin level the record stands for (1 province, 2 district, 3 tehsil), else ``None``.
+
+        A region stands for the finest unit holding all of its districts: its district when it
+        has one, else its province ("Waziristan": Khyber Pakhtunkhwa).
+        """
+        if self.kind in _ADMIN_KINDS:
+            return int(self.kind[3:])
+        if self.kind == "region":
+            return 2 if self.admin2 else 1 if self.admin1 else None
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

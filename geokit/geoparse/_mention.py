@@ -88,6 +88,6 @@ def _spec(m: _Mention) -> int:
         if _metro(m):
             return 2
         if p.kind == "region":  # as specific as the finest unit holding it ("Waziristan": a province)
-            return 2 if p.admin2 else 1 if p.admin1 else 0
+            return p.admin_level or 0
         return _SPECIFICITY.get(p.kind, 4)
     return _SPECIFICITY.get(m.kind, 4)

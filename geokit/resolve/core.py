@@ -158,12 +158,7 @@ class Resolution:
         A row answered at admin level 1 has a province and no district: the join leaves its
         district empty and it is counted per province, never in a district.
         """
-        p = self.place
-        if p is None or not p.is_admin:
-            return None
-        if p.kind == "region":  # the finest unit holding all of its districts
-            return 2 if p.admin2 else 1 if p.admin1 else None
-        return int(p.kind[3:]) if p.kind in ("adm1", "adm2", "adm3") else None
+        return self.place.admin_level if self.place is not None else None
 
 
 @dataclass(frozen=True, slots=True)
