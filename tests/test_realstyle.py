@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev160, test4-test57: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev161, test4-test58: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -316,6 +316,8 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("test56", 3, 0.9),
         ("dev160", 4, 0.75),
         ("test57", 4, 0.65),
+        ("dev161", 4, 0.8),
+        ("test58", 4, 0.25),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
