@@ -5237,3 +5237,25 @@ def test_an_unknown_name_its_sentence_puts_in_a_country_is_not_placed_at_the_dat
     )
     row = _row(frame, "Zarghun Kalay")
     assert pd.isna(row["admin2"]) and "only in Pakistan" in row["reason"], row.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        # GeoNames names it "The Netherlands"; text leaves the article in lower case
+        ("the Netherlands", "NL"),
+        # former and short English names of countries ISO 3166 now names otherwise
+        ("Swaziland", "SZ"),
+        ("East Timor", "TL"),
+        ("Cape Verde", "CV"),
+        # names with "of" (and "of the") inside, read whole
+        ("the Democratic Republic of the Congo", "CD"),
+        ("the Democratic Republic of Congo", "CD"),
+        ("the Republic of the Congo", "CG"),
+        ("the Isle of Man", "IM"),
+    ],
+)
+def test_countries_by_their_common_english_names(name: str, iso: str) -> None:
+    frame = parse_article(f"Date: 2019-03-04\n\nA bomb exploded outside a church in {name} on Sunday.")
+    got = frame[["text", "country", "kind"]].values.tolist()
+    assert [(c, k) for _, c, k in got] == [(iso, "country")], got

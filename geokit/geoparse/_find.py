@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 
 from geokit.gazetteer import Match
@@ -132,11 +132,11 @@ def _find(
                 continue  # "IS", "BA", "NGO": acronyms, not places
             if c.has("demonym", found) or idx.non_place.get(found) in ("organisation", "group"):
                 continue
-            if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].cap:
-                # a name of the gazetteer with "of" inside: "the University of Karachi"
-                longer = _run_key(text[toks[a - 2].start : run_end])
-                if known(longer):
-                    a, found, single = a - 2, longer, False
+            b = _of_name_start(text, toks, a, run_end, known)
+            if b is not None:
+                # a name of the gazetteer with "of" inside: "the University of Karachi", "Isle of
+                # Man", "the Democratic Republic of the Congo"
+                a, found, single = b, _run_key(text[toks[b].start : run_end]), False
             if a == span[0] and _of_linked(s, a, c, idx):
                 continue
             if (
@@ -170,14 +170,49 @@ def _find(
                     if low in lower:
                         m.kind = "weak"  # the word also appears in lower case: needs the focus
             out.append(m)
+    inside = _inside_longer(out)
     return [
         m
         for m in out
-        if not _person(m, tails, text, c)
+        if id(m) not in inside
+        and not _person(m, tails, text, c)
         and not _common_word(m, c)
         and not _product(m, text, c)
         and not (m.j - m.i == 1 and m.kind != "country" and m.key in _forms.demonym_table())
     ]
+
+
+def _of_name_start(
+    text: str, toks: Sequence[Token], a: int, run_end: int, known: Callable[[str], bool]
+) -> int | None:
+    """Return where a known name with "of" (or "of the") inside starts, the run at ``a`` its end.
+
+    Up to three capitalised words before the "of" may open it; the longest known name wins.
+    """
+    o = a - 1 if a >= 2 and toks[a - 1].low == "of" else a - 2
+    if o < 1 or toks[o].low != "of" or (o == a - 2 and toks[a - 1].low != "the"):
+        return None
+    best = None
+    for b in range(o - 1, max(-1, o - 4), -1):
+        if not toks[b].cap:
+            break
+        if known(_run_key(text[toks[b].start : run_end])):
+            best = b
+    return best
+
+
+def _inside_longer(out: Sequence[_Mention]) -> set[int]:
+    """Return the ids of the mentions that lie inside a longer one ("Isle" in "Isle of Man")."""
+    spans = sorted(((m.start, m.end) for m in out), key=lambda se: (se[0], -se[1]))
+    inside: set[int] = set()
+    for m in out:
+        for st, en in spans:
+            if st > m.start:
+                break
+            if en >= m.end and (st, en) != (m.start, m.end):
+                inside.add(id(m))
+                break
+    return inside
 
 
 @lru_cache(maxsize=1 << 16)

@@ -452,9 +452,21 @@ def _countries() -> dict[str, tuple[str, str, int]]:
         "turkey": "TR",
         "türkiye": "TR",
         "the netherlands": "NL",
+        "netherlands": "NL",  # GeoNames: "The Netherlands"; text leaves "the" in lower case
         "palestine": "PS",
         "congo": "CG",
         "dr congo": "CD",
+        # the short and former English names of ISO 3166's current ones, still in common use
+        # (ISO 3166-1 change notices: Swaziland -> Eswatini 2018, Macedonia -> North Macedonia
+        # 2019, Cape Verde -> Cabo Verde 2013; Timor-Leste is the ISO name)
+        "democratic republic of congo": "CD",
+        "democratic republic of the congo": "CD",
+        "republic of congo": "CG",
+        "east timor": "TL",
+        "swaziland": "SZ",
+        "macedonia": "MK",
+        "cape verde": "CV",
+        "vatican city": "VA",
     }
     by_iso = {v[0]: v for v in out.values()}
     for name, iso in extra.items():
