@@ -5239,6 +5239,54 @@ def test_an_unknown_name_its_sentence_puts_in_a_country_is_not_placed_at_the_dat
     assert pd.isna(row["admin2"]) and "only in Pakistan" in row["reason"], row.to_dict()
 
 
+_BAJAUR_RAID = (
+    "PESHAWAR, Pakistan, Oct 5 (Reuters) - Militants attacked a border post in Bajaur on Saturday, killing "
+    "three soldiers, the army said.\n\nThe attackers fired rockets and mortars at the post before dawn.\n\n"
+)
+_URUZGAN_BOMB = (
+    "KANDAHAR, Afghanistan, June 12 (Reuters) - A roadside bomb killed three Dutch soldiers on patrol in "
+    "Deh Rawud district of Uruzgan province on Thursday, NATO said.\n\nThe blast hit their armoured vehicle on "
+    "a road north of Tarin Kowt, the provincial capital.\n\nThe Taliban said they had planted the bomb.\n\n"
+)
+
+
+def test_a_site_past_the_lede_in_a_far_country_is_a_reference() -> None:
+    # the soldiers' home country is told beside "the dead": neither Afghanistan nor its neighbour
+    frame = parse_article(
+        _URUZGAN_BOMB
+        + "The ministry of defence in The Hague named the dead, all from a cavalry unit in Amersfoort."
+    )
+    row = _row(frame, "The Hague")
+    assert (row["role"], row["rule"]) == ("reference", "far-country"), row.to_dict()
+    assert _row(frame, "Deh Rawud")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    ("tail", "place"),
+    [
+        # a round-up's item is news of its own, however far
+        ("Elsewhere, a car bomb killed five people in Baghdad on Saturday, Iraqi police said.", "Baghdad"),
+        # a neighbour's province: the fighting crossed the border
+        (
+            "Pakistani jets later struck militant hideouts in Afghanistan's Kunar province, officials said.",
+            "Kunar",
+        ),
+    ],
+)
+def test_a_roundups_item_and_a_neighbours_site_stay_sites(tail: str, place: str) -> None:
+    frame = parse_article(_BAJAUR_RAID + tail)
+    assert _row(frame, place)["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_whole_country_beside_finer_sites_of_another_is_no_site() -> None:
+    frame = parse_article(
+        _BAJAUR_RAID + "The army said it killed two of the attackers in Afghanistan in a strike."
+    )
+    row = _row(frame, "Afghanistan")
+    assert (row["role"], row["rule"]) == ("reference", "other-country"), row.to_dict()
+    assert _row(frame, "Bajaur")["role"] == "incident"
+
+
 @pytest.mark.parametrize(
     ("name", "iso"),
     [

