@@ -5307,3 +5307,34 @@ def test_countries_by_their_common_english_names(name: str, iso: str) -> None:
     frame = parse_article(f"Date: 2019-03-04\n\nA bomb exploded outside a church in {name} on Sunday.")
     got = frame[["text", "country", "kind"]].values.tolist()
     assert [(c, k) for _, c, k in got] == [(iso, "country")], got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "district"),
+    [
+        (
+            "LAHORE (Reuters) - A bomb exploded in a market in Gulberg in Lahore on Monday, police said.",
+            "Gulberg",
+            "Lahore",
+        ),
+        (
+            "RAWALPINDI (AFP) - A bomb went off in a busy bazaar of Rawalpindi on Friday night, police said.\n\n"
+            "The blast struck near a cloth market in Saddar, the garrison city's old shopping quarter.",
+            "Saddar",
+            "Rawalpindi",
+        ),
+        # in a report on Karachi the short form is Karachi's own town
+        (
+            "KARACHI (Reuters) - A bomb exploded in a market in Saddar on Monday, police said.",
+            "Saddar",
+            "South Karachi",
+        ),
+    ],
+)
+def test_a_karachi_towns_short_name_in_another_city_is_that_citys_part(
+    text: str, name: str, district: str
+) -> None:
+    # COD-AB's "Saddar Town" and "Gulberg Town" answer to "Saddar" and "Gulberg", which quarters
+    # of Rawalpindi, Peshawar and Lahore are called too
+    row = _row(parse_article(text, boundaries="PAK:ADM2"), name)
+    assert row["admin2"] == district, row.to_dict()

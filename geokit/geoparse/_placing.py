@@ -646,6 +646,51 @@ def _same_unit(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     return before[-1] if before else None
 
 
+def _short_name_elsewhere(
+    m: _Mention, placed: Sequence[_Mention], towns: Sequence[_Mention], lede: int
+) -> None:
+    """Place a town's part named by a short form in the city the report is set in, not in another city.
+
+    COD-AB's towns of Karachi answer to their names without "Town" ("Saddar" for Saddar Town,
+    "Gulberg" for Gulberg Town), names that quarters of other cities bear too: "the Koyla Centre in
+    Saddar" in a report on Rawalpindi, "a market in Gulberg in Lahore". When no other place of
+    the report lies within ``_FAR_KM`` of the unit, the name is a part of the report's city the
+    gazetteer lacks: it is placed at the city nearest it in the text (its sentence, its
+    paragraph, else the first paragraph naming a town), at precision 2, as an unknown name is.
+    """
+    here = m.res.place if m.res is not None else None
+    if here is None or here.kind != "adm3" or key(m.text) == key(here.name):
+        return
+    for o in placed:
+        there = o.res.place if o is not m and o.res is not None else None
+        if there is not None and haversine_km(here.lat, here.lon, there.lat, there.lon) <= _FAR_KM:
+            return
+    cities = [
+        o
+        for o in towns
+        if o.res is not None
+        and o.res.place is not None
+        and not o.res.place.is_admin
+        and o.sent.paragraph in (m.sent.paragraph, lede)
+    ]
+    city = min(
+        cities,
+        key=lambda o: (o.sent.paragraph != m.sent.paragraph, o.sent is not m.sent, abs(o.start - m.start)),
+        default=None,
+    )
+    where = city.res.place if city is not None and city.res is not None else None
+    if where is None:
+        return
+    m.country = where.country
+    m.res = _placed_at(
+        m,
+        where,
+        2,
+        f"{m.text!r} names {here.name} ({here.admin2}) only by a short form, and the report names no "
+        f"place near it: a part of {where.name}, where the report is set, placed at the city",
+    )
+
+
 def _town_like(o: _Mention, c: Cues) -> bool:
     """Whether a placed mention may hold an unknown name near it: a town or district, no seat or far end."""
     return (
@@ -940,6 +985,8 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 if province is not None and not _in_province(anchor, province):
                     anchor = province
             m.res = _resolve(m, gaz, m.text, anchor)
+    for m in placed:
+        _short_name_elsewhere(m, placed, towns, lede)
     all_in: dict[int, list[_Mention]] = {}
     for m in mentions:
         all_in.setdefault(m.sent.index, []).append(m)
