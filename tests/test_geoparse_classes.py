@@ -5338,3 +5338,19 @@ def test_a_karachi_towns_short_name_in_another_city_is_that_citys_part(
     # of Rawalpindi, Peshawar and Lahore are called too
     row = _row(parse_article(text, boundaries="PAK:ADM2"), name)
     assert row["admin2"] == district, row.to_dict()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since then the army has launched air strikes on militant hideouts in Khyber.",
+        "The group has carried out dozens of bombings in Khyber since then.",
+    ],
+)
+def test_the_present_perfect_since_then_sums_up_the_time_before_the_report(sentence: str) -> None:
+    frame = parse_article(
+        "Date: 2014-06-26\n\nGunmen shot dead three men in Orangi Town on Wednesday, police said.\n\nThe "
+        "killings came two weeks after militants stormed the city's airport. " + sentence
+    )
+    row = _row(frame, "Khyber")
+    assert (row["role"], row["rule"]) == ("reference", "habitual"), row.to_dict()

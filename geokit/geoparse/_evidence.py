@@ -24,6 +24,7 @@ from geokit.geoparse._tense import (
     _perfect_over_span,
     _perfect_passive,
     _perfect_relative,
+    _perfect_since_then,
     _perfect_state,
     _pluperfect_before,
     _span_after,
@@ -414,6 +415,7 @@ def _form_rule(
             or _perfect_relative(f)
             or _perfect_over_span(f.words)
             or _perfect_for_duration(f.words, f.breaks)
+            or _perfect_since_then(f.words)
         )
     ):
         # "its workers have been attacked on the highway to Zaranj", "forces have also been fighting

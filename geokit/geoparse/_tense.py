@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokit.geoparse._dates import (
@@ -157,6 +158,21 @@ def _perfect_for_duration(words: Sequence[str], breaks: frozenset[int]) -> bool:
         if k < len(words) and words[k] in _DURATIONS:
             return True
     return False
+
+
+def _perfect_since_then(words: Sequence[str]) -> bool:
+    """'Since then the army has opened an offensive in North Waziristan': what has happened up to now.
+
+    "Since then" runs from an earlier event the report told to the report; the present perfect
+    in the same sentence sums up that stretch ("has carried out hundreds of attacks since then"),
+    it is not the report's own event, which is told in the past tense or with its day.
+    """
+    if not any(a == "since" and b == "then" for a, b in pairwise(words)):
+        return False
+    return any(
+        k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES)
+        for k in _after_perfect(words)
+    )
 
 
 def _after_perfect(words: Sequence[str]) -> Iterator[int]:
