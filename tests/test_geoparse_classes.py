@@ -5354,3 +5354,29 @@ def test_the_present_perfect_since_then_sums_up_the_time_before_the_report(sente
     )
     row = _row(frame, "Khyber")
     assert (row["role"], row["rule"]) == ("reference", "habitual"), row.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "site"),
+    [
+        (
+            "Police sealed off the main bazaar in Mardan after gunmen shot dead two constables at a "
+            "checkpoint in Takht Bhai on Monday.",
+            "Mardan",
+            "Takht Bhai",
+        ),
+        (
+            "Pakistan stopped NATO supply trucks at the Torkham crossing on Thursday after helicopters fired "
+            "on a border post in Kurram, killing three soldiers.",
+            "Torkham",
+            "Kurram",
+        ),
+    ],
+)
+def test_violence_in_an_after_clause_with_a_place_of_its_own_is_that_places(
+    sentence: str, reference: str, site: str
+) -> None:
+    frame = parse_article("Date: 2010-10-01\n\n" + sentence)
+    assert (_row(frame, reference)["role"], _row(frame, site)["role"]) == ("reference", "incident"), frame[
+        ["text", "role", "rule"]
+    ]

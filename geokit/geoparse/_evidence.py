@@ -251,6 +251,7 @@ def _role(
         and not (n in f.recalled and (n > m.j or not f.breaks.isdisjoint(range(n, m.i))))
         and not _actor_object(f.words, n)
         and not _planned_after(m, f, n)
+        and not _sited_after(m, same, f.words, n)
     ]
     near_event = bool(near) and not _no_violence(f, c) and not _actors_at_rest(f, near)
     found = _form_rule(m, same, text, c, report, done, f, near_event)
@@ -260,6 +261,23 @@ def _role(
     return _cue_rule(m, p, text, c, f, report.headline, report.lede_at) or _event_rule(
         m, p, text, c, f, near_event, same
     )
+
+
+#: Conjunctions that open a clause of an earlier or later time: "stopped convoys at Torkham after
+#: helicopters fired on a post in Kurram"
+_TIME_CLAUSE = frozenset({"after", "before"})
+
+
+def _sited_after(m: _Mention, same: Sequence[_Mention], words: Sequence[str], n: int) -> bool:
+    """Whether the word of violence at ``n`` is in an "after" clause past the place that names its own.
+
+    "Pakistan stopped NATO convoys at the Torkham crossing after helicopters fired on a post in
+    Kurram Agency": the firing is Kurram's; Torkham is where the convoys were stopped.
+    """
+    if n <= m.j:
+        return False
+    a = next((k for k in range(m.j, n) if words[k] in _TIME_CLAUSE), None)
+    return a is not None and any(o is not m and o.i > a for o in same)
 
 
 #: Present forms of "be": "militants are present in two areas of Bajaur" tells of a state
