@@ -5380,3 +5380,13 @@ def test_violence_in_an_after_clause_with_a_place_of_its_own_is_that_places(
     assert (_row(frame, reference)["role"], _row(frame, site)["role"]) == ("reference", "incident"), frame[
         ["text", "role", "rule"]
     ]
+
+
+def test_the_place_of_the_earlier_event_a_record_compares_with_is_a_reference() -> None:
+    # the sentence's weekday dates the offensive, the year in the "since" clause the battle
+    frame = parse_article(
+        "KABUL, Feb 13, 2010 (AFP) - NATO and Afghan troops attacked Taliban positions in Helmand on Saturday "
+        "in the largest offensive since the siege of Kunduz in November 2001."
+    )
+    got = {r["text"]: (r["role"], r["rule"]) for r in frame.to_dict("records")}
+    assert got["Helmand"][0] == "incident" and got["Kunduz"] == ("reference", "past-year"), got

@@ -18,6 +18,7 @@ from geokit.geoparse._tense import (
     _dated_name,
     _dated_since,
     _earlier_covers,
+    _in_record_since,
     _is_year,
     _other_event,
     _perfect_for_duration,
@@ -417,6 +418,9 @@ def _form_rule(
         # with no date known, a year is another time against the year the lede names ("The
         # battle was fought in June 2007"), else only against a later year the report names ("In
         # 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
+        return "reference", "past-year"
+    ref_year = pub.year if pub is not None else report.lede_year
+    if ref_year is not None and _in_record_since(m, words, f.breaks, ref_year):
         return "reference", "past-year"
     if f.habitual and not f.day:  # "known for its work ..., was shot dead on Wednesday in X": a day
         return "reference", "habitual"

@@ -272,6 +272,24 @@ def _dated_since(m: _Mention, words: Sequence[str]) -> bool:
     return all(n > since for n, w in enumerate(words) if w in _MONTH_WORDS or (len(w) == 4 and w.isdigit()))
 
 
+def _in_record_since(m: _Mention, words: Sequence[str], breaks: frozenset[int], year: int) -> bool:
+    """Whether the place is that of the earlier event a record compares with, dated another year.
+
+    "the biggest Marine offensive since the assault on Fallujah in Iraq in November 2004", in a
+    report of 2009: a record word before "since", the place in the "since" clause, and a year of
+    that clause other than the report's. The sentence's own day ("on Friday") dates the record's
+    event, not the one it is measured against.
+    """
+    since = next((n for n in range(m.i - 1, max(-1, m.i - 12), -1) if words[n] == "since"), None)
+    if since is None or _RECORD_WORDS.isdisjoint(words[max(0, since - 6) : since]):
+        return False
+    if not breaks.isdisjoint(range(since, m.i)):
+        return False
+    end = next((k for k in sorted(breaks) if k >= m.j), len(words) - 1)
+    years = [int(w) for w in words[since + 1 : end + 1] if len(w) == 4 and w.isdigit()]
+    return bool(years) and all(y != year for y in years)
+
+
 _SPANS = frozenset({"hours", "days", "weeks", "months", "day", "week", "month"})
 
 
