@@ -5390,3 +5390,20 @@ def test_the_place_of_the_earlier_event_a_record_compares_with_is_a_reference() 
     )
     got = {r["text"]: (r["role"], r["rule"]) for r in frame.to_dict("records")}
     assert got["Helmand"][0] == "incident" and got["Kunduz"] == ("reference", "past-year"), got
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        # spellings GeoNames keeps as alternate names of cities under a million
+        ("Mazar-i-Sharif", "AF"),
+        ("Khan Younis", "PS"),
+        # the Arabic article written as the sun letter it comes before
+        ("Deir ez-Zor", "SY"),
+        # another name, not a spelling: a world city behind it
+        ("Mecca", "SA"),
+    ],
+)
+def test_a_city_abroad_by_a_spelling_of_its_name(name: str, iso: str) -> None:
+    frame = parse_article(f"A bomb exploded in {name} on Sunday, killing five people.")
+    assert _row(frame, name)["country"] == iso, frame[["text", "country", "kind"]]

@@ -17,7 +17,7 @@ from geokit.geoparse import _forms
 from geokit.geoparse._find import _unknown_place
 from geokit.geoparse._mention import _FOREIGN_CITY, _SEEN_CITY, _WORLD_CITY, _Mention, _unit_after
 from geokit.geoparse.matcher import Cues
-from geokit.normalize import key
+from geokit.normalize import key, skeleton
 
 
 def _world_reading(matches: Sequence[Match]) -> bool:
@@ -295,6 +295,25 @@ def _stray_alias(x: Match, name: str, anchors: _Context | None) -> bool:
     )
 
 
+#: rapidfuzz ``ratio`` (0-100) of two keys above which an alternate name is a spelling of the
+#: place's own name: "Khan Younis" of Khān Yūnis, "Abu Kamal" of Ālbū Kamāl, not "Mecca" of Makkah
+_SPELLING_RATIO = 85
+
+
+@cache
+def _spelling_of(k: str, place: Place) -> bool:
+    """Whether a name matched as an alternate is the place's own name spelt another way.
+
+    A transliteration ("Mazar-i-Sharif" for Mazār-e Sharīf, "Khan Younis" for Khān Yūnis) is the
+    name a report uses for a city known by it, and weighs as the name does; another name
+    ("Mecca" for Makkah) still needs a world city behind it.
+    """
+    from rapidfuzz import fuzz
+
+    own = key(place.name)
+    return skeleton(k) == skeleton(own) or fuzz.ratio(k, own) >= _SPELLING_RATIO
+
+
 def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told: bool = False) -> bool:
     """Pick the reading of a gazetteer mention (its country, and its unit); False drops it.
 
@@ -332,7 +351,7 @@ def _choose(m: _Mention, focus: set[str], anchors: _Context | None = None, told:
         and (
             x.place.population >= _WORLD_CITY
             or (
-                x.how == "name"
+                (x.how == "name" or _spelling_of(m.key, x.place))
                 and (
                     x.place.population >= _FOREIGN_CITY
                     or (x.place.population >= _SEEN_CITY and _seen_elsewhere(anchors, x.place.country, m.key))

@@ -91,7 +91,12 @@ _ABBREV = frozenset(
 _MONTH_ABBREV = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
-_HYPHEN_JOINERS = frozenset({"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"})
+#: Lower-case particles a hyphen joins into a name ("Gulshan-e-Iqbal", "Jamaat-ud-Dawa"); the Arabic
+#: article takes the sound of a "sun letter" after it ("Deir ez-Zor", "Ras ash-Shamra")
+_HYPHEN_JOINERS = frozenset(
+    {"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"}
+    | {"ez", "es", "esh", "ash", "as", "at", "ath", "et", "adh", "ed", "ar", "er", "an", "en"}
+)
 _UNIT_SUFFIXES = (
     " state",
     " province",
