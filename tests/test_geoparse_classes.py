@@ -5407,3 +5407,28 @@ def test_the_place_of_the_earlier_event_a_record_compares_with_is_a_reference() 
 def test_a_city_abroad_by_a_spelling_of_its_name(name: str, iso: str) -> None:
     frame = parse_article(f"A bomb exploded in {name} on Sunday, killing five people.")
     assert _row(frame, name)["country"] == iso, frame[["text", "country", "kind"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Rio de Janeiro", "BR"),
+        ("Dar es Salaam", "TZ"),
+        ("Sharm el Sheikh", "EG"),
+        ("Ciudad del Este", "PY"),
+        ("Newcastle upon Tyne", "GB"),
+        ("Port-au-Prince", "HT"),
+        ("Stoke-on-Trent", "GB"),
+    ],
+)
+def test_a_name_with_lower_case_words_inside_is_read_whole(name: str, iso: str) -> None:
+    frame = parse_article(f"A bomb exploded in {name} on Sunday, killing five people.")
+    got = frame[["text", "country"]].values.tolist()
+    assert got == [[name, iso]], got
+
+
+def test_two_places_around_and_stay_two() -> None:
+    frame = parse_article(
+        "Date: 2014-03-02\n\nBombs exploded in Khyber and Kurram on Sunday, killing five people."
+    )
+    assert frame["text"].tolist() == ["Khyber", "Kurram"], frame[["text", "role"]]

@@ -42,8 +42,8 @@ def _find(
         toks = s.tokens
         hyphenated = _HYPHENS.search(text, s.start, s.end) is not None
         found_runs = _pieces(text, s, runs(text, s), idx) if hyphenated else runs(text, s)
-        if _AND_NAME.search(text, s.start, s.end):
-            found_runs = _and_joined(text, s, list(found_runs), idx)
+        if _JOINED_NAME.search(text, s.start, s.end):
+            found_runs = _joined(text, s, list(found_runs), idx)
         for run in found_runs:
             if run.j - run.i > 1 and toks[run.j - 1].text == "No":
                 run = run._replace(j=run.j - 1)  # "Liaquatabad No. 10": the place, then a number
@@ -292,7 +292,13 @@ def _form_mention(text: str, f: _forms.Form) -> _Mention:
 _HYPHENS = re.compile("[-\u2011\u2013]")
 
 
-_AND_NAME = re.compile(r" and [A-Z]")  # "... and Baluchestan": a name may go on after "and"
+#: Lower-case words a place's name may hold between its capitalised words: "Sistan and
+#: Baluchestan", "Rio de Janeiro", "Dar es Salaam", "Sharm el Sheikh", "Newcastle upon Tyne"
+_NAME_JOINERS = frozenset(
+    {"and", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el", "al", "es"}
+    | {"upon", "am", "an", "der", "den", "y", "sur", "en"}
+)
+_JOINED_NAME = re.compile(r" (?:" + "|".join(sorted(_NAME_JOINERS)) + r")(?: [a-z]{1,3})? [A-Z]")
 
 
 #: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
@@ -334,17 +340,24 @@ def _numbered(text: str, toks: Sequence[Token], run: Run, idx: NameIndex, c: Cue
     return n
 
 
-def _and_joined(text: str, s: Sentence, found: list[Run], idx: NameIndex) -> Iterator[Run]:
-    """Join two runs around "and" when together they are one name ("Sistan and Baluchestan")."""
+def _joined(text: str, s: Sentence, found: list[Run], idx: NameIndex) -> Iterator[Run]:
+    """Join two runs around lower-case words when together they are one name.
+
+    "Sistan and Baluchestan", "Rio de Janeiro", "Dar es Salaam": one or two words of
+    ``_NAME_JOINERS`` (the second may be any short word: "Ciudad del Este", "Santiago de los
+    Caballeros") between two capitalised runs, the whole a name of the gazetteer.
+    """
     toks = s.tokens
     n = 0
     while n < len(found):
         run = found[n]
         if n + 1 < len(found):
             nxt = found[n + 1]
+            between = toks[run.j : nxt.i]
             if (
-                nxt.i == run.j + 1
-                and toks[run.j].low == "and"
+                1 <= len(between) <= 2
+                and between[0].low in _NAME_JOINERS
+                and all(not t.cap for t in between)
                 and idx.known(_run_key(text[toks[run.i].start : toks[nxt.j - 1].end]))
             ):
                 yield Run(run.sentence, run.i, nxt.j)

@@ -91,11 +91,12 @@ _ABBREV = frozenset(
 _MONTH_ABBREV = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 )
-#: Lower-case particles a hyphen joins into a name ("Gulshan-e-Iqbal", "Jamaat-ud-Dawa"); the Arabic
-#: article takes the sound of a "sun letter" after it ("Deir ez-Zor", "Ras ash-Shamra")
+#: Lower-case particles a hyphen joins into a name ("Gulshan-e-Iqbal", "Port-au-Prince",
+#: "Stoke-on-Trent"); the Arabic article takes the sound of a "sun letter" after it ("Deir ez-Zor")
 _HYPHEN_JOINERS = frozenset(
     {"e", "i", "ul", "al", "el", "ud", "ur", "o", "ut", "us", "az", "ad"}
     | {"ez", "es", "esh", "ash", "as", "at", "ath", "et", "adh", "ed", "ar", "er", "an", "en"}
+    | {"au", "aux", "upon", "on", "under", "sur", "de", "du", "des", "la", "le", "les", "am"}
 )
 _UNIT_SUFFIXES = (
     " state",
