@@ -5432,3 +5432,25 @@ def test_two_places_around_and_stay_two() -> None:
         "Date: 2014-03-02\n\nBombs exploded in Khyber and Kurram on Sunday, killing five people."
     )
     assert frame["text"].tolist() == ["Khyber", "Kurram"], frame[["text", "role"]]
+
+
+_WEEK_LEDE = (
+    "Police deaths in three provinces\n\nPublished March 12, 2016\n\nTEHRAN: Five police officers were killed "
+    "in separate attacks across three provinces this week, an agency said on Saturday.\n\nThe deadliest came "
+    "on Monday near Saravan, where gunmen fired on a patrol. Three officers died there. Two of them were "
+    "conscripts. The patrol had stopped at a checkpoint. The gunmen fled toward the border. Officials gave "
+    "no names. The province has seen such attacks before.\n\n"
+)
+
+
+def test_a_weeks_round_up_keeps_the_sites_it_tells_day_by_day_however_late() -> None:
+    frame = parse_article(_WEEK_LEDE + "On Friday a police captain was shot dead in Khuzestan province.")
+    row = _row(frame, "Khuzestan")
+    assert row["role"] == "incident", frame[["text", "sentence", "role", "rule"]]
+
+
+def test_a_late_site_of_another_day_stays_late_when_the_lede_tells_one_day() -> None:
+    lede = _WEEK_LEDE.replace("this week", "on Monday")
+    frame = parse_article(lede + "On Friday a police captain was shot dead in Khuzestan province.")
+    row = _row(frame, "Khuzestan")
+    assert (row["role"], row["rule"]) == ("reference", "late"), frame[["text", "sentence", "role", "rule"]]

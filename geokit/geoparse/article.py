@@ -31,6 +31,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokit.errors import InputError
@@ -43,7 +44,7 @@ from geokit.geoparse._containers import (
     _told_widely,
     _waters,
 )
-from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS
+from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS, _number
 from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import _hedge, _official_sites, _prev, _role, _statement_abroad
 from geokit.geoparse._facts import _Facts
@@ -122,8 +123,9 @@ RULES = {
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
     "report lies in: the report's background or the time's other violence (but not a round-up's item: "
-    "'Separately, ...', 'Also on Saturday, ...', 'In Kapisa province, ...', 'Near Naudero, ...' or a "
-    "sentence with 'also', dated by a weekday alone)",
+    "'Separately, ...', 'Also on Saturday, ...', 'In Kapisa province, ...', 'Near Naudero, ...', a "
+    "sentence with 'also', dated by a weekday alone, or one opening 'On Friday' under a lede that counts "
+    "separate events over a week)",
     "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
     "most of its sites) nor its neighbour, outside a round-up's item: where soldiers came home to, where "
     "a strike was sent from, another conflict the report compares",
@@ -492,6 +494,7 @@ def _late_sites(
     c: Cues,
     period: tuple[int, int] | None = None,
     listed: frozenset[int] = frozenset(),
+    tally: bool = False,
 ) -> None:
     """Make a site first told late in a long report, in a unit no earlier site lies in, a reference.
 
@@ -530,7 +533,7 @@ def _late_sites(
             and _own_time(m.sent)
             and not _roundup(m.sent, c)
             and not _fronted_this_week(m)
-            and not _also_this_week(m.sent)
+            and not _also_this_week(m.sent, tally)
             and not (period is not None and _in_review_month(m.sent, period))
             and m.sent.index not in listed
         ):
@@ -595,7 +598,29 @@ def _fronted_this_week(m: _Mention) -> bool:
     )
 
 
-def _also_this_week(s: Sentence) -> bool:
+#: Plural nouns a round-up's lede counts its places or events by: "across four provinces"
+_COUNTED = frozenset(
+    {"provinces", "districts", "cities", "towns", "areas", "incidents", "attacks", "clashes"}
+)
+#: Words by which a lede spans several days: "this week", "over the weekend"
+_DAYS_SPAN = frozenset({"week", "weekend"})
+
+
+def _tallied_lede(sents: Sequence[Sentence], lede: int) -> bool:
+    """Whether the lede counts separate events or places over several days.
+
+    "Six police officers lost their lives in separate clashes across four provinces this week":
+    the report goes on to tell each day's item, "On Thursday another officer died ...".
+    """
+    words = [w for s in sents[: lede + 1] for w in s.words]
+    if _DAYS_SPAN.isdisjoint(words):
+        return False
+    return "separate" in words or any(
+        b in _COUNTED and (a in ("several", "multiple") or _number(a) is not None) for a, b in pairwise(words)
+    )
+
+
+def _also_this_week(s: Sentence, tally: bool = False) -> bool:
     """Whether the sentence adds news of the week with "also", dated by a weekday alone.
 
     "Heavy fighting was also reported on Thursday in the northern province of Balkh": no year
@@ -603,8 +628,9 @@ def _also_this_week(s: Sentence) -> bool:
     bombing") dates nothing.
     """
     words, toks = s.words, s.tokens
+    fronted = len(words) >= 2 and words[0] == "on" and words[1] in _WEEKDAY_WORDS  # "On Friday a captain ..."
     return (
-        "also" in words
+        ("also" in words or (tally and fronted))
         and any(w in _WEEKDAY_WORDS and not (n >= 2 and toks[n - 1].cap) for n, w in enumerate(words))
         and _no_year_or_month(s)
     )
@@ -911,7 +937,7 @@ def parse_article(
     _waters(mentions)
     _report_containers(mentions, report.lede_at)
     _reference_holders(mentions, text)
-    _late_sites(mentions, c, report.period, report.listed)
+    _late_sites(mentions, c, report.period, report.listed, _tallied_lede(sents, report.lede))
     _far_sites(mentions, c, report.lede)
     _dateline_site(mentions, c)
     if _followup_sites(mentions, report.lede, c):
