@@ -5454,3 +5454,13 @@ def test_a_late_site_of_another_day_stays_late_when_the_lede_tells_one_day() -> 
     frame = parse_article(lede + "On Friday a police captain was shot dead in Khuzestan province.")
     row = _row(frame, "Khuzestan")
     assert (row["role"], row["rule"]) == ("reference", "late"), frame[["text", "sentence", "role", "rule"]]
+
+
+def test_a_span_before_that_measures_back_from_an_earlier_event() -> None:
+    frame = parse_article(
+        "Date: 2010-10-08\n\nGunmen shot dead four police officers in Sanandaj on Thursday, state television "
+        "said.\n\nA bomb at a parade in Mahabad killed 12 people on Sept. 22. Two days before that, a soldier "
+        "died in a gun battle in the streets of Saqqez."
+    )
+    row = _row(frame, "Saqqez")
+    assert (row["role"], row["rule"]) == ("reference", "earlier-date"), frame[["text", "role", "rule"]]

@@ -14,6 +14,7 @@ from geokit.geoparse._dates import _MONTH_WORDS, _number
 from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
 from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
 from geokit.geoparse._tense import (
+    _before_that,
     _dated_away,
     _dated_name,
     _dated_since,
@@ -457,6 +458,7 @@ def _form_rule(
         _earlier_covers(m, f.earlier, f.words)
         or (_dated_away(f, report) and not _dated_since(m, f.words))
         or _pluperfect_before(f, report)
+        or (m.sent.index > report.lede and _before_that(words))
     ):
         return "reference", "earlier-date"
     if 0 <= f.future < m.i and not any(f.future < e < m.i and words[e] not in _ACTORS for e in f.events):

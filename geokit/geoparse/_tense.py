@@ -293,6 +293,19 @@ def _in_record_since(m: _Mention, words: Sequence[str], breaks: frozenset[int], 
 _SPANS = frozenset({"hours", "days", "weeks", "months", "day", "week", "month"})
 
 
+def _before_that(words: Sequence[str]) -> bool:
+    """'Two days before that, a boy died in a gun battle in Saqqez': earlier than an event told before.
+
+    A span before "that" (or "this") measures the sentence's event back from the one the report
+    told last, which a report tells only when that one is background or its own: either way
+    the sentence's event came earlier than the report's.
+    """
+    for n in range(2, len(words) - 1):
+        if words[n] == "before" and words[n + 1] in ("that", "this") and words[n - 1] in _SPANS:
+            return True
+    return False
+
+
 def _span_before_event(m: _Mention, f: _Facts) -> bool:
     """Tell whether the place is that of another event the report's is measured against.
 
