@@ -5464,3 +5464,24 @@ def test_a_span_before_that_measures_back_from_an_earlier_event() -> None:
     )
     row = _row(frame, "Saqqez")
     assert (row["role"], row["rule"]) == ("reference", "earlier-date"), frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iranian boats harassed a tanker in the Gulf on Sunday.",
+        "Pirates attacked a tanker in the Gulf of Aden on Sunday.",
+        "A drone struck a tanker in the Strait of Hormuz on Sunday.",
+    ],
+)
+def test_a_seas_name_is_no_province_and_no_town(sentence: str) -> None:
+    # the gazetteer holds no seas: "Gulf" is Papua New Guinea's Gulf Province, "Aden" a city
+    frame = parse_article("Date: 2019-06-16\n\n" + sentence)
+    assert frame.empty, frame[["text", "country", "kind"]]
+
+
+def test_a_province_named_by_a_sea_word_stays_a_province() -> None:
+    frame = parse_article(
+        "Date: 2019-06-16\n\nTroops fought militants in the Bay region of Somalia on Sunday."
+    )
+    assert (_row(frame, "Bay")["country"], _row(frame, "Bay")["kind"]) == ("SO", "adm1")

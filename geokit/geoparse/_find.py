@@ -45,6 +45,8 @@ def _find(
         if _JOINED_NAME.search(text, s.start, s.end):
             found_runs = _joined(text, s, list(found_runs), idx)
         for run in found_runs:
+            if _sea_word(toks, run):
+                continue  # "the Gulf of Oman", "the Bay of Bengal": no Gulf Province, no town of Bengal
             if run.j - run.i > 1 and toks[run.j - 1].text == "No":
                 run = run._replace(j=run.j - 1)  # "Liaquatabad No. 10": the place, then a number
             elif (
@@ -199,6 +201,27 @@ def _of_name_start(
         if known(_run_key(text[toks[b].start : run_end])):
             best = b
     return best
+
+
+#: The first words of the names of seas and straits ("the Gulf of Aden", "the Strait of Hormuz")
+_WATER_HEADS = frozenset({"gulf", "bay", "strait", "straits", "sea", "ocean"})
+
+
+def _sea_word(toks: Sequence[Token], run: Run) -> bool:
+    """Whether a run is a word of a sea's name: "Gulf" in "the Gulf of Oman" or "the Gulf", "Oman" after it.
+
+    The gazetteer holds no seas; their first word is a province elsewhere (Gulf in Papua New
+    Guinea, Bay in Somalia), which "the Gulf" of Middle East news never means, and the name
+    after "of" is the sea's, not the country's or the town's ("the Gulf of Aden").
+    """
+    a = run.i
+    if a >= 2 and toks[a - 1].low == "of" and toks[a - 2].low in _WATER_HEADS and toks[a - 2].cap:
+        return True
+    if run.j - a != 1 or toks[a].low not in _WATER_HEADS:
+        return False
+    if a + 2 < len(toks) and toks[a + 1].low == "of" and toks[a + 2].cap:
+        return True
+    return toks[a].low == "gulf" and a >= 1 and toks[a - 1].low == "the"
 
 
 def _inside_longer(out: Sequence[_Mention]) -> set[int]:
