@@ -225,16 +225,17 @@ def _sea_word(toks: Sequence[Token], run: Run) -> bool:
 
 
 def _inside_longer(out: Sequence[_Mention]) -> set[int]:
-    """Return the ids of the mentions that lie inside a longer one ("Isle" in "Isle of Man")."""
-    spans = sorted(((m.start, m.end) for m in out), key=lambda se: (se[0], -se[1]))
+    """Return the ids of the mentions that lie inside a longer one ("Isle" in "Isle of Man").
+
+    One pass in text order: a mention ends no later than the furthest span opened before it.
+    """
     inside: set[int] = set()
-    for m in out:
-        for st, en in spans:
-            if st > m.start:
-                break
-            if en >= m.end and (st, en) != (m.start, m.end):
-                inside.add(id(m))
-                break
+    reach, widest = -1, (-1, -1)
+    for m in sorted(out, key=lambda m: (m.start, -m.end)):
+        if reach >= m.end and widest != (m.start, m.end):
+            inside.add(id(m))
+        if m.end > reach:
+            reach, widest = m.end, (m.start, m.end)
     return inside
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from geokit.gazetteer import Match, Place, haversine_km
@@ -300,7 +300,7 @@ def _stray_alias(x: Match, name: str, anchors: _Context | None) -> bool:
 _SPELLING_RATIO = 85
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def _spelling_of(k: str, place: Place) -> bool:
     """Whether a name matched as an alternate is the place's own name spelt another way.
 

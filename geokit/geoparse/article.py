@@ -548,8 +548,8 @@ def _late_sites(
 def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     """Make a site in a country far from the report's own, or a whole country beside it, a reference.
 
-    The report's country is the one holding most of its sites (of two as many, the one it
-    names more often). Past the lede, a site in a country that is neither that one nor its
+    The report's country is the one holding most of its sites (of two holding as many, the one
+    it names more often). Past the lede, a site in a country that is neither that one nor its
     neighbour (GeoNames' borders) is where soldiers came home to, where a strike was sent
     from, or a conflict the report compares with its own; a round-up's item ("Elsewhere, ...")
     is news of its own and stays. A whole country taken as a site while every finer site of
@@ -625,7 +625,9 @@ def _also_this_week(s: Sentence, tally: bool = False) -> bool:
 
     "Heavy fighting was also reported on Thursday in the northern province of Balkh": no year
     and no month, as a round-up's items are; a weekday in a holiday's name ("the Easter Sunday
-    bombing") dates nothing.
+    bombing") dates nothing. Under a lede that counts separate events over a week (``tally``:
+    "in separate clashes across four provinces this week"), a sentence that opens with its
+    weekday needs no "also": "On Friday a police captain was killed in Khuzestan".
     """
     words, toks = s.words, s.tokens
     fronted = len(words) >= 2 and words[0] == "on" and words[1] in _WEEKDAY_WORDS  # "On Friday a captain ..."
