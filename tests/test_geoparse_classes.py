@@ -5485,3 +5485,23 @@ def test_a_province_named_by_a_sea_word_stays_a_province() -> None:
         "Date: 2019-06-16\n\nTroops fought militants in the Bay region of Somalia on Sunday."
     )
     assert (_row(frame, "Bay")["country"], _row(frame, "Bay")["kind"]) == ("SO", "adm1")
+
+
+_KABUL_BUS = (
+    "KABUL (Reuters) - A bomber blew up a bus carrying police recruits in Kabul on Sunday, killing 20 people, "
+    "officials said.\n\nThe blast tore the roof off the bus. Rescuers pulled bodies from the wreck. Hospitals "
+    "appealed for blood. The interior ministry blamed the Taliban. A Taliban spokesman claimed the attack. "
+    "Police sealed off the area. Traffic was diverted for hours.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Later on Sunday a roadside bomb struck a coalition vehicle in Helmand province, killing two soldiers.",
+        "In the west of the country, a roadside bomb wounded four soldiers on patrol in Helmand province on Sunday.",
+    ],
+)
+def test_a_late_item_told_by_when_or_where_in_the_country_is_news_of_its_own(sentence: str) -> None:
+    frame = parse_article(_KABUL_BUS + sentence)
+    assert _row(frame, "Helmand")["role"] == "incident", frame[["text", "sentence", "role", "rule"]]

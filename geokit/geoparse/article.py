@@ -123,7 +123,8 @@ RULES = {
     "border posts at Arandu in 2011'): another event",
     "late": "a site first told past a long report's eighth sentence, in a unit no earlier site of the "
     "report lies in: the report's background or the time's other violence (but not a round-up's item: "
-    "'Separately, ...', 'Also on Saturday, ...', 'In Kapisa province, ...', 'Near Naudero, ...', a "
+    "'Separately, ...', 'Also on Saturday, ...', 'Later on Sunday, ...', 'In the west of the country, ...', "
+    "'In Kapisa province, ...', 'Near Naudero, ...', a "
     "sentence with 'also', dated by a weekday alone, or one opening 'On Friday' under a lede that counts "
     "separate events over a week)",
     "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
