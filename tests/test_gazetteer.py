@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -235,6 +236,33 @@ def test_real_index_admin_units_sit_inside_themselves(real: Gazetteer, adm2) -> 
     )
     hit = gpd.sjoin(pts, adm2[["adm2_id", "geometry"]], predicate="within")
     assert (hit["want"] == hit["adm2_id"]).all() and len(hit) == len(units)
+
+
+def test_real_index_puts_a_town_on_a_district_line_in_the_tehsil_named_after_it(
+    real: Gazetteer, adm2: Any
+) -> None:
+    """Kotri (GeoNames 1172904) lies 0.1 km over the Indus line in Hyderabad; its taluka is Jamshoro's."""
+    import geopandas as gpd
+
+    towns = {
+        p.name: p
+        for name in ("Kotri", "Sarai Naurang", "Talhar")
+        for p in real.lookup(name)
+        if p.country == "PK" and not p.is_admin
+    }
+    want = {"Kotri": "Jamshoro", "Sarai Naurang": "Lakki Marwat", "Talhar": "Badin"}
+    assert {n: p.admin2 for n, p in towns.items()} == want
+    assert all("outside" in (p.note or "") for p in towns.values())
+    # the moved point itself falls in that district on the full layer, so a later join agrees
+    pts = gpd.GeoDataFrame(
+        {"name": list(towns)},
+        geometry=gpd.points_from_xy([p.lon for p in towns.values()], [p.lat for p in towns.values()]),
+        crs=4326,
+    )
+    hit = gpd.sjoin(pts, adm2[["adm2_name", "geometry"]], predicate="within")
+    assert dict(zip(hit["name"], hit["adm2_name"], strict=True)) == want
+    # a town well inside another district keeps its point (Bahawalnagar's namesake near Okara)
+    assert any(p.admin2 == "Okara" and p.note is None for p in real.lookup("Bahawalnagar"))
 
 
 def test_real_index_has_other_countries_admin1(real: Gazetteer) -> None:

@@ -35,6 +35,7 @@ from geokit.gazetteer.sources import (
     _geonames_dump,
     _layer_country,
     _region_records,
+    _seats_inside,
     _unit_records,
     _with_unit_populations,
     _world_admin1,
@@ -52,7 +53,7 @@ __all__: list[str] = []
 #: 6: each place stored once: ``places`` holds the marshalled record beside the few columns
 #:    queries filter on; no ``records`` or ``arrow`` copies.
 #: 7: admin-2 units carry the former names of the crosswalk (``admin_history.csv``).
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).
 PID_TYPECODE = "i"
@@ -200,6 +201,7 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
         records.extend(_csv_records(curated, curated=True))
     layer_country: str | None = None
     finest = None
+    tehsils = None
     units: list[Record] = []
     for level, src in plan.layers:
         gdf = load_boundaries(src, settings=settings)
@@ -214,10 +216,14 @@ def _collect(plan: _Plan, settings: Settings) -> tuple[list[Record], str | None]
                 units.extend(_unit_records(sub, lvl, layer_country, tag))
         if "adm2_name" in gdf.columns and "adm1_name" in gdf.columns and (finest is None or top == 2):
             finest = gdf
+        if top == 3:
+            tehsils = gdf
     seen: set[str] = set()
     units = [u for u in units if not (u.id in seen or seen.add(u.id))]  # type: ignore[func-returns-value]
     units = _with_former_names(units, records)
     units = _with_town_short_names(units, records)
+    if tehsils is not None:
+        records = _seats_inside(records, tehsils, layer_country)
     if finest is not None:
         records = _assign_admin(records, finest, layer_country)
         records.extend(_region_records(_packaged("regions.csv"), finest, layer_country, records))

@@ -305,6 +305,76 @@ def _assign_admin(records: list[Record], gdf: GeoDataFrame, country: str | None)
     return out
 
 
+# How far outside the unit named after it a town's point may lie and still be taken as that
+# unit's seat (km), and how far inside the unit its point is then put (km): GeoNames' points and
+# COD-AB's lines each miss by a few hundred metres where a town sits on a district line (Kotri on
+# the Indus, 0.1 km over into Hyderabad; Sarai Naurang, 0.2 km into Bannu; Talhar, 0.7 km into
+# Tando Muhammad Khan), and the package's simplified layers move lines by up to ~0.1 km.
+SEAT_REACH_KM = 1.0
+SEAT_INSET_KM = 0.25
+
+
+def _seats_inside(records: list[Record], tehsils: GeoDataFrame, country: str | None) -> list[Record]:
+    """Move a town's point into the admin-3 unit named after it when it lies just outside.
+
+    A tehsil or taluka is named after its seat, so a populated place of the same name whose
+    point falls within :data:`SEAT_REACH_KM` of that unit, but outside it, is its seat placed
+    across a district line by the imprecision of the point or of the line. Its point is moved to
+    the nearest spot :data:`SEAT_INSET_KM` inside the unit, so that every join (the index's,
+    and a later point-in-polygon join on the same or a finer layer) puts it in the unit's
+    district; the record's note says so. Points inside the unit, or farther from it, and places
+    of other names are left as they are.
+    """
+    import geopandas as gpd
+    from shapely import Point
+    from shapely.ops import nearest_points
+
+    if "adm3_name" not in tehsils.columns:
+        return records
+    metric = tehsils.to_crs(tehsils.estimate_utm_crs())
+    by_name: dict[str, list[int]] = {}
+    for j, name in enumerate(metric["adm3_name"].astype(str)):
+        by_name.setdefault(key(name), []).append(j)
+    picks = [
+        (i, by_name[key(r.name)])
+        for i, r in enumerate(records)
+        if r.kind not in _ADMIN_KINDS and r.country == (country or r.country) and key(r.name) in by_name
+    ]
+    if not picks:
+        return records
+    pts = gpd.GeoSeries([Point(records[i].lon, records[i].lat) for i, _ in picks], crs=4326).to_crs(
+        metric.crs
+    )
+    reach, inset = SEAT_REACH_KM * 1000, SEAT_INSET_KM * 1000
+    moved: dict[int, tuple[float, float, str, float]] = {}
+    for (i, units), pt in zip(picks, pts, strict=True):
+        geoms = [metric.geometry.iloc[j] for j in units]
+        if any(g.contains(pt) for g in geoms):
+            continue
+        near = [(g.distance(pt), j, g) for j, g in zip(units, geoms, strict=True)]
+        dist, j, geom = min(near, key=lambda t: t[0])
+        if dist > reach:
+            continue
+        core = geom.buffer(-inset)
+        if core.is_empty:
+            continue
+        spot = nearest_points(core, pt)[0]
+        moved[i] = (spot.x, spot.y, str(metric["adm3_name"].iloc[j]), dist / 1000)
+    if not moved:
+        return records
+    back = gpd.GeoSeries([Point(x, y) for x, y, _, _ in moved.values()], crs=metric.crs).to_crs(4326)
+    out = list(records)
+    for (i, (_, _, unit, km)), spot in zip(moved.items(), back, strict=True):
+        r = records[i]
+        note = (
+            f"GeoNames' point lay {km:.1f} km outside {unit}, the admin-3 unit named after it; "
+            f"moved {SEAT_INSET_KM} km inside it"
+        )
+        note = "; ".join(filter(None, [r.note, note]))
+        out[i] = r._replace(lat=float(spot.y), lon=float(spot.x), note=note)
+    return out
+
+
 def _region_records(
     path: Path, gdf: GeoDataFrame, country: str | None, records: list[Record]
 ) -> list[Record]:
