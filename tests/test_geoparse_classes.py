@@ -5505,3 +5505,28 @@ _KABUL_BUS = (
 def test_a_late_item_told_by_when_or_where_in_the_country_is_news_of_its_own(sentence: str) -> None:
     frame = parse_article(_KABUL_BUS + sentence)
     assert _row(frame, "Helmand")["role"] == "incident", frame[["text", "sentence", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Her work included mapping land seized by encroachers around Orangi on the city's edge.", "Orangi"),
+        ("Police said weapons and drugs were seized in Sohrab Goth on Monday.", "Sohrab Goth"),
+        ("Customs officers seized a consignment of heroin at Torkham on Monday.", "Torkham"),
+    ],
+)
+def test_goods_seized_are_no_violence(sentence: str, place: str) -> None:
+    frame = parse_article("KARACHI, March 14 (Reuters) - " + sentence)
+    assert _row(frame, place)["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants seized a police station in Mastung on Monday.",
+        "Fighters captured the district headquarters and weapons depot in Mastung on Monday.",
+    ],
+)
+def test_ground_seized_stays_a_site(sentence: str) -> None:
+    frame = parse_article("QUETTA, March 14 (Reuters) - " + sentence)
+    assert _row(frame, "Mastung")["role"] == "incident", frame[["text", "role", "rule"]]

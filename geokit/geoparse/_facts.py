@@ -259,6 +259,23 @@ def _naming(words: Sequence[str], kinds: list[frozenset[str]]) -> list[frozenset
     return out
 
 
+def _goods_seized(words: Sequence[str], kinds: Sequence[frozenset[str]], n: int) -> bool:
+    """Whether the taking word at ``n`` takes goods: "land seized by", "seized a cache of arms"."""
+    if not words[n].startswith(_TAKING):
+        return False
+    k = n - 1
+    while k >= 0 and words[k] in _PASSIVE_GAP:
+        k -= 1
+    if k >= 0 and "goods" in kinds[k]:
+        return True
+    for k in range(n + 1, min(len(words), n + 5)):
+        if "goods" in kinds[k]:
+            return True
+        if words[k] in ("and", "in", "at", "from", "near", "after", "during", "while", "when", "but"):
+            return False
+    return False
+
+
 def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset()) -> _Facts:
     """Read a sentence's cue words once; ``names`` are the token indices of its place names.
 
@@ -346,6 +363,10 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
             for n in events
             if not (words[n].startswith(_BURNING) and not _SYMBOLS.isdisjoint(words[n + 1 : n + 4]))
         ]
+    if "goods" in present:
+        # "land seized by encroachers", "weapons were seized", "seized a cache of arms": a thing
+        # taken, not ground or people
+        events = [n for n in events if not _goods_seized(words, kinds, n)]
     if "of" in seen and not _HEARD.isdisjoint(words):
         # "As news of the killing spread, workers blocked roads in Lahore", "his mother was in
         # Peshawar when she was told of his death": the report's event heard of, not one there
@@ -400,6 +421,10 @@ _RITES = frozenset({"funeral", "funerals", "burial", "burials", "chehlum", "soye
 #: "at the time" that dates a statement, not a state of things: "local officials said at the time"
 _SAID_THEN = re.compile(r" (?:said|reported|told [a-z]+|added|confirmed) at the time(?= )")
 _TYRES = frozenset({"tyres", "tires"})
+#: Words of taking that may take goods as their object (a seizure) as well as ground (a capture)
+_TAKING = ("seiz", "captur", "confiscat")
+#: Words that may stand between goods and the taking word: "weapons were seized", "land seized"
+_PASSIVE_GAP = frozenset({"was", "were", "been", "had", "have", "has", "being"})
 #: What protesters burn as a sign, harming no one: flags, effigies, portraits
 _SYMBOLS = frozenset({"flag", "flags", "effigy", "effigies", "portrait", "portraits", "posters", "pictures"})
 _BURNING = ("burn", "torch")
