@@ -5530,3 +5530,13 @@ def test_goods_seized_are_no_violence(sentence: str, place: str) -> None:
 def test_ground_seized_stays_a_site(sentence: str) -> None:
     frame = parse_article("QUETTA, March 14 (Reuters) - " + sentence)
     assert _row(frame, "Mastung")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_follow_ups_hospital_town_is_no_site() -> None:
+    # the lede tells the shooting ten days before; the report names no site of its own days
+    frame = parse_article(
+        "STOCKHOLM, Dec 13 (AFP) - A Swedish volunteer who was shot outside her home in Lahore ten days "
+        "ago has died of her wounds in a Stockholm hospital, the government said on Thursday."
+    )
+    assert _row(frame, "Lahore")["role"] == "incident", frame[["text", "role", "rule"]]
+    assert _row(frame, "Stockholm")["role"] == "reference", frame[["text", "role", "rule"]]

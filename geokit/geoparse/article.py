@@ -670,6 +670,8 @@ def _followup_sites(mentions: Sequence[_Mention], lede: int, c: Cues) -> bool:
             continue
         p = _prev(m, [o for o in mentions if o.sent is m.sent], c)
         word = m.sent.tokens[p].low if p >= 0 else ""
+        if m.j < len(m.sent.words) and c.has("ref_place", m.sent.words[m.j]):
+            continue  # "died of her wounds in a Stockholm hospital": where the wounded were cared for
         if c.has("locative", word) and word not in _NOT_SITE_LOCATIVES:
             m.role, m.rule = "incident", "follow-up"
             made = True
