@@ -5540,3 +5540,22 @@ def test_a_follow_ups_hospital_town_is_no_site() -> None:
     )
     assert _row(frame, "Lahore")["role"] == "incident", frame[["text", "role", "rule"]]
     assert _row(frame, "Stockholm")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_metropolis_told_as_the_scene_of_many_holds_the_neighbourhoods_named() -> None:
+    frame = parse_article(
+        "Thirteen killed as gunmen hit tea stalls across Karachi\n\nPublished April 19, 2012\n\n"
+        "KARACHI: At least thirteen people were killed in shootings across the city on Wednesday, police "
+        "said. Two men on a motorcycle opened fire on a tea shop in North Nazimabad, killing two customers. "
+        "In Gulistan-e-Jauhar, gunmen shot dead a man outside a hotel."
+    )
+    assert _row(frame, "Karachi")["role"] == "reference", frame[["text", "role", "rule"]]
+    assert _row(frame, "the city")["role"] == "reference", frame[["text", "role", "rule"]]
+    assert set(incidents(frame)["admin2"]) == {"Central Karachi", "East Karachi"}
+
+
+def test_a_metropolis_told_as_the_scene_of_many_stays_the_site_when_the_report_names_no_part() -> None:
+    frame = parse_article(
+        "KARACHI: At least thirteen people were killed in shootings across Karachi on Wednesday, police said."
+    )
+    assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -112,6 +112,9 @@ def _report_containers(mentions: Sequence[_Mention], lede: int = 0) -> None:
     """
     incidents = [m for m in mentions if m.role == "incident"]
     for m in incidents:
+        if _metro(m) and _across_city(m, incidents):
+            m.role, m.rule = "reference", "container"
+            continue
         if _spec(m) > 1:
             continue
         if m.kind == "country" and any(o.sent is m.sent and _spec(o) > 0 for o in incidents if o is not m):
@@ -137,6 +140,27 @@ _MANY_PLACES = frozenset(
     {"across", "throughout", "towns", "cities", "districts", "parts", "areas", "villages", "regions"}
     | {"elsewhere"}
 )
+
+
+def _across_city(m: _Mention, incidents: Sequence[_Mention]) -> bool:
+    """Whether a metropolis told as the scene of many ("across Karachi") holds finer sites nearby.
+
+    The city spans several districts: its own point would put the day's killings in the one
+    district it falls in, while the report's neighbourhoods (North Nazimabad, Gulistan-e-Jauhar)
+    are the sites.
+    """
+    words = m.sent.words
+    if m.i < 1 or words[m.i - 1] not in ("across", "throughout"):
+        return False
+    p = m.res.place if m.res is not None else None
+    return p is not None and any(
+        o is not m
+        and _finer(o, m)
+        and o.res is not None
+        and o.res.place is not None
+        and haversine_km(p.lat, p.lon, o.res.place.lat, o.res.place.lon) <= _METRO_KM
+        for o in incidents
+    )
 
 
 def _own_site(m: _Mention, incidents: Sequence[_Mention]) -> bool:
