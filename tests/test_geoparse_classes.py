@@ -5559,3 +5559,12 @@ def test_a_metropolis_told_as_the_scene_of_many_stays_the_site_when_the_report_n
         "KARACHI: At least thirteen people were killed in shootings across Karachi on Wednesday, police said."
     )
     assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_bomber_blowing_himself_up_at_an_office_makes_its_town_the_site() -> None:
+    frame = parse_article(
+        "KABUL, May 20 (Reuters) - A suicide bomber killed the head of a provincial council and a dozen "
+        "other people on Monday, blowing himself up at the gate of the council's offices in Pul-e-Khumri, "
+        "officials said."
+    )
+    assert _row(frame, "Pul-e-Khumri")["role"] == "incident", frame[["text", "role", "rule"]]
