@@ -5568,3 +5568,11 @@ def test_a_bomber_blowing_himself_up_at_an_office_makes_its_town_the_site() -> N
         "officials said."
     )
     assert _row(frame, "Pul-e-Khumri")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_gunfight_is_violence() -> None:
+    frame = parse_article(
+        "Published November 20, 2021\n\nTEHRAN: The heaviest toll came from a gunfight in Rigan on Tuesday, "
+        "the police chief said."
+    )
+    assert _row(frame, "Rigan")["role"] == "incident", frame[["text", "role", "rule"]]
