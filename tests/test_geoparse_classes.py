@@ -5576,3 +5576,30 @@ def test_a_gunfight_is_violence() -> None:
         "the police chief said."
     )
     assert _row(frame, "Rigan")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_late_item_told_by_the_part_of_the_country_alone_is_news_of_its_own() -> None:
+    frame = parse_article(
+        _KABUL_BUS
+        + "In the north, five soldiers were killed during an operation in Kunduz province on Sunday."
+    )
+    assert _row(frame, "Kunduz")["role"] == "incident", frame[["text", "sentence", "role", "rule"]]
+
+
+def test_attackers_forcing_their_way_in_is_violence() -> None:
+    frame = parse_article(
+        "KABUL, July 21 (Reuters) - Suicide bombers stormed government buildings in Gardez on Tuesday.\n\n"
+        "At about the same time, in Jalalabad, the capital of Nangarhar province, militants tried to force "
+        "their way into the airport outside the city, which serves as a base for Afghan and U.S. troops."
+    )
+    assert _row(frame, "Jalalabad")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_sentence_opening_a_day_earlier_tells_an_earlier_event() -> None:
+    frame = parse_article(
+        "KABUL, Nov 7 (AA) - Gunmen shot dead four judges in Logar province on Thursday, officials said.\n\n"
+        "A day earlier the Taliban denied any role in the killing of a lecturer who was shot on the highway "
+        "in northern Baghlan province."
+    )
+    assert _row(frame, "Logar")["role"] == "incident"
+    assert _row(frame, "Baghlan")["role"] == "reference", frame[["text", "role", "rule"]]
