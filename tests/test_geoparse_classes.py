@@ -5603,3 +5603,17 @@ def test_a_sentence_opening_a_day_earlier_tells_an_earlier_event() -> None:
     )
     assert _row(frame, "Logar")["role"] == "incident"
     assert _row(frame, "Baghlan")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_where_the_victims_worked_is_no_site_when_of_ties_it_to_their_office() -> None:
+    frame = parse_article(
+        "KABUL, Nov 7 (AA) - Gunmen shot dead four judges in Logar province on Thursday, officials said. The "
+        "victims worked at the appeals court of neighbouring Paktia province and were driving home to Kabul."
+    )
+    assert _row(frame, "Logar")["role"] == "incident"
+    assert _row(frame, "Paktia")["role"] == "reference", frame[["text", "role", "rule"]]
+    # the office attacked is the site
+    frame = parse_article(
+        "KABUL (AP) - Gunmen attacked the police headquarters of Paktia province on Thursday."
+    )
+    assert _row(frame, "Paktia")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -868,7 +868,12 @@ def _cue_rule(
         # "was taking pupils to a school in Khuzdar when a car bomb struck it": the journey's end,
         # the site if the report names no other (``_journey_sites``)
         return "reference", "journey" if _journey_hit(words, m.j, c) else "destination"
-    if p >= 0 and words[p] in ("in", "at", "near", "from", "into") and _other_verb_governs(m, p, text, c, f):
+    if (
+        p >= 0
+        and (words[p] in ("in", "at", "near", "from", "into") or _office_of_place(words, p, c))
+        and _other_verb_governs(m, p, text, c, f)
+    ):
+        # also "worked at the appeals court of neighbouring Paktia province": a building of the place
         return "reference", "other-verb"
     if _other_event(m, words, text, c, headline, lede):
         return "reference", "earlier-date"
@@ -1362,6 +1367,15 @@ _GATHERINGS = frozenset(
         "mourners",
     }
 )
+
+
+def _office_of_place(words: Sequence[str], p: int, c: Cues) -> bool:
+    """Whether ``p`` is a building or office that "of" ties the place to: "the appeals court of Paktia"."""
+    return (
+        p + 1 < len(words)
+        and words[p + 1] == "of"
+        and (c.has("ref_place", words[p]) or c.has("building", words[p]))
+    )
 
 
 def _other_verb_governs(m: _Mention, p: int, text: str, c: Cues, f: _Facts) -> bool:
