@@ -5617,3 +5617,13 @@ def test_where_the_victims_worked_is_no_site_when_of_ties_it_to_their_office() -
         "KABUL (AP) - Gunmen attacked the police headquarters of Paktia province on Thursday."
     )
     assert _row(frame, "Paktia")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_victims_seat_of_office_after_member_of_the_council_of_is_no_site() -> None:
+    frame = parse_article(
+        "KABUL (AP) - A gunman killed 17 mourners at a shrine in Kabul on Tuesday. A member of the provincial "
+        "council of Daikundi was reported to be among those killed."
+    )
+    assert _row(frame, "Daikundi")["role"] == "reference", frame[["text", "role", "rule"]]
+    frame = parse_article("KABUL (AP) - Militants attacked the provincial council of Daikundi on Tuesday.")
+    assert _row(frame, "Daikundi")["role"] == "incident", frame[["text", "role", "rule"]]

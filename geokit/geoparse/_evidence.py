@@ -379,6 +379,7 @@ def _form_rule(
             (_office_of(m, words, text) or _branch_named(words, m.i, m.j, f.events))
             and text[m.end : toks[m.j].start] == " "
         )
+        or _member_of_body(words, m.i)
     ):
         # "Sindh's minister", "London-based", "the Pakistan border", "US troops", "Karachi police chief"
         return "reference", "possessive"
@@ -926,6 +927,27 @@ _OFFICES = frozenset(
     | {"administration", "authorities", "government", "mayor", "governor"}
 )
 _OFFICE_KINDS = frozenset({"police", "district", "city", "municipal", "provincial"})
+#: Bodies a person belongs to, and the people of them: "a member of the provincial council of
+#: Daikundi was among those killed" (dev164 writer) names where the victim held office
+_BODIES = frozenset(
+    {"council", "assembly", "parliament", "senate", "jirga", "shura", "court", "bar", "chamber"}
+)
+_MEMBERS = frozenset(
+    {"member", "members", "head", "chief", "chairman", "chairwoman", "leader", "president", "speaker"}
+    | {"secretary", "deputy", "judge", "judges", "lawyer", "lawyers", "employee", "employees"}
+)
+
+
+def _member_of_body(words: Sequence[str], i: int) -> bool:
+    """Whether the place at ``i`` ends "a member of the (provincial) council of": a person's office."""
+    if i < 4 or words[i - 1] != "of" or words[i - 2] not in _BODIES:
+        return False
+    k = i - 3
+    while k >= 1 and i - k <= 5 and words[k] != "of":
+        k -= 1  # "the provincial", "the district bar"
+    return k >= 1 and words[k] == "of" and words[k - 1] in _MEMBERS
+
+
 #: Parts of a movement named after the place they work in ("the Khorasan branch of the Islamic
 #: State", "the Swat faction of the Taliban", dev64 writer): a name, not where anything happened
 _BRANCHES = frozenset({"branch", "chapter", "wing", "faction", "affiliate", "offshoot", "franchise"})
