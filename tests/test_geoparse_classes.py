@@ -5627,3 +5627,13 @@ def test_a_victims_seat_of_office_after_member_of_the_council_of_is_no_site() ->
     assert _row(frame, "Daikundi")["role"] == "reference", frame[["text", "role", "rule"]]
     frame = parse_article("KABUL (AP) - Militants attacked the provincial council of Daikundi on Tuesday.")
     assert _row(frame, "Daikundi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_an_office_holders_predecessor_in_a_place_names_the_office_not_a_site() -> None:
+    frame = parse_article(
+        "PESHAWAR, Sept 15 (Reuters) - A roadside bomb killed a general in Upper Dir on Sunday, officials said. "
+        "One of his predecessors in Malakand had been wounded but survived when he was attacked in the same "
+        "border region."
+    )
+    assert _row(frame, "Upper Dir")["role"] == "incident"
+    assert _row(frame, "Malakand")["role"] == "reference", frame[["text", "role", "rule"]]

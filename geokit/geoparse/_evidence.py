@@ -679,6 +679,9 @@ def _reported_from(words: Sequence[str], p: int) -> bool:
 #: People before "in X": where they spoke, lived or mourned, or whom violence took as its object
 _PEOPLE = frozenset(
     {"reporters", "journalists", "residents", "families", "relatives", "traders", "officials", "leaders"}
+    # an office's holders before or after ("One of his predecessors in Malakand ... had been
+    # wounded", dev169 writer): the place names the office, not where the violence was
+    | {"predecessor", "predecessors", "successor", "successors", "counterpart", "counterparts"}
 )
 
 
