@@ -5637,3 +5637,23 @@ def test_an_office_holders_predecessor_in_a_place_names_the_office_not_a_site() 
     )
     assert _row(frame, "Upper Dir")["role"] == "incident"
     assert _row(frame, "Malakand")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+_QUETTA_POLIO = (
+    "QUETTA, Jan 15 (Reuters) - A suicide bomber killed 15 people outside a polio centre in Quetta on "
+    "Wednesday, police said. The blast wounded 20 others. Hospitals declared an emergency. Officials "
+    "condemned the attack. Police cordoned off the area. The centre had been guarded. Schools were shut. "
+    "Traders closed their shops.\n\n"
+)
+
+
+def test_the_one_place_named_in_a_neighbouring_country_late_is_no_site() -> None:
+    frame = parse_article(
+        _QUETTA_POLIO
+        + "Police said the bomber had been trained by militants who carried out attacks in Jalalabad."
+    )
+    assert _row(frame, "Jalalabad")["rule"] == "far-country", frame[["text", "role", "rule"]]
+    frame = parse_article(
+        _QUETTA_POLIO + "Elsewhere, a roadside bomb killed two soldiers in Jalalabad on Wednesday."
+    )
+    assert _row(frame, "Jalalabad")["role"] == "incident", frame[["text", "role", "rule"]]

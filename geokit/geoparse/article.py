@@ -128,8 +128,9 @@ RULES = {
     "sentence with 'also', dated by a weekday alone, or one opening 'On Friday' under a lede that counts "
     "separate events over a week)",
     "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
-    "most of its sites) nor its neighbour, outside a round-up's item: where soldiers came home to, where "
-    "a strike was sent from, another conflict the report compares",
+    "most of its sites) nor its neighbour, or the only place it names in a neighbouring country, outside "
+    "a round-up's item: where soldiers came home to, where a strike was sent from, another conflict the "
+    "report compares",
     "other-country": "a whole country taken as a site while every finer site of the report lies in other "
     "countries: it names a side, not a place of the event",
     "water": "a river or sea its sentence names beside a site of its own ('canals on the Indus ... turned "
@@ -552,10 +553,12 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     The report's country is the one holding most of its sites (of two holding as many, the one
     it names more often). Past the lede, a site in a country that is neither that one nor its
     neighbour (GeoNames' borders) is where soldiers came home to, where a strike was sent
-    from, or a conflict the report compares with its own; a round-up's item ("Elsewhere, ...")
-    is news of its own and stays. A whole country taken as a site while every finer site of
-    the report lies in other countries names a side, not a place of the event ("killed two of
-    the attackers in Afghanistan" in a report of a raid in Bajaur).
+    from, or a conflict the report compares with its own, and so is the one place a report
+    names in a neighbouring country ("the attackers had trained in Jalalabad" in a Quetta
+    report); a round-up's item ("Elsewhere, ...") is news of its own and stays. A whole country
+    taken as a site while every finer site of the report lies in other countries names a side,
+    not a place of the event ("killed two of the attackers in Afghanistan" in a report of a raid
+    in Bajaur).
     """
     sites = [m for m in mentions if m.role == "incident" and m.country is not None]
     if not sites:
@@ -564,9 +567,14 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     named = Counter(m.country for m in mentions if m.country is not None)
     home = max(counts, key=lambda h: (counts[h], named[h]))
     near = {home} | neighbour_countries().get(home, frozenset())
+    places = Counter(m.country for m in mentions if m.country is not None and m.kind != "country")
     finer = {m.country for m in sites if m.kind != "country"}
     for m in sites:
-        if m.sent.index > lede and m.country not in near and not _roundup(m.sent, c):
+        if (
+            m.sent.index > lede
+            and (m.country not in near or (m.country != home and places[m.country] == 1))
+            and not _roundup(m.sent, c)
+        ):
             m.role, m.rule, m.reported = "reference", "far-country", None
         elif m.kind == "country" and finer and m.country not in finer:
             m.role, m.rule, m.reported = "reference", "other-country", None
