@@ -5657,3 +5657,15 @@ def test_the_one_place_named_in_a_neighbouring_country_late_is_no_site() -> None
         _QUETTA_POLIO + "Elsewhere, a roadside bomb killed two soldiers in Jalalabad on Wednesday."
     )
     assert _row(frame, "Jalalabad")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_clause_after_a_span_and_after_tells_another_event_by_its_own_verb() -> None:
+    lede = (
+        "ISLAMABAD, Jan 1 (Reuters) - Gunmen shot dead seven charity workers in Swabi on Tuesday, police said. "
+        "The victims were teachers. "
+    )
+    frame = parse_article(
+        lede + "The killings came less than three months after the Taliban shot and wounded the schoolgirl "
+        "Malala Yousufzai in Swat."
+    )
+    assert _row(frame, "Swat")["role"] == "reference", frame[["text", "role", "rule"]]

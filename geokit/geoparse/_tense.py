@@ -405,7 +405,7 @@ def _other_event(
         ):
             if k + 2 <= m.i < k + 5:
                 return True  # "days after the Rawalpindi blasts": the place names that other event
-            if "s" not in words[k + 2 : k + 4]:
+            if "s" not in words[k + 2 : k + 4] and not _clause_after(words, k, c):
                 continue  # "weeks after the attack": the report's own event
             # "a week after the army's assault on the Lal Masjid": someone's own act, another event
         unit, count = words[k - 1], words[k - 2]
@@ -454,6 +454,22 @@ def _other_event(
             # a lede after a title and a date line tells of both too ("QUETTA: Iranian guards fired
             # mortar shells at a town in Washuk, a day after they killed a soldier in Kech")
             return m.sent.index > lede and f" {m.key} " not in headline
+    return False
+
+
+#: Past forms of verbs of violence that do not end in "-ed"
+_STRONG_PAST = frozenset({"shot", "struck", "hit", "blew", "overran", "fought", "took", "set", "threw"})
+
+
+def _clause_after(words: Sequence[str], k: int, c: Cues) -> bool:
+    """Whether "after the ..." at ``k`` opens a clause with a subject and a past verb of violence.
+
+    "three months after the Taliban shot ... Malala Yousufzai in Swat": another event told in a
+    clause of its own, not the report's event named by its noun ("weeks after the attack").
+    """
+    for e in range(k + 3, min(len(words), k + 5)):
+        if c.has("event", words[e]):
+            return words[e].endswith("ed") or words[e] in _STRONG_PAST
     return False
 
 
