@@ -5669,3 +5669,18 @@ def test_a_clause_after_a_span_and_after_tells_another_event_by_its_own_verb() -
         "Malala Yousufzai in Swat."
     )
     assert _row(frame, "Swat")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_place_after_an_apposition_on_an_office_holder_goes_with_the_event() -> None:
+    frame = parse_article(
+        "ISLAMABAD, April 16, 2013 (AFP) - A bomb tore through the election convoy of Sardar Sanaullah Zehri, "
+        "the Balochistan president of the Pakistan Muslim League-Nawaz, in the Zehri area of Khuzdar district "
+        "on Tuesday, killing his son."
+    )
+    assert _row(frame, "Zehri")["role"] == "incident", frame[["text", "role", "rule"]]
+    # an issuer's seat in brackets stays its seat
+    frame = parse_article(
+        "QUETTA, May 2 (Reuters) - According to a statement issued by the Inter-Services Public Relations "
+        "(ISPR) in Rawalpindi, attackers opened fire on a post in Kech on Sunday."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -793,8 +793,17 @@ def _cue_rule(
             # journalists in Quetta", "shot dead three tribal leaders in Bajaur"), not when they
             # speak, live or mourn there ("officials in Kabul", "the victims' families in Punjab")
             struck = head in _PEOPLE and _people_hit(words, p - 1, f, c)
-            if not struck and (
-                c.has("ref_head", head) or c.has("speech", head) or _issued_by(toks, words, p, c)
+            if (
+                not struck
+                and (
+                    c.has("ref_head", head)
+                    or c.has("speech", head)
+                    # not past a comma that closes an apposition: "the convoy of Sanaullah Zehri, the
+                    # Balochistan president of the Pakistan Muslim League-Nawaz, in the Zehri area"
+                    or (
+                        _issued_by(toks, words, p, c) and text[toks[p - 1].end : toks[p].start].strip() != ","
+                    )
+                )
             ):
                 return "reference", "ref-head"
             k = p - 2
