@@ -5684,3 +5684,17 @@ def test_a_place_after_an_apposition_on_an_office_holder_goes_with_the_event() -
         "(ISPR) in Rawalpindi, attackers opened fire on a post in Kech on Sunday."
     )
     assert _row(frame, "Rawalpindi")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_where_a_speaker_was_told_between_commas_before_the_verb_is_no_site() -> None:
+    frame = parse_article(
+        "KARACHI (Reuters) - President Asif Ali Zardari, at a meeting at the Chief Minister's House in Karachi, "
+        "told the interior minister to find those behind the killings of polio workers in Charsadda on Wednesday."
+    )
+    assert _row(frame, "Karachi")["role"] == "reference", frame[["text", "role", "rule"]]
+    assert _row(frame, "Charsadda")["role"] == "incident"
+    # a phrase that tells violence is the event's: "Gunmen, in an attack in Karachi, killed ..."
+    frame = parse_article(
+        "LAHORE (Reuters) - Police said that gunmen, in an attack on a bus in Karachi, killed five men on Monday."
+    )
+    assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -472,6 +472,8 @@ def _form_rule(
     if k < len(toks) and c.has("speech", words[k]) and text[m.end : toks[m.j].start].strip() == "":
         # "officials in Quetta said", "the Pentagon in Washington later confirmed"
         return "reference", "speech-after"
+    if _where_said(m, f, c):
+        return "reference", "speech-after"
     later_place = any(o.i >= m.j for o in same if o is not m)
     if m.i <= 1 and text[m.end : m.end + 1] == "," and (later_place or not near_event):
         tail = words[m.j : m.j + 7]
@@ -990,6 +992,27 @@ def _branch_named(words: Sequence[str], i: int, j: int, events: Sequence[int]) -
     if k >= 0 and words[k] in ("the", "a", "its", "their", "his"):
         k -= 1
     return k < 0 or (k not in events and words[k] not in _AT_PLACE)
+
+
+def _where_said(m: _Mention, f: _Facts, c: Cues) -> bool:
+    """Whether the place is in a phrase between commas that says where a speaker was, before the verb.
+
+    "President Asif Ali Zardari, at a meeting at the Chief Minister's House in Karachi, told the
+    interior minister ...": the phrase opens with a preposition after a comma, tells no
+    violence, and its closing comma comes right before a verb of speech.
+    """
+    words = f.words
+    after = [b for b in f.breaks if b >= m.j - 1]
+    before = [b for b in f.breaks if b < m.i]
+    if not after or not before:
+        return False
+    a, b = max(before), min(after)
+    return (
+        b + 1 < len(words)
+        and c.has("speech", words[b + 1])
+        and words[a + 1] in ("at", "during", "in", "on", "after")
+        and not any(a < e <= b for e in f.events)
+    )
 
 
 def _office_of(m: _Mention, words: Sequence[str], text: str) -> bool:
