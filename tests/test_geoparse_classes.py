@@ -5698,3 +5698,14 @@ def test_where_a_speaker_was_told_between_commas_before_the_verb_is_no_site() ->
         "LAHORE (Reuters) - Police said that gunmen, in an attack on a bus in Karachi, killed five men on Monday."
     )
     assert _row(frame, "Karachi")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_police_officers_post_is_no_site() -> None:
+    frame = parse_article(
+        "Mohammad Tahir Khan Dawar was a senior police officer, a superintendent of police in Peshawar, who was "
+        "abducted in Islamabad on 26 October 2018."
+    )
+    assert _row(frame, "Peshawar")["role"] == "reference", frame[["text", "role", "rule"]]
+    assert _row(frame, "Islamabad")["role"] == "incident"
+    frame = parse_article("QUETTA (Reuters) - The killing of police in Quetta continued on Monday.")
+    assert _row(frame, "Quetta")["role"] == "incident", frame[["text", "role", "rule"]]

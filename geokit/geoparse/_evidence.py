@@ -791,6 +791,10 @@ def _cue_rule(
                 # "outside the election office of a candidate for the Sindh Assembly, in the Quaidabad
                 # area": a comma closes the apposition; the place goes with what came before it
                 head = ""
+            elif head == "police" and p >= 3 and words[p - 2] == "of" and words[p - 3] in _POLICE_TITLES:
+                # "a superintendent of police in Peshawar", "inspector general of police in Sindh": an
+                # officer's post, not "the killing of police in Quetta"
+                return "reference", "ref-head"
             # people are at the site when the violence itself takes them as its object ("killed two
             # journalists in Quetta", "shot dead three tribal leaders in Bajaur"), not when they
             # speak, live or mourn there ("officials in Kabul", "the victims' families in Punjab")
@@ -941,6 +945,8 @@ _OFFICES = frozenset(
     | {"administration", "authorities", "government", "mayor", "governor"}
 )
 _OFFICE_KINDS = frozenset({"police", "district", "city", "municipal", "provincial"})
+#: Titles of police officers written "<title> of police in X"
+_POLICE_TITLES = frozenset({"superintendent", "inspector", "general", "commissioner", "director", "chief"})
 #: Bodies a person belongs to, and the people of them: "a member of the provincial council of
 #: Daikundi was among those killed" (dev164 writer) names where the victim held office
 _BODIES = frozenset(
