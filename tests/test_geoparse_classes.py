@@ -5709,3 +5709,14 @@ def test_a_police_officers_post_is_no_site() -> None:
     assert _row(frame, "Islamabad")["role"] == "incident"
     frame = parse_article("QUETTA (Reuters) - The killing of police in Quetta continued on Monday.")
     assert _row(frame, "Quetta")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_party_officers_post_is_no_site() -> None:
+    frame = parse_article(
+        "Published December 21, 2024\n\nSUKKUR: A court on Friday sentenced six men for the killing of Dr Khalid "
+        "Soomro, who was shot dead outside a mosque in the Gulshan-i-Iqbal area of Sukkur on November 29, 2014.\n\n"
+        "Soomro, the party's general secretary in Sindh and a former senator, was leaving the mosque after the "
+        "dawn prayer when he was fired on."
+    )
+    assert _row(frame, "Sindh")["role"] == "reference", frame[["text", "role", "rule"]]
+    assert _row(frame, "Gulshan-i-Iqbal")["role"] == "incident", frame[["text", "role", "rule"]]
