@@ -5720,3 +5720,14 @@ def test_a_party_officers_post_is_no_site() -> None:
     )
     assert _row(frame, "Sindh")["role"] == "reference", frame[["text", "role", "rule"]]
     assert _row(frame, "Gulshan-i-Iqbal")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_name_after_a_countrys_possessive_is_read_in_that_country() -> None:
+    frame = parse_article(
+        "DUBAI, March 13 (Reuters) - Iran's Revolutionary Guards said on Sunday they had fired missiles at "
+        "Erbil, the capital of Iraq's Kurdistan region, in the early hours of the day."
+    )
+    # Iran's Kurdistan Province is no reading after "Iraq's", and no holder of Erbil
+    assert _row(frame, "Erbil")["country"] == "IQ", frame[["text", "place", "country"]]
+    assert _row(frame, "Erbil")["role"] == "incident", frame[["text", "role", "rule"]]
+    assert _row(frame, "Kurdistan")["country"] != "IR", frame[["text", "place", "country"]]

@@ -287,6 +287,8 @@ def _inside_unit(o: _Mention, unit: _Mention) -> bool:
     """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
     up = unit.res.place if unit.res is not None else None
     op = o.res.place if o.res is not None else None
+    if op is None and _metro(unit):
+        return False  # a name placed nowhere ("Iraq's Kurdistan region") is in no city's reach
     if up is not None and op is not None and _metro(unit):
         # within reach of its point, or in a district named after it ("Malir Karachi", whose
         # point lies in its rural north, 40 km out)

@@ -523,6 +523,34 @@ def _country_after(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention
     return None
 
 
+def _country_before(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the country whose possessive stands right before the name ("Iraq's Kurdistan region")."""
+    for o in same:
+        if o.kind == "country" and o.end < m.start and text[o.end : m.start] in ("'s ", "’s "):
+            return o
+    return None
+
+
+def _owned_by_country(mentions: Sequence[_Mention], text: str) -> None:
+    """Read a name after a country's possessive in that country: "Iraq's Kurdistan region".
+
+    The possessive says which country the place is in, so a namesake elsewhere (Iran's
+    Kurdistan Province) is no reading; a name with no reading there is kept as one the
+    gazetteer lacks, placed in that country.
+    """
+    for m in mentions:
+        if m.kind in ("country", "continent", "unknown") or not m.matches:
+            continue
+        owner = _country_before(m, [o for o in mentions if o.sent is m.sent], text)
+        if owner is None or owner.country is None:
+            continue
+        inside = [x for x in m.matches if x.place.country == owner.country]
+        if inside:
+            m.matches = inside
+        else:
+            m.kind, m.matches, m.country = "unknown", [], None
+
+
 def _paragraph_province(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     """Return the last province named in the name's paragraph up to it, in any country.
 
@@ -972,7 +1000,8 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 ),
                 default=None,
             )
-            country = _country_after(m, placed_in.get(m.sent.index, []), text)
+            same = placed_in.get(m.sent.index, [])
+            country = _country_after(m, same, text) or _country_before(m, same, text)
             if country is not None:
                 # "at Tarbela Ghazi in northwestern Pakistan" under an ISLAMABAD dateline: the
                 # sentence puts the name in the country; a town of the report would be a guess

@@ -52,7 +52,7 @@ from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names, neighbour_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
-from geokit.geoparse._placing import _resolve, _resolve_mentions
+from geokit.geoparse._placing import _owned_by_country, _resolve, _resolve_mentions
 from geokit.geoparse._report import Report, dateline, dateline_date, header_date, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
@@ -918,6 +918,7 @@ def parse_article(
     anchors = _anchors([*found, *others], focus)._replace(seen=seen)
     # a facility is named after a place of the report's own countries or a world city: "Bolton
     # Market" in Karachi is a market's name, not Bolton in England; "Kabul University" is in Kabul
+    _owned_by_country(found, text)
     mentions: list[_Mention] = []
     told: set[str] = set()  # names kept so far: a sentence may open with one ("Sumy lies ...")
     for m in found:
