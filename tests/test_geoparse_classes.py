@@ -5731,3 +5731,13 @@ def test_a_name_after_a_countrys_possessive_is_read_in_that_country() -> None:
     assert _row(frame, "Erbil")["country"] == "IQ", frame[["text", "place", "country"]]
     assert _row(frame, "Erbil")["role"] == "incident", frame[["text", "role", "rule"]]
     assert _row(frame, "Kurdistan")["country"] != "IR", frame[["text", "place", "country"]]
+
+
+def test_iraqs_governorates_by_the_names_reports_use() -> None:
+    frame = parse_article(
+        "BAGHDAD (Reuters) - Missiles struck the Ain al-Asad air base in Anbar Governorate on Wednesday."
+    )
+    assert (_row(frame, "Anbar Governorate")["country"], _row(frame, "Anbar Governorate")["kind"]) == (
+        "IQ",
+        "adm1",
+    ), frame[["text", "place", "country", "kind"]]
