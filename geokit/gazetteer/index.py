@@ -53,6 +53,7 @@ __all__: list[str] = []
 #: 6: each place stored once: ``places`` holds the marshalled record beside the few columns
 #:    queries filter on; no ``records`` or ``arrow`` copies.
 #: 7: admin-2 units carry the former names of the crosswalk (``admin_history.csv``).
+#: 10: a town just outside the admin-3 unit named after it is moved inside (``_seats_inside``).
 INDEX_VERSION = "10"
 _MARSHAL = 4  # marshal format of the blobs: readable by every Python 3 since 3.4
 #: :mod:`array` type of the place row ids in ``lookup.pids`` (machine byte order).

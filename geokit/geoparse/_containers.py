@@ -284,7 +284,11 @@ def _reference_holders(mentions: Sequence[_Mention], text: str) -> None:
 
 
 def _inside_unit(o: _Mention, unit: _Mention) -> bool:
-    """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown)."""
+    """Whether place ``o`` may lie in the admin unit ``unit`` (True when either is unknown).
+
+    A metropolis is the exception: it holds only places within its reach, so never one that
+    is placed nowhere.
+    """
     up = unit.res.place if unit.res is not None else None
     op = o.res.place if o.res is not None else None
     if op is None and _metro(unit):

@@ -536,7 +536,8 @@ def _owned_by_country(mentions: Sequence[_Mention], text: str) -> None:
 
     The possessive says which country the place is in, so a namesake elsewhere (Iran's
     Kurdistan Province) is no reading; a name with no reading there is kept as one the
-    gazetteer lacks, placed in that country.
+    gazetteer lacks, which its sentence puts only in that country: it stays unresolved, and
+    its reason says so, as "at Tarbela Ghazi in northwestern Pakistan" does.
     """
     for m in mentions:
         if m.kind in ("country", "continent", "unknown") or not m.matches:
