@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev173, test4-test70: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev174, test4-test71: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -342,6 +342,8 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("test69", 4, 0.85),
         ("dev173", 4, 0.15),
         ("test70", 4, 0.7),
+        ("dev174", 4, 0.7),
+        ("test71", 4, 0.65),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
