@@ -5741,3 +5741,11 @@ def test_iraqs_governorates_by_the_names_reports_use() -> None:
         "IQ",
         "adm1",
     ), frame[["text", "place", "country", "kind"]]
+
+
+def test_towns_taken_in_a_participle_are_sites() -> None:
+    frame = parse_article(
+        "KABUL: The Taliban overran three more provincial capitals in the north of the country on Sunday, "
+        "taking Kunduz and Sar-e-Pul in the morning."
+    )
+    assert _row(frame, "Kunduz")["role"] == "incident", frame[["text", "role", "rule"]]
