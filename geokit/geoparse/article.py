@@ -128,7 +128,8 @@ RULES = {
     "sentence with 'also', dated by a weekday alone, or one opening 'On Friday' under a lede that counts "
     "separate events over a week)",
     "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
-    "most of its sites) nor its neighbour, or the only place it names in a neighbouring country, outside "
+    "most of its sites) nor its neighbour, or the only place it names in a neighbouring country (its "
+    "sentence not naming that country), outside "
     "a round-up's item: where soldiers came home to, where a strike was sent from, another conflict the "
     "report compares",
     "other-country": "a whole country taken as a site while every finer site of the report lies in other "
@@ -555,10 +556,11 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     neighbour (GeoNames' borders) is where soldiers came home to, where a strike was sent
     from, or a conflict the report compares with its own, and so is the one place a report
     names in a neighbouring country ("the attackers had trained in Jalalabad" in a Quetta
-    report); a round-up's item ("Elsewhere, ...") is news of its own and stays. A whole country
-    taken as a site while every finer site of the report lies in other countries names a side,
-    not a place of the event ("killed two of the attackers in Afghanistan" in a report of a raid
-    in Bajaur).
+    report), unless its sentence names that country too, telling violence across the border
+    ("jets struck hideouts in Afghanistan's Kunar province"); a round-up's item ("Elsewhere,
+    ...") is news of its own and stays. A whole country taken as a site while every finer site
+    of the report lies in other countries names a side, not a place of the event ("killed two
+    of the attackers in Afghanistan" in a report of a raid in Bajaur).
     """
     sites = [m for m in mentions if m.role == "incident" and m.country is not None]
     if not sites:
@@ -572,12 +574,20 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     for m in sites:
         if (
             m.sent.index > lede
-            and (m.country not in near or (m.country != home and places[m.country] == 1))
+            and (
+                m.country not in near
+                or (m.country != home and places[m.country] == 1 and not _named_beside(m, mentions))
+            )
             and not _roundup(m.sent, c)
         ):
             m.role, m.rule, m.reported = "reference", "far-country", None
         elif m.kind == "country" and finer and m.country not in finer:
             m.role, m.rule, m.reported = "reference", "other-country", None
+
+
+def _named_beside(m: _Mention, mentions: Sequence[_Mention]) -> bool:
+    """Whether the place's sentence names its country too: "in Afghanistan's Kunar province"."""
+    return any(o.sent is m.sent and o.kind == "country" and o.country == m.country for o in mentions)
 
 
 def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
