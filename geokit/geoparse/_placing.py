@@ -523,10 +523,14 @@ def _country_after(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention
     return None
 
 
+#: A possessive's ending between a country and the name it owns: "Iraq's Kurdistan region"
+_POSSESSIVE = ("'s ", "’s ")
+
+
 def _country_before(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
     """Return the country whose possessive stands right before the name ("Iraq's Kurdistan region")."""
     for o in same:
-        if o.kind == "country" and o.end < m.start and text[o.end : m.start] in ("'s ", "’s "):
+        if o.kind == "country" and o.end < m.start and text[o.end : m.start] in _POSSESSIVE:
             return o
     return None
 
@@ -540,8 +544,12 @@ def _owned_by_country(mentions: Sequence[_Mention], text: str) -> None:
     its reason says so, as "at Tarbela Ghazi in northwestern Pakistan" does.
     """
     for m in mentions:
-        if m.kind in ("country", "continent", "unknown") or not m.matches:
-            continue
+        if (
+            m.kind in ("country", "continent", "unknown")
+            or not m.matches
+            or text[max(0, m.start - 3) : m.start] not in _POSSESSIVE
+        ):
+            continue  # most names: no possessive before them, no sentence to scan
         owner = _country_before(m, [o for o in mentions if o.sent is m.sent], text)
         if owner is None or owner.country is None:
             continue

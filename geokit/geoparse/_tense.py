@@ -101,6 +101,11 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
+def _participle(word: str) -> bool:
+    """Whether a word after "has"/"have" is a past participle: "has opened", "have struck"."""
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+
+
 def _perfect_over_span(words: Sequence[str]) -> bool:
     """'Has pressed offensives this year against militants in the Swat valley': a tally up to now.
 
@@ -124,7 +129,7 @@ def _perfect_over_span(words: Sequence[str]) -> bool:
     if not spans:
         return False
     for k in _after_perfect(words):
-        if k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES):
+        if k < len(words) and _participle(words[k]):
             return any(s > k for s in spans)
     return False
 
@@ -169,10 +174,7 @@ def _perfect_since_then(words: Sequence[str]) -> bool:
     """
     if not any(a == "since" and b == "then" for a, b in pairwise(words)):
         return False
-    return any(
-        k < len(words) and (words[k].endswith("ed") or words[k] in _IRREGULAR_PARTICIPLES)
-        for k in _after_perfect(words)
-    )
+    return any(k < len(words) and _participle(words[k]) for k in _after_perfect(words))
 
 
 def _after_perfect(words: Sequence[str]) -> Iterator[int]:
@@ -286,7 +288,7 @@ def _in_record_since(m: _Mention, words: Sequence[str], breaks: frozenset[int], 
     if not breaks.isdisjoint(range(since, m.i)):
         return False
     end = next((k for k in sorted(breaks) if k >= m.j), len(words) - 1)
-    years = [int(w) for w in words[since + 1 : end + 1] if len(w) == 4 and w.isdigit()]
+    years = [int(w) for w in words[since + 1 : end + 1] if _is_year(w)]
     return bool(years) and all(y != year for y in years)
 
 
