@@ -1838,6 +1838,28 @@ def test_a_site_first_told_late_with_a_time_of_its_own_is_background() -> None:
     assert _row(frame, "Charikar")["role"] == "incident"
 
 
+def test_a_long_report_s_middle_still_tells_its_own_news() -> None:
+    lede = (
+        "Date: 2019-09-20\n\nA suicide truck bomb wrecked a hospital in Qalat on Thursday, killing 20 people. "
+        "Officials said the toll could rise. The Taliban said they had aimed at an intelligence office nearby. "
+        "Doctors were brought from Kandahar. Residents said the blast shook the whole town. "
+        "Several shops were destroyed. The governor visited the wounded. Roads into the town were closed. "
+        "On Tuesday a suicide bomber killed 26 people at a rally in Charikar. "
+    )
+    rest = (
+        "The president was unhurt. His running mate left the rally before the blast. "
+        "Election officials said the vote would go ahead. Turnout was expected to be low. "
+        "Observers feared more violence before polling day. The interior ministry sent more police. "
+        "Schools used as polling stations were searched. Voters were told to carry their cards. "
+        "Candidates cancelled their last meetings."
+    )
+    # the ninth sentence of eighteen is in the report's first half: its news, not its background
+    assert _row(parse_article(lede + rest), "Charikar")["role"] == "incident"
+    # the same sentence as the ninth of ten closes the report: background
+    row = _row(parse_article(lede + "Candidates cancelled their last meetings."), "Charikar")
+    assert (row["role"], row["rule"]) == ("reference", "late")
+
+
 def test_a_late_site_in_a_province_the_lede_told_as_a_site_stays_a_site() -> None:
     frame = parse_article(
         "Date: 2019-09-20\n\nA bomb wrecked a mosque in Zabul province on Thursday, killing 20 people. "
