@@ -4303,6 +4303,38 @@ def test_each_entry_of_a_list_of_incidents_under_its_day_keeps_its_sites() -> No
     assert _row(frame, "Hangu")["role"] == "incident", frame[["text", "role", "rule"]]
 
 
+def test_a_list_s_entries_opened_by_their_day_keep_their_sites() -> None:
+    text = (
+        "Attacks in Pakistan in 2013\n\n"
+        "This list gives the main attacks of 2013 as news agencies reported them at the time.\n\n"
+        "February\n\n"
+        "2 February – Gunmen fired on a police van on the Indus Highway near Kohat, killing four "
+        "constables.\n\n"
+        "6 February – A bomb planted in a rickshaw went off in a bazaar in Dera Murad Jamali. The "
+        "group that claimed it had lost two commanders in a raid on 28 December 2012 near Quetta.\n\n"
+        "11 February: Rockets hit a school in Mastung overnight; no one was hurt."
+    )
+    frame = parse_article(text)
+    # an entry's day, not the year's last day written in full, is its time
+    assert _row(frame, "Dera Murad Jamali")["role"] == "incident", frame[["text", "role", "rule"]]
+    assert _row(frame, "Mastung")["role"] == "incident", frame[["text", "role", "rule"]]
+    # a day in an entry that lies in another year is another event
+    assert _row(frame, "Quetta")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_a_colon_names_the_places_a_locative_governed() -> None:
+    frame = parse_article(
+        "Date: 2013-02-03\n\nBombs went off in three different towns on Saturday: Jhelum in Punjab, "
+        "Charsadda, and Jamrud near the border."
+    )
+    assert _row(frame, "Jhelum")["role"] == "incident", frame[["text", "role", "rule"]]
+    # a colon after a noun of people names no places
+    frame = parse_article(
+        "Date: 2013-02-03\n\nBombs killed three men on Saturday, all of them traders: two from Jhelum."
+    )
+    assert _row(frame, "Jhelum")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
 def test_an_unknown_name_after_through_is_a_place() -> None:
     frame = parse_article(
         "PARACHINAR, Pakistan (AP) — A roadside bomb killed a former minister on Sunday as his vehicle "

@@ -1160,7 +1160,31 @@ def _event_rule(
         return "incident", "event-locative"
     if m.i <= 1 or _dated_title(m, words) or _subject_of_event(m, f, text, c) or _part_hit(m, f):
         return "incident", "event-subject"
+    if _named_after_colon(m, text, words, c):
+        return "incident", "event-locative"
     return "reference", "event-no-locative"
+
+
+#: Plural nouns of places a colon may go on to name: "in three towns: Gujrat, Peshawar and ..."
+_PLACE_PLURALS = frozenset(
+    {"towns", "cities", "districts", "provinces", "villages", "areas", "places", "regions", "locations"}
+)
+
+
+def _named_after_colon(m: _Mention, text: str, words: Sequence[str], c: Cues) -> bool:
+    """Whether the place opens a list after a colon that names the places a locative governs.
+
+    "Bombs went off in three different towns on the same day: Gujrat in Punjab, Peshawar, and
+    Landi Kotal": the colon goes on from "in three different towns" to name them. The plural
+    noun of places stands within the four words after the locative.
+    """
+    toks = m.sent.tokens
+    if m.i == 0 or ":" not in text[toks[m.i - 1].end : m.start]:
+        return False
+    for k in range(m.i - 1, max(-1, m.i - 9), -1):
+        if words[k] in _PLACE_PLURALS:
+            return any(c.has("locative", words[q]) for q in range(max(0, k - 4), k))
+    return False
 
 
 #: Officials named after the place they serve: "the governor of Laghman province", "the mayor of

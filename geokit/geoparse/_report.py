@@ -364,21 +364,47 @@ def _listed_sections(sents: Sequence[Sentence], heads: frozenset[int], text: str
 
     Wikipedia's lists of incidents and timelines head each entry with its day ("4 January",
     "9 to 11 January", "March 3"), and an article on several attacks heads each with its place
-    and day ("Nahr-e Saraj, 15 September", "Hisarak, night of 15 September"); every entry tells
-    an event of its own, however far down the list it comes. A heading that is no day ends the
-    section.
+    and day ("Nahr-e Saraj, 15 September", "Hisarak, night of 15 September"), or open each
+    entry's paragraph with its day (:func:`_day_opener`); every entry tells an event of its own,
+    however far down the list it comes. A heading that is no day ends the section.
     """
     out: set[int] = set()
     listed = False
     days = 0
+    entry = -1  # the paragraph of an entry opened by its day ("3 January – Bombs went off ...")
     for n, s in enumerate(sents):
         if n in heads or _place_day_line(text, sents, n):
             listed = _day_heading(s, text)
             days += listed
             continue
-        if listed:
+        if (n == 0 or sents[n - 1].paragraph != s.paragraph) and _day_opener(s, text):
+            entry = s.paragraph
+            days += 1
+        if listed or s.paragraph == entry:
             out.add(s.index)
     return frozenset(out) if days >= 2 else frozenset()
+
+
+def _day_opener(s: Sentence, text: str) -> bool:
+    """Whether a paragraph's first sentence opens with its day and a dash or colon: a list's entry.
+
+    Wikipedia's lists of incidents and timelines often give an entry's day at its head rather
+    than on a line of its own: "3 January – Bombs went off ...", "March 3: A bomb ...",
+    "9–11 January – ...".
+    """
+    k = 0
+    while k < len(s.tokens) and (
+        s.tokens[k].low in _MONTH_OF
+        or s.tokens[k].low in ("to", "and")
+        or (s.tokens[k].text.isdigit() and len(s.tokens[k].text) <= 2)
+    ):
+        k += 1
+    head = s.tokens[:k]
+    if k == 0 or k == len(s.tokens) or not any(t.low in _MONTH_OF for t in head):
+        return False
+    if not any(t.text.isdigit() for t in head):
+        return False
+    return text[head[-1].end : s.tokens[k].start].strip()[:1] in ("-", "\u2013", "\u2014", ":")
 
 
 def _place_day_line(text: str, sents: Sequence[Sentence], n: int) -> bool:
@@ -462,7 +488,10 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
     """
     heads = frozenset(n for n in range(len(sents)) if _heading(text, sents, n))
     aside = _aside_sections(text, sents, heads)
-    lead = None if day else _lead_date(sents, aside)
+    listed = _listed_sections(sents, heads, text)
+    # a list of incidents has no day of its own: each entry has its own, and a day written in
+    # full in one of them ("held since 22 December 2011") is no stand-in for the report's
+    lead = None if day or listed else _lead_date(sents, aside)
     title = _TITLE_HEADER.search(text, 0, 2000)
     line = dateline(text) if day is None and lead is None else None
     lede_at = _lede_index(text, sents)
@@ -479,7 +508,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         period=_review_period(sents, day),
         lede=max(1, lede_at),
         lede_at=lede_at,
-        listed=_listed_sections(sents, heads, text),
+        listed=listed,
     )
 
 

@@ -151,7 +151,8 @@ RULES = {
     "section": "the sentence is under an encyclopedia article's heading of what led to the event or "
     "followed it ('Background', 'Aftermath', 'Reactions')",
     "no-event": "no word of violence near the place",
-    "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place",
+    "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place, or before "
+    "the plural noun a colon goes on from ('in three towns: Gujrat, ...')",
     "event-subject": "the place opens a sentence about violence",
     "event-no-locative": "a word of violence nearby but no locative preposition",
     "event-official": "violence struck an official named after the place ('the convoy of the governor of "
