@@ -5803,3 +5803,26 @@ def test_towns_taken_in_a_participle_are_sites() -> None:
         "taking Kunduz and Sar-e-Pul in the morning."
     )
     assert _row(frame, "Kunduz")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_wire_dateline_s_day_is_the_report_s_not_a_day_written_in_full_below() -> None:
+    text = (
+        "PESHAWAR, March 9 (Reuters) - A court in Peshawar on Thursday freed two men held over a "
+        "market bombing, lawyers said.\n\nThe judge said the evidence against them was weak. "
+        "The bombing killed eleven people in the bazaar of Charsadda on Nov. 2, 2019. "
+        "Police said the two men had driven the bomber to the town."
+    )
+    row = _row(parse_article(text), "Charsadda")
+    assert (row["role"], row["rule"]) == ("reference", "earlier-date")
+    # a day written in full within the dateline's week is the report's own time
+    row = _row(parse_article(text.replace("Nov. 2, 2019", "March 7, 2019")), "Charsadda")
+    assert row["role"] == "incident"
+
+
+def test_a_lede_s_event_of_years_ago_is_followed_up_not_reported() -> None:
+    lede = "Date: 2023-03-09\n\nA court in Peshawar on Thursday freed two men held over a market bombing in Charsadda {}."
+    row = _row(parse_article(lede.format("five years ago")), "Charsadda")
+    assert row["role"] == "reference"
+    # last month's bombing is the news the report follows up: its site
+    row = _row(parse_article(lede.format("last month")), "Charsadda")
+    assert (row["role"], row["rule"]) == ("incident", "follow-up")

@@ -483,17 +483,21 @@ def _lede_month(sents: Sequence[Sentence]) -> int | None:
 def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) -> Report:
     """Gather what the whole report tells the role rules (:class:`Report`).
 
-    ``day`` is the report's own date; without it, the first day written in full in the report
-    stands in (:func:`_lead_date`).
+    ``day`` is the report's own date; without it, a dateline's month and day, else the first day
+    written in full in the report stands in (:func:`_lead_date`).
     """
     heads = frozenset(n for n in range(len(sents)) if _heading(text, sents, n))
     aside = _aside_sections(text, sents, heads)
     listed = _listed_sections(sents, heads, text)
     # a list of incidents has no day of its own: each entry has its own, and a day written in
     # full in one of them ("held since 22 December 2011") is no stand-in for the report's
-    lead = None if day or listed else _lead_date(sents, aside)
+    # a wire dateline's month and day ("ISLAMABAD, Jan 23 (Reuters) -") are the report's, with no
+    # year: a day written in full further down ("shot dead on Jan. 13, 2018") is another event's
+    line = dateline(text) if day is None else None
+    if line is not None and not line[2]:
+        line = None
+    lead = None if day or listed or line else _lead_date(sents, aside)
     title = _TITLE_HEADER.search(text, 0, 2000)
-    line = dateline(text) if day is None and lead is None else None
     lede_at = _lede_index(text, sents)
     return Report(
         day or lead,

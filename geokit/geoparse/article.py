@@ -105,8 +105,8 @@ RULES = {
     "that earlier event, not a site",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
     "follow-up": "the title or lede tells an earlier event with a locative ('arrested three men over "
-    "last month's bombing in Kohat') and the report names no site of its own days: the event it "
-    "follows up",
+    "last month's bombing in Kohat'), not one of years ago, and the report names no site of its own "
+    "days: the event it follows up",
     "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
     "violence",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
@@ -699,10 +699,19 @@ def _followup_sites(mentions: Sequence[_Mention], lede: int, c: Cues) -> bool:
         word = m.sent.tokens[p].low if p >= 0 else ""
         if m.j < len(m.sent.words) and c.has("ref_place", m.sent.words[m.j]):
             continue  # "died of her wounds in a Stockholm hospital": where the wounded were cared for
+        if _years_ago(m.sent.words):
+            continue  # "acquitted ... of staging the killing ... in Karachi five years ago": history
         if c.has("locative", word) and word not in _NOT_SITE_LOCATIVES:
             m.role, m.rule = "incident", "follow-up"
             made = True
     return made
+
+
+def _years_ago(words: Sequence[str]) -> bool:
+    """Whether a sentence dates something years back: "five years ago", "a decade ago"."""
+    return any(
+        w == "ago" and n >= 1 and words[n - 1] in ("years", "decade", "decades") for n, w in enumerate(words)
+    )
 
 
 #: Locatives that tell of movement or a vantage, not of where the told event happened
