@@ -5826,3 +5826,16 @@ def test_a_lede_s_event_of_years_ago_is_followed_up_not_reported() -> None:
     # last month's bombing is the news the report follows up: its site
     row = _row(parse_article(lede.format("last month")), "Charsadda")
     assert (row["role"], row["rule"]) == ("incident", "follow-up")
+
+
+def test_an_according_to_phrase_says_where_the_source_sits() -> None:
+    lede = "Date: 2019-03-02\n\nTaliban fighters stormed an army base in Helmand province on Friday. "
+    frame = parse_article(
+        lede + "According to the governor's office in Lashkar Gah and the defence ministry in Kabul, "
+        "the assault began before dawn and lasted a day."
+    )
+    assert _row(frame, "Lashkar Gah")["rule"] == "source", frame[["text", "role", "rule"]]
+    assert _row(frame, "Kabul")["role"] == "reference", frame[["text", "role", "rule"]]
+    # past the phrase's comma the sentence tells its own news
+    frame = parse_article(lede + "According to police, a second bomb went off in Lashkar Gah on Friday.")
+    assert _row(frame, "Lashkar Gah")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -474,6 +474,8 @@ def _form_rule(
         return "reference", "speech-after"
     if _where_said(m, f, c):
         return "reference", "speech-after"
+    if _according_to(m, f):
+        return "reference", "source"
     later_place = any(o.i >= m.j for o in same if o is not m)
     if m.i <= 1 and text[m.end : m.end + 1] == "," and (later_place or not near_event):
         tail = words[m.j : m.j + 7]
@@ -1019,6 +1021,22 @@ def _where_said(m: _Mention, f: _Facts, c: Cues) -> bool:
         and words[a + 1] in ("at", "during", "in", "on", "after")
         and not any(a < e <= b for e in f.events)
     )
+
+
+def _according_to(m: _Mention, f: _Facts) -> bool:
+    """Whether the place is in an "according to" phrase: where the report's source sits.
+
+    "According to the governor's office in Lashkar Gah and the Ministry of Defence in Kabul,
+    the assault began ...": the phrase runs from "according to" to the next clause break and
+    tells no violence of its own ("according to a tally of attacks in Kunar" counts them).
+    """
+    words = f.words
+    for k in range(m.i - 1, -1, -1):
+        if k in f.breaks:
+            return False
+        if words[k] == "according" and k + 1 < m.i and words[k + 1] == "to":
+            return not any(k < e < m.i for e in f.events)
+    return False
 
 
 def _office_of(m: _Mention, words: Sequence[str], text: str) -> bool:

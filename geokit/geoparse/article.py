@@ -110,6 +110,8 @@ RULES = {
     "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
     "violence",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
+    "source": "the place is in an 'according to' phrase that tells no violence ('according to the "
+    "Ministry of Defence in Kabul'): where the report's source sits",
     "reaction": "the place's first predicate is a reaction ('condemned', 'vowed'), a reaction follows "
     "the last word of violence before it ('the attack was condemned by ... the White House in "
     "Washington'), or officials are "
