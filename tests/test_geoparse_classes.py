@@ -5839,3 +5839,15 @@ def test_an_according_to_phrase_says_where_the_source_sits() -> None:
     # past the phrase's comma the sentence tells its own news
     frame = parse_article(lede + "According to police, a second bomb went off in Lashkar Gah on Friday.")
     assert _row(frame, "Lashkar Gah")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bullet-riddled bodies of four labourers were found dumped near a stream at Mand.",
+        "Levies said the bodies were recovered from a dry riverbed in Mand on Sunday.",
+    ],
+)
+def test_bodies_found_tell_a_killing_at_the_place(sentence: str) -> None:
+    frame = parse_article("Date: 2014-06-02\n\n" + sentence)
+    assert _row(frame, "Mand")["role"] == "incident", frame[["text", "role", "rule"]]
