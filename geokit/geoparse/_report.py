@@ -489,13 +489,13 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
     heads = frozenset(n for n in range(len(sents)) if _heading(text, sents, n))
     aside = _aside_sections(text, sents, heads)
     listed = _listed_sections(sents, heads, text)
-    # a list of incidents has no day of its own: each entry has its own, and a day written in
-    # full in one of them ("held since 22 December 2011") is no stand-in for the report's
     # a wire dateline's month and day ("ISLAMABAD, Jan 23 (Reuters) -") are the report's, with no
     # year: a day written in full further down ("shot dead on Jan. 13, 2018") is another event's
     line = dateline(text) if day is None else None
     if line is not None and not line[2]:
         line = None
+    # a list of incidents has no day of its own either: each entry has its own, and a day written
+    # in full in one of them ("held since 22 December 2011") is no stand-in for the report's
     lead = None if day or listed or line else _lead_date(sents, aside)
     title = _TITLE_HEADER.search(text, 0, 2000)
     lede_at = _lede_index(text, sents)

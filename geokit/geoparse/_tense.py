@@ -510,9 +510,9 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         # wire copy under a dateline with no year ("ISLAMABAD, Jan 23 (Reuters) -"): a day written
         # in full ("on Jan. 13, 2018") is measured by its month and day, as one without a year is
         line = dt.date(2000, *report.dateline)  # a leap year: every month and day exists
-        undated = report._replace(dated=True)
+        against = report._replace(dated=True)
         days = [(d.month, d.day) for d in f.dates] + list(f.month_days)
-        return all(_far(undated, line, _day_of(undated, line, md)) for md in days)
+        return all(_far(against, line, _day_of(against, line, md)) for md in days)
     if wire and f.months and f.years and not f.month_days and not f.day:
         # wire copy dates its own event by the weekday under a dateline's month and day ("MULTAN,
         # Oct 14 (Reuters) - ... on Sunday"): a sentence dated by a month and a year alone ("in

@@ -515,9 +515,9 @@ def _late_sites(
     (before that, a long round-up still tells its items); a unit it names there for the first
     time is seldom one of its event's sites. A sentence that opens as a round-up's item (cue
     kind ``roundup``: "In a separate incident, ...") tells news of its own, and keeps its
-    sites; so does a sentence dated in the month a review covers (``period``: "on September 22" in a review
-    of September published in October), and an entry of a list of incidents under its day's
-    heading (``listed``).
+    sites; so does a sentence dated in the month a review covers (``period``: "on September
+    22" in a review of September published in October), and an entry of a list of incidents
+    under its day's heading or opened by its day (``listed``).
     """
     early = {  # a province told early as a site stays one when a finer site in it took its place
         u
