@@ -14,6 +14,7 @@ from geokit.geoparse._dates import _MONTH_WORDS, _number
 from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
 from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
 from geokit.geoparse._tense import (
+    _IRREGULAR_PAST,
     _before_that,
     _dated_away,
     _dated_name,
@@ -1772,12 +1773,6 @@ def _reacted_to_named(m: _Mention, f: _Facts, c: Cues) -> bool:
         return False
     lo = max(0, m.i - 8)
     return any(c.has("reaction", words[r]) and f.breaks.isdisjoint(range(r, m.i)) for r in range(lo, m.i - 1))
-
-
-#: Past forms of verbs of violence that do not end in -ed
-_IRREGULAR_PAST = frozenset(
-    {"shot", "struck", "hit", "blew", "threw", "fought", "overran", "took", "stole", "beat"}
-)
 
 
 def _clause_told(words: Sequence[str], r: int, last: int) -> bool:

@@ -460,7 +460,9 @@ def _other_event(
 
 
 #: Past forms of verbs of violence that do not end in "-ed"
-_STRONG_PAST = frozenset({"shot", "struck", "hit", "blew", "overran", "fought", "took", "set", "threw"})
+_IRREGULAR_PAST = frozenset(
+    {"shot", "struck", "hit", "blew", "threw", "fought", "overran", "took", "set", "stole", "beat"}
+)
 
 
 def _clause_after(words: Sequence[str], k: int, c: Cues) -> bool:
@@ -471,7 +473,7 @@ def _clause_after(words: Sequence[str], k: int, c: Cues) -> bool:
     """
     for e in range(k + 3, min(len(words), k + 5)):
         if c.has("event", words[e]):
-            return words[e].endswith("ed") or words[e] in _STRONG_PAST
+            return words[e].endswith("ed") or words[e] in _IRREGULAR_PAST
     return False
 
 
@@ -504,15 +506,8 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         # sentence dated by a month ("In March 2016, a bombing ...") is another time
         return True
     wire = pub is None and report.dateline is not None
-    if pub is None and f.dates:
-        if report.dateline is None:
-            return False
-        # wire copy under a dateline with no year ("ISLAMABAD, Jan 23 (Reuters) -"): a day written
-        # in full ("on Jan. 13, 2018") is measured by its month and day, as one without a year is
-        line = dt.date(2000, *report.dateline)  # a leap year: every month and day exists
-        against = report._replace(dated=True)
-        days = [(d.month, d.day) for d in f.dates] + list(f.month_days)
-        return all(_far(against, line, _day_of(against, line, md)) for md in days)
+    if pub is None and f.dates and not wire:
+        return False
     if wire and f.months and f.years and not f.month_days and not f.day:
         # wire copy dates its own event by the weekday under a dateline's month and day ("MULTAN,
         # Oct 14 (Reuters) - ... on Sunday"): a sentence dated by a month and a year alone ("in
@@ -537,9 +532,12 @@ def _dated_away(f: _Facts, report: Report) -> bool:
     if month is None:
         return False
     against = report if pub is not None else report._replace(dated=True)
+    # under a dateline with no year ("ISLAMABAD, Jan 23 (Reuters) -") a day written in full ("on
+    # Jan. 13, 2018") is measured by its month and day, as one written without a year is
+    days = [*f.month_days, *((d.month, d.day) for d in f.dates if pub is None)]
     return (
-        all(pub is not None and _far(report, pub, d) for d in f.dates)
-        and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in f.month_days)
+        all(pub is None or _far(report, pub, d) for d in f.dates)
+        and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in days)
         and all(mo != month for mo in f.months)
     )
 
