@@ -5851,3 +5851,20 @@ def test_an_according_to_phrase_says_where_the_source_sits() -> None:
 def test_bodies_found_tell_a_killing_at_the_place(sentence: str) -> None:
     frame = parse_article("Date: 2014-06-02\n\n" + sentence)
     assert _row(frame, "Mand")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_what_the_event_came_days_after_is_another_event() -> None:
+    text = (
+        "Date: 2008-08-23\n\nA suicide bomber killed eight policemen at a police station in Charbagh on "
+        "Saturday. The bombing came two days after the twin suicide attack on the gates of the "
+        "ordnance factories at Wah, which the Taliban also claimed."
+    )
+    frame = parse_article(text)
+    assert _row(frame, "Wah")["role"] == "reference", frame[["text", "role", "rule"]]
+    assert _row(frame, "Charbagh")["role"] == "incident"
+    # days after "the bombing" with no verb of coming: the event the report follows up
+    frame = parse_article(
+        "Date: 2008-08-25\n\nPolice in Mingora arrested two men on Monday, two days after the suicide "
+        "bombing at the police station in Charbagh."
+    )
+    assert _row(frame, "Charbagh")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -407,9 +407,14 @@ def _other_event(
         ):
             if k + 2 <= m.i < k + 5:
                 return True  # "days after the Rawalpindi blasts": the place names that other event
-            if "s" not in words[k + 2 : k + 4] and not _clause_after(words, k, c):
+            if (
+                "s" not in words[k + 2 : k + 4]
+                and not _clause_after(words, k, c)
+                and not _came_after(words, k)
+            ):
                 continue  # "weeks after the attack": the report's own event
-            # "a week after the army's assault on the Lal Masjid": someone's own act, another event
+            # "a week after the army's assault on the Lal Masjid": someone's own act, another event;
+            # "came two days after the twin suicide attack ... at Wah": what the event came after
         unit, count = words[k - 1], words[k - 2]
         if words[k] in ("since", "for", "to"):
             # "the worst attack since a suicide attack on a church in Peshawar", "revenge for a
@@ -475,6 +480,16 @@ def _clause_after(words: Sequence[str], k: int, c: Cues) -> bool:
         if c.has("event", words[e]):
             return words[e].endswith("ed") or words[e] in _IRREGULAR_PAST
     return False
+
+
+def _came_after(words: Sequence[str], k: int) -> bool:
+    """Whether the report's event "came" a span of time before "after" at ``k``.
+
+    "The bombing came two days after the twin suicide attack on the ordnance factories at
+    Wah": what the subject came after is another event, whatever its article, as "weeks
+    after the attack" in "arrested weeks after the attack" is the report's own.
+    """
+    return k >= 3 and words[k - 1] in _SPANS and words[k - 3] in ("came", "comes", "come")
 
 
 def _record_since_when(words: Sequence[str], k: int, i: int) -> bool:
