@@ -5868,3 +5868,15 @@ def test_what_the_event_came_days_after_is_another_event() -> None:
         "bombing at the police station in Charbagh."
     )
     assert _row(frame, "Charbagh")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_what_the_event_is_linked_to_is_another_event() -> None:
+    lede = "Date: 2008-03-03\n\nA suicide bomber killed 42 tribal elders at a jirga in Darra Adam Khel on Sunday. "
+    frame = parse_article(
+        lede + "Officials said the attack might be linked to the recent abduction of Frontier Corps "
+        "soldiers by militants in South Waziristan."
+    )
+    assert _row(frame, "South Waziristan")["role"] == "reference", frame[["text", "role", "rule"]]
+    # a place after the linked event's own verb is where the sentence's events happened
+    frame = parse_article(lede + "Several incidents linked to the bombing were reported in Kohat on Sunday.")
+    assert _row(frame, "Kohat")["role"] == "incident", frame[["text", "role", "rule"]]

@@ -21,7 +21,7 @@ from geokit.geoparse._dates import (
     _far,
     _number,
 )
-from geokit.geoparse._facts import _CLAUSE_BREAK, _DETERMINERS, _Facts, _motive
+from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _motive
 from geokit.geoparse.matcher import Cues
 
 if TYPE_CHECKING:
@@ -394,6 +394,10 @@ def _other_event(
             w in _SPAN_WORDS or w in _WEEKDAY_WORDS or _number(w) for w in words[:k]
         ) and _CLAUSE_BREAK.search(text, toks[k].end, m.start):
             continue  # "Two days after a bombing in X, gunmen attacked Y": Y is in the main clause
+        if _linked_to(words, k, m.i, c):
+            # "Officials said the attack might be linked to the recent abduction of ... in South
+            # Waziristan": what the event is linked to is another event
+            return m.sent.index > 0 and f" {m.key} " not in headline
         if words[k] in _FOLLOW:
             if words[k + 1] == "by" and not _by_a_span(words, k + 2):
                 continue  # "fired a smoke shell followed by two mortar rounds into Athmuqam": a sequence
@@ -480,6 +484,27 @@ def _clause_after(words: Sequence[str], k: int, c: Cues) -> bool:
         if c.has("event", words[e]):
             return words[e].endswith("ed") or words[e] in _IRREGULAR_PAST
     return False
+
+
+#: Participles by which one event is said to belong with another: "linked to the abduction of ..."
+_LINKED = frozenset({"linked", "connected", "tied", "related"})
+
+
+def _linked_to(words: Sequence[str], k: int, i: int, c: Cues) -> bool:
+    """Whether "to" at ``k`` links the report's event to another one that word ``i`` belongs to.
+
+    "might be linked to the recent abduction of paramilitary personnel ... in South Waziristan":
+    the object of "linked to" is an event of its own when a word of violence opens it, and the
+    place is in that object while no verb of a clause of its own ("were reported", "said")
+    comes between: "incidents linked to the strike were reported in the city" are the city's.
+    """
+    return (
+        words[k] == "to"
+        and words[k - 1] in _LINKED
+        and any(c.has("event", w) for w in words[k + 1 : k + 5])
+        and _BE_FORMS.isdisjoint(words[k + 1 : i])
+        and "said" not in words[k + 1 : i]
+    )
 
 
 def _came_after(words: Sequence[str], k: int) -> bool:
