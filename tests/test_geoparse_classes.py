@@ -5880,3 +5880,16 @@ def test_what_the_event_is_linked_to_is_another_event() -> None:
     # a place after the linked event's own verb is where the sentence's events happened
     frame = parse_article(lede + "Several incidents linked to the bombing were reported in Kohat on Sunday.")
     assert _row(frame, "Kohat")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_list_entry_opened_by_its_day_is_that_days_whatever_year_a_clause_names() -> None:
+    text = (
+        "Terrorist incidents in Pakistan in January 2012\n\n"
+        "5 January – Gunmen shot dead three policemen at a checkpoint in Bannu.\n\n"
+        "9 January – The bodies of ten soldiers who had gone missing after an attack on 21 December "
+        "2011 were recovered near Dabori in Orakzai. The soldiers had been held since 21 December 2011, when militants overran a post in Tank.\n"
+    )
+    frame = parse_article(text)
+    assert _row(frame, "Dabori")["role"] == "incident", frame[["text", "role", "rule"]]
+    # the entry's later sentence told of the earlier year's attack
+    assert _row(frame, "Tank")["role"] == "reference", frame[["text", "role", "rule"]]

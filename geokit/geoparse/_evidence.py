@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from geokit.geoparse._dates import _MONTH_WORDS, _number
 from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
 from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
+from geokit.geoparse._report import _day_opener
 from geokit.geoparse._tense import (
     _IRREGULAR_PAST,
     _before_that,
@@ -412,6 +413,7 @@ def _form_rule(
         years
         and pub is None
         and not f.day
+        and not (m.sent.index in report.listed and _day_opener(m.sent, text))
         and (
             all(y != report.lede_year for y in years)
             if report.lede_year
@@ -420,7 +422,9 @@ def _form_rule(
     ):
         # with no date known, a year is another time against the year the lede names ("The
         # battle was fought in June 2007"), else only against a later year the report names ("In
-        # 2016, a bomb killed 70 in Quetta" in a report that tells of 2019)
+        # 2016, a bomb killed 70 in Quetta" in a report that tells of 2019); a list's entry opened by
+        # its day is that day's, whatever year a clause in it names ("9 January – The bodies of ten
+        # soldiers who had gone missing after an attack on 21 December 2011 were recovered ...")
         return "reference", "past-year"
     ref_year = pub.year if pub is not None else report.lede_year
     if ref_year is not None and _in_record_since(m, words, f.breaks, ref_year):
