@@ -5893,3 +5893,20 @@ def test_a_list_entry_opened_by_its_day_is_that_days_whatever_year_a_clause_name
     assert _row(frame, "Dabori")["role"] == "incident", frame[["text", "role", "rule"]]
     # the entry's later sentence told of the earlier year's attack
     assert _row(frame, "Tank")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin2"),
+    [
+        # after "of", a name the locality table lists is a place as a typed one is
+        ("Gunmen killed two men in the Mai Gari area of Manghopir on Monday.", "Manghopir", "Malir Karachi"),
+        ("Gunmen shot dead a shopkeeper in Gulshan-i-Hadeed on Monday.", "Gulshan-i-Hadeed", "Malir Karachi"),
+        ("A policeman was shot dead in Surjani Town on Monday.", "Surjani Town", "Malir Karachi"),
+    ],
+)
+def test_a_karachi_locality_the_gazetteer_lacks_is_read_at_its_unit(
+    sentence: str, name: str, admin2: str
+) -> None:
+    frame = parse_article("Date: 2023-03-14\n\nKARACHI: " + sentence)
+    row = _row(frame, name)
+    assert (row["role"], row["admin2"]) == ("incident", admin2), frame[["text", "role", "rule", "admin2"]]

@@ -372,6 +372,16 @@ def test_a_name_the_table_lists_bare_is_not_read_into_a_longer_one() -> None:
     assert localities_named("Hyderi Chowk") == ()
 
 
+def test_a_localitys_izafe_is_read_either_way() -> None:
+    from geokit.gazetteer.localities import localities_named
+
+    # Dawn writes "-i-" where The News writes "-e-": the table lists "Gulshan-e-Hadeed"
+    assert [loc.unit for loc in localities_named("Gulshan-i-Hadeed")] == ["Bin Qasim Town"]
+    assert [loc.unit for loc in localities_named("Gulshan i Hadeed")] == ["Bin Qasim Town"]
+    # a lone letter that is no izafe is kept: "Federal B Area" is not "Federal E Area"
+    assert localities_named("Federal E Area") == ()
+
+
 def test_a_locality_of_karachi_is_not_looked_up_on_its_name_alone_or_in_another_city(gaz: Gazetteer) -> None:
     assert resolve("Cattle Colony", country=PK, gazetteer=gaz).status == "unresolved"
     r = resolve("Qasba Colony, Lahore", country=PK, gazetteer=gaz)

@@ -10,6 +10,7 @@ knows only as a small place far away (Karachi's Quaidabad, not the tehsil in Khu
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -54,6 +55,16 @@ class Locality:
 _GENERIC = frozenset({"colony", "chowk", "town", "mor", "market", "bazar", "bazaar", "area", "square"})
 
 
+#: The Persian and Urdu izafe that joins the words of a name, written "-e-" or "-i-" by different
+#: papers ("Gulshan-e-Hadeed" in The News, "Gulshan-i-Hadeed" in Dawn): one name
+_IZAFE = re.compile(r"(?<=\S) [ie] (?=\S)")
+
+
+def _izafe(k: str) -> str:
+    """Return a normalised name with its izafe written one way: "gulshan e hadeed" for "gulshan i hadeed"."""
+    return _IZAFE.sub(" e ", k)
+
+
 def _core(k: str) -> str:
     """Return a normalised name without its generic last word: "banaras" for "banaras colony"."""
     head, _, last = k.rpartition(" ")
@@ -67,7 +78,7 @@ def _table() -> dict[str, tuple[Locality, ...]]:
     out: dict[str, list[Locality]] = {}
     for r in csv.DictReader(lines, delimiter="\t"):
         loc = Locality(r["city"], r["name"], r["unit"], r["unit_pcode"], r["source_url"])
-        out.setdefault(key(loc.name), []).append(loc)
+        out.setdefault(_izafe(key(loc.name)), []).append(loc)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -96,7 +107,7 @@ def localities_named(name: str) -> tuple[Locality, ...]:
     A name the table lacks is looked up again without its generic last word ("Banaras Chowk",
     "Qasba" for the table's "Banaras Colony", "Qasba Colony") where that core names one unit.
     """
-    k = key(name)
+    k = _izafe(key(name))
     return _table().get(k) or _cores().get(_core(k), ())
 
 

@@ -671,7 +671,7 @@ def _typed(text: str, toks: Sequence[Token], j: int) -> bool:
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int | None = None) -> bool:
     """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence.
 
-    After "of" the run must be typed as a place (:func:`_typed`).
+    After "of" the run must be typed as a place (:func:`_typed`) or listed in the locality table.
 
     ``before`` is the token to read as the one before the run, when a possessive stands
     between: the preposition before "Karachi's" in "in Karachi's Sohrab Goth area".
@@ -691,10 +691,15 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int 
     if toks[p].low == "the" and p > 0:
         p -= 1
     if toks[p].low not in _UNKNOWN_AFTER and not (
-        toks[p].low == "of" and (_typed(text, toks, j) or (j - i > 1 and toks[j - 1].low in _TYPE_WORDS))
+        toks[p].low == "of"
+        and (
+            _typed(text, toks, j)
+            or (j - i > 1 and toks[j - 1].low in _TYPE_WORDS)
+            or _listed_locality(toks, i, j)
+        )
     ):
-        # after "of", a name typed by the words after it or by its own last word: "Block 16 of
-        # Federal B Area"
+        # after "of", a name typed by the words after it or by its own last word ("Block 16 of
+        # Federal B Area"), or one the locality table lists ("the Mai Gari area of Manghopir")
         return False
     if not _plain_run(s, i, j, c):
         return False
