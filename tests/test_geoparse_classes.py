@@ -5910,3 +5910,21 @@ def test_a_karachi_locality_the_gazetteer_lacks_is_read_at_its_unit(
     frame = parse_article("Date: 2023-03-14\n\nKARACHI: " + sentence)
     row = _row(frame, name)
     assert (row["role"], row["admin2"]) == ("incident", admin2), frame[["text", "role", "rule", "admin2"]]
+
+
+@pytest.mark.parametrize(
+    "place_phrase",
+    ["the Pakistani garrison city of Rawalpindi", "the northwestern market town of Rawalpindi"],
+)
+def test_a_word_before_a_place_noun_is_a_filler_between_the_locative_and_the_place(place_phrase: str) -> None:
+    frame = parse_article(
+        "ISLAMABAD, Dec 13 (Reuters) - At least 25 people were wounded on Sunday when a bomb went off "
+        f"in a crowded market in {place_phrase}, police said."
+    )
+    assert _row(frame, "Rawalpindi")["role"] == "incident", frame[["text", "role", "rule"]]
+    # a road told by its direction from a place is no filler: the place is where it is measured from
+    frame = parse_article(
+        "KABUL, Nov 7 (AA) - Gunmen stopped a car on the main highway south of the Afghan capital Kabul "
+        "on Thursday and shot dead all four people inside, officials said."
+    )
+    assert _row(frame, "Kabul")["role"] == "reference", frame[["text", "role", "rule"]]

@@ -86,6 +86,15 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
         if p >= 1 and words_are_np(toks[p - 1].low, w, c):  # "the riverine area of"
             p -= 1
             continue
+        if (
+            p >= 1
+            and p + 1 < m.i
+            and toks[p + 1].low in _PLACE_NOUNS
+            and (c.has("transparent", toks[p - 1].low) or c.has("demonym", toks[p - 1].low))
+            and words_are_np("the", w, c)
+        ):
+            p -= 1  # "in the Pakistani garrison city of", "the northwestern tribal district of"
+            continue
         if p + 1 < m.i and toks[p + 1].low == "of" and (np := _noun_phrase_start(toks, p, c)) is not None:
             p = np  # "near the cattle market of Jacobabad", "the main railway station of"
             continue
@@ -107,6 +116,17 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
             continue
         break
     return p
+
+
+#: Nouns for a kind of place or a part of one, after which "of" names it: "the Pakistani garrison
+#: city of Rawalpindi" (the nouns of the transparent cues, without their adjectives and compass points)
+_PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "district", "province", "port", "capital", "centre", "center",
+        "heart", "edge", "area", "suburb", "outskirts", "sector", "cities", "towns", "villages",
+        "districts", "provinces", "areas", "suburbs", "parts",
+    }
+)  # fmt: skip
 
 
 #: Nouns for a place told before whose possessive names a part of it: "the capital's F-11 sector"
