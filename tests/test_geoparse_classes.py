@@ -5220,7 +5220,7 @@ def test_an_afghan_district_spelt_with_e_for_i_is_placed_in_its_province(name: s
 
 def test_under_a_dateline_without_a_year_a_month_and_year_is_another_time() -> None:
     frame = parse_article(
-        "MULTAN, Pakistan, Oct 14 (Reuters) - A bomb disposal squad defused a bomb near Nag Shah Chowk in "
+        "MULTAN, Pakistan, Oct 14 (Reuters) - A bomb wounded two people near Nag Shah Chowk in "
         "Multan on Sunday, police said.\n\nIn October 2004 a car bomb outside a religious gathering in "
         "Rasheedabad Colony killed about 40."
     )
@@ -5928,3 +5928,20 @@ def test_a_word_before_a_place_noun_is_a_filler_between_the_locative_and_the_pla
         "on Thursday and shot dead all four people inside, officials said."
     )
     assert _row(frame, "Kabul")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "The bomb disposal squad defused a device near Khalid Bin Waleed Road in PECHS on Wednesday.",
+            "reference",
+        ),
+        ("Police found and defused a bomb planted on a railway track in PECHS on Wednesday.", "reference"),
+        # what went off is violence, whatever else was defused
+        ("A bomb exploded in PECHS on Wednesday, and the squad defused a second device nearby.", "incident"),
+    ],
+)
+def test_a_defused_bomb_is_no_violence(sentence: str, role: str) -> None:
+    frame = parse_article("Date: 2014-04-09\n\nKARACHI: " + sentence)
+    assert _row(frame, "PECHS")["role"] == role, frame[["text", "role", "rule"]]

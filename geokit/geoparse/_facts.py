@@ -335,6 +335,11 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
         # "a fire broke out at an oil refinery": a blaze, whatever started it (with no other word
         # of violence, as a disaster's)
         events = [n for n in events if not (words[n] == "fire" and words[n + 1 : n + 3] == ["broke", "out"])]
+    if not _DEFUSING.isdisjoint(words):
+        # "police found and defused a bomb on a railway track", "the bomb disposal squad made a
+        # roadside device safe": a bomb that did not go off is no violence; a word for what went
+        # off ("exploded", "blast") or for what it did ("killed") still is
+        events = [n for n in events if words[n] not in _UNEXPLODED]
     if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
         # "police fired tear gas at demonstrators", "fired into the air": no one was hit
         events = [
@@ -420,6 +425,16 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
 _RITES = frozenset({"funeral", "funerals", "burial", "burials", "chehlum", "soyem"})
 #: "at the time" that dates a statement, not a state of things: "local officials said at the time"
 _SAID_THEN = re.compile(r" (?:said|reported|told [a-z]+|added|confirmed) at the time(?= )")
+#: Words for making a bomb safe before it goes off ("diffused" is a common misspelling in the
+#: Pakistani press: "the BDS diffused the device")
+_DEFUSING = frozenset({"defused", "defuse", "defuses", "defusing", "diffused", "disposal", "unexploded"})
+#: What is defused: the bomb, not its going off
+_UNEXPLODED = frozenset(
+    {"bomb", "bombs", "device", "devices", "ied", "ieds", "explosive", "explosives", "grenade", "grenades",
+     "rocket", "rockets", "mortar", "mortars", "shell", "shells", "landmine", "landmines", "mine", "mines"}
+)  # fmt: skip
+
+
 _TYRES = frozenset({"tyres", "tires"})
 #: Words of taking that may take goods as their object (a seizure) as well as ground (a capture)
 _TAKING = ("seiz", "captur", "confiscat")
