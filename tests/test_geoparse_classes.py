@@ -5945,3 +5945,13 @@ def test_a_word_before_a_place_noun_is_a_filler_between_the_locative_and_the_pla
 def test_a_defused_bomb_is_no_violence(sentence: str, role: str) -> None:
     frame = parse_article("Date: 2014-04-09\n\nKARACHI: " + sentence)
     assert _row(frame, "PECHS")["role"] == role, frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["Baharak district in neighbouring Takhar province", "Baharak in the adjacent province of Takhar"],
+)
+def test_a_name_the_text_puts_in_a_neighbouring_unit_is_read_there(where: str) -> None:
+    # the gazetteer knows only Badakhshan's Baharak; the text puts this one in Takhar
+    frame = parse_article(f"Date: 2018-07-04\n\nOn the same day the Taliban attacked {where}.")
+    assert _row(frame, "Baharak")["admin1"] == "Takhar", frame[["text", "admin1", "reason"]]

@@ -243,6 +243,11 @@ _HELD_BY = frozenset(
         # "the Gulistan valley, in the remote east of Farah province"
         "remote",
         "far",
+        # "Baharak district in neighbouring Takhar province", "in the adjacent province of Takhar"
+        "neighbouring",
+        "neighboring",
+        "adjacent",
+        "province",
     }
 )
 
