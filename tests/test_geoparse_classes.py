@@ -5955,3 +5955,17 @@ def test_a_name_the_text_puts_in_a_neighbouring_unit_is_read_there(where: str) -
     # the gazetteer knows only Badakhshan's Baharak; the text puts this one in Takhar
     frame = parse_article(f"Date: 2018-07-04\n\nOn the same day the Taliban attacked {where}.")
     assert _row(frame, "Baharak")["admin1"] == "Takhar", frame[["text", "admin1", "reason"]]
+
+
+def test_a_name_that_was_killed_is_a_persons() -> None:
+    lede = (
+        "Date: 2024-07-05\n\nPolice raided a house in Gumari, Darel, on Thursday and a gunfight broke out. "
+    )
+    frame = parse_article(lede + "Shah Faisal was killed, and an accomplice was wounded.")
+    assert (_row(frame, "Shah Faisal")["role"], _row(frame, "Shah Faisal")["rule"]) == ("reference", "person")
+    # an office of the place, parted from the verb by its comma, is the person: the place stays a site
+    frame = parse_article(
+        "Date: 2011-07-28\n\nGhulam Haidar Hamidi, the mayor of Kandahar, was assassinated on Wednesday "
+        "when a suicide bomber detonated explosives hidden in his turban."
+    )
+    assert _row(frame, "Kandahar")["role"] == "incident", frame[["text", "role", "rule"]]

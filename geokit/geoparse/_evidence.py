@@ -1167,6 +1167,34 @@ def _struck_part_of(m: _Mention, p: int, words: Sequence[str], c: Cues, same: Se
 
 _ARTICLES = frozenset({"the", "a", "an"})
 
+#: Passive verbs that only people undergo: a name they follow as "<name> was/were ..." is a person's
+_PERSON_PASSIVE = frozenset(
+    {"killed", "shot", "wounded", "injured", "hurt", "murdered", "martyred", "beheaded", "kidnapped",
+     "abducted", "assassinated", "arrested", "detained", "executed", "hanged", "stabbed", "gunned"}
+)  # fmt: skip
+
+
+def _person_subject(m: _Mention, words: Sequence[str], text: str) -> bool:
+    """'Shah Faisal was killed, and an accomplice was wounded': a person named like a place.
+
+    A place is attacked, hit or shelled, never killed or wounded: a name that is the subject of
+    such a passive ("was killed", "was shot dead", "were wounded") is someone's, unless a
+    preposition governs it or a comma parts it from the verb: "the mayor of Kandahar, was
+    assassinated" tells of the mayor.
+    """
+    j = m.j
+    return (
+        j + 1 < len(words)
+        and words[j] in ("was", "were")
+        and words[j + 1] in _PERSON_PASSIVE
+        and text[m.end : m.sent.tokens[j].start] == " "
+        and (m.i == 0 or words[m.i - 1] not in _GOVERNING)
+    )
+
+
+#: Prepositions that make the name after them a place of something, not a subject
+_GOVERNING = frozenset({"of", "in", "at", "from", "near", "to", "for", "by", "on", "into"})
+
 
 def _event_rule(
     m: _Mention, p: int, text: str, c: Cues, f: _Facts, near_event: bool, same: Sequence[_Mention]
@@ -1201,6 +1229,8 @@ def _event_rule(
         or _struck_part_of(m, p, f.words, c, same)
     ):  # "the mosque of Peshawar"
         return "incident", "event-locative"
+    if _person_subject(m, words, text):
+        return "reference", "person"
     if m.i <= 1 or _dated_title(m, words) or _subject_of_event(m, f, text, c) or _part_hit(m, f):
         return "incident", "event-subject"
     if _named_after_colon(m, text, words, c):

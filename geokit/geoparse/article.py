@@ -155,6 +155,8 @@ RULES = {
     "no-event": "no word of violence near the place",
     "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place, or before "
     "the plural noun a colon goes on from ('in three towns: Gujrat, ...')",
+    "person": "the name is the subject of a passive that only people undergo ('Shah Faisal was killed', "
+    "'... were wounded'): a person named like a place",
     "event-subject": "the place opens a sentence about violence",
     "event-no-locative": "a word of violence nearby but no locative preposition",
     "event-official": "violence struck an official named after the place ('the convoy of the governor of "
