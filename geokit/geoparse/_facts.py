@@ -336,9 +336,9 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
         # of violence, as a disaster's)
         events = [n for n in events if not (words[n] == "fire" and words[n + 1 : n + 3] == ["broke", "out"])]
     if not _DEFUSING.isdisjoint(words):
-        # "police found and defused a bomb on a railway track", "the bomb disposal squad made a
-        # roadside device safe": a bomb that did not go off is no violence; a word for what went
-        # off ("exploded", "blast") or for what it did ("killed") still is
+        # "police found and defused a bomb on a railway track", "the bomb disposal squad defused a
+        # device": a bomb that did not go off is no violence; a word for what went off
+        # ("exploded", "blast") or for what it did ("killed") still is
         events = [n for n in events if words[n] not in _UNEXPLODED]
     if not _CROWD_CONTROL.isdisjoint(words) or "air" in words:
         # "police fired tear gas at demonstrators", "fired into the air": no one was hit
