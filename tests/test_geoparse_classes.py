@@ -5969,3 +5969,12 @@ def test_a_name_that_was_killed_is_a_persons() -> None:
         "when a suicide bomber detonated explosives hidden in his turban."
     )
     assert _row(frame, "Kandahar")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_a_citys_neighbourhood_named_after_of_is_governed_by_the_locative() -> None:
+    frame = parse_article(
+        "Date: 2016-04-20\n\nGunmen shot dead seven policemen in the western Karachi neighbourhood of "
+        "Orangi Town on Wednesday."
+    )
+    assert _row(frame, "Orangi Town")["role"] == "incident", frame[["text", "role", "rule"]]
+    assert _row(frame, "Karachi")["role"] == "reference", frame[["text", "role", "rule"]]

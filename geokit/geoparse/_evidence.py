@@ -123,8 +123,8 @@ def _prev(m: _Mention, others: Sequence[_Mention], c: Cues) -> int:
 _PLACE_NOUNS = frozenset(
     {
         "city", "town", "village", "district", "province", "port", "capital", "centre", "center",
-        "heart", "edge", "area", "suburb", "outskirts", "sector", "cities", "towns", "villages",
-        "districts", "provinces", "areas", "suburbs", "parts",
+        "heart", "edge", "area", "suburb", "outskirts", "sector", "neighbourhood", "neighborhood",
+        "cities", "towns", "villages", "districts", "provinces", "areas", "suburbs", "parts",
     }
 )  # fmt: skip
 
