@@ -5978,3 +5978,13 @@ def test_a_citys_neighbourhood_named_after_of_is_governed_by_the_locative() -> N
     )
     assert _row(frame, "Orangi Town")["role"] == "incident", frame[["text", "role", "rule"]]
     assert _row(frame, "Karachi")["role"] == "reference", frame[["text", "role", "rule"]]
+
+
+def test_an_earlier_time_in_an_after_clause_dates_that_clause_only() -> None:
+    frame = parse_article(
+        "Third attack in four days on police guarding polio teams in Khyber Pakhtunkhwa\n\nPESHAWAR: A "
+        "policeman returning from polio duty was shot dead in Khyber district on Friday, the third attack "
+        "this week on officers guarding vaccinators, after two shootings in Bannu earlier in the week."
+    )
+    assert _row(frame, "Khyber")["role"] == "incident", frame[["text", "role", "rule"]]
+    assert _row(frame, "Bannu")["rule"] == "earlier-date", frame[["text", "role", "rule"]]

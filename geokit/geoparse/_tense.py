@@ -231,12 +231,20 @@ def _earlier_covers(m: _Mention, at: Sequence[int], words: Sequence[str]) -> boo
 
     It does, but for one in a "since" clause after the place, which measures the place's event
     against an earlier one ("shelled Chaman on Sunday, ... the worst clashes since the Taliban
-    took power in Kabul last year" dates Kabul, not Chaman), and for a possessive after the
+    took power in Kabul last year" dates Kabul, not Chaman), as an "after" clause does ("shot
+    dead in Khyber district on Friday, ... after two shootings in Bannu earlier in the week"
+    dates Bannu), and for a possessive after the
     place, which dates only the noun it qualifies ("seven died in Tehran on Monday, the first
     deaths in the unrest over last week's election"; "over last week's attack in Quetta" still
     dates Quetta, which follows it).
     """
-    return any(q < m.i or ("since" not in words[m.j : q] and not _possessive_time(words, q)) for q in at)
+    return any(
+        q < m.i or (_MEASURED_FROM.isdisjoint(words[m.j : q]) and not _possessive_time(words, q)) for q in at
+    )
+
+
+#: Words that open, after a place, a clause about the other event a time is measured from
+_MEASURED_FROM = frozenset({"since", "after"})
 
 
 #: The time nouns an earlier phrase ends in that can take a possessive: "last week's election"
