@@ -5988,3 +5988,14 @@ def test_an_earlier_time_in_an_after_clause_dates_that_clause_only() -> None:
     )
     assert _row(frame, "Khyber")["role"] == "incident", frame[["text", "role", "rule"]]
     assert _row(frame, "Bannu")["rule"] == "earlier-date", frame[["text", "role", "rule"]]
+
+
+def test_a_city_opener_under_a_headline_and_its_subheading_is_the_dateline() -> None:
+    frame = parse_article(
+        "Seven dead as forces raid Bolan hideout and gunmen ambush travellers in Kech\n\n"
+        "Two bodies found dumped in Washuk\n\nPublished November 12, 2022\n\n"
+        "QUETTA: At least seven people were killed in two separate incidents in the Bolan and Kech "
+        "districts of Balochistan."
+    )
+    row = _row(frame, "QUETTA")
+    assert (row["role"], row["rule"]) == ("reference", "dateline"), frame[["text", "role", "rule"]]

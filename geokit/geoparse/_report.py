@@ -189,6 +189,11 @@ def dateline_date(text: str) -> dt.date | None:
         return None
 
 
+def _headline_like(line: str) -> bool:
+    """Whether a line reads as a headline or its subheading: short, with no closing full stop or quote."""
+    return bool(line.strip()) and not line.rstrip().endswith((".", '"')) and len(line.split()) <= 20
+
+
 @lru_cache(maxsize=4)  # a parse asks for the dateline of the same text several times
 def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
     """Return the dateline's match and its month, day and year (0 for what it does not give)."""
@@ -198,16 +203,21 @@ def _dateline_match(text: str) -> tuple[re.Match[str], int, int, int] | None:
         # a headline on its own line first: "Militants hit police in Lahore ...\n\nISLAMABAD, Oct 16 -"
         end = text.find("\n", start)
         line = text[start:end] if end >= 0 else ""
-        if not line or line.rstrip().endswith((".", '"')) or len(line.split()) > 20:
+        if not _headline_like(line):
             return None
         start = end
-        for _ in range(3):  # and maybe a "Published March 17, 2025" line or a byline after it
+        deck = True  # one line under the headline may be its subheading: "Two bodies found in Washuk"
+        for _ in range(4):  # and maybe a "Published March 17, 2025" line or a byline after it
             while start < len(text) and text[start] in " \t\n":
                 start += 1
             nxt = text.find("\n", start)
             line = text[start : nxt if nxt >= 0 else len(text)]
-            if not (_DATE_HEADER.match(line) or _BARE_DATE.match(line) or _BYLINE.match(line)):
+            if _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start):
                 break
+            if not (_DATE_HEADER.match(line) or _BARE_DATE.match(line) or _BYLINE.match(line)):
+                if not (deck and _headline_like(line)):
+                    break
+                deck = False
             start = nxt if nxt >= 0 else len(text)
         m = _DATELINE.match(text, start) or _TITLE_DATELINE.match(text, start)
     if not m:
