@@ -5999,3 +5999,11 @@ def test_a_city_opener_under_a_headline_and_its_subheading_is_the_dateline() -> 
     )
     row = _row(frame, "QUETTA")
     assert (row["role"], row["rule"]) == ("reference", "dateline"), frame[["text", "role", "rule"]]
+
+
+def test_a_roads_end_is_no_anchor_for_a_name_the_gazetteer_lacks() -> None:
+    frame = parse_article(
+        "Date: 2009-11-03\n\nA suicide bomber rammed a car into a police checkpoint at the Babu Sabu "
+        "interchange, where the Islamabad-Lahore motorway enters Lahore, on Monday evening."
+    )
+    assert _row(frame, "Babu Sabu")["admin2"] == "Lahore", frame[["text", "admin2", "reason"]]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from geokit.geoparse._dates import _MONTH_WORDS, _number
 from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
-from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _spec
+from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _road_end, _spec
 from geokit.geoparse._report import _day_opener
 from geokit.geoparse._tense import (
     _IRREGULAR_PAST,
@@ -35,7 +35,6 @@ from geokit.geoparse._tense import (
     _span_before_event,
 )
 from geokit.geoparse.matcher import Cues, Token
-from geokit.resolve.roads import road_words
 
 if TYPE_CHECKING:
     from geokit.geoparse._mention import _Mention
@@ -1075,37 +1074,6 @@ def _office_of(m: _Mention, words: Sequence[str], text: str) -> bool:
         if j < len(words) and text[toks[j - 1].end : toks[j].start] != " ":
             return False
     return j < len(words) and words[j] in _OFFICES
-
-
-_DASH_GAPS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014"})
-
-
-def _road_end(m: _Mention, text: str, words: Sequence[str]) -> bool:
-    """Tell whether the place is one end of a road named after its two ends: "the Quetta–Karachi highway".
-
-    The name says which road it is ("set up checkpoints on the Quetta–Karachi and Surab–Gidar
-    roads"), not where anything happened; the road words are ``geokit/data/roads.tsv``'s.
-    Further pairs joined by "and" may stand between the pair and the road word.
-    """
-    toks = m.sent.tokens
-    n = len(toks)
-    first = m.j < n and text[m.end : toks[m.j].start] in _DASH_GAPS
-    if not first and not (m.i > 0 and toks[m.i - 1].cap and text[toks[m.i - 1].end : m.start] in _DASH_GAPS):
-        return False
-    road = road_words()
-
-    def is_road(w: str) -> bool:
-        return w in road or (w.endswith("s") and w[:-1] in road)
-
-    def past_name(k: int) -> int:
-        while k < n and toks[k].cap and not is_road(words[k]):
-            k += 1
-        return k
-
-    k = past_name(m.j) if first else m.j  # the first end: past the second
-    while k + 1 < n and words[k] in ("and", "or") and toks[k + 1].cap:
-        k = past_name(k + 1)  # "... and Surab–Gidar roads": another pair
-    return k < n and is_road(words[k])
 
 
 #: Verbs of passing by a place, or of a blast or a fight tearing through it: "through" after

@@ -6,11 +6,13 @@ Part of :mod:`geokit.geoparse`: every stage after matching reads and fills in a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from geokit.gazetteer import Match
 from geokit.geoparse.matcher import Sentence
 from geokit.resolve import Resolution
+from geokit.resolve.roads import road_words
 
 #: Populations by which the readings of a name are weighed (geonames populations)
 _NAMED_TOWN = 5_000  # an institution is named after a place at least this populous (or a unit)
@@ -91,3 +93,34 @@ def _spec(m: _Mention) -> int:
             return p.admin_level or 0
         return _SPECIFICITY.get(p.kind, 4)
     return _SPECIFICITY.get(m.kind, 4)
+
+
+_DASH_GAPS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014"})
+
+
+def _road_end(m: _Mention, text: str, words: Sequence[str]) -> bool:
+    """Tell whether the place is one end of a road named after its two ends: "the Quetta–Karachi highway".
+
+    The name says which road it is ("set up checkpoints on the Quetta–Karachi and Surab–Gidar
+    roads"), not where anything happened; the road words are ``geokit/data/roads.tsv``'s.
+    Further pairs joined by "and" may stand between the pair and the road word.
+    """
+    toks = m.sent.tokens
+    n = len(toks)
+    first = m.j < n and text[m.end : toks[m.j].start] in _DASH_GAPS
+    if not first and not (m.i > 0 and toks[m.i - 1].cap and text[toks[m.i - 1].end : m.start] in _DASH_GAPS):
+        return False
+    road = road_words()
+
+    def is_road(w: str) -> bool:
+        return w in road or (w.endswith("s") and w[:-1] in road)
+
+    def past_name(k: int) -> int:
+        while k < n and toks[k].cap and not is_road(words[k]):
+            k += 1
+        return k
+
+    k = past_name(m.j) if first else m.j  # the first end: past the second
+    while k + 1 < n and words[k] in ("and", "or") and toks[k + 1].cap:
+        k = past_name(k + 1)  # "... and Surab–Gidar roads": another pair
+    return k < n and is_road(words[k])

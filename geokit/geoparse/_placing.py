@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import localities_named, locality_cities
-from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention
+from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
 from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, Token, name_index
 from geokit.normalize import key, skeleton
@@ -1005,7 +1005,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
             own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
             heading = None if own else _section_heading(m, headings, text)
             anchor = heading or min(
-                (o for o in towns if o.sent.paragraph in (m.sent.paragraph, lede)),
+                (
+                    o
+                    for o in towns
+                    if o.sent.paragraph in (m.sent.paragraph, lede)
+                    # "where the Islamabad-Lahore motorway enters Lahore": a road's end names the road
+                    and not _road_end(o, text, [t.low for t in o.sent.tokens])
+                ),
                 key=lambda o: (
                     o.sent.paragraph != m.sent.paragraph,
                     o.sent is not m.sent,
