@@ -1,6 +1,8 @@
 """A place mention as the geoparser carries it, and the sizes by which its readings are weighed.
 
 Part of :mod:`geokit.geoparse`: every stage after matching reads and fills in a :class:`_Mention`.
+It also holds the one test of a mention's form that both placement and the role rules read: whether
+the place is one end of a road named after its two ends (:func:`_road_end`).
 """
 
 from __future__ import annotations

@@ -1010,7 +1010,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                     for o in towns
                     if o.sent.paragraph in (m.sent.paragraph, lede)
                     # "where the Islamabad-Lahore motorway enters Lahore": a road's end names the road
-                    and not _road_end(o, text, [t.low for t in o.sent.tokens])
+                    and not _road_end(o, text, o.sent.words)
                 ),
                 key=lambda o: (
                     o.sent.paragraph != m.sent.paragraph,
