@@ -6007,3 +6007,24 @@ def test_a_roads_end_is_no_anchor_for_a_name_the_gazetteer_lacks() -> None:
         "interchange, where the Islamabad-Lahore motorway enters Lahore, on Monday evening."
     )
     assert _row(frame, "Babu Sabu")["admin2"] == "Lahore", frame[["text", "admin2", "reason"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISLAMABAD, May 5 (Reuters) - Five soldiers were killed on Sunday when militants attacked a "
+        "post in the Shakoor Kalay sector near the Afghan border, the army said.",
+        "KABUL (AP) — Gunmen killed four policemen at a checkpoint in the Shakoor Kalay area on "
+        "Tuesday, a provincial spokesman said.",
+    ],
+)
+def test_a_wire_dateline_from_the_capital_is_no_anchor_for_a_name_the_gazetteer_lacks(text: str) -> None:
+    row = _row(frame := parse_article("Date: 2015-05-05\n\n" + text), "Shakoor Kalay")
+    assert row["admin1"] not in {"Islamabad", "Kabul"}, frame[["text", "admin1", "reason"]]
+
+
+def test_a_papers_own_dateline_still_places_a_name_the_gazetteer_lacks() -> None:
+    frame = parse_article(
+        "Date: 2015-05-05\n\nISLAMABAD: Two men were shot dead in the Shakoor Kalay area on Sunday, police said."
+    )
+    assert _row(frame, "Shakoor Kalay")["admin2"] == "Islamabad", frame[["text", "admin2", "reason"]]

@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import localities_named, locality_cities
+from geokit.geoparse._forms import capital_names
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
 from geokit.geoparse._report import dateline, heading_line
 from geokit.geoparse.matcher import Cues, Token, name_index
@@ -733,6 +734,27 @@ def _short_name_elsewhere(
     )
 
 
+#: What follows a wire dateline's place: its day ("ISLAMABAD, Dec 26") or its agency ("KABUL (AP)")
+_WIRE_TAIL = re.compile(r"\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\()")
+
+
+def _filed_at_capital(o: _Mention, line: tuple[int, int, int] | None, text: str) -> bool:
+    """Whether a mention is a wire dateline's national capital, where news of the whole country is filed.
+
+    "ISLAMABAD, Dec 26 (Reuters) - ... in the Rakhchikri sector of Pakistani-held Kashmir": the
+    agency's bureau is in the capital, so a name the gazetteer lacks is not placed near it. A
+    paper's own dateline ("ISLAMABAD: ... in the Tarnol area") has no day or agency after the
+    city and still places the report's unknown names in it.
+    """
+    if line is None or not line[0] <= o.start < line[1] or not _WIRE_TAIL.match(text, line[1]):
+        return False
+    place = o.res.place if o.res is not None else None
+    if place is None or place.is_admin:
+        return False
+    capital = capital_names().get(place.country)
+    return capital is not None and key(capital) == key(place.name)
+
+
 def _town_like(o: _Mention, c: Cues) -> bool:
     """Whether a placed mention may hold an unknown name near it: a town or district, no seat or far end."""
     return (
@@ -1011,6 +1033,8 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                     if o.sent.paragraph in (m.sent.paragraph, lede)
                     # "where the Islamabad-Lahore motorway enters Lahore": a road's end names the road
                     and not _road_end(o, text, o.sent.words)
+                    # "ISLAMABAD, Dec 26 (Reuters) - ... in the Rakhchikri sector": filed from the capital
+                    and not _filed_at_capital(o, line, text)
                 ),
                 key=lambda o: (
                     o.sent.paragraph != m.sent.paragraph,
