@@ -6028,3 +6028,11 @@ def test_a_papers_own_dateline_still_places_a_name_the_gazetteer_lacks() -> None
         "Date: 2015-05-05\n\nISLAMABAD: Two men were shot dead in the Shakoor Kalay area on Sunday, police said."
     )
     assert _row(frame, "Shakoor Kalay")["admin2"] == "Islamabad", frame[["text", "admin2", "reason"]]
+
+
+def test_where_people_gathered_to_mourn_the_dead_is_a_reaction() -> None:
+    frame = parse_article(
+        "Date: 2011-09-21\n\nGunmen killed 26 pilgrims on a bus in Mastung on Tuesday. In Hyderabad, "
+        "thousands of mourners gathered in the evening to mourn the dead."
+    )
+    assert (_row(frame, "Mastung")["role"], _row(frame, "Hyderabad")["role"]) == ("incident", "reference")
