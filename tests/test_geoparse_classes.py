@@ -6036,3 +6036,19 @@ def test_where_people_gathered_to_mourn_the_dead_is_a_reaction() -> None:
         "thousands of mourners gathered in the evening to mourn the dead."
     )
     assert (_row(frame, "Mastung")["role"], _row(frame, "Hyderabad")["role"]) == ("incident", "reference")
+
+
+def test_the_second_place_of_between_only_bounds_the_site() -> None:
+    frame = parse_article(
+        "Date: 2022-08-09\n\nMilitants fired on a police party on the heights between Swat and Upper Dir "
+        "on Monday, killing one constable."
+    )
+    assert (_row(frame, "Swat")["role"], _row(frame, "Upper Dir")["role"]) == ("incident", "reference")
+
+
+def test_both_ends_of_a_border_crossing_between_two_towns_stay_sites() -> None:
+    frame = parse_article(
+        "Date: 2022-08-09\n\nTroops exchanged fire at the border crossing between Torkham and Landi Kotal on "
+        "Monday, killing two soldiers."
+    )
+    assert (_row(frame, "Torkham")["role"], _row(frame, "Landi Kotal")["role"]) == ("incident", "incident")

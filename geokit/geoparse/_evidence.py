@@ -418,6 +418,10 @@ def _form_rule(
         for o in same:
             if o.j == prev_end and id(o) in done:
                 role, _ = done[id(o)]
+                if role == "incident" and words[at - 1] == "and" and _bounds_between(words, o.i, c):
+                    # "came under fire at Balasur Top, on the heights between Swat and Upper Dir": the
+                    # second place only bounds where the first one's event happened
+                    return "reference", "description"
                 return role, "list"
     gapped = _gapped_item(m, same, text, done)
     if gapped is not None:
@@ -1317,6 +1321,17 @@ def _passive_hit(words: Sequence[str], j: int, events: Sequence[int]) -> bool:
         and n < len(words)
         and any(e == n or (n < e <= n + 2 and words[n] in ("set", "blown")) for e in events)
     )
+
+
+def _bounds_between(words: Sequence[str], i: int, c: Cues) -> bool:
+    """Whether the place starting at ``i`` opens a "between A and B" that is no border crossing.
+
+    An event placed between two places is coded at one place, as event data record one location
+    per event: the first, which the locative reaches. "The border crossing between Spin Boldak
+    and Chaman" is a point at both (``_at_crossing``).
+    """
+    b = i - 2 if i >= 2 and words[i - 1] == "the" else i - 1
+    return b >= 0 and words[b] == "between" and not (b >= 1 and _at_crossing(words, b, c))
 
 
 def _at_crossing(words: Sequence[str], p: int, c: Cues) -> bool:

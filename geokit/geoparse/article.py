@@ -93,7 +93,8 @@ RULES = {
     "'will travel to', 'next week') and no word of violence comes between: a plan, not an event",
     "description": "the place lies in a relative clause that says what something is (', whose "
     "flagship project is the port of Gwadar') and tells of no violence, or says where a named village "
-    "is ('Zangara, a village near Ladha')",
+    "is ('Zangara, a village near Ladha'), or only bounds a site with the place before it ('on the "
+    "heights between Swat and Upper Dir')",
     "other-verb": "a verb that reports no violence governs the place ('spent in Dubai', 'closed the "
     "crossings at Torkham', 'treated at a hospital in Peshawar')",
     "name-part": "the place opens an institution's name or an office ('the Kentucky State Police', "
