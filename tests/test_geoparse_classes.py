@@ -6052,3 +6052,17 @@ def test_both_ends_of_a_border_crossing_between_two_towns_stay_sites() -> None:
         "Monday, killing two soldiers."
     )
     assert (_row(frame, "Torkham")["role"], _row(frame, "Landi Kotal")["role"]) == ("incident", "incident")
+
+
+def test_a_wire_dateline_s_capital_is_no_site_of_a_lede_that_names_no_place() -> None:
+    frame = parse_article(
+        "ISLAMABAD, May 5 (Reuters) - Five soldiers were killed on Sunday when militants attacked their post "
+        "near the border, the army said."
+    )
+    assert (_row(frame, "ISLAMABAD")["role"], _row(frame, "ISLAMABAD")["rule"]) == ("reference", "dateline")
+    # a paper's own dateline of the capital still names its city
+    frame = parse_article(
+        "ISLAMABAD: Two policemen were killed when gunmen opened fire on their patrol here on Sunday, "
+        "officials said."
+    )
+    assert _row(frame, "ISLAMABAD")["rule"] == "dateline-site"

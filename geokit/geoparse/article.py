@@ -52,7 +52,7 @@ from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names, neighbour_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
-from geokit.geoparse._placing import _owned_by_country, _resolve, _resolve_mentions
+from geokit.geoparse._placing import _filed_at_capital, _owned_by_country, _resolve, _resolve_mentions
 from geokit.geoparse._report import Report, dateline, dateline_date, header_date, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
@@ -109,7 +109,7 @@ RULES = {
     "last month's bombing in Kohat'), not one of years ago, and the report names no site of its own "
     "days: the event it follows up",
     "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
-    "violence",
+    "violence (not a wire dateline's national capital: 'ISLAMABAD, May 5 (Reuters) -')",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
     "source": "the place is in an 'according to' phrase that tells no violence ('according to the "
     "Ministry of Defence in Kabul'): where the report's source sits",
@@ -723,18 +723,21 @@ def _years_ago(words: Sequence[str]) -> bool:
 _NOT_SITE_LOCATIVES = frozenset({"into", "out", "over"})
 
 
-def _dateline_site(mentions: Sequence[_Mention], c: Cues) -> None:
+def _dateline_site(mentions: Sequence[_Mention], c: Cues, text: str) -> None:
     """Make the dateline's town the site when the report names no other and its lede tells of violence.
 
     "QUETTA: At least ten people were killed when a suicide bomber blew himself up in the
     emergency ward of the Civil Hospital": a paper's report on its own city names the city only
-    in the dateline.
+    in the dateline. A wire dateline's national capital ("ISLAMABAD, May 5 (Reuters) - Five
+    soldiers were killed ...") is where the agency filed news of the whole country, not a site.
     """
     if any(m.role == "incident" for m in mentions):
         return
     line = [m for m in mentions if m.rule == "dateline" and m.kind not in ("country", "continent")]
     if len(line) != 1 or any(m.sent is line[0].sent and m.rule != "dateline" for m in mentions):
         return  # "LAHORE: A court sentenced six men for the lynching in Sialkot": the lede names its place
+    if _filed_at_capital(line[0], dateline(text), text):
+        return
     if any(c.has("event", t.low) for t in line[0].sent.tokens):
         line[0].role, line[0].rule = "incident", "dateline-site"
 
@@ -986,7 +989,7 @@ def parse_article(
     _reference_holders(mentions, text)
     _late_sites(mentions, c, report.period, report.listed, _tallied_lede(sents, report.lede), len(sents))
     _far_sites(mentions, c, report.lede)
-    _dateline_site(mentions, c)
+    _dateline_site(mentions, c, text)
     if _followup_sites(mentions, report.lede, c):
         _containers(mentions)
         _report_containers(mentions, report.lede_at)
