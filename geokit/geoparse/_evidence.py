@@ -1766,12 +1766,13 @@ def _statement_abroad(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
 
 
 #: Nouns by which "the town", "the city" take a place the report has named
-_PLACE_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "valley"})
+#: Nouns by which a statement points back to a place the report has named: "the town"
+_ANAPHOR_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "valley"})
 
 
 def _anaphoric_place(words: Sequence[str]) -> bool:
     """Whether the words hold "the town", "the city" or another place the report has named."""
-    return any(w in ("the", "this", "that") and nxt in _PLACE_NOUNS for w, nxt in pairwise(words))
+    return any(w in ("the", "this", "that") and nxt in _ANAPHOR_NOUNS for w, nxt in pairwise(words))
 
 
 def _reaction_object(m: _Mention, f: _Facts, c: Cues) -> bool:
