@@ -6066,3 +6066,17 @@ def test_a_wire_dateline_s_capital_is_no_site_of_a_lede_that_names_no_place() ->
         "officials said."
     )
     assert _row(frame, "ISLAMABAD")["rule"] == "dateline-site"
+
+
+def test_a_relative_clause_on_what_the_violence_happened_in_places_it() -> None:
+    frame = parse_article(
+        "Date: 2017-05-01\n\nTroops killed 40 insurgents and wounded 12 in the operations, which the army "
+        "carried out with air support in Kunar and Nuristan provinces."
+    )
+    assert (_row(frame, "Kunar")["role"], _row(frame, "Nuristan")["role"]) == ("incident", "incident")
+    # a clause on a building the wounded were taken to still only describes it
+    frame = parse_article(
+        "Date: 2017-05-01\n\nA bomb killed four people in Quetta on Monday; one of the wounded died in the "
+        "hospital, which was built with aid from Karachi."
+    )
+    assert _row(frame, "Karachi")["role"] == "reference"

@@ -1477,7 +1477,8 @@ def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
 
     "..., whose flagship project is the port of Gwadar in Balochistan": the clause opened by
     a comma and "whose"/"which"/"that"/"who" says what a noun is; a place in it is a site only
-    if the clause itself tells of violence (a "where" clause is left to its own rule).
+    if the clause itself tells of violence (a "where" clause is left to its own rule), or if
+    violence before it happened "in" or "during" the noun the clause tells of.
     """
     s = m.sent
     openers = list(_RELATIVE.finditer(text, s.start, m.start))
@@ -1488,6 +1489,22 @@ def _described(m: _Mention, words: Sequence[str], text: str, c: Cues) -> bool:
     stop = brk.start() if brk else s.end
     toks = s.tokens
     clause = [words[n] for n in range(len(toks)) if opener.start() < toks[n].start < stop]
+    # "were wounded ... in the operations, which the army carried out ... in Nangarhar": the clause
+    # says where the noun that the violence happened in took place
+    before = sum(1 for t in toks if t.end <= opener.start())
+    if (
+        before >= 3
+        and words[before - 3] in ("in", "during")
+        and words[before - 2] in _DETERMINERS
+        # (not a place or building: "died in the hospital, which ...")
+        and not (
+            words[before - 1] in _PLACE_NOUNS
+            or c.has("ref_place", words[before - 1])
+            or c.has("building", words[before - 1])
+        )
+        and any(c.has("event", w) or c.has("death", w) for w in words[: before - 3])
+    ):
+        return False
     return not any(c.has("event", w) or c.has("death", w) for w in clause)
 
 
