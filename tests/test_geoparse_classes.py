@@ -6080,3 +6080,19 @@ def test_a_relative_clause_on_what_the_violence_happened_in_places_it() -> None:
         "hospital, which was built with aid from Karachi."
     )
     assert _row(frame, "Karachi")["role"] == "reference"
+
+
+def test_a_weekday_s_violence_in_the_pluperfect_past_the_lede_is_an_earlier_event() -> None:
+    lede = (
+        "PESHAWAR, July 16 (Reuters) - A suicide bomber killed 12 recruits at a police centre in Bannu on "
+        "Monday, officials said.\n\nThe bomber walked up to the gate as recruits queued to enter.\n\n"
+    )
+    frame = parse_article(
+        lede + "On Saturday, a suicide bomber had struck a convoy near Tank.", date="2007-07-16"
+    )
+    assert (_row(frame, "Bannu")["role"], _row(frame, "Tank")["role"]) == ("incident", "reference")
+    # told in the simple past, the weekday's attack is one more of the report's
+    frame = parse_article(
+        lede + "On Saturday, a suicide bomber struck a convoy near Tank.", date="2007-07-16"
+    )
+    assert _row(frame, "Tank")["role"] == "incident"

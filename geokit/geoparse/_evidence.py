@@ -33,6 +33,7 @@ from geokit.geoparse._tense import (
     _pluperfect_before,
     _span_after,
     _span_before_event,
+    _weekday_pluperfect,
 )
 from geokit.geoparse.matcher import Cues, Token
 
@@ -487,6 +488,7 @@ def _form_rule(
         _earlier_covers(m, f.earlier, f.words)
         or (_dated_away(f, report) and not _dated_since(m, f.words))
         or _pluperfect_before(f, report)
+        or (m.sent.index > report.lede and _weekday_pluperfect(f))
         or (m.sent.index > report.lede and _before_that(words))
     ):
         return "reference", "earlier-date"

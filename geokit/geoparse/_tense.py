@@ -619,6 +619,23 @@ def _pluperfect_before(f: _Facts, report: Report) -> bool:
     return all(d < pub for d in days)
 
 
+def _weekday_pluperfect(f: _Facts) -> bool:
+    """'On Saturday, a suicide bomber had struck a convoy near Miranshah': an earlier day's violence.
+
+    A sentence that opens with its own weekday and tells its violence in the pluperfect sets
+    that day before the report's event, which news writing tells in the simple past; the
+    caller applies it past the lede only (a lede's "had been killed on Monday" is its event).
+    """
+    words = f.words
+    return (
+        len(words) > 2
+        and words[0] == "on"
+        and f.day is not None
+        and words[1] == f.day
+        and any(_pluperfect(words, n) for n in f.events)
+    )
+
+
 def _pluperfect(words: Sequence[str], n: int) -> bool:
     """Whether the verb at ``n`` is in the pluperfect: "had killed", "had been hit", "had also attacked"."""
     k = n - 1
