@@ -1785,7 +1785,6 @@ def _statement_abroad(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
 
 
 #: Nouns by which "the town", "the city" take a place the report has named
-#: Nouns by which a statement points back to a place the report has named: "the town"
 _ANAPHOR_NOUNS = frozenset({"town", "city", "village", "area", "district", "province", "valley"})
 
 

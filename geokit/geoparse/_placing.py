@@ -742,7 +742,8 @@ def _filed_at_capital(o: _Mention, line: tuple[int, int, int] | None, text: str)
     """Whether a mention is a wire dateline's national capital, where news of the whole country is filed.
 
     "ISLAMABAD, Dec 26 (Reuters) - ... in the Rakhchikri sector of Pakistani-held Kashmir": the
-    agency's bureau is in the capital, so a name the gazetteer lacks is not placed near it. A
+    agency's bureau is in the capital, so a name the gazetteer lacks is not placed near it, nor
+    is the capital the site of a lede that names no place (``article._dateline_site``). A
     paper's own dateline ("ISLAMABAD: ... in the Tarnol area") has no day or agency after the
     city and still places the report's unknown names in it.
     """
