@@ -6096,3 +6096,11 @@ def test_a_weekday_s_violence_in_the_pluperfect_past_the_lede_is_an_earlier_even
         lede + "On Saturday, a suicide bomber struck a convoy near Tank.", date="2007-07-16"
     )
     assert _row(frame, "Tank")["role"] == "incident"
+
+
+def test_where_a_crowd_went_to_gather_is_no_site() -> None:
+    frame = parse_article(
+        "Date: 2011-11-10\n\nGunmen shot dead a jail warden near the bus stand in Gilgit on Wednesday "
+        "evening, prompting a crowd to gather at Yadgar Chowk to protest."
+    )
+    assert (_row(frame, "Gilgit")["role"], _row(frame, "Yadgar Chowk")["role"]) == ("incident", "reference")
