@@ -6104,3 +6104,13 @@ def test_where_a_crowd_went_to_gather_is_no_site() -> None:
         "evening, prompting a crowd to gather at Yadgar Chowk to protest."
     )
     assert (_row(frame, "Gilgit")["role"], _row(frame, "Yadgar Chowk")["role"]) == ("incident", "reference")
+
+
+def test_of_two_countries_with_as_many_sites_the_first_site_s_is_the_report_s() -> None:
+    frame = parse_article(
+        "KANDAHAR, Afghanistan (CP) - A roadside bomb killed three Canadian soldiers near Gumbad on "
+        "Thursday, the military said.\n\nThe soldiers were based at Petawawa, Ont.; their families live in "
+        "Toronto, Edmonton and Richmond Hill, Ont.\n\nThe Department of National Defence in Ottawa named three of the dead.",
+        date="2006-08-05",
+    )
+    assert (_row(frame, "Gumbad")["role"], _row(frame, "Ottawa")["role"]) == ("incident", "reference")

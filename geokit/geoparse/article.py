@@ -133,9 +133,9 @@ RULES = {
     "sentence with 'also', dated by a weekday alone, or one opening 'On Friday' under a lede that counts "
     "separate events over a week)",
     "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
-    "most of its sites) nor its neighbour, or the only place it names in a neighbouring country (its "
-    "sentence not naming that country), outside "
-    "a round-up's item: where soldiers came home to, where a strike was sent from, another conflict the "
+    "most of its sites, or of two as many the one of its first site) nor its neighbour, or the only "
+    "place it names in a neighbouring country (its sentence not naming that country), outside a "
+    "round-up's item: where soldiers came home to, where a strike was sent from, another conflict the "
     "report compares",
     "other-country": "a whole country taken as a site while every finer site of the report lies in other "
     "countries: it names a side, not a place of the event",
@@ -567,7 +567,7 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     """Make a site in a country far from the report's own, or a whole country beside it, a reference.
 
     The report's country is the one holding most of its sites (of two holding as many, the one
-    it names more often). Past the lede, a site in a country that is neither that one nor its
+    of its first site). Past the lede, a site in a country that is neither that one nor its
     neighbour (GeoNames' borders) is where soldiers came home to, where a strike was sent
     from, or a conflict the report compares with its own, and so is the one place a report
     names in a neighbouring country ("the attackers had trained in Jalalabad" in a Quetta
@@ -582,7 +582,11 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
         return
     counts = Counter(m.country for m in sites if m.country is not None)
     named = Counter(m.country for m in mentions if m.country is not None)
-    home = max(counts, key=lambda h: (counts[h], named[h]))
+    # of two countries holding as many sites, the report's is the one of its first site: a report
+    # tells its own event first ("a roadside bomb killed three soldiers near Gumbad" before the
+    # statement of the Department of National Defence in Ottawa)
+    first = {h: min(m.start for m in sites if m.country == h) for h in counts}
+    home = max(counts, key=lambda h: (counts[h], -first[h], named[h]))
     near = {home} | neighbour_countries().get(home, frozenset())
     places = Counter(m.country for m in mentions if m.country is not None and m.kind != "country")
     finer = {m.country for m in sites if m.kind != "country"}
