@@ -987,6 +987,14 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and not o.res.place.is_admin
         and key(o.res.place.name) in locality_cities()
     ]
+    anchors = [  # the towns an unknown name may be placed near, whichever name it is
+        o
+        for o in towns
+        # "where the Islamabad-Lahore motorway enters Lahore": a road's end names the road
+        if not _road_end(o, text, o.sent.words)
+        # "ISLAMABAD, Dec 26 (Reuters) - ... in the Rakhchikri sector": filed from the capital
+        and not _filed_at_capital(o, line, text)
+    ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
     for m in mentions:
         if m.kind == "unknown":
@@ -1028,15 +1036,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
             own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
             heading = None if own else _section_heading(m, headings, text)
             anchor = heading or min(
-                (
-                    o
-                    for o in towns
-                    if o.sent.paragraph in (m.sent.paragraph, lede)
-                    # "where the Islamabad-Lahore motorway enters Lahore": a road's end names the road
-                    and not _road_end(o, text, o.sent.words)
-                    # "ISLAMABAD, Dec 26 (Reuters) - ... in the Rakhchikri sector": filed from the capital
-                    and not _filed_at_capital(o, line, text)
-                ),
+                (o for o in anchors if o.sent.paragraph in (m.sent.paragraph, lede)),
                 key=lambda o: (
                     o.sent.paragraph != m.sent.paragraph,
                     o.sent is not m.sent,

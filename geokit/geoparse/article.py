@@ -581,12 +581,11 @@ def _far_sites(mentions: Sequence[_Mention], c: Cues, lede: int) -> None:
     if not sites:
         return
     counts = Counter(m.country for m in sites if m.country is not None)
-    named = Counter(m.country for m in mentions if m.country is not None)
     # of two countries holding as many sites, the report's is the one of its first site: a report
     # tells its own event first ("a roadside bomb killed three soldiers near Gumbad" before the
     # statement of the Department of National Defence in Ottawa)
     first = {h: min(m.start for m in sites if m.country == h) for h in counts}
-    home = max(counts, key=lambda h: (counts[h], -first[h], named[h]))
+    home = max(counts, key=lambda h: (counts[h], -first[h]))
     near = {home} | neighbour_countries().get(home, frozenset())
     places = Counter(m.country for m in mentions if m.country is not None and m.kind != "country")
     finer = {m.country for m in sites if m.kind != "country"}
