@@ -6114,3 +6114,17 @@ def test_of_two_countries_with_as_many_sites_the_first_site_s_is_the_report_s() 
         date="2006-08-05",
     )
     assert (_row(frame, "Gumbad")["role"], _row(frame, "Ottawa")["role"]) == ("incident", "reference")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Militants torched a girls' school in the Swat Valley on Monday.", "Swat"),
+        ("Shells fired across the Line of Control hit homes in the Neelum Valley on Monday.", "Neelum"),
+        ("Jets struck militant hideouts in the Kurram Valley on Monday.", "Kurram"),
+    ],
+)
+def test_a_capitalised_valley_after_a_known_name_is_read_as_the_lower_case_one(text: str, name: str) -> None:
+    frame = parse_article("Date: 2012-06-05\n\n" + text)
+    row = _row(frame, name)
+    assert (row["text"], row["role"], row["admin2"]) == (name, "incident", name), frame[["text", "admin2"]]

@@ -51,7 +51,7 @@ def _find(
                 run = run._replace(j=run.j - 1)  # "Liaquatabad No. 10": the place, then a number
             elif (
                 run.j - run.i > 1
-                and toks[run.j - 1].low in _UNIT_WORDS
+                and toks[run.j - 1].low in _TRIM_WORDS
                 and not known(_run_key(text[toks[run.i].start : toks[run.j - 1].end]))
                 and known(_run_key(text[toks[run.i].start : toks[run.j - 2].end]))
             ):
@@ -327,6 +327,9 @@ _JOINED_NAME = re.compile(r" (?:" + "|".join(sorted(_NAME_JOINERS)) + r")(?: [a-
 
 #: Words for a kind of unit that a report may capitalise after the name ("Kunar Province")
 _UNIT_WORDS = frozenset(_UNIT_KINDS) | {"division", "tehsil"}
+#: ... and the words a run sheds when the name before them is known: those units, a tribal agency and a
+#: valley ("the Swat Valley" is read as "the Swat valley", whose lower-case word a run never takes)
+_TRIM_WORDS = _UNIT_WORDS | {"valley", "agency"}
 
 
 #: Lower-case words a numbered village's name may take after its number ("Chak 59 village")
