@@ -292,7 +292,7 @@ def write_table_dask(
         counted = frame[count].value_counts() if count else None
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
-        task = frame.to_parquet(str(out), write_index=False, compute=False)
+        task = frame.to_parquet(str(out), write_index=False, compute=False, schema=_parquet_schema(frame))
         if counted is None:
             compute(task)
             return Written(out, {})
@@ -318,6 +318,23 @@ def write_table_dask(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return Written(out, counts)
+
+
+def _parquet_schema(frame: dd.DataFrame) -> Any:
+    """Return the Parquet schema of ``frame``, its text columns (object dtype) as strings.
+
+    Dask infers the schema from a made-up row of the frame's empty ``meta``, and its value
+    for an object column (pandas 3, dask 2026) is a bare ``object()`` that Arrow cannot type;
+    geokit's reader gives text as object columns, so they are declared text here. ``"infer"``
+    (dask's default) where there is none.
+    """
+    import pyarrow as pa
+
+    meta = frame._meta
+    text = [name for name, dtype in meta.dtypes.items() if dtype.kind == "O"]
+    if not text or hasattr(meta, "geometry"):
+        return "infer"
+    return pa.Schema.from_pandas(meta.astype(dict.fromkeys(text, "string")), preserve_index=False)
 
 
 def _write_part(part: pd.DataFrame, path: str, header: bool, count: str | None) -> dict[str, int]:

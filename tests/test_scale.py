@@ -8,6 +8,7 @@ enough to stay quick on 2 cores but cut into several partitions per worker.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import threading
 import time
@@ -246,6 +247,25 @@ def test_cli_engine_dask_gives_the_single_process_files(client, incidents, point
     assert main(["join", str(points), "-o", str(tmp_path / "j.parquet"), *dask_args]) == 0
     back = pd.read_parquet(tmp_path / "j.parquet")
     assert back["id"].tolist() == pd.read_csv(tmp_path / "j1.csv", dtype=str)["id"].tolist()
+
+
+def test_geocode_on_dask_to_parquet_keeps_the_text_columns_as_text(client, incidents, tmp_path):
+    # the hint columns are text of geokit's reader (object dtype): an empty object column tells
+    # Parquet no type, which the dataset's schema must still give as text
+    single = pd.read_csv(
+        io.BytesIO(_geocode_single(incidents, tmp_path / "single.csv")), dtype=str, keep_default_na=False
+    )
+    hints = ["--column", "place", "--country", "PK", "--admin1-column", "adm_1", "--admin2-column", "adm_2"]
+    out = tmp_path / "g.parquet"
+    code = main(
+        ["geocode", str(incidents), *hints, "--boundaries", "PAK:ADM2", "-o", str(out), "--engine", "dask",
+         "--scheduler", client.scheduler.address, "-q"]
+    )  # fmt: skip
+    assert code == 0
+    back = pd.read_parquet(out)
+    assert len(back) == len(single) == 3000
+    for name in ("place", "adm_1", "adm_2", "status", "adm2_name"):
+        assert back[name].fillna("").astype(str).tolist() == single[name].tolist(), name
 
 
 def test_cli_map_engine_dask_counts_as_the_single_process_map(client, incidents, tmp_path):
