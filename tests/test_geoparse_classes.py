@@ -6128,3 +6128,15 @@ def test_a_capitalised_valley_after_a_known_name_is_read_as_the_lower_case_one(t
     frame = parse_article("Date: 2012-06-05\n\n" + text)
     row = _row(frame, name)
     assert (row["text"], row["role"], row["admin2"]) == (name, "incident", name), frame[["text", "admin2"]]
+
+
+@pytest.mark.parametrize("name", ["Panjwayi", "Maywand"])
+def test_a_district_spelled_another_way_is_placed_in_its_province(name: str) -> None:
+    # GeoNames writes them "Panjwa'i" and "Maiwand": the y between vowels is the i of "ai"
+    frame = parse_article(
+        f"KABUL (Reuters) - A roadside bomb killed five Afghan soldiers in {name} district on Monday, "
+        "officials said.",
+        date="2010-06-07",
+    )
+    row = _row(frame, name)
+    assert (row["role"], row["admin1"]) == ("incident", "Kandahar"), frame[["text", "admin1", "reason"]]

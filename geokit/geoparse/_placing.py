@@ -908,15 +908,17 @@ def _one_unit(placed: Sequence[_Mention], typed: dict[str, _Mention]) -> None:
 def _district_province(m: _Mention, gaz: Gazetteer, home: str | None, text: str) -> Place | None:
     """Return the province of the report's country whose district GeoNames names like ``m``.
 
-    A name the report calls a district ("Nerkh district") may also be read with "e" and "i"
-    as one vowel, as romanised Dari and Pashto names alternate them (GeoNames' "Nirkh",
-    "Pich", "Shirzad"), when only one district of the country reads so.
+    A name the report calls a district ("Nerkh district") may also be spelled another way
+    (:func:`_spelled_alike`), or read with "e" and "i" as one vowel, as romanised Dari and
+    Pashto names alternate them (GeoNames' "Nirkh", "Pich", "Shirzad"), when only one
+    district of the country reads so. A bare name is read only as written: Ghazni's "Moqor"
+    is spelled like Badghis' district Muqur, and the report's towns tell which it is.
     """
     if home is None:
         return None
     province = district_provinces(home).get(m.key)
     if province is None and _DISTRICT_AFTER.match(text, m.end):
-        province = _vowel_folded(home).get(_fold(m.key))
+        province = _spelled_alike(home).get(skeleton(m.key)) or _vowel_folded(home).get(_fold(m.key))
     if province is None:
         return None
     return next((p for p in gaz.lookup(province) if p.kind == "adm1" and p.country == home), None)
@@ -929,6 +931,18 @@ _DISTRICT_AFTER = re.compile(r"\s+[Dd]istrict\b")
 def _fold(k: str) -> str:
     """Return a district key with its "e"s read as "i"s, over its transliteration skeleton."""
     return skeleton(k).replace("e", "i")
+
+
+@cache
+def _spelled_alike(country: str) -> dict[str, str]:
+    """Return :func:`district_provinces` keyed by transliteration skeleton, leaving out skeletons two share.
+
+    "Panjwayi" and "Maywand" are GeoNames' "Panjwa'i" and "Maiwand" written another way.
+    """
+    seen: dict[str, set[str]] = {}
+    for k, province in district_provinces(country).items():
+        seen.setdefault(skeleton(k), set()).add(province)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
 
 
 @cache
