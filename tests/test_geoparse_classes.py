@@ -6140,3 +6140,19 @@ def test_a_district_spelled_another_way_is_placed_in_its_province(name: str) -> 
     )
     row = _row(frame, name)
     assert (row["role"], row["admin1"]) == ("incident", "Kandahar"), frame[["text", "admin1", "reason"]]
+
+
+def test_the_places_heading_a_flash_updates_entries_lie_where_the_list_s_heading_says() -> None:
+    frame = parse_article(
+        "AFGHANISTAN: Flash Update No. 3 (as of 2 August 2021)\n\n"
+        "Fighting continued in several provinces; figures were released in Kabul on 1 August.\n\n"
+        "INCIDENTS BY LOCATION (Helmand province, Nad Ali district)\n\n"
+        "- Loy Bagh area: local sources reported that five civilians were shot dead.\n"
+        "- Zarghun Kalay: a mortar round reportedly struck a house, wounding three children.\n"
+        "- Sherkhan Kalay: families are sheltering with relatives.\n"
+    )
+    for name in ("Loy Bagh", "Zarghun Kalay"):
+        row = _row(frame, name)
+        assert (row["role"], row["admin1"]) == ("incident", "Helmand"), frame[["text", "role", "admin1"]]
+    # an entry that tells of no violence names no place the gazetteer lacks
+    assert "Sherkhan Kalay" not in set(frame["text"])

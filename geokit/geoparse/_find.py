@@ -26,6 +26,7 @@ from geokit.geoparse._mention import (
     _WORLD_CITY,
     _Mention,
 )
+from geokit.geoparse._report import entry_line
 from geokit.geoparse.matcher import Cues, NameIndex, Run, Sentence, Token, runs
 from geokit.normalize import key
 
@@ -101,9 +102,11 @@ def _find(
                 # the name starts after the run's capitalised stop words: "In Jamshed Town, ..."
                 i = a if run.i < a < run.j and toks[a - 1].low in _BEFORE_UNLISTED else run.i
                 host = _possessive_host(text, s, i, out)  # "in Karachi's Sohrab Goth area"
+                var: list[Match] = []
                 if host is not None:
-                    var = []
                     kind = "unknown" if _unknown_place(text, s, i, run.j, c, host - 1) else None
+                elif i == 0 and _entry_head(text, s, run.j, c):
+                    kind = "unknown"  # "- Golwarz: two more civilians were reportedly killed."
                 else:
                     if not i or toks[i - 1].low not in _BEFORE_UNLISTED:
                         continue  # the test both readings below open with, made here for most runs
@@ -572,12 +575,16 @@ def _of_linked(s: Sentence, a: int, c: Cues, idx: NameIndex) -> bool:
     return False
 
 
-def _plain_run(s: Sentence, i: int, j: int, c: Cues) -> bool:
-    """Whether a run could be a place name: short, no organisation, person or common word."""
+def _plain_run(s: Sentence, i: int, j: int, c: Cues, opening: bool = False) -> bool:
+    """Whether a run could be a place name: short, no organisation, person or common word.
+
+    A run that opens its sentence is one only when ``opening`` says its sentence is a list's
+    entry headed by it (:func:`_entry_head`).
+    """
     from geokit.normalize import non_place_words
 
     toks = s.tokens
-    if j - i > 3 or i == 0:
+    if j - i > 3 or (i == 0 and not opening):
         return False
     if j < len(toks) and c.has("building", toks[j].low):
         return False  # "the Mar Elias church"
@@ -669,6 +676,23 @@ def _typed(text: str, toks: Sequence[Token], j: int) -> bool:
     if j < len(toks) and toks[j].low in _TYPE_WORDS and not toks[j].cap:
         return True
     return j > 0 and _TYPED_APPOSITION.match(text, toks[j - 1].end) is not None
+
+
+def _entry_head(text: str, s: Sentence, j: int, c: Cues) -> bool:
+    """Tell whether the run ``0:j`` heads a list's entry that tells of violence at it.
+
+    Flash updates and incident digests list incidents by place: "- Golwarz: two more civilians
+    were reportedly killed.", "- Ja-Mirak area: ...", "- Hoosh village: ...". The entry opens with
+    a list mark, the name (and a word for its kind) stands before a colon, and a word of violence
+    follows within the entry's first words, as it would after "in".
+    """
+    toks = s.tokens
+    if not (entry_line(text, toks[0].start) and _plain_run(s, 0, j, c, opening=True)):
+        return False
+    k = j + 1 if j < len(toks) and toks[j].low in _TYPE_WORDS else j
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start].strip() != ":":
+        return False
+    return any(c.has("event", t.low) for t in toks[k : k + _EVENT_WINDOW])
 
 
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int | None = None) -> bool:

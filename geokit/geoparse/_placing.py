@@ -16,7 +16,7 @@ from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import localities_named, locality_cities
 from geokit.geoparse._forms import capital_names
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
-from geokit.geoparse._report import dateline, heading_line
+from geokit.geoparse._report import dateline, entry_line, heading_line
 from geokit.geoparse.matcher import Cues, Token, name_index
 from geokit.normalize import key, skeleton
 from geokit.resolve import Resolution, resolve
@@ -608,6 +608,25 @@ def _section_heading(m: _Mention, headings: Sequence[_Mention], text: str) -> _M
     return o
 
 
+def _entries_heading(m: _Mention, placed: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the place a list's heading names, for an unknown name that heads one of its entries.
+
+    "INCIDENTS BY LOCATION (Sar-e-Pul province, Balkhab district)" over "- Golwarz: two more
+    civilians were reportedly killed.": the entries lie where their heading says, the last
+    place it names (the finest, as headings go from the province to the district).
+    """
+    if m.i != 0 or not entry_line(text, m.start):
+        return None
+    at = text.rfind("\n", 0, m.start)
+    while at > 0:  # back over the entries before this one, and blank lines, to the heading
+        start = text.rfind("\n", 0, at) + 1
+        if text[start:at].strip() and not entry_line(text, start):
+            named = [o for o in placed if start <= o.start < at and o.kind != "country" and o.res is not None]
+            return named[-1] if named else None
+        at = start - 1
+    return None
+
+
 def _successor_names(holder: _Mention | None) -> tuple[str, ...]:
     """Return the units a former admin-2 unit the holder names was split into ("Hunza-Nagar")."""
     if holder is None:
@@ -1048,7 +1067,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 )
                 continue
             own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
-            heading = None if own else _section_heading(m, headings, text)
+            heading = (
+                None if own else _section_heading(m, headings, text) or _entries_heading(m, placed, text)
+            )
             anchor = heading or min(
                 (o for o in anchors if o.sent.paragraph in (m.sent.paragraph, lede)),
                 key=lambda o: (

@@ -395,6 +395,15 @@ def _listed_sections(sents: Sequence[Sentence], heads: frozenset[int], text: str
     return frozenset(out) if days >= 2 else frozenset()
 
 
+#: A list's mark before an entry's first word: "- Golwarz: ...", "* ...", "• Hoosh village: ..."
+_ENTRY_MARK = re.compile(r"[ \t]*[-*\u2022\u2013\u2014][ \t]")
+
+
+def entry_line(text: str, pos: int) -> bool:
+    """Whether the line holding offset ``pos`` opens with a list's mark, as a bulleted entry does."""
+    return _ENTRY_MARK.match(text, text.rfind("\n", 0, pos) + 1) is not None
+
+
 def _day_opener(s: Sentence, text: str) -> bool:
     """Whether a paragraph's first sentence opens with its day and a dash or colon: a list's entry.
 
