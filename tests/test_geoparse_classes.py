@@ -6156,3 +6156,18 @@ def test_the_places_heading_a_flash_updates_entries_lie_where_the_list_s_heading
         assert (row["role"], row["admin1"]) == ("incident", "Helmand"), frame[["text", "role", "admin1"]]
     # an entry that tells of no violence names no place the gazetteer lacks
     assert "Sherkhan Kalay" not in set(frame["text"])
+
+
+def test_a_place_of_an_event_named_as_earlier_is_background() -> None:
+    frame = parse_article(
+        "Date: 2010-03-05\n\nA suicide bomber struck a convoy in Thall on Friday, killing 12 people. "
+        "An earlier suicide attack on a police station in Karak killed three people."
+    )
+    row = _row(frame, "Karak")
+    assert (row["role"], row["rule"]) == ("reference", "earlier-date"), frame[["text", "role", "rule"]]
+    # "earlier" as the sentence's adverb dates nothing by itself
+    frame = parse_article(
+        "Date: 2007-12-28\n\nA suicide bomber killed 20 people at a rally in Liaquat Bagh on Thursday. "
+        "Earlier that afternoon, gunfire at a rally near Kural Chowk left four people dead."
+    )
+    assert _row(frame, "Kural Chowk")["role"] == "incident", frame[["text", "role", "rule"]]

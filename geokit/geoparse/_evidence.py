@@ -236,6 +236,32 @@ def _similar_event(m: _Mention, f: _Facts) -> bool:
     )
 
 
+#: Adjectives that put the event a noun names before the report's own: "an earlier suicide attack"
+_EARLIER_ADJECTIVES = frozenset({"earlier", "previous", "prior"})
+#: ... after an article or a possessive: "Earlier that afternoon, gunfire ..." is an adverb's time
+_EARLIER_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
+
+
+def _earlier_named(m: _Mention, f: _Facts) -> bool:
+    """Tell whether the place is that of an event named as earlier ("an earlier suicide attack ... in Karak").
+
+    "Earlier", "previous" or "prior" after an article before the last word of violence ahead of
+    the place (one adjective may stand between) names another, earlier event, as "similar"
+    names a like one.
+    """
+    words = f.words
+    e = max((n for n in f.events if n < m.i and m.i - n <= _EVENT_WINDOW), default=-1)
+    return (
+        e >= 2
+        and any(
+            words[q] in _EARLIER_ADJECTIVES and words[q - 1] in _EARLIER_DETERMINERS
+            for q in (e - 1, e - 2)
+            if q >= 1
+        )
+        and not any(n in f.breaks for n in range(e, m.i))
+    )
+
+
 #: Words of violence that name who fights, not what was done: "an offensive against the
 #: militants' strongholds in X" is still the plan's place
 _ACTORS = frozenset({"militants", "insurgents", "gunmen", "attackers", "fighters", "rebels"})
@@ -486,6 +512,7 @@ def _form_rule(
         return "reference", "similar"
     if (
         _earlier_covers(m, f.earlier, f.words)
+        or _earlier_named(m, f)
         or (_dated_away(f, report) and not _dated_since(m, f.words))
         or _pluperfect_before(f, report)
         or (m.sent.index > report.lede and _weekday_pluperfect(f))

@@ -86,7 +86,8 @@ RULES = {
     "offensives this year', 'have attacked posts over the past year')",
     "past-year": "the sentence is dated only by a year before the report's date (background)",
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
-    "week', 'years ago', '... before.', or, past the lede, opens with a weekday and tells its violence "
+    "week', 'years ago', '... before.', names 'an earlier/previous attack', or, past the lede, opens "
+    "with a weekday and tells its violence "
     "in the pluperfect ('On Saturday, a suicide bomber had struck ...'); or the place is another "
     "event's that a span of time measures against the report's ('a day after a car bomb killed ... "
     "in Peshawar') and neither the title nor the lede names: an earlier or other event (background)",
