@@ -223,17 +223,20 @@ def _no_violence(f: _Facts, c: Cues) -> bool:
     return f.disaster and all(c.has("death", f.words[n]) or f.words[n] in _DAMAGE for n in f.events)
 
 
+def _event_ahead(m: _Mention, f: _Facts) -> int:
+    """Return the last word of violence ahead of the place, with no clause break between; -1 if none."""
+    e = max((n for n in f.events if n < m.i and m.i - n <= _EVENT_WINDOW), default=-1)
+    return -1 if any(n in f.breaks for n in range(e, m.i)) else e
+
+
 def _similar_event(m: _Mention, f: _Facts) -> bool:
     """'carried out a similar raid on border posts at Arandu in 2011': the place of another event.
 
     "Similar" before the last word of violence ahead of the place (one adjective may stand
     between: "a similar magnetic bomb attack") compares that event with the report's own.
     """
-    words = f.words
-    e = max((n for n in f.events if n < m.i and m.i - n <= _EVENT_WINDOW), default=-1)
-    return (
-        e >= 1 and ("similar" in words[max(0, e - 3) : e]) and not any(n in f.breaks for n in range(e, m.i))
-    )
+    e = _event_ahead(m, f)
+    return e >= 1 and "similar" in f.words[max(0, e - 3) : e]
 
 
 #: Adjectives that put the event a noun names before the report's own: "an earlier suicide attack"
@@ -250,15 +253,11 @@ def _earlier_named(m: _Mention, f: _Facts) -> bool:
     names a like one.
     """
     words = f.words
-    e = max((n for n in f.events if n < m.i and m.i - n <= _EVENT_WINDOW), default=-1)
-    return (
-        e >= 2
-        and any(
-            words[q] in _EARLIER_ADJECTIVES and words[q - 1] in _EARLIER_DETERMINERS
-            for q in (e - 1, e - 2)
-            if q >= 1
-        )
-        and not any(n in f.breaks for n in range(e, m.i))
+    e = _event_ahead(m, f)
+    return e >= 2 and any(
+        words[q] in _EARLIER_ADJECTIVES and words[q - 1] in _EARLIER_DETERMINERS
+        for q in (e - 1, e - 2)
+        if q >= 1
     )
 
 

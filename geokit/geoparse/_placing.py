@@ -8,7 +8,7 @@ read inside it, and an unknown name is placed at the nearest town of its report.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -927,9 +927,9 @@ def _one_unit(placed: Sequence[_Mention], typed: dict[str, _Mention]) -> None:
 def _district_province(m: _Mention, gaz: Gazetteer, home: str | None, text: str) -> Place | None:
     """Return the province of the report's country whose district GeoNames names like ``m``.
 
-    A name the report calls a district ("Nerkh district") may also be spelled another way
-    (:func:`_spelled_alike`), or read with "e" and "i" as one vowel, as romanised Dari and
-    Pashto names alternate them (GeoNames' "Nirkh", "Pich", "Shirzad"), when only one
+    A name the report calls a district ("Nerkh district") may also be spelled another way (the
+    same transliteration skeleton), or read with "e" and "i" as one vowel, as romanised Dari
+    and Pashto names alternate them (GeoNames' "Nirkh", "Pich", "Shirzad"), when only one
     district of the country reads so. A bare name is read only as written: Ghazni's "Moqor"
     is spelled like Badghis' district Muqur, and the report's towns tell which it is.
     """
@@ -937,7 +937,8 @@ def _district_province(m: _Mention, gaz: Gazetteer, home: str | None, text: str)
         return None
     province = district_provinces(home).get(m.key)
     if province is None and _DISTRICT_AFTER.match(text, m.end):
-        province = _spelled_alike(home).get(skeleton(m.key)) or _vowel_folded(home).get(_fold(m.key))
+        spelled, folded = _districts_by(home, skeleton), _districts_by(home, _fold)
+        province = spelled.get(skeleton(m.key)) or folded.get(_fold(m.key))
     if province is None:
         return None
     return next((p for p in gaz.lookup(province) if p.kind == "adm1" and p.country == home), None)
@@ -953,23 +954,15 @@ def _fold(k: str) -> str:
 
 
 @cache
-def _spelled_alike(country: str) -> dict[str, str]:
-    """Return :func:`district_provinces` keyed by transliteration skeleton, leaving out skeletons two share.
+def _districts_by(country: str, fold: Callable[[str], str]) -> dict[str, str]:
+    """Return :func:`district_provinces` keyed by ``fold``, leaving out keys two provinces' districts share.
 
-    "Panjwayi" and "Maywand" are GeoNames' "Panjwa'i" and "Maiwand" written another way.
+    ``skeleton`` reads "Panjwayi" and "Maywand" as GeoNames' "Panjwa'i" and "Maiwand";
+    :func:`_fold` also reads "e" as "i".
     """
     seen: dict[str, set[str]] = {}
     for k, province in district_provinces(country).items():
-        seen.setdefault(skeleton(k), set()).add(province)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
-
-
-@cache
-def _vowel_folded(country: str) -> dict[str, str]:
-    """Return :func:`district_provinces` keyed by :func:`_fold`, leaving out folds two districts share."""
-    seen: dict[str, set[str]] = {}
-    for k, province in district_provinces(country).items():
-        seen.setdefault(_fold(k), set()).add(province)
+        seen.setdefault(fold(k), set()).add(province)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
 
 
