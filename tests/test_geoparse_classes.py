@@ -6171,3 +6171,36 @@ def test_a_place_of_an_event_named_as_earlier_is_background() -> None:
         "Earlier that afternoon, gunfire at a rally near Kural Chowk left four people dead."
     )
     assert _row(frame, "Kural Chowk")["role"] == "incident", frame[["text", "role", "rule"]]
+
+
+def test_strongholds_describe_a_place_as_a_stronghold_does() -> None:
+    # the cue words name a habitual state in the singular and in the plural alike
+    frame = parse_article(
+        "Date: 2017-07-23\n\nInsurgents overran a district centre in Ghor on Sunday. "
+        "Officials said the province lies between insurgent strongholds in Farah to the west "
+        "and Helmand to the south."
+    )
+    row = _row(frame, "Farah")
+    assert (row["role"], row["rule"]) == ("reference", "habitual"), frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize("verb", ["fell", "had fallen"])
+def test_a_place_that_fell_is_the_site_of_its_capture(verb: str) -> None:
+    frame = parse_article(
+        f"Date: 2016-08-30\n\nA council member said that Sangin {verb} early on Sunday after a "
+        "four-day siege by the insurgents, who burned the police headquarters."
+    )
+    row = _row(frame, "Sangin")
+    assert (row["role"], row["rule"]) == ("incident", "event-subject"), frame[["text", "role", "rule"]]
+
+
+def test_a_name_the_gazetteer_lacks_goes_with_its_holder_read_again_in_its_province() -> None:
+    # GeoNames also calls Kuhsan, a town of Herat, "Kohistan"; the text puts the district in
+    # Faryab, and the village it names there goes with it
+    frame = parse_article(
+        "MAIMANA, Afghanistan (AP) - Taliban fighters overran the centre of Kohistan district in "
+        "northern Faryab province on Tuesday, officials said.\n\n"
+        "The assault on the police compound at Dehi Sayedan began late on Monday."
+    )
+    row = _row(frame, "Dehi Sayedan")
+    assert (row["admin1"], row["precision"]) == ("Faryab", 3), frame[["text", "admin1", "reason"]]

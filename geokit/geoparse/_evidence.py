@@ -1690,6 +1690,11 @@ def _event_governs(toks: Sequence[Token], words: Sequence[str], k: int, text: st
 #: Cue kinds of a noun that a place names as an attribute ("the Peshawar market")
 _SITE_NOUNS = frozenset({"facility", "building"})
 
+#: Forms of "fall" that tell of a place taken when the place is their subject: "Jani Khel fell
+#: early on 25 July", "the district had fallen by nightfall" ("fell to the Taliban" is an event
+#: cue in any position; a bare "fell" is not, as shells and prices fall too)
+_TAKEN = frozenset({"fell", "fallen", "falls"})
+
 
 def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
     """'Mastung came under attack', 'Zaranj was overrun': the place is the subject of a word of violence."""
@@ -1701,7 +1706,7 @@ def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
         k += 1  # "the Peshawar market bombing killed": the place names the site of the event's noun
     while k < len(toks) and f.words[k] in _AUXILIARIES:
         k += 1
-    return k in f.events
+    return k in f.events or (k < len(toks) and f.words[k] in _TAKEN)
 
 
 #: Determiners by which a statement takes an event already told of ("said the attack", "said its

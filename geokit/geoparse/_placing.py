@@ -966,6 +966,13 @@ def _districts_by(country: str, fold: Callable[[str], str]) -> dict[str, str]:
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1 and k}
 
 
+def _place_by(m: _Mention, gaz: Gazetteer, holder: _Mention) -> None:
+    """Place an unknown name in or near the known place that holds it, keeping it near a city."""
+    m.res = _resolve(m, gaz, m.text, holder)
+    if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
+        _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
+
+
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
     """Resolve the gazetteer's places first, then each unknown name.
 
@@ -1022,21 +1029,25 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and not _filed_at_capital(o, line, text)
     ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
+    # each unknown name placed by a known one, with that one's reading then: the known name may
+    # be read again below ("Kohistan district in northern Faryab province"), and the unknown
+    # name it holds ("the district centre at Qala Sadat") goes with it
+    placed_by: list[tuple[_Mention, _Mention, Resolution | None]] = []
     for m in mentions:
         if m.kind == "unknown":
             m.country = home
             same = placed_in.get(m.sent.index, [])
             holder = _holder(m, same) or _city_holder(m, same)
             if holder is not None:
-                m.res = _resolve(m, gaz, m.text, holder)
-                if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
-                    _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
+                _place_by(m, gaz, holder)
+                placed_by.append((m, holder, holder.res))
                 named.setdefault(m.key, m)
                 continue
             same_unit = _same_unit(m, placed)
             if same_unit is not None:
                 # "the Sra Darga area of the same district": the unit the report named last
                 m.res = _resolve(m, gaz, m.text, same_unit)
+                placed_by.append((m, same_unit, same_unit.res))
                 named.setdefault(m.key, m)
                 continue
             told = named.get(m.key)
@@ -1087,6 +1098,8 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 if province is not None and not _in_province(anchor, province):
                     anchor = province
             m.res = _resolve(m, gaz, m.text, anchor)
+            if anchor is not None:
+                placed_by.append((m, anchor, anchor.res))
     for m in placed:
         _short_name_elsewhere(m, placed, towns, lede)
     all_in: dict[int, list[_Mention]] = {}
@@ -1111,6 +1124,12 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         # the Mong the text put in Mandi Bahauddin District, not the tehsil in Azad Kashmir
         if not m.res.place.is_admin or read_as[id(m)] == read_as[id(first)]:
             m.res, m.matches, m.country = first.res, first.matches, first.country
+    for m, by, then in placed_by:
+        if by.res is not then:
+            _place_by(m, gaz, by)
+            for o in mentions:  # one sense per report, as above
+                if o is not m and o.kind == "unknown" and o.key == m.key and named.get(o.key) is m:
+                    o.res, o.country = m.res, m.country
     if cities:  # most reports name no city of the locality table
         line = dateline(text)
         for m in placed:
