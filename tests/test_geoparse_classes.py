@@ -6204,3 +6204,42 @@ def test_a_name_the_gazetteer_lacks_goes_with_its_holder_read_again_in_its_provi
     )
     row = _row(frame, "Dehi Sayedan")
     assert (row["admin1"], row["precision"]) == ("Faryab", 3), frame[["text", "admin1", "reason"]]
+
+
+_DIGEST = (
+    "SECURITY DIGEST\nKhyber Pakhtunkhwa and Balochistan, March 2023\n\n"
+    "KHYBER PAKHTUNKHWA\n\n"
+    "Tank\n"
+    "- 4 March: Three policemen were killed when a bomb hit their van near Gomal Bazaar on the "
+    "road towards the boundary with Dera Ismail Khan district. The dead came from Kohat and Mardan.\n\n"
+    "Bannu\n"
+    "- 7 March: Militants attacked a police post in the district before dawn; no casualties were given.\n\n"
+    "BALOCHISTAN\n"
+    "- Eleven attacks were recorded in the province during the month.\n\n"
+    "SINDH\n"
+    "- No attack was recorded in the province.\n"
+)
+
+
+def test_a_district_heading_holds_its_entries_names_over_a_unit_across_a_boundary() -> None:
+    frame = parse_article(_DIGEST)
+    row = _row(frame, "Gomal Bazaar")
+    assert (row["role"], row["admin2"]) == ("incident", "Tank"), frame[["text", "role", "admin2", "reason"]]
+
+
+def test_the_district_under_a_district_heading_is_that_district() -> None:
+    found = incidents(parse_article(_DIGEST))
+    units = set(zip(found["admin1"], found["admin2"].fillna(""), strict=True))
+    assert ("Khyber Pakhtunkhwa", "Bannu") in units, found
+    assert ("Balochistan", "") in units, found
+    # negated violence names no site, under a heading or not
+    assert "Sindh" not in set(found["admin1"]), found
+
+
+def test_a_pattern_of_violence_is_a_state_of_things() -> None:
+    frame = parse_article(
+        "Date: 2021-05-03\n\nGunmen shot dead a shopkeeper in Hayatabad on Sunday. Rights groups said "
+        "the killing fitted a pattern of attacks on minorities in Khyber Pakhtunkhwa province."
+    )
+    row = _row(frame, "Khyber Pakhtunkhwa")
+    assert (row["role"], row["rule"]) == ("reference", "habitual"), frame[["text", "role", "rule"]]

@@ -786,6 +786,24 @@ def _town_like(o: _Mention, c: Cues) -> bool:
         and not _journey_end(o)
         and not _journey_start(o)
         and not _far_end(o)
+        and not _across_boundary(o)
+    )
+
+
+#: Words that set a unit on the far side of a line from the place: "close to the boundary with
+#: Mianwali district", "near the border with Kurram", "bordering Bajaur"
+_BOUNDARY_WORDS = frozenset({"boundary", "border", "borders", "frontier"})
+
+
+def _across_boundary(m: _Mention) -> bool:
+    """Tell whether a unit is named as the neighbour across a boundary: "close to the boundary with Mianwali".
+
+    What lies by the boundary lies on this side of it, so an unknown name is not placed in the
+    unit across it.
+    """
+    words = m.sent.words
+    return (m.i >= 2 and words[m.i - 1] == "with" and words[m.i - 2] in _BOUNDARY_WORDS) or (
+        m.i >= 1 and words[m.i - 1] == "bordering"
     )
 
 
@@ -1071,8 +1089,12 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 )
                 continue
             own = any(o.sent.paragraph == m.sent.paragraph for o in towns)
+            # a section's heading holds its names, unless a town of the name's own sentence is closer:
+            # "Lakki Marwat / - 9 June: ... near Sultankhel village ... The dead came from Kasur, Skardu"
             heading = (
-                None if own else _section_heading(m, headings, text) or _entries_heading(m, placed, text)
+                None
+                if own and any(o.sent is m.sent for o in anchors)
+                else _section_heading(m, headings, text) or _entries_heading(m, placed, text)
             )
             anchor = heading or min(
                 (o for o in anchors if o.sent.paragraph in (m.sent.paragraph, lede)),

@@ -35,7 +35,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokit.errors import InputError
-from geokit.gazetteer import Gazetteer
+from geokit.gazetteer import Gazetteer, Place
 from geokit.geoparse._containers import (
     _containers,
     _journey_sites,
@@ -52,8 +52,15 @@ from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names, neighbour_countries
 from geokit.geoparse._mention import _Mention
 from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
-from geokit.geoparse._placing import _filed_at_capital, _owned_by_country, _resolve, _resolve_mentions
-from geokit.geoparse._report import Report, dateline, dateline_date, header_date, report_context
+from geokit.geoparse._placing import (
+    _filed_at_capital,
+    _owned_by_country,
+    _placed_at,
+    _resolve,
+    _resolve_mentions,
+    _section_heading,
+)
+from geokit.geoparse._report import Report, dateline, dateline_date, header_date, heading_line, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
 from geokit.normalize import key
@@ -844,6 +851,92 @@ def _dateline_anaphors(
     return out
 
 
+#: Nouns by which a section takes up the unit its heading names, with the kinds of unit each fits
+_UNIT_ANAPHORS: dict[str, tuple[str, ...]] = {
+    "district": ("adm2", "adm3"),
+    "agency": ("adm2",),
+    "province": ("adm1",),
+}
+
+
+def _heading_anaphors(
+    mentions: list[_Mention], text: str, sents: Sequence[Sentence], c: Cues, gaz: Gazetteer
+) -> list[_Mention]:
+    """Return mentions of a section heading's unit by a noun under it ("in the district").
+
+    A district-by-district digest names each unit once, in a heading line of its own, and its
+    entries write "the district" or "the province" ("Bajaur / - 9 June: Police said they beat
+    back an assault on one of their checkposts in the district"). Such a noun after a locative
+    and "the", with no name after it, in the section the heading opens, is a mention of the
+    heading's unit when the noun fits its kind; a heading read as a town ("Bannu") stands for the
+    district named after it.
+    """
+    headings = [
+        o
+        for o in mentions
+        if o.i == 0
+        and o.j == len(o.sent.tokens)
+        and o.res is not None
+        and o.res.place is not None
+        and heading_line(text[o.sent.start : o.sent.end].strip(), len(o.sent.tokens))
+    ]
+    if not headings:
+        return []
+    out: list[_Mention] = []
+    for s in sents:
+        toks = s.tokens
+        for n, t in enumerate(toks):
+            kinds = _UNIT_ANAPHORS.get(t.text)
+            if kinds is None or n < 2 or toks[n - 1].low != "the" or not c.has("locative", toks[n - 2].low):
+                continue
+            if (n + 1 < len(toks) and (toks[n + 1].low == "of" or toks[n + 1].cap)) or text.startswith(
+                ("'s", "\u2019s"), t.end
+            ):
+                continue  # "the district of Bajaur", "the province Balochistan", "the district's police"
+            a = n - 1
+            ref = None
+            for o in reversed(headings):
+                if o.start < toks[a].start:
+                    ref = o
+                    break
+            if ref is None or ref.res is None or ref.res.place is None:
+                continue
+            unit = ref.res.place if ref.res.place.kind in kinds else _unit_named_by(ref, kinds, gaz)
+            if unit is None:
+                continue
+            m = _Mention(
+                text[toks[a].start : t.end],
+                toks[a].start,
+                t.end,
+                s,
+                a,
+                n + 1,
+                ref.key,
+                ref.country,
+                ref.kind,
+                list(ref.matches),
+                ref.res,
+                unit=ref.unit,
+            )
+            if _section_heading(m, headings, text) is ref:
+                if unit is not ref.res.place:
+                    why = f"{m.text!r} under the heading {ref.text!r}: the {t.text} named after the town"
+                    m.res = _placed_at(m, unit, 3, why)
+                out.append(m)
+    return out
+
+
+def _unit_named_by(ref: _Mention, kinds: tuple[str, ...], gaz: Gazetteer) -> Place | None:
+    """Return the district a heading read as a town is named for: "Bannu" over "... in the district"."""
+    place = ref.res.place if ref.res is not None else None
+    if place is None or "adm2" not in kinds or place.admin2 is None or key(place.admin2) != ref.key:
+        return None
+    return next(
+        (p for p in gaz.lookup(place.admin2) if p.kind == "adm2" and p.country == place.country),
+        None,
+    )
+
+
 def _province_told(mentions: Sequence[_Mention], town: _Mention, before: int) -> _Mention:
     """Return the province whose capital "the provincial capital" is: the last one named before it.
 
@@ -970,7 +1063,7 @@ def parse_article(
     _resolve_mentions(mentions, gaz, text, c, home)
     for o in others:
         o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
-    anaphors = _dateline_anaphors(mentions, text, sents, c)
+    anaphors = _dateline_anaphors(mentions, text, sents, c) + _heading_anaphors(mentions, text, sents, c, gaz)
     if anaphors:
         mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
     report = report_context(text, sents, pub)
