@@ -893,12 +893,8 @@ def _heading_anaphors(
                 ("'s", "\u2019s"), t.end
             ):
                 continue  # "the district of Bajaur", "the province Balochistan", "the district's police"
-            a = n - 1
-            ref = None
-            for o in reversed(headings):
-                if o.start < toks[a].start:
-                    ref = o
-                    break
+            a = n - 1  # "the": the mention reads like "in Bajaur"
+            ref = next((o for o in reversed(headings) if o.start < toks[a].start), None)
             if ref is None or ref.res is None or ref.res.place is None:
                 continue
             unit = ref.res.place if ref.res.place.kind in kinds else _unit_named_by(ref, kinds, gaz)
