@@ -831,23 +831,9 @@ def _dateline_anaphors(
                 # "near the army's headquarters in Rawalpindi ... on the garrison city": the town just
                 # named ("the provincial capital" still is the dateline's, as capitals are few)
                 continue
-            start = toks[a].start  # the determiner too: "in this city" reads like "in Peshawar"
+            # the determiner too: "in this city" reads like "in Peshawar"
             ref = _province_told(mentions, town, t.start) if toks[n - 1].low == "provincial" else town
-            m = _Mention(
-                text[start : t.end],
-                start,
-                t.end,
-                s,
-                a,
-                n + 1,
-                ref.key,
-                ref.country,
-                ref.kind,
-                list(ref.matches),
-                ref.res,
-                unit=ref.unit,
-            )
-            out.append(m)
+            out.append(_anaphor(text, s, a, n + 1, ref))
     return out
 
 
@@ -900,20 +886,7 @@ def _heading_anaphors(
             unit = ref.res.place if ref.res.place.kind in kinds else _unit_named_by(ref, kinds, gaz)
             if unit is None:
                 continue
-            m = _Mention(
-                text[toks[a].start : t.end],
-                toks[a].start,
-                t.end,
-                s,
-                a,
-                n + 1,
-                ref.key,
-                ref.country,
-                ref.kind,
-                list(ref.matches),
-                ref.res,
-                unit=ref.unit,
-            )
+            m = _anaphor(text, s, a, n + 1, ref)
             if _section_heading(m, headings, text) is ref:
                 if unit is not ref.res.place:
                     why = f"{m.text!r} under the heading {ref.text!r}: the {t.text} named after the town"
@@ -930,6 +903,26 @@ def _unit_named_by(ref: _Mention, kinds: tuple[str, ...], gaz: Gazetteer) -> Pla
     return next(
         (p for p in gaz.lookup(place.admin2) if p.kind == "adm2" and p.country == place.country),
         None,
+    )
+
+
+def _anaphor(text: str, s: Sentence, i: int, j: int, ref: _Mention) -> _Mention:
+    """Return the mention of ``ref``'s place by the words ``i:j`` of sentence ``s`` ("this city")."""
+    toks = s.tokens
+    start, end = toks[i].start, toks[j - 1].end
+    return _Mention(
+        text[start:end],
+        start,
+        end,
+        s,
+        i,
+        j,
+        ref.key,
+        ref.country,
+        ref.kind,
+        list(ref.matches),
+        ref.res,
+        unit=ref.unit,
     )
 
 
