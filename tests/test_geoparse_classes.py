@@ -6243,3 +6243,16 @@ def test_a_pattern_of_violence_is_a_state_of_things() -> None:
     )
     row = _row(frame, "Khyber Pakhtunkhwa")
     assert (row["role"], row["rule"]) == ("reference", "habitual"), frame[["text", "role", "rule"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Partners recorded three security incidents in Mastung district in May.",
+        "On 30 May, a security incident involving an NGO vehicle was reported near Khad Kocha in Mastung district.",
+    ],
+)
+def test_a_security_incident_of_humanitarian_reports_is_violence(sentence: str) -> None:
+    frame = parse_article("Date: 2023-06-02\n\n" + sentence)
+    sites = set(frame.loc[frame["role"] == "incident", "admin2"])
+    assert sites == {"Mastung"}, frame[["text", "role", "rule"]]
