@@ -47,7 +47,7 @@ from geokit.geoparse._containers import (
 from geokit.geoparse._dates import _MONTH_OF, _MONTH_WORDS, _WEEKDAY_WORDS, _number
 from geokit.geoparse._deaths import _deaths
 from geokit.geoparse._evidence import _hedge, _official_sites, _prev, _role, _statement_abroad
-from geokit.geoparse._facts import _Facts
+from geokit.geoparse._facts import _Facts, _facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names, neighbour_countries
 from geokit.geoparse._mention import _Mention
@@ -119,6 +119,10 @@ RULES = {
     "days: the event it follows up",
     "dateline-site": "the dateline's town, when the report names no other site and its lede tells of "
     "violence (not a wire dateline's national capital: 'ISLAMABAD, May 5 (Reuters) -')",
+    "lede-place": "the first town, district or province of the title or lede that no rule puts elsewhere "
+    "(not a dateline, another time's event, a reaction, a place of officials or care, a verb of something "
+    "else, a statement's subject or part of a name), when a "
+    "report that tells of violence has no site finer than a country: a best guess, not a reading",
     "speech-after": "the place is the subject of a statement ('Kabul denied'): metonymy",
     "source": "the place is in an 'according to' phrase that tells no violence ('according to the "
     "Ministry of Defence in Kabul'): where the report's source sits",
@@ -754,6 +758,55 @@ def _dateline_site(mentions: Sequence[_Mention], c: Cues, text: str) -> None:
         line[0].role, line[0].rule = "incident", "dateline-site"
 
 
+#: Rules that put a place where the report's event is not, whatever else it names: where the story
+#: was filed, another time's event, a reaction, a place of officials or care, a verb of something else
+_ELSEWHERE = frozenset(
+    {
+        "dateline",
+        "speech-after",
+        "name-part",
+        "abbreviation",
+        "possessive",
+        "earlier-date",
+        "past-year",
+        "future",
+        "reaction",
+        "reaction-object",
+        "source",
+        "recalled",
+        "similar",
+        "motive",
+        "person",
+        "ref-head",
+        "other-verb",
+    }
+)
+
+
+def _lede_site(mentions: Sequence[_Mention], c: Cues, text: str, sents: Sequence[Sentence], at: int) -> bool:
+    """Make the first place of the title or lede the site when the rules found none finer than a country.
+
+    A report of violence is about somewhere. When the rules find no town, district or province
+    of it a site ("Gunmen killed six guests at a wedding in northwestern Pakistan ... The party
+    had gathered near a farmhouse outside Charsadda"), the first such place its title or lede
+    (sentences up to ``at``) names is the likeliest one, unless a rule has put it elsewhere
+    (``_ELSEWHERE``). This is a guess from the report's shape, and its rule says so; on the
+    project's frozen reports such places were far more often sites than not. A name the
+    gazetteer lacks is left alone (it may be a person's). Return whether a site was made.
+    """
+    if any(m.role == "incident" and m.kind not in ("country", "continent") for m in mentions):
+        return False
+    if not any(_facts(s, c, text).events for s in sents if any(c.has("event", t.low) for t in s.tokens)):
+        return False  # no violence anywhere ("a general strike shut markets"): a report of something else
+    for m in mentions:
+        if m.sent.index > at or m.kind in ("country", "continent", "unknown") or m.rule in _ELSEWHERE:
+            continue
+        if m.res is not None:
+            m.role, m.rule = "incident", "lede-place"
+            return True
+    return False
+
+
 def _dateline_references(mentions: list[_Mention], text: str, pub: dt.date | None) -> list[str]:
     """Make every mention in the dateline a reference; return a note when it has no year to go by."""
     line = dateline(text)
@@ -1077,7 +1130,7 @@ def parse_article(
     _late_sites(mentions, c, report.period, report.listed, _tallied_lede(sents, report.lede), len(sents))
     _far_sites(mentions, c, report.lede)
     _dateline_site(mentions, c, text)
-    if _followup_sites(mentions, report.lede, c):
+    if _followup_sites(mentions, report.lede, c) or _lede_site(mentions, c, text, sents, report.lede):
         _containers(mentions)
         _report_containers(mentions, report.lede_at)
     _dates(mentions, pub)
