@@ -3131,8 +3131,11 @@ def test_an_unknown_name_is_not_placed_at_a_distance_s_far_end() -> None:
 
 
 @pytest.mark.parametrize(("when", "role"), [("on Friday night", "incident"), ("in March 2006", "reference")])
+@pytest.mark.parametrize(
+    "opener", ["In Kapisa province", "In central Kapisa province", "In the eastern province of Kapisa"]
+)
 def test_a_late_paragraph_opening_with_its_place_and_a_weekday_is_a_round_up_item(
-    when: str, role: str
+    when: str, role: str, opener: str
 ) -> None:
     lines = [
         "A suicide bomber killed three soldiers in a market in Kunduz on Saturday.",
@@ -3144,7 +3147,7 @@ def test_a_late_paragraph_opening_with_its_place_and_a_weekday_is_a_round_up_ite
         "The chancellor called it a treacherous murder.",
         "The minister cut short a visit abroad.",
         "Attacks have risen this spring.",
-        f"In Kapisa province, troops fought Taliban insurgents {when}, the coalition said.",
+        f"{opener}, troops fought Taliban insurgents {when}, the coalition said.",
     ]
     frame = parse_article("Date: 2007-05-19\n\n" + "\n\n".join(lines))
     assert _row(frame, "Kapisa")["role"] == role

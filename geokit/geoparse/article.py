@@ -51,7 +51,7 @@ from geokit.geoparse._facts import _Facts, _facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names, neighbour_countries
 from geokit.geoparse._mention import _Mention
-from geokit.geoparse._namesakes import _anchors, _choose, _focus, _keep
+from geokit.geoparse._namesakes import _COMPASS, _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import (
     _filed_at_capital,
     _owned_by_country,
@@ -141,7 +141,7 @@ RULES = {
     "unit no earlier site of the report lies in: the report's background or the time's other violence "
     "(but not a round-up's item: "
     "'Separately, ...', 'Also on Saturday, ...', 'Later on Sunday, ...', 'In the west of the country, ...', "
-    "'In Kapisa province, ...', 'Near Naudero, ...', a "
+    "'In Kapisa province, ...', 'In central Ghazni province, ...', 'Near Naudero, ...', a "
     "sentence with 'also', dated by a weekday alone, or one opening 'On Friday' under a lede that counts "
     "separate events over a week)",
     "far-country": "a site told past the lede in a country that is neither the report's (the one holding "
@@ -629,6 +629,9 @@ def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
 
 #: Prepositions that open a round-up's item by where it happened
 _FRONTED = frozenset({"in", "near"})
+#: Words that may come between a fronted "In" and its place: "In central Ghazni province", "In the
+#: northern province of Balkh", "Near the eastern city of Jalalabad"
+_PLACE_PHRASE = _COMPASS | {"the", "of", "city", "town", "village", "area", "valley", "capital", "provincial"}
 
 
 def _fronted_this_week(m: _Mention) -> bool:
@@ -640,7 +643,8 @@ def _fronted_this_week(m: _Mention) -> bool:
     """
     words = m.sent.words
     return (
-        m.i == 1
+        m.i >= 1
+        and all(w in _PLACE_PHRASE for w in words[1 : m.i])
         and words[0] in _FRONTED
         and any(w in _WEEKDAY_WORDS for w in words)
         and _no_year_or_month(m.sent)
