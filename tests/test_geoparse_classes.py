@@ -6298,3 +6298,13 @@ def test_the_ledes_place_is_the_site_when_no_finer_site_is_found() -> None:
 def test_no_lede_place_without_violence_or_for_a_place_put_elsewhere(text: str) -> None:
     frame = parse_article(text)
     assert "lede-place" not in set(frame["rule"]), frame[["text", "role", "rule"]]
+
+
+def test_a_unit_that_holds_an_unknown_name_later_places_its_earlier_mentions() -> None:
+    frame = parse_article(
+        "Ambush at Darzab Tangay\n\nThe ambush at Darzab Tangay was an attack by Taliban fighters on a police "
+        "convoy on 3 May 2011. The convoy was hit in the Darzab Tangay valley of Kunar province, Afghanistan, "
+        "on its way from Asadabad."
+    )
+    rows = frame[frame["text"] == "Darzab Tangay"]
+    assert len(rows) == 3 and set(rows["admin1"]) == {"Kunar"}, frame[["text", "role", "rule", "admin1"]]

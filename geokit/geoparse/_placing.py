@@ -1047,6 +1047,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         and not _filed_at_capital(o, line, text)
     ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
+    held: dict[str, _Mention] = {}  # each unknown name's first mention that a unit named after it holds
     # each unknown name placed by a known one, with that one's reading then: the known name may
     # be read again below ("Kohistan district in northern Faryab province"), and the unknown
     # name it holds ("the district centre at Qala Sadat") goes with it
@@ -1060,6 +1061,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 _place_by(m, gaz, holder)
                 placed_by.append((m, holder, holder.res))
                 named.setdefault(m.key, m)
+                held.setdefault(m.key, m)
                 continue
             same_unit = _same_unit(m, placed)
             if same_unit is not None:
@@ -1152,6 +1154,13 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
             for o in mentions:  # one sense per report, as above
                 if o is not m and o.kind == "unknown" and o.key == m.key and named.get(o.key) is m:
                     o.res, o.country = m.res, m.country
+    # one sense per report, told by the text: where a later sentence names the unit that holds the
+    # name (a title's "Ambush at Darzab Tangay", then "in the Darzab Tangay valley of Kunar
+    # province"), its earlier mentions, placed by a guess near a town or in a country, lie there too
+    for m in mentions:
+        by = held.get(m.key) if m.kind == "unknown" else None
+        if by is not None and m is not by and m.start < by.start:
+            m.res, m.country = by.res, by.country
     if cities:  # most reports name no city of the locality table
         line = dateline(text)
         for m in placed:
