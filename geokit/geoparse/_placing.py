@@ -1158,9 +1158,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     # name (a title's "Ambush at Darzab Tangay", then "in the Darzab Tangay valley of Kunar
     # province"), its earlier mentions, placed by a guess near a town or in a country, lie there too
     for m in mentions:
-        by = held.get(m.key) if m.kind == "unknown" else None
-        if by is not None and m is not by and m.start < by.start:
-            m.res, m.country = by.res, by.country
+        told_in = held.get(m.key) if m.kind == "unknown" else None
+        if told_in is not None and m is not told_in and m.start < told_in.start:
+            m.res, m.country = told_in.res, told_in.country
     if cities:  # most reports name no city of the locality table
         line = dateline(text)
         for m in placed:
