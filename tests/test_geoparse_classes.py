@@ -4222,14 +4222,33 @@ def test_a_name_given_after_what_is_no_reaction(verb: str) -> None:
     assert _row(frame, "Kharan")["role"] == "incident"
 
 
-def test_a_name_the_report_called_a_district_keeps_that_reading_when_bare() -> None:
-    frame = parse_article(
-        "Date: 2015-01-24\n\nQUETTA: Saboteurs blew up two gas pipelines in the Naseerabad and Jaffarabad "
-        "districts on Friday. In the second incident, suspected insurgents set off explosives under gas "
-        "lines in Naseerabad."
-    )
-    rows = frame[frame["text"] == "Naseerabad"]
-    assert set(rows["admin1"]) == {"Balochistan"}, rows[["admin1", "admin2"]]
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a name the report called a district keeps that reading when bare
+        (
+            "Date: 2015-01-24\n\nQUETTA: Saboteurs blew up two gas pipelines in the Naseerabad and Jaffarabad "
+            "districts on Friday. In the second incident, suspected insurgents set off explosives under gas "
+            "lines in Naseerabad.",
+            "Naseerabad",
+            "Balochistan",
+        ),
+        # a unit that holds an unknown name later places its earlier mentions, which had only a guess
+        (
+            "Ambush at Darzab Tangay\n\nThe ambush at Darzab Tangay was an attack by Taliban fighters on a "
+            "police convoy on 3 May 2011. The convoy was hit in the Darzab Tangay valley of Kunar province, "
+            "Afghanistan, on its way from Asadabad.",
+            "Darzab Tangay",
+            "Kunar",
+        ),
+    ],
+)
+def test_every_mention_of_a_name_takes_the_reading_the_report_gives_it(
+    text: str, name: str, admin1: str
+) -> None:
+    frame = parse_article(text)
+    rows = frame[frame["text"] == name]
+    assert len(rows) >= 2 and set(rows["admin1"]) == {admin1}, frame[["text", "role", "rule", "admin1"]]
 
 
 @pytest.mark.parametrize("group", ["the Sufis", "Shia worshippers", "Ahmadis", "the Hindus"])
@@ -6298,13 +6317,3 @@ def test_the_ledes_place_is_the_site_when_no_finer_site_is_found() -> None:
 def test_no_lede_place_without_violence_or_for_a_place_put_elsewhere(text: str) -> None:
     frame = parse_article(text)
     assert "lede-place" not in set(frame["rule"]), frame[["text", "role", "rule"]]
-
-
-def test_a_unit_that_holds_an_unknown_name_later_places_its_earlier_mentions() -> None:
-    frame = parse_article(
-        "Ambush at Darzab Tangay\n\nThe ambush at Darzab Tangay was an attack by Taliban fighters on a police "
-        "convoy on 3 May 2011. The convoy was hit in the Darzab Tangay valley of Kunar province, Afghanistan, "
-        "on its way from Asadabad."
-    )
-    rows = frame[frame["text"] == "Darzab Tangay"]
-    assert len(rows) == 3 and set(rows["admin1"]) == {"Kunar"}, frame[["text", "role", "rule", "admin1"]]
