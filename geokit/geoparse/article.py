@@ -805,7 +805,7 @@ def _lede_site(mentions: Sequence[_Mention], c: Cues, text: str, sents: Sequence
     for m in mentions:
         if m.sent.index > at or m.kind in ("country", "continent", "unknown") or m.rule in _ELSEWHERE:
             continue
-        if m.res is not None:
+        if m.res is not None and m.res.place is not None:
             m.role, m.rule = "incident", "lede-place"
             return True
     return False
