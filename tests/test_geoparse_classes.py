@@ -6317,3 +6317,12 @@ def test_the_ledes_place_is_the_site_when_no_finer_site_is_found() -> None:
 def test_no_lede_place_without_violence_or_for_a_place_put_elsewhere(text: str) -> None:
     frame = parse_article(text)
     assert "lede-place" not in set(frame["rule"]), frame[["text", "role", "rule"]]
+
+
+def test_the_city_after_a_town_of_its_sentence_is_that_town_not_the_datelines() -> None:
+    frame = parse_article(
+        "KABUL: A charity closed its office in Kunduz after gunmen raided its guest house in the northern "
+        "city on Tuesday night, killing two guards, the charity said."
+    )
+    sites = frame[frame["role"] == "incident"]
+    assert set(sites["admin1"]) == {"Kunduz"}, frame[["text", "role", "rule", "admin1"]]

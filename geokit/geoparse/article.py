@@ -849,7 +849,9 @@ def _dateline_anaphors(
 
     Wire services name the town once, in the dateline, and then write "this city", "the
     city" or "the capital" in the lede. Such a phrase, in the dateline's paragraph, with no
-    name after it ("the city of Bannu", "the capital, Kabul"), is a mention of that town.
+    name after it ("the city of Bannu", "the capital, Kabul"), is a mention of that town, or of
+    another town its sentence named before it ("shut its office in Jalalabad after attackers
+    stormed its compound in the eastern city").
     """
     line = dateline(text)
     if line is None:
@@ -881,15 +883,19 @@ def _dateline_anaphors(
                 continue
             if any(o.sent is s and text[o.end : toks[a].start].strip() == "," for o in mentions):
                 continue  # "in Rawalpindi, the garrison city next to the capital": it tells of Rawalpindi
-            if t.low != "capital" and any(
-                o.sent is s and o.end <= toks[a].start and o is not town and _is_town(o) and o.key != town.key
+            named = [
+                o
                 for o in mentions
-            ):
-                # "near the army's headquarters in Rawalpindi ... on the garrison city": the town just
-                # named ("the provincial capital" still is the dateline's, as capitals are few)
-                continue
-            # the determiner too: "in this city" reads like "in Peshawar"
-            ref = _province_told(mentions, town, t.start) if toks[n - 1].low == "provincial" else town
+                if o.sent is s and o.end <= toks[a].start and _is_town(o) and o.key != town.key
+            ]
+            if t.low != "capital" and named:
+                # "shut its office in Jalalabad after attackers stormed its compound in the eastern
+                # city": the town just named, not the dateline's ("the provincial capital" still is
+                # the dateline's, as capitals are few)
+                ref = named[-1]
+            else:
+                # the determiner too: "in this city" reads like "in Peshawar"
+                ref = _province_told(mentions, town, t.start) if toks[n - 1].low == "provincial" else town
             out.append(_anaphor(text, s, a, n + 1, ref))
     return out
 
