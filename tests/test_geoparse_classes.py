@@ -3959,6 +3959,22 @@ def test_a_locality_after_its_city_s_possessive_is_found_and_placed_in_the_city(
     assert _row(frame, "Karachi")["role"] == "reference"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin2"),
+    [
+        ("in the Malir area of Karachi", "Malir", "Malir Karachi"),  # 41 km from the city's point
+        ("in the Malir 15 area of Karachi", "Malir 15", "Malir Karachi"),
+        ("in the Gadap area of Karachi", "Gadap", "Malir Karachi"),
+    ],
+)
+def test_a_far_district_of_a_big_city_is_not_replaced_by_the_city(
+    sentence: str, name: str, admin2: str
+) -> None:
+    frame = parse_article(f"Date: 2019-05-04\n\nTwo policemen were shot dead {sentence} on Friday.")
+    row = _row(frame, name)
+    assert (row["role"], row["admin2"]) == ("incident", admin2), row["reason"]
+
+
 def test_a_valley_in_the_remote_east_of_a_province_is_placed_in_that_province() -> None:
     frame = parse_article(
         "Date: 2010-10-10\n\nA roadside bomb killed four soldiers in the Gulistan valley, in the remote "

@@ -388,6 +388,57 @@ def test_a_locality_of_karachi_is_not_looked_up_on_its_name_alone_or_in_another_
     assert r.place is not None and r.place.admin2 == "Lahore"
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "admin2"),
+    [
+        # Malir district's representative point lies 41 km from Karachi's, Gadap Town's 49 km
+        ("Malir, Karachi", "Malir Karachi", "Malir Karachi"),
+        ("Gadap, Karachi", "Gadap Town", "Malir Karachi"),
+        ("Bin Qasim, Karachi", "Bin Qasim Town", "Malir Karachi"),
+    ],
+)
+def test_a_district_of_a_big_city_is_in_the_city_though_far_from_its_point(
+    gaz: Gazetteer, query: str, name: str, admin2: str
+) -> None:
+    r = resolve(query, country=PK, gazetteer=gaz)
+    assert r.place is not None and (r.place.name, r.place.admin2, r.precision) == (name, admin2, 3), r.reason
+
+
+def test_a_place_far_from_a_city_without_a_table_of_localities_is_not_in_it(gaz: Gazetteer) -> None:
+    from geokit.gazetteer.localities import in_city
+
+    karachi = next(p for p in gaz.lookup("Karachi") if p.kind == "city")
+    lahore = next(p for p in gaz.lookup("Lahore") if p.kind == "city")
+    malir = next(p for p in gaz.lookup("Malir Karachi") if p.kind == "adm2")
+    kasur = next(p for p in gaz.lookup("Kasur") if p.kind == "adm2")
+    assert in_city(gaz, malir, karachi) and not in_city(gaz, malir, lahore)
+    assert not in_city(gaz, kasur, lahore)  # 50 km off, and Lahore's localities are not tabled
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "precision"),
+    [
+        ("Malir 15, Karachi", "Malir Karachi", 3),
+        ("Korangi No 5, Karachi", "Korangi Karachi", 3),
+        ("Orangi Town Sector 11, Karachi", "Orangi Town", 2),
+        ("Gulshan-e-Iqbal Block 13D, Karachi", "Gulshan Iqbal Town", 3),
+    ],
+)
+def test_a_numbered_part_of_a_quarter_is_placed_at_the_quarter(
+    gaz: Gazetteer, query: str, name: str, precision: int
+) -> None:
+    r = resolve(query, country=PK, gazetteer=gaz)
+    assert r.place is not None and (r.place.name, r.precision) == (name, precision), r.reason
+    assert "numbered part" in r.reason
+
+
+@pytest.mark.parametrize("query", ["Malir 15", "Block 4, Karachi", "Chak 35, Faisalabad"])
+def test_a_number_is_not_stripped_without_a_known_place_around_it(gaz: Gazetteer, query: str) -> None:
+    r = resolve(query, country=PK, gazetteer=gaz)
+    assert "numbered part" not in r.reason
+    assert r.place is None or r.place.name in ("Karachi", "Faisalabad"), r.reason
+
+
 @pytest.mark.parametrize(("name", "country"), [("England", "GB"), ("Minnesota", "US"), ("Montana", "US")])
 def test_a_province_is_not_a_small_town_spelt_or_named_like_it(
     gaz: Gazetteer, name: str, country: str

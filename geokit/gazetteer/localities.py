@@ -14,10 +14,19 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
+from geokit.gazetteer import haversine_km
 from geokit.normalize import key
 
-__all__ = ["Locality", "localities_named", "locality_cities"]
+if TYPE_CHECKING:
+    from geokit.gazetteer import Gazetteer, Place
+
+__all__ = ["CITY_KM", "Locality", "in_city", "localities_named", "locality_cities"]
+
+#: A part of a city lies within this distance of the city's point, unless the table below puts the
+#: city's localities in wider districts (Karachi's Malir district reaches 40 km and more east)
+CITY_KM = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,3 +124,27 @@ def localities_named(name: str) -> tuple[Locality, ...]:
 def locality_cities() -> frozenset[str]:
     """Return the normalised keys of the cities the table lists localities for ("karachi")."""
     return frozenset(key(loc.city) for locs in _table().values() for loc in locs)
+
+
+@cache
+def _city_districts(city: str) -> frozenset[str]:
+    """Return the admin-2 P-codes that hold the table's localities of ``city`` (a normalised key)."""
+    return frozenset(
+        loc.unit_pcode[:5] for locs in _table().values() for loc in locs if key(loc.city) == city
+    )
+
+
+def in_city(gaz: Gazetteer, place: Place, city: Place) -> bool:
+    """Whether ``place`` lies in ``city``: within :data:`CITY_KM` of its point, or in its districts.
+
+    A city's districts are those the table puts its localities in (Karachi's seven, among them
+    Malir, whose representative point lies 41 km from the city's): "Malir, Karachi" and "the Gadap
+    area of Karachi" are parts of the city though far from its point.
+    """
+    if haversine_km(place.lat, place.lon, city.lat, city.lon) <= CITY_KM:
+        return True
+    codes = _city_districts(key(city.name))
+    if not codes or place.admin2 is None or place.country != city.country:
+        return False
+    names = {u.name for c in codes if (u := gaz.get(f"adm2:{c}")) is not None}
+    return place.admin2 in names

@@ -13,7 +13,7 @@ from functools import cache
 from itertools import pairwise
 
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
-from geokit.gazetteer.localities import localities_named, locality_cities
+from geokit.gazetteer.localities import CITY_KM, in_city, localities_named, locality_cities
 from geokit.geoparse._forms import capital_names
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
 from geokit.geoparse._report import dateline, entry_line, heading_line
@@ -325,7 +325,6 @@ def _in_list(m: _Mention, o: _Mention, placed: Sequence[_Mention]) -> bool:
 _PART_OF_CITY = frozenset({"neighbourhood", "neighborhood", "area", "suburb", "locality", "quarter"})
 
 
-_CITY_KM = 30.0  # a part of a city lies within this distance of the city's point
 _FAR_KM = 100.0  # a reading this far from the town the text puts a place by is not that place
 
 
@@ -352,12 +351,12 @@ def _placed_at(m: _Mention, place: Place, precision: int, reason: str) -> Resolu
     )
 
 
-def _keep_in_city(m: _Mention, city: Place) -> bool:
-    """Read a part of a city near the city: a namesake within reach, else the city itself at precision 2."""
+def _keep_in_city(m: _Mention, city: Place, gaz: Gazetteer) -> bool:
+    """Read a part of a city in the city: a namesake within it, else the city itself at precision 2."""
     here = m.res.place if m.res is not None else None
-    if here is None or haversine_km(here.lat, here.lon, city.lat, city.lon) <= _CITY_KM:
+    if here is None or in_city(gaz, here, city):
         return False
-    near = [x for x in m.matches if haversine_km(x.place.lat, x.place.lon, city.lat, city.lon) <= _CITY_KM]
+    near = [x for x in m.matches if in_city(gaz, x.place, city)]
     _read_within(
         m, near, city, 2, f"no {m.text!r} near {city.name}, which the text puts it in: placed at the city"
     )
@@ -449,7 +448,7 @@ def _read_within(m: _Mention, inside: list[Match], where: Place, precision: int,
         m.res = _placed_at(m, where, precision, reason)
 
 
-def _keep_in_holder(m: _Mention, placed: Sequence[_Mention], home: str | None = None) -> bool:
+def _keep_in_holder(m: _Mention, placed: Sequence[_Mention], gaz: Gazetteer, home: str | None = None) -> bool:
     """Read a town inside the admin unit the text puts it in: "Fatehpur, a village in Jhal Magsi District".
 
     When the reading chosen lies outside that unit, a namesake inside it is taken; with none,
@@ -473,7 +472,7 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention], home: str | None = 
         # Pakistan's Chaman in a report on Pakistan
         return False
     if town is not None:
-        return _keep_in_city(m, town)
+        return _keep_in_city(m, town, gaz)
     if unit is None or (
         m.res.place.is_admin and _SPECIFICITY.get(m.res.place.kind, 0) <= _SPECIFICITY.get(unit.kind, 4)
     ):
@@ -676,7 +675,7 @@ def _keep_by_town(m: _Mention, placed: Sequence[_Mention]) -> bool:
             inside = [
                 x
                 for x in m.matches
-                if haversine_km(x.place.lat, x.place.lon, where.lat, where.lon) <= 2 * _CITY_KM
+                if haversine_km(x.place.lat, x.place.lon, where.lat, where.lon) <= 2 * CITY_KM
             ]
         _read_within(
             m, inside, where, 2, f"no {m.text!r} near {where.name}, which the text puts it by: placed there"
@@ -988,7 +987,7 @@ def _place_by(m: _Mention, gaz: Gazetteer, holder: _Mention) -> None:
     """Place an unknown name in or near the known place that holds it, keeping it near a city."""
     m.res = _resolve(m, gaz, m.text, holder)
     if holder.res is not None and holder.res.place is not None and not holder.res.place.is_admin:
-        _keep_in_city(m, holder.res.place)  # a namesake far from the city is not it
+        _keep_in_city(m, holder.res.place, gaz)  # a namesake far from the city is not it
 
 
 def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cues, home: str | None) -> None:
@@ -1130,7 +1129,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     for m in mentions:
         all_in.setdefault(m.sent.index, []).append(m)
     read_as = {id(m): m.res.record_id if m.res is not None else None for m in placed}
-    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index], home)}
+    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index], gaz, home)}
     # the dateline's town, by its mention there or, when the dateline's capitals were not read
     # as a name ("WANA: ..."), by a mention of the same name elsewhere (the title's "Wana")
     filed_key = key(text[line[0] : line[1]]) if line is not None else None
@@ -1138,7 +1137,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     town = filed_at.res.place if filed_at is not None and filed_at.res is not None else None
     if town is not None and not town.is_admin:
         for m in placed:
-            if m is not filed_at and _here(m, text) and _keep_in_city(m, town):
+            if m is not filed_at and _here(m, text) and _keep_in_city(m, town, gaz):
                 reread.setdefault(m.key, m)
     for m in placed:  # one sense per report: "the shrine in Fatehpur" later is the same Fatehpur
         first = reread.get(m.key)

@@ -31,11 +31,12 @@ does not know, written with its district or province, is placed at that unit
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geokit.gazetteer import FUZZY_THRESHOLD, Gazetteer, Match, Place, haversine_km
-from geokit.gazetteer.localities import localities_named
+from geokit.gazetteer.localities import in_city, localities_named
 from geokit.normalize import MAX_LENGTH, ParsedQuery, Part, clean, key, non_place_words, parse, skeleton
 from geokit.resolve.hints import HintMatch, _aliases, fallback_unit, match_hint
 from geokit.resolve.roads import road_ends
@@ -266,7 +267,7 @@ def _hints(
     return _Hints(cc, a1, a2, tuple(units), notes, tuple(points), matches)
 
 
-def _inside(p: Place, parent: Place) -> bool:
+def _inside(gaz: Gazetteer, p: Place, parent: Place) -> bool:
     if parent.kind == "adm1":
         return p.admin1 is not None and skeleton(key(p.admin1)) == skeleton(key(parent.name))
     if parent.kind == "adm2":
@@ -275,6 +276,8 @@ def _inside(p: Place, parent: Place) -> bool:
         return (
             p.admin2 == parent.admin2 and haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= 2 * _INSIDE_KM
         )
+    if parent.kind in _POPULATED and in_city(gaz, p, parent):
+        return True
     return haversine_km(p.lat, p.lon, parent.lat, parent.lon) <= _INSIDE_KM
 
 
@@ -314,7 +317,7 @@ def _score(
     )
 
 
-def _filter(c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None:
+def _filter(gaz: Gazetteer, c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None:
     p = c.place
     if hints.country and p.country and p.country != hints.country:
         return f"in {p.country}, not {hints.country}"
@@ -327,7 +330,7 @@ def _filter(c: Candidate, hints: _Hints, parents: Sequence[Place]) -> str | None
             and not (level == 2 and p.kind == "adm1")
         ):
             return f"in {have}, outside the admin-{level} hint"
-    if parents and not any(_inside(p, q) or p.id == q.id for q in parents):
+    if parents and not any(_inside(gaz, p, q) or p.id == q.id for q in parents):
         return "not inside " + " or ".join(sorted({q.name for q in parents}))
     return None
 
@@ -350,7 +353,7 @@ def _candidates(
         if hm is not None and unit is not None and unit.id not in found:
             c = _score(gaz, Match(unit, "alt"), part, hints, via_alias=True)
             found[unit.id] = replace(c, why=(*c.why, hm.describe()))
-    kept = [c for c in found.values() if _filter(c, hints, parents) is None]
+    kept = [c for c in found.values() if _filter(gaz, c, hints, parents) is None]
     if not kept and allow_fuzzy and sum(ch.isalpha() for ch in part.name) >= 4:
         for m in gaz.fuzzy(part.name, country=hints.country):
             if m.place.id not in found:
@@ -358,7 +361,7 @@ def _candidates(
     _seat_towns(found, part)
     out = []
     for c in found.values():
-        bad = _filter(c, hints, parents)
+        bad = _filter(gaz, c, hints, parents)
         out.append(replace(c, rejected=True, why=(bad,)) if bad else c)
     if part.level in ("adm1", "adm2", "adm3") and any(
         not c.rejected and c.place.kind == part.level for c in out
@@ -472,7 +475,7 @@ def _namesake(
         if c.place.kind in _POPULATED
         and named_so(c)
         and _same_unit(c.place, best.place)
-        and _filter(c, hints, ()) is None
+        and _filter(gaz, c, hints, ()) is None
     ]
     if not towns:
         return best
@@ -565,6 +568,7 @@ def _resolve_parents(
 
 
 def _fallback(
+    gaz: Gazetteer,
     query: str,
     head: Part,
     parent: Candidate | None,
@@ -581,7 +585,7 @@ def _fallback(
                     q
                     for q in parents
                     if q.kind in ("adm2", "adm3")
-                    and _inside(p, q)
+                    and _inside(gaz, p, q)
                     and skeleton(key(q.name)) == skeleton(key(p.name))
                 ),
                 None,
@@ -634,6 +638,37 @@ def _in_city_unit(
     return None
 
 
+#: A numbered part of a place: "Malir 15", "Korangi No 5", "Orangi Town Sector 11", "Gulshan Block 13D"
+_NUMBERED = re.compile(r"(?P<base>.*?[a-z].*?) (?:(?:no|number|sector|block|phase) )?\d+[a-z]?")
+
+
+def _numbered_part(
+    gaz: Gazetteer, query: str, head: Part, parents: Sequence[Place], hints: _Hints, why: str
+) -> Resolution | None:
+    """Place a numbered part of a known place in a known enclosing place ("Malir 15, Karachi").
+
+    The numbered sectors, blocks and phases of a city's quarters are in no gazetteer; the place
+    they number is. Only a place inside the enclosing place the query names is taken, since a
+    bare "Chak 35" or "Block 4" names nothing that can be looked up.
+    """
+    hit = _NUMBERED.fullmatch(head.name)
+    if hit is None or not parents:
+        return None
+    base = Part(full=hit["base"], name=hit["base"], relation="part")
+    kept = [c for c in _candidates(gaz, base, hints, parents, allow_fuzzy=False) if not c.rejected]
+    if not kept:
+        return None
+    best = kept[0]
+    where = f"{best.place.name} ({best.place.kind}, {best.place.admin2 or best.place.admin1})"
+    return _resolved(
+        query,
+        best,
+        3 if best.place.is_admin else 2,
+        f"{why}; {head.name!r} is a numbered part of {where}: placed there",
+        cands=kept,
+    )
+
+
 def _at_hint(query: str, hints: _Hints, why: str, cands: Sequence[Candidate] = ()) -> Resolution | None:
     """Place a row at the most specific unit its hints identify (precision 3), or ``None`` without one."""
     if not hints.units:
@@ -654,6 +689,7 @@ def _between(gaz: Gazetteer, query: str, parsed: ParsedQuery, hints: _Hints) -> 
         cands = [c for c in _candidates(gaz, part, hints, ()) if not c.rejected]
         if not cands:
             return _fallback(
+                gaz,
                 query,
                 part,
                 None,
@@ -797,7 +833,7 @@ def _road(gaz: Gazetteer, query: str, text: str, hints: _Hints) -> Resolution | 
 
 
 def _near_hint(
-    cands: list[Candidate], hints: _Hints, parents: Sequence[Place], notes: list[str]
+    gaz: Gazetteer, cands: list[Candidate], hints: _Hints, parents: Sequence[Place], notes: list[str]
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Candidates ruled out only by the district hint but lying next to the hinted district.
 
@@ -813,7 +849,7 @@ def _near_hint(
     loose = replace(hints, admin2=None)
     near: list[Candidate] = []
     for c in cands:
-        if not c.rejected or c.how == "fuzzy" or _filter(c, loose, parents) is not None:
+        if not c.rejected or c.how == "fuzzy" or _filter(gaz, c, loose, parents) is not None:
             continue
         d = min(haversine_km(c.place.lat, c.place.lon, u.lat, u.lon) for u in m2.units)
         if d <= NEAR_HINT_KM:
@@ -923,15 +959,17 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
     cands = _candidates(gaz, head, hints, parents)
     kept = [c for c in cands if not c.rejected]
     if not kept:
-        kept, cands = _near_hint(cands, hints, parents, notes)
+        kept, cands = _near_hint(gaz, cands, hints, parents, notes)
     if not kept:
         why = f"{head.name!r} is not in the gazetteer"
         if cands:
             why += " within the hints (" + "; ".join(f"{c.place.name}: {c.why[0]}" for c in cands[:3]) + ")"
         local = _in_city_unit(gaz, query, head, parent, why, cands)
+        if local is None:
+            local = _numbered_part(gaz, query, head, parents, hints, why)
         if local is not None:
             return local
-        return _fallback(query, head, parent, parents, hints, why, cands)
+        return _fallback(gaz, query, head, parent, parents, hints, why, cands)
     best = _namesake(gaz, kept[0], kept, head, hints)
     doubtful = best.how == "fuzzy" and not fuzzy_is_answer(head.name, best.place, best.similarity)
     if doubtful and best is not kept[0] and kept[0].how != "fuzzy":
@@ -943,7 +981,10 @@ def _resolve(query: str, gaz: Gazetteer, hints: _Hints) -> Resolution:
             f"{bp.admin2 or bp.admin1 or bp.country}, similarity {best.similarity:.0f}), is only a "
             "candidate (see geokit explain)"
         )
-        return _fallback(query, head, parent, parents, hints, why, cands)
+        local = _numbered_part(gaz, query, head, parents, hints, why)
+        if local is not None:
+            return local
+        return _fallback(gaz, query, head, parent, parents, hints, why, cands)
     rival = _ambiguous(best, kept)
     relation = None if best.whole else head.relation
     prec = _precision(best.place, relation)
