@@ -354,14 +354,18 @@ def test_every_city_locality_names_a_real_cod_ab_unit_of_the_city_and_cites_its_
         # another generic last word, or none, for a name the table lists with one
         ("Banaras Chowk, Karachi", "adm3", "West Karachi"),
         ("Qasba, Karachi", "adm3", "West Karachi"),
+        # units the gazetteer knows, inside the city though their points lie 39-49 km from its point
+        ("Malir, Karachi", "adm2", "Malir Karachi"),
+        ("Gadap, Karachi", "adm3", "Malir Karachi"),
+        ("Bin Qasim, Karachi", "adm3", "Malir Karachi"),
     ],
 )
-def test_a_locality_the_gazetteer_lacks_is_placed_at_its_town_in_the_city(
+def test_a_locality_is_placed_at_its_town_in_the_city(
     gaz: Gazetteer, query: str, kind: str, admin2: str
 ) -> None:
     r = resolve(query, country=PK, gazetteer=gaz)
     assert r.place is not None and (r.place.kind, r.place.admin2, r.precision) == (kind, admin2, 3), r.reason
-    assert "city_localities" in r.reason
+    assert "city_localities" in r.reason or "inside Karachi" in r.reason
 
 
 def test_a_name_the_table_lists_bare_is_not_read_into_a_longer_one() -> None:
@@ -386,22 +390,6 @@ def test_a_locality_of_karachi_is_not_looked_up_on_its_name_alone_or_in_another_
     assert resolve("Cattle Colony", country=PK, gazetteer=gaz).status == "unresolved"
     r = resolve("Qasba Colony, Lahore", country=PK, gazetteer=gaz)
     assert r.place is not None and r.place.admin2 == "Lahore"
-
-
-@pytest.mark.parametrize(
-    ("query", "name", "admin2"),
-    [
-        # Malir district's representative point lies 41 km from Karachi's, Gadap Town's 49 km
-        ("Malir, Karachi", "Malir Karachi", "Malir Karachi"),
-        ("Gadap, Karachi", "Gadap Town", "Malir Karachi"),
-        ("Bin Qasim, Karachi", "Bin Qasim Town", "Malir Karachi"),
-    ],
-)
-def test_a_district_of_a_big_city_is_in_the_city_though_far_from_its_point(
-    gaz: Gazetteer, query: str, name: str, admin2: str
-) -> None:
-    r = resolve(query, country=PK, gazetteer=gaz)
-    assert r.place is not None and (r.place.name, r.place.admin2, r.precision) == (name, admin2, 3), r.reason
 
 
 def test_a_place_far_from_a_city_without_a_table_of_localities_is_not_in_it(gaz: Gazetteer) -> None:
