@@ -6342,3 +6342,79 @@ def test_the_city_after_a_town_of_its_sentence_is_that_town_not_the_datelines() 
     )
     sites = frame[frame["role"] == "incident"]
     assert set(sites["admin1"]) == {"Kunduz"}, frame[["text", "role", "rule", "admin1"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The first operation was carried out in the general area of Spinwam on information about "
+            "the presence of militants. Four of them were killed there, the military said.",
+            "Spinwam",
+        ),
+        (
+            "A search operation was launched at Mir Ali before dawn. There, three suspects died in an exchange of fire.",
+            "Mir Ali",
+        ),
+        (
+            "Police cordoned off a compound near Kulachi on Sunday evening. Two policemen were wounded there.",
+            "Kulachi",
+        ),
+    ],
+)
+def test_violence_told_there_in_the_next_sentence_makes_the_place_before_the_site(
+    text: str, name: str
+) -> None:
+    frame = parse_article(f"Date: 2024-12-27\n\n{text}")
+    row = _row(frame, name)
+    assert (row["role"], row["rule"]) == ("incident", "there"), row["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The minister spoke at a rally in Mardan on Sunday. There were no clashes, police said.", "Mardan"),
+        (
+            "The suspect grew up in Charsadda. He went there with a pistol after the killing, police said.",
+            "Charsadda",
+        ),
+        (
+            "Elders met at a jirga in Parachinar on Monday. Fighting there had killed 40 people in 2007.",
+            "Parachinar",
+        ),
+    ],
+)
+def test_there_that_tells_no_violence_of_the_report_leaves_the_place_before_a_reference(
+    text: str, name: str
+) -> None:
+    frame = parse_article(f"Date: 2024-12-27\n\nGunmen shot dead a shopkeeper in Swabi on Sunday. {text}")
+    assert _row(frame, "Swabi")["role"] == "incident"
+    assert _row(frame, name)["role"] == "reference", frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Taliban Killed Former Soldiers in Four Provinces, Rights Group Says",
+        "Gunmen Kill Six in Two Districts of Balochistan",
+        "Bombs Hit Three Towns in Sindh",
+    ],
+)
+def test_a_headline_s_count_of_places_is_no_place_name(title: str) -> None:
+    frame = parse_article(f"{title}\n\nDate: 2021-11-30\n\nThe group said the killings went on.")
+    assert not frame["text"].str.match(r"(Four|Two|Three) ").any(), frame[["text", "place"]].to_dict(
+        "records"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Security agents forcibly disappeared three students in Turbat on Sunday, the group said.",
+        "The commission recorded a new case of enforced disappearance in Panjgur on Saturday.",
+    ],
+)
+def test_a_disappearance_by_its_legal_name_is_violence(sentence: str) -> None:
+    frame = parse_article(f"Date: 2021-11-30\n\nA bomb killed two soldiers in Kech on Monday. {sentence}")
+    name = "Turbat" if "Turbat" in sentence else "Panjgur"
+    assert _row(frame, name)["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")

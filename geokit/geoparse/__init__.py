@@ -13,6 +13,7 @@ Modules, in the order data flows through them:
 - :mod:`._tense`: whether a sentence tells the report's own event or another time;
 - :mod:`._evidence`: the role rules of one mention in its sentence;
 - :mod:`._containers`: the roles one place gives another across the report;
+- :mod:`._there`: the places of one sentence made sites by violence "there" in the next;
 - :mod:`._deaths`: the number of dead a sentence counts;
 - :mod:`._table`: the mention table (:data:`MENTION_COLUMNS`);
 - :mod:`.article`: :func:`parse_article` (the stages in order, and the role passes over the

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from geokit.gazetteer import Match
 from geokit.gazetteer.localities import localities_named
 from geokit.geoparse import _forms
-from geokit.geoparse._dates import _MONTH_WORDS, _WEEKDAY_WORDS
+from geokit.geoparse._dates import _MONTH_WORDS, _NUMBERS, _WEEKDAY_WORDS
 from geokit.geoparse._mention import (
     _EVENT_WINDOW,
     _FOREIGN_CITY,
@@ -730,6 +730,8 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int 
         return False
     if not _plain_run(s, i, j, c):
         return False
+    if j - i > 1 and toks[i].low in _NUMBERS:
+        return False  # "in Four Provinces", "Two Districts of Balochistan": a headline's count, no name
     if j - i == 1 and j + 1 < len(toks) and toks[j].text.isdigit() and toks[j + 1].low == "of":
         return False  # "in Block 16 of Federal B Area": a numbered part of the place after "of"
     if text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s"):

@@ -62,6 +62,7 @@ from geokit.geoparse._placing import (
 )
 from geokit.geoparse._report import Report, dateline, dateline_date, header_date, heading_line, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
+from geokit.geoparse._there import _there_sites
 from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
 from geokit.normalize import key
 from geokit.settings import get_settings, settings_stamp
@@ -167,6 +168,9 @@ RULES = {
     "section": "the sentence is under an encyclopedia article's heading of what led to the event or "
     "followed it ('Background', 'Aftermath', 'Reactions')",
     "no-event": "no word of violence near the place",
+    "there": "put at the place by a preposition in a sentence with no word of violence, whose next "
+    "sentence, naming no place, tells violence 'there' ('the operation was launched in Jani Khel. "
+    "Two militants were killed there')",
     "event-locative": "a word of violence nearby and 'in/at/near/on...' before the place, or before "
     "the plural noun a colon goes on from ('in three towns: Gujrat, ...')",
     "person": "the name is the subject of a passive that only people undergo ('Shah Faisal was killed', "
@@ -1130,6 +1134,7 @@ def parse_article(
             if not by_sentence[k]:
                 del by_sentence[k]
     _official_sites(by_sentence, c, text)
+    _there_sites(by_sentence, sents, c, text)
     _facility_sites(mentions, holders, by_sentence, text)
     notes += _dateline_references(mentions, text, pub)
     _journey_sites(mentions)
