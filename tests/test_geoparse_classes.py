@@ -6418,3 +6418,36 @@ def test_a_disappearance_by_its_legal_name_is_violence(sentence: str) -> None:
     frame = parse_article(f"Date: 2021-11-30\n\nA bomb killed two soldiers in Kech on Monday. {sentence}")
     name = "Turbat" if "Turbat" in sentence else "Panjgur"
     assert _row(frame, name)["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize(
+    "opening", ["Hours later", "Two days later", "Later that day", "The next day", "That night"]
+)
+def test_a_sentence_timed_from_an_earlier_event_is_of_that_earlier_time(opening: str) -> None:
+    frame = parse_article(
+        "Date: 2018-05-07\n\nA bomb killed 14 people at a mosque in Khost on Sunday. On April 22 a suicide "
+        f"bomber killed 60 people in Kabul. {opening} a roadside bomb killed five more in Pul-e-Khumri."
+    )
+    row = _row(frame, "Pul-e-Khumri")
+    assert (row["role"], row["rule"]) == ("reference", "earlier-date"), row["reason"]
+
+
+def test_a_sentence_timed_from_the_reports_event_stays_its_site() -> None:
+    frame = parse_article(
+        "Date: 2018-05-07\n\nA bomb killed 14 people at a mosque in Khost on Sunday. Hours later a roadside "
+        "bomb killed five more in Pul-e-Khumri."
+    )
+    assert _row(frame, "Pul-e-Khumri")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "verb", ["had earlier attacked", "had previously attacked", "had also earlier attacked"]
+)
+def test_violence_set_earlier_in_the_pluperfect_is_background(verb: str) -> None:
+    frame = parse_article(
+        "Bomb kills 14 at mosque\n\nDate: 2018-05-07\n\nA bomb killed 14 people at a mosque in Khost on "
+        f"Sunday, officials said. Gunmen {verb} registration centres in Qala-e-Naw, the capital of Badghis."
+    )
+    assert _row(frame, "Qala-e-Naw")["role"] == "reference", frame[["text", "role", "rule"]].to_dict(
+        "records"
+    )

@@ -31,6 +31,7 @@ from geokit.geoparse._tense import (
     _perfect_since_then,
     _perfect_state,
     _pluperfect_before,
+    _pluperfect_earlier,
     _span_after,
     _span_before_event,
     _weekday_pluperfect,
@@ -514,7 +515,7 @@ def _form_rule(
         or _earlier_named(m, f)
         or (_dated_away(f, report) and not _dated_since(m, f.words))
         or _pluperfect_before(f, report)
-        or (m.sent.index > report.lede and _weekday_pluperfect(f))
+        or (m.sent.index > report.lede and (_weekday_pluperfect(f) or _pluperfect_earlier(f)))
         or (m.sent.index > report.lede and _before_that(words))
     ):
         return "reference", "earlier-date"

@@ -636,6 +636,20 @@ def _weekday_pluperfect(f: _Facts) -> bool:
     )
 
 
+def _pluperfect_earlier(f: _Facts) -> bool:
+    """'Gunmen had earlier attacked registration centres in Qala-e-Naw': violence set before the report's.
+
+    "Earlier" or "previously" inside a pluperfect ("had earlier attacked", "had previously
+    bombed") puts its violence before the event the report tells, on whatever day; the caller
+    applies it past the lede only, where the report's own event has been told.
+    """
+    words = f.words
+    return any(
+        _pluperfect(words, n) and any(w in ("earlier", "previously") for w in words[max(0, n - 3) : n])
+        for n in f.events
+    )
+
+
 def _pluperfect(words: Sequence[str], n: int) -> bool:
     """Whether the verb at ``n`` is in the pluperfect: "had killed", "had been hit", "had also attacked"."""
     k = n - 1

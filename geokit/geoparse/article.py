@@ -96,7 +96,9 @@ RULES = {
     "earlier-date": "the sentence's own days lie over a week before the report's, or it says 'last "
     "week', 'years ago', '... before.', names 'an earlier/previous attack', or, past the lede, opens "
     "with a weekday and tells its violence "
-    "in the pluperfect ('On Saturday, a suicide bomber had struck ...'); or the place is another "
+    "in the pluperfect ('On Saturday, a suicide bomber had struck ...') or sets it 'earlier' in the "
+    "pluperfect ('gunmen had earlier attacked'); or the sentence opens by timing itself from the one "
+    "before ('Hours later', 'The next day') and that one told another time; or the place is another "
     "event's that a span of time measures against the report's ('a day after a car bomb killed ... "
     "in Peshawar') and neither the title nor the lede names: an earlier or other event (background)",
     "future": "a time still to come opens the clause before the place ('due to be played in Lahore', "
@@ -340,6 +342,12 @@ def _give_roles(
             m.role, m.rule = done[id(m)] = "reference", "recalled"
         elif (
             m.role == "incident"
+            and m.key not in sites
+            and _later_than_told(m, facts[m.sent.index], by_sentence, done)
+        ):
+            m.role, m.rule = done[id(m)] = "reference", "earlier-date"
+        elif (
+            m.role == "incident"
             and homes
             and (m.country not in homes or _seat_of_state(m))
             and m.key not in sites
@@ -483,14 +491,54 @@ def _those_events(
         and (words[n - 1] in _POINTING or (n >= 2 and words[n - 1] in _FEW and words[n - 2] in _POINTING_TOO))
         for n in f.events
     ]
-    if not pointed or not all(pointed):
-        return False
+    return bool(pointed) and all(pointed) and _told_before_of_other_time(m, by_sentence, done)
+
+
+def _told_before_of_other_time(
+    m: _Mention, by_sentence: dict[int, list[_Mention]], done: dict[int, tuple[str, str]]
+) -> bool:
+    """Whether the places of the sentence before the mention's are all of another time than the report's."""
     before = by_sentence.get(m.sent.index - 1, [])
     rules = [done[id(o)] for o in before if id(o) in done]
     return (
         bool(rules)
         and all(role == "reference" for role, _ in rules)
         and any(rule in _OTHER_TIME_RULES for _, rule in rules)
+    )
+
+
+#: Spans by which a sentence's opening measures its event forward from the one told before it
+_LATER_SPANS = frozenset({"minutes", "moments", "hours", "hour", "days", "day", "weeks", "week"})
+#: Openings that put a sentence's event on the day or night of the one told before it
+_SAME_TIME = frozenset(
+    {("that", "night"), ("that", "evening"), ("that", "afternoon"), ("the", "next"), ("the", "following")}
+)
+
+
+def _later_opening(words: Sequence[str]) -> bool:
+    """Whether the sentence opens by measuring its time from the event told before it.
+
+    "Hours later", "Two days later", "Later that day", "The next day", "That night": the
+    sentence's event is of the same time as the last one told, whatever that was.
+    """
+    head = words[:4]
+    if "later" in head:
+        n = head.index("later")
+        return n == 0 or head[n - 1] in _LATER_SPANS
+    return tuple(head[:2]) in _SAME_TIME
+
+
+def _later_than_told(
+    m: _Mention, f: _Facts, by_sentence: dict[int, list[_Mention]], done: dict[int, tuple[str, str]]
+) -> bool:
+    """Whether the sentence goes on from another time the sentence before it told.
+
+    "On April 22 a suicide bomber killed some 60 people in Kabul. Hours later a roadside bomb in
+    Pul-e-Khumri killed five more": with no time of its own, the second sentence is of the
+    first's day, an earlier one than the report's, so its places are of that time too.
+    """
+    return (
+        _later_opening(f.words) and not _own_time(m.sent) and _told_before_of_other_time(m, by_sentence, done)
     )
 
 
