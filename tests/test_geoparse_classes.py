@@ -6451,3 +6451,18 @@ def test_violence_set_earlier_in_the_pluperfect_is_background(verb: str) -> None
     assert _row(frame, "Qala-e-Naw")["role"] == "reference", frame[["text", "role", "rule"]].to_dict(
         "records"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a separate operation troops neutralised four khwarij in Datta Khel on Tuesday.",
+        "In another operation in Datta Khel on Tuesday, all six terrorists were sent to hell.",
+        "Four khwarij were eliminated in Datta Khel on Tuesday, the ISPR said.",
+    ],
+)
+def test_the_words_of_military_statements_for_militants_killed_are_violence(sentence: str) -> None:
+    frame = parse_article(
+        f"Soldiers martyred\n\nDate: 2024-12-27\n\nA bomb killed two soldiers in Bannu on Monday. {sentence}"
+    )
+    assert _row(frame, "Datta Khel")["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")
