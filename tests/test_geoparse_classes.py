@@ -6466,3 +6466,27 @@ def test_the_words_of_military_statements_for_militants_killed_are_violence(sent
         f"Soldiers martyred\n\nDate: 2024-12-27\n\nA bomb killed two soldiers in Bannu on Monday. {sentence}"
     )
     assert _row(frame, "Datta Khel")["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("lede", "role"),
+    [
+        (
+            "A string of raids on construction sites across Balochistan has left contractors halting work.",
+            "incident",
+        ),
+        ("A spate of attacks on road camps in Balochistan has alarmed contractors.", "incident"),
+        (
+            "Gunmen killed a guard in Quetta on Saturday, the latest in a series of attacks on road camps.",
+            "reference",
+        ),
+    ],
+)
+def test_a_report_whose_news_is_a_string_of_attacks_tells_those_of_the_past_weeks(
+    lede: str, role: str
+) -> None:
+    frame = parse_article(
+        "Raids on road camps\n\nPublished November 2, 2025\n\nQUETTA: "
+        f"{lede} On October 20 about two dozen armed men stormed a camp at Naal in Khuzdar district."
+    )
+    assert _row(frame, "Naal")["role"] == role, frame[["text", "role", "rule"]].to_dict("records")

@@ -88,6 +88,9 @@ _NUMBERS.update(
 #: A sentence whose own dates all lie more than this before the report's day tells of an
 #: earlier event (background): a week covers a report written days after the event.
 _EARLIER = dt.timedelta(days=7)
+#: A report whose news is a string of attacks ("a spate of raids across Balochistan") tells those of
+#: the weeks before its date as its own
+_SERIES_SPAN = dt.timedelta(days=31)
 #: With no date of its own, a report's first full date may be any day of its event's span (an
 #: encyclopedia article on a campaign or a series of bombings): days within a month of it are its event's
 _UNDATED_SPAN = dt.timedelta(days=31)
@@ -168,8 +171,13 @@ def _day_of(report: Report, pub: dt.date, month_day: tuple[int, int]) -> dt.date
 
 
 def _far(report: Report, pub: dt.date, d: dt.date) -> bool:
-    """Whether a day lies over a week before the report's date, or either side of its first day."""
-    return d < pub - _EARLIER if report.dated else abs(d - pub) > _UNDATED_SPAN
+    """Whether a day lies over a week before the report's date, or either side of its first day.
+
+    A report whose news is a string of attacks (``Report.series``) covers the month before its date.
+    """
+    if report.dated:
+        return d < pub - (_SERIES_SPAN if report.series else _EARLIER)
+    return abs(d - pub) > _UNDATED_SPAN
 
 
 def _full_dates(s: Sentence) -> list[tuple[int, dt.date]]:

@@ -37,7 +37,8 @@ class Report(NamedTuple):
     month a review published after it covers ("attacks in September 2018", published in
     October): its days are the report's own time; ``lede`` is the index of the first sentence
     of running text, after a title, a date line and headings; ``listed`` holds the sentences
-    of a list of incidents, each under a heading that is its day ("4 January", "9 to 11 January").
+    of a list of incidents, each under a heading that is its day ("4 January", "9 to 11 January");
+    ``series`` tells that the title or lede makes a string of attacks its news (:func:`_series`).
     """
 
     day: dt.date | None = None
@@ -53,6 +54,7 @@ class Report(NamedTuple):
     lede: int = 1  # index of the report's first sentence of running text (after title, date, headings)
     lede_at: int = 0  # the same with no title: 0 where the report opens with its lede (``lede`` is 1 then)
     listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
+    series: bool = False  # the title or lede tells a string of attacks as its news ("a spate of raids")
 
 
 _DATE_HEADER = re.compile(
@@ -532,7 +534,30 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         lede=max(1, lede_at),
         lede_at=lede_at,
         listed=listed,
+        series=_series(sents[: max(1, lede_at) + 1]),
     )
+
+
+#: Nouns that make a string of attacks one piece of news: "a spate of raids", "a wave of killings"
+_SERIES_NOUNS = frozenset({"string", "spate", "wave", "series", "spree", "rash", "flurry"})
+#: Words before such a noun that make the report's event one item of the string ("the latest in a
+#: series of attacks"): the string is then its background
+_ITEM_OF = frozenset({"latest", "last", "recent", "newest"})
+
+
+def _series(opening: Sequence[Sentence]) -> bool:
+    """Whether the title or lede tells a string of attacks as the news, not as its event's background.
+
+    "Armed men step up attacks ... as a string of raids on construction sites left contractors
+    halting work": the raids of the past weeks are the report's own events. "The bombing was
+    the latest in a series of attacks" makes the earlier ones background.
+    """
+    for s in opening:
+        words = s.words
+        for n, w in enumerate(words[:-1]):
+            if w in _SERIES_NOUNS and words[n + 1] == "of" and _ITEM_OF.isdisjoint(words[max(0, n - 4) : n]):
+                return True
+    return False
 
 
 def _lede_index(text: str, sents: Sequence[Sentence]) -> int:
