@@ -6490,3 +6490,12 @@ def test_a_report_whose_news_is_a_string_of_attacks_tells_those_of_the_past_week
         f"{lede} On October 20 about two dozen armed men stormed a camp at Naal in Khuzdar district."
     )
     assert _row(frame, "Naal")["role"] == role, frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize("opening", ["At Kalmat", "Near Kalmat", "In Kalmat"])
+def test_an_unknown_name_after_a_sentence_s_opening_preposition_is_a_place_not_a_person(opening: str) -> None:
+    frame = parse_article(
+        "Date: 2025-03-27\n\nArmed men blocked the coastal highway between Pasni and Ormara on Wednesday. "
+        f"{opening} gunmen stopped a bus and shot four passengers dead."
+    )
+    assert _row(frame, "Kalmat")["role"] == "incident"

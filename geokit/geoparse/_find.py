@@ -453,13 +453,14 @@ def _named(text: str, toks: Sequence[Token], idx: NameIndex) -> bool:
 def _personal(toks: Sequence[Token], c: Cues, text: str) -> bool:
     """Whether a capitalised run that is no place could be a person's name ("Mark Walsh").
 
-    Not when it starts with a word that is transparent to place names ("Northern"), holds
+    Not when it starts with a word that is transparent to place names ("Northern") or with a
+    preposition of place (a sentence's "At Kalmat"), holds
     a word of an organisation or a building ("First Baptist Church Maryville"), or joins its
     words by a Persian ezafe ("Arg-e Bam", "Bagh-i-Bala"): such a name is a place's or a
     building's, and its last word ("Bam") the place it is named after, not a surname.
     """
-    if c.has("transparent", toks[0].low):
-        return False
+    if c.has("transparent", toks[0].low) or toks[0].low in _UNKNOWN_AFTER:
+        return False  # "At Kalmat gunmen ...": a sentence's opening preposition, then the name
     if any(t.low in _EZAFE and text[toks[n - 1].end : t.start] == "-" for n, t in enumerate(toks) if n):
         return False
     return not any(c.has("org", t.low) or c.has("building", t.low) for t in toks)
