@@ -229,6 +229,14 @@ def test_fuzzy_is_flagged(gaz: Gazetteer) -> None:
     assert r.match_name == "Peshawar" and r.fuzzy and "fuzzy" in r.reason
 
 
+@pytest.mark.parametrize("query", ["Tanak, Zamuran", "Kili Sher, Zamuran"])
+def test_a_name_not_found_is_not_placed_at_an_enclosing_place_found_only_by_spelling(
+    gaz: Gazetteer, query: str
+) -> None:
+    r = resolve(query, gazetteer=gaz)  # no hint: "Zamuran" is only spelled like Zamora de Hidalgo
+    assert r.status == "unresolved" and "spelling match" in r.reason, r.reason
+
+
 def test_coastal_place_joined_to_nearest_unit_is_noted(gaz: Gazetteer) -> None:
     r = resolve("Goth Shams Pir", country=PK, gazetteer=gaz)
     assert r.place is not None and r.place.admin2 == "South Karachi"

@@ -577,6 +577,15 @@ def _fallback(
     why: str,
     cands: list[Candidate],
 ) -> Resolution:
+    if parent is not None and parent.how == "fuzzy" and not (hints.country or hints.units or hints.context):
+        # "Tanak, Zamuran" with no hint: a name not found inside a place found only by its
+        # spelling (Zamora de Hidalgo, Mexico) would be a guess on a guess
+        return _unresolved(
+            query,
+            f"{why}; the enclosing place is only a spelling match ({parent.place.name}, similarity "
+            f"{parent.similarity:.0f}), too weak to place the name at; give a country or admin hint",
+            cands,
+        )
     if parent is not None:
         p = parent.place
         if not p.is_admin and p.kind in _POPULATED and p.population < CITY_POPULATION:
