@@ -6501,3 +6501,68 @@ def test_an_unknown_name_after_a_sentence_s_opening_preposition_is_a_place_not_a
         f"{opening} gunmen stopped a bus and shot four passengers dead."
     )
     assert _row(frame, "Kalmat")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said a bomb was seized from the men and that cases had been registered in Sargodha.",
+        "A case of the attack on the bank was lodged at a police station in Sargodha.",
+    ],
+)
+def test_the_place_a_case_is_put_on_record_is_no_site(sentence: str) -> None:
+    frame = parse_article(
+        "Date: 2023-05-22\n\nGunmen shot dead two policemen at a checkpoint in Tank on Sunday, officials "
+        f"said. {sentence}"
+    )
+    assert _row(frame, "Sargodha")["role"] == "reference", frame[["text", "role", "rule"]].to_dict("records")
+    assert _row(frame, "Tank")["role"] == "incident"
+
+
+def test_violence_after_a_case_is_put_on_record_keeps_its_site() -> None:
+    frame = parse_article(
+        "Date: 2023-05-22\n\nA case was registered at the Saddar police station after gunmen killed two "
+        "shopkeepers in Sariab on Sunday."
+    )
+    assert _row(frame, "Sariab")["role"] == "incident"
+
+
+@pytest.mark.parametrize("pronoun", ["He", "She", "They"])
+def test_a_speaker_s_statement_of_another_time_goes_on_in_the_next_sentence(pronoun: str) -> None:
+    frame = parse_article(
+        "Date: 2023-05-22\n\nTwo soldiers were killed in a gunfight in Tank on Sunday, the army said. "
+        "At a news conference last month, the army's spokesmen said 293 people had been killed in the "
+        f"preceding year. {pronoun} put the toll at 192 in Bannu and 80 in Kech, with 14 deaths in Attock."
+    )
+    roles = {t: _row(frame, t)["role"] for t in ("Bannu", "Kech", "Attock")}
+    assert set(roles.values()) == {"reference"}, frame[["text", "role", "rule"]].to_dict("records")
+    assert _row(frame, "Tank")["role"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # the sentence before names the report's own day: its statement is the report's news
+        "The police chief said on Sunday that more militants had been seen last month.",
+        # no statement before: "He" is not the one who spoke of the earlier time
+        "Militants had been seen in the hills last month.",
+    ],
+)
+def test_a_pronoun_after_a_statement_of_the_report_s_time_keeps_its_sites(before: str) -> None:
+    frame = parse_article(
+        "Date: 2023-05-22\n\nTwo soldiers were killed in a gunfight in Tank on Sunday, the army said. "
+        f"{before} He said gunmen also killed a guard in Kech."
+    )
+    assert _row(frame, "Kech")["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize(
+    "where", ["Khogyani district, also in Nangarhar,", "Khogyani district, in Nangarhar,"]
+)
+def test_a_unit_after_also_or_both_holds_the_name_before_it(where: str) -> None:
+    frame = parse_article(
+        "Date: 2018-07-30\n\nTaliban fighters overran a checkpoint in Ghani Khel district of Nangarhar on "
+        f"Sunday. A government airstrike in {where} killed 20 fighters on Sunday night."
+    )
+    row = _row(frame, "Khogyani")
+    assert row["admin1"] == "Nangarhar", row["reason"]

@@ -249,6 +249,9 @@ _HELD_BY = frozenset(
         "neighboring",
         "adjacent",
         "province",
+        # "in Khogyani district, also in Nangarhar", "Sariab and Saddar, both in Quetta" (dev203 writer)
+        "also",
+        "both",
     }
 )
 

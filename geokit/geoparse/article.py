@@ -343,7 +343,10 @@ def _give_roles(
         elif (
             m.role == "incident"
             and m.key not in sites
-            and _later_than_told(m, facts[m.sent.index], by_sentence, done)
+            and (
+                _later_than_told(m, facts[m.sent.index], by_sentence, done)
+                or _speaker_goes_on(m, facts[m.sent.index], sents, c, text, by_sentence, done)
+            )
         ):
             m.role, m.rule = done[id(m)] = "reference", "earlier-date"
         elif (
@@ -540,6 +543,42 @@ def _later_than_told(
     return (
         _later_opening(f.words) and not _own_time(m.sent) and _told_before_of_other_time(m, by_sentence, done)
     )
+
+
+#: Subjects by which a sentence goes on with the speaker of the sentence before it
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})
+#: Verbs that make a sentence a statement someone made
+_SAYING = frozenset({"said", "told", "stated", "announced", "added", "claimed", "says"})
+
+
+def _speaker_goes_on(
+    m: _Mention,
+    f: _Facts,
+    sents: Sequence[Sentence],
+    c: Cues,
+    text: str,
+    by_sentence: dict[int, list[_Mention]],
+    done: dict[int, tuple[str, str]],
+) -> bool:
+    """Whether the sentence goes on with a statement the sentence before it dates before the report.
+
+    "At his first news conference last month, the army's spokesman said 293 people had been
+    killed over the year. He put the toll at 192 in Khyber Pakhtunkhwa and 80 in Balochistan":
+    "He" is the speaker of the sentence before, whose statement was made "last month"; with no
+    time of its own, the second sentence tells the same statement, and its places are its
+    tally's. A sentence before that tells a site of the report, or names a day, keeps the rule
+    out.
+    """
+    n = m.sent.index
+    if n == 0 or not f.words or f.words[0] not in _SPEAKER_PRONOUNS or f.day is not None or _own_time(m.sent):
+        return False
+    before = sents[n - 1]
+    if _SAYING.isdisjoint(before.words) or any(
+        done.get(id(o), ("",))[0] == "incident" for o in by_sentence.get(n - 1, [])
+    ):
+        return False
+    told = _facts(before, c, text)
+    return bool(told.earlier) and told.day is None
 
 
 #: A long report's sentences from this one on tell its event's background and other attacks of
