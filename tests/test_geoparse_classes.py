@@ -6566,3 +6566,29 @@ def test_a_unit_after_also_or_both_holds_the_name_before_it(where: str) -> None:
     )
     row = _row(frame, "Khogyani")
     assert row["admin1"] == "Nangarhar", row["reason"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "target killings in Karachi and the drone strikes in Kurram are treated in separate articles",
+        "target killings in Karachi and the drone strikes in Kurram are listed under 2011 in Pakistan",
+    ],
+)
+def test_places_a_list_leaves_to_other_articles_are_no_sites(note: str) -> None:
+    frame = parse_article(
+        "Terrorist incidents in Pakistan in 2011\n\nThis is a list of terrorist attacks in Pakistan in 2011. "
+        f"Only attacks with deaths are included; {note}.\n\n- 12 January - A suicide bomber killed 17 "
+        "people at the Merian police station in Bannu District."
+    )
+    for name in ("Karachi", "Kurram"):
+        assert _row(frame, name)["role"] == "reference", frame[["text", "role", "rule"]].to_dict("records")
+    assert _row(frame, "Bannu")["role"] == "incident"
+
+
+def test_a_place_after_a_scope_note_keeps_its_site() -> None:
+    frame = parse_article(
+        "Date: 2022-04-30\n\nBesides the two attacks covered in separate articles, the wave included the "
+        "bombing of a mosque in Kunduz on 22 April."
+    )
+    assert _row(frame, "Kunduz")["role"] == "incident"

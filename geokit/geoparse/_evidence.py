@@ -11,7 +11,15 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokit.geoparse._dates import _MONTH_WORDS, _number
-from geokit.geoparse._facts import _BE_FORMS, _CLAUSE_BREAK, _DETERMINERS, _Facts, _facts, _motive
+from geokit.geoparse._facts import (
+    _BE_FORMS,
+    _CLAUSE_BREAK,
+    _DETERMINERS,
+    _Facts,
+    _facts,
+    _motive,
+    _phrase_starts,
+)
 from geokit.geoparse._mention import _EVENT_WINDOW, _UNIT_KINDS, _road_end, _spec
 from geokit.geoparse._report import _day_opener
 from geokit.geoparse._tense import (
@@ -433,6 +441,8 @@ def _form_rule(
         return "reference", "possessive"
     if _road_end(m, text, words):
         return "reference", "road-end"
+    if _scope_note(m, f, text, c):
+        return "reference", "scope-note"
     # coordination: "in Chabahar and Rask", "between Spin Boldak and Chaman", "and the Bajaur district"
     at = m.i - 1 if m.i >= 3 and words[m.i - 1] == "the" and words[m.i - 2] in ("and", "or") else m.i
     k = _units_of(words, m.i)
@@ -570,6 +580,22 @@ def _form_rule(
 
 
 #: Words that open a new clause after a comma: "at Dasu, where a firm is building a dam, when the bomber hit"
+def _scope_note(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
+    """Whether the place is in what a note on the text's scope leaves to other articles.
+
+    "Only incidents with deaths are included; target killings in Karachi and the drone
+    strikes in North Waziristan are treated in separate articles": a list's note on what it
+    covers (cue kind ``scope``) tells of no event; its clause's places, before the cue and
+    with no semicolon or colon between, are named only.
+    """
+    words = f.words
+    if c.firsts("scope").isdisjoint(words[m.j :]):
+        return False
+    toks = m.sent.tokens
+    starts = _phrase_starts(" " + " ".join(words) + " ", c.finder("scope"))
+    return any(n >= m.j and not any(ch in text[m.end : toks[n].start] for ch in ";:") for n in starts)
+
+
 _NEXT_CLAUSE = frozenset({"when", "while", "after", "before", "but"})
 
 

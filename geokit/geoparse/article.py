@@ -114,6 +114,8 @@ RULES = {
     "abbreviation": "a state or province in a news agency's abbreviation ('Norman, Okla.', 'D-N.J.')",
     "road-end": "the place is one end of a road named after its two ends ('checkpoints on the "
     "Quetta–Karachi highway'): it names the road",
+    "scope-note": "the place is in what a list's note on its scope leaves out ('target killings in "
+    "Karachi ... are treated in separate articles'): named only",
     "recalled": "the place names an event told before as a reference ('After the Logar deaths, ...'): "
     "that earlier event, not a site",
     "dateline": "the place of a wire dateline ('QUETTA, Jan 31 (Reuters) -'): where the story was filed",
@@ -874,6 +876,7 @@ _ELSEWHERE = frozenset(
         "person",
         "ref-head",
         "other-verb",
+        "scope-note",
     }
 )
 
