@@ -6592,3 +6592,15 @@ def test_a_place_after_a_scope_note_keeps_its_site() -> None:
         "bombing of a mosque in Kunduz on 22 April."
     )
     assert _row(frame, "Kunduz")["role"] == "incident"
+
+
+@pytest.mark.parametrize(("town", "district"), [("Thall", "Hangu"), ("Makeen", "South Waziristan")])
+def test_a_small_town_of_a_conflict_district_is_placed_in_its_district(town: str, district: str) -> None:
+    # cited points of data/curated_places.csv (2026-12-05): before them Thall was read as Thal in
+    # Upper Dir; Makeen was placed at its tehsil's middle, in the same district
+    frame = parse_article(
+        f"Date: 2010-06-22\n\nA roadside bomb struck a convoy of supply trucks near {town} on Monday, killing "
+        "four drivers, police said."
+    )
+    row = _row(frame, town)
+    assert (row["role"], row["admin2"]) == ("incident", district), row["reason"]

@@ -366,6 +366,9 @@ def test_every_city_locality_names_a_real_cod_ab_unit_of_the_city_and_cites_its_
         ("Malir, Karachi", "adm2", "Malir Karachi"),
         ("Gadap, Karachi", "adm3", "Malir Karachi"),
         ("Bin Qasim, Karachi", "adm3", "Malir Karachi"),
+        # rows of 2026-12-05: a town article's locality, a district notification's
+        ("Mujahid Colony, Karachi", "adm3", "Central Karachi"),
+        ("Rehri Goth, Karachi", "adm2", "Malir Karachi"),
     ],
 )
 def test_a_locality_is_placed_at_its_town_in_the_city(
