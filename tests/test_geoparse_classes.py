@@ -6604,3 +6604,20 @@ def test_a_small_town_of_a_conflict_district_is_placed_in_its_district(town: str
     )
     row = _row(frame, town)
     assert (row["role"], row["admin2"]) == ("incident", district), row["reason"]
+
+
+def test_a_name_matched_only_by_spelling_is_read_in_the_district_its_sentence_opens_with() -> None:
+    frame = parse_article(
+        "Date: 2023-01-10\n\nGunmen killed a policeman in Peshawar on Monday. In Karak, militants struck two "
+        "police stations, one at Takht-e-Nasrati and the other at Khurram."
+    )
+    row = _row(frame, "Khurram")  # a village of Karak, not Kurram district, which it spells like
+    assert (row["role"], row["admin2"]) == ("incident", "Karak"), row["reason"]
+
+
+def test_a_name_matched_by_name_keeps_its_reading_after_a_fronted_district() -> None:
+    frame = parse_article(
+        "Date: 2023-01-10\n\nIn Karak, militants struck a police station on Monday and then fled towards "
+        "Kohat, police said."
+    )
+    assert _row(frame, "Kohat")["admin2"] == "Kohat"

@@ -505,6 +505,57 @@ def _keep_in_holder(m: _Mention, placed: Sequence[_Mention], gaz: Gazetteer, hom
     return True
 
 
+def _fronted_unit(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the district or town a sentence opens with ("In Karak, ..."), before the mention."""
+    for o in same:
+        toks = o.sent.tokens
+        if (
+            o is not m
+            and o.sent is m.sent
+            and o.i == 1
+            and toks[0].low == "in"
+            and o.j < len(toks)
+            and o.end < m.start
+            and text[o.end : toks[o.j].start].strip() == ","
+            and o.res is not None
+            and o.res.place is not None
+            and o.res.place.kind not in ("adm1", "country")
+            and o.res.place.admin2 is not None
+        ):
+            return o
+    return None
+
+
+def _keep_in_fronted(m: _Mention, same: Sequence[_Mention], text: str) -> bool:
+    """Read a name found only by its spelling inside the district the sentence opens with.
+
+    "In Karak, militants struck two police stations, one at Takht-e-Nasrati and the other at
+    Khurram": Khurram is a village of Karak, not Kurram district, which it matched only as a
+    spelling variant. A reading by name or alternate name is kept: the sentence may name a
+    place elsewhere ("In Karak, police said the men had come from Bannu"). Returns whether the
+    reading changed.
+    """
+    if m.res is None or m.res.place is None:
+        return False
+    chosen = next((x for x in m.matches if x.place.id == m.res.record_id), None)
+    if chosen is None or chosen.how not in ("variant", "fuzzy"):
+        return False
+    front = _fronted_unit(m, same, text)
+    unit = front.res.place if front is not None and front.res is not None else None
+    if unit is None or unit.country != m.res.place.country or m.res.place.admin2 == unit.admin2:
+        return False
+    inside = [x for x in m.matches if x.place.country == unit.country and x.place.admin2 == unit.admin2]
+    _read_within(
+        m,
+        inside,
+        unit,
+        3 if unit.is_admin else 2,
+        f"{m.text!r} matched {m.res.place.name} only by its spelling; the sentence opens in "
+        f"{unit.name}: placed there",
+    )
+    return True
+
+
 #: Words that may stand between a town and the town the text puts it in or by: "Pishin, a small
 #: town in Sarbaz county", "Sultanpur, a short distance from Shikarpur", "X, a village some 20 km
 #: from Y" (:func:`_keep_by_town`)
@@ -1132,7 +1183,12 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
     for m in mentions:
         all_in.setdefault(m.sent.index, []).append(m)
     read_as = {id(m): m.res.record_id if m.res is not None else None for m in placed}
-    reread = {m.key: m for m in placed if _keep_in_holder(m, all_in[m.sent.index], gaz, home)}
+    reread = {
+        m.key: m
+        for m in placed
+        if _keep_in_holder(m, all_in[m.sent.index], gaz, home)
+        or _keep_in_fronted(m, all_in[m.sent.index], text)
+    }
     # the dateline's town, by its mention there or, when the dateline's capitals were not read
     # as a name ("WANA: ..."), by a mention of the same name elsewhere (the title's "Wana")
     filed_key = key(text[line[0] : line[1]]) if line is not None else None
