@@ -579,7 +579,6 @@ def _form_rule(
     return None
 
 
-#: Words that open a new clause after a comma: "at Dasu, where a firm is building a dam, when the bomber hit"
 def _scope_note(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
     """Whether the place is in what a note on the text's scope leaves to other articles.
 
@@ -596,6 +595,7 @@ def _scope_note(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:
     return any(n >= m.j and not any(ch in text[m.end : toks[n].start] for ch in ";:") for n in starts)
 
 
+#: Words that open a new clause after a comma: "at Dasu, where a firm is building a dam, when the bomber hit"
 _NEXT_CLAUSE = frozenset({"when", "while", "after", "before", "but"})
 
 
