@@ -535,13 +535,13 @@ def _keep_in_fronted(m: _Mention, same: Sequence[_Mention], text: str) -> bool:
     place elsewhere ("In Karak, police said the men had come from Bannu"). Returns whether the
     reading changed.
     """
-    if m.res is None or m.res.place is None:
-        return False
-    chosen = next((x for x in m.matches if x.place.id == m.res.record_id), None)
-    if chosen is None or chosen.how not in ("variant", "fuzzy"):
+    if m.res is None or m.res.place is None or m.sent.tokens[0].low != "in":
         return False
     front = _fronted_unit(m, same, text)
     unit = front.res.place if front is not None and front.res is not None else None
+    chosen = next((x for x in m.matches if x.place.id == m.res.record_id), None) if unit else None
+    if chosen is None or chosen.how not in ("variant", "fuzzy"):
+        return False
     if unit is None or unit.country != m.res.place.country or m.res.place.admin2 == unit.admin2:
         return False
     inside = [x for x in m.matches if x.place.country == unit.country and x.place.admin2 == unit.admin2]

@@ -347,7 +347,7 @@ def _give_roles(
             and m.key not in sites
             and (
                 _later_than_told(m, facts[m.sent.index], by_sentence, done)
-                or _speaker_goes_on(m, facts[m.sent.index], sents, c, text, by_sentence, done)
+                or _speaker_goes_on(m, facts, sents, c, text, by_sentence, done)
             )
         ):
             m.role, m.rule = done[id(m)] = "reference", "earlier-date"
@@ -555,7 +555,7 @@ _SAYING = frozenset({"said", "told", "stated", "announced", "added", "claimed", 
 
 def _speaker_goes_on(
     m: _Mention,
-    f: _Facts,
+    facts: dict[int, _Facts],
     sents: Sequence[Sentence],
     c: Cues,
     text: str,
@@ -569,9 +569,10 @@ def _speaker_goes_on(
     "He" is the speaker of the sentence before, whose statement was made "last month"; with no
     time of its own, the second sentence tells the same statement, and its places are its
     tally's. A sentence before that tells a site of the report, or names a day, keeps the rule
-    out.
+    out. ``facts`` holds what was read from each sentence; the one before is read once.
     """
     n = m.sent.index
+    f = facts[n]
     if n == 0 or not f.words or f.words[0] not in _SPEAKER_PRONOUNS or f.day is not None or _own_time(m.sent):
         return False
     before = sents[n - 1]
@@ -579,7 +580,9 @@ def _speaker_goes_on(
         done.get(id(o), ("",))[0] == "incident" for o in by_sentence.get(n - 1, [])
     ):
         return False
-    told = _facts(before, c, text)
+    told = facts.get(n - 1)
+    if told is None:
+        told = facts[n - 1] = _facts(before, c, text)  # a sentence naming no place was not read yet
     return bool(told.earlier) and told.day is None
 
 
