@@ -6621,3 +6621,24 @@ def test_a_name_matched_by_name_keeps_its_reading_after_a_fronted_district() -> 
         "Kohat, police said."
     )
     assert _row(frame, "Kohat")["admin2"] == "Kohat"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One sectarian attack was recorded, the same number as last week: a Hazara was shot dead in Quetta.",
+        "More people were shot dead in Quetta this week than last week.",
+        "Gunmen shot dead six men in Quetta on Tuesday, a sharp rise compared with last week.",
+    ],
+)
+def test_a_time_a_figure_is_compared_with_does_not_date_the_sentence(sentence: str) -> None:
+    frame = parse_article(f"Date: 2012-07-06\n\nA bomb killed two people in Lahore on Monday. {sentence}")
+    assert _row(frame, "Quetta")["role"] == "incident", _row(frame, "Quetta")["reason"]
+
+
+def test_a_time_of_its_own_still_dates_the_sentence() -> None:
+    frame = parse_article(
+        "Date: 2012-07-06\n\nA bomb killed two people in Lahore on Monday. As last week, gunmen also shot "
+        "dead a Hazara in Quetta. Four people were killed in Quetta last week."
+    )
+    assert list(frame.loc[frame["text"] == "Quetta", "role"]) == ["incident", "reference"]

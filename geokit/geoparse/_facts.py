@@ -89,6 +89,22 @@ def _before_adverb(s: Sentence, text: str) -> list[int]:
     ]
 
 
+#: Words that make a time after them the measure of a comparison: "the same number as last week",
+#: "fewer than last month", "compared with last year"
+_COMPARED = frozenset({"as", "than"})
+
+
+def _measured_against(words: Sequence[str], q: int) -> bool:
+    """Whether the earlier time at ``q`` is what a figure of the sentence is compared with.
+
+    "One sectarian attack was recorded, the same number as last week: a Hazara was shot dead in
+    Quetta" tells this week's attack; last week only measures its count.
+    """
+    return (q >= 1 and words[q - 1] in _COMPARED) or (
+        q >= 2 and words[q - 2] == "compared" and words[q - 1] in ("with", "to")
+    )
+
+
 def _phrase_starts(joined: str, finder: re.Pattern[str]) -> list[int]:
     """Token positions where a cue starts, found by ``finder`` (:meth:`Cues.finder`) in ``joined``."""
     return [joined.count(" ", 0, m.start()) for m in finder.finditer(joined)]
@@ -400,7 +416,7 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
         [d for _n, d in _full_dates(s)] if months else [],
         (
             *(
-                _phrase_starts(joined, early)
+                [q for q in _phrase_starts(joined, early) if not _measured_against(words, q)]
                 if not c.firsts("earlier").isdisjoint(seen) and (early := c.finder("earlier")).search(joined)
                 else ()
             ),
