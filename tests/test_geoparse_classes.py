@@ -6642,3 +6642,22 @@ def test_a_time_of_its_own_still_dates_the_sentence() -> None:
         "dead a Hazara in Quetta. Four people were killed in Quetta last week."
     )
     assert list(frame.loc[frame["text"] == "Quetta", "role"]) == ["incident", "reference"]
+
+
+@pytest.mark.parametrize("opening", ["A day earlier, on Thursday,", "The day before, on Thursday,"])
+def test_the_day_before_told_by_its_weekday_is_a_round_up_item(opening: str) -> None:
+    frame = parse_article(
+        "KABUL, Afghanistan (AP) — A suicide bomber on Friday killed a peace envoy in Watapur district of "
+        f"Kunar province, officials said.\n\n{opening} a suicide bomber killed a police commander in Kishim "
+        "district of Badakhshan province."
+    )
+    assert _row(frame, "Kishim")["role"] == "incident", _row(frame, "Kishim")["reason"]
+
+
+def test_the_day_before_alone_still_opens_background() -> None:
+    frame = parse_article(
+        "KABUL, Afghanistan (AP) — A suicide bomber on Friday killed a peace envoy in Watapur district of "
+        "Kunar province, officials said.\n\nA day earlier, gunmen killed a lecturer on the highway in "
+        "Baghlan province."
+    )
+    assert _row(frame, "Baghlan")["role"] == "reference"

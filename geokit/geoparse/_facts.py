@@ -424,7 +424,10 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
             *(_before_adverb(s, text) if " before " in joined else ()),
             *(
                 (0,)
-                if words and words[0] in c.firsts("earlier_open") and c.finder("earlier_open").match(joined)
+                if words
+                and words[0] in c.firsts("earlier_open")
+                and c.finder("earlier_open").match(joined)
+                and c.finder("roundup").match(joined) is None  # "A day earlier, on Thursday, ..."
                 else ()
             ),
         ),
