@@ -6661,3 +6661,21 @@ def test_the_day_before_alone_still_opens_background() -> None:
         "Baghlan province."
     )
     assert _row(frame, "Baghlan")["role"] == "reference"
+
+
+@pytest.mark.parametrize("time", ["that month", "the same month"])
+def test_a_time_pointed_back_to_dates_the_sentence_as_the_earlier_one(time: str) -> None:
+    frame = parse_article(
+        "Date: 2015-06-10\n\nIranian mortar shells killed two villagers in Killi Nakar on Tuesday, officials "
+        "said. In January, Iranian guards fired on a Frontier Corps vehicle in Kech district. Iranian "
+        f"mortar rounds also came down near Panjgur {time}."
+    )
+    assert _row(frame, "Panjgur")["role"] == "reference", _row(frame, "Panjgur")["reason"]
+
+
+def test_this_month_is_still_the_reports_own_time() -> None:
+    frame = parse_article(
+        "Date: 2015-06-10\n\nIranian mortar shells killed two villagers in Killi Nakar on Tuesday, officials "
+        "said. Iranian mortar rounds also came down near Panjgur this month."
+    )
+    assert _row(frame, "Panjgur")["role"] == "incident"
