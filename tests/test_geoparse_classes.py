@@ -6679,3 +6679,20 @@ def test_this_month_is_still_the_reports_own_time() -> None:
         "said. Iranian mortar rounds also came down near Panjgur this month."
     )
     assert _row(frame, "Panjgur")["role"] == "incident"
+
+
+@pytest.mark.parametrize("when", ["at the end of March", "in the middle of March", "at the start of March"])
+def test_a_part_of_an_earlier_month_dates_the_sentence(when: str) -> None:
+    frame = parse_article(
+        "Published May 3, 2006\n\nA villager was killed on Tuesday when his cart struck a landmine near Dera "
+        f"Murad Jamali. {when[0].upper()}{when[1:]}, a mine killed an engineer in the Mach area of Bolan."
+    )
+    assert _row(frame, "Mach")["role"] == "reference", _row(frame, "Mach")["reason"]
+
+
+def test_a_part_of_the_reports_own_month_keeps_its_site() -> None:
+    frame = parse_article(
+        "Published May 3, 2006\n\nA villager was killed on Tuesday when his cart struck a landmine near Dera "
+        "Murad Jamali. At the start of May, a mine killed an engineer in the Mach area of Bolan."
+    )
+    assert _row(frame, "Mach")["role"] == "incident"

@@ -114,8 +114,12 @@ def _sentence_day(s: Sentence) -> str | None:
 _MONTH_OPENERS = frozenset({"in", "last", "since", "a", "an", "the", "early", "late", "mid"})
 
 
+#: Parts of a month told before its name: "at the end of March", "in the middle of May"
+_MONTH_PARTS = frozenset({"end", "beginning", "start", "middle", "half", "part", "course"})
+
+
 def _months_alone(s: Sentence) -> list[int]:
-    """Months named with no day after "in", "last", "since" or an article ("a June bombing")."""
+    """Months named with no day after "in", "last", "since", an article ("a June bombing") or a part ("the end of")."""
     toks = s.tokens
     out = []
     for n in range(1, len(toks)):
@@ -127,7 +131,10 @@ def _months_alone(s: Sentence) -> list[int]:
         if (
             w in _MONTH_WORDS
             and toks[n].cap
-            and toks[n - 1].low in _MONTH_OPENERS
+            and (
+                toks[n - 1].low in _MONTH_OPENERS
+                or (n >= 2 and toks[n - 1].low == "of" and toks[n - 2].low in _MONTH_PARTS)
+            )
             and not day_after
             and not since
         ):
