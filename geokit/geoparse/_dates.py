@@ -119,7 +119,10 @@ _MONTH_PARTS = frozenset({"end", "beginning", "start", "middle", "half", "part",
 
 
 def _months_alone(s: Sentence) -> list[int]:
-    """Months named with no day after "in", "last", "since", an article ("a June bombing") or a part ("the end of")."""
+    """Months named with no day after "in", "last", "since", an article ("a June bombing") or a part of one.
+
+    A part of a month is told before its name: "at the end of March".
+    """
     toks = s.tokens
     out = []
     for n in range(1, len(toks)):
