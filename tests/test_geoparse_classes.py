@@ -6696,3 +6696,28 @@ def test_a_part_of_the_reports_own_month_keeps_its_site() -> None:
         "Murad Jamali. At the start of May, a mine killed an engineer in the Mach area of Bolan."
     )
     assert _row(frame, "Mach")["role"] == "incident"
+
+
+def test_a_body_told_by_whose_it_is_when_found_is_a_killing_site() -> None:
+    frame = parse_article(
+        "Date: 2023-01-03\n\nThe body of Daya Bheel, a 40-year-old widow and mother of five, was found in a "
+        "mustard field near Sinjhoro on Tuesday."
+    )
+    assert _row(frame, "Sinjhoro")["role"] == "incident", _row(frame, "Sinjhoro")["reason"]
+
+
+def test_a_body_of_a_court_found_guilty_is_no_killing() -> None:
+    frame = parse_article("Date: 2023-01-03\n\nThe body of jurors was found guilty of contempt in Sinjhoro.")
+    assert _row(frame, "Sinjhoro")["role"] == "reference"
+
+
+@pytest.mark.parametrize(
+    "title", ["Killings of Hindus, December 2022 to March 2023", "Killings, January-March 2023"]
+)
+def test_the_months_a_reviews_title_spans_are_its_own(title: str) -> None:
+    frame = parse_article(
+        f"Sindh: {title}\n\nDate: 10 April 2023\n\nOn 27 January 2023 gunmen shot dead a doctor in Sinjhoro. "
+        "On 15 November 2022 gunmen had shot dead a trader in Hyderabad."
+    )
+    assert _row(frame, "Sinjhoro")["role"] == "incident", _row(frame, "Sinjhoro")["reason"]
+    assert _row(frame, "Hyderabad")["role"] == "reference"  # before the span

@@ -50,7 +50,9 @@ class Report(NamedTuple):
     aside: frozenset[int] = frozenset()  # sentences under a "Background"/"Aftermath" heading
     weekday_lede: bool = False  # the report's first sentences date its event by a weekday
     lede_month: int | None = None  # with no day known, the month the lede names with its year
-    period: tuple[int, int] | None = None  # (year, month) of a past month a review covers; year 0: not known
+    # (year, month) of each past month a review covers ("September 2024", "December 2022 to March
+    # 2023"); year 0: not known
+    period: tuple[tuple[int, int], ...] | None = None
     lede: int = 1  # index of the report's first sentence of running text (after title, date, headings)
     lede_at: int = 0  # the same with no title: 0 where the report opens with its lede (``lede`` is 1 then)
     listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
@@ -594,17 +596,29 @@ def _headline_month(sents: Sequence[Sentence]) -> tuple[int, int] | None:
 _REVIEW_DAYS = 45
 
 
-def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[int, int] | None:
-    """Return the past month a review covers, named in its title or lede, before its day.
+#: Words that join the two ends of a span of months: "December 2022 to March 2023"; a dash is no token
+_SPAN_JOINS = frozenset({"to", "until", "through", "and"})
+
+
+def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tuple[int, int], ...] | None:
+    """Return the past months a review covers, named in its title or lede, before its day.
 
     "September 2024 security review", "Pakistan recorded 45 attacks in September 2024"
     (published 5 October), "Toll from November fuel protests rises" (published 3 December):
     a month that ended before the report's day, and not long before. A month with no year
     counts only in the headline: in the story ("in early October") it dates an event, and with
-    a day after it ("on November 15") one day.
+    a day after it ("on November 15") one day. A span of months ("Killings of Hindus, December
+    2022 to March 2023", published 10 April) covers each month from its first to its last.
     """
     if day is None:
-        return _headline_month(sents)
+        headline = _headline_month(sents)
+        return None if headline is None else (headline,)
+    for s in sents[:4]:
+        span = _month_span(s)
+        if span is not None:
+            end = dt.date(span[-1][0] + span[-1][1] // 12, span[-1][1] % 12 + 1, 1)
+            if end <= day and (day - end).days <= _REVIEW_DAYS:
+                return span
     for s in sents[:4]:
         toks = s.tokens
         for n, t in enumerate(toks):
@@ -620,5 +634,38 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[int,
                 year = day.year if month < day.month else day.year - 1
             end = dt.date(year + month // 12, month % 12 + 1, 1)  # the first day after the month
             if end <= day and (day - end).days <= _REVIEW_DAYS:
-                return year, month
+                return ((year, month),)
+    return None
+
+
+#: The most months a review's span may cover: a quarter or a half-year report, not a history
+_SPAN_MONTHS = 6
+
+
+def _month_span(s: Sentence) -> tuple[tuple[int, int], ...] | None:
+    """Return the months from the first to the last of a span the sentence names with its year.
+
+    "December 2022 to March 2023", "between January and March 2023", "January–March 2023" (the
+    dash is no token): two months, the last with its year, the first with its own or the
+    same one, at most six months apart.
+    """
+    toks = s.tokens
+    for n in range(len(toks) - 2):
+        first = _MONTH_OF.get(toks[n].low) if toks[n].cap else None
+        if first is None:
+            continue
+        k = n + 1
+        year1 = int(toks[k].text) if len(toks[k].text) == 4 and toks[k].text.isdigit() else None
+        k += year1 is not None
+        k += k < len(toks) and toks[k].low in _SPAN_JOINS
+        if k + 1 >= len(toks) or not toks[k].cap or toks[k].low not in _MONTH_OF:
+            continue
+        last, year_text = _MONTH_OF[toks[k].low], toks[k + 1].text
+        if not (len(year_text) == 4 and year_text.isdigit()):
+            continue
+        year2 = int(year_text)
+        start = (year1 if year1 is not None else year2) * 12 + first - 1
+        stop = year2 * 12 + last - 1
+        if 0 < stop - start < _SPAN_MONTHS:
+            return tuple((m // 12, m % 12 + 1) for m in range(start, stop + 1))
     return None

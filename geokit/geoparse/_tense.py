@@ -590,14 +590,15 @@ def _dated_away(f: _Facts, report: Report) -> bool:
     )
 
 
-def _in_period(f: _Facts, period: tuple[int, int]) -> bool:
-    """Whether every date the sentence gives lies in the month ``period`` (year, month)."""
-    year, month = period
+def _in_period(f: _Facts, period: tuple[tuple[int, int], ...]) -> bool:
+    """Whether every date the sentence gives lies in the months ``period`` (year, month each) covers."""
+    months = {mo for _y, mo in period}
+    years = {y for y, _mo in period}
     return (
-        all((d.year, d.month) == period for d in f.dates)
-        and all(md[0] == month for md in f.month_days)
-        and all(mo == month for mo in f.months)
-        and all(y == year for y in f.years)
+        all((d.year, d.month) in period for d in f.dates)
+        and all(md[0] in months for md in f.month_days)
+        and all(mo in months for mo in f.months)
+        and all(y in years for y in f.years)
     )
 
 

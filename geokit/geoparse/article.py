@@ -615,7 +615,7 @@ def _own_time(s: Sentence) -> bool:
 def _late_sites(
     mentions: Sequence[_Mention],
     c: Cues,
-    period: tuple[int, int] | None = None,
+    period: tuple[tuple[int, int], ...] | None = None,
     listed: frozenset[int] = frozenset(),
     tally: bool = False,
     total: int = 0,
@@ -716,11 +716,11 @@ def _named_beside(m: _Mention, mentions: Sequence[_Mention]) -> bool:
     return any(o.sent is m.sent and o.kind == "country" and o.country == m.country for o in mentions)
 
 
-def _in_review_month(s: Sentence, period: tuple[int, int]) -> bool:
-    """Whether the sentence is dated in the month a review covers ("on September 22" in its September)."""
+def _in_review_month(s: Sentence, period: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the sentence is dated in the months a review covers ("on September 22" in its September)."""
     months = {_MONTH_OF[t.low] for t in s.tokens if t.cap and t.low in _MONTH_OF}
     years = {int(t.text) for t in s.tokens if len(t.text) == 4 and t.text.isdigit()}
-    return months == {period[1]} and years <= {period[0]}
+    return bool(months) and months <= {mo for _y, mo in period} and years <= {y for y, _mo in period}
 
 
 #: Prepositions that open a round-up's item by where it happened
