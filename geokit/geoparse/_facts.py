@@ -105,6 +105,7 @@ def _measured_against(words: Sequence[str], q: int) -> bool:
     )
 
 
+#: The words for a dead person's remains that "of" may follow: "the body of a widow"
 _BODY = frozenset({"body", "bodies"})
 #: What is done with the body of a person killed: "the body of a widow was found in a field"
 _BODY_FOUND = frozenset({"found", "recovered", "dumped"})
