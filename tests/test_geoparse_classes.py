@@ -6721,3 +6721,12 @@ def test_the_months_a_reviews_title_spans_are_its_own(title: str) -> None:
     )
     assert _row(frame, "Sinjhoro")["role"] == "incident", _row(frame, "Sinjhoro")["reason"]
     assert _row(frame, "Hyderabad")["role"] == "reference"  # before the span
+
+
+def test_a_tehsil_of_another_district_is_a_site_beside_a_town() -> None:
+    # Mand is a tehsil of Kech; Machh a town of Kachhi: the tehsil holds nothing of Kachhi
+    frame = parse_article(
+        "Date: 2006-01-08\n\nInsurgents fired rockets at camps in Machh and at Mand on Saturday."
+    )
+    row = _row(frame, "Mand")
+    assert (row["role"], row["admin2"]) == ("incident", "Kech"), row["reason"]

@@ -298,6 +298,10 @@ def _inside_unit(o: _Mention, unit: _Mention) -> bool:
         # point lies in its rural north, 40 km out)
         near = haversine_km(up.lat, up.lon, op.lat, op.lon) <= _METRO_KM
         return near or (op.admin2 is not None and key(up.name) in key(op.admin2).split())
+    if up is not None and op is not None and up.kind == "adm3":
+        # a tehsil lies in one district: "rockets at camps in Machh ... and at Mand", Mand's tehsil
+        # in Kech holds nothing of Kachhi's
+        return op.admin2 is None or up.admin2 is None or op.admin2 == up.admin2
     if up is None or op is None or up.kind not in ("adm1", "adm2"):
         return True
     have = op.admin1 if up.kind == "adm1" else op.admin2
