@@ -6730,3 +6730,20 @@ def test_a_tehsil_of_another_district_is_a_site_beside_a_town() -> None:
     )
     row = _row(frame, "Mand")
     assert (row["role"], row["admin2"]) == ("incident", "Kech"), row["reason"]
+
+
+def test_a_place_in_a_dated_entrys_head_is_the_entrys_site() -> None:
+    frame = parse_article(
+        "Security incidents, September 2020\n\nDate: 1 October 2020\n\n- 2 September, Bajar, Sardasht county: "
+        "on Wednesday, border guards opened fire on a group of porters, killing three men.\n- 6 September: "
+        "guards shot dead a trader near Piranshahr."
+    )
+    assert _row(frame, "Sardasht")["role"] == "incident", _row(frame, "Sardasht")["reason"]
+
+
+def test_a_place_before_a_colon_after_running_words_is_no_entry_head() -> None:
+    frame = parse_article(
+        "Date: 1 October 2020\n\nGunmen killed two policemen in Quetta on Wednesday. On 2 September the "
+        "elders of Kalat said: guards fired on porters."
+    )
+    assert _row(frame, "Kalat")["role"] == "reference"

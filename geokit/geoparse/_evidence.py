@@ -1170,6 +1170,35 @@ def _dated_title(m: _Mention, words: Sequence[str]) -> bool:
     return 1 < m.i <= 3 and all(w in _MONTH_WORDS or _is_year(w) or w.isdigit() for w in words[: m.i])
 
 
+#: The most words between a place and the colon that ends an entry's head: "Sardasht county",
+#: "Piranshahr border area"
+_HEAD_TAIL = 3
+
+
+def _entry_head(m: _Mention, words: Sequence[str], text: str) -> bool:
+    """Whether the place stands in a dated entry's head, before the colon that opens its story.
+
+    "- 2 September, Bajar, Sardasht county: on Wednesday, border guards opened fire ...": a
+    situation report's or a timeline's entry gives its day and place, then what happened there.
+    Before the place come only the date and other names; a colon follows within a few words.
+    """
+    toks = m.sent.tokens
+    if m.i < 2 or ":" in text[m.sent.start : m.start]:
+        return False
+    colon = next(
+        (
+            k
+            for k in range(m.j, min(len(toks), m.j + _HEAD_TAIL + 1))
+            if text.startswith(":", toks[k - 1].end)
+        ),
+        None,
+    )
+    if colon is None:
+        return False
+    dated = any(w in _MONTH_WORDS for w in words[: m.i])
+    return dated and all(w in _MONTH_WORDS or w.isdigit() or toks[n].cap for n, w in enumerate(words[: m.i]))
+
+
 def _struck_part_of(m: _Mention, p: int, words: Sequence[str], c: Cues, same: Sequence[_Mention]) -> bool:
     """Whether "the <noun> of" before the place is what a locative word governs.
 
@@ -1258,7 +1287,13 @@ def _event_rule(
         return "incident", "event-locative"
     if _person_subject(m, words, text):
         return "reference", "person"
-    if m.i <= 1 or _dated_title(m, words) or _subject_of_event(m, f, text, c) or _part_hit(m, f):
+    if (
+        m.i <= 1
+        or _dated_title(m, words)
+        or _subject_of_event(m, f, text, c)
+        or _part_hit(m, f)
+        or _entry_head(m, words, text)
+    ):
         return "incident", "event-subject"
     if _named_after_colon(m, text, words, c):
         return "incident", "event-locative"
