@@ -179,7 +179,9 @@ RULES = {
     "the plural noun a colon goes on from ('in three towns: Gujrat, ...')",
     "person": "the name is the subject of a passive that only people undergo ('Shah Faisal was killed', "
     "'... were wounded'): a person named like a place",
-    "event-subject": "the place opens a sentence about violence",
+    "event-subject": "the place opens a sentence about violence, is the subject of its word of violence "
+    "('Mastung came under attack'), or stands in a dated entry's head ('- 2 September, Bajar, Sardasht "
+    "county: guards opened fire ...')",
     "event-no-locative": "a word of violence nearby but no locative preposition",
     "event-official": "violence struck an official named after the place ('the convoy of the governor of "
     "Laghman province'), and the sentence names no other site",
