@@ -6747,3 +6747,27 @@ def test_a_place_before_a_colon_after_running_words_is_no_entry_head() -> None:
         "elders of Kalat said: guards fired on porters."
     )
     assert _row(frame, "Kalat")["role"] == "reference"
+
+
+_COLUMN = (
+    "BALOCHISTAN IN BRIEF\n\nPublished May 3, 2006\n\nDERA MURAD JAMALI, May 2: A villager was killed on Tuesday "
+    "when his cart struck a landmine in the Chattar area of Nasirabad district, police said.\n\n"
+)
+
+
+def test_an_items_dateline_does_not_place_an_unknown_name_its_story_puts_elsewhere() -> None:
+    frame = parse_article(
+        _COLUMN
+        + "QUETTA, May 2: A tribal chief claimed that 19 soldiers had been killed in a landmine blast in "
+        "the Sarposh area of Dera Bugti district. He also claimed that tribesmen had attacked a camp in the "
+        "Sangsilla area."
+    )
+    assert _row(frame, "Sangsilla")["admin2"] == "Dera Bugti", _row(frame, "Sangsilla")["reason"]
+
+
+def test_an_items_dateline_still_places_an_unknown_name_when_it_is_the_only_town() -> None:
+    frame = parse_article(
+        _COLUMN
+        + "QUETTA, May 2: Gunmen shot dead two policemen in the Sangsilla area on Tuesday, police said."
+    )
+    assert _row(frame, "Sangsilla")["admin2"] == "Quetta", _row(frame, "Sangsilla")["reason"]

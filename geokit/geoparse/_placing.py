@@ -16,7 +16,7 @@ from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import CITY_KM, in_city, localities_named, locality_cities
 from geokit.geoparse._forms import capital_names
 from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
-from geokit.geoparse._report import dateline, entry_line, heading_line
+from geokit.geoparse._report import dateline, entry_line, heading_line, item_dateline
 from geokit.geoparse.matcher import Cues, Token, name_index
 from geokit.normalize import key, skeleton
 from geokit.resolve import Resolution, resolve
@@ -1156,6 +1156,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
                 key=lambda o: (
                     o.sent.paragraph != m.sent.paragraph,
                     o.sent is not m.sent,
+                    # "QUETTA, May 2: ... in the Sarposh area of Dera Bugti district. He also claimed
+                    # ... in the Sangsilla area": where the item was filed places nothing of it
+                    o.i == 0 and item_dateline(text, o.start),
                     o.res is not None and o.res.place is not None and o.res.place.is_admin,
                     abs(o.start - m.start),
                 ),

@@ -182,6 +182,16 @@ def dateline(text: str) -> tuple[int, int, int] | None:
     return m.start("place"), end, month * 100 + day
 
 
+def item_dateline(text: str, start: int) -> bool:
+    """Whether a dateline with its day opens the text at ``start``: "QUETTA, May 2: ..." heading a column's item.
+
+    A news-in-brief column files each item under a dateline of its own; the town is where the
+    item was filed from, as the report's first dateline is.
+    """
+    m = _DATELINE.match(text, start)
+    return m is not None and m.group("mon") is not None and _MONTH_OF.get(m.group("mon").lower()) is not None
+
+
 def dateline_date(text: str) -> dt.date | None:
     """Return the day a dateline gives with its year ("KARACHI, March 26, 2024 (AFP) -"), if any."""
     found = _dateline_match(text)
