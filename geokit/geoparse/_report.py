@@ -183,7 +183,7 @@ def dateline(text: str) -> tuple[int, int, int] | None:
 
 
 def item_dateline(text: str, start: int) -> bool:
-    """Whether a dateline with its day opens the text at ``start``: "QUETTA, May 2: ..." heading a column's item.
+    """Whether a dateline with its day opens the text at ``start``: "QUETTA, May 2: ..." over an item.
 
     A news-in-brief column files each item under a dateline of its own; the town is where the
     item was filed from, as the report's first dateline is.
