@@ -6771,3 +6771,13 @@ def test_an_items_dateline_still_places_an_unknown_name_when_it_is_the_only_town
         + "QUETTA, May 2: Gunmen shot dead two policemen in the Sangsilla area on Tuesday, police said."
     )
     assert _row(frame, "Sangsilla")["admin2"] == "Quetta", _row(frame, "Sangsilla")["reason"]
+
+
+def test_the_district_of_an_officials_title_is_the_site_the_sentence_puts_violence_in() -> None:
+    frame = parse_article(
+        "Date: 2011-11-07\n\nA suicide bomber killed seven worshippers in Baghlan province on Sunday. Mohammad "
+        "Saifullah, the police chief of Garmser district in Helmand province, was driving through the district "
+        "late Sunday when a roadside bomb exploded."
+    )
+    sites = incidents(frame)
+    assert set(sites["admin1"]) == {"Baghlan", "Helmand"}, frame[["text", "role", "rule"]].to_dict("records")

@@ -50,7 +50,7 @@ from geokit.geoparse._evidence import _hedge, _official_sites, _prev, _role, _st
 from geokit.geoparse._facts import _Facts, _facts
 from geokit.geoparse._find import _find, _other_forms, _states_not_countries
 from geokit.geoparse._forms import capital_names, neighbour_countries
-from geokit.geoparse._mention import _Mention
+from geokit.geoparse._mention import _Mention, _unit_after
 from geokit.geoparse._namesakes import _COMPASS, _anchors, _choose, _focus, _keep
 from geokit.geoparse._placing import (
     _filed_at_capital,
@@ -1057,6 +1057,50 @@ def _heading_anaphors(
     return out
 
 
+def _sentence_unit_anaphors(
+    mentions: list[_Mention], text: str, sents: Sequence[Sentence], c: Cues, taken: Sequence[_Mention]
+) -> list[_Mention]:
+    """Return mentions by a noun ("through the district") of a unit an office's title named before it.
+
+    "The police chief of Garmser district ... was driving through the district late Sunday when
+    the bomb exploded": the office names the district, the phrase after it puts the violence
+    there. The noun follows a locative (or "through") and "the", has no name after it, and fits
+    the kind of the unit named before it in the sentence as an office's ("the police chief of
+    Garmser district"); phrases a section heading took (``taken``) are left to it.
+    """
+    out: list[_Mention] = []
+    spans = {(a.sent.index, a.i) for a in taken}
+    by_sentence: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sent.index, []).append(m)
+    for k, same in by_sentence.items():
+        toks = sents[k].tokens
+        for n, t in enumerate(toks):
+            kinds = _UNIT_ANAPHORS.get(t.text)
+            if kinds is None or n < 2 or toks[n - 1].low != "the":
+                continue
+            if toks[n - 2].low != "through" and not c.has("locative", toks[n - 2].low):
+                continue
+            if (k, n - 1) in spans or (n + 1 < len(toks) and (toks[n + 1].low == "of" or toks[n + 1].cap)):
+                continue
+            ref = next(
+                (
+                    o
+                    for o in reversed(same)
+                    if o.j <= n - 1
+                    and o.i >= 2
+                    and toks[o.i - 1].low == "of"
+                    and o.res is not None
+                    and o.res.place is not None
+                    and _unit_after(o) in kinds
+                ),
+                None,
+            )
+            if ref is not None and any(c.has("title", w.low) for w in toks[max(0, ref.i - 4) : ref.i - 1]):
+                out.append(_anaphor(text, sents[k], n - 1, n + 1, ref))
+    return out
+
+
 def _unit_named_by(ref: _Mention, kinds: tuple[str, ...], gaz: Gazetteer) -> Place | None:
     """Return the district a heading read as a town is named for: "Bannu" over "... in the district"."""
     place = ref.res.place if ref.res is not None else None
@@ -1215,6 +1259,7 @@ def parse_article(
     for o in others:
         o.res = _resolve(o, gaz, o.text if o.rule == "name-part" else o.key, None)
     anaphors = _dateline_anaphors(mentions, text, sents, c) + _heading_anaphors(mentions, text, sents, c, gaz)
+    anaphors += _sentence_unit_anaphors(mentions, text, sents, c, anaphors)
     if anaphors:
         mentions = sorted([*mentions, *anaphors], key=lambda m: m.start)
     report = report_context(text, sents, pub)
