@@ -6781,3 +6781,15 @@ def test_the_district_of_an_officials_title_is_the_site_the_sentence_puts_violen
     )
     sites = incidents(frame)
     assert set(sites["admin1"]) == {"Baghlan", "Helmand"}, frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize(
+    ("published", "role"), [("January 1, 2019", "incident"), ("June 1, 2019", "reference")]
+)
+def test_a_year_end_reviews_year_is_its_own(published: str, role: str) -> None:
+    frame = parse_article(
+        f"Militant attacks fall 45pc in 2018\n\nPublished {published}\n\nISLAMABAD: Militant attacks in Pakistan "
+        "fell in 2018, a think tank said. On December 14, six soldiers were killed in an ambush in Kech district. "
+        "In July a suicide bomber killed more than a hundred people at an election rally in Mastung."
+    )
+    assert _row(frame, "Mastung")["role"] == role, _row(frame, "Mastung")["reason"]
