@@ -1185,15 +1185,9 @@ def _entry_head(m: _Mention, words: Sequence[str], text: str) -> bool:
     toks = m.sent.tokens
     if m.i < 2 or ":" in text[m.sent.start : m.start]:
         return False
-    colon = next(
-        (
-            k
-            for k in range(m.j, min(len(toks), m.j + _HEAD_TAIL + 1))
-            if text.startswith(":", toks[k - 1].end)
-        ),
-        None,
-    )
-    if colon is None:
+    if not any(
+        text.startswith(":", toks[k - 1].end) for k in range(m.j, min(len(toks), m.j + _HEAD_TAIL + 1))
+    ):
         return False
     dated = any(w in _MONTH_WORDS for w in words[: m.i])
     return dated and all(w in _MONTH_WORDS or w.isdigit() or toks[n].cap for n, w in enumerate(words[: m.i]))

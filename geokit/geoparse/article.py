@@ -1075,6 +1075,8 @@ def _sentence_unit_anaphors(
         by_sentence.setdefault(m.sent.index, []).append(m)
     for k, same in by_sentence.items():
         toks = sents[k].tokens
+        if _UNIT_ANAPHORS.keys().isdisjoint(sents[k].words):
+            continue
         for n, t in enumerate(toks):
             kinds = _UNIT_ANAPHORS.get(t.text)
             if kinds is None or n < 2 or toks[n - 1].low != "the":
