@@ -6793,3 +6793,11 @@ def test_a_year_end_reviews_year_is_its_own(published: str, role: str) -> None:
         "In July a suicide bomber killed more than a hundred people at an election rally in Mastung."
     )
     assert _row(frame, "Mastung")["role"] == role, _row(frame, "Mastung")["reason"]
+
+
+def test_an_unknown_valley_of_a_country_is_not_placed_at_the_datelines_city() -> None:
+    frame = parse_article(
+        "PESHAWAR, Pakistan, May 25 (Reuters) - Gunmen opened fire on a polio vaccination team in the Tirah "
+        "valley of northwestern Pakistan on Thursday, wounding three policemen, officials said."
+    )
+    assert _row(frame, "Tirah")["admin2"] != "Peshawar", _row(frame, "Tirah")["reason"]

@@ -570,8 +570,12 @@ _TOWN_RELATION = frozenset({"in", "from", "near", "to"})
 _OUTSKIRTS = re.compile(r"(?:area |town |village )?on the (?:[a-z-]+ )?(?:outskirts|edge|fringes) of")
 
 
-#: What may part a name from the country that holds it: "at Tarbela Ghazi in northwestern Pakistan"
-_IN_COUNTRY = re.compile(r"\s*,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z-]*\s+)?")
+#: What may part a name from the country that holds it: "at Tarbela Ghazi in northwestern Pakistan",
+#: "in the Tirah valley of northwestern Pakistan" ("of" only after the kind of place)
+_IN_COUNTRY = re.compile(
+    r"(?:\s*,?\s+in|\s+(?:valley|area|region|district|province|village|town|city|mountains)\s+(?:in|of))"
+    r"\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z-]*\s+)?"
+)
 
 
 def _country_after(m: _Mention, same: Sequence[_Mention], text: str) -> _Mention | None:
