@@ -63,7 +63,7 @@ from geokit.geoparse._placing import (
 from geokit.geoparse._report import Report, dateline, dateline_date, header_date, heading_line, report_context
 from geokit.geoparse._table import MENTION_COLUMNS, _dates, _frame, _parse_date, _with_admin
 from geokit.geoparse._there import _there_sites
-from geokit.geoparse.matcher import Cues, Run, Sentence, cues, name_index, sentences
+from geokit.geoparse.matcher import Cues, Run, Sentence, Token, cues, name_index, sentences
 from geokit.normalize import key
 from geokit.settings import get_settings, settings_stamp
 
@@ -1007,6 +1007,27 @@ _UNIT_ANAPHORS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _bare_unit_noun(
+    text: str, toks: Sequence[Token], n: int, c: Cues, passing: bool = False
+) -> tuple[str, ...] | None:
+    """Return the kinds of unit "the <noun>" at ``n`` may take up ("in the district"), else ``None``.
+
+    The noun follows a locative (or, with ``passing``, "through") and "the", and no name follows
+    it: "the district of Bajaur", "the province Balochistan" and "the district's police" name
+    or own something else.
+    """
+    kinds = _UNIT_ANAPHORS.get(toks[n].text)
+    if kinds is None or n < 2 or toks[n - 1].low != "the":
+        return None
+    if not (c.has("locative", toks[n - 2].low) or (passing and toks[n - 2].low == "through")):
+        return None
+    if (n + 1 < len(toks) and (toks[n + 1].low == "of" or toks[n + 1].cap)) or text.startswith(
+        ("'s", "\u2019s"), toks[n].end
+    ):
+        return None
+    return kinds
+
+
 def _heading_anaphors(
     mentions: list[_Mention], text: str, sents: Sequence[Sentence], c: Cues, gaz: Gazetteer
 ) -> list[_Mention]:
@@ -1034,13 +1055,9 @@ def _heading_anaphors(
     for s in sents:
         toks = s.tokens
         for n, t in enumerate(toks):
-            kinds = _UNIT_ANAPHORS.get(t.text)
-            if kinds is None or n < 2 or toks[n - 1].low != "the" or not c.has("locative", toks[n - 2].low):
+            kinds = _bare_unit_noun(text, toks, n, c)
+            if kinds is None:
                 continue
-            if (n + 1 < len(toks) and (toks[n + 1].low == "of" or toks[n + 1].cap)) or text.startswith(
-                ("'s", "\u2019s"), t.end
-            ):
-                continue  # "the district of Bajaur", "the province Balochistan", "the district's police"
             a = n - 1  # "the": the mention reads like "in Bajaur"
             ref = next((o for o in reversed(headings) if o.start < toks[a].start), None)
             if ref is None or ref.res is None or ref.res.place is None:
@@ -1077,13 +1094,9 @@ def _sentence_unit_anaphors(
         toks = sents[k].tokens
         if _UNIT_ANAPHORS.keys().isdisjoint(sents[k].words):
             continue
-        for n, t in enumerate(toks):
-            kinds = _UNIT_ANAPHORS.get(t.text)
-            if kinds is None or n < 2 or toks[n - 1].low != "the":
-                continue
-            if toks[n - 2].low != "through" and not c.has("locative", toks[n - 2].low):
-                continue
-            if (k, n - 1) in spans or (n + 1 < len(toks) and (toks[n + 1].low == "of" or toks[n + 1].cap)):
+        for n in range(len(toks)):
+            kinds = _bare_unit_noun(text, toks, n, c, passing=True)
+            if kinds is None or (k, n - 1) in spans:
                 continue
             ref = next(
                 (
