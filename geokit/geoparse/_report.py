@@ -628,10 +628,8 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tupl
         return tuple((year, month) for month in range(1, 13))
     for s in sents[:4]:
         span = _month_span(s)
-        if span is not None:
-            end = dt.date(span[-1][0] + span[-1][1] // 12, span[-1][1] % 12 + 1, 1)
-            if end <= day and (day - end).days <= _REVIEW_DAYS:
-                return span
+        if span is not None and _just_ended(*span[-1], day):
+            return span
     for s in sents[:4]:
         toks = s.tokens
         for n, t in enumerate(toks):
@@ -645,10 +643,15 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tupl
                 continue  # a day ("November 15"), or a month in the story ("in early October")
             else:  # a headline's "November fuel protests": the last such month before the report's day
                 year = day.year if month < day.month else day.year - 1
-            end = dt.date(year + month // 12, month % 12 + 1, 1)  # the first day after the month
-            if end <= day and (day - end).days <= _REVIEW_DAYS:
+            if _just_ended(year, month, day):
                 return ((year, month),)
     return None
+
+
+def _just_ended(year: int, month: int, day: dt.date) -> bool:
+    """Whether the month ended before ``day``, and no more than ``_REVIEW_DAYS`` before it."""
+    end = dt.date(year + month // 12, month % 12 + 1, 1)  # the first day after the month
+    return end <= day and (day - end).days <= _REVIEW_DAYS
 
 
 def _year_reviewed(title: Sentence, day: dt.date) -> int | None:
@@ -661,7 +664,7 @@ def _year_reviewed(title: Sentence, day: dt.date) -> int | None:
     for n, t in enumerate(toks):
         if len(t.text) == 4 and t.text.isdigit() and not (n >= 1 and toks[n - 1].low in _MONTH_OF):
             year = int(t.text)
-            if year == day.year - 1 and (day - dt.date(day.year, 1, 1)).days <= _REVIEW_DAYS:
+            if _just_ended(year, 12, day):
                 return year
     return None
 
