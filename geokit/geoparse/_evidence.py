@@ -1175,7 +1175,7 @@ def _dated_title(m: _Mention, words: Sequence[str]) -> bool:
 _HEAD_TAIL = 3
 
 
-def _entry_head(m: _Mention, words: Sequence[str], text: str) -> bool:
+def _dated_entry_head(m: _Mention, words: Sequence[str], text: str) -> bool:
     """Whether the place stands in a dated entry's head, before the colon that opens its story.
 
     "- 2 September, Bajar, Sardasht county: on Wednesday, border guards opened fire ...": a
@@ -1286,7 +1286,7 @@ def _event_rule(
         or _dated_title(m, words)
         or _subject_of_event(m, f, text, c)
         or _part_hit(m, f)
-        or _entry_head(m, words, text)
+        or _dated_entry_head(m, words, text)
     ):
         return "incident", "event-subject"
     if _named_after_colon(m, text, words, c):
