@@ -6801,3 +6801,18 @@ def test_an_unknown_valley_of_a_country_is_not_placed_at_the_datelines_city() ->
         "valley of northwestern Pakistan on Thursday, wounding three policemen, officials said."
     )
     assert _row(frame, "Tirah")["admin2"] != "Peshawar", _row(frame, "Tirah")["reason"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'Kabul and Tehran call border shooting a "misunderstanding"',
+        "Kabul and Tehran call border shooting a \u201cmisunderstanding\u201d",
+    ],
+)
+def test_a_headline_may_close_on_a_quoted_word(headline: str) -> None:
+    frame = parse_article(
+        f"{headline}\n\nMUSCAT, Dec 1, 2021 (AFP) - Border guards and Taliban fighters traded fire on Wednesday "
+        "near the village of Shaghalak in Hirmand county, officials said."
+    )
+    assert _row(frame, "MUSCAT")["rule"] == "dateline", _row(frame, "MUSCAT")["reason"]

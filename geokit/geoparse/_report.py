@@ -204,8 +204,16 @@ def dateline_date(text: str) -> dt.date | None:
 
 
 def _headline_like(line: str) -> bool:
-    """Whether a line reads as a headline or its subheading: short, with no closing full stop or quote."""
-    return bool(line.strip()) and not line.rstrip().endswith((".", '"')) and len(line.split()) <= 20
+    """Whether a line reads as a headline or its subheading: short, with no closing full stop.
+
+    A quoted word may close a headline (``both sides blame "misunderstanding"``); a quote that
+    closes a sentence ends in a full stop inside the marks (``"We will respond."``).
+    """
+    return (
+        bool(line.strip())
+        and not line.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
+        and len(line.split()) <= 20
+    )
 
 
 @lru_cache(maxsize=4)  # a parse asks for the dateline of the same text several times
