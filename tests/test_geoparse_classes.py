@@ -6816,3 +6816,31 @@ def test_a_headline_may_close_on_a_quoted_word(headline: str) -> None:
         "near the village of Shaghalak in Hirmand county, officials said."
     )
     assert _row(frame, "MUSCAT")["rule"] == "dateline", _row(frame, "MUSCAT")["reason"]
+
+
+@pytest.mark.parametrize(
+    "apposition", ["a town east of Erbil", "a town some 60 km north-east of Erbil", "a town near Erbil"]
+)
+def test_an_apposition_places_an_unknown_name_by_its_town_abroad(apposition: str) -> None:
+    frame = parse_article(
+        "Date: 2022-11-22\n\nIran's Revolutionary Guards fired missiles at Kurdish groups on Tuesday, killing one "
+        f"fighter. He was killed when a strike hit the area of Koya, {apposition} where the party has its offices."
+    )
+    koya = _row(frame, "Koya")
+    assert (koya["role"], koya["admin1"]) == ("incident", "Erbil"), koya["reason"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "role"),
+    [
+        ("the Tasnim news agency said a base near Kirkuk had been struck", "incident"),
+        ("a drone had struck a base near Kirkuk", "reference"),
+    ],
+)
+def test_a_pluperfect_under_a_word_of_speech_is_not_an_earlier_day(clause: str, role: str) -> None:
+    frame = parse_article(
+        "DUBAI, Nov 22 (Reuters) - Iran's Revolutionary Guards fired missiles at Kurdish groups in northern Iraq "
+        "overnight and again on Tuesday, killing one fighter. The Guards said in a statement on Monday that a new "
+        f"series of attacks had been launched. On Tuesday {clause}."
+    )
+    assert _row(frame, "Kirkuk")["role"] == role, _row(frame, "Kirkuk")["reason"]

@@ -663,7 +663,11 @@ def _possessive_host(text: str, s: Sentence, i: int, found: Sequence[_Mention]) 
 _TYPE_WORDS = frozenset({"district", "village", "town", "valley", "tehsil", "area", "subdivision"})
 #: An apposition that says what the name before it is: "Delaram, a district of Farah province"
 _TYPED_APPOSITION = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:district|town|village|valley|tehsil|subdivision)\s+(?:of|in)\s+[A-Z]"
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:district|town|village|valley|tehsil|subdivision)\s+"
+    r"(?:(?:of|in|near|outside)\s+"
+    # "Koya, a town east of Erbil", "a village about 20 km north-west of Quetta"
+    r"|(?:(?:some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+)[A-Z]"
 )
 
 

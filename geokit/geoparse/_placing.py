@@ -347,6 +347,36 @@ def _city_holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
     return None
 
 
+#: An apposition that puts the name before it by a town after it: "Koya, a town east of Erbil",
+#: "Gumbad, a small outpost some 40 km north of Kandahar city", "Zangara, a village near Ladha"
+_NEAR_APPOSITION = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|valley|area|outpost|district|city)\s+"
+    r"(?:(?:near|outside)\s+"
+    r"|(?:(?:some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+)(?:the\s+(?:city|town)\s+of\s+)?"
+)
+
+
+def _apposed_town(m: _Mention, placed: Sequence[_Mention], text: str) -> _Mention | None:
+    """Return the town an apposition puts an unknown name by ("Koya, a town east of Erbil").
+
+    The apposition names the one town the writer placed the name by, whichever country it lies
+    in: the report's other towns (in another country, as Erbil is in a report on Iran's
+    strikes) are no better guess.
+    """
+    for o in placed:
+        if (
+            o.sent is m.sent
+            and m.j < o.i <= m.j + 10
+            and o.res is not None
+            and o.res.place is not None
+            and not o.res.place.is_admin
+            and _NEAR_APPOSITION.fullmatch(text, m.end, o.start) is not None
+        ):
+            return o
+    return None
+
+
 def _placed_at(m: _Mention, place: Place, precision: int, reason: str) -> Resolution:
     """Return a resolution of the mention at ``place``'s point, which holds it."""
     return Resolution(
@@ -1113,7 +1143,7 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         if m.kind == "unknown":
             m.country = home
             same = placed_in.get(m.sent.index, [])
-            holder = _holder(m, same) or _city_holder(m, same)
+            holder = _holder(m, same) or _city_holder(m, same) or _apposed_town(m, same, text)
             if holder is not None:
                 _place_by(m, gaz, holder)
                 placed_by.append((m, holder, holder.res))

@@ -626,6 +626,9 @@ def _weekday_pluperfect(f: _Facts) -> bool:
     A sentence that opens with its own weekday and tells its violence in the pluperfect sets
     that day before the report's event, which news writing tells in the simple past; the
     caller applies it past the lede only (a lede's "had been killed on Monday" is its event).
+    A pluperfect reported by a word of speech before it is the speech's tense, not an earlier
+    day: "On Tuesday the Tasnim news agency said a base near Kirkuk had been struck" dates the
+    saying, and tells the report's news (dev213 writer, Reuters style).
     """
     words = f.words
     return (
@@ -633,7 +636,7 @@ def _weekday_pluperfect(f: _Facts) -> bool:
         and words[0] == "on"
         and f.day is not None
         and words[1] == f.day
-        and any(_pluperfect(words, n) for n in f.events)
+        and any(_pluperfect(words, n) and not any("speech" in k for k in f.kinds[2:n]) for n in f.events)
     )
 
 
