@@ -6844,3 +6844,23 @@ def test_a_pluperfect_under_a_word_of_speech_is_not_an_earlier_day(clause: str, 
         f"series of attacks had been launched. On Tuesday {clause}."
     )
     assert _row(frame, "Kirkuk")["role"] == role, _row(frame, "Kirkuk")["reason"]
+
+
+def test_a_hyphen_inside_a_headline_s_first_word_makes_no_dateline() -> None:
+    frame = parse_article(
+        "IS-K says Nangarhar blast targeted Taliban; officials blame old mine\n\nPublished August 23, 2024\n\n"
+        "JALALABAD: The Islamic State group has claimed responsibility for Thursday's explosion in the Darai Nur "
+        "district of Nangarhar province."
+    )
+    assert _row(frame, "JALALABAD")["rule"] == "dateline", _row(frame, "JALALABAD")["reason"]
+
+
+@pytest.mark.parametrize(
+    ("death", "role"), [("died of frostbite", "reference"), ("was shot dead", "incident")]
+)
+def test_a_death_of_cold_is_no_violence(death: str, role: str) -> None:
+    frame = parse_article(
+        f"Date: 2024-02-27\n\nGuards shot dead a porter near Baneh on Saturday. A second porter {death} on the "
+        "mountains near Marivan on Sunday."
+    )
+    assert _row(frame, "Marivan")["role"] == role, _row(frame, "Marivan")["reason"]

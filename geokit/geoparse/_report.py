@@ -91,7 +91,9 @@ _TITLE_HEADER = re.compile(r"^[ \t]*(?:title|headline)[ \t]*:[ \t]*(.+)$", re.IG
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'.-]+(?:(?: ?/ ?| )[A-Z][A-Z'.-]+)*)(?P<rest>, [A-Z][A-Za-z .]+?)?"
     r"(?:,[ \t]+(?P<mon>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>\d{1,2})(?:,? (?P<year>\d{4}))?)?"
-    r"(?:[ \t]*(?:\([A-Za-z .&/]+\)[ \t]*)?(?:[-\u2013\u2014]|:(?=[ \t]))"
+    # the dash is set off by a space: "IS-K says ..." opens a headline, not a dateline "IS"
+    r"(?:[ \t]*(?:\([A-Za-z .&/]+\)[ \t]*)?"
+    r"(?:(?<=[ \t)])[-\u2013\u2014]|[-\u2013\u2014](?=[ \t\n])|:(?=[ \t]))"
     # PTI puts no dash after its name: "QUETTA, Apr 7 (PTI) Six security personnel ..."
     r"|[ \t]*\([A-Za-z .&/]+\)[ \t]+(?=[A-Z]))"
 )
