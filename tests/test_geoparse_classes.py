@@ -6864,3 +6864,18 @@ def test_a_death_of_cold_is_no_violence(death: str, role: str) -> None:
         "mountains near Marivan on Sunday."
     )
     assert _row(frame, "Marivan")["role"] == role, _row(frame, "Marivan")["reason"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The militants have their strongest base in the eastern province of Nangarhar.", "reference"),
+        ("The group has its main base in Nangarhar.", "reference"),
+        ("Militants attacked an army base in Nangarhar.", "incident"),
+    ],
+)
+def test_a_group_s_base_held_is_a_state_of_things(sentence: str, role: str) -> None:
+    frame = parse_article(
+        f"Date: 2021-10-15\n\nA bomb killed 40 worshippers in Kandahar on Friday. {sentence}"
+    )
+    assert _row(frame, "Nangarhar")["role"] == role, _row(frame, "Nangarhar")["reason"]
