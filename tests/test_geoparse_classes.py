@@ -6879,3 +6879,33 @@ def test_a_group_s_base_held_is_a_state_of_things(sentence: str, role: str) -> N
         f"Date: 2021-10-15\n\nA bomb killed 40 worshippers in Kandahar on Friday. {sentence}"
     )
     assert _row(frame, "Nangarhar")["role"] == role, _row(frame, "Nangarhar")["reason"]
+
+
+def test_a_day_written_in_full_after_the_report_s_own_month_days_stands_in_for_no_date() -> None:
+    frame = parse_article(
+        "State of Human Rights in 2012\n\nFour Ahmadis were shot dead in Karachi within ten days in September.\n\n"
+        "On September 6, a schoolteacher was shot dead by two men in Orangi Town as he walked home.\n\n"
+        "On September 11, a trader was shot twice in the head in Liaquatabad.\n\n"
+        "In Lahore, 86 Ahmadis were killed in attacks on two places of worship in Model Town on May 28, 2010."
+    )
+    assert _row(frame, "Orangi Town")["role"] == "incident", _row(frame, "Orangi Town")["reason"]
+    assert _row(frame, "Model Town")["role"] == "reference", _row(frame, "Model Town")["reason"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        (
+            "While Punjab remained the centre of legal pressure on the community, Karachi saw a spate of killings.",
+            "Karachi",
+        ),
+        ("While Quetta was shaken by a blast, Karachi was calm.", "Quetta"),
+    ],
+)
+def test_a_contrasting_clause_s_place_is_no_subject_of_the_main_clause_s_violence(
+    sentence: str, site: str
+) -> None:
+    frame = parse_article(f"Date: 2012-12-30\n\n{sentence}")
+    assert set(frame.loc[frame["role"] == "incident", "text"]) == {site}, frame[
+        ["text", "role", "rule"]
+    ].to_dict("records")

@@ -1282,7 +1282,7 @@ def _event_rule(
     if _person_subject(m, words, text):
         return "reference", "person"
     if (
-        m.i <= 1
+        (m.i <= 1 and not _contrasted(m, f))
         or _dated_title(m, words)
         or _subject_of_event(m, f, text, c)
         or _part_hit(m, f)
@@ -1750,6 +1750,18 @@ _SITE_NOUNS = frozenset({"facility", "building"})
 #: early on 25 July", "the district had fallen by nightfall" ("fell to the Taliban" is an event
 #: cue in any position; a bare "fell" is not, as shells and prices fall too)
 _TAKEN = frozenset({"fell", "fallen", "falls"})
+
+#: Words that open a clause set against the sentence's main one: "While Punjab remained the centre
+#: of legal pressure, Karachi saw a spate of killings" (dev215 writer, an HRCP excerpt)
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "unlike"})
+
+
+def _contrasted(m: _Mention, f: _Facts) -> bool:
+    """Whether the place opens a contrasting clause that ends before any word of violence."""
+    if m.i != 1 or f.words[0] not in _CONTRAST:
+        return False
+    end = min((b for b in f.breaks if b >= m.j - 1), default=None)
+    return end is not None and all(n > end for n in f.events)
 
 
 def _subject_of_event(m: _Mention, f: _Facts, text: str, c: Cues) -> bool:

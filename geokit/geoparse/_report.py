@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from geokit.geoparse._dates import _MONTH_OF, _MONTHS, _WEEKDAY_WORDS, _full_dates
+from geokit.geoparse._dates import _MONTH_OF, _MONTHS, _WEEKDAY_WORDS, _full_dates, _month_days
 from geokit.geoparse.matcher import Sentence
 from geokit.normalize import key
 
@@ -271,7 +271,10 @@ def _lead_date(sents: Sequence[Sentence], aside: frozenset[int]) -> dt.date | No
 
     A day under a heading that sets its section beside the event (``aside``: "Background") is
     another event's ("The army had opened Operation Zarb-e-Azb on 15 June 2014"): the first
-    day outside such sections is taken, else the first day at all.
+    day outside such sections is taken, else the first day at all. A report that dates its own
+    events by month and day alone before it writes any day in full ("On September 6, ...", then
+    "killed in Lahore on May 28, 2010" near its end) wrote that day for another event: no day
+    stands in (dev215 writer, an HRCP annual-report excerpt).
     """
     first = None
     for s in sents:
@@ -280,6 +283,8 @@ def _lead_date(sents: Sequence[Sentence], aside: frozenset[int]) -> dt.date | No
             if s.index not in aside:
                 return found[0][1]
             first = first or found[0][1]
+        elif s.index not in aside and _month_days(s):
+            return first
     return first
 
 
