@@ -6909,3 +6909,20 @@ def test_a_contrasting_clause_s_place_is_no_subject_of_the_main_clause_s_violenc
     assert set(frame.loc[frame["role"] == "incident", "text"]) == {site}, frame[
         ["text", "role", "rule"]
     ].to_dict("records")
+
+
+@pytest.mark.parametrize("day", ["Ashura", "Muharram", "Nowruz"])
+def test_a_holy_day_after_on_is_a_time_not_a_place(day: str) -> None:
+    frame = parse_article(
+        f"Date: 2012-11-21\n\nA bomb killed two people in Orangi Town on Wednesday. In 2009 a suicide bomber killed "
+        f"more than 40 mourners in Karachi on {day}."
+    )
+    assert day not in set(frame["text"]), frame[["text", "role", "place"]].to_dict("records")
+
+
+def test_a_describing_word_before_an_unknown_typed_name_still_finds_it() -> None:
+    frame = parse_article(
+        "Date: November 16, 2013\n\nA curfew was imposed in Rawalpindi. Eight people were killed in clashes in "
+        "the crowded Kalri area on Friday."
+    )
+    assert _row(frame, "Kalri")["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")

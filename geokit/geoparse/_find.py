@@ -108,7 +108,9 @@ def _find(
                 elif i == 0 and _entry_head(text, s, run.j, c):
                     kind = "unknown"  # "- Golwarz: two more civilians were reportedly killed."
                 else:
-                    if not i or toks[i - 1].low not in _BEFORE_UNLISTED:
+                    if not i or (
+                        toks[i - 1].low not in _BEFORE_UNLISTED and not _described(toks, i, run.j, c)
+                    ):
                         continue  # the test both readings below open with, made here for most runs
                     var = _variant_place(text, s, i, run.j, idx, c)
                     kind = "variant" if var else "unknown" if _unknown_place(text, s, i, run.j, c) else None
@@ -700,6 +702,25 @@ def _entry_head(text: str, s: Sentence, j: int, c: Cues) -> bool:
     return any(c.has("event", t.low) for t in toks[k : k + _EVENT_WINDOW])
 
 
+def _described(toks: Sequence[Token], i: int, j: int, c: Cues) -> bool:
+    """Whether one describing word stands between "the" and a name its type word follows.
+
+    "in the crowded Raja Bazaar area" (dev19 writer), "in the remote Gulistan valley": the
+    word describes the place, and the name is read as if "the" stood right before it.
+    """
+    w = toks[i - 1] if i >= 1 else None
+    return (
+        w is not None
+        and i >= 2
+        and not w.cap
+        and w.text.isalpha()
+        and toks[i - 2].low == "the"
+        and j < len(toks)
+        and toks[j].low in _TYPE_WORDS
+        and not c.has("stop", w.low)
+    )
+
+
 def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int | None = None) -> bool:
     """Tell whether a run is an unknown name after 'in/at/near/on (the)', about violence.
 
@@ -720,6 +741,8 @@ def _unknown_place(text: str, s: Sentence, i: int, j: int, c: Cues, before: int 
         while q > 0 and toks[q - 1].cap and q > p - 4:
             q -= 1
         p = q - 1
+    if _described(toks, i, j, c) and p == i - 1:
+        p -= 1  # "in the crowded Raja Bazaar area"
     if toks[p].low == "the" and p > 0:
         p -= 1
     if toks[p].low not in _UNKNOWN_AFTER and not (
