@@ -6926,3 +6926,13 @@ def test_a_describing_word_before_an_unknown_typed_name_still_finds_it() -> None
         "the crowded Kalri area on Friday."
     )
     assert _row(frame, "Kalri")["role"] == "incident", frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize("span", ["1 December 2022 - 15 March 2023", "December 1, 2022 to March 15, 2023"])
+def test_a_title_s_span_of_days_makes_its_months_the_review_s_own(span: str) -> None:
+    frame = parse_article(
+        f"Afghanistan: update on attacks affecting civilians, {span}\n\nDate: 16 March 2023\n\n"
+        "On 6 December 2022 a bomb hidden in a handcart killed seven employees on a bus in Mazar-i-Sharif.\n\n"
+        "On 11 March 2023 an explosion struck a ceremony for journalists in Kabul."
+    )
+    assert _row(frame, "Mazar-i-Sharif")["role"] == "incident", _row(frame, "Mazar-i-Sharif")["reason"]

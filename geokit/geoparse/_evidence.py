@@ -29,6 +29,7 @@ from geokit.geoparse._tense import (
     _dated_name,
     _dated_since,
     _earlier_covers,
+    _in_period,
     _in_record_since,
     _is_year,
     _other_event,
@@ -467,7 +468,14 @@ def _form_rule(
         return "reference", "past-year"
     pub = report.day
     years = _own_years(m, f) if f.years else f.years
-    if years and pub is not None and all(y != pub.year for y in years) and not f.day:
+    if (
+        years
+        and pub is not None
+        and all(y != pub.year for y in years)
+        and not f.day
+        # "2 December 2022 - Kabul city." in an update on "1 December 2022 - 15 March 2023"
+        and not (report.period is not None and _in_period(f, report.period))
+    ):
         return "reference", "past-year"
     if (
         years

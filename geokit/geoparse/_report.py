@@ -633,7 +633,8 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tupl
     a month that ended before the report's day, and not long before. A month with no year
     counts only in the headline: in the story ("in early October") it dates an event, and with
     a day after it ("on November 15") one day. A span of months ("Killings of Hindus, December
-    2022 to March 2023", published 10 April) covers each month from its first to its last.
+    2022 to March 2023", published 10 April) covers each month from its first to its last; a
+    title's span may end in the report's own month.
     """
     if day is None:
         headline = _headline_month(sents)
@@ -643,7 +644,12 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tupl
         return tuple((year, month) for month in range(1, 13))
     for s in sents[:4]:
         span = _month_span(s)
-        if span is not None and _just_ended(*span[-1], day):
+        if span is not None and (
+            _just_ended(*span[-1], day)
+            # a title's span may run into the report's own month: "update on attacks, 1 December
+            # 2022 - 15 March 2023", published 16 March (dev214 writer, a UN update)
+            or (s is sents[0] and span[-1] == (day.year, day.month))
+        ):
             return span
     for s in sents[:4]:
         toks = s.tokens
@@ -693,20 +699,32 @@ def _month_span(s: Sentence) -> tuple[tuple[int, int], ...] | None:
 
     "December 2022 to March 2023", "between January and March 2023", "January–March 2023" (the
     dash is no token): two months, the last with its year, the first with its own or the
-    same one, at most six months apart.
+    same one, at most six months apart. Either end may give its day: "1 December 2022 - 15 March
+    2023", "December 1, 2022 to March 15, 2023" (dev214 writer, a UN update's title).
     """
     toks = s.tokens
+
+    def day_at(k: int) -> bool:
+        return k < len(toks) and len(toks[k].text) <= 2 and toks[k].text.isdigit()
+
+    def is_year(text: str) -> bool:
+        return len(text) == 4 and text.isdigit()
+
     for n in range(len(toks) - 2):
         first = _MONTH_OF.get(toks[n].low) if toks[n].cap else None
         if first is None:
             continue
-        k = n + 1
-        year1 = int(toks[k].text) if len(toks[k].text) == 4 and toks[k].text.isdigit() else None
+        k = n + 1 + day_at(n + 1)
+        year1 = int(toks[k].text) if k < len(toks) and is_year(toks[k].text) else None
         k += year1 is not None
         k += k < len(toks) and toks[k].low in _SPAN_JOINS
+        k += day_at(k) and k + 1 < len(toks) and toks[k + 1].low in _MONTH_OF
         if k + 1 >= len(toks) or not toks[k].cap or toks[k].low not in _MONTH_OF:
             continue
-        last, year_text = _MONTH_OF[toks[k].low], toks[k + 1].text
+        y = k + 1 + day_at(k + 1)
+        if y >= len(toks):
+            continue
+        last, year_text = _MONTH_OF[toks[k].low], toks[y].text
         if not (len(year_text) == 4 and year_text.isdigit()):
             continue
         year2 = int(year_text)
