@@ -6936,3 +6936,28 @@ def test_a_title_s_span_of_days_makes_its_months_the_review_s_own(span: str) -> 
         "On 11 March 2023 an explosion struck a ceremony for journalists in Kabul."
     )
     assert _row(frame, "Mazar-i-Sharif")["role"] == "incident", _row(frame, "Mazar-i-Sharif")["reason"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            "insurgents killed two workers of the election commission in an outlying district of Balkh Province",
+            "incident",
+        ),
+        ("the election commission in Balkh said two of its workers were missing", "reference"),
+    ],
+)
+def test_a_district_told_indefinitely_is_no_office_s_seat(sentence: str, role: str) -> None:
+    frame = parse_article(
+        f"Date: 2010-09-17\n\nTaliban fighters seized 18 election workers in Badghis on Thursday. On Wednesday, {sentence}."
+    )
+    assert _row(frame, "Balkh")["role"] == role, _row(frame, "Balkh")["reason"]
+
+
+def test_captives_are_people_held_by_violence() -> None:
+    frame = parse_article(
+        "Date: 2010-09-17\n\nTaliban fighters seized 18 election workers late on Thursday, officials said. The "
+        "captives were taken in the village of Kolagai in Badghis Province, a spokesman said."
+    )
+    assert set(incidents(frame)["admin1"]) == {"Badghis"}, frame[["text", "role", "rule"]].to_dict("records")

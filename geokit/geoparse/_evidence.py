@@ -892,8 +892,12 @@ def _cue_rule(
             # journalists in Quetta", "shot dead three tribal leaders in Bajaur"), not when they
             # speak, live or mourn there ("officials in Kabul", "the victims' families in Punjab")
             struck = head in _PEOPLE and _people_hit(words, p - 1, f, c)
+            # "killed two workers of the election commission in an outlying district of Balkh": a
+            # place told as "a district of" is where something happened, not an office's seat
+            indefinite = p + 2 < m.i and words[p + 1] in ("a", "an") and "of" in words[p + 2 : m.i]
             if (
                 not struck
+                and not indefinite
                 and (
                     c.has("ref_head", head)
                     or c.has("speech", head)
