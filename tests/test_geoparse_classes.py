@@ -6961,3 +6961,13 @@ def test_captives_are_people_held_by_violence() -> None:
         "captives were taken in the village of Kolagai in Badghis Province, a spokesman said."
     )
     assert set(incidents(frame)["admin1"]) == {"Badghis"}, frame[["text", "role", "rule"]].to_dict("records")
+
+
+@pytest.mark.parametrize(("day", "role"), [("September 21", "incident"), ("September 16", "reference")])
+def test_the_days_a_report_on_a_count_covers_are_its_own(day: str, role: str) -> None:
+    frame = parse_article(
+        "Published October 14, 2022\n\nLONDON: Security forces killed at least 23 children in Iran, Amnesty "
+        "International said on Thursday. The rights group said the children were killed between September 20 and "
+        f"30. Among them was a 14-year-old boy who was shot dead on {day} during protests in Karaj."
+    )
+    assert _row(frame, "Karaj")["role"] == role, _row(frame, "Karaj")["reason"]

@@ -38,7 +38,8 @@ class Report(NamedTuple):
     October): its days are the report's own time; ``lede`` is the index of the first sentence
     of running text, after a title, a date line and headings; ``listed`` holds the sentences
     of a list of incidents, each under a heading that is its day ("4 January", "9 to 11 January");
-    ``series`` tells that the title or lede makes a string of attacks its news (:func:`_series`).
+    ``series`` tells that the title or lede makes a string of attacks its news (:func:`_series`);
+    ``covers`` holds the first and last day a report on a count covers (:func:`_covered_days`).
     """
 
     day: dt.date | None = None
@@ -57,6 +58,9 @@ class Report(NamedTuple):
     lede_at: int = 0  # the same with no title: 0 where the report opens with its lede (``lede`` is 1 then)
     listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
     series: bool = False  # the title or lede tells a string of attacks as its news ("a spate of raids")
+    covers: tuple[dt.date, dt.date] | None = (
+        None  # the days a report on a count covers ("between September 20 and 30")
+    )
 
 
 _DATE_HEADER = re.compile(
@@ -562,6 +566,7 @@ def report_context(text: str, sents: Sequence[Sentence], day: dt.date | None) ->
         lede_at=lede_at,
         listed=listed,
         series=_series(sents[: max(1, lede_at) + 1]),
+        covers=_covered_days(sents, day),
     )
 
 
@@ -666,6 +671,38 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tupl
                 year = day.year if month < day.month else day.year - 1
             if _just_ended(year, month, day):
                 return ((year, month),)
+    return None
+
+
+def _covered_days(sents: Sequence[Sentence], day: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Return the days of one month a report on a count covers, named in its first sentences.
+
+    "Amnesty said ... the children were killed between September 20 and 30", published 14
+    October (dev219 writer, a newspaper on a rights group's report): each death it goes on to
+    tell on one of those days is the report's news, not an earlier event. The month must have
+    ended before the report's day, and not long before (:func:`_just_ended`).
+    """
+    if day is None:
+        return None
+    for s in sents[:6]:
+        toks = s.tokens
+        for n in range(1, len(toks) - 3):
+            month = _MONTH_OF.get(toks[n].low) if toks[n].cap else None
+            first, join, last = (t.text for t in toks[n + 1 : n + 4])
+            if (
+                month is None
+                or toks[n - 1].low not in ("between", "from")
+                or join.lower() not in _SPAN_JOINS
+                or not (first.isdigit() and last.isdigit() and len(first) <= 2 and len(last) <= 2)
+            ):
+                continue
+            year = day.year if month < day.month else day.year - 1
+            if not _just_ended(year, month, day) or not 1 <= int(first) < int(last) <= 31:
+                continue
+            try:
+                return dt.date(year, month, int(first)), dt.date(year, month, int(last))
+            except ValueError:  # "between February 20 and 30"
+                return None
     return None
 
 

@@ -548,6 +548,8 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         return False
     if report.period is not None and _in_period(f, report.period):
         return False  # "on September 22" in a review of September published in October
+    if report.covers is not None and _in_days(f, report.covers):
+        return False  # "shot dead on September 21" in a report on deaths "between September 20 and 30"
     pub = report.day
     if pub is None and report.dateline is None and report.weekday_lede and not f.day:
         # an undated paper's report tells its own event by the weekday ("on Wednesday"): a
@@ -587,6 +589,18 @@ def _dated_away(f: _Facts, report: Report) -> bool:
         all(pub is None or _far(report, pub, d) for d in f.dates)
         and all(ref is not None and _far(against, ref, _day_of(against, ref, md)) for md in days)
         and all(mo != month for mo in f.months)
+    )
+
+
+def _in_days(f: _Facts, covers: tuple[dt.date, dt.date]) -> bool:
+    """Whether every day the sentence gives lies within the days ``covers`` (first, last)."""
+    first, last = covers
+    days = [*f.dates, *(dt.date(first.year, mo, d) for mo, d in f.month_days if mo == first.month)]
+    return (
+        bool(days)
+        and len(days) == len(f.dates) + len(f.month_days)
+        and not f.months
+        and all(first <= d <= last for d in days)
     )
 
 

@@ -1297,7 +1297,9 @@ def parse_article(
     _waters(mentions)
     _report_containers(mentions, report.lede_at)
     _reference_holders(mentions, text)
-    _late_sites(mentions, c, report.period, report.listed, _tallied_lede(sents, report.lede), len(sents))
+    # the month of the days a report on a count covers is a review's month too
+    period = report.period or (((report.covers[0].year, report.covers[0].month),) if report.covers else None)
+    _late_sites(mentions, c, period, report.listed, _tallied_lede(sents, report.lede), len(sents))
     _far_sites(mentions, c, report.lede)
     _dateline_site(mentions, c, text)
     if _followup_sites(mentions, report.lede, c) or _lede_site(mentions, c, text, sents, report.lede):
