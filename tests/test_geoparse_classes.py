@@ -6971,3 +6971,13 @@ def test_the_days_a_report_on_a_count_covers_are_its_own(day: str, role: str) ->
         f"30. Among them was a 14-year-old boy who was shot dead on {day} during protests in Karaj."
     )
     assert _row(frame, "Karaj")["role"] == role, _row(frame, "Karaj")["reason"]
+
+
+def test_a_district_centre_taken_is_a_site() -> None:
+    frame = parse_article(
+        "Date: June 21, 2021\n\nFighting reached Maimana on Sunday. In the north, the Taliban took the center of "
+        "Dara-e-Soof-e-Bala district in Samangan, south of Aybak, and the center of Chahar Bolak district in Balkh."
+    )
+    assert {"Samangan", "Balkh"} <= set(incidents(frame)["admin1"]), frame[["text", "role", "rule"]].to_dict(
+        "records"
+    )
