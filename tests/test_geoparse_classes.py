@@ -6981,3 +6981,12 @@ def test_a_district_centre_taken_is_a_site() -> None:
     assert {"Samangan", "Balkh"} <= set(incidents(frame)["admin1"]), frame[["text", "role", "rule"]].to_dict(
         "records"
     )
+
+
+def test_an_unknown_area_of_a_district_is_not_read_as_a_town_spelt_like_the_district() -> None:
+    frame = parse_article(
+        "QUETTA, Oct 21 (APP): At least six passengers were killed on Monday when a bomb went off under a coach of "
+        "the Jaffar Express in the Nautal area of Nasirabad district, officials said."
+    )
+    nautal = _row(frame, "Nautal")
+    assert (nautal["admin1"], nautal["admin2"]) == ("Balochistan", "Nasirabad"), nautal["reason"]

@@ -134,10 +134,11 @@ def _resolve(m: _Mention, gaz: Gazetteer, query: str, anchor: _Mention | None) -
         and unit.is_admin
         and res.place is not None
         and res.place.id != unit.id
-        and key(res.place.name) == key(unit.name)
+        and key(res.place.name).replace(" ", "") == key(unit.name).replace(" ", "")
     ):
-        # the resolver fell back on the town named like the unit ("Farah"): the text put the
-        # name in the unit ("the Bala Baluk district of Farah province"), which is all it tells
+        # the resolver fell back on the town named like the unit ("Farah"; "Nasir Abad" in Sindh
+        # for Nasirabad district, dev216 writer): the text put the name in the unit ("the Bala
+        # Baluk district of Farah province"), which is all it tells
         res = _placed_at(
             m,
             unit,
