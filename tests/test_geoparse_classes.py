@@ -6990,3 +6990,11 @@ def test_an_unknown_area_of_a_district_is_not_read_as_a_town_spelt_like_the_dist
     )
     nautal = _row(frame, "Nautal")
     assert (nautal["admin1"], nautal["admin2"]) == ("Balochistan", "Nasirabad"), nautal["reason"]
+
+
+def test_where_a_train_was_bound_places_no_unknown_name_on_its_way() -> None:
+    frame = parse_article(
+        "KARACHI, Feb 11 (APP): A girl was killed on Tuesday night when a bomb exploded under the Lahore-bound "
+        "Shalimar Express near Ghaghar Phatak, about 20 kilometres east of the city."
+    )
+    assert _row(frame, "Ghaghar Phatak")["admin1"] == "Sindh", _row(frame, "Ghaghar Phatak")["reason"]

@@ -1133,6 +1133,9 @@ def _resolve_mentions(mentions: list[_Mention], gaz: Gazetteer, text: str, c: Cu
         if not _road_end(o, text, o.sent.words)
         # "ISLAMABAD, Dec 26 (Reuters) - ... in the Rakhchikri sector": filed from the capital
         and not _filed_at_capital(o, line, text)
+        # "the Lahore-bound Shalimar Express near Ghaghar Phatak" (dev221 writer): where a train
+        # or bus was going places nothing on its way
+        and not text.startswith(("-bound", "\u2013bound"), o.end)
     ]
     named: dict[str, _Mention] = {}  # each unknown name's first mention
     held: dict[str, _Mention] = {}  # each unknown name's first mention that a unit named after it holds
