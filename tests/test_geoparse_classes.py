@@ -6998,3 +6998,18 @@ def test_where_a_train_was_bound_places_no_unknown_name_on_its_way() -> None:
         "Shalimar Express near Ghaghar Phatak, about 20 kilometres east of the city."
     )
     assert _row(frame, "Ghaghar Phatak")["admin1"] == "Sindh", _row(frame, "Ghaghar Phatak")["reason"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "role"),
+    [
+        ("the local tribes had buried their dead there ever since", "reference"),
+        ("gunmen had shot dead two elders there on Wednesday", "incident"),
+    ],
+)
+def test_a_community_burying_its_dead_tells_no_killing(clause: str, role: str) -> None:
+    frame = parse_article(
+        "Published November 7, 2024\n\nLAKKI MARWAT: A grenade was thrown at a school in Bannu district on Wednesday. "
+        f"At a jirga held in the Sukari Kamalkhel area, elders said {clause}."
+    )
+    assert _row(frame, "Sukari Kamalkhel")["role"] == role, _row(frame, "Sukari Kamalkhel")["reason"]

@@ -405,6 +405,16 @@ def _facts(s: Sentence, c: Cues, text: str, names: frozenset[int] = frozenset())
     if "hit" in seen and "disaster" in present:
         # "flood-hit villages around Kot Addu", "quake-hit areas": what a disaster struck
         events = [n for n in events if not (words[n] == "hit" and n >= 1 and "disaster" in kinds[n - 1])]
+    if "dead" in seen and not _BURIAL.isdisjoint(words):
+        # "the local tribes had buried their dead there ever since" (dev212 writer): a community's
+        # dead laid to rest, not a killing
+        events = [
+            n
+            for n in events
+            if not (
+                words[n] == "dead" and n >= 2 and words[n - 1] in _POSSESSIVES and words[n - 2] in _BURIAL
+            )
+        ]
     if "tyres" in seen or "tires" in seen:
         # "burnt tyres", "set tyres on fire": a protest's road block, not violence against anyone
         events = [n for n in events if _TYRES.isdisjoint(words[max(0, n - 2) : n + 3])]
@@ -519,6 +529,11 @@ def _stoppage(words: Sequence[str], n: int) -> bool:
 
 #: Words by which the news of an event reaches someone: "news of the killing", "told of his death"
 _HEARD = frozenset({"news", "told", "informed", "learned", "learnt", "heard", "word"})
+
+
+#: Verbs of laying the dead to rest, and the possessives of "their dead"
+_BURIAL = frozenset({"bury", "buries", "buried", "burying", "mourn", "mourned", "mourning"})
+_POSSESSIVES = frozenset({"their", "our", "its", "his", "her"})
 
 
 def _heard_of(words: Sequence[str], n: int) -> bool:
