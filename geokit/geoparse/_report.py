@@ -58,9 +58,8 @@ class Report(NamedTuple):
     lede_at: int = 0  # the same with no title: 0 where the report opens with its lede (``lede`` is 1 then)
     listed: frozenset[int] = frozenset()  # sentences under a heading that is a day ("4 January")
     series: bool = False  # the title or lede tells a string of attacks as its news ("a spate of raids")
-    covers: tuple[dt.date, dt.date] | None = (
-        None  # the days a report on a count covers ("between September 20 and 30")
-    )
+    # the first and last day a report on a count covers ("killed between September 20 and 30")
+    covers: tuple[dt.date, dt.date] | None = None
 
 
 _DATE_HEADER = re.compile(
@@ -762,7 +761,7 @@ def _month_span(s: Sentence) -> tuple[tuple[int, int], ...] | None:
         if y >= len(toks):
             continue
         last, year_text = _MONTH_OF[toks[k].low], toks[y].text
-        if not (len(year_text) == 4 and year_text.isdigit()):
+        if not is_year(year_text):
             continue
         year2 = int(year_text)
         start = (year1 if year1 is not None else year2) * 12 + first - 1

@@ -595,12 +595,11 @@ def _dated_away(f: _Facts, report: Report) -> bool:
 def _in_days(f: _Facts, covers: tuple[dt.date, dt.date]) -> bool:
     """Whether every day the sentence gives lies within the days ``covers`` (first, last)."""
     first, last = covers
-    days = [*f.dates, *(dt.date(first.year, mo, d) for mo, d in f.month_days if mo == first.month)]
+    if f.months or any(mo != first.month for mo, _d in f.month_days):
+        return False
+    days = [*f.dates, *(first.replace(day=d) for _mo, d in f.month_days if d <= last.day)]
     return (
-        bool(days)
-        and len(days) == len(f.dates) + len(f.month_days)
-        and not f.months
-        and all(first <= d <= last for d in days)
+        bool(days) and len(days) == len(f.dates) + len(f.month_days) and all(first <= d <= last for d in days)
     )
 
 
