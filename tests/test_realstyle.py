@@ -94,7 +94,7 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
     }
 
 
-# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev222, test4-test119: more, written
+# dev/test: the first twelve reports; dev2/test2, dev3, dev4/test3, dev5-dev223, test4-test120: more, written
 # later by writers who had not seen the code (see the README). The floors sit below what the code
 # scores now; issue 15's target on held-back text (0.85) is not met on most frozen splits.
 @pytest.mark.parametrize(
@@ -440,6 +440,8 @@ def evaluate(split: str, adm2: Any) -> dict[str, Any]:
         ("test118", 4, 0.9),
         ("dev222", 4, 0.75),
         ("test119", 4, 0.6),
+        ("dev223", 4, 0.85),
+        ("test120", 4, 0.9),
     ],
 )
 def test_incident_places_on_real_style_reports(adm2, split: str, texts: int, floor: float) -> None:  # type: ignore[no-untyped-def]
