@@ -7013,3 +7013,12 @@ def test_a_community_burying_its_dead_tells_no_killing(clause: str, role: str) -
         f"At a jirga held in the Sukari Kamalkhel area, elders said {clause}."
     )
     assert _row(frame, "Sukari Kamalkhel")["role"] == role, _row(frame, "Sukari Kamalkhel")["reason"]
+
+
+def test_an_undated_article_s_title_span_makes_its_months_its_own() -> None:
+    frame = parse_article(
+        "Attacks on places of worship in Pakistan, May-June 2013\n\nIn the weeks after the general election of "
+        "11 May 2013, militants struck places of worship in Peshawar and Quetta.\n\nOn 30 June 2013 a bomber set off "
+        "his charge near an imambargah in the Aliabad area of Hazara Town, Quetta, killing 30 people."
+    )
+    assert _row(frame, "Hazara Town")["role"] == "incident", _row(frame, "Hazara Town")["reason"]

@@ -641,6 +641,11 @@ def _review_period(sents: Sequence[Sentence], day: dt.date | None) -> tuple[tupl
     title's span may end in the report's own month.
     """
     if day is None:
+        # an undated article's title may name the months it covers ("Attacks on places of
+        # worship in Pakistan, May-June 2013"; dev223 writer, an encyclopedia summary)
+        span = _month_span(sents[0]) if sents else None
+        if span is not None:
+            return span
         headline = _headline_month(sents)
         return None if headline is None else (headline,)
     year = _year_reviewed(sents[0], day)
