@@ -19,6 +19,7 @@ from geokit.gazetteer.localities import localities_named
 from geokit.geoparse import _forms
 from geokit.geoparse._dates import _MONTH_WORDS, _NUMBERS, _WEEKDAY_WORDS
 from geokit.geoparse._mention import (
+    _BY_TOWN,
     _EVENT_WINDOW,
     _FOREIGN_CITY,
     _NAMED_TOWN,
@@ -666,10 +667,7 @@ _TYPE_WORDS = frozenset({"district", "village", "town", "valley", "tehsil", "are
 #: An apposition that says what the name before it is: "Delaram, a district of Farah province"
 _TYPED_APPOSITION = re.compile(
     r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:district|town|village|valley|tehsil|subdivision)\s+"
-    r"(?:(?:of|in|near|outside)\s+"
-    # "Koya, a town east of Erbil", "a village about 20 km north-west of Quetta"
-    r"|(?:(?:some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+)[A-Z]"
+    r"(?:(?:of|in)\s+|" + _BY_TOWN + r")[A-Z]"  # "a district of Farah", "a town east of Erbil"
 )
 
 

@@ -66,6 +66,14 @@ def _unit_after(m: _Mention) -> str | None:
     return _UNIT_KINDS.get(toks[m.j].low) if m.j < len(toks) else None
 
 
+#: How an apposition puts a name by the town after it: "near ", "outside ", "east of ", "some 40 km
+#: north-west of " ("Koya, a town east of Erbil"); read by ``_find`` (is the name a place?) and
+#: ``_placing`` (by which town?)
+_BY_TOWN = (
+    r"(?:(?:near|outside)\s+"
+    r"|(?:(?:some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+)"
+)
 _SPECIFICITY = {"country": 0, "adm1": 1, "adm2": 2, "adm3": 3}
 #: A city this populous spans districts and the towns of its own ("the Baldia area of Karachi",
 #: "Orangi Town"): as a place it is no more specific than a district, and it holds what lies within

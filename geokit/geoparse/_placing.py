@@ -15,7 +15,7 @@ from itertools import pairwise
 from geokit.gazetteer import Gazetteer, Match, Place, haversine_km
 from geokit.gazetteer.localities import CITY_KM, in_city, localities_named, locality_cities
 from geokit.geoparse._forms import capital_names
-from geokit.geoparse._mention import _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
+from geokit.geoparse._mention import _BY_TOWN, _FOREIGN_CITY, _SPECIFICITY, _WORLD_CITY, _Mention, _road_end
 from geokit.geoparse._report import dateline, entry_line, heading_line, item_dateline
 from geokit.geoparse.matcher import Cues, Token, name_index
 from geokit.normalize import key, skeleton
@@ -352,9 +352,8 @@ def _city_holder(m: _Mention, placed: Sequence[_Mention]) -> _Mention | None:
 #: "Gumbad, a small outpost some 40 km north of Kandahar city", "Zangara, a village near Ladha"
 _NEAR_APPOSITION = re.compile(
     r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:town|village|valley|area|outpost|district|city)\s+"
-    r"(?:(?:near|outside)\s+"
-    r"|(?:(?:some|about)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+)(?:the\s+(?:city|town)\s+of\s+)?"
+    + _BY_TOWN
+    + r"(?:the\s+(?:city|town)\s+of\s+)?"
 )
 
 
